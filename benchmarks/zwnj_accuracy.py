@@ -1,0 +1,121 @@
+"""ZWNJ restoration on the UD Persian dev sentences, scored by ../shared/tools/zwnj_score.py.
+
+    python benchmarks/zwnj_accuracy.py                 # paknevis, 5-fold cross-validated
+    python benchmarks/zwnj_accuracy.py --anchors       # and hazm, shekar, parsivar
+
+Inputs are the gold sentences with every ZWNJ deleted ('glued') or replaced by a space
+('spaced'). paknevis is measured honestly: each fold of each dev file is repaired with a
+word table built (by scripts/build_zwnj_lexicon.py) from everything *except* that fold, so
+no sentence is scored by a table that saw it. The shipped table is built from all of them.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "src"), str(ROOT / "scripts")]
+
+import build_zwnj_lexicon as builder  # noqa: E402
+
+from paknevis.repair import Lexicon, Repairer  # noqa: E402
+
+SCORER = ROOT.parent / "shared" / "tools" / "zwnj_score.py"
+ZWNJ = "\u200c"
+VARIANTS = {"glued": lambda s: s.replace(ZWNJ, ""), "spaced": lambda s: s.replace(ZWNJ, " ")}
+
+
+def load_scorer():
+    spec = importlib.util.spec_from_file_location("zwnj_score", SCORER)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def gold_lines() -> dict[str, list[str]]:
+    return {name: (builder.SHARED / name).read_text(encoding="utf-8").splitlines()
+            for name in builder.GOLD_FILES}
+
+
+def paknevis_outputs(gold: dict[str, list[str]], folds: int) -> dict[tuple[str, str], list[str]]:
+    """Cross-validated outputs: {(file, variant): [repaired line, ...]}."""
+    out = {(n, v): [None] * len(lines) for n, lines in gold.items() for v in VARIANTS}
+    for k in range(folds):
+        holdout = {n: {i for i in range(len(lines)) if i % folds == k} for n, lines in gold.items()}
+        repairer = Repairer(lexicon=Lexicon.from_lines(builder.build_lines(holdout)))
+        for name, lines in gold.items():
+            for i in holdout[name]:
+                for variant, damage in VARIANTS.items():
+                    out[name, variant][i] = repairer.fix(damage(lines[i]))
+    return out
+
+
+def anchor_fixers() -> dict[str, object]:
+    """Normalizers of the other Persian toolkits that are installed."""
+    fixers = {}
+    try:
+        from hazm import Normalizer
+        fixers["hazm"] = Normalizer().normalize
+    except ImportError:
+        pass
+    try:
+        from shekar import Normalizer as ShekarNormalizer
+        fixers["shekar"] = ShekarNormalizer()
+    except ImportError:
+        pass
+    try:
+        from parsivar import Normalizer as ParsivarNormalizer
+        fixers["parsivar"] = ParsivarNormalizer().normalize
+    except ImportError:
+        pass
+    return fixers
+
+
+def summarise(scorer, gold_ls, outputs) -> dict:
+    s = scorer.summarize([scorer.score(g, o) for g, o in zip(gold_ls, outputs)])
+    return {k: s[k] for k in ("precision", "recall", "f1", "tp", "gold_z", "fp_none", "fp_space",
+                              "miss_none", "miss_space", "word_acc_zwnj_words")}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--anchors", action="store_true", help="also score hazm, shekar, parsivar")
+    ap.add_argument("--json", type=Path, help="write the results here")
+    args = ap.parse_args()
+
+    scorer = load_scorer()
+    gold = gold_lines()
+    results = {}
+    t = time.perf_counter()
+    outs = paknevis_outputs(gold, args.folds)
+    print(f"paknevis: {args.folds}-fold cross-validation took {time.perf_counter() - t:.0f} s")
+    systems = {"paknevis": outs}
+    if args.anchors:
+        for name, fx in anchor_fixers().items():
+            systems[name] = {(n, v): [fx(VARIANTS[v](s)) for s in lines]
+                             for n, lines in gold.items() for v in VARIANTS}
+    for system, sys_outs in systems.items():
+        for variant in VARIANTS:
+            pooled_g, pooled_o = [], []
+            for name, lines in gold.items():
+                r = summarise(scorer, lines, sys_outs[name, variant])
+                results[f"{system}/{variant}/{Path(name).stem}"] = r
+                pooled_g += lines
+                pooled_o += sys_outs[name, variant]
+            results[f"{system}/{variant}/both"] = summarise(scorer, pooled_g, pooled_o)
+    print(f"{'system/variant/set':34} {'P':>7} {'R':>7} {'F1':>7}  tp/gold   fp(none,space)")
+    for key, r in results.items():
+        print(f"{key:34} {r['precision'] or 0:7.4f} {r['recall'] or 0:7.4f} {r['f1']:7.4f}"
+              f"  {r['tp']}/{r['gold_z']}  ({r['fp_none']},{r['fp_space']})")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,223 @@
+"""Build the ZWNJ word table shipped in ``src/paknevis/data/zwnj-lexicon.tsv.gz``.
+
+    pip install -e '.[build]'        # hazm and wordfreq, read for their word lists only
+    python scripts/build_zwnj_lexicon.py            # writes the table
+    python scripts/build_zwnj_lexicon.py --check    # fails if the shipped table differs
+
+Sources (licences in NOTICE), all read from ../shared/data or installed wheels:
+
+* edited text, where the writer's ZWNJ can be trusted: the UD Persian dev sentences
+  (PerDT, Seraji) and the Fars News articles whose verbs carry ZWNJ (می‌شود rather than
+  می شود); their word and word-pair counts are the main evidence;
+* wordfreq's Persian frequencies (web-wide, so its glued forms are partly stripped text:
+  they count for less);
+* hazm's lemma list (words.dat, with corpus counts) and verb stems (verbs.dat).
+
+For each word the table keeps the writing with the most evidence: with ZWNJ (``Z``) or
+glued (``G``); pairs that edited text writes apart although a rule would join them
+(``A``); and verb stems (``P``, ``T``). The output is sorted and gzip'd without a
+timestamp, so the same inputs give the same bytes.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import math
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from paknevis.repair.chars import WORD_CHARS, ZWNJ  # noqa: E402
+from paknevis.repair.letters import invisible_step, letters_step  # noqa: E402
+from paknevis.repair.zwnj import Lexicon, ZwnjRestorer, wrong_zwnj_step  # noqa: E402
+
+SHARED = ROOT.parent / "shared" / "data"
+OUT = ROOT / "src" / "paknevis" / "data" / "zwnj-lexicon.tsv.gz"
+GOLD_FILES = ("gold/perdt-dev.txt", "gold/seraji-dev.txt")
+
+# How much each kind of evidence weighs, in occurrences of edited text.
+GOLD_WEIGHT = 2.0  # the UD sentences were edited with care: one counts as five news words
+WORDFREQ_SCALE = 4e5  # a wordfreq frequency of 1e-5 counts as 4 occurrences
+WORDFREQ_GLUED = 0.25  # a glued form in wordfreq is often a stripped ZWNJ form
+HAZM_LEMMA = 1.0  # a lemma in hazm's list counts as one occurrence
+RULE_PRIOR = 1.5  # what morphology's own guess weighs against a glued form
+JOIN_RATIO = 1.5  # two words apart are joined only if written fused this many times as often
+JOIN_LISTED = 3.0  # wordfreq evidence for a compound that edited text has never written apart
+APART_RATIO = 2.0  # a rule's join is undone for a pair written apart this many times as often
+JOIN_MIN = 1.0  # ... and only if edited text (not just a word list) has the fused form this often
+HAZM_UNCOUNTED = 0.3  # a hazm lemma without a corpus count (may be a stripped form)
+
+_letters = letters_step()
+_WORD = re.compile(f"[{WORD_CHARS}]+")
+_PAIR = re.compile(f"(?=(?<![{WORD_CHARS}])([{WORD_CHARS}]+) ([{WORD_CHARS}]+))")
+_MI_ZWNJ = re.compile("(?:^|\\s)ن?می\u200c")
+_MI_SPACE = re.compile("(?:^|\\s)ن?می (?=\\S)")
+
+
+def canonical(text: str) -> str:
+    """Text as the runtime sees it before the ZWNJ step: one alphabet, no wrong ZWNJs."""
+    text = invisible_step.apply(_letters.apply(text))
+    return wrong_zwnj_step.apply(text)
+
+
+def edited_texts(holdout: dict[str, set[int]] | None = None):
+    """Yield the texts whose ZWNJs are trusted, leaving out held-out gold lines."""
+    holdout = holdout or {}
+    for name in GOLD_FILES:
+        skip = holdout.get(name, set())
+        for i, line in enumerate((SHARED / name).read_text(encoding="utf-8").splitlines()):
+            if i not in skip:
+                yield line
+    with open(SHARED / "web" / "farsnews-1-4.jsonl", encoding="utf-8") as f:
+        for line in f:
+            doc = json.loads(line)
+            text = "\n".join([doc["title"], doc["abstract"], *doc["paragraphs"]])
+            text = _letters.apply(text)
+            # a writer who spaces می (می شود) also spaces other ZWNJs: not evidence
+            if len(_MI_ZWNJ.findall(text)) > len(_MI_SPACE.findall(text)):
+                yield text
+
+
+def count(texts) -> tuple[Counter, Counter]:
+    """Word counts and counts of word pairs written apart (one space between)."""
+    words, pairs = Counter(), Counter()
+    for text in texts:
+        text = canonical(text)
+        words.update(_WORD.findall(text))
+        pairs.update(m.groups() for m in _PAIR.finditer(text))
+    return words, pairs
+
+
+def wordfreq_counts() -> Counter:
+    import wordfreq
+
+    out = Counter()
+    for word, freq in wordfreq.get_frequency_dict("fa", wordlist="best").items():
+        for w in _WORD.findall(canonical(word)):
+            out[w] += freq * WORDFREQ_SCALE
+    return out
+
+
+def hazm_data() -> tuple[Counter, list[str], list[str]]:
+    """hazm's lemmas with a nonzero corpus count, and its past and present verb stems."""
+    import importlib.util
+
+    base = Path(importlib.util.find_spec("hazm").origin).parent / "data"
+    lemmas = Counter()
+    for line in (base / "words.dat").read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and parts[1].isdigit():
+            weight = HAZM_LEMMA if int(parts[1]) > 0 else HAZM_UNCOUNTED
+            for w in _WORD.findall(canonical(parts[0])):
+                lemmas[w] = max(lemmas[w], weight)
+    past, present = [], []
+    for line in (base / "verbs.dat").read_text(encoding="utf-8").splitlines():
+        p, _, r = canonical(line.strip()).partition("#")
+        if p:
+            past.append(p)
+        if r:
+            present.append(r)
+    return lemmas, sorted(set(past)), sorted(set(present))
+
+
+def build(words: Counter, pairs: Counter, wf: Counter, lemmas: Counter, past, present) -> list[str]:
+    """Decide each word's writing from the evidence; return the table's lines."""
+    evidence: dict[str, Counter] = defaultdict(Counter)
+    for w, c in words.items():
+        evidence[w.replace(ZWNJ, "")][w] += c
+    for w, c in lemmas.items():
+        evidence[w.replace(ZWNJ, "")][w] += c
+    for w, c in wf.items():
+        key = w.replace(ZWNJ, "")
+        if ZWNJ in w:
+            evidence[key][w] += c
+        else:
+            evidence[key][w] += c * WORDFREQ_GLUED
+
+    verbs_only = Lexicon.from_lines([f"T\t{p}" for p in past] + [f"P\t{p}" for p in present])
+    forms, glued, freq = {}, set(), {}
+    for key, cands in evidence.items():
+        if len(key) < 2:
+            continue
+        best, score = max(cands.items(), key=lambda kv: (kv[1], kv[0]))
+        freq[key] = int(math.log2(1 + sum(cands.values())))
+        if ZWNJ in best:
+            forms[key] = best
+        else:
+            glued.add(key)
+    lex = Lexicon(forms=forms, glued=glued, verbs=verbs_only.verbs)
+    # A glued word with little evidence must not stop morphology from splitting it when
+    # the glued form is likely a stripped one (کانونهای seen glued once on the web).
+    rules = ZwnjRestorer(Lexicon(forms=forms, glued=set(), verbs=verbs_only.verbs))
+    for key in list(glued):
+        guess, rule = rules.preferred(key)
+        if ZWNJ in guess and evidence[key][key] < RULE_PRIOR:
+            glued.discard(key)
+    lex = Lexicon(forms=forms, glued=glued, verbs=verbs_only.verbs)
+
+    # Which ZWNJ words may be made from two words written apart: those that edited text
+    # writes fused, clearly more often than apart (word lists alone do not say that
+    # حذف‌شده is not usually the verb phrase حذف شده).
+    joinable = set()
+    for key, form in forms.items():
+        fused = words.get(form, 0) + words.get(key, 0)
+        parts = form.split(ZWNJ)
+        apart = max(pairs.get((ZWNJ.join(parts[:i]), parts[i]), 0) for i in range(1, len(parts)))
+        listed = evidence[key][form]  # a compound never seen apart joins on any evidence
+        if (fused >= JOIN_MIN and fused >= JOIN_RATIO * apart) or (
+                not apart and listed >= JOIN_LISTED and parts[-1] not in verbs_only.verbs):
+            joinable.add(key)
+    # Pairs that a rule (prefix, suffix) would fuse but edited text writes apart.
+    restorer = ZwnjRestorer(Lexicon(forms=forms, glued=glued, verbs=lex.verbs, joinable=joinable))
+    apart_pairs = set()
+    for (a, b), n in pairs.items():
+        ka, kb = a.replace(ZWNJ, ""), b.replace(ZWNJ, "")
+        if restorer.join(ka, kb) is None:
+            continue
+        fused = words.get(a + ZWNJ + b, 0) + words.get(a + b, 0)
+        if n > APART_RATIO * (fused + RULE_PRIOR):
+            apart_pairs.add(f"{ka} {kb}")
+
+    lines = [f"Z\t{f}\t{freq[k]}" + ("\tj" if k in joinable else "") for k, f in forms.items()]
+    lines += [f"G\t{g}\t{freq[g]}" for g in glued]
+    lines += [f"A\t{p}" for p in apart_pairs]
+    lines += [f"T\t{p}" for p in past] + [f"P\t{p}" for p in present]
+    return sorted(set(lines))
+
+
+def build_lines(holdout: dict[str, set[int]] | None = None, _cache: dict = {}) -> list[str]:
+    """The table's lines, built without the held-out gold lines."""
+    if "static" not in _cache:  # the parts that do not depend on the held-out lines
+        _cache["static"] = (wordfreq_counts(), *hazm_data())
+    wf, lemmas, past, present = _cache["static"]
+    words, pairs = count(edited_texts(holdout))
+    return build(words, pairs, wf, lemmas, past, present)
+
+
+def serialise(lines: list[str]) -> bytes:
+    return gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), compresslevel=9, mtime=0)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--check", action="store_true", help="compare with the shipped table, write nothing")
+    ap.add_argument("--out", type=Path, default=OUT)
+    args = ap.parse_args()
+    data = serialise(build_lines())
+    if args.check:
+        same = args.out.exists() and args.out.read_bytes() == data
+        print("shipped table is up to date" if same else "shipped table differs from a fresh build")
+        return 0 if same else 1
+    args.out.write_bytes(data)
+    kinds = Counter(line.split("\t", 1)[0] for line in gzip.decompress(data).decode().splitlines())
+    print(f"wrote {args.out} ({len(data):,} bytes): {dict(sorted(kinds.items()))}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,38 @@
+"""Repair: ``str -> str`` functions that put Persian web text right. Knows nothing of documents."""
+from .config import RepairConfig
+from .edits import Edit, apply_edits, undo_edits
+from .pipeline import Repairer, repairer
+from .zwnj import Lexicon
+
+
+def fix(text: str, **options) -> str:
+    """Return ``text`` with its letters, digits, spacing, handles and ZWNJs put right.
+
+    Options are the fields of :class:`RepairConfig` (``digits='latin'``, ``zwnj=False``, …).
+    ``fix`` is idempotent and never removes letters: only what is missing is inserted and
+    what is wrong is replaced.
+
+    >>> fix("شکستهای اخیر در منطقه، با استقبال بینالمللی روبهرو شده است")
+    'شکست\u200cهای اخیر در منطقه، با استقبال بین\u200cالمللی روبه\u200cرو شده است'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"fix() takes a str, not {type(text).__name__}")
+    return repairer(**options).fix(text)
+
+
+def fix_and_explain(text: str, **options) -> tuple[str, list[Edit]]:
+    """Like :func:`fix`, and also the list of edits, each with its span in ``text``.
+
+    ``apply_edits(text, edits) == fixed`` and ``undo_edits(fixed, edits) == text``.
+
+    >>> fixed, edits = fix_and_explain("میشود")
+    >>> [(e.start, e.end, e.old, e.new, e.rule) for e in edits]
+    [(0, 5, 'میشود', 'می\u200cشود', 'zwnj.word')]
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"fix_and_explain() takes a str, not {type(text).__name__}")
+    return repairer(**options).fix_and_explain(text)
+
+
+__all__ = ["Edit", "Lexicon", "RepairConfig", "Repairer", "apply_edits", "fix", "fix_and_explain",
+           "undo_edits"]

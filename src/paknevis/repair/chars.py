@@ -1,0 +1,38 @@
+"""Character classes of Persian script, defined once and shared by every repair step.
+
+Kept as plain strings so that each step can build its regex character classes from them.
+"""
+
+ZWNJ = "\u200c"
+ZWJ = "\u200d"
+
+#: Letters of the Persian alphabet (after the letter step has unified Arabic variants),
+#: plus hamza forms and ۀ that Persian text uses legitimately.
+PERSIAN_LETTERS = (
+    "\u0621\u0622\u0623\u0624\u0625\u0626\u0627\u0628\u0629\u062a\u062b\u062c\u062d\u062e"
+    "\u062f\u0630\u0631\u0632\u0633\u0634\u0635\u0636\u0637\u0638\u0639\u063a\u0641\u0642"
+    "\u0644\u0645\u0646\u0647\u0648\u067e\u0686\u0698\u06a9\u06af\u06cc\u06c0"
+)
+
+#: Letters that never join the letter after them: a ZWNJ after them changes nothing
+#: on screen, so the standard orthography writes none.
+NON_JOINERS = "\u0621\u0622\u0623\u0625\u0627\u062f\u0630\u0631\u0632\u0698\u0648\u0624\u0629\u06c0"
+
+#: Marks that sit on a letter and belong to its word (harakat, superscript alef, hamza above).
+COMBINING_MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655\u0670"
+
+#: What a Persian word is made of, for regex classes: letters, their marks, and ZWNJ.
+WORD_CHARS = PERSIAN_LETTERS + COMBINING_MARKS + ZWNJ
+
+PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
+ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
+LATIN_DIGITS = "0123456789"
+
+
+def joins_left(ch: str) -> bool:
+    """True if ``ch`` is a Persian letter that connects to the letter after it.
+
+    >>> joins_left("ب"), joins_left("ر")
+    (True, False)
+    """
+    return ch in PERSIAN_LETTERS and ch not in NON_JOINERS

@@ -1,0 +1,30 @@
+"""One object for every repair option, instead of a long list of boolean flags."""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from .digits import DIGIT_POLICIES
+
+
+@dataclass(frozen=True)
+class RepairConfig:
+    """What :func:`paknevis.fix` does. Every step is on by default.
+
+    >>> RepairConfig(digits="latin").digits
+    'latin'
+    """
+
+    letters: bool = True  #: Arabic yeh/kaf/heh, presentation forms, kashida, invisible chars
+    keep_diacritics: bool = False  #: keep harakat (ـَ ـِ ـُ ـّ) instead of removing them
+    digits: str = "persian"  #: 'persian', 'latin' or 'keep' (see paknevis.repair.digits)
+    spacing: bool = True  #: odd spaces, runs of spaces, spaces around punctuation
+    handles: bool = True  #: bidi-mangled @handles, hashtags split by a space
+    zwnj: bool = True  #: restore lost ZWNJs, remove wrong ones
+
+    def __post_init__(self):
+        if self.digits not in DIGIT_POLICIES:
+            raise ValueError(f"digits must be one of {', '.join(DIGIT_POLICIES)}, not {self.digits!r}")
+
+    @classmethod
+    def option_names(cls) -> list[str]:
+        return [f.name for f in fields(cls)]

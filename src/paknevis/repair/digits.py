@@ -1,0 +1,77 @@
+"""Digits: Arabic-Indic digits become Persian; Latin digits follow a policy in Persian runs.
+
+Persian text on the web mixes three digit sets: Persian (۱۲۳), Arabic-Indic (١٢٣, from Arabic
+keyboards) and Latin (123, from English keyboards and CMS templates), often in one
+sentence (``تظاهرات 8 فوریه`` beside ``۸ فوریه``). Numbers inside URLs, e-mail addresses,
+handles and Latin words (``COVID-19``, ``@BaharIran7``) are left as they are.
+
+>>> from paknevis import fix
+>>> fix("تظاهرات 8 فوریه و ٢٠٢٥ در www.example.com/12")
+'تظاهرات ۸ فوریه و ۲۰۲۵ در www.example.com/12'
+>>> fix("تظاهرات ۸ فوریه", digits="latin")
+'تظاهرات 8 فوریه'
+"""
+from __future__ import annotations
+
+import re
+
+from .chars import ARABIC_DIGITS, LATIN_DIGITS, PERSIAN_DIGITS
+from .protect import PROTECTED
+from .step import RegexStep
+
+DIGIT_POLICIES = ("persian", "latin", "keep")
+
+_TO_PERSIAN = str.maketrans(LATIN_DIGITS + ARABIC_DIGITS, PERSIAN_DIGITS * 2)
+_ARABIC_TO_PERSIAN = str.maketrans(ARABIC_DIGITS, PERSIAN_DIGITS)
+_TO_LATIN = str.maketrans(PERSIAN_DIGITS + ARABIC_DIGITS, LATIN_DIGITS * 2)
+_NUMBER = re.compile(f"{PROTECTED}|(?P<num>[0-9۰-۹٠-٩]+)")
+_REACH = 40  # how far to look for the letters that decide a Latin number's script
+
+
+def _nearest_letter(text: str, start: int, step: int) -> tuple[str | None, int]:
+    """The script ('fa' or 'latin') of the nearest letter from ``start`` on the same line."""
+    i, n = start, 0
+    while 0 <= i < len(text) and n < _REACH:
+        ch = text[i]
+        if ch == "\n":
+            break
+        if ch.isalpha():
+            return ("latin" if ch.isascii() else "fa"), n
+        i += step
+        n += 1
+    return None, _REACH
+
+
+def in_persian_run(text: str, start: int, end: int) -> bool:
+    """True if the nearest letters around ``text[start:end]`` on its line are Persian.
+
+    >>> in_persian_run("در 300 دفتر", 3, 6), in_persian_run("ICT 300 units", 4, 7)
+    (True, False)
+    """
+    left, dl = _nearest_letter(text, start - 1, -1)
+    right, dr = _nearest_letter(text, end, 1)
+    if left == right:
+        return left == "fa"
+    if left is None or right is None:
+        return (left or right) == "fa"
+    return (left if dl <= dr else right) == "fa"
+
+
+def digits_step(policy: str = "persian") -> RegexStep:
+    if policy not in DIGIT_POLICIES:
+        raise ValueError(f"digits must be one of {', '.join(DIGIT_POLICIES)}, not {policy!r}")
+
+    def replace(m: re.Match) -> str | None:
+        num = m.group("num")
+        if num is None:
+            return None
+        if policy == "latin":
+            return num.translate(_TO_LATIN)
+        if policy == "persian" and in_persian_run(m.string, m.start(), m.end()):
+            return num.translate(_TO_PERSIAN)
+        return num.translate(_ARABIC_TO_PERSIAN)
+
+    def rule(m: re.Match) -> str:
+        return "digits.arabic_indic" if any(c in ARABIC_DIGITS for c in m.group()) else f"digits.{policy}"
+
+    return RegexStep("digits", _NUMBER, replace, rule)

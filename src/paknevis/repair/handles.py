@@ -1,0 +1,28 @@
+"""Handles and hashtags broken by bidi reordering or by a stray space.
+
+A Latin handle in a right-to-left line is often saved in visual order: ``@BaharIran7``
+comes out as ``BaharIran@ 7`` (the @ and the trailing digits trade places). Hashtags lose
+their word to a space: ``# مجاهدین_خلق``. Markdown headings (``#`` at the start of a
+line) are not hashtags and stay.
+
+>>> from paknevis import fix
+>>> fix("توئیتر BaharIran@ 7")
+'توئیتر @BaharIran7'
+>>> fix("🍏# مجاهدین_خلق")
+'🍏#مجاهدین_خلق'
+"""
+from __future__ import annotations
+
+import re
+
+from .chars import PERSIAN_LETTERS
+from .step import RegexStep
+
+_MANGLED_HANDLE = re.compile(r"(?<![\w@.])([A-Za-z][A-Za-z0-9_]{0,29})@(?: ([0-9]{1,4}))?(?=\s|$)")
+
+handle_step = RegexStep(
+    "handle", _MANGLED_HANDLE, lambda m: "@" + m.group(1) + (m.group(2) or ""), "handles.bidi_handle")
+
+_SPACED_HASHTAG = re.compile(f"(?<=[^\\w#&\\n])#[ \u00a0]+(?=[{PERSIAN_LETTERS}A-Za-z])")
+
+hashtag_step = RegexStep("hashtag", _SPACED_HASHTAG, lambda m: "#", "handles.spaced_hashtag")

@@ -1,0 +1,77 @@
+"""Letters: one Persian spelling for letters that Arabic keyboards and fonts type differently.
+
+Web text mixes Arabic yeh and kaf (ي ك, from Arabic keyboard layouts and old CMSs),
+Urdu/Kurdish heh forms, presentation forms from PDF copy-paste (ﻻ ﺑ), the kashida that
+stretches words (مـــی), harakat typed by hand, and invisible or bidi controls inside words.
+Hamza forms that Persian spells on purpose (تأکید، مؤثر، مسئله، سوءاستفاده) and ۀ are left alone.
+
+>>> from paknevis import fix
+>>> fix("تيك تاك سرنگوني")
+'تیک تاک سرنگونی'
+>>> fix("تأکید مؤثر مسئله سوءاستفاده")
+'تأکید مؤثر مسئله سوءاستفاده'
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .chars import PERSIAN_LETTERS, ZWNJ
+from .step import RegexStep, TableStep
+
+_UNIFY = {
+    "\u064a": ("\u06cc", "letters.arabic_yeh"),  # ي
+    "\u0649": ("\u06cc", "letters.arabic_yeh"),  # ى alef maksura
+    "\u0643": ("\u06a9", "letters.arabic_kaf"),  # ك
+    "\u06aa": ("\u06a9", "letters.arabic_kaf"),  # ڪ swash kaf
+    "\u06c1": ("\u0647", "letters.heh"),  # ہ heh goal
+    "\u06be": ("\u0647", "letters.heh"),  # ھ heh doachashmee
+    "\u06d5": ("\u0647", "letters.heh"),  # ە ae
+    "\u0640": ("", "letters.kashida"),  # ـ tatweel
+    "\ufeff": ("", "letters.invisible"),  # BOM inside text
+    "\u00ad": ("", "letters.invisible"),  # soft hyphen
+}
+_DIACRITICS = {chr(c): ("", "letters.diacritic") for c in range(0x064B, 0x0653)} | {
+    "\u0670": ("", "letters.diacritic")}
+
+
+def _presentation_forms() -> dict[str, tuple[str, str]]:
+    """Arabic presentation forms (from PDFs and old fonts) to the letters they draw.
+
+    Word ligatures such as ﷺ (U+FDF0-FDFF) stay: they stand for a phrase, not a letter.
+    """
+    table = {}
+    for cp in list(range(0xFB50, 0xFDF0)) + list(range(0xFE70, 0xFEFF)):
+        ch = chr(cp)
+        if not unicodedata.name(ch, ""):
+            continue
+        new = unicodedata.normalize("NFKC", ch).strip()
+        if new and new != ch and all("\u0600" <= c <= "\u06ff" for c in new):
+            new = "".join(_UNIFY.get(c, (c,))[0] for c in new)
+            table[ch] = (new, "letters.presentation_form")
+    return table
+
+
+_PRESENTATION = _presentation_forms()
+
+
+def letters_step(keep_diacritics: bool = False) -> TableStep:
+    table = _UNIFY | _PRESENTATION | ({} if keep_diacritics else _DIACRITICS)
+    return TableStep("letters", {k: v for k, (v, _) in table.items()},
+                     {k: r for k, (_, r) in table.items()})
+
+
+# Invisible characters between two letters of a word: a zero-width space there was meant
+# as a ZWNJ (some keyboards type it), bidi marks and word joiners only break the word.
+_L = PERSIAN_LETTERS
+_IN_WORD_INVISIBLE = re.compile(
+    f"(?<=[{_L}])[\u200b\u2060\u200e\u200f\u202a-\u202e\u2066-\u2069]+(?=[{_L}])")
+
+
+def _in_word(m: re.Match) -> str:
+    return ZWNJ if "\u200b" in m.group() else ""
+
+
+invisible_step = RegexStep(
+    "invisible", _IN_WORD_INVISIBLE, _in_word,
+    lambda m: "letters.zero_width_space" if "\u200b" in m.group() else "letters.bidi_control")

@@ -1,0 +1,58 @@
+"""The repair pipeline: the steps in a fixed order, run fast or with every edit traced."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .config import RepairConfig
+from .digits import digits_step
+from .edits import Edit, EditTracker
+from .handles import handle_step, hashtag_step
+from .letters import invisible_step, letters_step
+from .spacing import SPACING_STEPS
+from .zwnj import Lexicon, ZwnjRestorer, ZwnjStep, wrong_zwnj_step
+
+
+@lru_cache(maxsize=1)
+def shipped_lexicon() -> Lexicon:
+    return Lexicon.load()
+
+
+class Repairer:
+    """Runs the repair steps chosen by a :class:`RepairConfig`.
+
+    Order matters and is fixed: letters first (so every later step sees one alphabet),
+    spacing next (so handles and ZWNJ see single spaces), then handles before digits (a
+    handle's digits are Latin on purpose), and ZWNJ last, on clean words.
+    """
+
+    def __init__(self, config: RepairConfig | None = None, lexicon: Lexicon | None = None):
+        self.config = config = config or RepairConfig()
+        steps: list = []
+        if config.letters:
+            steps += [letters_step(config.keep_diacritics), invisible_step]
+        if config.spacing:
+            steps += SPACING_STEPS
+        if config.handles:
+            steps += [handle_step, hashtag_step]
+        steps.append(digits_step(config.digits))
+        if config.zwnj:
+            lexicon = lexicon or shipped_lexicon()
+            steps += [wrong_zwnj_step, ZwnjStep(ZwnjRestorer(lexicon))]
+        self.steps = tuple(steps)
+
+    def fix(self, text: str) -> str:
+        for step in self.steps:
+            text = step.apply(text)
+        return text
+
+    def fix_and_explain(self, text: str) -> tuple[str, list[Edit]]:
+        tracker = EditTracker(text)
+        for step in self.steps:
+            tracker.apply(step.edits(tracker.text))
+        return tracker.text, tracker.edits()
+
+
+@lru_cache(maxsize=32)
+def repairer(**options) -> Repairer:
+    """A shared :class:`Repairer` for these options (the tables are built once)."""
+    return Repairer(RepairConfig(**options))
