@@ -41,7 +41,6 @@ OUT = ROOT / "src" / "paknevis" / "data" / "zwnj-lexicon.tsv.gz"
 GOLD_FILES = ("gold/perdt-dev.txt", "gold/seraji-dev.txt")
 
 # How much each kind of evidence weighs, in occurrences of edited text.
-GOLD_WEIGHT = 2.0  # the UD sentences were edited with care: one counts as five news words
 WORDFREQ_SCALE = 4e5  # a wordfreq frequency of 1e-5 counts as 4 occurrences
 WORDFREQ_GLUED = 0.25  # a glued form in wordfreq is often a stripped ZWNJ form
 HAZM_LEMMA = 1.0  # a lemma in hazm's list counts as one occurrence

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from .chars import ARABIC_DIGITS, LATIN_DIGITS, PERSIAN_DIGITS
-from .protect import PROTECTED
+from .protect import is_protected
 from .step import RegexStep
 
 DIGIT_POLICIES = ("persian", "latin", "keep")
@@ -24,37 +24,35 @@ DIGIT_POLICIES = ("persian", "latin", "keep")
 _TO_PERSIAN = str.maketrans(LATIN_DIGITS + ARABIC_DIGITS, PERSIAN_DIGITS * 2)
 _ARABIC_TO_PERSIAN = str.maketrans(ARABIC_DIGITS, PERSIAN_DIGITS)
 _TO_LATIN = str.maketrans(PERSIAN_DIGITS + ARABIC_DIGITS, LATIN_DIGITS * 2)
-_NUMBER = re.compile(f"{PROTECTED}|(?P<num>[0-9۰-۹٠-٩]+)")
+_NUMBER = re.compile("[0-9۰-۹٠-٩]+")
+_CONVERTIBLE = {"persian": re.compile("[0-9٠-٩]"), "latin": re.compile("[۰-۹٠-٩]"),
+                "keep": re.compile("[٠-٩]")}
 _REACH = 40  # how far to look for the letters that decide a Latin number's script
 
 
-def _nearest_letter(text: str, start: int, step: int) -> tuple[str | None, int]:
+def _nearest_script(text: str, start: int, step: int) -> str | None:
     """The script ('fa' or 'latin') of the nearest letter from ``start`` on the same line."""
-    i, n = start, 0
-    while 0 <= i < len(text) and n < _REACH:
+    end = max(-1, start - _REACH) if step < 0 else min(len(text), start + _REACH)
+    for i in range(start, end, step):
         ch = text[i]
         if ch == "\n":
             break
         if ch.isalpha():
-            return ("latin" if ch.isascii() else "fa"), n
-        i += step
-        n += 1
-    return None, _REACH
+            return "latin" if ch.isascii() else "fa"
+    return None
 
 
 def in_persian_run(text: str, start: int, end: int) -> bool:
-    """True if the nearest letters around ``text[start:end]`` on its line are Persian.
+    """True if the letters around ``text[start:end]`` on its line are Persian, and none Latin.
 
-    >>> in_persian_run("در 300 دفتر", 3, 6), in_persian_run("ICT 300 units", 4, 7)
+    Only which scripts, never how far: later steps change distances, and the answer must
+    not change with them (``fix`` is idempotent).
+
+    >>> in_persian_run("در 300 دفتر", 3, 6), in_persian_run("ICT 300 دفتر", 4, 7)
     (True, False)
     """
-    left, dl = _nearest_letter(text, start - 1, -1)
-    right, dr = _nearest_letter(text, end, 1)
-    if left == right:
-        return left == "fa"
-    if left is None or right is None:
-        return (left or right) == "fa"
-    return (left if dl <= dr else right) == "fa"
+    scripts = {_nearest_script(text, start - 1, -1), _nearest_script(text, end, 1)}
+    return "fa" in scripts and "latin" not in scripts
 
 
 def digits_step(policy: str = "persian") -> RegexStep:
@@ -62,8 +60,8 @@ def digits_step(policy: str = "persian") -> RegexStep:
         raise ValueError(f"digits must be one of {', '.join(DIGIT_POLICIES)}, not {policy!r}")
 
     def replace(m: re.Match) -> str | None:
-        num = m.group("num")
-        if num is None:
+        num = m.group()
+        if is_protected(m.string, m.start(), m.end()):
             return None
         if policy == "latin":
             return num.translate(_TO_LATIN)
@@ -74,4 +72,4 @@ def digits_step(policy: str = "persian") -> RegexStep:
     def rule(m: re.Match) -> str:
         return "digits.arabic_indic" if any(c in ARABIC_DIGITS for c in m.group()) else f"digits.{policy}"
 
-    return RegexStep("digits", _NUMBER, replace, rule)
+    return RegexStep("digits", _NUMBER, replace, rule, precheck=_CONVERTIBLE[policy].search)

@@ -21,8 +21,10 @@ from .step import RegexStep
 _MANGLED_HANDLE = re.compile(r"(?<![\w@.])([A-Za-z][A-Za-z0-9_]{0,29})@(?: ([0-9]{1,4}))?(?=\s|$)")
 
 handle_step = RegexStep(
-    "handle", _MANGLED_HANDLE, lambda m: "@" + m.group(1) + (m.group(2) or ""), "handles.bidi_handle")
+    "handle", _MANGLED_HANDLE, lambda m: "@" + m.group(1) + (m.group(2) or ""), "handles.bidi_handle",
+    precheck=lambda text: "@" in text)
 
 _SPACED_HASHTAG = re.compile(f"(?<=[^\\w#&\\n])#[ \u00a0]+(?=[{PERSIAN_LETTERS}A-Za-z])")
 
-hashtag_step = RegexStep("hashtag", _SPACED_HASHTAG, lambda m: "#", "handles.spaced_hashtag")
+hashtag_step = RegexStep("hashtag", _SPACED_HASHTAG, lambda m: "#", "handles.spaced_hashtag",
+                         precheck=lambda text: "#" in text)

@@ -58,20 +58,25 @@ _PRESENTATION = _presentation_forms()
 def letters_step(keep_diacritics: bool = False) -> TableStep:
     table = _UNIFY | _PRESENTATION | ({} if keep_diacritics else _DIACRITICS)
     return TableStep("letters", {k: v for k, (v, _) in table.items()},
-                     {k: r for k, (_, r) in table.items()})
+                     {k: r for k, (_, r) in table.items()}, frequent="\u064a\u0643")
 
 
 # Invisible characters between two letters of a word: a zero-width space there was meant
 # as a ZWNJ (some keyboards type it), bidi marks and word joiners only break the word.
 _L = PERSIAN_LETTERS
+# A run may hold ZWNJs too (می‌\u200bشود): it is judged whole, so one pass settles it.
 _IN_WORD_INVISIBLE = re.compile(
-    f"(?<=[{_L}])[\u200b\u2060\u200e\u200f\u202a-\u202e\u2066-\u2069]+(?=[{_L}])")
+    f"(?<=[{_L}])[\u200b\u200c\u2060\u200e\u200f\u202a-\u202e\u2066-\u2069]+(?=[{_L}])")
 
 
-def _in_word(m: re.Match) -> str:
-    return ZWNJ if "\u200b" in m.group() else ""
+def _in_word(m: re.Match) -> str | None:
+    run = m.group()
+    if not run.strip(ZWNJ):
+        return None  # ZWNJs alone are the ZWNJ step's business
+    return ZWNJ if "\u200b" in run or ZWNJ in run else ""
 
 
 invisible_step = RegexStep(
     "invisible", _IN_WORD_INVISIBLE, _in_word,
-    lambda m: "letters.zero_width_space" if "\u200b" in m.group() else "letters.bidi_control")
+    lambda m: "letters.zero_width_space" if "\u200b" in m.group() else "letters.bidi_control",
+    precheck=re.compile("[\u200b\u2060\u200e\u200f\u202a-\u202e\u2066-\u2069]").search)

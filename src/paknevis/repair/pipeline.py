@@ -21,7 +21,7 @@ class Repairer:
     """Runs the repair steps chosen by a :class:`RepairConfig`.
 
     Order matters and is fixed: letters first (so every later step sees one alphabet),
-    spacing next (so handles and ZWNJ see single spaces), then handles before digits (a
+    wrong ZWNJs out, spacing next (so handles and ZWNJ see single spaces), then handles before digits (a
     handle's digits are Latin on purpose), and ZWNJ last, on clean words.
     """
 
@@ -30,6 +30,8 @@ class Repairer:
         steps: list = []
         if config.letters:
             steps += [letters_step(config.keep_diacritics), invisible_step]
+        if config.zwnj:
+            steps.append(wrong_zwnj_step)  # before spacing: removing one may strand a space
         if config.spacing:
             steps += SPACING_STEPS
         if config.handles:
@@ -37,8 +39,14 @@ class Repairer:
         steps.append(digits_step(config.digits))
         if config.zwnj:
             lexicon = lexicon or shipped_lexicon()
-            steps += [wrong_zwnj_step, ZwnjStep(ZwnjRestorer(lexicon))]
+            steps.append(ZwnjStep(ZwnjRestorer(lexicon)))
         self.steps = tuple(steps)
+
+    def clear_caches(self) -> None:
+        """Forget the per-word decisions cached so far (the tables stay loaded)."""
+        for step in self.steps:
+            if isinstance(step, ZwnjStep):
+                step.restorer.clear_cache()
 
     def fix(self, text: str) -> str:
         for step in self.steps:

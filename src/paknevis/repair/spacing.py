@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .chars import PERSIAN_DIGITS, PERSIAN_LETTERS
-from .protect import PROTECTED
+from .protect import is_protected
 from .step import RegexStep, TableStep
 
 _ODD_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
@@ -23,37 +23,51 @@ _OPENING = "(\\[{«“"
 _CLOSING = ")\\]}»”"
 
 
-def _keep_or(new: str):
-    def replace(m: re.Match) -> str | None:
-        return None if m.group("keep") else new
-    return replace
-
-
 odd_space_step = TableStep("odd_space", {c: " " for c in _ODD_SPACES},
                            {c: "spacing.odd_space" for c in _ODD_SPACES})
 
 trailing_space_step = RegexStep(
-    "trailing_space", re.compile(r"[ \t]+(?=\r?\n|\Z)"), lambda m: "", "spacing.trailing")
+    "trailing_space", re.compile(r"[ \t]+(?=\r?\n|\Z)"), lambda m: "", "spacing.trailing",
+    precheck=lambda t: " \n" in t or "\t\n" in t or " \r\n" in t or t.endswith((" ", "\t")))
+
+def _line_start(m: re.Match) -> bool:
+    """True for indentation: spaces at the start of a line are layout, not a typo."""
+    return m.start() == 0 or m.string[m.start() - 1] == "\n"
+
 
 space_run_step = RegexStep(
-    "space_run", re.compile(r"(?<=\S) {2,}(?=\S)"), lambda m: " ", "spacing.run")
+    "space_run", re.compile(r"  ++(?=\S)"), lambda m: None if _line_start(m) else " ", "spacing.run",
+    precheck=lambda text: "  " in text)
+
 
 # A space before closing punctuation, after a Persian letter or digit. Dots and colons
-# only after letters, so that "۱۰ : ۳۰" style times and numbers are not glued.
+# only after letters and before a space or the end, so that "۱۰ : ۳۰" and "3 .5" stay.
+_BEFORE_PUNCT = re.compile(f" +(?=[،؛؟!?{_CLOSING}]|[.:](?:\\s|$))")
+_LD_SET = frozenset(PERSIAN_LETTERS + PERSIAN_DIGITS + "0123456789")
+
+
+def _before_punct(m: re.Match) -> str | None:
+    text, start = m.string, m.start()
+    before = text[start - 1] if start else ""
+    if text[m.end()] in ".:":
+        return "" if before and before in PERSIAN_LETTERS else None
+    return "" if before in _LD_SET else None
+
+
 space_before_punct_step = RegexStep(
-    "space_before_punct",
-    re.compile(f"{PROTECTED}|(?:(?<=[{_LD}]) +(?=[،؛؟!?{_CLOSING}])|(?<=[{_L}]) +(?=[.:](?:\\s|$)))"),
-    _keep_or(""), "spacing.before_punctuation")
+    "space_before_punct", _BEFORE_PUNCT, _before_punct, "spacing.before_punctuation",
+    # punctuation is rarer than spaces: find it first, then look one back for a space
+    precheck=re.compile(f"[،؛؟!?.:{_CLOSING}](?<= .)").search)
 
 space_after_opening_step = RegexStep(
     "space_after_opening", re.compile(f"(?<=[{_OPENING}]) +(?=[{_LD}])"), lambda m: "",
-    "spacing.after_opening")
+    "spacing.after_opening", precheck=re.compile(f"[{_OPENING}] ").search)
 
 # No space after punctuation that is followed by a Persian letter: "خوبی؟بله".
+_MISSING = re.compile(f"(?:(?<=[،؛؟])|(?<=[{_L}][.!:]))(?=[{_L}{_OPENING}])")
 missing_space_step = RegexStep(
-    "missing_space",
-    re.compile(f"{PROTECTED}|(?:(?<=[،؛؟])|(?<=[{_L}][.!:]))(?=[{_L}{_OPENING}])"),
-    _keep_or(" "), "spacing.after_punctuation")
+    "missing_space", _MISSING, lambda m: None if is_protected(m.string, m.start(), m.end()) else " ",
+    "spacing.after_punctuation", precheck=re.compile(f"[،؛؟.!:][{_L}{_OPENING}]").search)
 
 SPACING_STEPS = (odd_space_step, trailing_space_step, space_run_step, space_before_punct_step,
                  space_after_opening_step, missing_space_step)

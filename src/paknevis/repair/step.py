@@ -14,22 +14,36 @@ from .edits import Edit
 class TableStep:
     """Replace single characters by a table (``str.translate`` speed); no context needed."""
 
-    def __init__(self, name: str, table: Mapping[str, str], rules: Mapping[str, str]):
+    def __init__(self, name: str, table: Mapping[str, str], rules: Mapping[str, str],
+                 frequent: str = ""):
         self.name = name
+        # ``frequent`` characters (ي and ك in old Persian web text) are replaced with
+        # str.replace, which is far faster than a callback per occurrence.
+        self._frequent = [(c, table[c]) for c in frequent]
+        table = {c: v for c, v in table.items() if c not in frequent}
         self._table = str.maketrans(dict(table))
+        self._full = str.maketrans({**table, **dict(self._frequent)})
         self._rules = dict(rules)  # char -> rule name, for explanations
-        self._find = re.compile("[" + "".join(map(re.escape, table)) + "]") if table else None
+        chars = "".join(map(re.escape, table))
+        every = "".join(map(re.escape, [*table, *frequent]))
+        self._runs = re.compile(f"[{chars}]+") if table else None
+        self._find_all = re.compile(f"[{every}]" if every else "(?!)")
+
+    def _translate(self, m: re.Match) -> str:
+        return m.group().translate(self._table)
 
     def apply(self, text: str) -> str:
-        return text.translate(self._table)
+        for old, new in self._frequent:
+            text = text.replace(old, new)
+        # str.translate walks every character through a dict (slow for non-ASCII text);
+        # a regex scan finds the few runs that need it at C speed.
+        return self._runs.sub(self._translate, text) if self._runs else text
 
     def edits(self, text: str) -> list[Edit]:
-        if self._find is None:
-            return []
         out = []
-        for m in self._find.finditer(text):
+        for m in self._find_all.finditer(text):
             ch = m.group()
-            out.append(Edit(m.start(), m.end(), ch, ch.translate(self._table), self._rules[ch]))
+            out.append(Edit(m.start(), m.end(), ch, ch.translate(self._full), self._rules[ch]))
         return out
 
 
@@ -41,21 +55,28 @@ class RegexStep:
     """
 
     def __init__(self, name: str, pattern: re.Pattern, replace: Callable[[re.Match], str | None],
-                 rule: str | Callable[[re.Match], str]):
+                 rule: str | Callable[[re.Match], str], precheck: Callable[[str], object] | None = None):
         self.name = name
         self._pattern = pattern
         self._replace = replace
         self._rule = rule if callable(rule) else (lambda m, r=rule: r)
+        # A cheap test (str containment, a literal-first regex) that is false for text the
+        # step cannot change, so that clean text skips the costlier pattern.
+        self._precheck = precheck
 
     def _sub(self, m: re.Match) -> str:
         new = self._replace(m)
         return m.group() if new is None else new
 
     def apply(self, text: str) -> str:
+        if self._precheck is not None and not self._precheck(text):
+            return text
         return self._pattern.sub(self._sub, text)
 
     def edits(self, text: str) -> list[Edit]:
         out = []
+        if self._precheck is not None and not self._precheck(text):
+            return out
         for m in self._pattern.finditer(text):
             new = self._replace(m)
             if new is not None and new != m.group():

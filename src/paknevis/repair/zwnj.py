@@ -47,10 +47,13 @@ CLITICS_AFTER_HEH = ("ایم", "اید", "اند", "ای", "ام", "ات", "اش
 _SUFFIXES = tuple((s, "ha") for s in SUFFIXES_HA) + tuple((s, "tar") for s in SUFFIXES_TAR) + tuple(
     (s, "heh") for s in CLITICS_AFTER_HEH)
 _SUFFIXES = tuple(sorted(_SUFFIXES, key=lambda x: -len(x[0])))
+#: Words written apart that may be the second half of a lost ZWNJ (کتاب ها، گفته اند).
+_JOIN_RIGHT = frozenset(SUFFIXES_HA + SUFFIXES_TAR + CLITICS_AFTER_HEH)
 #: Words that a suffix written apart never attaches to: ``خشک و تر`` is not ``خشک وتر``.
 _NO_SUFFIX_HOST = frozenset("و به از که در با را تا یا هم نه چه اگر اما پس چون".split())
 
 _PREVERB_MI = frozenset(p + m for p in PREVERBS for m in PREFIXES_MI)
+_MI_PREFIXES = _PREVERB_MI | frozenset(PREFIXES_MI)
 
 _HEH_MARGIN = 3  # log2 buckets: X+ه wins unless X is 8 times as frequent
 
@@ -77,6 +80,28 @@ class Lexicon:
     freq: dict[str, int] = field(default_factory=dict)
     #: keys of ZWNJ words that two words written apart may be joined into
     joinable: set[str] = field(default_factory=set)
+
+    def __post_init__(self):
+        self.index()
+
+    def index(self) -> None:
+        """Derive what the restorer tests per word pair (after the tables change)."""
+        #: "left right" -> right, for each ZWNJ of a joinable word: بین المللی, پیش‌بینی ها
+        self.join_pairs: dict[str, str] = {}
+        for key in self.joinable:
+            parts = self.forms[key].split(ZWNJ)
+            for i in range(1, len(parts)):
+                pair = "".join(parts[:i]) + " " + parts[i]
+                if pair not in self.apart:
+                    self.join_pairs[pair] = parts[i]
+        #: keys a join may start from: می/نمی, and the left side of a joinable pair
+        self.join_left = set(_PREVERB_MI) | set(PREFIXES_MI)
+        self.join_left.update(p.partition(" ")[0] for p in self.join_pairs)
+        #: the same pairs as (left, right) tuples, as keys and as written (پیش‌بینی, ها)
+        self.join_tuples = {tuple(p.split(" ")) for p in self.join_pairs}
+        for key in self.joinable:
+            parts = self.forms[key].split(ZWNJ)
+            self.join_tuples.update((ZWNJ.join(parts[:i]), parts[i]) for i in range(2, len(parts)))
 
     def knows(self, key: str) -> bool:
         return key in self.glued or key in self.forms
@@ -116,6 +141,7 @@ class Lexicon:
             elif kind == "T":
                 lex.verbs.update(text + e for e in PAST_ENDINGS)
                 lex.verbs.add(text + "ه")  # participle: می‌رفته
+        lex.index()
         return lex
 
     @classmethod
@@ -148,7 +174,9 @@ class ZwnjRestorer:
 
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
-        self._memo: dict[str, tuple[str, str] | None] = {}
+        self._memo: dict[str, tuple] = {}
+        #: tokens seen so far that need no fix and cannot take part in a rule's join
+        self.quiet: set[str] = set()
 
     # -- one word ---------------------------------------------------------------------
     def fix_word(self, token: str) -> tuple[str, str] | None:
@@ -157,19 +185,39 @@ class ZwnjRestorer:
         A ZWNJ the writer put is never moved: the table's form is taken only if it keeps
         every ZWNJ the token has.
         """
-        try:
-            return self._memo[token]
-        except KeyError:
-            pass
+        return self._facts(token)[0]
+
+    def _facts(self, token: str) -> tuple:
+        """(fix or None, key, may start a join, may end a join), computed once per token."""
+        facts = self._memo.get(token)
+        if facts is not None:
+            return facts
         key = token.replace(ZWNJ, "") if ZWNJ in token else token
         written, rule = self.preferred(key)
-        result = None
+        fixed = None
         if written != token and _zwnj_positions(token) <= _zwnj_positions(written):
-            result = (written, rule)
+            fixed = (written, rule)
+        facts = (fixed, key, key in self.lex.join_left, key in _JOIN_RIGHT)
         if len(self._memo) > self._MEMO_LIMIT:
-            self._memo.clear()
-        self._memo[token] = result
-        return result
+            self.clear_cache()
+        self._memo[token] = facts
+        if fixed is None and not facts[3] and key not in _MI_PREFIXES:
+            self.quiet.add(token)
+        return facts
+
+    def clear_cache(self) -> None:
+        self._memo.clear()
+        self.quiet.clear()
+
+    def needs_work(self, text: str) -> bool:
+        """False if no word of ``text`` needs a fix or can join its neighbour.
+
+        Set operations in C over the whole text: most clean documents stop here, without
+        the per-word loop of :meth:`phrase_edits`.
+        """
+        words = _WORD.findall(text)
+        return not (self.quiet.issuperset(words)
+                    and self.lex.join_tuples.isdisjoint(zip(words, words[1:])))
 
     def preferred(self, key: str) -> tuple[str, str]:
         """How the ZWNJ-free ``key`` is written: from the table, else by morphology."""
@@ -237,10 +285,10 @@ class ZwnjRestorer:
         """If the space between ``left`` and ``right`` (ZWNJ-free keys) is a lost ZWNJ,
         give what replaces it (ZWNJ, or nothing after a non-joining letter) and the rule."""
         lex = self.lex
-        if f"{left} {right}" in lex.apart:
+        if not left or not right or f"{left} {right}" in lex.apart:
             return None
         last = left[-1]
-        if left in PREFIXES_MI or left in _PREVERB_MI:
+        if left in _MI_PREFIXES:
             if self._verb(right):
                 return ZWNJ, "zwnj.join_prefix_mi"
             return None
@@ -249,71 +297,108 @@ class ZwnjRestorer:
                 return (ZWNJ if joins_left(last) else ""), "zwnj.join_suffix"
             if right in CLITICS_AFTER_HEH and last == "ه":
                 return ZWNJ, "zwnj.join_suffix"
-        key = left + right
-        if key in lex.joinable and len(left) in _zwnj_positions(lex.forms[key]):
+        if f"{left} {right}" in lex.join_pairs:
             return ZWNJ, "zwnj.join_word"
         return None
 
     # -- text ---------------------------------------------------------------------------
     def phrase_edits(self, phrase: str, offset: int = 0) -> list[Edit]:
-        """Edits for a run of Persian words separated by single spaces."""
+        """Edits for a run of Persian words separated by single spaces.
+
+        The hot loop of the whole package: facts per token come from a memo, and only a
+        pair with a join trigger on either side is looked at closely.
+        """
+        memo, facts_of, join, pairs = self._memo, self._facts, self.join, self.lex.join_pairs
         edits: list[Edit] = []
         pos = offset
-        left = None  # key of the word group ending just before this token
-        for i, token in enumerate(phrase.split(" ")):
-            if i:
-                pos += 1  # the space before this token
-            key = token.replace(ZWNJ, "") if ZWNJ in token else token
-            if left is not None:
-                joined = self.join(left, key)
-                if joined is not None:
-                    edits.append(Edit(pos - 1, pos, " ", joined[0], joined[1]))
-                    left += key
-                else:
-                    left = key
+        left = None  # key of the word (or joined words) before this token
+        left_may_join = False
+        for token in phrase.split(" "):
+            facts = memo.get(token) or facts_of(token)
+            fixed, key, may_start, may_end = facts
+            if left is not None and (may_end or left_may_join and (
+                    left in _MI_PREFIXES or f"{left} {key}" in pairs)) and (joined := join(left, key)):
+                edits.append(Edit(pos - 1, pos, " ", joined[0], joined[1]))
+                left += key
+                left_may_join = True  # a joined word may join on: پیش بینی ها
             else:
-                left = key
-            fixed = self.fix_word(token)
+                left, left_may_join = key, may_start
             if fixed is not None:
                 edits.append(Edit(pos, pos + len(token), token, fixed[0], fixed[1]))
-            pos += len(token)
+            pos += len(token) + 1
         return edits
 
 
 _W = WORD_CHARS
+_WORD = re.compile(f"[{_W}]+")
 _PHRASE = re.compile(f"[{_W}]+(?: [{_W}]+)*")
 
 # A ZWNJ that does nothing or is wrong: after a letter that never joins, not between two
 # letters (word edges, next to spaces, digits or punctuation), or doubled.
 _L = PERSIAN_LETTERS
+_JOINING = "".join(c for c in PERSIAN_LETTERS if c not in NON_JOINERS)
 _MARKS = "\u064b-\u0655\u0670"
-_WRONG_ZWNJ = re.compile(
-    f"(?<=[{NON_JOINERS}])[{_MARKS}]*\u200c+|(?<![{_L}{_MARKS}])\u200c+|\u200c+(?![{_L}])|\u200c{{2,}}")
+_MARK_SET = frozenset(chr(c) for c in range(0x064B, 0x0656)) | {"\u0670"}
+# A ZWNJ that may be wrong: doubled, not followed by a letter, or not after a joining
+# letter. It starts with the literal ZWNJ, so clean text is skipped at C speed.
+_WRONG_ZWNJ = re.compile(f"\u200c(?:\u200c|(?![{_L}])|(?<![{_JOINING}{_MARKS}]\u200c))")
 
 
-def _clean_zwnj(m: re.Match) -> str:
-    text, s, e = m.string, m.start(), m.end()
-    body = m.group()
-    marks = body.rstrip(ZWNJ)  # marks after a non-joiner are kept, only the ZWNJs go
-    j = s - 1
-    while j >= 0 and "\u064b" <= text[j] <= "\u0655" or j >= 0 and text[j] == "\u0670":
-        j -= 1
-    before = text[j] if j >= 0 else ""
-    after = text[e] if e < len(text) else ""
-    if before in NON_JOINERS or before not in _L or after not in _L:
-        return marks
-    return marks + ZWNJ  # a doubled ZWNJ between two letters becomes one
+def _letter_before(text: str, i: int) -> str:
+    """The letter before offset ``i``, looking past the marks on it ('' if none)."""
+    i -= 1
+    while i >= 0 and text[i] in _MARK_SET:
+        i -= 1
+    return text[i] if i >= 0 and text[i] in _L else ""
 
 
-def _clean_rule(m: re.Match) -> str:
-    text, s, e = m.string, m.start(), m.end()
-    if m.group().count(ZWNJ) > 1 and e < len(text) and text[e] in _L and s and text[s - 1] in _L \
-            and text[s - 1] not in NON_JOINERS:
-        return "zwnj.doubled"
-    return "zwnj.wrong_place"
+def _between_joining_letters(text: str, start: int, end: int) -> bool:
+    before = _letter_before(text, start)
+    return bool(before) and before not in NON_JOINERS and end < len(text) and text[end] in _L
 
 
-wrong_zwnj_step = RegexStep("wrong_zwnj", _WRONG_ZWNJ, _clean_zwnj, _clean_rule)
+class WrongZwnjStep:
+    """Remove ZWNJs that do nothing or are wrong; make a doubled one single.
+
+    >>> WrongZwnjStep().apply("ابزار\u200cها \u200cکتاب")
+    'ابزارها کتاب'
+    """
+
+    name = "wrong_zwnj"
+
+    def edits(self, text: str) -> list[Edit]:
+        out = []
+        done = 0  # end of the last run handled
+        for m in _WRONG_ZWNJ.finditer(text):
+            s = m.start()
+            if s < done:
+                continue
+            e = s + 1
+            while e < len(text) and text[e] == ZWNJ:
+                e += 1
+            done = e
+            if _between_joining_letters(text, s, e):
+                if e - s > 1:
+                    out.append(Edit(s, e, text[s:e], ZWNJ, "zwnj.doubled"))
+            else:
+                out.append(Edit(s, e, text[s:e], "", "zwnj.wrong_place"))
+        return out
+
+    def apply(self, text: str) -> str:
+        if ZWNJ not in text:
+            return text
+        edits = self.edits(text)
+        if not edits:
+            return text
+        parts, pos = [], 0
+        for e in edits:
+            parts += (text[pos:e.start], e.new)
+            pos = e.end
+        parts.append(text[pos:])
+        return "".join(parts)
+
+
+wrong_zwnj_step = WrongZwnjStep()
 
 
 class ZwnjStep:
@@ -326,6 +411,8 @@ class ZwnjStep:
 
     def edits(self, text: str) -> list[Edit]:
         out: list[Edit] = []
+        if not self.restorer.needs_work(text):
+            return out
         for m in _PHRASE.finditer(text):
             out += self.restorer.phrase_edits(m.group(), m.start())
         return out
@@ -343,4 +430,6 @@ class ZwnjStep:
         return "".join(parts)
 
     def apply(self, text: str) -> str:
+        if not self.restorer.needs_work(text):
+            return text
         return _PHRASE.sub(self._sub, text)

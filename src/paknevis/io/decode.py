@@ -1,0 +1,70 @@
+"""Bytes to text: UTF-8, then UTF-16 with a BOM, then Windows-1256 (old Persian sites).
+
+Anything else (a binary file, an empty file) is a :class:`DecodeError` with a message a
+user can act on, never a traceback and never silently garbled text.
+
+>>> decode_bytes("سلام".encode("cp1256"))
+('سلام', 'cp1256')
+>>> decode_bytes(b"\\x00\\x01\\x02binary")
+Traceback (most recent call last):
+...
+paknevis.io.decode.DecodeError: not a text file (binary data)
+"""
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+# Control characters that do not occur in text: their presence marks binary data.
+_BINARY_BYTES = bytes(set(range(32)) - {9, 10, 12, 13, 27})
+_SAMPLE = 1 << 16
+
+
+class DecodeError(ValueError):
+    """The input cannot be read as text; the message says why."""
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:_SAMPLE]
+    return b"\x00" in sample or sum(map(sample.count, _BINARY_BYTES)) > len(sample) // 100
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Return ``(text, encoding)``, or raise :class:`DecodeError`."""
+    if not data:
+        raise DecodeError("empty file")
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data, "utf-8-sig")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(data, "utf-16")
+    if _looks_binary(data):
+        raise DecodeError("not a text file (binary data)")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    text, enc = _strict(data, "cp1256")
+    # cp1256 maps nearly every byte to something; text in it has Arabic-script letters.
+    if not any("\u0600" <= ch <= "\u06ff" for ch in text[:_SAMPLE]):
+        raise DecodeError("not UTF-8, UTF-16 or Windows-1256 text")
+    return text, enc
+
+
+def _strict(data: bytes, encoding: str) -> tuple[str, str]:
+    try:
+        return data.decode(encoding), encoding
+    except UnicodeDecodeError as e:
+        raise DecodeError(f"not valid {encoding} (byte {e.start})") from None
+
+
+def read_text(path: str | Path) -> tuple[str, str]:
+    """Read a file as text (see :func:`decode_bytes`); errors name the problem, not the path."""
+    try:
+        data = Path(path).read_bytes()
+    except IsADirectoryError:
+        raise DecodeError("is a directory") from None
+    except FileNotFoundError:
+        raise DecodeError("no such file") from None
+    except PermissionError:
+        raise DecodeError("permission denied") from None
+    return decode_bytes(data)

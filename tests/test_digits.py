@@ -1,0 +1,30 @@
+import pytest
+
+from paknevis import fix
+
+
+def test_arabic_indic_become_persian():
+    assert fix("سال ١٤٠٣") == "سال ۱۴۰۳"
+
+
+def test_latin_digits_in_persian_runs():
+    assert fix("تظاهرات 8 فوریه 2025") == "تظاهرات ۸ فوریه ۲۰۲۵"
+
+
+@pytest.mark.parametrize("text", [
+    "https://example.com/news/12345",
+    "به www.farsnews.ir/news/13940101 بروید",
+    "نشانی ali99@example.com است",
+    "کاربر @BaharIran7 نوشت",
+    "ویروس COVID-19 در",
+    "the year 2025 in English",
+])
+def test_numbers_in_urls_emails_handles_latin_left_alone(text):
+    assert fix(text, zwnj=False) == text
+
+
+def test_policies():
+    assert fix("سال ۱۴۰۳ و 1404", digits="latin") == "سال 1403 و 1404"
+    assert fix("سال ۱۴۰۳ و 1404", digits="keep") == "سال ۱۴۰۳ و 1404"
+    with pytest.raises(ValueError, match="digits must be one of"):
+        fix("۱", digits="roman")

@@ -1,0 +1,36 @@
+from paknevis import fix, fix_and_explain
+
+
+def test_arabic_yeh_and_kaf_become_persian():
+    assert fix("كتاب يك روز علي") == "کتاب یک روز علی"
+
+
+def test_heh_variants_and_kashida():
+    assert fix("ھمه") == "همه"
+    assert fix("مـــیـــز") == "میز"
+
+
+def test_presentation_forms_from_pdf_copy():
+    # ﻻ is the lam-alef ligature, ﺑ an initial beh
+    assert fix("ﻻﺑﺪ") == "لابد"
+
+
+def test_hamza_forms_are_left_alone():
+    text = "تأکید مؤثر سوءاستفاده مسئله رئیس توئیتر إسلام"
+    assert fix(text) == text
+
+
+def test_diacritics_removed_or_kept():
+    assert fix("کِتابْ") == "کتاب"
+    assert fix("کِتابْ", keep_diacritics=True) == "کِتابْ"
+
+
+def test_invisible_characters_inside_words():
+    assert fix("کتاب\u200fخانه") == "کتابخانه"  # RLM inside a word breaks it
+    assert fix("می\u200bشود") == "می\u200cشود"  # a zero-width space meant as ZWNJ
+    assert fix("\ufeffسلام") == "سلام"
+
+
+def test_rules_are_named():
+    _, edits = fix_and_explain("علي")
+    assert [(e.old, e.new, e.rule) for e in edits] == [("ي", "ی", "letters.arabic_yeh")]

@@ -1,0 +1,62 @@
+"""The repair invariants, over random Persian-like text (hypothesis).
+
+* idempotent: fix(fix(x)) == fix(x)
+* never drops content: without ZWNJs, spaces and punctuation, input and output have the
+  same letters and digits (after one alphabet and one digit set)
+* explained: the edits replay the input into the output, and back
+"""
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from paknevis import apply_edits, fix, fix_and_explain, undo_edits
+from paknevis.repair.letters import letters_step
+
+Z = "\u200c"
+# Real words, glued and spaced the ways the web breaks them, so the ZWNJ rules fire.
+WORDS = ["می", "نمی", "شود", "میشود", "کتاب", "ها", "های", "کتابها", "بین", "المللی",
+         "بینالمللی", "منطقه", "ای", "منطقهای", "تر", "ترین", "بزرگ", "اند", "شده", "به",
+         "عنوان", "بهعنوان", "تنها", "همواره", "ابزار", "رسمیت", "سازمان", "یافته", "پیش",
+         "بینی", "و", "در", "را", "که", "علي", "كتاب", "ھمه", "مـــی", "تأکید", "مؤثر",
+         "BaharIran@ 7", "# ایران", "www.x.com/12", "ali@x.ir", "COVID-19", "۱۴۰۳", "١٢", "8"]
+CHARS = list("ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیآأؤئءۀةيكى") + [
+    Z, Z, " ", " ", " ", "\u00a0", "\n", "ـ", "\u064e", "\u0651", "\u200b", "\u200f", "\ufeff",
+    "،", ".", "؟", "!", ":", "(", ")", "«", "»", "#", "@", "a", "B", "7", "۵", "٣", "\u200d"]
+texts = st.lists(st.one_of(st.sampled_from(WORDS), st.sampled_from(CHARS)), max_size=40).map("".join)
+SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+_unify = letters_step()
+_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "0123456789" * 2)
+
+
+def content(text: str) -> str:
+    return "".join(c for c in _unify.apply(text).translate(_DIGITS) if c.isalnum())
+
+
+@SETTINGS
+@given(texts)
+def test_idempotent(text):
+    once = fix(text)
+    assert fix(once) == once
+
+
+@SETTINGS
+@given(texts)
+def test_letters_and_digits_kept(text):
+    assert content(fix(text)) == content(text)
+
+
+@SETTINGS
+@given(texts)
+def test_edits_replay_and_undo(text):
+    out, edits = fix_and_explain(text)
+    assert out == fix(text)
+    assert apply_edits(text, edits) == out
+    assert undo_edits(out, edits) == text
+
+
+@SETTINGS
+@given(texts, st.sampled_from(["persian", "latin", "keep"]), st.booleans())
+def test_invariants_hold_for_every_option(text, digits, zwnj):
+    out, edits = fix_and_explain(text, digits=digits, zwnj=zwnj)
+    assert apply_edits(text, edits) == out
+    assert fix(out, digits=digits, zwnj=zwnj) == out

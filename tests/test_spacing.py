@@ -1,0 +1,29 @@
+import pytest
+
+from paknevis import fix
+
+
+@pytest.mark.parametrize("raw, fixed", [
+    ("سلام\u00a0دنیا", "سلام دنیا"),
+    ("سلام    دنیا", "سلام دنیا"),
+    ("سلام ، دنیا", "سلام، دنیا"),
+    ("خوبی ؟", "خوبی؟"),
+    ("است .", "است."),
+    ("( متن )", "(متن)"),
+    ("« متن »", "«متن»"),
+    ("سلام،دنیا", "سلام، دنیا"),
+    ("گفت:باید", "گفت: باید"),
+    ("خط اول   \nخط دوم", "خط اول\nخط دوم"),
+])
+def test_spacing(raw, fixed):
+    assert fix(raw) == fixed
+
+
+def test_line_structure_and_indentation_kept():
+    text = "بند اول\n\n\n    بند دوم\r\nبند سوم"
+    assert fix(text) == text
+
+
+def test_numbers_and_urls_keep_their_punctuation():
+    for text in ["ساعت ۱۰ : ۳۰", "نسخه 3.5", "www.example.com/a,b", "۱۲٫۵ درصد"]:
+        assert fix(text, digits="keep") == text
