@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+sys.path[:0] = [str(ROOT / "src"), str(ROOT / "benchmarks")]
 CORPUS = ROOT.parent / "shared" / "data" / "web" / "farsnews-1-4.jsonl"
 WARMUP = ROOT.parent / "shared" / "data" / "web" / "varzesh3-1.jsonl"
 
@@ -34,25 +34,11 @@ def load_docs(path: Path = CORPUS) -> list[str]:
 
 
 def systems() -> dict:
+    from anchors import anchor_fixers
+
     from paknevis.repair import repairer
 
-    out = {"paknevis": repairer().fix}
-    try:
-        from hazm import Normalizer
-        out["hazm"] = Normalizer().normalize
-    except ImportError:
-        print("hazm not installed: pip install -e '.[bench]'", file=sys.stderr)
-    try:
-        from parsivar import Normalizer as P
-        out["parsivar"] = P().normalize
-    except ImportError:
-        pass
-    try:
-        from shekar import Normalizer as S
-        out["shekar"] = S()
-    except ImportError:
-        pass
-    return out
+    return {"paknevis": repairer().fix, **anchor_fixers()}
 
 
 def best_time(fn, docs, warmup, repeat: int) -> float:

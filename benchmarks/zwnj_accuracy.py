@@ -1,7 +1,8 @@
 """ZWNJ restoration on the UD Persian dev sentences, scored by ../shared/tools/zwnj_score.py.
 
     python benchmarks/zwnj_accuracy.py                 # paknevis, 5-fold cross-validated
-    python benchmarks/zwnj_accuracy.py --anchors       # and hazm, shekar, parsivar
+    python benchmarks/zwnj_accuracy.py --anchors       # and the normalizers installed
+    python benchmarks/zwnj_accuracy.py --anchors-only  # in the shekar venv (anchors.py)
 
 Inputs are the gold sentences with every ZWNJ deleted ('glued') or replaced by a space
 ('spaced'). paknevis is measured honestly: each fold of each dev file is repaired with a
@@ -18,9 +19,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT / "src"), str(ROOT / "scripts")]
+sys.path[:0] = [str(ROOT / "src"), str(ROOT / "scripts"), str(ROOT / "benchmarks")]
 
 import build_zwnj_lexicon as builder  # noqa: E402
+from anchors import anchor_fixers  # noqa: E402
 
 from paknevis.repair import Lexicon, Repairer  # noqa: E402
 
@@ -54,29 +56,8 @@ def paknevis_outputs(gold: dict[str, list[str]], folds: int) -> dict[tuple[str, 
     return out
 
 
-def anchor_fixers() -> dict[str, object]:
-    """Normalizers of the other Persian toolkits that are installed."""
-    fixers = {}
-    try:
-        from hazm import Normalizer
-        fixers["hazm"] = Normalizer().normalize
-    except ImportError:
-        pass
-    try:
-        from shekar import Normalizer as ShekarNormalizer
-        fixers["shekar"] = ShekarNormalizer()
-    except ImportError:
-        pass
-    try:
-        from parsivar import Normalizer as ParsivarNormalizer
-        fixers["parsivar"] = ParsivarNormalizer().normalize
-    except ImportError:
-        pass
-    return fixers
-
-
 def summarise(scorer, gold_ls, outputs) -> dict:
-    s = scorer.summarize([scorer.score(g, o) for g, o in zip(gold_ls, outputs)])
+    s = scorer.summarize([scorer.score(g, o) for g, o in zip(gold_ls, outputs, strict=True)])
     return {k: s[k] for k in ("precision", "recall", "f1", "tp", "gold_z", "fp_none", "fp_space",
                               "miss_none", "miss_space", "word_acc_zwnj_words")}
 
@@ -84,18 +65,22 @@ def summarise(scorer, gold_ls, outputs) -> dict:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--anchors", action="store_true", help="also score hazm, shekar, parsivar")
+    ap.add_argument("--anchors", action="store_true",
+                    help="also score the other normalizers installed (see benchmarks/anchors.py)")
+    ap.add_argument("--anchors-only", action="store_true",
+                    help="score only the other normalizers (for a venv without hazm's word list)")
     ap.add_argument("--json", type=Path, help="write the results here")
     args = ap.parse_args()
 
     scorer = load_scorer()
     gold = gold_lines()
     results = {}
-    t = time.perf_counter()
-    outs = paknevis_outputs(gold, args.folds)
-    print(f"paknevis: {args.folds}-fold cross-validation took {time.perf_counter() - t:.0f} s")
-    systems = {"paknevis": outs}
-    if args.anchors:
+    systems = {}
+    if not args.anchors_only:
+        t = time.perf_counter()
+        systems["paknevis"] = paknevis_outputs(gold, args.folds)
+        print(f"paknevis: {args.folds}-fold cross-validation took {time.perf_counter() - t:.0f} s")
+    if args.anchors or args.anchors_only:
         for name, fx in anchor_fixers().items():
             systems[name] = {(n, v): [fx(VARIANTS[v](s)) for s in lines]
                              for n, lines in gold.items() for v in VARIANTS}

@@ -21,6 +21,7 @@ timestamp, so the same inputs give the same bytes.
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
 import json
 import math
@@ -46,7 +47,7 @@ WORDFREQ_GLUED = 0.25  # a glued form in wordfreq is often a stripped ZWNJ form
 HAZM_LEMMA = 1.0  # a lemma in hazm's list counts as one occurrence
 RULE_PRIOR = 1.5  # what morphology's own guess weighs against a glued form
 JOIN_RATIO = 1.5  # two words apart are joined only if written fused this many times as often
-JOIN_LISTED = 3.0  # wordfreq evidence for a compound that edited text has never written apart
+JOIN_LISTED = 1.0  # wordfreq evidence for a compound that edited text has never written apart
 APART_RATIO = 2.0  # a rule's join is undone for a pair written apart this many times as often
 JOIN_MIN = 1.0  # ... and only if edited text (not just a word list) has the fused form this often
 HAZM_UNCOUNTED = 0.3  # a hazm lemma without a corpus count (may be a stripped form)
@@ -189,11 +190,15 @@ def build(words: Counter, pairs: Counter, wf: Counter, lemmas: Counter, past, pr
     return sorted(set(lines))
 
 
-def build_lines(holdout: dict[str, set[int]] | None = None, _cache: dict = {}) -> list[str]:
+@functools.cache
+def word_lists():
+    """The sources that do not depend on which gold lines are held out (read once)."""
+    return (wordfreq_counts(), *hazm_data())
+
+
+def build_lines(holdout: dict[str, set[int]] | None = None) -> list[str]:
     """The table's lines, built without the held-out gold lines."""
-    if "static" not in _cache:  # the parts that do not depend on the held-out lines
-        _cache["static"] = (wordfreq_counts(), *hazm_data())
-    wf, lemmas, past, present = _cache["static"]
+    wf, lemmas, past, present = word_lists()
     words, pairs = count(edited_texts(holdout))
     return build(words, pairs, wf, lemmas, past, present)
 

@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import shutil
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Optional
 
 import orjson
 import typer
@@ -19,7 +18,7 @@ app = typer.Typer(
     no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
 
 
-class Digits(str, Enum):
+class Digits(StrEnum):
     persian = "persian"
     latin = "latin"
     keep = "keep"
@@ -44,7 +43,7 @@ def main(version: bool = typer.Option(False, "--version", callback=_version, is_
 
 @app.command()
 def fix(
-    files: Optional[list[Path]] = typer.Argument(
+    files: list[Path] | None = typer.Argument(
         None, help="Text files to repair. Without files, read standard input.", show_default=False),
     explain: bool = typer.Option(
         False, "--explain", help="Print the edits as JSON lines (start, end, old, new, rule) "

@@ -44,10 +44,17 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     text, enc = _strict(data, "cp1256")
-    # cp1256 maps nearly every byte to something; text in it has Arabic-script letters.
-    if not any("\u0600" <= ch <= "\u06ff" for ch in text[:_SAMPLE]):
+    # cp1256 maps nearly every byte to something: accept it only if it reads like text,
+    # Arabic-script words separated by spaces.
+    if not _plausible_cp1256(text[:_SAMPLE]):
         raise DecodeError("not UTF-8, UTF-16 or Windows-1256 text")
     return text, enc
+
+
+def _plausible_cp1256(text: str) -> bool:
+    letters = sum("\u0621" <= ch <= "\u06d5" for ch in text)
+    spaces = sum(ch.isspace() for ch in text)
+    return letters >= len(text) // 3 and (len(text) < 40 or spaces >= len(text) // 40)
 
 
 def _strict(data: bytes, encoding: str) -> tuple[str, str]:

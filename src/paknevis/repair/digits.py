@@ -24,9 +24,9 @@ DIGIT_POLICIES = ("persian", "latin", "keep")
 _TO_PERSIAN = str.maketrans(LATIN_DIGITS + ARABIC_DIGITS, PERSIAN_DIGITS * 2)
 _ARABIC_TO_PERSIAN = str.maketrans(ARABIC_DIGITS, PERSIAN_DIGITS)
 _TO_LATIN = str.maketrans(PERSIAN_DIGITS + ARABIC_DIGITS, LATIN_DIGITS * 2)
-_NUMBER = re.compile("[0-9۰-۹٠-٩]+")
-_CONVERTIBLE = {"persian": re.compile("[0-9٠-٩]"), "latin": re.compile("[۰-۹٠-٩]"),
-                "keep": re.compile("[٠-٩]")}
+# Per policy, the digits that may change: numbers already right are never visited.
+_CONVERTIBLE = {"persian": re.compile("[0-9٠-٩]+"), "latin": re.compile("[۰-۹٠-٩]+"),
+                "keep": re.compile("[٠-٩]+")}
 _REACH = 40  # how far to look for the letters that decide a Latin number's script
 
 
@@ -72,4 +72,4 @@ def digits_step(policy: str = "persian") -> RegexStep:
     def rule(m: re.Match) -> str:
         return "digits.arabic_indic" if any(c in ARABIC_DIGITS for c in m.group()) else f"digits.{policy}"
 
-    return RegexStep("digits", _NUMBER, replace, rule, precheck=_CONVERTIBLE[policy].search)
+    return RegexStep("digits", _CONVERTIBLE[policy], replace, rule)

@@ -6,8 +6,8 @@ carries them back to the coordinates of the original input across the whole pipe
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from typing import Iterable
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from .chars import PERSIAN_DIGITS, PERSIAN_LETTERS
 from .protect import is_protected
 from .step import RegexStep, TableStep
 
-_ODD_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_ODD_SPACES = "\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
 _L = PERSIAN_LETTERS
 _LD = PERSIAN_LETTERS + PERSIAN_DIGITS + "0-9"
 _OPENING = "(\\[{«“"
@@ -63,11 +63,19 @@ space_after_opening_step = RegexStep(
     "space_after_opening", re.compile(f"(?<=[{_OPENING}]) +(?=[{_LD}])"), lambda m: "",
     "spacing.after_opening", precheck=re.compile(f"[{_OPENING}] ").search)
 
-# No space after punctuation that is followed by a Persian letter: "خوبی؟بله".
-_MISSING = re.compile(f"(?:(?<=[،؛؟])|(?<=[{_L}][.!:]))(?=[{_L}{_OPENING}])")
-missing_space_step = RegexStep(
-    "missing_space", _MISSING, lambda m: None if is_protected(m.string, m.start(), m.end()) else " ",
-    "spacing.after_punctuation", precheck=re.compile(f"[،؛؟.!:][{_L}{_OPENING}]").search)
+# No space after punctuation that is followed by a Persian letter: "خوبی؟بله". A dot, "!"
+# or ":" only after a Persian letter (not in "3.5", "U.S.", URLs).
+_MISSING = re.compile(f"[،؛؟.!:](?=[{_L}{_OPENING}])")
+
+
+def _missing_space(m: re.Match) -> str | None:
+    text, start = m.string, m.start()
+    if m.group() in ".!:" and not (start and text[start - 1] in PERSIAN_LETTERS):
+        return None
+    return None if is_protected(text, start, m.end()) else m.group() + " "
+
+
+missing_space_step = RegexStep("missing_space", _MISSING, _missing_space, "spacing.after_punctuation")
 
 SPACING_STEPS = (odd_space_step, trailing_space_step, space_run_step, space_before_punct_step,
                  space_after_opening_step, missing_space_step)

@@ -6,7 +6,7 @@ from the same table or the same replacement function, so that the two cannot dis
 from __future__ import annotations
 
 import re
-from typing import Callable, Mapping
+from collections.abc import Callable, Mapping
 
 from .edits import Edit
 

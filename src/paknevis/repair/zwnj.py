@@ -29,13 +29,12 @@ from __future__ import annotations
 
 import gzip
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Iterable
 
 from .chars import NON_JOINERS, PERSIAN_LETTERS, WORD_CHARS, ZWNJ, joins_left
 from .edits import Edit
-from .step import RegexStep
 
 PREFIXES_MI = ("نمی", "می")
 #: Verbal preverbs written glued to می: برمی‌گردد، درمی‌آید، فرومی‌ریزد.
@@ -54,6 +53,7 @@ _NO_SUFFIX_HOST = frozenset("و به از که در با را تا یا هم ن�
 
 _PREVERB_MI = frozenset(p + m for p in PREVERBS for m in PREFIXES_MI)
 _MI_PREFIXES = _PREVERB_MI | frozenset(PREFIXES_MI)
+_RULE_LEFT = _MI_PREFIXES | {"بی"}  # words that a rule may join to the next word
 
 _HEH_MARGIN = 3  # log2 buckets: X+ه wins unless X is 8 times as frequent
 
@@ -95,7 +95,7 @@ class Lexicon:
                 if pair not in self.apart:
                     self.join_pairs[pair] = parts[i]
         #: keys a join may start from: می/نمی, and the left side of a joinable pair
-        self.join_left = set(_PREVERB_MI) | set(PREFIXES_MI)
+        self.join_left = set(_MI_PREFIXES) | {"بی"}
         self.join_left.update(p.partition(" ")[0] for p in self.join_pairs)
         #: the same pairs as (left, right) tuples, as keys and as written (پیش‌بینی, ها)
         self.join_tuples = {tuple(p.split(" ")) for p in self.join_pairs}
@@ -110,7 +110,7 @@ class Lexicon:
         return self.forms.get(key, key)
 
     @classmethod
-    def from_lines(cls, lines: Iterable[str]) -> "Lexicon":
+    def from_lines(cls, lines: Iterable[str]) -> Lexicon:
         """Read the table format: one entry a line, ``KIND<TAB>TEXT``.
 
         Kinds: ``Z`` a word written with ZWNJ and ``G`` a glued word (each with its
@@ -145,7 +145,7 @@ class Lexicon:
         return lex
 
     @classmethod
-    def load(cls, path=None) -> "Lexicon":
+    def load(cls, path=None) -> Lexicon:
         """The table shipped in the package, or one at ``path`` (gzip or plain text)."""
         if path is None:
             path = resources.files("paknevis.data") / "zwnj-lexicon.tsv.gz"
@@ -174,9 +174,8 @@ class ZwnjRestorer:
 
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
-        self._memo: dict[str, tuple] = {}
-        #: tokens seen so far that need no fix and cannot take part in a rule's join
-        self.quiet: set[str] = set()
+        self._memo: dict[str, tuple] = {}  # word -> facts
+        self._raw_memo: dict[str, tuple] = {}  # space-delimited piece -> facts
 
     # -- one word ---------------------------------------------------------------------
     def fix_word(self, token: str) -> tuple[str, str] | None:
@@ -201,23 +200,45 @@ class ZwnjRestorer:
         if len(self._memo) > self._MEMO_LIMIT:
             self.clear_cache()
         self._memo[token] = facts
-        if fixed is None and not facts[3] and key not in _MI_PREFIXES:
-            self.quiet.add(token)
         return facts
 
     def clear_cache(self) -> None:
         self._memo.clear()
-        self.quiet.clear()
+        self._raw_memo.clear()
 
-    def needs_work(self, text: str) -> bool:
-        """False if no word of ``text`` needs a fix or can join its neighbour.
+    def _raw_facts(self, raw: str) -> tuple:
+        """Facts of a space-delimited piece of text (a word, or words with punctuation).
 
-        Set operations in C over the whole text: most clean documents stop here, without
-        the per-word loop of :meth:`phrase_edits`.
+        (edits inside it, key of its first word if it starts with one, key of its last
+        word if it ends with one, is it one word, may its first word end a join, may its
+        last word start one). Computed once per distinct piece.
         """
-        words = _WORD.findall(text)
-        return not (self.quiet.issuperset(words)
-                    and self.lex.join_tuples.isdisjoint(zip(words, words[1:])))
+        facts = self._raw_memo.get(raw)
+        if facts is not None:
+            return facts
+        word_facts = self._memo
+        if _WORD.fullmatch(raw):  # most pieces are one word
+            fixed, key, may_start, may_end = word_facts.get(raw) or self._facts(raw)
+            edits = ((0, raw, *fixed),) if fixed else ()
+            facts = (edits, key, key, True, may_end, may_start)
+        else:
+            words = list(_WORD.finditer(raw))
+            edits = []
+            for m in words:
+                fixed = self._facts(m.group())[0]
+                if fixed is not None:
+                    edits.append((m.start(), m.group(), *fixed))
+            first = last = None
+            first_end = last_start = False
+            if words and words[0].start() == 0:
+                _, first, _, first_end = self._facts(words[0].group())
+            if words and words[-1].end() == len(raw):
+                _, last, last_start, _ = self._facts(words[-1].group())
+            facts = (tuple(edits), first, last, False, first_end, last_start)
+        if len(self._raw_memo) > self._MEMO_LIMIT:
+            self._raw_memo.clear()
+        self._raw_memo[raw] = facts
+        return facts
 
     def preferred(self, key: str) -> tuple[str, str]:
         """How the ZWNJ-free ``key`` is written: from the table, else by morphology."""
@@ -292,6 +313,8 @@ class ZwnjRestorer:
             if self._verb(right):
                 return ZWNJ, "zwnj.join_prefix_mi"
             return None
+        if left == "بی" and len(right) >= 3 and lex.knows(right):
+            return ZWNJ, "zwnj.join_prefix_bi"
         if left not in _NO_SUFFIX_HOST and len(left) > 1:
             if right in SUFFIXES_HA or right in SUFFIXES_TAR:
                 return (ZWNJ if joins_left(last) else ""), "zwnj.join_suffix"
@@ -302,36 +325,37 @@ class ZwnjRestorer:
         return None
 
     # -- text ---------------------------------------------------------------------------
-    def phrase_edits(self, phrase: str, offset: int = 0) -> list[Edit]:
-        """Edits for a run of Persian words separated by single spaces.
+    def text_edits(self, text: str) -> list[Edit]:
+        """Edits for ``text``: words to repair, and spaces that are lost ZWNJs.
 
-        The hot loop of the whole package: facts per token come from a memo, and only a
-        pair with a join trigger on either side is looked at closely.
+        The hot loop of the package. The text is cut at spaces (in C); each piece's facts
+        come from a memo, and only a pair with a join trigger on either side of a single
+        space between two words is looked at closely.
         """
-        memo, facts_of, join, pairs = self._memo, self._facts, self.join, self.lex.join_pairs
+        memo, facts_of, join, pairs = self._raw_memo, self._raw_facts, self.join, self.lex.join_pairs
         edits: list[Edit] = []
-        pos = offset
-        left = None  # key of the word (or joined words) before this token
+        pos = 0
+        left = None  # key of the word (or joined words) just before this piece's space
         left_may_join = False
-        for token in phrase.split(" "):
-            facts = memo.get(token) or facts_of(token)
-            fixed, key, may_start, may_end = facts
-            if left is not None and (may_end or left_may_join and (
-                    left in _MI_PREFIXES or f"{left} {key}" in pairs)) and (joined := join(left, key)):
+        for raw in text.split(" "):
+            word_edits, first, last, single, first_end, last_start = memo.get(raw) or facts_of(raw)
+            if left is not None and first is not None and (first_end or left_may_join and (
+                    left in _RULE_LEFT or f"{left} {first}" in pairs)) and (joined := join(left, first)):
                 edits.append(Edit(pos - 1, pos, " ", joined[0], joined[1]))
-                left += key
-                left_may_join = True  # a joined word may join on: پیش بینی ها
+                if single:  # a joined word may join on: پیش بینی ها
+                    left, left_may_join = left + first, True
+                else:
+                    left, left_may_join = last, last_start
             else:
-                left, left_may_join = key, may_start
-            if fixed is not None:
-                edits.append(Edit(pos, pos + len(token), token, fixed[0], fixed[1]))
-            pos += len(token) + 1
+                left, left_may_join = last, last_start
+            for offset, old, new, rule in word_edits:
+                edits.append(Edit(pos + offset, pos + offset + len(old), old, new, rule))
+            pos += len(raw) + 1
         return edits
 
 
 _W = WORD_CHARS
 _WORD = re.compile(f"[{_W}]+")
-_PHRASE = re.compile(f"[{_W}]+(?: [{_W}]+)*")
 
 # A ZWNJ that does nothing or is wrong: after a letter that never joins, not between two
 # letters (word edges, next to spaces, digits or punctuation), or doubled.
@@ -402,7 +426,7 @@ wrong_zwnj_step = WrongZwnjStep()
 
 
 class ZwnjStep:
-    """The repair step: runs of Persian words go through a :class:`ZwnjRestorer`."""
+    """The repair step: the text's words and spaces go through a :class:`ZwnjRestorer`."""
 
     name = "zwnj"
 
@@ -410,26 +434,15 @@ class ZwnjStep:
         self.restorer = restorer
 
     def edits(self, text: str) -> list[Edit]:
-        out: list[Edit] = []
-        if not self.restorer.needs_work(text):
-            return out
-        for m in _PHRASE.finditer(text):
-            out += self.restorer.phrase_edits(m.group(), m.start())
-        return out
-
-    def _sub(self, m: re.Match) -> str:
-        phrase = m.group()
-        edits = self.restorer.phrase_edits(phrase)
-        if not edits:
-            return phrase
-        parts, pos = [], 0
-        for e in edits:
-            parts += (phrase[pos:e.start], e.new)
-            pos = e.end
-        parts.append(phrase[pos:])
-        return "".join(parts)
+        return self.restorer.text_edits(text)
 
     def apply(self, text: str) -> str:
-        if not self.restorer.needs_work(text):
+        edits = self.restorer.text_edits(text)
+        if not edits:
             return text
-        return _PHRASE.sub(self._sub, text)
+        parts, pos = [], 0
+        for e in edits:
+            parts += (text[pos:e.start], e.new)
+            pos = e.end
+        parts.append(text[pos:])
+        return "".join(parts)

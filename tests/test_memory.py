@@ -1,0 +1,16 @@
+"""Importing paknevis and fixing one post stays under 150 MB (measured in a fresh process)."""
+import subprocess
+import sys
+from pathlib import Path
+
+SAMPLE = Path(__file__).resolve().parents[1] / "examples" / "blogger-post.txt"
+
+
+def test_import_and_fix_one_post_under_150_mb():
+    # VmHWM (peak RSS of this process image), not ru_maxrss: on Linux the latter keeps the
+    # parent's peak across fork+exec, and the pytest parent has the tables loaded.
+    code = (f"import paknevis; paknevis.fix(open({str(SAMPLE)!r}, encoding='utf-8').read()); "
+            "print([l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')][0])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True, text=True)
+    rss_mb = int(out.stdout) / 1024  # kB
+    assert rss_mb < 150, f"{rss_mb:.0f} MB"
