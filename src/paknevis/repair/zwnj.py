@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from .chars import NON_JOINERS, PERSIAN_LETTERS, WORD_CHARS, ZWNJ, joins_left
-from .edits import Edit
+from .edits import Edit, apply_edits
 
 PREFIXES_MI = ("نمی", "می")
 #: Verbal preverbs written glued to می: برمی‌گردد، درمی‌آید، فرومی‌ریزد.
@@ -86,22 +86,17 @@ class Lexicon:
 
     def index(self) -> None:
         """Derive what the restorer tests per word pair (after the tables change)."""
-        #: "left right" -> right, for each ZWNJ of a joinable word: بین المللی, پیش‌بینی ها
-        self.join_pairs: dict[str, str] = {}
+        #: "left right" for each ZWNJ of a joinable word: "بین المللی", "پیشبینی ها"
+        self.join_pairs: set[str] = set()
         for key in self.joinable:
             parts = self.forms[key].split(ZWNJ)
             for i in range(1, len(parts)):
                 pair = "".join(parts[:i]) + " " + parts[i]
                 if pair not in self.apart:
-                    self.join_pairs[pair] = parts[i]
+                    self.join_pairs.add(pair)
         #: keys a join may start from: می/نمی, and the left side of a joinable pair
-        self.join_left = set(_MI_PREFIXES) | {"بی"}
+        self.join_left = set(_RULE_LEFT)
         self.join_left.update(p.partition(" ")[0] for p in self.join_pairs)
-        #: the same pairs as (left, right) tuples, as keys and as written (پیش‌بینی, ها)
-        self.join_tuples = {tuple(p.split(" ")) for p in self.join_pairs}
-        for key in self.joinable:
-            parts = self.forms[key].split(ZWNJ)
-            self.join_tuples.update((ZWNJ.join(parts[:i]), parts[i]) for i in range(2, len(parts)))
 
     def knows(self, key: str) -> bool:
         return key in self.glued or key in self.forms
@@ -409,17 +404,7 @@ class WrongZwnjStep:
         return out
 
     def apply(self, text: str) -> str:
-        if ZWNJ not in text:
-            return text
-        edits = self.edits(text)
-        if not edits:
-            return text
-        parts, pos = [], 0
-        for e in edits:
-            parts += (text[pos:e.start], e.new)
-            pos = e.end
-        parts.append(text[pos:])
-        return "".join(parts)
+        return apply_edits(text, self.edits(text)) if ZWNJ in text else text
 
 
 wrong_zwnj_step = WrongZwnjStep()
@@ -438,11 +423,4 @@ class ZwnjStep:
 
     def apply(self, text: str) -> str:
         edits = self.restorer.text_edits(text)
-        if not edits:
-            return text
-        parts, pos = [], 0
-        for e in edits:
-            parts += (text[pos:e.start], e.new)
-            pos = e.end
-        parts.append(text[pos:])
-        return "".join(parts)
+        return apply_edits(text, edits) if edits else text
