@@ -1,0 +1,356 @@
+"""Find date and time expressions in Persian text and resolve them to ISO 8601.
+
+Each kind of expression has one regex; candidates from all of them are resolved to the
+longest non-overlapping set. Values are ISO 8601: ``2025-02-01``, ``2025-02-01T10:00``,
+``T10:00``, intervals ``start/end`` with inclusive dates, durations ``P45Y``. Relative
+expressions resolve against ``base`` (the document's date), never the machine clock.
+
+>>> [(m.text, m.kind, m.value) for m in find_dates("شنبه، ۸ فوریه ۲۰۲۵ ساعت ۱۰ صبح در پاریس")]
+[('شنبه، ۸ فوریه ۲۰۲۵ ساعت ۱۰ صبح', 'datetime', '2025-02-08T10:00')]
+>>> [(m.text, m.value) for m in find_dates("در ۲۲ بهمن ۵۷ و سه دهه بعد از آن")]
+[('۲۲ بهمن ۵۷', '1979-02-11'), ('سه دهه', 'P30Y')]
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import asdict, dataclass
+
+from . import calendars as cal
+from .vocab import (
+    AMBIGUOUS_MONTHS,
+    GREGORIAN_MONTHS,
+    HIJRI_MONTHS,
+    HUNDREDS,
+    JALALI_MONTHS,
+    ORDINALS,
+    TEENS,
+    TENS,
+    UNITS,
+    WEEKDAYS,
+    alternation,
+    fold,
+    folded,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date, time, interval or duration found in a text, with its ISO 8601 value."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # date | datetime | time | interval | duration
+    value: str | None  # ISO 8601; None when it cannot be resolved (a yearless day, no base)
+    calendar: str | None  # jalali | gregorian | hijri; None for times and durations
+    warning: str | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+_J, _G, _H = folded(JALALI_MONTHS), folded(GREGORIAN_MONTHS), folded(HIJRI_MONTHS)
+_WD, _ORD = folded(WEEKDAYS), folded(ORDINALS)
+_NUMBER_WORDS = folded({**UNITS, **TEENS, **TENS, **HUNDREDS})
+_AMBIGUOUS = {fold(w) for w in AMBIGUOUS_MONTHS}
+_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "0123456789" * 2)
+
+_B = r"(?<![\w])"  # word start (digits and letters are both \w)
+_E = r"(?![\w])"  # word end
+_S = r"[ \u00a0\u200c]+"  # space between words, as typed
+_D = r"[0-9۰-۹٠-٩]"
+_WDAY = f"(?P<wd>{alternation(WEEKDAYS)})"
+_MONTH = (f"(?:(?P<jm>{alternation(JALALI_MONTHS)})|(?P<gm>{alternation(GREGORIAN_MONTHS)})"
+          f"|(?P<hm>{alternation(HIJRI_MONTHS)}))")
+_CALNAME = (r"(?:[ ]*(?P<calname>هجری[ \u200c]*شمسی|هجری[ \u200c]*خورشیدی|خورشیدی|شمسی|هجری[ \u200c]*قمری"
+            r"|قمری|میلادی|ه\.[ ]?ش\.?|ه\.[ ]?ق\.?|م\.))?")
+_NUM_WORD = alternation(list(_NUMBER_WORDS) + [f"{t} و {u}" for t in TENS for u in UNITS if u != "یه"])
+_COUNT = f"(?P<n>{_D}+|{_NUM_WORD})"
+_UNIT = f"(?P<unit>{alternation(['سال', 'ماه', 'هفته', 'روز', 'ساعت', 'دقیقه', 'ثانیه', 'دهه', 'قرن'])})"
+_TIME = (f"(?:ساعت{_S}(?P<hh>{_D}{{1,2}})(?:[:٫](?P<mm>{_D}{{2}}))?"
+         f"|(?P<hh2>{_D}{{1,2}}):(?P<mm2>{_D}{{2}})(?![:\\d]))"
+         f"(?:{_S}(?P<part>صبح|بامداد|ظهر|بعد{_S}?از{_S}?ظهر|بعدازظهر|عصر|شب))?")
+
+_DAY_WORDS = ["امروز", "دیروز", "پریروز", "فردا", "پس‌فردا", "امشب", "دیشب", "امسال", "پارسال"]
+
+_PATTERNS = {
+    # ۱۳ بهمن ۱۴۰۳، شنبه ۸ فوریه ۲۰۲۵، سیزدهم بهمن ماه، ۲ شعبان ۱۴۴۶ قمری
+    "day_month": re.compile(
+        f"{_B}(?:{_WDAY}[،,]?{_S}(?:روز{_S})?)?(?:روز{_S})?(?P<day>{_D}{{1,2}}|{alternation(ORDINALS)})"
+        f"{_S}(?:ماه{_S})?{_MONTH}(?:{_S}ماه)?(?:{_S}(?:سال{_S})?(?P<year>{_D}{{4}}|{_D}{{2}}){_E})?"
+        f"{_CALNAME}{_E}"),
+    # ۱۴۰۳ بهمن ۱۳, شنبه (the Blogger date header)
+    "year_month_day": re.compile(
+        f"{_B}(?P<year>{_D}{{4}}){_S}{_MONTH}{_S}(?P<day>{_D}{{1,2}}){_E}(?:[ ]*[,،][ ]*{_WDAY})?"),
+    # بهمن ۱۴۰۳، بهمن ماه ۱۴۰۳، فوریه ۲۰۲۵
+    "month_year": re.compile(
+        f"{_B}(?:ماه{_S})?{_MONTH}(?:{_S}ماه)?{_S}(?:سال{_S})?(?P<year>{_D}{{4}}|{_D}{{2}}){_E}{_CALNAME}"),
+    # ۱۴۰۳/۱۱/۱۳, 1403-11-13, ۱۳/۱۱/۱۴۰۳, 2025-02-01
+    "numeric": re.compile(
+        f"(?<![\\w/.\\-])(?:(?P<y>{_D}{{4}})(?P<s>[/\\-.])(?P<m>{_D}{{1,2}})(?P=s)(?P<d>{_D}{{1,2}})"
+        f"|(?P<d2>{_D}{{1,2}})(?P<s2>[/\\-.])(?P<m2>{_D}{{1,2}})(?P=s2)(?P<y2>{_D}{{4}}))(?![\\w/]|[.\\-]{_D})"),
+    "time": re.compile(f"{_B}{_TIME}{_E}"),
+    # سال ۱۴۰۳، سال ۲۰۲۵ میلادی، ۱۳۵۷ هجری شمسی، دهه ۶۰
+    "year": re.compile(
+        f"{_B}(?:(?:سال{_S}|(?P<decade>دهه){_S})(?P<year>{_D}{{4}}|{_D}{{2}}){_E}{_CALNAME}"
+        f"|(?P<year2>{_D}{{4}}){_E}[ ]*(?P<calname2>هجری[ \u200c]*شمسی|هجری[ \u200c]*خورشیدی|خورشیدی"
+        f"|شمسی|هجری[ \u200c]*قمری|قمری|میلادی))"),
+    # ۴۵ سال، سه دهه (durations); سه روز پیش، دو هفته بعد (relative); ۴۵ سال گذشته (a duration)
+    "count": re.compile(
+        f"{_B}{_COUNT}{_S}{_UNIT}{_E}(?:{_S}(?P<dir>پیش|قبل|بعد|دیگر|گذشته|اخیر|آینده){_E}"
+        f"(?!{_S}از{_E}))?"),  # سه دهه بعد از آن: after an event, not the document's date
+    # امروز، دیروز، سال گذشته، ماه آینده، امسال
+    "relative_word": re.compile(
+        f"{_B}(?:(?P<word>{alternation(_DAY_WORDS)})"
+        f"|(?P<unit2>سال|ماه|هفته){_S}(?P<dir2>گذشته|پیش|قبل|آینده|بعد|جاری))(?!{_S}?[\\w])"),
+}
+# Higher wins when two candidates cover the same span.
+_PRIORITY = {"day_month": 9, "year_month_day": 9, "numeric": 8, "month_year": 7, "year": 6,
+             "count": 5, "relative_word": 4, "time": 2}
+
+
+def _int(digits: str) -> int:
+    return int(digits.translate(_DIGITS))
+
+
+def _count(word: str) -> int:
+    """A count written in digits or in words (سه، بیست و پنج)."""
+    if word[0].translate(_DIGITS).isdigit():
+        return _int(word)
+    key = fold(word)  # بیست و پنج -> بیستوپنج
+    if key in _NUMBER_WORDS:
+        return _NUMBER_WORDS[key]
+    tens, _, unit = key.partition("و")
+    return _NUMBER_WORDS[tens] + _NUMBER_WORDS[unit]
+
+
+def _calendar_of(m: re.Match) -> str:
+    if m.group("jm"):
+        return cal.JALALI
+    return cal.GREGORIAN if m.group("gm") else cal.HIJRI
+
+
+def _month_of(m: re.Match) -> int:
+    word = fold(m.group("jm") or m.group("gm") or m.group("hm"))
+    return {**_J, **_G, **_H}[word]
+
+
+def _full_year(year: str, calendar: str) -> int:
+    """Two-digit years the way Iranian writers mean them: ۵۷ is 1357, ۰۲ is 1402."""
+    y = _int(year)
+    if len(year) > 2:
+        return y
+    if calendar == cal.JALALI:
+        return 1300 + y if y >= 40 else 1400 + y
+    if calendar == cal.HIJRI:
+        return 1400 + y if y < 60 else 1300 + y
+    return 2000 + y if y < 50 else 1900 + y
+
+
+def _calendar_named(name: str | None, year: int) -> str:
+    """The calendar a year is in: by its marker (میلادی، قمری…), else by its range."""
+    if name:
+        name = fold(name)
+        if "قمری" in name or name.startswith("ه.ق"):
+            return cal.HIJRI
+        if "میلادی" in name or name == "م.":
+            return cal.GREGORIAN
+        return cal.JALALI
+    return cal.GREGORIAN if year >= 1700 else cal.JALALI
+
+
+class _Resolver:
+    def __init__(self, base: dt.date | None):
+        self.base = base
+
+    def base_year(self, calendar: str) -> int | None:
+        if self.base is None:
+            return None
+        if calendar == cal.JALALI:
+            return cal.jalali_of(self.base).year
+        if calendar == cal.HIJRI:
+            from hijridate import Gregorian
+            return Gregorian.fromdate(self.base).to_hijri().year
+        return self.base.year
+
+    def day_month(self, m: re.Match):
+        calendar = _calendar_of(m)
+        month = _month_of(m)
+        day_word = m.group("day")
+        day = _ORD[fold(day_word)] if fold(day_word) in _ORD else _int(day_word)
+        month_word = fold(m.group("jm") or m.group("gm") or m.group("hm"))
+        if month_word in _AMBIGUOUS and not m.group("year") and not m.group("wd"):
+            if not day_word[0].translate(_DIGITS).isdigit():
+                return None  # "سوم دی" is a date, "سوم مه" too rare to trust; digits only
+        if m.group("year"):
+            year = _full_year(m.group("year"), calendar)
+        else:
+            year = self.base_year(calendar)
+        if year is None:
+            cal.to_gregorian(calendar, 1403 if calendar == cal.JALALI else 2024, month, day)
+            return "date", None, calendar, None
+        day_ = cal.to_gregorian(calendar, year, month, day)
+        return "date", day_.isoformat(), calendar, self._weekday_warning(m, day_)
+
+    def year_month_day(self, m: re.Match):
+        calendar = _calendar_of(m)
+        day_ = cal.to_gregorian(calendar, _int(m.group("year")), _month_of(m), _int(m.group("day")))
+        return "date", day_.isoformat(), calendar, self._weekday_warning(m, day_)
+
+    def month_year(self, m: re.Match):
+        calendar = _calendar_of(m)
+        if m.group("calname"):
+            calendar = _calendar_named(m.group("calname"), 0) if not m.group("gm") else calendar
+        year = _full_year(m.group("year"), calendar)
+        return "interval", cal.month_interval(calendar, year, _month_of(m)), calendar, None
+
+    def numeric(self, m: re.Match):
+        if m.group("y"):
+            y, mo, d = _int(m.group("y")), _int(m.group("m")), _int(m.group("d"))
+        else:
+            y, mo, d = _int(m.group("y2")), _int(m.group("m2")), _int(m.group("d2"))
+        if 1200 <= y <= 1499:
+            calendar = cal.JALALI
+        elif 1800 <= y <= 2199:
+            calendar = cal.GREGORIAN
+        else:
+            return None
+        return "date", cal.to_gregorian(calendar, y, mo, d).isoformat(), calendar, None
+
+    @staticmethod
+    def _clock(m: re.Match) -> str | None:
+        hh = m.group("hh") or m.group("hh2")
+        mm = m.group("mm") or m.group("mm2") or "0"
+        h, mi = _int(hh), _int(mm)
+        part = fold(m.group("part") or "")
+        if part in ("بعدازظهر", "عصر", "شب") and h < 12:
+            h += 12
+        elif part == "ظهر" and h < 5:
+            h += 12
+        if h > 23 or mi > 59:
+            return None
+        return f"T{h:02d}:{mi:02d}"
+
+    def time(self, m: re.Match):
+        clock = self._clock(m)
+        return ("time", clock, None, None) if clock else None
+
+    def year(self, m: re.Match):
+        digits = m.group("year") or m.group("year2")
+        name = m.group("calname") or m.group("calname2")
+        calendar = _calendar_named(name, _int(digits) if len(digits) == 4 else 0)
+        y = _full_year(digits, calendar)
+        if m.group("decade"):  # دهه ۶۰: the 1360s
+            if len(digits) != 2 or y % 10:
+                return None
+            start = cal.year_interval(calendar, y).split("/")[0]
+            end = cal.year_interval(calendar, y + 9).split("/")[1]
+            return "interval", f"{start}/{end}", calendar, None
+        return "interval", cal.year_interval(calendar, y), calendar, None
+
+    def count(self, m: re.Match):
+        n, unit, direction = _count(m.group("n")), fold(m.group("unit")), m.group("dir")
+        if direction is None or direction in ("گذشته", "اخیر") or self.base is None:
+            return self.duration(m)  # ۴۵ سال گذشته: a stretch of time, not a date
+        sign = -1 if direction in ("پیش", "قبل") else 1
+        days = {"روز": 1, "هفته": 7}.get(unit)
+        if days is not None:
+            return "date", (self.base + dt.timedelta(days=sign * n * days)).isoformat(), cal.GREGORIAN, None
+        if unit in ("ماه", "سال", "دهه", "قرن"):
+            months = {"ماه": 1, "سال": 12, "دهه": 120, "قرن": 1200}[unit] * n * sign
+            j = cal.jalali_of(self.base)
+            total = j.year * 12 + (j.month - 1) + months
+            y, mo = divmod(total, 12)
+            day = min(j.day, cal.month_length(cal.JALALI, y, mo + 1))
+            return "date", cal.to_gregorian(cal.JALALI, y, mo + 1, day).isoformat(), cal.JALALI, None
+        return self.duration(m)
+
+    def duration(self, m: re.Match):
+        n, unit = _count(m.group("n")), fold(m.group("unit"))
+        value = {"سال": f"P{n}Y", "ماه": f"P{n}M", "هفته": f"P{n}W", "روز": f"P{n}D",
+                 "ساعت": f"PT{n}H", "دقیقه": f"PT{n}M", "ثانیه": f"PT{n}S",
+                 "دهه": f"P{10 * n}Y", "قرن": f"P{100 * n}Y"}[unit]
+        return "duration", value, None, None
+
+    def relative_word(self, m: re.Match):
+        if self.base is None:
+            return None
+        b = self.base
+        word = fold(m.group("word") or "")
+        shift = {"امروز": 0, "امشب": 0, "دیروز": -1, "دیشب": -1, "پریروز": -2, "فردا": 1,
+                 "پسفردا": 2}.get(word)
+        if shift is not None:
+            return "date", (b + dt.timedelta(days=shift)).isoformat(), cal.GREGORIAN, None
+        j = cal.jalali_of(b)
+        if word in ("امسال", "پارسال"):
+            return "interval", cal.year_interval(cal.JALALI, j.year - (word == "پارسال")), cal.JALALI, None
+        unit, direction = m.group("unit2"), m.group("dir2")
+        step = 0 if direction == "جاری" else (-1 if direction in ("گذشته", "پیش", "قبل") else 1)
+        if unit == "سال":
+            return "interval", cal.year_interval(cal.JALALI, j.year + step), cal.JALALI, None
+        if unit == "ماه":
+            y, mo = divmod(j.year * 12 + j.month - 1 + step, 12)
+            return "interval", cal.month_interval(cal.JALALI, y, mo + 1), cal.JALALI, None
+        # a week: Saturday to Friday
+        start = b - dt.timedelta(days=cal.weekday(b)) + dt.timedelta(days=7 * step)
+        end = start + dt.timedelta(days=6)
+        return "interval", f"{start.isoformat()}/{end.isoformat()}", cal.GREGORIAN, None
+
+    @staticmethod
+    def _weekday_warning(m: re.Match, day: dt.date) -> str | None:
+        wd = m.group("wd")
+        if wd and _WD[fold(wd)] != cal.weekday(day):
+            actual = next(k for k, v in WEEKDAYS.items() if v == cal.weekday(day))
+            return f"weekday_mismatch: {wd} written, but {day.isoformat()} is {actual}"
+        return None
+
+
+def _as_date(base) -> dt.date | None:
+    if base is None or isinstance(base, dt.date) and not isinstance(base, dt.datetime):
+        return base
+    if isinstance(base, dt.datetime):
+        return base.date()
+    return dt.date.fromisoformat(str(base)[:10])
+
+
+def find_dates(text: str, base: dt.date | dt.datetime | str | None = None) -> list[DateMention]:
+    """Every date, time, interval and duration in ``text``, in order of position.
+
+    ``base`` is the document's own date (a ``date``, ``datetime`` or ISO string): relative
+    expressions (دیروز، سه روز پیش، سال گذشته) and days without a year resolve against it.
+    Without it they are left out, or their value is None.
+    """
+    resolver = _Resolver(_as_date(base))
+    candidates = []
+    for name, pattern in _PATTERNS.items():
+        resolve = getattr(resolver, name)
+        for m in pattern.finditer(text):
+            try:
+                out = resolve(m)
+            except (ValueError, KeyError, OverflowError):
+                continue  # not a real date (month 13, day 45) or out of the calendar's range
+            if out is not None:
+                candidates.append((m.start(), m.end(), _PRIORITY[name], out))
+    chosen: list[tuple] = []
+    # longest first, then the more specific pattern; keep what does not overlap
+    for c in sorted(candidates, key=lambda c: (-(c[1] - c[0]), -c[2], c[0])):
+        if all(c[1] <= s or c[0] >= e for s, e, _, _ in chosen):
+            chosen.append(c)
+    chosen.sort()
+    mentions = [DateMention(s, e, text[s:e], *out) for s, e, _, out in chosen]
+    return _attach_times(mentions, text)
+
+
+def _attach_times(mentions: list[DateMention], text: str) -> list[DateMention]:
+    """A date followed closely by a time is one datetime: ۱۳ بهمن ۱۴۰۳، ساعت ۱۰."""
+    out: list[DateMention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (m.kind == "time" and prev is not None and prev.kind == "date" and prev.value
+                and re.fullmatch(r"[ \u00a0،,]*(?:از[ ]+)?", text[prev.end:m.start])):
+            out[-1] = DateMention(prev.start, m.end, text[prev.start:m.end], "datetime",
+                                  prev.value + m.value, prev.calendar, prev.warning)
+        else:
+            out.append(m)
+    return out
