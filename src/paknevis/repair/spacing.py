@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 
-from .chars import PERSIAN_DIGITS, PERSIAN_LETTERS
+from .chars import ARABIC_DIGITS, LATIN_DIGITS, PERSIAN_DIGITS, PERSIAN_LETTERS
 from .protect import is_protected
 from .step import RegexStep, TableStep
 
 _ODD_SPACES = "\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
 _L = PERSIAN_LETTERS
-_LD = PERSIAN_LETTERS + PERSIAN_DIGITS + "0-9"
+# Spacing runs before digits are unified: every digit set counts the same.
+_LD = PERSIAN_LETTERS + PERSIAN_DIGITS + ARABIC_DIGITS + "0-9"
 _OPENING = "(\\[{«“"
 _CLOSING = ")\\]}»”"
 
@@ -43,7 +44,7 @@ space_run_step = RegexStep(
 # A space before closing punctuation, after a Persian letter or digit. Dots and colons
 # only after letters and before a space or the end, so that "۱۰ : ۳۰" and "3 .5" stay.
 _BEFORE_PUNCT = re.compile(f" +(?=[،؛؟!?{_CLOSING}]|[.:](?:\\s|$))")
-_LD_SET = frozenset(PERSIAN_LETTERS + PERSIAN_DIGITS + "0123456789")
+_LD_SET = frozenset(PERSIAN_LETTERS + PERSIAN_DIGITS + ARABIC_DIGITS + LATIN_DIGITS)
 
 
 def _before_punct(m: re.Match) -> str | None:
