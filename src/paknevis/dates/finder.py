@@ -103,7 +103,7 @@ _PATTERNS = {
     # امروز، دیروز، سال گذشته، ماه آینده، امسال
     "relative_word": re.compile(
         f"{_B}(?:(?P<word>{alternation(_DAY_WORDS)})"
-        f"|(?P<unit2>سال|ماه|هفته){_S}(?P<dir2>گذشته|پیش|قبل|آینده|بعد|جاری))(?!{_S}?[\\w])"),
+        f"|(?P<unit2>سال|ماه|هفته){_S}(?P<dir2>گذشته|پیش|قبل|آینده|بعد|جاری)){_E}"),
 }
 # Higher wins when two candidates cover the same span.
 _PRIORITY = {"day_month": 9, "year_month_day": 9, "numeric": 8, "month_year": 7, "year": 6,
@@ -184,13 +184,21 @@ class _Resolver:
             if not day_word[0].translate(_DIGITS).isdigit():
                 return None  # "سوم دی" is a date, "سوم مه" too rare to trust; digits only
         if m.group("year"):
-            year = _full_year(m.group("year"), calendar)
-        else:
-            year = self.base_year(calendar)
-        if year is None:
-            cal.to_gregorian(calendar, 1403 if calendar == cal.JALALI else 2024, month, day)
+            day_ = cal.to_gregorian(calendar, _full_year(m.group("year"), calendar), month, day)
+        elif self.base is None:
+            cal.to_gregorian(calendar, 1403 if calendar == cal.JALALI else 2024, month, day)  # valid?
             return "date", None, calendar, None
-        day_ = cal.to_gregorian(calendar, year, month, day)
+        else:  # no year: the occurrence nearest the document's date
+            year = self.base_year(calendar)
+            options = []
+            for y in (year - 1, year, year + 1):
+                try:
+                    options.append(cal.to_gregorian(calendar, y, month, day))
+                except ValueError:
+                    continue
+            if not options:
+                raise ValueError("no such day")
+            day_ = min(options, key=lambda d: abs((d - self.base).days))
         return "date", day_.isoformat(), calendar, self._weekday_warning(m, day_)
 
     def year_month_day(self, m: re.Match):
@@ -322,16 +330,21 @@ def find_dates(text: str, base: dt.date | dt.datetime | str | None = None) -> li
     Without it they are left out, or their value is None.
     """
     resolver = _Resolver(_as_date(base))
-    candidates = []
+    candidates, vetoed = [], []
     for name, pattern in _PATTERNS.items():
         resolve = getattr(resolver, name)
         for m in pattern.finditer(text):
             try:
                 out = resolve(m)
             except (ValueError, KeyError, OverflowError):
-                continue  # not a real date (month 13, day 45) or out of the calendar's range
+                # not a real date (month 13, day 45): nothing inside it is a date either,
+                # so ۳۲ بهمن ۱۴۰۳ does not become the month بهمن ۱۴۰۳
+                vetoed.append((m.start(), m.end()))
+                continue
             if out is not None:
                 candidates.append((m.start(), m.end(), _PRIORITY[name], out))
+    candidates = [c for c in candidates if not any(s <= c[0] and c[1] <= e and (s, e) != c[:2]
+                                                   for s, e in vetoed)]
     chosen: list[tuple] = []
     # longest first, then the more specific pattern; keep what does not overlap
     for c in sorted(candidates, key=lambda c: (-(c[1] - c[0]), -c[2], c[0])):
