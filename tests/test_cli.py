@@ -96,3 +96,65 @@ def test_help_and_version():
     r = run("fix", "--help")
     assert r.returncode == 0 and "--explain" in r.stdout.decode()
     assert run("--version").stdout.decode().startswith("paknevis ")
+
+
+def test_parse_prints_one_record():
+    from pathlib import Path
+    src = Path(__file__).resolve().parents[1] / "examples" / "blogger-post.txt"
+    r = run("parse", str(src))
+    assert r.returncode == 0, r.stderr
+    rec = json.loads(r.stdout)
+    assert rec["published"] == "2025-02-01" and rec["mentions"] == ["@BaharIran7"]
+    r = run("parse", str(src), "--format", "text")
+    assert "published: 2025-02-01" in r.stdout.decode()
+
+
+def test_parse_bad_input_is_one_line(tmp_path):
+    f = tmp_path / "page.html"
+    f.write_text("<html><body><script>x</script></body></html>", encoding="utf-8")
+    r = run("parse", str(f))
+    assert r.returncode == 2
+    assert r.stderr.decode().strip() == f"paknevis: error: {f}: no text found in the page"
+
+
+def test_process_accounts_for_every_input(tmp_path):
+    posts = tmp_path / "posts"
+    posts.mkdir()
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[1]
+    (posts / "post.txt").write_bytes((root / "examples" / "blogger-post.txt").read_bytes())
+    (posts / "page.html").write_bytes((root / "tests" / "data" / "pages" / "blogger.html").read_bytes())
+    (posts / "broken.html").write_text("<html><body><div class='post-body'><p>متن ناقص", encoding="utf-8")
+    (posts / "empty.txt").write_bytes(b"")
+    (posts / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    # Windows-1256 has no Persian yeh: old sites typed the Arabic one (ي)
+    (posts / "old.txt").write_bytes("کتابهاي قديمي\n\nمتن با رمزگذاري ويندوز".encode("cp1256"))
+    (posts / "huge.txt").write_text("کتاب " * 2_400_000, encoding="utf-8")  # one 21 MB line
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text('{"text": "کتابها را میخوانم", "title": "عنوان"}\n{not json\n\n'
+                    '{"title": "بی‌متن"}\n', encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    for workers in ("1", "2"):
+        r = run("process", str(posts), str(dump), "-o", str(out), "--workers", workers)
+        assert r.returncode == 0, r.stderr
+        records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+        rejects = [json.loads(line) for line in
+                   (tmp_path / "out.rejects.jsonl").read_text(encoding="utf-8").splitlines()]
+        assert len(records) + len(rejects) == 10  # 7 files + 3 non-blank dump lines
+        reasons = {Path(r["input"]).name: r["reason"] for r in rejects}
+        assert reasons["empty.txt"] == "empty file"
+        assert reasons["binary.txt"] == "not a text file (binary data)"
+        assert reasons["huge.txt"].startswith("document too large (20.6 MB")
+        assert reasons["dump.jsonl:2"].startswith("not JSON")
+        assert reasons["dump.jsonl:4"] == "no text in field 'text'"
+        texts = {rec["text"] for rec in records}
+        assert "متن ناقص" in texts and f"کتاب{Z}ها را می{Z}خوانم" in texts
+        assert any("ویندوز" in t for t in texts)  # the Windows-1256 file was read
+        assert "10 inputs: 5 records" in r.stderr.decode()
+
+
+def test_process_missing_input_and_bad_flag(tmp_path):
+    r = run("process", str(tmp_path / "nope"), "-o", str(tmp_path / "o.jsonl"))
+    assert r.returncode == 2 and "no such input" in r.stderr.decode()
+    r = run("process", str(tmp_path), "-o", str(tmp_path / "o.jsonl"), "--workers", "0")
+    assert r.returncode == 2

@@ -102,6 +102,88 @@ def fix(
         raise typer.Exit(2)
 
 
+class Format(StrEnum):
+    json = "json"
+    text = "text"
+
+
+@app.command()
+def parse(
+    file: Path = typer.Argument(..., help="A post or page: .txt, .html, or any text file."),
+    format: Format = typer.Option(Format.json, "--format", "-f", help="json: the record; text: for people."),
+    url: str | None = typer.Option(None, help="The page's URL, if the file does not say it."),
+) -> None:
+    """Parse one post or page into a record: title, date, byline, body, tags, dates.
+
+    Example:
+
+        paknevis parse examples/blogger-post.txt --format text
+    """
+    from .documents import HtmlError, parse_file
+
+    try:
+        doc = parse_file(file, url=url)
+    except (DecodeError, HtmlError, ValueError) as e:
+        _fail(f"{file}: {e}")
+    if format is Format.json:
+        sys.stdout.buffer.write(doc.to_json(indent=True) + b"\n")
+        return
+    lines = [f"title:     {doc.title}", f"source:    {doc.source}", f"author:    {doc.author}",
+             f"published: {doc.published}  ({doc.published_raw})",
+             f"hashtags:  {' '.join('#' + t for t in doc.hashtags)}",
+             f"mentions:  {' '.join(doc.mentions)}", f"links:     {' '.join(doc.links)}",
+             "dates:     " + "; ".join(f"{d['text']} = {d['value']}" for d in doc.dates),
+             f"edits:     {doc.edits_count}"]
+    lines += [f"warning:   {w}" for w in doc.warnings]
+    typer.echo("\n".join(lines) + "\n\n" + doc.text)
+
+
+@app.command()
+def process(
+    inputs: list[Path] = typer.Argument(..., help="Files, folders (.txt/.html inside) and JSONL dumps."),
+    output: Path = typer.Option(..., "--output", "-o", help="Where to write the records (JSONL)."),
+    rejects: Path | None = typer.Option(
+        None, help="Where to write the inputs that could not be read, with the reason "
+                   "(default: OUTPUT with .rejects.jsonl)."),
+    workers: int = typer.Option(1, min=1, max=64, help="Processes to use."),
+    text_field: str = typer.Option("text", help="JSONL: the field with the text (a list is joined)."),
+    title_field: str = typer.Option("title", help="JSONL: the field with the title."),
+    url_field: str = typer.Option("url", help="JSONL: the field with the URL."),
+    date_field: str = typer.Option("published", help="JSONL: the field with an ISO date."),
+    max_mb: float = typer.Option(10, min=0.001, help="Reject documents larger than this (MB)."),
+    progress: bool = typer.Option(True, help="Show a progress bar on a terminal."),
+) -> None:
+    """Turn many posts into records: one JSONL line per input, or a reject with its reason.
+
+    Example:
+
+        paknevis process posts/ dump.jsonl -o records.jsonl --workers 2
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .corpus import iter_items, process_items
+    from .corpus.run import DumpFields
+
+    missing = [str(p) for p in inputs if not p.exists()]
+    if missing:
+        _fail(f"no such input: {', '.join(missing)}")
+    rejects = rejects or output.with_name(output.name.removesuffix(".jsonl") + ".rejects.jsonl")
+    fields = DumpFields(text=text_field, title=title_field, url=url_field, date=date_field)
+    show = progress and sys.stderr.isatty()
+    with open(output, "wb") as out, open(rejects, "wb") as rej, Progress(
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            disable=not show, transient=True) as bar:
+        task = bar.add_task("processing", total=None)
+        counts = process_items(
+            iter_items(inputs), lambda line: out.write(line + b"\n"), lambda line: rej.write(line + b"\n"),
+            workers=workers, fields=fields, max_bytes=int(max_mb * 2**20),
+            on_item=lambda: bar.advance(task))
+    typer.echo(f"{counts.inputs} inputs: {counts.records} records -> {output}, "
+               f"{counts.rejects} rejects -> {rejects}", err=True)
+    for reason, n in sorted(counts.reasons.items(), key=lambda kv: -kv[1]):
+        typer.echo(f"  {n} × {reason}", err=True)
+
+
 def _read_stdin() -> str:
     from .io import decode_bytes
 

@@ -259,8 +259,8 @@ class _Resolver:
 
     def count(self, m: re.Match):
         n, unit, direction = _count(m.group("n")), fold(m.group("unit")), m.group("dir")
-        if direction is None or direction in ("گذشته", "اخیر") or self.base is None:
-            return self.duration(m)  # ۴۵ سال گذشته: a stretch of time, not a date
+        if direction is None or direction in ("گذشته", "اخیر", "آینده") or self.base is None:
+            return self.duration(m)  # ۴۵ سال گذشته، سه ماه آینده: a stretch of time, not a date
         sign = -1 if direction in ("پیش", "قبل") else 1
         days = {"روز": 1, "هفته": 7}.get(unit)
         if days is not None:
@@ -356,12 +356,12 @@ def find_dates(text: str, base: dt.date | dt.datetime | str | None = None) -> li
 
 
 def _attach_times(mentions: list[DateMention], text: str) -> list[DateMention]:
-    """A date followed closely by a time is one datetime: ۱۳ بهمن ۱۴۰۳، ساعت ۱۰."""
+    """A date followed closely by a time is one datetime: ۱۳ بهمن ۱۴۰۳، ساعت ۱۰ or ۵ بهمن - ۱۰:۰۰."""
     out: list[DateMention] = []
     for m in mentions:
         prev = out[-1] if out else None
         if (m.kind == "time" and prev is not None and prev.kind == "date" and prev.value
-                and re.fullmatch(r"[ \u00a0،,]*(?:از[ ]+)?", text[prev.end:m.start])):
+                and re.fullmatch(r"[ \u00a0،,\-–]*(?:از[ ]+)?", text[prev.end:m.start])):
             out[-1] = DateMention(prev.start, m.end, text[prev.start:m.end], "datetime",
                                   prev.value + m.value, prev.calendar, prev.warning)
         else:

@@ -1,0 +1,122 @@
+"""Run the per-document work over a stream of items, in one process or a pool.
+
+The same function turns one :class:`Item` into one output line: a record, or a reject
+with its reason. The pool only decides where it runs; results come back in input order.
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+import orjson
+
+from ..documents import RawPost, assemble, parse_file
+from ..io import DecodeError
+from .inputs import Item
+
+
+@dataclass(frozen=True)
+class DumpFields:
+    """Which JSONL fields hold what (a list of strings is joined as paragraphs)."""
+
+    text: str = "text"
+    title: str = "title"
+    url: str = "url"
+    date: str = "published"
+
+
+#: A bigger "document" is a dump or a broken export, not a post: it is rejected, not parsed.
+MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+
+
+@dataclass
+class RunCounts:
+    inputs: int = 0
+    records: int = 0
+    rejects: int = 0
+    reasons: dict = field(default_factory=dict)
+
+
+def _from_dump_line(line: str, fields: DumpFields):
+    try:
+        row = orjson.loads(line)
+    except orjson.JSONDecodeError as e:
+        raise ValueError(f"not JSON ({e})") from None
+    if not isinstance(row, dict):
+        raise ValueError("a JSON line that is not an object")
+    text = row.get(fields.text)
+    if isinstance(text, list):
+        text = "\n".join(str(t) for t in text)
+    if not isinstance(text, str) or not text.strip():
+        raise ValueError(f"no text in field {fields.text!r}")
+    title = row.get(fields.title)
+    url = row.get(fields.url) or row.get("link")
+    date = row.get(fields.date)
+    raw_text = "\n".join(x for x in [title, text] if isinstance(x, str))
+    return assemble(RawPost(raw_text=raw_text, title=title if isinstance(title, str) else None,
+                            body=text.splitlines(), url=url if isinstance(url, str) else None,
+                            published=date if isinstance(date, str) else None))
+
+
+def _too_big(item: Item, limit: int) -> str | None:
+    size = len(item.line.encode()) if item.line is not None else os.path.getsize(item.path)
+    if size > limit:
+        return f"document too large ({size / 2**20:.1f} MB > {limit / 2**20:.0f} MB)"
+    return None
+
+
+def process_one(item: Item, fields: DumpFields = DumpFields(),
+                max_bytes: int = MAX_DOCUMENT_BYTES) -> tuple[bool, bytes]:
+    """(True, record JSON) or (False, reject JSON); never raises for bad input."""
+    try:
+        reason = _too_big(item, max_bytes)
+        if reason:
+            return False, orjson.dumps({"input": item.ref, "reason": reason})
+        doc = _from_dump_line(item.line, fields) if item.line is not None else parse_file(item.path)
+        return True, doc.to_json()
+    except (DecodeError, ValueError, UnicodeError) as e:
+        reason = str(e) or type(e).__name__
+    except FileNotFoundError:
+        reason = "no such file"
+    except OSError as e:
+        reason = f"cannot read ({e.strerror})"
+    except RecursionError:
+        reason = "document too deeply nested"
+    except Exception as e:  # a bug must not stop a corpus run: record it, go on
+        reason = f"internal error: {type(e).__name__}: {e}"
+    return False, orjson.dumps({"input": item.ref, "reason": reason})
+
+
+def _work(args):
+    return process_one(*args)
+
+
+def process_items(items: Iterable[Item], write_record: Callable[[bytes], None],
+                  write_reject: Callable[[bytes], None], *, workers: int = 1,
+                  fields: DumpFields = DumpFields(), max_bytes: int = MAX_DOCUMENT_BYTES,
+                  on_item: Callable[[], None] | None = None) -> RunCounts:
+    counts = RunCounts()
+    tasks = ((item, fields, max_bytes) for item in items)
+    if workers > 1:
+        with mp.get_context("fork").Pool(workers) as pool:
+            _drain(pool.imap(_work, tasks, chunksize=16), write_record, write_reject, counts, on_item)
+    else:
+        _drain(map(_work, tasks), write_record, write_reject, counts, on_item)
+    return counts
+
+
+def _drain(results: Iterator, write_record, write_reject, counts: RunCounts, on_item) -> None:
+    for ok, line in results:
+        counts.inputs += 1
+        if ok:
+            counts.records += 1
+            write_record(line)
+        else:
+            counts.rejects += 1
+            reason = orjson.loads(line)["reason"].split(" (")[0]
+            counts.reasons[reason] = counts.reasons.get(reason, 0) + 1
+            write_reject(line)
+        if on_item:
+            on_item()

@@ -1,0 +1,41 @@
+"""Documents: posts and pages in, repaired records out."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..io import read_text
+from .assemble import RawPost, assemble
+from .html_page import HtmlError, read_html_page
+from .record import Document
+from .text_post import read_text_post
+
+_HTML = re.compile(r"\s*(?:<!doctype html|<html|<head|<body|<div|<p[ >]|<article)", re.IGNORECASE)
+
+
+def looks_like_html(text: str) -> bool:
+    return _HTML.match(text[:2000]) is not None
+
+
+def parse(text: str, *, url: str | None = None, kind: str | None = None) -> Document:
+    """One post or page (plain text or HTML) as a repaired :class:`Document`.
+
+    ``kind`` is 'text' or 'html'; by default it is told from the content.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse() takes a str, not {type(text).__name__}")
+    if not text.strip():
+        raise ValueError("empty document")
+    kind = kind or ("html" if looks_like_html(text) else "text")
+    raw = read_html_page(text, url) if kind == "html" else read_text_post(text, url)
+    return assemble(raw)
+
+
+def parse_file(path: str | Path, *, url: str | None = None) -> Document:
+    """Read a file (see :func:`paknevis.io.read_text`) and :func:`parse` it."""
+    text, _ = read_text(path)
+    kind = "html" if Path(path).suffix.lower() in (".html", ".htm") else None
+    return parse(text, url=url, kind=kind)
+
+
+__all__ = ["Document", "HtmlError", "RawPost", "assemble", "looks_like_html", "parse", "parse_file"]

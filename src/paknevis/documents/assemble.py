@@ -1,0 +1,94 @@
+"""From the raw parts of a post (however they were found) to a repaired Document.
+
+The text and HTML readers only locate parts: a date line, a title line, body lines, and
+hints from metadata. Everything else happens here, once, for both: repair with
+:func:`paknevis.fix`, the byline, the title repeated at the top of the body, the
+boilerplate footer, tags, mentions, links and dates.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..dates import find_dates
+from ..repair import fix, fix_and_explain
+from . import social
+from .boilerplate import is_boilerplate
+from .record import Document, document_id
+
+# OUTLET - AUTHOR: headline (ایلاف لندن - موسی افشار: تظاهرات ...)
+_BYLINE = re.compile(r"(?P<source>[^\-–—:|\n]{2,40}?)\s+[-–—]\s+(?P<author>[^\-–—:|\n]{2,40}?)\s*:\s*"
+                     r"(?P<headline>\S.{4,})")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass
+class RawPost:
+    """What a reader found in one input, all as written (nothing repaired yet)."""
+
+    raw_text: str
+    title: str | None = None
+    date_line: str | None = None  #: the platform's date header, e.g. '۱۴۰۳ بهمن ۱۳, شنبه'
+    body: list[str] = field(default_factory=list)  #: paragraphs / lines of the post
+    url: str | None = None
+    published: str | None = None  #: an ISO date from metadata (schema.org, meta tags)
+    source: str | None = None  #: the site's name, if no byline names an outlet
+    author: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def _same(a: str, b: str) -> bool:
+    return _SPACES.sub(" ", fix(a)).strip() == _SPACES.sub(" ", fix(b)).strip()
+
+
+def split_byline(title: str) -> tuple[str | None, str | None, str]:
+    """``OUTLET - AUTHOR: headline`` -> (outlet, author, headline); else (None, None, title).
+
+    >>> split_byline("ایلاف لندن - موسی افشار: تظاهرات ۸ فوریه ایرانیان در پاریس")
+    ('ایلاف لندن', 'موسی افشار', 'تظاهرات ۸ فوریه ایرانیان در پاریس')
+    """
+    m = _BYLINE.fullmatch(title.strip())
+    if m and len(m["source"].split()) <= 4 and len(m["author"].split()) <= 4:
+        return m["source"].strip(), m["author"].strip(), m["headline"].strip()
+    return None, None, title.strip()
+
+
+def assemble(raw: RawPost) -> Document:
+    warnings = list(raw.warnings)
+    title_line = (raw.title or "").strip()
+    source, author, headline = split_byline(fix(title_line)) if title_line else (None, None, None)
+
+    body = [line.strip() for line in raw.body]
+    while body and not body[0]:
+        body.pop(0)
+    if title_line and body and _same(body[0], title_line):
+        body.pop(0)  # the title repeated at the top of the body: kept once
+    while body and (not body[-1] or is_boilerplate(fix(body[-1]))):
+        body.pop()
+    paragraphs = [line for line in body if line]
+    text, edits = fix_and_explain("\n\n".join(paragraphs))
+
+    published = None
+    published_raw = raw.date_line.strip() if raw.date_line else None
+    if published_raw:
+        found = [m for m in find_dates(published_raw) if m.kind in ("date", "datetime") and m.value]
+        if found:
+            published = found[0].value
+            if found[0].warning:
+                warnings.append(f"published: {found[0].warning}")
+    if published is None and raw.published:
+        published, published_raw = raw.published, published_raw or raw.published
+    elif published and raw.published and not raw.published.startswith(published[:10]):
+        warnings.append(f"published: date header says {published}, metadata says {raw.published}")
+    if published is None:
+        warnings.append("published: no date found")
+
+    everything = fix(raw.raw_text)  # tags, mentions and links also live in footers
+    return Document(
+        id=document_id(raw.raw_text, raw.url), url=raw.url,
+        source=source or raw.source, author=author or raw.author, title=headline or None,
+        published=published, published_raw=published_raw, text=text, raw_text=raw.raw_text,
+        hashtags=social.hashtags(everything), mentions=social.mentions(everything),
+        links=social.links(everything),
+        dates=[m.to_dict() for m in find_dates(text, base=published)],
+        edits_count=len(edits), warnings=warnings)

@@ -1,0 +1,45 @@
+"""Plain-text posts as scrapers save them: date header, title (often twice), body, footer.
+
+    ۱۴۰۳ بهمن ۱۳, شنبه
+    <blank>
+    ایلاف لندن - موسی افشار: تظاهرات 8 فوریه ...   <- the title, with a byline
+       ایلاف لندن - موسی افشار: تظاهرات 8 فوریه ... <- the same title again, in the body
+    body paragraphs, hashtag lines, and a footer line linking the blog to Twitter
+"""
+from __future__ import annotations
+
+from ..dates import find_dates
+from .assemble import RawPost
+
+_MAX_TITLE = 200  # characters: a longer first line is a paragraph, not a title
+
+
+def _is_date_line(line: str) -> bool:
+    """A line that is (almost) only a date: the platform's date header."""
+    found = [m for m in find_dates(line) if m.kind in ("date", "datetime")]
+    covered = sum(m.end - m.start for m in found)
+    return bool(found) and covered >= 0.6 * len(line.strip())
+
+
+def read_text_post(text: str, url: str | None = None) -> RawPost:
+    lines = text.splitlines()
+    i = 0
+
+    def next_nonblank() -> int:
+        nonlocal i
+        while i < len(lines) and not lines[i].strip():
+            i += 1
+        return i
+
+    raw = RawPost(raw_text=text, url=url)
+    if next_nonblank() < len(lines) and _is_date_line(lines[i]):
+        raw.date_line = lines[i].strip()
+        i += 1
+    if next_nonblank() < len(lines):
+        first = lines[i].strip()
+        followed_by_blank = i + 1 >= len(lines) or not lines[i + 1].strip()
+        if len(first) <= _MAX_TITLE and followed_by_blank and i + 1 < len(lines):
+            raw.title = first
+            i += 1
+    raw.body = lines[i:]
+    return raw

@@ -1,0 +1,92 @@
+"""Posts and pages into records: the specimen (text and HTML), WordPress, a news site."""
+from pathlib import Path
+
+import orjson
+import pytest
+
+from paknevis import parse, parse_file
+from paknevis.documents import HtmlError
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = ROOT / "tests" / "data" / "pages"
+Z = "\u200c"
+TITLE = "تظاهرات ۸ فوریه ایرانیان در پاریس، فراخوان به رسمیت شناختن مقاومت ایران"
+TAGS = ["تیک_تاک_سرنگونی", "قیام_تنها_جوابه", "مجاهدین_خلق", "ایران", f"کانون{Z}های",
+        "MaryamRajavi", "IranRegimeChange"]
+
+
+@pytest.mark.parametrize("path", [ROOT / "examples" / "blogger-post.txt", PAGES / "blogger.html"],
+                         ids=["text", "html"])
+def test_the_specimen_as_text_and_as_page(path):
+    doc = parse_file(path)
+    assert doc.title == TITLE
+    assert doc.published[:10] == "2025-02-01"
+    assert (doc.source, doc.author) == ("ایلاف لندن", "موسی افشار")
+    assert doc.hashtags == TAGS
+    assert doc.mentions == ["@BaharIran7"]
+    assert doc.text.startswith(f"شکست{Z}های اخیر رژیم ایران")  # not the repeated title
+    assert "ایلاف لندن" not in doc.text  # the title is kept once, in `title`
+    assert "پیوند این" not in doc.text and "BaharIran" not in doc.text  # no footer line
+    assert f"بین{Z}المللی" in doc.text and "بینالمللی" not in doc.text  # repaired
+    assert doc.raw_text and "بینالمللی" in doc.raw_text  # the input kept beside it
+    assert {"text": "شنبه، ۸ فوریه ۲۰۲۵", "value": "2025-02-08"}.items() <= next(
+        d for d in doc.dates if d["value"] == "2025-02-08").items()
+    for d in doc.dates:
+        assert doc.text[d["start"]:d["end"]] == d["text"]
+    assert doc.warnings == []
+
+
+def test_blogger_page_details():
+    doc = parse_file(PAGES / "blogger.html")
+    assert doc.url == "https://bahariran.blogspot.com/2025/02/8.html"
+    assert doc.published_raw == "۱۴۰۳ بهمن ۱۳, شنبه"
+    assert "بایگانی" not in doc.text and "Blogger" not in doc.text  # no sidebar or footer
+
+
+def test_wordpress_post():
+    doc = parse_file(PAGES / "wordpress.html")
+    assert doc.title == "افزایش قیمت نان در تهران"
+    assert doc.source == f"روزنوشت{Z}های یک خبرنگار"
+    assert doc.author == "مریم احمدی"
+    assert doc.published == "2024-01-16"  # the post's Jalali date (۲۶ دی ۱۴۰۲) agrees with its metadata
+    assert doc.hashtags == ["نان", "تهران"]
+    assert f"نانوایی{Z}ها می{Z}گویند" in doc.text
+    assert "not text" not in doc.text and "نوشته‌های تازه" not in doc.text
+    assert [d["value"] for d in doc.dates if d["kind"] == "date"] == ["2024-01-13"]
+
+
+def test_news_page():
+    doc = parse_file(PAGES / "news.html")
+    assert doc.title == "بارش برف در ارتفاعات البرز"
+    assert doc.url == "https://news.example.ir/news/1403/11/05/12345"
+    assert doc.published == "2025-01-24T10:00"  # ۵ بهمن ۱۴۰۳ - ۱۰:۰۰
+    assert doc.source == "خبرگزاری نمونه"
+    assert doc.text.startswith("به گزارش خبرنگار ما")
+    assert "صفحه نخست" not in doc.text and "حقوق محفوظ" not in doc.text
+    assert any(d["text"] == "امروز" and d["value"] == "2025-01-24" for d in doc.dates)
+
+
+def test_record_json_has_the_contract_fields_in_order():
+    doc = parse_file(ROOT / "examples" / "blogger-post.txt")
+    assert list(orjson.loads(doc.to_json())) == [
+        "id", "url", "source", "author", "title", "published", "published_raw", "text",
+        "raw_text", "hashtags", "mentions", "links", "dates", "entities", "lang", "quality",
+        "dup_cluster", "edits_count", "warnings"]
+    assert doc.edits_count > 40
+    assert parse_file(ROOT / "examples" / "blogger-post.txt").id == doc.id  # stable
+
+
+def test_broken_and_empty_html():
+    doc = parse("<html><body><div class='post-body'><p>متن <b>ناقص", kind="html")
+    assert doc.text == "متن ناقص"
+    with pytest.raises(HtmlError, match="no text"):
+        parse("<html><body><script>x</script></body></html>", kind="html")
+    with pytest.raises(ValueError, match="empty"):
+        parse("   \n")
+
+
+def test_plain_text_without_header_or_title():
+    doc = parse("این یک متن ساده است که عنوان ندارد و فقط یک بند است، بدون تاریخ.")
+    assert doc.title is None and doc.published is None
+    assert doc.text.startswith("این یک متن ساده")
+    assert doc.warnings == ["published: no date found"]
