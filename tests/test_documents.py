@@ -90,3 +90,20 @@ def test_plain_text_without_header_or_title():
     assert doc.title is None and doc.published is None
     assert doc.text.startswith("این یک متن ساده")
     assert doc.warnings == ["published: no date found"]
+
+
+def test_title_from_the_title_tag_without_the_blog_name():
+    page = ("<html><head><title>بهار ایران: گزارش تظاهرات برلین</title>"
+            "<meta property='og:site_name' content='بهار ایران'></head>"
+            "<body><div class='post-body'><p>متن گزارش.</p></div></body></html>")
+    doc = parse(page)
+    assert doc.title == "گزارش تظاهرات برلین" and doc.source == "بهار ایران"
+
+
+def test_schema_org_date_before_the_url_digits():
+    page = ("<html><head><link rel='canonical' href='https://x.ir/2024/05/07/post'>"
+            "<meta itemprop='datePublished' content='2024-05-06'></head>"
+            "<body><article><h1>عنوان</h1><p>متن خبر.</p></article></body></html>")
+    assert parse(page).published == "2024-05-06"
+    assert parse(page.replace("<meta itemprop='datePublished' content='2024-05-06'>", "")
+                 ).published == "2024-05-07"
