@@ -158,3 +158,21 @@ def test_process_missing_input_and_bad_flag(tmp_path):
     assert r.returncode == 2 and "no such input" in r.stderr.decode()
     r = run("process", str(tmp_path), "-o", str(tmp_path / "o.jsonl"), "--workers", "0")
     assert r.returncode == 2
+
+
+def test_process_groups_near_copies(tmp_path):
+    from pathlib import Path
+    post = (Path(__file__).resolve().parents[1] / "examples" / "blogger-post.txt").read_text(encoding="utf-8")
+    (tmp_path / "a.txt").write_text(post, encoding="utf-8")
+    # the same post republished: ZWNJs spaced, Arabic letters, another footer
+    copy = post.replace("\u200c", " ").replace("ی", "ي") + "\n\nانتهای پیام/"
+    (tmp_path / "b.txt").write_text(copy, encoding="utf-8")
+    (tmp_path / "c.txt").write_text("تیم ملی فوتبال فردا با ژاپن بازی می‌کند.", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    r = run("process", str(tmp_path), "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    recs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    a, b, c = recs  # folders are read in name order
+    assert a["dup_cluster"] == b["dup_cluster"] == a["id"]
+    assert c["dup_cluster"] == c["id"]
+    assert "1 clusters of two or more" in r.stderr.decode()

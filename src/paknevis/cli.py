@@ -151,6 +151,7 @@ def process(
     url_field: str = typer.Option("url", help="JSONL: the field with the URL."),
     date_field: str = typer.Option("published", help="JSONL: the field with an ISO date."),
     max_mb: float = typer.Option(10, min=0.001, help="Reject documents larger than this (MB)."),
+    dedup: bool = typer.Option(True, help="Group near copies (sets dup_cluster) after the run."),
     progress: bool = typer.Option(True, help="Show a progress bar on a terminal."),
 ) -> None:
     """Turn many posts into records: one JSONL line per input, or a reject with its reason.
@@ -180,6 +181,10 @@ def process(
             on_item=lambda: bar.advance(task))
     typer.echo(f"{counts.inputs} inputs: {counts.records} records -> {output}, "
                f"{counts.rejects} rejects -> {rejects}", err=True)
+    if dedup and counts.records:
+        from .corpus.dedup import dedup_file
+
+        typer.echo(f"near copies: {dedup_file(output)} clusters of two or more records", err=True)
     for reason, n in sorted(counts.reasons.items(), key=lambda kv: -kv[1]):
         typer.echo(f"  {n} × {reason}", err=True)
 

@@ -1,0 +1,47 @@
+"""Near copies are found however the copy was typed; unrelated texts stay apart."""
+from paknevis import fix
+from paknevis.corpus.dedup import cluster, cluster_ids, shingles
+from paknevis.repair.fold import fold
+
+ARTICLE = ("شکست‌های اخیر رژیم ایران در منطقه، با استقبال بین‌المللی و داخلی روبه‌رو شده است. "
+           "این شکست‌ها نتیجه بیش از سه دهه اعتراض و افشاگری درباره سیاست‌های مخرب رژیم است. "
+           "این رژیم در طول ۴۵ سال گذشته، عامل اصلی بی‌ثباتی در منطقه بوده و تمام تلاش‌های "
+           "بین‌المللی برای تعامل با آن شکست خورده است.")
+OTHER = ("تیم ملی فوتبال ایران فردا در ورزشگاه آزادی با تیم ملی ژاپن دیدار می‌کند و سرمربی "
+         "تیم گفت بازیکنان برای این بازی حساس آماده هستند و هواداران را ناامید نمی‌کنند.")
+
+
+def test_fold_meets_every_typing():
+    variants = ["می‌شود", "میشود", "ميشود", "مـــی‌شود", "می\u200c\u200cشود"]
+    assert len({fold(v) for v in variants}) == 1
+
+
+def test_copies_typed_differently_are_one_cluster():
+    stripped = ARTICLE.replace("\u200c", "")
+    spaced = ARTICLE.replace("\u200c", " ")
+    arabic = ARTICLE.replace("ی", "ي").replace("ک", "ك").replace("۴۵", "45")
+    texts = [fix(t) for t in [ARTICLE, OTHER, stripped, spaced, arabic]]
+    roots = cluster(texts)
+    assert roots[0] == roots[2] == roots[3] == roots[4] == 0
+    assert roots[1] == 1
+
+
+def test_unfolded_copies_share_few_shingles():
+    # why folding matters: raw words of a ZWNJ-stripped copy differ from the original's
+    a, b = shingles(ARTICLE), shingles(ARTICLE.replace("\u200c", ""))
+    assert a == b  # shingles are taken from folded text
+    raw_a = {w for w in ARTICLE.split()}
+    raw_b = {w for w in ARTICLE.replace("\u200c", "").split()}
+    assert len(raw_a & raw_b) < len(raw_a)
+
+
+def test_cluster_id_is_the_earliest_copy():
+    records = [{"id": "late", "published": "2025-02-03", "text": ARTICLE},
+               {"id": "other", "published": "2025-01-01", "text": OTHER},
+               {"id": "early", "published": "2025-02-01", "text": fix(ARTICLE.replace("\u200c", ""))},
+               {"id": "undated", "published": None, "text": ARTICLE}]
+    assert cluster_ids(records) == ["early", "other", "early", "early"]
+
+
+def test_empty_texts_are_their_own_clusters():
+    assert cluster(["", "", ARTICLE]) == [0, 1, 2]
