@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..analyse import detect_language, quality_signals
 from ..dates import find_dates
 from ..repair import fix, fix_and_explain
 from . import social
@@ -66,7 +67,8 @@ def assemble(raw: RawPost) -> Document:
     while body and (not body[-1] or is_boilerplate(fix(body[-1]))):
         body.pop()
     paragraphs = [line for line in body if line]
-    text, edits = fix_and_explain("\n\n".join(paragraphs))
+    raw_body = "\n\n".join(paragraphs)
+    text, edits = fix_and_explain(raw_body)
 
     published = None
     published_raw = raw.date_line.strip() if raw.date_line else None
@@ -91,4 +93,5 @@ def assemble(raw: RawPost) -> Document:
         hashtags=social.hashtags(everything), mentions=social.mentions(everything),
         links=social.links(everything),
         dates=[m.to_dict() for m in find_dates(text, base=published)],
-        edits_count=len(edits), warnings=warnings)
+        lang=detect_language(raw_body),  # before repair, which folds Urdu/Kurdish letters
+        quality=quality_signals(text), edits_count=len(edits), warnings=warnings)

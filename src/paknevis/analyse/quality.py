@@ -1,0 +1,34 @@
+"""Simple quality signals for corpus filtering (values only; thresholds are the user's).
+
+>>> q = quality_signals("سلام دنیا\\nسلام دنیا\\nبه دنیا خوش آمدید")
+>>> q["repeated_line_share"], q["lines"], q["words"]
+(0.333, 3, 8)
+"""
+from __future__ import annotations
+
+import re
+
+from ..documents.boilerplate import is_boilerplate
+
+_PERSIAN = re.compile(r"[\u0600-\u06FF]")
+_LETTER = re.compile(r"[^\W\d_]")
+_WORD = re.compile(r"[^\W\d_][\w\u200c]*")
+
+
+def quality_signals(text: str) -> dict:
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    letters = len(_LETTER.findall(text))
+    words = _WORD.findall(text)
+    seen, repeated = set(), 0
+    for line in lines:
+        repeated += line in seen
+        seen.add(line)
+    return {
+        "persian_letter_share": round(len(_PERSIAN.findall(text)) / letters, 3) if letters else 0.0,
+        "repeated_line_share": round(repeated / len(lines), 3) if lines else 0.0,
+        "mean_word_length": round(sum(len(w.replace("\u200c", "")) for w in words) / len(words), 2)
+        if words else 0.0,
+        "boilerplate_line_share": round(sum(map(is_boilerplate, lines)) / len(lines), 3) if lines else 0.0,
+        "lines": len(lines),
+        "words": len(words),
+    }

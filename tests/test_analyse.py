@@ -1,0 +1,34 @@
+"""Language and quality signals."""
+import pytest
+
+from paknevis import parse
+from paknevis.analyse import detect_language, quality_signals
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fa", "این کتاب را دیروز خریدم و برای دوستم فرستادم که خیلی خوشحال شد."),
+    ("fa", "ارائه خدمات بر خط بانكي در دفاتر روستايي امكان پذير مي شود و اين دفاتر فعال است."),
+    ("fa", "شکستهای اخیر رژیم ایران در منطقه، با استقبال بینالمللی و داخلی روبهرو شده است."),
+    ("ar", "ذهب الرجل إلى المدينة في الصباح الباكر مع أصدقائه لشراء الخبز."),
+    ("ur", "یہ کتاب میں نے کل خریدی تھی اور اپنے دوست کو بھیج دی ہے۔"),
+    ("ps", "دا کتاب ما پرون واخیست او خپل ملګري ته مې ولیږه چې ډېر خوشحاله شو."),
+    ("ckb", "ئەم کتێبە دوێنێ کڕیم و بۆ هاوڕێکەم نارد کە زۆر دڵخۆش بوو."),
+    ("en", "I bought this book yesterday and sent it to my friend who was very happy."),
+    ("und", "۱۲۳ ۴۵۶"),
+])
+def test_language(lang, text):
+    assert detect_language(text) == lang
+
+
+def test_quality_signals():
+    q = quality_signals("متن اول\nمتن اول\nپیوند این بلاگ با توئیتر @x\nABC")
+    assert q["repeated_line_share"] == 0.25
+    assert q["boilerplate_line_share"] == 0.25
+    assert 0.7 < q["persian_letter_share"] < 0.9
+    assert q["lines"] == 4
+
+
+def test_record_carries_language_and_quality():
+    doc = parse("عنوان\n\nاین متن فارسی است که برای آزمایش نوشته شده و چند کلمه دارد.")
+    assert doc.lang == "fa"
+    assert doc.quality["persian_letter_share"] == 1.0 and doc.quality["words"] > 5
