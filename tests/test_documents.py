@@ -71,7 +71,7 @@ def test_record_json_has_the_contract_fields_in_order():
     assert list(orjson.loads(doc.to_json())) == [
         "id", "url", "source", "author", "title", "published", "published_raw", "text",
         "raw_text", "hashtags", "mentions", "links", "dates", "entities", "lang", "quality",
-        "dup_cluster", "edits_count", "warnings"]
+        "dup_cluster", "edits_count", "warnings", "input"]
     assert doc.edits_count > 40
     assert parse_file(ROOT / "examples" / "blogger-post.txt").id == doc.id  # stable
 

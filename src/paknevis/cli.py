@@ -1,6 +1,7 @@
 """The ``paknevis`` command line."""
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 from enum import StrEnum
@@ -140,8 +141,11 @@ def parse(
 
 @app.command()
 def process(
-    inputs: list[Path] = typer.Argument(..., help="Files, folders (.txt/.html inside) and JSONL dumps."),
-    output: Path = typer.Option(..., "--output", "-o", help="Where to write the records (JSONL)."),
+    inputs: list[Path] = typer.Argument(
+        ..., help="Files, folders (.txt/.html inside), JSONL dumps (.jsonl, .gz, .zst), "
+                  "Parquet files and web archives (.warc, .warc.gz)."),
+    output: Path = typer.Option(..., "--output", "-o",
+                                help="Where to write the records: .jsonl, .jsonl.gz or .parquet."),
     rejects: Path | None = typer.Option(
         None, help="Where to write the inputs that could not be read, with the reason "
                    "(default: OUTPUT with .rejects.jsonl)."),
@@ -152,6 +156,7 @@ def process(
     date_field: str = typer.Option("published", help="JSONL: the field with an ISO date."),
     max_mb: float = typer.Option(10, min=0.001, help="Reject documents larger than this (MB)."),
     dedup: bool = typer.Option(True, help="Group near copies (sets dup_cluster) after the run."),
+    resume: bool = typer.Option(False, help="Finish an interrupted run: skip what it wrote."),
     progress: bool = typer.Option(True, help="Show a progress bar on a terminal."),
 ) -> None:
     """Turn many posts into records: one JSONL line per input, or a reject with its reason.
@@ -163,30 +168,45 @@ def process(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from .corpus import iter_items, process_items
+    from .corpus.dedup import dedup_file
+    from .corpus.outputs import done_refs, finalize, working_path
     from .corpus.run import DumpFields
 
     missing = [str(p) for p in inputs if not p.exists()]
     if missing:
         _fail(f"no such input: {', '.join(missing)}")
-    rejects = rejects or output.with_name(output.name.removesuffix(".jsonl") + ".rejects.jsonl")
+    if not output.name.lower().endswith((".jsonl", ".jsonl.gz", ".parquet")):
+        _fail(f"unknown output format: {output.name} (use .jsonl, .jsonl.gz or .parquet)")
+    base = re.sub(r"\.(jsonl|jsonl\.gz|parquet)$", "", output.name, flags=re.IGNORECASE)
+    rejects = rejects or output.with_name(base + ".rejects.jsonl")
+    work = working_path(output)
+    skip: set[str] = set()
+    if resume:
+        skip = done_refs(work) | done_refs(rejects)
+        if skip:
+            typer.echo(f"resuming: {len(skip)} inputs already done", err=True)
     fields = DumpFields(text=text_field, title=title_field, url=url_field, date=date_field)
     show = progress and sys.stderr.isatty()
-    with open(output, "wb") as out, open(rejects, "wb") as rej, Progress(
-            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-            disable=not show, transient=True) as bar:
-        task = bar.add_task("processing", total=None)
-        counts = process_items(
-            iter_items(inputs), lambda line: out.write(line + b"\n"), lambda line: rej.write(line + b"\n"),
-            workers=workers, fields=fields, max_bytes=int(max_mb * 2**20),
-            on_item=lambda: bar.advance(task))
+    mode = "ab" if resume else "wb"
+    try:
+        with open(work, mode) as out, open(rejects, mode) as rej, Progress(
+                TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                TimeElapsedColumn(), disable=not show, transient=True) as bar:
+            task = bar.add_task("processing", total=None)
+            counts = process_items(
+                iter_items(inputs), lambda line: out.write(line + b"\n"),
+                lambda line: rej.write(line + b"\n"), workers=workers, fields=fields,
+                max_bytes=int(max_mb * 2**20), on_item=lambda: bar.advance(task), skip=skip)
+    except KeyboardInterrupt:
+        typer.echo("paknevis: interrupted; run the same command with --resume to finish", err=True)
+        raise typer.Exit(130) from None
     typer.echo(f"{counts.inputs} inputs: {counts.records} records -> {output}, "
                f"{counts.rejects} rejects -> {rejects}", err=True)
-    if dedup and counts.records:
-        from .corpus.dedup import dedup_file
-
-        typer.echo(f"near copies: {dedup_file(output)} clusters of two or more records", err=True)
     for reason, n in sorted(counts.reasons.items(), key=lambda kv: -kv[1]):
         typer.echo(f"  {n} × {reason}", err=True)
+    if dedup and work.stat().st_size:
+        typer.echo(f"near copies: {dedup_file(work)} clusters of two or more records", err=True)
+    finalize(work, output)
 
 
 def _read_stdin() -> str:

@@ -1,42 +1,101 @@
-"""Inputs of a corpus run, as a stream of :class:`Item`: files, folders, JSONL dumps.
+"""Inputs of a corpus run, as a stream of :class:`Item`: files, folders, dumps, archives.
 
-Nothing is read whole: folders are walked lazily and JSONL dumps line by line, so memory
-does not grow with the corpus. A JSONL line that is not JSON is still an item (it becomes
-a reject with its reason), so every input is accounted for.
+Nothing is read whole: folders are walked lazily, JSONL (plain, .gz, .zst) line by line,
+Parquet by record batches, WARC record by record, so memory does not grow with the corpus.
+A line that is not JSON, or a WARC record that cannot be decoded, is still an item (it
+becomes a reject with its reason), so every input is accounted for.
 """
 from __future__ import annotations
 
+import gzip
+import io
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import orjson
+
 DOCUMENT_SUFFIXES = (".txt", ".html", ".htm")
-DUMP_SUFFIXES = (".jsonl", ".ndjson")
+DUMP_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz", ".jsonl.zst", ".ndjson.zst")
+WARC_SUFFIXES = (".warc", ".warc.gz")
 
 
 @dataclass(frozen=True)
 class Item:
-    """One input: a file to read, or one line of a JSONL dump."""
+    """One input: a file to read, one line of a dump, or one page of a web archive."""
 
-    ref: str  #: where it came from: 'path' or 'path:line'
+    ref: str  #: where it came from: 'path', 'path:line' or 'path@offset'
     path: str | None = None  #: a file to read and parse
-    line: str | None = None  #: a JSONL line, as text
+    line: str | None = None  #: a JSON object, as text
+    data: bytes | None = None  #: an HTML page's bytes (from a WARC record)
+    url: str | None = None
+    charset: str | None = None  #: from the HTTP Content-Type header, if it said
+
+
+def _open_lines(path: Path):
+    name = path.name.lower()
+    if name.endswith(".gz"):
+        return gzip.open(path, "rb")
+    if name.endswith(".zst"):
+        import zstandard
+
+        raw = open(path, "rb")
+        return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(raw, closefd=True))
+    return open(path, "rb")
+
+
+def _dump_items(path: Path) -> Iterator[Item]:
+    with _open_lines(path) as f:
+        for n, raw in enumerate(f, 1):
+            if raw.strip():
+                yield Item(ref=f"{path}:{n}", line=raw.decode("utf-8", "replace"))
+
+
+def _parquet_items(path: Path) -> Iterator[Item]:
+    import pyarrow.parquet as pq
+
+    n = 0
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=512):
+        for row in batch.to_pylist():
+            n += 1
+            yield Item(ref=f"{path}:{n}", line=orjson.dumps(row, default=str).decode())
+
+
+def _warc_items(path: Path) -> Iterator[Item]:
+    from warcio.archiveiterator import ArchiveIterator
+
+    with open(path, "rb") as f:
+        records = ArchiveIterator(f)
+        for record in records:
+            if record.rec_type != "response" or record.http_headers is None:
+                continue
+            ctype = record.http_headers.get_header("Content-Type") or ""
+            if "html" not in ctype.lower():
+                continue
+            charset = None
+            if "charset=" in ctype.lower():
+                charset = ctype.lower().split("charset=", 1)[1].split(";")[0].strip().strip('"')
+            body = record.content_stream().read()  # before asking for the offset
+            yield Item(ref=f"{path}@{records.get_record_offset()}", data=body,
+                       url=record.rec_headers.get_header("WARC-Target-URI"), charset=charset)
 
 
 def iter_items(inputs: list[str | Path]) -> Iterator[Item]:
     for given in inputs:
         path = Path(given)
+        name = path.name.lower()
         if path.is_dir():
             for root, dirs, files in os.walk(path):
                 dirs.sort()
-                for name in sorted(files):
-                    if name.lower().endswith(DOCUMENT_SUFFIXES):
-                        yield Item(ref=str(Path(root) / name), path=str(Path(root) / name))
-        elif path.suffix.lower() in DUMP_SUFFIXES and path.is_file():
-            with open(path, "rb") as f:
-                for n, raw in enumerate(f, 1):
-                    if raw.strip():
-                        yield Item(ref=f"{path}:{n}", line=raw.decode("utf-8", "replace"))
+                for fname in sorted(files):
+                    if fname.lower().endswith(DOCUMENT_SUFFIXES):
+                        yield Item(ref=str(Path(root) / fname), path=str(Path(root) / fname))
+        elif path.is_file() and name.endswith(DUMP_SUFFIXES):
+            yield from _dump_items(path)
+        elif path.is_file() and name.endswith(".parquet"):
+            yield from _parquet_items(path)
+        elif path.is_file() and name.endswith(WARC_SUFFIXES):
+            yield from _warc_items(path)
         else:  # a document file, or a path that does not exist (a reject, not a crash)
             yield Item(ref=str(path), path=str(path))

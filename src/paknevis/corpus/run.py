@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 import orjson
 
-from ..documents import RawPost, assemble, parse_file
-from ..io import DecodeError
+from ..documents import RawPost, assemble, parse, parse_file
+from ..io import DecodeError, decode_bytes
 from .inputs import Item
 
 
@@ -60,8 +60,28 @@ def _from_dump_line(line: str, fields: DumpFields):
                             published=date if isinstance(date, str) else None))
 
 
+def _from_archive(item: Item):
+    text = None
+    if item.charset:
+        try:
+            text = item.data.decode(item.charset)
+        except (LookupError, UnicodeDecodeError):
+            text = None  # a wrong header: fall back to the usual guesses
+    if text is None:
+        text, _ = decode_bytes(item.data)
+    return parse(text, url=item.url, kind="html")
+
+
+def _size(item: Item) -> int:
+    if item.line is not None:
+        return len(item.line.encode())
+    if item.data is not None:
+        return len(item.data)
+    return os.path.getsize(item.path)
+
+
 def _too_big(item: Item, limit: int) -> str | None:
-    size = len(item.line.encode()) if item.line is not None else os.path.getsize(item.path)
+    size = _size(item)
     if size > limit:
         return f"document too large ({size / 2**20:.1f} MB > {limit / 2**20:.0f} MB)"
     return None
@@ -74,7 +94,13 @@ def process_one(item: Item, fields: DumpFields = DumpFields(),
         reason = _too_big(item, max_bytes)
         if reason:
             return False, orjson.dumps({"input": item.ref, "reason": reason})
-        doc = _from_dump_line(item.line, fields) if item.line is not None else parse_file(item.path)
+        if item.line is not None:
+            doc = _from_dump_line(item.line, fields)
+        elif item.data is not None:
+            doc = _from_archive(item)
+        else:
+            doc = parse_file(item.path)
+        doc.input = item.ref
         return True, doc.to_json()
     except (DecodeError, ValueError, UnicodeError) as e:
         reason = str(e) or type(e).__name__
@@ -96,9 +122,11 @@ def _work(args):
 def process_items(items: Iterable[Item], write_record: Callable[[bytes], None],
                   write_reject: Callable[[bytes], None], *, workers: int = 1,
                   fields: DumpFields = DumpFields(), max_bytes: int = MAX_DOCUMENT_BYTES,
-                  on_item: Callable[[], None] | None = None) -> RunCounts:
+                  on_item: Callable[[], None] | None = None, skip: set[str] = frozenset()
+                  ) -> RunCounts:
+    """Process every item not in ``skip`` (refs already done by an interrupted run)."""
     counts = RunCounts()
-    tasks = ((item, fields, max_bytes) for item in items)
+    tasks = ((item, fields, max_bytes) for item in items if item.ref not in skip)
     if workers > 1:
         with mp.get_context("fork").Pool(workers) as pool:
             _drain(pool.imap(_work, tasks, chunksize=16), write_record, write_reject, counts, on_item)

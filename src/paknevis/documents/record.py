@@ -32,6 +32,7 @@ class Document:
     dup_cluster: str | None = None
     edits_count: int = 0  #: how many edits repair made to the body
     warnings: list[str] = field(default_factory=list)
+    input: str | None = None  #: where it was read from (file, file:line, archive@offset)
 
     def to_dict(self) -> dict:
         return asdict(self)

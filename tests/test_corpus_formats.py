@@ -1,0 +1,114 @@
+"""Corpus runs over every input format, every output format, and an interrupted run."""
+import gzip
+import io
+import json
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import zstandard
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = ROOT / "tests" / "data" / "pages"
+Z = "\u200c"
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "paknevis", *args], capture_output=True, timeout=300)
+
+
+def lines(path):
+    return [json.loads(x) for x in Path(path).read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+def make_warc(path, pages):
+    with open(path, "wb") as f:
+        writer = WARCWriter(f, gzip=str(path).endswith(".gz"))
+        for url, body, ctype in pages:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.0")
+            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body),
+                                                          http_headers=headers))
+
+
+def test_warc_pages_become_records(tmp_path):
+    warc = tmp_path / "crawl.warc.gz"
+    make_warc(warc, [
+        ("https://bahariran.blogspot.com/2025/02/8.html", (PAGES / "blogger.html").read_bytes(),
+         "text/html; charset=UTF-8"),
+        ("https://news.example.ir/news/1403/11/05/12345", (PAGES / "news.html").read_bytes(), "text/html"),
+        ("https://example.ir/logo.png", b"\x89PNG...", "image/png"),  # not a page: not an input
+        ("https://old.example.ir/a", "<html><body><p>متن قديمي با كد ويندوز</p></body></html>"
+         .encode("cp1256"), "text/html; charset=windows-1256"),
+        ("https://broken.example.ir/b", b"<html><body><script>x</script></body></html>", "text/html"),
+    ])
+    out = tmp_path / "out.jsonl"
+    r = run("process", str(warc), "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    recs, rejs = lines(out), lines(tmp_path / "out.rejects.jsonl")
+    assert [x["url"] for x in recs] == ["https://bahariran.blogspot.com/2025/02/8.html",
+                                       "https://news.example.ir/news/1403/11/05/12345",
+                                       "https://old.example.ir/a"]
+    assert recs[0]["published"][:10] == "2025-02-01" and recs[0]["mentions"] == ["@BaharIran7"]
+    assert recs[1]["title"] == "بارش برف در ارتفاعات البرز"
+    assert recs[2]["text"] == "متن قدیمی با کد ویندوز"
+    assert len(rejs) == 1 and rejs[0]["reason"] == "no text found in the page"
+    assert all("@" in x["input"] for x in recs + rejs)
+
+
+def test_compressed_and_parquet_inputs(tmp_path):
+    rows = [{"text": "کتابها را میخوانم", "title": "یک"}, {"text": "بینالمللی", "title": "دو"}]
+    body = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode()
+    (tmp_path / "a.jsonl.gz").write_bytes(gzip.compress(body))
+    (tmp_path / "b.jsonl.zst").write_bytes(zstandard.ZstdCompressor().compress(body))
+    pq.write_table(pa.Table.from_pylist(rows), tmp_path / "c.parquet")
+    out = tmp_path / "out.jsonl"
+    r = run("process", str(tmp_path / "a.jsonl.gz"), str(tmp_path / "b.jsonl.zst"),
+            str(tmp_path / "c.parquet"), "-o", str(out), "--no-dedup")
+    assert r.returncode == 0, r.stderr
+    texts = [x["text"] for x in lines(out)]
+    assert texts == [f"کتاب{Z}ها را می{Z}خوانم", f"بین{Z}المللی"] * 3
+
+
+def test_parquet_and_gzip_outputs_have_the_record(tmp_path):
+    src = ROOT / "examples" / "blogger-post.txt"
+    r = run("process", str(src), "-o", str(tmp_path / "out.parquet"))
+    assert r.returncode == 0, r.stderr
+    table = pq.read_table(tmp_path / "out.parquet")
+    assert table.num_rows == 1 and table.column("published")[0].as_py() == "2025-02-01"
+    assert table.schema.field("dates").type.value_type.names[:2] == ["start", "end"]
+    assert not (tmp_path / "out.parquet.partial.jsonl").exists()
+    r = run("process", str(src), "-o", str(tmp_path / "out.jsonl.gz"))
+    rec = json.loads(gzip.decompress((tmp_path / "out.jsonl.gz").read_bytes()))
+    assert rec["mentions"] == ["@BaharIran7"]
+    r = run("process", str(src), "-o", str(tmp_path / "out.csv"))
+    assert r.returncode == 2 and "unknown output format" in r.stderr.decode()
+
+
+def test_interrupted_run_resumes_to_exactly_one_line_per_input(tmp_path):
+    dump = tmp_path / "dump.jsonl"
+    n = 3000
+    with open(dump, "w", encoding="utf-8") as f:
+        for i in range(n):
+            f.write(json.dumps({"text": f"متن شماره {i} کتابها را میخوانم و بینالمللی است."},
+                               ensure_ascii=False) + "\n")
+        f.write("{not json\n")
+    out = tmp_path / "out.jsonl"
+    args = [sys.executable, "-m", "paknevis", "process", str(dump), "-o", str(out), "--no-dedup"]
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.time() + 60
+    while time.time() < deadline and (not out.exists() or out.stat().st_size < 50_000):
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)  # Ctrl-C in the middle of the run
+    proc.wait(timeout=60)
+    with open(out, "ab") as f:  # and a line cut short, as a kill -9 leaves it
+        f.write(b'{"id": "torn", "text": "')
+    r = run("process", str(dump), "-o", str(out), "--no-dedup", "--resume")
+    assert r.returncode == 0, r.stderr
+    refs = [x["input"] for x in lines(out)] + [x["input"] for x in lines(tmp_path / "out.rejects.jsonl")]
+    assert len(refs) == len(set(refs)) == n + 1  # every input once: none lost, none twice
