@@ -32,3 +32,8 @@ def test_record_carries_language_and_quality():
     doc = parse("عنوان\n\nاین متن فارسی است که برای آزمایش نوشته شده و چند کلمه دارد.")
     assert doc.lang == "fa"
     assert doc.quality["persian_letter_share"] == 1.0 and doc.quality["words"] > 5
+
+
+def test_digits_are_not_letters():
+    q = quality_signals("خبر ۰: کتاب‌ها ۱۲۳۴۵۶")
+    assert q["persian_letter_share"] == 1.0

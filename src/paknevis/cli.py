@@ -103,6 +103,11 @@ def fix(
         raise typer.Exit(2)
 
 
+class Engine(StrEnum):
+    local = "local"
+    ray = "ray"
+
+
 class Format(StrEnum):
     json = "json"
     text = "text"
@@ -149,7 +154,10 @@ def process(
     rejects: Path | None = typer.Option(
         None, help="Where to write the inputs that could not be read, with the reason "
                    "(default: OUTPUT with .rejects.jsonl)."),
-    workers: int = typer.Option(1, min=1, max=64, help="Processes to use."),
+    workers: int = typer.Option(1, min=1, max=64, help="Processes (or Ray CPUs) to use."),
+    engine: Engine = typer.Option(Engine.local, help="local: this machine's processes; "
+                                  "ray: Ray Data (pip install 'paknevis[ray]')."),
+    ray_address: str | None = typer.Option(None, help="An existing Ray cluster (default: start one)."),
     text_field: str = typer.Option("text", help="JSONL: the field with the text (a list is joined)."),
     title_field: str = typer.Option("title", help="JSONL: the field with the title."),
     url_field: str = typer.Option("url", help="JSONL: the field with the URL."),
@@ -196,7 +204,10 @@ def process(
             counts = process_items(
                 iter_items(inputs), lambda line: out.write(line + b"\n"),
                 lambda line: rej.write(line + b"\n"), workers=workers, fields=fields,
-                max_bytes=int(max_mb * 2**20), on_item=lambda: bar.advance(task), skip=skip)
+                max_bytes=int(max_mb * 2**20), on_item=lambda: bar.advance(task), skip=skip,
+                engine=engine.value, ray_address=ray_address)
+    except RuntimeError as e:  # the engine could not start (Ray missing)
+        _fail(str(e))
     except KeyboardInterrupt:
         typer.echo("paknevis: interrupted; run the same command with --resume to finish", err=True)
         raise typer.Exit(130) from None

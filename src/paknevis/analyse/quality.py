@@ -10,7 +10,7 @@ import re
 
 from ..documents.boilerplate import is_boilerplate
 
-_PERSIAN = re.compile(r"[\u0600-\u06FF]")
+_PERSIAN = re.compile("[\u0621-\u064A\u067E\u0686\u0698\u06A9\u06AF\u06C0\u06CC]")  # letters only
 _LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[^\W\d_][\w\u200c]*")
 

@@ -122,11 +122,23 @@ def _work(args):
 def process_items(items: Iterable[Item], write_record: Callable[[bytes], None],
                   write_reject: Callable[[bytes], None], *, workers: int = 1,
                   fields: DumpFields = DumpFields(), max_bytes: int = MAX_DOCUMENT_BYTES,
-                  on_item: Callable[[], None] | None = None, skip: set[str] = frozenset()
-                  ) -> RunCounts:
-    """Process every item not in ``skip`` (refs already done by an interrupted run)."""
+                  on_item: Callable[[], None] | None = None, skip: set[str] = frozenset(),
+                  engine: str = "local", ray_address: str | None = None) -> RunCounts:
+    """Process every item not in ``skip`` (refs already done by an interrupted run).
+
+    ``engine`` 'local' uses this process or a pool of ``workers``; 'ray' runs the same
+    work on Ray Data (see paknevis.corpus.ray_engine). Output order is input order.
+    """
     counts = RunCounts()
-    tasks = ((item, fields, max_bytes) for item in items if item.ref not in skip)
+    todo = (item for item in items if item.ref not in skip)
+    if engine == "ray":
+        from .ray_engine import ray_results
+
+        results = ray_results(todo, workers=workers, dump_fields=fields, max_bytes=max_bytes,
+                              address=ray_address)
+        _drain(results, write_record, write_reject, counts, on_item)
+        return counts
+    tasks = ((item, fields, max_bytes) for item in todo)
     if workers > 1:
         with mp.get_context("fork").Pool(workers) as pool:
             _drain(pool.imap(_work, tasks, chunksize=16), write_record, write_reject, counts, on_item)
