@@ -216,7 +216,8 @@ def process(
     for reason, n in sorted(counts.reasons.items(), key=lambda kv: -kv[1]):
         typer.echo(f"  {n} × {reason}", err=True)
     if dedup and work.stat().st_size:
-        typer.echo(f"near copies: {dedup_file(work)} clusters of two or more records", err=True)
+        clusters = dedup_file(work, counts.signatures)
+        typer.echo(f"near copies: {clusters} clusters of two or more records", err=True)
     finalize(work, output)
 
 

@@ -12,6 +12,7 @@ own letters and its most common function words; no model, nothing to download.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 _LETTERS = {
     "ur": set("ےںٹڈڑۓ"),
@@ -29,7 +30,6 @@ _WORDS = {
     "en": set("the and of to in is that for was on with as by it are".split()),
 }
 _TOKEN = re.compile(r"[^\W\d_]+")
-_UNIFY = str.maketrans("يك", "یک")
 _MIN_WORDS = 3
 
 
@@ -43,15 +43,16 @@ def detect_language(text: str) -> str:
     if latin > len(words) / 2:
         hits = sum(w.lower() in _WORDS["en"] for w in words)
         return "en" if hits >= max(1, len(words) // 20) else "und"
+    counts = Counter(words)
     # Persian is often typed with Arabic yeh/kaf (اين، خبرگزاري): match its words unified
-    unified = [w.translate(_UNIFY) for w in words]
+    unified = Counter(_TOKEN.findall(sample.replace("ي", "ی").replace("ك", "ک")))
     scores = {}
     for lang, markers in _WORDS.items():
         if lang == "en":
             continue
-        score = sum(w in markers for w in (unified if lang == "fa" else words))
-        letters = _LETTERS.get(lang, set())
-        score += 2 * sum(ch in letters for ch in sample) / max(1, len(words))
+        c = unified if lang == "fa" else counts
+        score = sum(c[m] for m in markers)
+        score += 2 * sum(sample.count(ch) for ch in _LETTERS.get(lang, ())) / len(words)
         scores[lang] = score
     # Persian letters (پ چ ژ گ) also occur in Urdu, Pashto and Kurdish: they only break ties.
     best = max(scores, key=lambda k: (scores[k], k == "fa"))

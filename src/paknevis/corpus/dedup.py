@@ -22,6 +22,7 @@ import struct
 from collections.abc import Iterable
 from pathlib import Path
 
+import numpy as np
 import orjson
 from datasketch import MinHash, MinHashLSH
 
@@ -30,6 +31,8 @@ from ..repair.fold import fold
 SHINGLE_WORDS = 5
 BANDS, ROWS = 28, 4
 MIN_CONTAINMENT = 0.7
+SCHEME = "affine32"  # datasketch's hashing scheme, named so that stored values rebuild exactly
+_DTYPE = MinHash(num_perm=1, scheme=SCHEME).hashvalues.dtype
 _WORDS = re.compile(r"\w+")
 
 
@@ -73,37 +76,60 @@ def containment(a: MinHash, size_a: int, b: MinHash, size_b: int) -> float:
     return shared / max(1, min(size_a, size_b))
 
 
-def cluster(texts: Iterable[str]) -> list[int]:
-    """For each text (in order), the index of the first text of its near-copy cluster."""
+Signature = tuple[bytes, int]  # MinHash hash values (as bytes), shingle count
+
+
+def minhash(text: str) -> Signature | None:
+    """The text's signature, or None if it has no words. Computed where the text is made
+    (in the workers of a corpus run), so the clustering pass only looks things up."""
+    sh = shingles(text)
+    if not sh:
+        return None
+    m = MinHash(num_perm=BANDS * ROWS, hashfunc=_hash, scheme=SCHEME)
+    m.update_batch(list(sh))
+    return m.hashvalues.tobytes(), len(sh)
+
+
+def cluster_signatures(signatures: Iterable[Signature | None]) -> list[int]:
+    """For each signature (in order), the index of the first of its near-copy cluster."""
     lsh = MinHashLSH(num_perm=BANDS * ROWS, params=(BANDS, ROWS))
     uf = _UnionFind()
     seen: dict[int, tuple[MinHash, int]] = {}
-    for i, text in enumerate(texts):
+    for i, sig in enumerate(signatures):
         uf.add()
-        sh = shingles(text)
-        if not sh:
+        if sig is None:
             continue  # no words: nothing to compare
-        sig = MinHash(num_perm=BANDS * ROWS, hashfunc=_hash)
-        sig.update_batch(list(sh))
-        for j in lsh.query(sig):
+        m = MinHash(num_perm=BANDS * ROWS, hashvalues=np.frombuffer(sig[0], dtype=_DTYPE),
+                    scheme=SCHEME)
+        for j in lsh.query(m):
             other, size = seen[j]
-            if containment(sig, len(sh), other, size) >= MIN_CONTAINMENT:
+            if containment(m, sig[1], other, size) >= MIN_CONTAINMENT:
                 uf.union(i, j)
-        lsh.insert(i, sig)
-        seen[i] = (sig, len(sh))
+        lsh.insert(i, m)
+        seen[i] = (m, sig[1])
     return [uf.find(i) for i in range(len(uf.parent))]
 
 
-def cluster_ids(records: Iterable[dict]) -> list[str]:
-    """For each record, the id of its cluster's earliest copy (by ``published``, then order)."""
+def cluster(texts: Iterable[str]) -> list[int]:
+    """For each text (in order), the index of the first text of its near-copy cluster."""
+    return cluster_signatures(minhash(t) for t in texts)
+
+
+def cluster_ids(records: Iterable[dict], known: dict[str, Signature | None] | None = None) -> list[str]:
+    """For each record, the id of its cluster's earliest copy (by ``published``, then order).
+
+    ``known`` maps a record's ``input`` to a signature already computed (by the workers).
+    """
+    known = known or {}
     keys: list[tuple[str, str]] = []  # (published, id) of each record, in order
 
-    def texts():
+    def signatures():
         for r in records:
             keys.append((r.get("published") or "9999", r["id"]))
-            yield r.get("text") or ""
+            ref = r.get("input")
+            yield known[ref] if ref in known else minhash(r.get("text") or "")
 
-    roots = cluster(texts())
+    roots = cluster_signatures(signatures())
     earliest: dict[int, int] = {}
     for i, root in enumerate(roots):
         best = earliest.get(root)
@@ -112,7 +138,7 @@ def cluster_ids(records: Iterable[dict]) -> list[str]:
     return [keys[earliest[root]][1] for root in roots]
 
 
-def dedup_file(path: str | Path) -> int:
+def dedup_file(path: str | Path, known: dict[str, Signature | None] | None = None) -> int:
     """Set ``dup_cluster`` in a JSONL file of records, in place; return the clusters of 2+.
 
     Two streaming passes (cluster, then rewrite to a temporary file renamed over the
@@ -126,7 +152,7 @@ def dedup_file(path: str | Path) -> int:
                 if line.strip():
                     yield orjson.loads(line)
 
-    ids = cluster_ids(read())
+    ids = cluster_ids(read(), known)
     tmp = path.with_name(path.name + ".tmp")
     with open(tmp, "wb") as out:
         for record, cid in zip(read(), ids, strict=True):

@@ -22,7 +22,7 @@ def _process_batch(batch: dict, dump_fields: DumpFields, max_bytes: int) -> dict
     for blob in batch["item"]:
         # items travel pickled in one bytes column: Arrow would turn a column's missing
         # values into NaN floats, and an Item has optional fields
-        good, line = process_one(pickle.loads(blob), dump_fields, max_bytes)
+        good, line, _ = process_one(pickle.loads(blob), dump_fields, max_bytes)
         ok.append(good)
         lines.append(line)
     return {"ok": ok, "line": lines}
@@ -57,7 +57,7 @@ def ray_results(items: Iterable[Item], *, workers: int, dump_fields: DumpFields,
             ds = ds.map_batches(_process_batch, batch_size=BATCH, batch_format="numpy",
                                 fn_kwargs={"dump_fields": dump_fields, "max_bytes": max_bytes})
             for row in ds.iter_rows():
-                yield bool(row["ok"]), bytes(row["line"])
+                yield bool(row["ok"]), bytes(row["line"]), None  # signatures: made in the dedup pass
     finally:
         if started:
             ray.shutdown()

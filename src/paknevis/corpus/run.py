@@ -14,6 +14,7 @@ import orjson
 
 from ..documents import RawPost, assemble, parse, parse_file
 from ..io import DecodeError, decode_bytes
+from .dedup import minhash
 from .inputs import Item
 
 
@@ -37,6 +38,7 @@ class RunCounts:
     records: int = 0
     rejects: int = 0
     reasons: dict = field(default_factory=dict)
+    signatures: dict = field(default_factory=dict)  #: input ref -> MinHash, for near copies
 
 
 def _from_dump_line(line: str, fields: DumpFields):
@@ -88,12 +90,12 @@ def _too_big(item: Item, limit: int) -> str | None:
 
 
 def process_one(item: Item, fields: DumpFields = DumpFields(),
-                max_bytes: int = MAX_DOCUMENT_BYTES) -> tuple[bool, bytes]:
-    """(True, record JSON) or (False, reject JSON); never raises for bad input."""
+                max_bytes: int = MAX_DOCUMENT_BYTES) -> tuple[bool, bytes, object]:
+    """(True, record JSON, (ref, MinHash)) or (False, reject JSON, None); never raises."""
     try:
         reason = _too_big(item, max_bytes)
         if reason:
-            return False, orjson.dumps({"input": item.ref, "reason": reason})
+            return False, orjson.dumps({"input": item.ref, "reason": reason}), None
         if item.line is not None:
             doc = _from_dump_line(item.line, fields)
         elif item.data is not None:
@@ -101,7 +103,7 @@ def process_one(item: Item, fields: DumpFields = DumpFields(),
         else:
             doc = parse_file(item.path)
         doc.input = item.ref
-        return True, doc.to_json()
+        return True, doc.to_json(), (item.ref, minhash(doc.text))
     except (DecodeError, ValueError, UnicodeError) as e:
         reason = str(e) or type(e).__name__
     except FileNotFoundError:
@@ -112,7 +114,7 @@ def process_one(item: Item, fields: DumpFields = DumpFields(),
         reason = "document too deeply nested"
     except Exception as e:  # a bug must not stop a corpus run: record it, go on
         reason = f"internal error: {type(e).__name__}: {e}"
-    return False, orjson.dumps({"input": item.ref, "reason": reason})
+    return False, orjson.dumps({"input": item.ref, "reason": reason}), None
 
 
 def _work(args):
@@ -148,11 +150,13 @@ def process_items(items: Iterable[Item], write_record: Callable[[bytes], None],
 
 
 def _drain(results: Iterator, write_record, write_reject, counts: RunCounts, on_item) -> None:
-    for ok, line in results:
+    for ok, line, signed in results:
         counts.inputs += 1
         if ok:
             counts.records += 1
             write_record(line)
+            if signed is not None:
+                counts.signatures[signed[0]] = signed[1]
         else:
             counts.rejects += 1
             reason = orjson.loads(line)["reason"].split(" (")[0]
