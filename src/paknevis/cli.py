@@ -156,7 +156,7 @@ def process(
                    "(default: OUTPUT with .rejects.jsonl)."),
     workers: int = typer.Option(1, min=1, max=64, help="Processes (or Ray CPUs) to use."),
     engine: Engine = typer.Option(Engine.local, help="local: this machine's processes; "
-                                  "ray: Ray Data (pip install 'paknevis[ray]')."),
+                                  "ray: Ray Data (pip install 'paknevis\\[ray]')."),
     ray_address: str | None = typer.Option(None, help="An existing Ray cluster (default: start one)."),
     text_field: str = typer.Option("text", help="JSONL: the field with the text (a list is joined)."),
     title_field: str = typer.Option("title", help="JSONL: the field with the title."),
