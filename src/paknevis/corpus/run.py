@@ -54,7 +54,7 @@ def _from_dump_line(line: str, fields: DumpFields):
     if not isinstance(text, str) or not text.strip():
         raise ValueError(f"no text in field {fields.text!r}")
     title = row.get(fields.title)
-    url = row.get(fields.url) or row.get("link")
+    url = row.get(fields.url)
     date = row.get(fields.date)
     raw_text = "\n".join(x for x in [title, text] if isinstance(x, str))
     return assemble(RawPost(raw_text=raw_text, title=title if isinstance(title, str) else None,
