@@ -221,6 +221,119 @@ def process(
     finalize(work, output)
 
 
+def _iter_records(path: Path):
+    """Records from a JSONL (.gz) or Parquet file, as dicts, streamed."""
+    import gzip
+
+    import orjson
+
+    name = path.name.lower()
+    if name.endswith(".parquet"):
+        import pyarrow.parquet as pq
+
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=1000):
+            yield from batch.to_pylist()
+        return
+    opener = gzip.open if name.endswith(".gz") else open
+    with opener(path, "rb") as f:
+        for n, line in enumerate(f, 1):
+            if line.strip():
+                try:
+                    yield orjson.loads(line)
+                except orjson.JSONDecodeError:
+                    _fail(f"{path}:{n}: not a JSON record")
+
+
+def _day(value: str | None, option: str) -> str | None:
+    """A --since/--until date, Solar Hijri (1403-11-01) or Gregorian (2025-01-20), as ISO."""
+    if value is None:
+        return None
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value.strip().translate(
+        str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789")))
+    if not m:
+        _fail(f"{option} {value!r}: write a date as YYYY-MM-DD (1403-11-01 or 2025-01-20)")
+    from .dates.calendars import GREGORIAN, JALALI, to_gregorian
+
+    y, mo, d = map(int, m.groups())
+    try:
+        return to_gregorian(JALALI if y < 1700 else GREGORIAN, y, mo, d).isoformat()
+    except ValueError:
+        _fail(f"{option} {value!r}: no such date")
+
+
+@app.command()
+def index(
+    records: list[Path] = typer.Argument(
+        ..., help="Records from `paknevis process` (.jsonl, .jsonl.gz, .parquet)."),
+    db: Path = typer.Option(..., "--db", help="The archive (SQLite file; created if missing)."),
+    progress: bool = typer.Option(True, help="Show a progress bar on a terminal."),
+) -> None:
+    """Load records into a searchable archive. A record already there (same id) is replaced.
+
+    Example:
+
+        paknevis index records.jsonl --db archive.db
+    """
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from .store import connect, index_records
+
+    missing = [str(p) for p in records if not p.exists()]
+    if missing:
+        _fail(f"no such file: {', '.join(missing)}")
+    conn = connect(db)
+    total = 0
+    with Progress(SpinnerColumn(), TextColumn("{task.description} {task.completed}"),
+                  TimeElapsedColumn(), disable=not (progress and sys.stderr.isatty()),
+                  transient=True) as bar:
+        task = bar.add_task("indexing")
+        for path in records:
+            total += index_records(conn, _iter_records(path), on_record=lambda: bar.advance(task))
+    conn.close()
+    typer.echo(f"{total} records indexed into {db}", err=True)
+
+
+@app.command()
+def search(
+    query: str = typer.Argument(..., help='Words (all must match), "a phrase", or a prefix*.'),
+    db: Path = typer.Option(..., "--db", help="The archive made by `paknevis index`."),
+    since: str | None = typer.Option(None, help="From this day: 1403-11-01 or 2025-01-20."),
+    until: str | None = typer.Option(None, help="Up to this day (included)."),
+    source: str | None = typer.Option(None, help="Only this source (outlet or site)."),
+    hashtag: str | None = typer.Option(None, help="Only records with this hashtag."),
+    limit: int = typer.Option(20, min=1, max=1000, help="How many hits to show."),
+    format: Format = typer.Option(Format.text, "--format", "-f", help="text for people, json for tools."),
+) -> None:
+    """Search the archive; a word is found however it was typed (ZWNJ, space, letters, digits).
+
+    Example:
+
+        paknevis search "بین المللی" --db archive.db --since 1403-11-01
+    """
+    from .store import QueryError, connect
+    from .store import search as run_search
+
+    if not db.exists():
+        _fail(f"no archive at {db} (make one with: paknevis index RECORDS --db {db})")
+    try:
+        hits = run_search(connect(db), query, since=_day(since, "--since"), until=_day(until, "--until"),
+                          source=source, hashtag=hashtag, limit=limit)
+    except QueryError as e:
+        _fail(str(e))
+    if format is Format.json:
+        from dataclasses import asdict
+
+        import orjson
+
+        for h in hits:
+            sys.stdout.buffer.write(orjson.dumps(asdict(h)) + b"\n")
+        return
+    for h in hits:
+        typer.echo(f"{h.published or '?':10.10}  {h.source or '-'}  {h.title or h.id}")
+        typer.echo(f"    {h.snippet}\n")
+    typer.echo(f"{len(hits)} hits", err=True)
+
+
 def _read_stdin() -> str:
     from .io import decode_bytes
 

@@ -28,3 +28,21 @@ _TABLE = str.maketrans({
 def fold(text: str) -> str:
     """The matching key of ``text`` (see the module doc). Spaces and punctuation stay."""
     return text.translate(_TABLE).lower()
+
+
+def fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    """``fold(text)``, and for each of its characters the offset of the input character it
+    came from (plus one entry for the end), so that a match in folded text can be shown,
+    highlighted, in the original.
+
+    >>> folded, where = fold_with_offsets("می‌شود")
+    >>> folded, where
+    ('میشود', [0, 1, 3, 4, 5, 6])
+    """
+    out, where = [], []
+    for i, ch in enumerate(text):
+        f = ch.translate(_TABLE).lower()
+        out.append(f)
+        where.extend([i] * len(f))
+    where.append(len(text))
+    return "".join(out), where

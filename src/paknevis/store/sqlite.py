@@ -1,0 +1,209 @@
+"""The archive on SQLite: records, facets, and FTS5 over *folded* title and text.
+
+The folded copy is made by :func:`paknevis.repair.fold.fold` — the same function that folds
+queries — so a word matches however it was typed (ZWNJ, space or glued, Arabic or Persian
+letters, digits). Snippets and highlights are cut from the original text. Indexing is
+incremental (a record with the same id replaces the old one) and runs in transactions in
+WAL mode, so an indexer killed half-way leaves a database that opens and searches.
+"""
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import orjson
+
+from ..dates.calendars import jalali_of
+from ..repair import fix
+from ..repair.fold import fold, fold_with_offsets
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS records (
+    rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, url TEXT, source TEXT, author TEXT,
+    title TEXT, published TEXT, month TEXT, jalali_month TEXT, lang TEXT, dup_cluster TEXT,
+    text TEXT, record BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS tags (rowid INTEGER, kind TEXT, value TEXT);
+CREATE INDEX IF NOT EXISTS tags_value ON tags (kind, value);
+CREATE INDEX IF NOT EXISTS tags_row ON tags (rowid);
+CREATE INDEX IF NOT EXISTS records_published ON records (published);
+CREATE INDEX IF NOT EXISTS records_source ON records (source);
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5 (title, text, joined, tokenize = 'unicode61');
+CREATE VIRTUAL TABLE IF NOT EXISTS fts_terms USING fts5vocab (fts, 'row');
+"""
+_WORD = re.compile(r"\w+")
+
+
+def _joined(folded: str) -> str:
+    """Each pair of neighbouring words, glued: so روحالله finds 'روح الله' written apart."""
+    words = _WORD.findall(folded)
+    return " ".join(a + b for a, b in zip(words, words[1:], strict=False))
+BATCH = 500
+
+
+class QueryError(ValueError):
+    """A search query that cannot be understood; the message says why."""
+
+
+@dataclass
+class Hit:
+    id: str
+    title: str | None
+    source: str | None
+    published: str | None
+    snippet: str  #: from the original text, matches marked with [[ ]]
+    dup_cluster: str | None
+
+
+def connect(path: str | Path) -> sqlite3.Connection:
+    db = sqlite3.connect(str(path))
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")
+    db.executescript(_SCHEMA)
+    return db
+
+
+def _months(published: str | None) -> tuple[str | None, str | None]:
+    if not published or not re.match(r"\d{4}-\d\d-\d\d", published):
+        return None, None
+    import datetime as dt
+
+    day = dt.date.fromisoformat(published[:10])
+    j = jalali_of(day)
+    return published[:7], f"{j.year:04d}-{j.month:02d}"
+
+
+def index_records(db: sqlite3.Connection, records: Iterable[dict], on_record=None) -> int:
+    """Add or replace records; commits every BATCH records. Returns how many were indexed."""
+    n = 0
+    cur = db.cursor()
+    cur.execute("BEGIN")
+    for rec in records:
+        old = cur.execute("SELECT rowid FROM records WHERE id = ?", (rec["id"],)).fetchone()
+        if old:
+            cur.execute("DELETE FROM fts WHERE rowid = ?", old)
+            cur.execute("DELETE FROM tags WHERE rowid = ?", old)
+            cur.execute("DELETE FROM records WHERE rowid = ?", old)
+        month, jmonth = _months(rec.get("published"))
+        cur.execute(
+            "INSERT INTO records (id, url, source, author, title, published, month, jalali_month,"
+            " lang, dup_cluster, text, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (rec["id"], rec.get("url"), rec.get("source"), rec.get("author"), rec.get("title"),
+             rec.get("published"), month, jmonth, rec.get("lang"), rec.get("dup_cluster"),
+             rec.get("text") or "", orjson.dumps(rec)))
+        rowid = cur.lastrowid
+        title, text = fold(rec.get("title") or ""), fold(rec.get("text") or "")
+        cur.execute("INSERT INTO fts (rowid, title, text, joined) VALUES (?,?,?,?)",
+                    (rowid, title, text, _joined(title) + " " + _joined(text)))
+        cur.executemany("INSERT INTO tags VALUES (?,?,?)",
+                        [(rowid, "hashtag", fold(t)) for t in rec.get("hashtags") or []]
+                        + [(rowid, "mention", m.lower()) for m in rec.get("mentions") or []])
+        n += 1
+        if on_record:
+            on_record()
+        if n % BATCH == 0:
+            cur.execute("COMMIT")
+            cur.execute("BEGIN")
+    cur.execute("COMMIT")
+    return n
+
+
+_TERM = re.compile(r'"([^"]*)"|(\S+)')
+
+
+def parse_query(query: str, known=lambda term: False) -> tuple[str, list[str]]:
+    """A user's query as an FTS5 expression, and the folded terms to highlight.
+
+    Words are ANDed; "quoted words" are a phrase; a trailing * is a prefix. The query is
+    repaired (a space typed for a ZWNJ is put back) and folded, as the index was. Two
+    words whose glued form is a ``known`` term may be that word typed apart, so they match
+    as the phrase or the glued word (روح الله, روحالله).
+
+    >>> parse_query('کتاب ها "بین المللی" تحلیل*')
+    ('"کتابها" "بینالمللی" "تحلیل"*', ['کتابها', 'بینالمللی', 'تحلیل'])
+    >>> parse_query('"به رسمیت شناختن"')
+    ('"به رسمیت شناختن"', ['به رسمیت شناختن'])
+    """
+    if query.count('"') % 2:
+        raise QueryError('a quotation mark (") is not closed')
+    parts, terms = [], []
+    for phrase, word in _TERM.findall(fix(query)):
+        if phrase:
+            words = [w for w in (re.sub(r"[^\w]", "", fold(x)) for x in phrase.split()) if w]
+            if words:
+                parts.append(('"' + " ".join(words) + '"', None))
+                terms.append(" ".join(words))
+            continue
+        w = re.sub(r"[^\w]", "", fold(word))
+        if w:
+            parts.append((f'"{w}"' + ("*" if word.endswith("*") else ""), w))
+            terms.append(w)
+    if not parts:
+        raise QueryError("the query has no words to search for")
+    out, i = [], 0
+    while i < len(parts):
+        (expr, w), nxt = parts[i], parts[i + 1] if i + 1 < len(parts) else (None, None)
+        if w and nxt[1] and not expr.endswith("*") and not nxt[0].endswith("*") and known(w + nxt[1]):
+            out.append(f'("{w} {nxt[1]}" OR "{w + nxt[1]}")')
+            i += 2
+        else:
+            out.append(expr)
+            i += 1
+    return " ".join(out), terms
+
+
+def _snippet(text: str, terms: list[str], width: int = 80) -> str:
+    folded, where = fold_with_offsets(text)
+    spans = []
+    for t in terms:  # whole words or phrases, not letters inside words
+        pattern = r"\W+".join(map(re.escape, t.split()))
+        for m in re.finditer(rf"(?<!\w){pattern}\w*", folded):
+            spans.append((where[m.start()], where[m.end()]))
+    if not spans:
+        return text[: 2 * width]
+    spans.sort()
+    longest = max(len(t) for t in terms)  # centre on the phrase, or the longest word
+    first = next((s for s, e in spans if e - s >= longest), spans[0][0])
+    start, end = max(0, first - width), min(len(text), first + width)
+    out, pos = [], start
+    for s, e in spans:
+        if s < pos or e > end:
+            continue
+        out += (text[pos:s], "[[", text[s:e], "]]")
+        pos = e
+    out.append(text[pos:end])
+    return ("…" if start else "") + "".join(out) + ("…" if end < len(text) else "")
+
+
+def search(db: sqlite3.Connection, query: str, *, since: str | None = None,
+           until: str | None = None, source: str | None = None, hashtag: str | None = None,
+           limit: int = 20) -> list[Hit]:
+    """Records matching ``query`` (best first) within the filters."""
+    def known(term: str) -> bool:
+        return db.execute("SELECT 1 FROM fts_terms WHERE term = ?", (term,)).fetchone() is not None
+
+    expr, terms = parse_query(query, known)
+    sql = ["SELECT r.id, r.title, r.source, r.published, r.text, r.dup_cluster FROM fts",
+           "JOIN records r ON r.rowid = fts.rowid WHERE fts MATCH ?"]
+    args: list = [expr]
+    if since:
+        sql.append("AND r.published >= ?")
+        args.append(since)
+    if until:
+        sql.append("AND substr(r.published, 1, 10) <= ?")
+        args.append(until)
+    if source:
+        sql.append("AND r.source = ?")
+        args.append(source)
+    if hashtag:
+        sql.append("AND r.rowid IN (SELECT rowid FROM tags WHERE kind = 'hashtag' AND value = ?)")
+        args.append(fold(hashtag.lstrip("#")))
+    sql.append("ORDER BY bm25(fts) LIMIT ?")
+    args.append(limit)
+    try:
+        rows = db.execute(" ".join(sql), args).fetchall()
+    except sqlite3.OperationalError as e:
+        raise QueryError(f"cannot search for {query!r} ({e})") from None
+    return [Hit(i, t, s, p, _snippet(text, terms), d) for i, t, s, p, text, d in rows]

@@ -1,0 +1,117 @@
+"""The SQLite archive: a word is found however it was typed; filters; re-indexing; a killed indexer."""
+import json
+import random
+import re
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from paknevis import parse_file
+from paknevis.corpus import iter_items, process_items
+from paknevis.corpus.run import DumpFields
+from paknevis.store import QueryError, connect, index_records, parse_query, search
+
+ROOT = Path(__file__).resolve().parents[1]
+WEB = ROOT.parent / "shared" / "data" / "web"
+Z = "\u200c"
+
+
+@pytest.fixture(scope="module")
+def records(tmp_path_factory):
+    """200 Fars News articles as records (needs ../shared/data), plus the specimen post."""
+    out = []
+    items = list(iter_items([WEB / "farsnews-1-4.jsonl"]))[:200]
+    process_items(items, lambda line: out.append(json.loads(line)), lambda line: None,
+                  fields=DumpFields(text="paragraphs", url="link"))
+    out.append(parse_file(ROOT / "examples" / "blogger-post.txt").to_dict())
+    return out
+
+
+@pytest.fixture(scope="module")
+def db(records, tmp_path_factory):
+    conn = connect(tmp_path_factory.mktemp("store") / "archive.db")
+    index_records(conn, records)
+    return conn
+
+
+def variants(word: str) -> list[str]:
+    """The ways the web types a word: with ZWNJ, glued, spaced, Arabic letters, other digits."""
+    return [word, word.replace(Z, ""), word.replace(Z, " "),
+            word.replace("ی", "ي").replace("ک", "ك"),
+            word.translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789"))]
+
+
+def test_fifty_words_typed_five_ways_give_the_same_hits(records, db):
+    words = sorted({w for r in records for w in re.findall(r"[\u0600-\u06ff\u200c]{4,}", r["text"])
+                    if Z in w or "ی" in w or "ک" in w})
+    random.Random(1).shuffle(words)
+    words = words[:50]
+    assert len(words) == 50
+    for word in words:
+        results = [[h.id for h in search(db, v, limit=50)] for v in variants(word)]
+        assert results[0], word  # the word is in the records, so it is found
+        assert all(r == results[0] for r in results), word
+
+
+def test_digits_typed_either_way(db):
+    assert [h.id for h in search(db, "۲۰۲۵")] == [h.id for h in search(db, "2025")] != []
+
+
+def test_phrase_prefix_and_snippet_from_the_original(db):
+    (hit,) = search(db, '"به رسمیت شناختن مقاومت"')
+    assert hit.title.startswith("تظاهرات ۸ فوریه")
+    assert "[[به رسمیت شناختن مقاومت]]" in hit.snippet
+    assert search(db, "سرنگو*") and not search(db, "سرنگو")  # a prefix, not a word
+    hits = search(db, "بینالمللی")
+    assert all(f"[[بین{Z}المللی]]" in h.snippet or "[[بین" in h.snippet for h in hits)
+
+
+def test_filters(db):
+    assert [h.id for h in search(db, "مقاومت", since="2025-02-01", until="2025-02-01")] != []
+    assert search(db, "مقاومت", since="2025-02-02") == []
+    assert search(db, "مقاومت", source="ایلاف لندن")[0].source == "ایلاف لندن"
+    assert search(db, "مقاومت", hashtag="#تيك_تاك_سرنگوني")  # Arabic letters in the tag: folded
+
+
+def test_bad_queries_are_clear_errors(db):
+    with pytest.raises(QueryError, match="not closed"):
+        search(db, '"بین المللی')
+    with pytest.raises(QueryError, match="no words"):
+        search(db, "*** !!!")
+    # FTS5 operators typed by a user are only words here
+    assert parse_query("ایران OR NEAR(")[0] == '"ایران" "or" "near"'
+
+
+def test_reindexing_replaces(tmp_path, records):
+    conn = connect(tmp_path / "a.db")
+    index_records(conn, records[:5])
+    changed = dict(records[0], text="متن تازه درباره کتابخانه ملی")
+    index_records(conn, [changed])
+    assert conn.execute("SELECT count(*) FROM records").fetchone()[0] == 5
+    assert [h.id for h in search(conn, "کتابخانه")] == [changed["id"]]
+
+
+def test_killed_indexer_leaves_a_usable_database(tmp_path, records):
+    src = tmp_path / "records.jsonl"
+    with open(src, "w", encoding="utf-8") as f:
+        for i in range(40):
+            for r in records:
+                f.write(json.dumps(dict(r, id=f"{r['id']}-{i}"), ensure_ascii=False) + "\n")
+    db = tmp_path / "archive.db"
+    proc = subprocess.Popen([sys.executable, "-m", "paknevis", "index", str(src), "--db", str(db)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.time() + 60
+    while time.time() < deadline and (not db.exists() or db.stat().st_size < 2_000_000):
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    n = conn.execute("SELECT count(*) FROM records").fetchone()[0]
+    assert 0 < n < 40 * len(records) and n % 500 == 0  # whole batches only
+    assert search(connect(db), "مقاومت")
