@@ -13,6 +13,8 @@ True
 """
 from __future__ import annotations
 
+import re
+
 from .chars import ARABIC_DIGITS, LATIN_DIGITS, PERSIAN_DIGITS
 
 _TABLE = str.maketrans({
@@ -30,19 +32,33 @@ def fold(text: str) -> str:
     return text.translate(_TABLE).lower()
 
 
-def fold_with_offsets(text: str) -> tuple[str, list[int]]:
-    """``fold(text)``, and for each of its characters the offset of the input character it
-    came from (plus one entry for the end), so that a match in folded text can be shown,
-    highlighted, in the original.
+def _classes() -> tuple[dict[str, str], str]:
+    """For each folded character, the characters that fold to it; and those folded away."""
+    sources: dict[str, set[str]] = {}
+    gone = []
+    for code, new in _TABLE.items():
+        ch = chr(code)
+        if new:
+            sources.setdefault(new, set()).add(ch)
+        else:
+            gone.append(ch)
+    return {k: "".join(sorted(v)) for k, v in sources.items()}, "".join(gone)
 
-    >>> folded, where = fold_with_offsets("می‌شود")
-    >>> folded, where
-    ('میشود', [0, 1, 3, 4, 5, 6])
+
+_SOURCES, _GONE = _classes()
+
+
+def fold_pattern(term: str) -> str:
+    """A regex that finds, in the *original* text, what folds to ``term``: so that a match
+    found in folded text can be highlighted where the reader sees it.
+
+    >>> import re
+    >>> re.search(fold_pattern("کتابها"), "این كتاب‌ها را").group()
+    'كتاب‌ها'
     """
-    out, where = [], []
-    for i, ch in enumerate(text):
-        f = ch.translate(_TABLE).lower()
-        out.append(f)
-        where.extend([i] * len(f))
-    where.append(len(text))
-    return "".join(out), where
+    gap = f"[{re.escape(_GONE)}]*"
+    parts = []
+    for ch in term:
+        options = ch + _SOURCES.get(ch, "") + (ch.upper() if ch.isascii() else "")
+        parts.append(f"[{re.escape(options)}]")
+    return gap.join(parts)

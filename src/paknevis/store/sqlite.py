@@ -18,7 +18,7 @@ import orjson
 
 from ..dates.calendars import jalali_of
 from ..repair import fix
-from ..repair.fold import fold, fold_with_offsets
+from ..repair.fold import fold, fold_pattern
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS records (
@@ -154,18 +154,18 @@ def parse_query(query: str, known=lambda term: False) -> tuple[str, list[str]]:
     return " ".join(out), terms
 
 
-def _snippet(text: str, terms: list[str], width: int = 80) -> str:
-    folded, where = fold_with_offsets(text)
-    spans = []
-    for t in terms:  # whole words or phrases, not letters inside words
-        pattern = r"\W+".join(map(re.escape, t.split()))
-        for m in re.finditer(rf"(?<!\w){pattern}\w*", folded):
-            spans.append((where[m.start()], where[m.end()]))
+def _highlighter(terms: list[str]) -> re.Pattern:
+    """One regex for the query's words and phrases, as they stand in the original text."""
+    alternatives = [r"\W+".join(fold_pattern(w) for w in t.split()) for t in terms]
+    alternatives.sort(key=len, reverse=True)  # a phrase before its words
+    return re.compile(rf"(?<![\w\u200c])(?:{'|'.join(alternatives)})(?![\w\u200c])", re.IGNORECASE)
+
+
+def _snippet(text: str, marks: re.Pattern, width: int = 80) -> str:
+    spans = [m.span() for m in marks.finditer(text)]
     if not spans:
-        return text[: 2 * width]
-    spans.sort()
-    longest = max(len(t) for t in terms)  # centre on the phrase, or the longest word
-    first = next((s for s, e in spans if e - s >= longest), spans[0][0])
+        return text[: 2 * width] + ("…" if len(text) > 2 * width else "")
+    first = max(spans, key=lambda sp: sp[1] - sp[0])[0]  # centre on the longest: a phrase
     start, end = max(0, first - width), min(len(text), first + width)
     out, pos = [], start
     for s, e in spans:
@@ -206,4 +206,5 @@ def search(db: sqlite3.Connection, query: str, *, since: str | None = None,
         rows = db.execute(" ".join(sql), args).fetchall()
     except sqlite3.OperationalError as e:
         raise QueryError(f"cannot search for {query!r} ({e})") from None
-    return [Hit(i, t, s, p, _snippet(text, terms), d) for i, t, s, p, text, d in rows]
+    marks = _highlighter(terms)
+    return [Hit(i, t, s, p, _snippet(text, marks), d) for i, t, s, p, text, d in rows]

@@ -1,0 +1,89 @@
+"""The SQLite archive at size: index speed, and search latency p50/p95.
+
+    python benchmarks/store.py              # 85,000 records: the 1,700 articles x 50
+    python benchmarks/store.py --copies 5   # a quicker run
+
+The 1,700 articles of ../shared/data/web are processed once into records; each is then
+indexed ``--copies`` times under new ids (85,000 records at 50). Queries: 200 words taken
+from the records, each typed five ways (with ZWNJ, glued, spaced, Arabic letters, Latin
+digits), plus phrase, prefix and filtered queries; 20 hits each; one process, warm cache.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from paknevis.corpus import iter_items, process_items  # noqa: E402
+from paknevis.corpus.run import DumpFields  # noqa: E402
+from paknevis.store import connect, index_records, search  # noqa: E402
+
+WEB = ROOT.parent / "shared" / "data" / "web"
+Z = "\u200c"
+
+
+def base_records() -> list[dict]:
+    out: list[dict] = []
+    process_items(iter_items([WEB / "farsnews-1-4.jsonl", WEB / "varzesh3-1.jsonl"]),
+                  lambda line: out.append(json.loads(line)), lambda line: None,
+                  fields=DumpFields(text="paragraphs", url="link"), workers=2)
+    return out
+
+
+def queries(records: list[dict], n: int = 200) -> list[tuple[str, dict]]:
+    rng = random.Random(3)
+    words = sorted({w for r in records for w in re.findall(r"[\u0600-\u06ff\u200c]{4,}", r["text"])})
+    out = []
+    for w in rng.sample(words, n):
+        for v in (w, w.replace(Z, ""), w.replace(Z, " "), w.replace("ی", "ي").replace("ک", "ك")):
+            out.append((v, {}))
+    sources = [r["title"].split()[:2] for r in rng.sample(records, 50) if r.get("title")]
+    out += [('"' + " ".join(s) + '"', {}) for s in sources]
+    out += [(w[:4] + "*", {}) for w in rng.sample(words, 50)]
+    out += [(w, {"since": "2020-01-01"}) for w in rng.sample(words, 50)]
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--copies", type=int, default=50)
+    ap.add_argument("--json", type=Path)
+    args = ap.parse_args()
+    records = base_records()
+    with tempfile.TemporaryDirectory() as tmp:
+        db = connect(Path(tmp) / "archive.db")
+        copies = ({**r, "id": f"{r['id']}-{k}"} for k in range(args.copies) for r in records)
+        t = time.perf_counter()
+        n = index_records(db, copies)
+        index_secs = time.perf_counter() - t
+        size_mb = (Path(tmp) / "archive.db").stat().st_size / 2**20
+        qs = queries(records)
+        for q, kw in qs[:50]:  # warm the page cache
+            search(db, q, **kw)
+        times = []
+        for q, kw in qs:
+            t = time.perf_counter()
+            search(db, q, **kw)
+            times.append(1000 * (time.perf_counter() - t))
+    times.sort()
+    result = {"records": n, "index_seconds": round(index_secs, 1),
+              "index_records_per_s": round(n / index_secs), "db_mb": round(size_mb),
+              "queries": len(times), "p50_ms": round(statistics.median(times), 2),
+              "p95_ms": round(times[int(0.95 * len(times)) - 1], 2), "max_ms": round(times[-1], 2)}
+    print(json.dumps(result, indent=1))
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
