@@ -246,19 +246,12 @@ def _iter_records(path: Path):
 
 def _day(value: str | None, option: str) -> str | None:
     """A --since/--until date, Solar Hijri (1403-11-01) or Gregorian (2025-01-20), as ISO."""
-    if value is None:
-        return None
-    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value.strip().translate(
-        str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789")))
-    if not m:
-        _fail(f"{option} {value!r}: write a date as YYYY-MM-DD (1403-11-01 or 2025-01-20)")
-    from .dates.calendars import GREGORIAN, JALALI, to_gregorian
+    from .dates.calendars import parse_day
 
-    y, mo, d = map(int, m.groups())
     try:
-        return to_gregorian(JALALI if y < 1700 else GREGORIAN, y, mo, d).isoformat()
-    except ValueError:
-        _fail(f"{option} {value!r}: no such date")
+        return parse_day(value) if value is not None else None
+    except ValueError as e:
+        _fail(f"{option} {e}")
 
 
 @app.command()
@@ -332,6 +325,27 @@ def search(
         typer.echo(f"{h.published or '?':10.10}  {h.source or '-'}  {h.title or h.id}")
         typer.echo(f"    {h.snippet}\n")
     typer.echo(f"{len(hits)} hits", err=True)
+
+
+@app.command()
+def serve(
+    db: Path = typer.Option(..., "--db", help="The archive made by `paknevis index`."),
+    host: str = typer.Option("127.0.0.1", help="Address to listen on (this machine only by default)."),
+    port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),
+) -> None:
+    """Serve the archive: a Persian search page at / and a JSON API at /api (docs at /docs).
+
+    Example:
+
+        paknevis serve --db archive.db
+    """
+    if not db.exists():
+        _fail(f"no archive at {db} (make one with: paknevis index RECORDS --db {db})")
+    import uvicorn
+
+    from .web import create_app
+
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
 
 
 def _read_stdin() -> str:

@@ -62,3 +62,23 @@ def jalali_of(day: dt.date) -> jdatetime.date:
 def weekday(day: dt.date) -> int:
     """0 for Saturday … 6 for Friday (the Persian week)."""
     return (day.weekday() + 2) % 7
+
+
+def parse_day(value: str) -> str:
+    """A day typed by a user, Solar Hijri (1403-11-01, ۱۴۰۳-۱۱-۰۱) or Gregorian (2025-01-20),
+    as an ISO date; ValueError with a clear message otherwise.
+
+    >>> parse_day("1403-11-13"), parse_day("2025-02-01")
+    ('2025-02-01', '2025-02-01')
+    """
+    import re
+
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value.strip().translate(
+        str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789")))
+    if not m:
+        raise ValueError(f"{value!r}: write a date as YYYY-MM-DD (1403-11-01 or 2025-01-20)")
+    y, mo, d = map(int, m.groups())
+    try:
+        return to_gregorian(JALALI if y < 1700 else GREGORIAN, y, mo, d).isoformat()
+    except ValueError:
+        raise ValueError(f"{value!r}: no such date") from None

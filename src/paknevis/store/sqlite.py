@@ -177,34 +177,80 @@ def _snippet(text: str, marks: re.Pattern, width: int = 80) -> str:
     return ("…" if start else "") + "".join(out) + ("…" if end < len(text) else "")
 
 
-def search(db: sqlite3.Connection, query: str, *, since: str | None = None,
-           until: str | None = None, source: str | None = None, hashtag: str | None = None,
-           limit: int = 20) -> list[Hit]:
-    """Records matching ``query`` (best first) within the filters."""
+@dataclass
+class Filters:
+    """What narrows a search: dates (ISO), a source, a hashtag."""
+
+    since: str | None = None
+    until: str | None = None
+    source: str | None = None
+    hashtag: str | None = None
+
+
+def _matching(db: sqlite3.Connection, query: str, filters: Filters) -> tuple[str, list, list[str]]:
+    """SQL selecting the rowids of the records that match, its arguments, and the terms."""
     def known(term: str) -> bool:
         return db.execute("SELECT 1 FROM fts_terms WHERE term = ?", (term,)).fetchone() is not None
 
     expr, terms = parse_query(query, known)
-    sql = ["SELECT r.id, r.title, r.source, r.published, r.text, r.dup_cluster FROM fts",
-           "JOIN records r ON r.rowid = fts.rowid WHERE fts MATCH ?"]
+    sql = ["FROM fts JOIN records r ON r.rowid = fts.rowid WHERE fts MATCH ?"]
     args: list = [expr]
-    if since:
+    if filters.since:
         sql.append("AND r.published >= ?")
-        args.append(since)
-    if until:
+        args.append(filters.since)
+    if filters.until:
         sql.append("AND substr(r.published, 1, 10) <= ?")
-        args.append(until)
-    if source:
+        args.append(filters.until)
+    if filters.source:
         sql.append("AND r.source = ?")
-        args.append(source)
-    if hashtag:
+        args.append(filters.source)
+    if filters.hashtag:
         sql.append("AND r.rowid IN (SELECT rowid FROM tags WHERE kind = 'hashtag' AND value = ?)")
-        args.append(fold(hashtag.lstrip("#")))
-    sql.append("ORDER BY bm25(fts) LIMIT ?")
-    args.append(limit)
+        args.append(fold(filters.hashtag.lstrip("#")))
+    return " ".join(sql), args, terms
+
+
+def _run(db: sqlite3.Connection, sql: str, args: list, query: str) -> list:
     try:
-        rows = db.execute(" ".join(sql), args).fetchall()
+        return db.execute(sql, args).fetchall()
     except sqlite3.OperationalError as e:
         raise QueryError(f"cannot search for {query!r} ({e})") from None
+
+
+def search(db: sqlite3.Connection, query: str, *, since: str | None = None,
+           until: str | None = None, source: str | None = None, hashtag: str | None = None,
+           limit: int = 20) -> list[Hit]:
+    """Records matching ``query`` (best first) within the filters."""
+    where, args, terms = _matching(db, query, Filters(since, until, source, hashtag))
+    rows = _run(db, "SELECT r.id, r.title, r.source, r.published, r.text, r.dup_cluster "
+                    f"{where} ORDER BY bm25(fts) LIMIT ?", args + [limit], query)
     marks = _highlighter(terms)
     return [Hit(i, t, s, p, _snippet(text, marks), d) for i, t, s, p, text, d in rows]
+
+
+def facets(db: sqlite3.Connection, query: str, filters: Filters = Filters(), top: int = 10) -> dict:
+    """Counts of the matching records by source, hashtag, language, cluster and month
+    (Gregorian and Solar Hijri); months in order, the rest most frequent first."""
+    where, args, _ = _matching(db, query, filters)
+    out = {}
+    for name, column in (("source", "r.source"), ("lang", "r.lang"), ("cluster", "r.dup_cluster")):
+        out[name] = _run(db, f"SELECT {column}, count(*) AS n {where} AND {column} IS NOT NULL "
+                             f"GROUP BY {column} ORDER BY n DESC LIMIT ?", args + [top], query)
+    out["hashtag"] = _run(db, "SELECT value, count(*) AS n FROM tags WHERE kind = 'hashtag' AND rowid IN "
+                              f"(SELECT r.rowid {where}) GROUP BY value ORDER BY n DESC LIMIT ?",
+                          args + [top], query)
+    for name, column in (("month", "r.month"), ("jalali_month", "r.jalali_month")):
+        out[name] = _run(db, f"SELECT {column}, count(*) {where} AND {column} IS NOT NULL "
+                             f"GROUP BY {column} ORDER BY {column}", args, query)
+    return {k: [{"value": v, "count": n} for v, n in rows] for k, rows in out.items()}
+
+
+def get_record(db: sqlite3.Connection, record_id: str) -> dict | None:
+    row = db.execute("SELECT record FROM records WHERE id = ?", (record_id,)).fetchone()
+    return orjson.loads(row[0]) if row else None
+
+
+def cluster_members(db: sqlite3.Connection, cluster_id: str, limit: int = 100) -> list[dict]:
+    rows = db.execute("SELECT id, title, source, published FROM records WHERE dup_cluster = ? "
+                      "ORDER BY published, rowid LIMIT ?", (cluster_id, limit)).fetchall()
+    return [dict(zip(("id", "title", "source", "published"), r, strict=True)) for r in rows]

@@ -1,0 +1,120 @@
+"""The archive over HTTP: a JSON API (described by its OpenAPI schema) and a Persian page.
+
+Records come from the open web, so every value is escaped: templates autoescape, and the
+only markup added to record text is the <mark> of a highlight, put in after escaping.
+"""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup, escape
+
+from ..dates.calendars import parse_day
+from ..repair import fix_and_explain
+from ..store import QueryError, connect
+from ..store.sqlite import Filters, cluster_members, facets, get_record, search
+
+_templates = Environment(loader=PackageLoader("paknevis.web", "templates"),
+                         autoescape=select_autoescape(["html"]))
+
+
+def highlight(snippet: str) -> Markup:
+    """Escape a snippet, then turn its [[…]] marks into <mark>."""
+    safe = str(escape(snippet))
+    return Markup(safe.replace("[[", "<mark>").replace("]]", "</mark>"))
+
+
+def marked(text: str) -> tuple[Markup, Markup]:
+    """The raw text and its repair, each escaped, with every edit marked (del / ins)."""
+    _, edits = fix_and_explain(text)
+    raw, fixed, pos = [], [], 0
+    for e in edits:
+        same = escape(text[pos:e.start])
+        raw += [same, Markup('<del title="{}">{}</del>').format(e.rule, e.old or "\u2038")]
+        fixed += [same, Markup('<ins title="{}">{}</ins>').format(e.rule, e.new or "\u2038")]
+        pos = e.end
+    tail = escape(text[pos:])
+    return Markup("").join(raw + [tail]), Markup("").join(fixed + [tail])
+
+
+def create_app(db_path: str | Path) -> FastAPI:
+    app = FastAPI(title="paknevis archive", version="0.1.0",
+                  description="Search Persian posts however a word was typed.")
+    path = str(db_path)
+
+    def db() -> sqlite3.Connection:
+        return connect(path)
+
+    def filters(since, until, source, hashtag) -> Filters:
+        try:
+            return Filters(parse_day(since) if since else None, parse_day(until) if until else None,
+                           source or None, hashtag or None)
+        except ValueError as e:
+            raise HTTPException(400, str(e)) from None
+
+    @app.get("/api/search", summary="Records matching a query, best first")
+    def api_search(q: str = Query(..., min_length=1, max_length=500), since: str | None = None,
+                   until: str | None = None, source: str | None = None,
+                   hashtag: str | None = None, limit: int = Query(20, ge=1, le=100)) -> dict:
+        f = filters(since, until, source, hashtag)
+        try:
+            hits = search(db(), q, since=f.since, until=f.until, source=f.source,
+                          hashtag=f.hashtag, limit=limit)
+        except QueryError as e:
+            raise HTTPException(400, str(e)) from None
+        return {"query": q, "hits": [h.__dict__ for h in hits]}
+
+    @app.get("/api/facets", summary="Counts of the matching records by facet")
+    def api_facets(q: str = Query(..., min_length=1, max_length=500), since: str | None = None,
+                   until: str | None = None, source: str | None = None,
+                   hashtag: str | None = None) -> dict:
+        try:
+            return facets(db(), q, filters(since, until, source, hashtag))
+        except QueryError as e:
+            raise HTTPException(400, str(e)) from None
+
+    @app.get("/api/records/{record_id}", summary="One record")
+    def api_record(record_id: str) -> dict:
+        rec = get_record(db(), record_id)
+        if rec is None:
+            raise HTTPException(404, "no such record")
+        return rec
+
+    @app.get("/api/clusters/{cluster_id}", summary="The copies of one article")
+    def api_cluster(cluster_id: str) -> dict:
+        return {"cluster": cluster_id, "records": cluster_members(db(), cluster_id)}
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def page(request: Request, q: str = "", since: str = "", until: str = "", source: str = "",
+             hashtag: str = "") -> str:
+        error, hits, facet = None, [], {}
+        if q.strip():
+            try:
+                f = filters(since, until, source, hashtag)
+                hits = search(db(), q, since=f.since, until=f.until, source=f.source,
+                              hashtag=f.hashtag, limit=30)
+                facet = facets(db(), q, f)
+            except (QueryError, HTTPException) as e:
+                error = getattr(e, "detail", None) or str(e)
+        months = facet.get("jalali_month", [])
+        peak = max((m["count"] for m in months), default=1)
+        return _templates.get_template("search.html").render(
+            q=q, since=since, until=until, source=source, hashtag=hashtag, error=error,
+            hits=[(h, highlight(h.snippet)) for h in hits], facets=facet, months=months,
+            peak=peak)
+
+    @app.get("/record/{record_id}", response_class=HTMLResponse, include_in_schema=False)
+    def record_page(record_id: str) -> str:
+        rec = get_record(db(), record_id)
+        if rec is None:
+            raise HTTPException(404, "no such record")
+        raw, fixed = marked(rec.get("raw_text") or "")
+        copies = [c for c in cluster_members(db(), rec.get("dup_cluster") or "") if c["id"] != rec["id"]]
+        return _templates.get_template("record.html").render(rec=rec, raw=raw, fixed=fixed,
+                                                             copies=copies)
+
+    return app

@@ -1,0 +1,76 @@
+"""The archive over HTTP: the JSON API, the page, and values from the open web escaped."""
+import pytest
+from fastapi.testclient import TestClient
+
+from paknevis import parse
+from paknevis.store import connect, index_records
+from paknevis.web import create_app
+
+Z = "\u200c"
+POST = """۱۴۰۳ بهمن ۱۳, شنبه
+
+ایلاف لندن - موسی افشار: تظاهرات در پاریس
+
+شکستهای اخیر با استقبال بینالمللی روبهرو شده است. #ایران
+"""
+EVIL = "عنوان <script>alert('x')</script>\n\nمتن <img src=x onerror=alert(1)> بینالمللی و کتابها"
+
+
+@pytest.fixture()
+def client(tmp_path):
+    db = tmp_path / "archive.db"
+    conn = connect(db)
+    a = parse(POST).to_dict()
+    b = parse(POST.replace("ی", "ي") + "\nانتهای پیام").to_dict()  # a near copy
+    b["dup_cluster"] = a["dup_cluster"] = a["id"]
+    index_records(conn, [a, b, parse(EVIL).to_dict()])
+    conn.close()
+    return TestClient(create_app(db)), a, b
+
+
+def test_api_search_finds_every_typing(client):
+    c, a, _ = client
+    ids = {q: [h["id"] for h in c.get("/api/search", params={"q": q}).json()["hits"]]
+           for q in ["بین‌المللی", "بینالمللی", "بین المللی", "بين‌المللي"]}
+    assert len({tuple(sorted(v)) for v in ids.values()}) == 1 and a["id"] in ids["بینالمللی"]
+
+
+def test_api_filters_facets_record_cluster(client):
+    c, a, b = client
+    r = c.get("/api/search", params={"q": "استقبال", "since": "1403-11-13", "until": "2025-02-01"})
+    assert len(r.json()["hits"]) == 2
+    f = c.get("/api/facets", params={"q": "استقبال"}).json()
+    assert f["jalali_month"] == [{"value": "1403-11", "count": 2}]
+    assert {"value": "ایران", "count": 2} in f["hashtag"]
+    assert c.get(f"/api/records/{a['id']}").json()["title"] == "تظاهرات در پاریس"
+    assert {x["id"] for x in c.get(f"/api/clusters/{a['id']}").json()["records"]} == {a["id"], b["id"]}
+
+
+def test_api_errors_are_clear(client):
+    c, _, _ = client
+    r = c.get("/api/search", params={"q": '"بین'})
+    assert r.status_code == 400 and "not closed" in r.json()["detail"]
+    assert c.get("/api/search", params={"q": "x", "since": "1403-13-40"}).status_code == 400
+    assert c.get("/api/records/nope").status_code == 404
+    assert "/api/search" in c.get("/openapi.json").json()["paths"]
+
+
+def test_page_in_persian_with_marks_and_facets(client):
+    c, a, _ = client
+    html = c.get("/", params={"q": "بین المللی"}).text
+    assert '<html lang="fa" dir="rtl">' in html
+    assert f"<mark>بین{Z}المللی</mark>" in html
+    assert 'class="timeline"' in html and "class=\"facet\"" in html
+    page = c.get(f"/record/{a['id']}").text
+    assert "<del" in page and f"<ins title=\"zwnj.word\">بین{Z}المللی</ins>" in page
+    assert "نسخه‌های دیگر" in page  # the other copy in its cluster
+
+
+def test_values_from_the_web_are_escaped(client):
+    c, _, _ = client
+    html = c.get("/", params={"q": "کتابها"}).text
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<img" not in html
+    (hit,) = c.get("/api/search", params={"q": "کتابها"}).json()["hits"]
+    page = c.get(f"/record/{hit['id']}").text
+    assert "<script>alert" not in page and "<img src=x" not in page
