@@ -25,7 +25,7 @@ CREATE TABLE IF NOT EXISTS records (
     rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, url TEXT, source TEXT, author TEXT,
     title TEXT, published TEXT, month TEXT, jalali_month TEXT, lang TEXT, dup_cluster TEXT,
     text TEXT, record BLOB NOT NULL);
-CREATE TABLE IF NOT EXISTS tags (rowid INTEGER, kind TEXT, value TEXT);
+CREATE TABLE IF NOT EXISTS tags (rowid INTEGER, kind TEXT, value TEXT, label TEXT);
 CREATE INDEX IF NOT EXISTS tags_value ON tags (kind, value);
 CREATE INDEX IF NOT EXISTS tags_row ON tags (rowid);
 CREATE INDEX IF NOT EXISTS records_published ON records (published);
@@ -97,9 +97,10 @@ def index_records(db: sqlite3.Connection, records: Iterable[dict], on_record=Non
         title, text = fold(rec.get("title") or ""), fold(rec.get("text") or "")
         cur.execute("INSERT INTO fts (rowid, title, text, joined) VALUES (?,?,?,?)",
                     (rowid, title, text, _joined(title) + " " + _joined(text)))
-        cur.executemany("INSERT INTO tags VALUES (?,?,?)",
-                        [(rowid, "hashtag", fold(t)) for t in rec.get("hashtags") or []]
-                        + [(rowid, "mention", m.lower()) for m in rec.get("mentions") or []])
+        # value: folded, to match; label: as written, to show
+        cur.executemany("INSERT INTO tags VALUES (?,?,?,?)",
+                        [(rowid, "hashtag", fold(t), t) for t in rec.get("hashtags") or []]
+                        + [(rowid, "mention", m.lower(), m) for m in rec.get("mentions") or []])
         n += 1
         if on_record:
             on_record()
@@ -230,19 +231,22 @@ def search(db: sqlite3.Connection, query: str, *, since: str | None = None,
 
 def facets(db: sqlite3.Connection, query: str, filters: Filters = Filters(), top: int = 10) -> dict:
     """Counts of the matching records by source, hashtag, language, cluster and month
-    (Gregorian and Solar Hijri); months in order, the rest most frequent first."""
+    (Gregorian and Solar Hijri); months in order, the rest most frequent first; and the
+    number of matching records (``total``)."""
     where, args, _ = _matching(db, query, filters)
     out = {}
     for name, column in (("source", "r.source"), ("lang", "r.lang"), ("cluster", "r.dup_cluster")):
         out[name] = _run(db, f"SELECT {column}, count(*) AS n {where} AND {column} IS NOT NULL "
                              f"GROUP BY {column} ORDER BY n DESC LIMIT ?", args + [top], query)
-    out["hashtag"] = _run(db, "SELECT value, count(*) AS n FROM tags WHERE kind = 'hashtag' AND rowid IN "
-                              f"(SELECT r.rowid {where}) GROUP BY value ORDER BY n DESC LIMIT ?",
+    out["hashtag"] = _run(db, "SELECT min(label), count(*) AS n FROM tags WHERE kind = 'hashtag' AND "
+                              f"rowid IN (SELECT r.rowid {where}) GROUP BY value ORDER BY n DESC LIMIT ?",
                           args + [top], query)
     for name, column in (("month", "r.month"), ("jalali_month", "r.jalali_month")):
         out[name] = _run(db, f"SELECT {column}, count(*) {where} AND {column} IS NOT NULL "
                              f"GROUP BY {column} ORDER BY {column}", args, query)
-    return {k: [{"value": v, "count": n} for v, n in rows] for k, rows in out.items()}
+    result = {k: [{"value": v, "count": n} for v, n in rows] for k, rows in out.items()}
+    result["total"] = _run(db, f"SELECT count(*) {where}", args, query)[0][0]
+    return result
 
 
 def get_record(db: sqlite3.Connection, record_id: str) -> dict | None:
