@@ -1,6 +1,7 @@
 """The SQLite archive at size: index speed, and search latency p50/p95.
 
-    python benchmarks/store.py              # 85,000 records: the 1,700 articles x 50
+    python benchmarks/store.py              # 85,000 records: the 1,700 articles x 50, SQLite
+    python benchmarks/store.py --postgres postgresql:///bench?host=/tmp/sock   # PostgreSQL
     python benchmarks/store.py --copies 5   # a quicker run
 
 The 1,700 articles of ../shared/data/web are processed once into records; each is then
@@ -25,7 +26,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from paknevis.corpus import iter_items, process_items  # noqa: E402
 from paknevis.corpus.run import DumpFields  # noqa: E402
-from paknevis.store import connect, index_records, search  # noqa: E402
+from paknevis.store import Filters, open_store  # noqa: E402
 
 WEB = ROOT.parent / "shared" / "data" / "web"
 Z = "\u200c"
@@ -49,33 +50,36 @@ def queries(records: list[dict], n: int = 200) -> list[tuple[str, dict]]:
     sources = [r["title"].split()[:2] for r in rng.sample(records, 50) if r.get("title")]
     out += [('"' + " ".join(s) + '"', {}) for s in sources]
     out += [(w[:4] + "*", {}) for w in rng.sample(words, 50)]
-    out += [(w, {"since": "2020-01-01"}) for w in rng.sample(words, 50)]
+    out += [(w, {"since": "2020-01-01"}) for w in rng.sample(words, 50)]  # (no match: undated)
     return out
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--copies", type=int, default=50)
+    ap.add_argument("--postgres", help="a postgresql:// URL of an empty database (default: SQLite)")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
     records = base_records()
     with tempfile.TemporaryDirectory() as tmp:
-        db = connect(Path(tmp) / "archive.db")
+        store = open_store(args.postgres or str(Path(tmp) / "archive.db"))
         copies = ({**r, "id": f"{r['id']}-{k}"} for k in range(args.copies) for r in records)
         t = time.perf_counter()
-        n = index_records(db, copies)
+        n = store.index(copies)
         index_secs = time.perf_counter() - t
-        size_mb = (Path(tmp) / "archive.db").stat().st_size / 2**20
+        size_mb = 0 if args.postgres else (Path(tmp) / "archive.db").stat().st_size / 2**20
         qs = queries(records)
-        for q, kw in qs[:50]:  # warm the page cache
-            search(db, q, **kw)
+        for q, kw in qs[:50]:  # warm the caches
+            store.search(q, Filters(**kw))
         times = []
         for q, kw in qs:
             t = time.perf_counter()
-            search(db, q, **kw)
+            store.search(q, Filters(**kw))
             times.append(1000 * (time.perf_counter() - t))
+        store.close()
     times.sort()
-    result = {"records": n, "index_seconds": round(index_secs, 1),
+    result = {"store": "postgresql" if args.postgres else "sqlite", "records": n,
+              "index_seconds": round(index_secs, 1),
               "index_records_per_s": round(n / index_secs), "db_mb": round(size_mb),
               "queries": len(times), "p50_ms": round(statistics.median(times), 2),
               "p95_ms": round(times[int(0.95 * len(times)) - 1], 2), "max_ms": round(times[-1], 2)}

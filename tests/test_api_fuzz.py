@@ -8,14 +8,14 @@ from hypothesis import HealthCheck, settings
 schemathesis = pytest.importorskip("schemathesis")
 
 from paknevis import parse  # noqa: E402
-from paknevis.store import connect, index_records  # noqa: E402
+from paknevis.store import SqliteStore  # noqa: E402
 from paknevis.web import create_app  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 _db = Path(tempfile.mkdtemp()) / "archive.db"
-_conn = connect(_db)
-index_records(_conn, [parse((ROOT / "examples" / "blogger-post.txt").read_text(encoding="utf-8")).to_dict()])
-_conn.close()
+_store = SqliteStore(_db)
+_store.index([parse((ROOT / "examples" / "blogger-post.txt").read_text(encoding="utf-8")).to_dict()])
+_store.close()
 schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(_db))
 
 

@@ -18,7 +18,7 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed")
 
 from paknevis import parse, parse_file  # noqa: E402
-from paknevis.store import connect, index_records  # noqa: E402
+from paknevis.store import SqliteStore  # noqa: E402
 from paknevis.web import create_app  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,11 +33,11 @@ def server(tmp_path_factory):
     import uvicorn
 
     db = tmp_path_factory.mktemp("web") / "archive.db"
-    conn = connect(db)
-    index_records(conn, [parse_file(ROOT / "examples" / "blogger-post.txt").to_dict(),
+    store = SqliteStore(db)
+    store.index([parse_file(ROOT / "examples" / "blogger-post.txt").to_dict(),
                          parse_file(ROOT / "tests" / "data" / "pages" / "wordpress.html").to_dict(),
                          parse(EVIL).to_dict()])
-    conn.close()
+    store.close()
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]

@@ -3,7 +3,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from paknevis import parse
-from paknevis.store import connect, index_records
+from paknevis.store import SqliteStore
 from paknevis.web import create_app
 
 Z = "\u200c"
@@ -19,12 +19,12 @@ EVIL = "عنوان <script>alert('x')</script>\n\nمتن <img src=x onerror=aler
 @pytest.fixture()
 def client(tmp_path):
     db = tmp_path / "archive.db"
-    conn = connect(db)
+    store = SqliteStore(db)
     a = parse(POST).to_dict()
     b = parse(POST.replace("ی", "ي") + "\nانتهای پیام").to_dict()  # a near copy
     b["dup_cluster"] = a["dup_cluster"] = a["id"]
-    index_records(conn, [a, b, parse(EVIL).to_dict()])
-    conn.close()
+    store.index([a, b, parse(EVIL).to_dict()])
+    store.close()
     return TestClient(create_app(db)), a, b
 
 

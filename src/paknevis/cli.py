@@ -254,11 +254,23 @@ def _day(value: str | None, option: str) -> str | None:
         _fail(f"{option} {e}")
 
 
+def _open_store(db: str, create: bool = False):
+    from .store import open_store
+
+    if not create and "://" not in db and not Path(db).exists():
+        _fail(f"no archive at {db} (make one with: paknevis index RECORDS --db {db})")
+    try:
+        return open_store(db)
+    except RuntimeError as e:
+        _fail(str(e))
+
+
 @app.command()
 def index(
     records: list[Path] = typer.Argument(
         ..., help="Records from `paknevis process` (.jsonl, .jsonl.gz, .parquet)."),
-    db: Path = typer.Option(..., "--db", help="The archive (SQLite file; created if missing)."),
+    db: str = typer.Option(..., "--db", help="The archive: a SQLite file (created if missing) "
+                                               "or a postgresql:// URL."),
     progress: bool = typer.Option(True, help="Show a progress bar on a terminal."),
 ) -> None:
     """Load records into a searchable archive. A record already there (same id) is replaced.
@@ -269,27 +281,25 @@ def index(
     """
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from .store import connect, index_records
-
     missing = [str(p) for p in records if not p.exists()]
     if missing:
         _fail(f"no such file: {', '.join(missing)}")
-    conn = connect(db)
+    store = _open_store(db, create=True)
     total = 0
     with Progress(SpinnerColumn(), TextColumn("{task.description} {task.completed}"),
                   TimeElapsedColumn(), disable=not (progress and sys.stderr.isatty()),
                   transient=True) as bar:
         task = bar.add_task("indexing")
         for path in records:
-            total += index_records(conn, _iter_records(path), on_record=lambda: bar.advance(task))
-    conn.close()
+            total += store.index(_iter_records(path), on_record=lambda: bar.advance(task))
+    store.close()
     typer.echo(f"{total} records indexed into {db}", err=True)
 
 
 @app.command()
 def search(
     query: str = typer.Argument(..., help='Words (all must match), "a phrase", or a prefix*.'),
-    db: Path = typer.Option(..., "--db", help="The archive made by `paknevis index`."),
+    db: str = typer.Option(..., "--db", help="The archive made by `paknevis index` (file or URL)."),
     since: str | None = typer.Option(None, help="From this day: 1403-11-01 or 2025-01-20."),
     until: str | None = typer.Option(None, help="Up to this day (included)."),
     source: str | None = typer.Option(None, help="Only this source (outlet or site)."),
@@ -303,14 +313,12 @@ def search(
 
         paknevis search "بین المللی" --db archive.db --since 1403-11-01
     """
-    from .store import QueryError, connect
-    from .store import search as run_search
+    from .store import Filters, QueryError
 
-    if not db.exists():
-        _fail(f"no archive at {db} (make one with: paknevis index RECORDS --db {db})")
+    store = _open_store(db)
     try:
-        hits = run_search(connect(db), query, since=_day(since, "--since"), until=_day(until, "--until"),
-                          source=source, hashtag=hashtag, limit=limit)
+        hits = store.search(query, Filters(_day(since, "--since"), _day(until, "--until"), source,
+                                           hashtag), limit=limit)
     except QueryError as e:
         _fail(str(e))
     if format is Format.json:
@@ -329,7 +337,7 @@ def search(
 
 @app.command()
 def serve(
-    db: Path = typer.Option(..., "--db", help="The archive made by `paknevis index`."),
+    db: str = typer.Option(..., "--db", help="The archive made by `paknevis index` (file or URL)."),
     host: str = typer.Option("127.0.0.1", help="Address to listen on (this machine only by default)."),
     port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),
 ) -> None:
@@ -339,8 +347,7 @@ def serve(
 
         paknevis serve --db archive.db
     """
-    if not db.exists():
-        _fail(f"no archive at {db} (make one with: paknevis index RECORDS --db {db})")
+    _open_store(db).close()  # fail now, with one line, if it cannot be opened
     import uvicorn
 
     from .web import create_app

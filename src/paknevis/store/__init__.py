@@ -1,4 +1,15 @@
-"""Store: the searchable archive of records (SQLite with FTS5, embedded)."""
-from .sqlite import Hit, QueryError, connect, index_records, parse_query, search
+"""Store: the searchable archive of records. SQLite (embedded, a file) or PostgreSQL (a URL)."""
+from .query import Filters, Hit, QueryError, parse_query
+from .sqlite import SqliteStore, connect
 
-__all__ = ["Hit", "QueryError", "connect", "index_records", "parse_query", "search"]
+
+def open_store(db: str):
+    """The archive at ``db``: a ``postgresql://`` URL, or the path of a SQLite file."""
+    if str(db).startswith(("postgresql://", "postgres://")):
+        from .postgres import PostgresStore
+
+        return PostgresStore(str(db))
+    return SqliteStore(db)
+
+
+__all__ = ["Filters", "Hit", "QueryError", "SqliteStore", "connect", "open_store", "parse_query"]

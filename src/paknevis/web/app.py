@@ -5,7 +5,7 @@ only markup added to record text is the <mark> of a highlight, put in after esca
 """
 from __future__ import annotations
 
-import sqlite3
+import threading
 from pathlib import Path
 
 from fastapi import FastAPI, HTTPException, Query, Request
@@ -15,8 +15,7 @@ from markupsafe import Markup, escape
 
 from ..dates.calendars import parse_day
 from ..repair import fix_and_explain
-from ..store import QueryError, connect
-from ..store.sqlite import Filters, cluster_members, facets, get_record, search
+from ..store import Filters, QueryError, open_store
 
 _templates = Environment(loader=PackageLoader("paknevis.web", "templates"),
                          autoescape=select_autoescape(["html"]))
@@ -44,10 +43,12 @@ def marked(text: str) -> tuple[Markup, Markup]:
 def create_app(db_path: str | Path) -> FastAPI:
     app = FastAPI(title="paknevis archive", version="0.1.0",
                   description="Search Persian posts however a word was typed.")
-    path = str(db_path)
+    local = threading.local()  # one store per server thread (SQLite connections are not shared)
 
-    def db() -> sqlite3.Connection:
-        return connect(path)
+    def db():
+        if not hasattr(local, "store"):
+            local.store = open_store(str(db_path))
+        return local.store
 
     def filters(since, until, source, hashtag) -> Filters:
         try:
@@ -62,8 +63,7 @@ def create_app(db_path: str | Path) -> FastAPI:
                    hashtag: str | None = None, limit: int = Query(20, ge=1, le=100)) -> dict:
         f = filters(since, until, source, hashtag)
         try:
-            hits = search(db(), q, since=f.since, until=f.until, source=f.source,
-                          hashtag=f.hashtag, limit=limit)
+            hits = db().search(q, f, limit=limit)
         except QueryError as e:
             raise HTTPException(400, str(e)) from None
         return {"query": q, "hits": [h.__dict__ for h in hits]}
@@ -73,20 +73,20 @@ def create_app(db_path: str | Path) -> FastAPI:
                    until: str | None = None, source: str | None = None,
                    hashtag: str | None = None) -> dict:
         try:
-            return facets(db(), q, filters(since, until, source, hashtag))
+            return db().facets(q, filters(since, until, source, hashtag))
         except QueryError as e:
             raise HTTPException(400, str(e)) from None
 
     @app.get("/api/records/{record_id}", summary="One record")
     def api_record(record_id: str) -> dict:
-        rec = get_record(db(), record_id)
+        rec = db().record(record_id)
         if rec is None:
             raise HTTPException(404, "no such record")
         return rec
 
     @app.get("/api/clusters/{cluster_id}", summary="The copies of one article")
     def api_cluster(cluster_id: str) -> dict:
-        return {"cluster": cluster_id, "records": cluster_members(db(), cluster_id)}
+        return {"cluster": cluster_id, "records": db().cluster(cluster_id)}
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def page(request: Request, q: str = "", since: str = "", until: str = "", source: str = "",
@@ -95,9 +95,8 @@ def create_app(db_path: str | Path) -> FastAPI:
         if q.strip():
             try:
                 f = filters(since, until, source, hashtag)
-                hits = search(db(), q, since=f.since, until=f.until, source=f.source,
-                              hashtag=f.hashtag, limit=30)
-                facet = facets(db(), q, f)
+                hits = db().search(q, f, limit=30)
+                facet = db().facets(q, f)
             except (QueryError, HTTPException) as e:
                 error = getattr(e, "detail", None) or str(e)
         months = facet.get("jalali_month", [])
@@ -109,11 +108,11 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     @app.get("/record/{record_id}", response_class=HTMLResponse, include_in_schema=False)
     def record_page(record_id: str) -> str:
-        rec = get_record(db(), record_id)
+        rec = db().record(record_id)
         if rec is None:
             raise HTTPException(404, "no such record")
         raw, fixed = marked(rec.get("raw_text") or "")
-        copies = [c for c in cluster_members(db(), rec.get("dup_cluster") or "") if c["id"] != rec["id"]]
+        copies = [c for c in db().cluster(rec.get("dup_cluster") or "") if c["id"] != rec["id"]]
         return _templates.get_template("record.html").render(rec=rec, raw=raw, fixed=fixed,
                                                              copies=copies)
 

@@ -1,0 +1,172 @@
+"""Queries, shared by every store: parsing (with repair and folding), and highlighting.
+
+A query is parsed once into parts, then written in the store's own language: FTS5 for
+SQLite, ``tsquery`` for PostgreSQL. Highlights are found in the original text with a regex
+made from the folded terms, so both stores show the same snippets.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..repair import fix
+from ..repair.fold import fold, fold_pattern
+
+
+class QueryError(ValueError):
+    """A search query that cannot be understood; the message says why."""
+
+
+@dataclass
+class Filters:
+    """What narrows a search: dates (ISO), a source, a hashtag."""
+
+    since: str | None = None
+    until: str | None = None
+    source: str | None = None
+    hashtag: str | None = None
+
+
+@dataclass
+class Hit:
+    id: str
+    title: str | None
+    source: str | None
+    published: str | None
+    snippet: str  #: from the original text, matches marked with [[ ]]
+    dup_cluster: str | None
+
+
+# A part is ("word", w, prefix), ("phrase", [w, ...]) or ("either", w1, w2): the phrase
+# "w1 w2" or the glued word w1w2.
+Part = tuple
+_TERM = re.compile(r'"([^"]*)"|(\S+)')
+
+
+def _clean(word: str) -> str:
+    return re.sub(r"[^\w]", "", fold(word))
+
+
+def parse_query(query: str, known: Callable[[str], bool] = lambda term: False
+                ) -> tuple[list[Part], list[str]]:
+    """A user's query as parts, and the terms to highlight.
+
+    Words are ANDed; "quoted words" are a phrase; a trailing * is a prefix. The query is
+    repaired (a space typed for a ZWNJ is put back) and folded, as the index was. Two
+    words whose glued form is a ``known`` term may be that word typed apart, so they match
+    as the phrase or the glued word (روح الله, روحالله).
+
+    >>> parts, terms = parse_query('کتاب ها "بین المللی" تحلیل*')
+    >>> parts
+    [('word', 'کتابها', False), ('phrase', ['بینالمللی']), ('word', 'تحلیل', True)]
+    >>> terms
+    ['کتابها', 'بینالمللی', 'تحلیل']
+    """
+    if query.count('"') % 2:
+        raise QueryError('a quotation mark (") is not closed')
+    parts: list[Part] = []
+    terms: list[str] = []
+    for phrase, word in _TERM.findall(fix(query)):
+        if phrase:
+            words = [w for w in map(_clean, phrase.split()) if w]
+            if words:
+                parts.append(("phrase", words))
+                terms.append(" ".join(words))
+        elif w := _clean(word):
+            parts.append(("word", w, word.endswith("*")))
+            terms.append(w)
+    if not parts:
+        raise QueryError("the query has no words to search for")
+    out: list[Part] = []
+    i = 0
+    while i < len(parts):
+        p, q = parts[i], parts[i + 1] if i + 1 < len(parts) else None
+        if (p[0] == "word" and q and q[0] == "word" and not p[2] and not q[2]
+                and known(p[1] + q[1])):
+            out.append(("either", p[1], q[1]))
+            i += 2
+        else:
+            out.append(p)
+            i += 1
+    return out, terms
+
+
+def to_fts5(parts: list[Part]) -> str:
+    """
+    >>> to_fts5([("word", "کتاب", True), ("either", "روح", "الله")])
+    '"کتاب"* ("روح الله" OR "روحالله")'
+    """
+    out = []
+    for p in parts:
+        if p[0] == "word":
+            out.append(f'"{p[1]}"' + ("*" if p[2] else ""))
+        elif p[0] == "phrase":
+            out.append('"' + " ".join(p[1]) + '"')
+        else:
+            out.append(f'("{p[1]} {p[2]}" OR "{p[1] + p[2]}")')
+    return " ".join(out)
+
+
+def to_tsquery(parts: list[Part]) -> str:
+    """
+    >>> to_tsquery([("word", "کتاب", True), ("phrase", ["به", "رسمیت"]), ("either", "روح", "الله")])
+    "'کتاب':* & ('به' <-> 'رسمیت') & ('روح' <-> 'الله' | 'روحالله')"
+    """
+    out = []
+    for p in parts:
+        if p[0] == "word":
+            out.append(f"'{p[1]}'" + (":*" if p[2] else ""))
+        elif p[0] == "phrase":
+            out.append("(" + " <-> ".join(f"'{w}'" for w in p[1]) + ")")
+        else:
+            out.append(f"('{p[1]}' <-> '{p[2]}' | '{p[1] + p[2]}')")
+    return " & ".join(out)
+
+
+def highlighter(terms: list[str]) -> re.Pattern:
+    """One regex for the query's words and phrases, as they stand in the original text."""
+    alternatives = [r"\W+".join(fold_pattern(w) for w in t.split()) for t in terms]
+    alternatives.sort(key=len, reverse=True)  # a phrase before its words
+    return re.compile(rf"(?<![\w\u200c])(?:{'|'.join(alternatives)})(?![\w\u200c])", re.IGNORECASE)
+
+
+def snippet(text: str, marks: re.Pattern, width: int = 80) -> str:
+    spans = [m.span() for m in marks.finditer(text)]
+    if not spans:
+        return text[: 2 * width] + ("…" if len(text) > 2 * width else "")
+    first = max(spans, key=lambda sp: sp[1] - sp[0])[0]  # centre on the longest: a phrase
+    start, end = max(0, first - width), min(len(text), first + width)
+    out, pos = [], start
+    for s, e in spans:
+        if s < pos or e > end:
+            continue
+        out += (text[pos:s], "[[", text[s:e], "]]")
+        pos = e
+    out.append(text[pos:end])
+    return ("…" if start else "") + "".join(out) + ("…" if end < len(text) else "")
+
+
+WORD = re.compile(r"\w+")
+
+
+def joined(folded: str) -> str:
+    """Each pair of neighbouring words, glued: so روحالله finds 'روح الله' written apart."""
+    words = WORD.findall(folded)
+    return " ".join(a + b for a, b in zip(words, words[1:], strict=False))
+
+
+def months(published: str | None) -> tuple[str | None, str | None]:
+    """The Gregorian and Solar Hijri month of an ISO date, for the month facets.
+
+    >>> months("2025-02-01T09:12:00-08:00")
+    ('2025-02', '1403-11')
+    """
+    import datetime as dt
+
+    from ..dates.calendars import jalali_of
+
+    if not published or not re.match(r"\d{4}-\d\d-\d\d", published):
+        return None, None
+    j = jalali_of(dt.date.fromisoformat(published[:10]))
+    return published[:7], f"{j.year:04d}-{j.month:02d}"
