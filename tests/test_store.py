@@ -87,6 +87,10 @@ def test_filters_facets_record_cluster(store, records):
     assert search(store, "مقاومت", hashtag="#تيك_تاك_سرنگوني")  # Arabic letters in the tag: folded
     f = store.facets("مقاومت", Filters(source="ایلاف لندن"))
     assert f["total"] == 1 and f["jalali_month"] == [{"value": "1403-11", "count": 1}]
+    assert f["year"] == [{"value": "2025", "count": 1}]
+    assert f["jalali_year"] == [{"value": "1403", "count": 1}]
+    assert f["author"] == [{"value": "موسی افشار", "count": 1}]
+    assert f["mention"] == [{"value": "@BaharIran7", "count": 1}]
     assert {"value": "کانون\u200cهای", "count": 1} in f["hashtag"]
     post = records[-1]
     assert store.record(post["id"])["title"] == post["title"]

@@ -61,6 +61,7 @@ def test_page_in_persian_with_marks_and_facets(client):
     assert '<html lang="fa" dir="rtl">' in html
     assert f"<mark>بین{Z}المللی</mark>" in html
     assert 'class="timeline"' in html and "class=\"facet\"" in html
+    assert "since=2024-03-20&until=2025-03-20" in html  # the Solar Hijri year 1403, exactly
     page = c.get(f"/record/{a['id']}").text
     assert "<del" in page and f"<ins title=\"zwnj.word\">بین{Z}المللی</ins>" in page
     assert "نسخه‌های دیگر" in page  # the other copy in its cluster

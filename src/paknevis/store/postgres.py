@@ -117,13 +117,16 @@ class PostgresStore:
     def facets(self, query: str, filters: Filters = Filters(), top: int = 10) -> dict:
         where, args, _ = self._matching(query, filters)
         out = {}
-        for name, col in (("source", "r.source"), ("lang", "r.lang"), ("cluster", "r.dup_cluster")):
+        for name, col in (("source", "r.source"), ("author", "r.author"), ("lang", "r.lang"),
+                          ("cluster", "r.dup_cluster")):
             out[name] = self._run(f"SELECT {col}, count(*) AS n {where} AND {col} IS NOT NULL "
                                   f"GROUP BY {col} ORDER BY n DESC LIMIT %s", args + [top], query)
-        out["hashtag"] = self._run(
-            "SELECT min(label), count(*) AS n FROM tags WHERE kind = 'hashtag' AND id IN "
-            f"(SELECT r.id {where}) GROUP BY value ORDER BY n DESC LIMIT %s", args + [top], query)
-        for name, col in (("month", "r.month"), ("jalali_month", "r.jalali_month")):
+        for kind in ("hashtag", "mention"):
+            out[kind] = self._run(
+                f"SELECT min(label), count(*) AS n FROM tags WHERE kind = '{kind}' AND id IN "
+                f"(SELECT r.id {where}) GROUP BY value ORDER BY n DESC LIMIT %s", args + [top], query)
+        for name, col in (("year", "substr(r.month, 1, 4)"), ("jalali_year", "substr(r.jalali_month, 1, 4)"),
+                          ("month", "r.month"), ("jalali_month", "r.jalali_month")):
             out[name] = self._run(f"SELECT {col}, count(*) {where} AND {col} IS NOT NULL "
                                   f"GROUP BY {col} ORDER BY {col}", args, query)
         result = {k: [{"value": v, "count": n} for v, n in rows] for k, rows in out.items()}

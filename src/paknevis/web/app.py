@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from ..dates.calendars import parse_day
+from ..dates.calendars import JALALI, parse_day, year_interval
 from ..repair import fix_and_explain
 from ..store import Filters, QueryError, open_store
 
@@ -99,6 +99,8 @@ def create_app(db_path: str | Path) -> FastAPI:
                 facet = db().facets(q, f)
             except (QueryError, HTTPException) as e:
                 error = getattr(e, "detail", None) or str(e)
+        for year in facet.get("jalali_year", []):  # a year's link is its exact date range
+            year["since"], year["until"] = year_interval(JALALI, int(year["value"])).split("/")
         months = facet.get("jalali_month", [])
         peak = max((m["count"] for m in months), default=1)
         return _templates.get_template("search.html").render(
