@@ -4,7 +4,6 @@ Kept as plain strings so that each step can build its regex character classes fr
 """
 
 ZWNJ = "\u200c"
-ZWJ = "\u200d"
 
 #: Letters of the Persian alphabet (after the letter step has unified Arabic variants),
 #: plus hamza forms and ۀ that Persian text uses legitimately.

@@ -1,7 +1,7 @@
 """One object for every repair option, instead of a long list of boolean flags."""
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 from .digits import DIGIT_POLICIES
 
@@ -24,7 +24,3 @@ class RepairConfig:
     def __post_init__(self):
         if self.digits not in DIGIT_POLICIES:
             raise ValueError(f"digits must be one of {', '.join(DIGIT_POLICIES)}, not {self.digits!r}")
-
-    @classmethod
-    def option_names(cls) -> list[str]:
-        return [f.name for f in fields(cls)]

@@ -173,16 +173,13 @@ class ZwnjRestorer:
         self._raw_memo: dict[str, tuple] = {}  # space-delimited piece -> facts
 
     # -- one word ---------------------------------------------------------------------
-    def fix_word(self, token: str) -> tuple[str, str] | None:
-        """The token with its missing ZWNJs put back, and the rule; None if it is right.
-
-        A ZWNJ the writer put is never moved: the table's form is taken only if it keeps
-        every ZWNJ the token has.
-        """
-        return self._facts(token)[0]
-
     def _facts(self, token: str) -> tuple:
-        """(fix or None, key, may start a join, may end a join), computed once per token."""
+        """(fix or None, key, may start a join, may end a join), computed once per token.
+
+        The fix is the token with its missing ZWNJs put back, and the rule. A ZWNJ the
+        writer put is never moved: the table's form is taken only if it keeps every ZWNJ
+        the token has.
+        """
         facts = self._memo.get(token)
         if facts is not None:
             return facts

@@ -9,7 +9,19 @@ from collections.abc import Callable, Iterable
 import orjson
 
 from ..repair.fold import fold
-from .query import Filters, Hit, QueryError, highlighter, joined, months, parse_query, snippet, to_tsquery
+from .query import (
+    Filters,
+    Hit,
+    QueryError,
+    facet_counts,
+    filter_clauses,
+    highlighter,
+    joined,
+    months,
+    parse_query,
+    snippet,
+    to_tsquery,
+)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS records (
@@ -85,17 +97,9 @@ class PostgresStore:
 
     def _matching(self, query: str, f: Filters) -> tuple[str, list, list[str]]:
         parts, terms = parse_query(query, self._known)
-        sql = ["FROM records r WHERE r.doc @@ to_tsquery('simple', %s)"]
-        args: list = [to_tsquery(parts)]
-        for clause, value in (("AND r.published >= %s", f.since),
-                              ("AND substr(r.published, 1, 10) <= %s", f.until),
-                              ("AND r.source = %s", f.source),
-                              ("AND r.id IN (SELECT id FROM tags WHERE kind = 'hashtag' AND value = %s)",
-                               fold(f.hashtag.lstrip("#")) if f.hashtag else None)):
-            if value:
-                sql.append(clause)
-                args.append(value)
-        return " ".join(sql), args, terms
+        clauses, args = filter_clauses(f, placeholder="%s", key="id")
+        sql = " ".join(["FROM records r WHERE r.doc @@ to_tsquery('simple', %s)", *clauses])
+        return sql, [to_tsquery(parts), *args], terms
 
     def _run(self, sql: str, args: list, query: str) -> list:
         try:
@@ -115,23 +119,10 @@ class PostgresStore:
         return [Hit(i, t, s, p, snippet(text, marks), d) for i, t, s, p, text, d in rows]
 
     def facets(self, query: str, filters: Filters = Filters(), top: int = 10) -> dict:
+        """Counts of the matching records by facet (see store.query.facet_counts)."""
         where, args, _ = self._matching(query, filters)
-        out = {}
-        for name, col in (("source", "r.source"), ("author", "r.author"), ("lang", "r.lang"),
-                          ("cluster", "r.dup_cluster")):
-            out[name] = self._run(f"SELECT {col}, count(*) AS n {where} AND {col} IS NOT NULL "
-                                  f"GROUP BY {col} ORDER BY n DESC LIMIT %s", args + [top], query)
-        for kind in ("hashtag", "mention"):
-            out[kind] = self._run(
-                f"SELECT min(label), count(*) AS n FROM tags WHERE kind = '{kind}' AND id IN "
-                f"(SELECT r.id {where}) GROUP BY value ORDER BY n DESC LIMIT %s", args + [top], query)
-        for name, col in (("year", "substr(r.month, 1, 4)"), ("jalali_year", "substr(r.jalali_month, 1, 4)"),
-                          ("month", "r.month"), ("jalali_month", "r.jalali_month")):
-            out[name] = self._run(f"SELECT {col}, count(*) {where} AND {col} IS NOT NULL "
-                                  f"GROUP BY {col} ORDER BY {col}", args, query)
-        result = {k: [{"value": v, "count": n} for v, n in rows] for k, rows in out.items()}
-        result["total"] = self._run(f"SELECT count(*) {where}", args, query)[0][0]
-        return result
+        return facet_counts(lambda sql, a: self._run(sql, a, query), where, args, top=top,
+                            placeholder="%s", key="id")
 
     def record(self, record_id: str) -> dict | None:
         row = self._run("SELECT record FROM records WHERE id = %s", [record_id], record_id)

@@ -170,3 +170,44 @@ def months(published: str | None) -> tuple[str | None, str | None]:
         return None, None
     j = jalali_of(dt.date.fromisoformat(published[:10]))
     return published[:7], f"{j.year:04d}-{j.month:02d}"
+
+
+def facet_counts(run: Callable[[str, list], list], where: str, args: list, *, top: int,
+                 placeholder: str, key: str) -> dict:
+    """Counts of the records selected by ``where`` by source, author, hashtag, mention,
+    language, cluster, year and month (Gregorian and Solar Hijri), and their number.
+
+    The same SQL for both stores: ``placeholder`` is '?' or '%s', ``key`` the column that
+    joins tags to records; ``run(sql, args)`` executes it.
+    """
+    out = {}
+    for name, col in (("source", "r.source"), ("author", "r.author"), ("lang", "r.lang"),
+                      ("cluster", "r.dup_cluster")):
+        out[name] = run(f"SELECT {col}, count(*) AS n {where} AND {col} IS NOT NULL "
+                        f"GROUP BY {col} ORDER BY n DESC LIMIT {placeholder}", args + [top])
+    for kind in ("hashtag", "mention"):  # labels as written, grouped by their folded value
+        out[kind] = run(f"SELECT min(label), count(*) AS n FROM tags WHERE kind = '{kind}' AND {key} IN "
+                        f"(SELECT r.{key} {where}) GROUP BY value ORDER BY n DESC LIMIT {placeholder}",
+                        args + [top])
+    for name, col in (("year", "substr(r.month, 1, 4)"), ("jalali_year", "substr(r.jalali_month, 1, 4)"),
+                      ("month", "r.month"), ("jalali_month", "r.jalali_month")):
+        out[name] = run(f"SELECT {col}, count(*) {where} AND {col} IS NOT NULL "
+                        f"GROUP BY {col} ORDER BY {col}", args)
+    result = {k: [{"value": v, "count": n} for v, n in rows] for k, rows in out.items()}
+    result["total"] = run(f"SELECT count(*) {where}", args)[0][0]
+    return result
+
+
+def filter_clauses(f: Filters, *, placeholder: str, key: str) -> tuple[list[str], list]:
+    """SQL conditions (on records ``r``) for the filters, and their arguments."""
+    sql, args = [], []
+    for clause, value in (
+            (f"AND r.published >= {placeholder}", f.since),
+            (f"AND substr(r.published, 1, 10) <= {placeholder}", f.until),
+            (f"AND r.source = {placeholder}", f.source),
+            (f"AND r.{key} IN (SELECT {key} FROM tags WHERE kind = 'hashtag' AND value = {placeholder})",
+             fold(f.hashtag.lstrip("#")) if f.hashtag else None)):
+        if value:
+            sql.append(clause)
+            args.append(value)
+    return sql, args
