@@ -39,7 +39,8 @@ class RawPost:
 
 
 def _same(a: str, b: str) -> bool:
-    return _SPACES.sub(" ", fix(a)).strip() == _SPACES.sub(" ", fix(b)).strip()
+    """Two repaired lines that differ only in spacing."""
+    return _SPACES.sub(" ", a).strip() == _SPACES.sub(" ", b).strip()
 
 
 def split_byline(title: str) -> tuple[str | None, str | None, str]:
@@ -56,15 +57,21 @@ def split_byline(title: str) -> tuple[str | None, str | None, str]:
 
 def assemble(raw: RawPost) -> Document:
     warnings = list(raw.warnings)
-    title_line = (raw.title or "").strip()
-    source, author, headline = split_byline(fix(title_line)) if title_line else (None, None, None)
+    title = fix((raw.title or "").strip())
+    source, author, headline = split_byline(title) if title else (None, None, None)
 
     body = [line.strip() for line in raw.body]
     while body and not body[0]:
         body.pop(0)
-    if title_line and body and _same(body[0], title_line):
+    if title and body and _same(fix(body[0]), title):
         body.pop(0)  # the title repeated at the top of the body: kept once
-    while body and (not body[-1] or is_boilerplate(fix(body[-1]))):
+    footer: list[str] = []  # repaired boilerplate lines, kept out of the text
+    while body:
+        last = fix(body[-1]) if body[-1] else ""
+        if last and not is_boilerplate(last):
+            break
+        if last:
+            footer.insert(0, last)
         body.pop()
     paragraphs = [line for line in body if line]
     raw_body = "\n\n".join(paragraphs)
@@ -85,7 +92,8 @@ def assemble(raw: RawPost) -> Document:
     if published is None:
         warnings.append("published: no date found")
 
-    everything = fix(raw.raw_text)  # tags, mentions and links also live in footers
+    # tags, mentions and links: in the title, the text, and the footer (repaired once each)
+    everything = "\n".join([title, text, *footer])
     return Document(
         id=document_id(raw.raw_text, raw.url), url=raw.url,
         source=source or raw.source, author=author or raw.author, title=headline or None,
