@@ -150,7 +150,6 @@ def build(words: Counter, pairs: Counter, wf: Counter, lemmas: Counter, past, pr
             forms[key] = best
         else:
             glued.add(key)
-    lex = Lexicon(forms=forms, glued=glued, verbs=verbs_only.verbs)
     # A glued word with little evidence must not stop morphology from splitting it when
     # the glued form is likely a stripped one (کانونهای seen glued once on the web).
     rules = ZwnjRestorer(Lexicon(forms=forms, glued=set(), verbs=verbs_only.verbs))
@@ -158,7 +157,6 @@ def build(words: Counter, pairs: Counter, wf: Counter, lemmas: Counter, past, pr
         guess, rule = rules.preferred(key)
         if ZWNJ in guess and evidence[key][key] < RULE_PRIOR:
             glued.discard(key)
-    lex = Lexicon(forms=forms, glued=glued, verbs=verbs_only.verbs)
 
     # Which ZWNJ words may be made from two words written apart: those that edited text
     # writes fused, clearly more often than apart (word lists alone do not say that
@@ -173,7 +171,7 @@ def build(words: Counter, pairs: Counter, wf: Counter, lemmas: Counter, past, pr
                 not apart and listed >= JOIN_LISTED and parts[-1] not in verbs_only.verbs):
             joinable.add(key)
     # Pairs that a rule (prefix, suffix) would fuse but edited text writes apart.
-    restorer = ZwnjRestorer(Lexicon(forms=forms, glued=glued, verbs=lex.verbs, joinable=joinable))
+    restorer = ZwnjRestorer(Lexicon(forms=forms, glued=glued, verbs=verbs_only.verbs, joinable=joinable))
     apart_pairs = set()
     for (a, b), n in pairs.items():
         ka, kb = a.replace(ZWNJ, ""), b.replace(ZWNJ, "")

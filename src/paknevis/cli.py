@@ -222,26 +222,18 @@ def process(
 
 
 def _iter_records(path: Path):
-    """Records from a JSONL (.gz) or Parquet file, as dicts, streamed."""
-    import gzip
-
+    """Records from a JSONL (.gz, .zst) or Parquet file, as dicts, streamed."""
     import orjson
 
-    name = path.name.lower()
-    if name.endswith(".parquet"):
-        import pyarrow.parquet as pq
+    from .corpus import iter_items
 
-        for batch in pq.ParquetFile(path).iter_batches(batch_size=1000):
-            yield from batch.to_pylist()
-        return
-    opener = gzip.open if name.endswith(".gz") else open
-    with opener(path, "rb") as f:
-        for n, line in enumerate(f, 1):
-            if line.strip():
-                try:
-                    yield orjson.loads(line)
-                except orjson.JSONDecodeError:
-                    _fail(f"{path}:{n}: not a JSON record")
+    for item in iter_items([path]):
+        if item.line is None:
+            _fail(f"{path}: not a records file (.jsonl, .jsonl.gz, .jsonl.zst or .parquet)")
+        try:
+            yield orjson.loads(item.line)
+        except orjson.JSONDecodeError:
+            _fail(f"{item.ref}: not a JSON record")
 
 
 def _day(value: str | None, option: str) -> str | None:
@@ -268,7 +260,7 @@ def _open_store(db: str, create: bool = False):
 @app.command()
 def index(
     records: list[Path] = typer.Argument(
-        ..., help="Records from `paknevis process` (.jsonl, .jsonl.gz, .parquet)."),
+        ..., help="Records from `paknevis process` (.jsonl, .jsonl.gz, .jsonl.zst, .parquet)."),
     db: str = typer.Option(..., "--db", help="The archive: a SQLite file (created if missing) "
                                                "or a postgresql:// URL."),
     progress: bool = typer.Option(True, help="Show a progress bar on a terminal."),

@@ -6,10 +6,12 @@ made from the folded terms, so both stores show the same snippets.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..dates.calendars import jalali_of
 from ..repair import fix
 from ..repair.fold import fold, fold_pattern
 
@@ -162,10 +164,6 @@ def months(published: str | None) -> tuple[str | None, str | None]:
     >>> months("2025-02-01T09:12:00-08:00")
     ('2025-02', '1403-11')
     """
-    import datetime as dt
-
-    from ..dates.calendars import jalali_of
-
     if not published or not re.match(r"\d{4}-\d\d-\d\d", published):
         return None, None
     j = jalali_of(dt.date.fromisoformat(published[:10]))
