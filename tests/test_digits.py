@@ -28,3 +28,9 @@ def test_policies():
     assert fix("سال ۱۴۰۳ و 1404", digits="keep") == "سال ۱۴۰۳ و 1404"
     with pytest.raises(ValueError, match="digits must be one of"):
         fix("۱", digits="roman")
+
+
+def test_a_url_glued_to_a_number_stays_a_url():
+    # found by hypothesis: once ۵ became 5, "5www.x.com" read as a Latin word hid the URL
+    once = fix("۵www.x.com/12۵", digits="latin", zwnj=False)
+    assert once.endswith("/12۵") and fix(once, digits="latin", zwnj=False) == once
