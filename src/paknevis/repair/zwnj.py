@@ -29,8 +29,10 @@ from __future__ import annotations
 
 import gzip
 import re
+from itertools import accumulate, compress, count
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from importlib import resources
 
 from .chars import NON_JOINERS, PERSIAN_LETTERS, WORD_CHARS, ZWNJ, joins_left
@@ -94,9 +96,17 @@ class Lexicon:
                 pair = "".join(parts[:i]) + " " + parts[i]
                 if pair not in self.apart:
                     self.join_pairs.add(pair)
-        #: keys a join may start from: می/نمی, and the left side of a joinable pair
-        self.join_left = set(_RULE_LEFT)
-        self.join_left.update(p.partition(" ")[0] for p in self.join_pairs)
+        #: left key -> the right keys it joins with ("بین" -> {"المللی", ...})
+        rights: dict[str, set[str]] = {}
+        for pair in self.join_pairs:
+            left, _, right = pair.partition(" ")
+            rights.setdefault(left, set()).add(right)
+        self.pair_rights = {left: frozenset(r) for left, r in rights.items()}
+        #: words written right that take no part in any join: the text step drops them
+        #: from its work with one set difference, in C
+        self.inert: set[str] = {
+            word for key, word in [*((g, g) for g in self.glued), *self.forms.items()]
+            if not (key in self.pair_rights or key in _RULE_LEFT or key in _JOIN_RIGHT)}
 
     def knows(self, key: str) -> bool:
         return key in self.glued or key in self.forms
@@ -162,6 +172,21 @@ def _zwnj_positions(word: str) -> frozenset[int]:
     return frozenset(out)
 
 
+class Piece(NamedTuple):
+    """What the ZWNJ step needs to know of one space-delimited piece of text."""
+
+    edits: tuple  # (offset, old, new, rule) for each word in it to repair
+    first: str | None  # key of its first word, if it starts with one
+    last: str | None  # key of its last word, if it ends with one
+    single: bool  # is it one word (and nothing else)?
+    ends_join: bool  # may its first word be the right side of a rule's join (ها، تر، ام…)?
+    starts_join: bool  # may its last word be the left side of a rule's join (می، نمی، بی)?
+    pair_left: bool  # is its last word the left side of a joinable pair (بین in بین المللی)?
+
+
+_QUIET = Piece((), None, None, False, False, False, False)
+
+
 class ZwnjRestorer:
     """Decides the writing of each word and of each space between two Persian words."""
 
@@ -170,15 +195,17 @@ class ZwnjRestorer:
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
         self._memo: dict[str, tuple] = {}  # word -> facts
-        self._raw_memo: dict[str, tuple] = {}  # space-delimited piece -> facts
+        self._pieces: dict[str, Piece] = {}  # space-delimited piece -> Piece
+        self._busy: dict[str, Piece | frozenset] = {}  # see _busy_piece
+        self._firsts: dict[str, str] = {}  # piece -> key of its first word, see _first_key
 
     # -- one word ---------------------------------------------------------------------
     def _facts(self, token: str) -> tuple:
-        """(fix or None, key, may start a join, may end a join), computed once per token.
+        """(fix or None, key), computed once per word.
 
-        The fix is the token with its missing ZWNJs put back, and the rule. A ZWNJ the
+        The fix is the word with its missing ZWNJs put back, and the rule. A ZWNJ the
         writer put is never moved: the table's form is taken only if it keeps every ZWNJ
-        the token has.
+        the word has.
         """
         facts = self._memo.get(token)
         if facts is not None:
@@ -188,7 +215,7 @@ class ZwnjRestorer:
         fixed = None
         if written != token and _zwnj_positions(token) <= _zwnj_positions(written):
             fixed = (written, rule)
-        facts = (fixed, key, key in self.lex.join_left, key in _JOIN_RIGHT)
+        facts = (fixed, key)
         if len(self._memo) > self._MEMO_LIMIT:
             self.clear_cache()
         self._memo[token] = facts
@@ -196,23 +223,20 @@ class ZwnjRestorer:
 
     def clear_cache(self) -> None:
         self._memo.clear()
-        self._raw_memo.clear()
+        self._pieces.clear()
+        self._busy.clear()
+        self._firsts.clear()
 
-    def _raw_facts(self, raw: str) -> tuple:
-        """Facts of a space-delimited piece of text (a word, or words with punctuation).
-
-        (edits inside it, key of its first word if it starts with one, key of its last
-        word if it ends with one, is it one word, may its first word end a join, may its
-        last word start one). Computed once per distinct piece.
-        """
-        facts = self._raw_memo.get(raw)
-        if facts is not None:
-            return facts
-        word_facts = self._memo
+    def piece(self, raw: str) -> Piece:
+        """The :class:`Piece` for ``raw`` (a word, or words with punctuation), memoised."""
+        piece = self._pieces.get(raw)
+        if piece is not None:
+            return piece
         if _WORD.fullmatch(raw):  # most pieces are one word
-            fixed, key, may_start, may_end = word_facts.get(raw) or self._facts(raw)
+            fixed, key = self._facts(raw)
             edits = ((0, raw, *fixed),) if fixed else ()
-            facts = (edits, key, key, True, may_end, may_start)
+            first = last = key
+            single = True
         else:
             words = list(_WORD.finditer(raw))
             edits = []
@@ -220,17 +244,18 @@ class ZwnjRestorer:
                 fixed = self._facts(m.group())[0]
                 if fixed is not None:
                     edits.append((m.start(), m.group(), *fixed))
-            first = last = None
-            first_end = last_start = False
-            if words and words[0].start() == 0:
-                _, first, _, first_end = self._facts(words[0].group())
-            if words and words[-1].end() == len(raw):
-                _, last, last_start, _ = self._facts(words[-1].group())
-            facts = (tuple(edits), first, last, False, first_end, last_start)
-        if len(self._raw_memo) > self._MEMO_LIMIT:
-            self._raw_memo.clear()
-        self._raw_memo[raw] = facts
-        return facts
+            edits = tuple(edits)
+            first = self._facts(words[0].group())[1] if words and words[0].start() == 0 else None
+            last = self._facts(words[-1].group())[1] if words and words[-1].end() == len(raw) else None
+            single = False
+        lex = self.lex
+        piece = Piece(edits, first, last, single,
+                      first in _JOIN_RIGHT, last in _RULE_LEFT,
+                      last in lex.pair_rights)
+        if len(self._pieces) > self._MEMO_LIMIT:
+            self.clear_cache()
+        self._pieces[raw] = piece
+        return piece
 
     def preferred(self, key: str) -> tuple[str, str]:
         """How the ZWNJ-free ``key`` is written: from the table, else by morphology."""
@@ -317,37 +342,108 @@ class ZwnjRestorer:
         return None
 
     # -- text ---------------------------------------------------------------------------
+    def _busy_piece(self, raw: str) -> Piece | frozenset:
+        """What the text loop needs of a piece, memoised (asked once per distinct piece):
+        ``_QUIET`` if it needs nothing, the set of right keys if all it may do is start a
+        joinable pair (``بین`` before ``المللی``), else its :class:`Piece`."""
+        inert = self.lex.inert
+        if raw in inert:
+            busy = _QUIET
+        elif (m := _ONE_WORD.fullmatch(raw)) and (m.group(1) is None or m.group(1) in inert):
+            busy = _QUIET  # no word, or one word that needs nothing, in punctuation: «ایران».
+        else:
+            busy = self._pieces.get(raw) or self.piece(raw)
+            if not (busy.edits or busy.ends_join or busy.starts_join):
+                busy = self.lex.pair_rights[busy.last] if busy.pair_left else _QUIET
+        if len(self._busy) > self._MEMO_LIMIT:
+            self.clear_cache()
+        self._busy[raw] = busy
+        return busy
+
+    def _first_key(self, raw: str) -> str:
+        """The key of the word ``raw`` starts with ('-' if it starts with none), memoised."""
+        m = _WORD.match(raw)
+        key = m.group().replace(ZWNJ, "") if m else "-"
+        if len(self._firsts) > self._MEMO_LIMIT:
+            self.clear_cache()
+        self._firsts[raw] = key
+        return key
+
     def text_edits(self, text: str) -> list[Edit]:
         """Edits for ``text``: words to repair, and spaces that are lost ZWNJs.
 
-        The hot loop of the package. The text is cut at spaces (in C); each piece's facts
-        come from a memo, and only a pair with a join trigger on either side of a single
-        space between two words is looked at closely.
+        The hot loop of the package. The text is cut at spaces (in C); most pieces are
+        words written right that take no part in a join, and cost one dict lookup. A
+        space is looked at only next to a piece that may join: the left side of a rule
+        (می، نمی، بی) or of a joinable pair, or the right side of a rule (ها، تر، ام…).
         """
-        memo, facts_of, join, pairs = self._raw_memo, self._raw_facts, self.join, self.lex.join_pairs
+        pieces = text.split(" ")
+        n = len(pieces)
+        busy_of, busy_piece = self._busy.get, self._busy_piece
+        pieces_of, piece_of = self._pieces.get, self.piece
+        first_of, first_key = self._firsts.get, self._first_key
         edits: list[Edit] = []
-        pos = 0
-        left = None  # key of the word (or joined words) just before this piece's space
-        left_may_join = False
-        for raw in text.split(" "):
-            word_edits, first, last, single, first_end, last_start = memo.get(raw) or facts_of(raw)
-            if left is not None and first is not None and (first_end or left_may_join and (
-                    left in _RULE_LEFT or f"{left} {first}" in pairs)) and (joined := join(left, first)):
-                edits.append(Edit(pos - 1, pos, " ", joined[0], joined[1]))
-                if single:  # a joined word may join on: پیش بینی ها
-                    left, left_may_join = left + first, True
-                else:
-                    left, left_may_join = last, last_start
-            else:
-                left, left_may_join = last, last_start
-            for offset, old, new, rule in word_edits:
+        offsets = None
+        decided = -1  # the last gap decided; gap i is the space between pieces i and i + 1
+        for i, raw in enumerate(pieces):
+            p = busy_of(raw) or busy_piece(raw)
+            if p is _QUIET:
+                continue
+            if p.__class__ is frozenset:  # the left side of a joinable pair, nothing else
+                if i + 1 == n or i <= decided or (
+                        first_of(pieces[i + 1]) or first_key(pieces[i + 1])) not in p:
+                    continue
+                p = pieces_of(raw) or piece_of(raw)
+            if offsets is None:  # piece i starts at offsets[i] + i
+                offsets = list(accumulate(map(len, pieces), initial=0))
+            if p.ends_join and i > decided + 1:
+                decided = self._decide(pieces, offsets, i - 1, edits)
+            pos = offsets[i] + i
+            for offset, old, new, rule in p.edits:
                 edits.append(Edit(pos + offset, pos + offset + len(old), old, new, rule))
-            pos += len(raw) + 1
+            if i > decided and i + 1 < n and (p.starts_join or p.pair_left and (
+                    pieces_of(pieces[i + 1]) or piece_of(pieces[i + 1])).first
+                    in self.lex.pair_rights[p.last]):
+                decided = self._decide(pieces, offsets, i, edits)
+        if len(edits) > 1:
+            edits.sort(key=_edit_start)
         return edits
+
+    def _decide(self, pieces: list[str], offsets: list[int], g: int, edits: list[Edit]) -> int:
+        """Decide the space after piece ``g`` (and, after a join, the spaces that follow,
+        since a joined word may join on: ``پیش بینی ها``). Returns the last gap decided."""
+        pieces_of, piece_of = self._pieces.get, self.piece
+        left = None  # the key of the words joined so far
+        while g + 1 < len(pieces):
+            if left is None:
+                lp = pieces_of(pieces[g]) or piece_of(pieces[g])
+                left, left_may_join = lp.last, lp.starts_join or lp.pair_left
+            else:
+                left_may_join = True
+            rp = pieces_of(pieces[g + 1]) or piece_of(pieces[g + 1])
+            first = rp.first
+            if left is None or first is None or not (rp.ends_join or left_may_join and (
+                    left in _RULE_LEFT or f"{left} {first}" in self.lex.join_pairs)):
+                return g
+            joined = self.join(left, first)
+            if joined is None:
+                return g
+            pos = offsets[g + 1] + g
+            edits.append(Edit(pos, pos + 1, " ", joined[0], joined[1]))
+            if not rp.single:
+                return g
+            left, g = left + first, g + 1
+        return g
+
+
+def _edit_start(edit: Edit) -> int:
+    return edit.start
 
 
 _W = WORD_CHARS
 _WORD = re.compile(f"[{_W}]+")
+#: A piece with at most one word, and anything else (digits, punctuation) only around it.
+_ONE_WORD = re.compile(f"[^{_W}]*(?:([{_W}]+)[^{_W}]*)?")
 
 # A ZWNJ that does nothing or is wrong: after a letter that never joins, not between two
 # letters (word edges, next to spaces, digits or punctuation), or doubled.
