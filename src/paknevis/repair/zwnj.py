@@ -29,11 +29,11 @@ from __future__ import annotations
 
 import gzip
 import re
-from itertools import accumulate, compress, count
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import NamedTuple
 from importlib import resources
+from itertools import accumulate
+from typing import NamedTuple
 
 from .chars import NON_JOINERS, PERSIAN_LETTERS, WORD_CHARS, ZWNJ, joins_left
 from .edits import Edit, apply_edits
