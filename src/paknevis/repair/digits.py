@@ -25,8 +25,9 @@ _TO_PERSIAN = str.maketrans(LATIN_DIGITS + ARABIC_DIGITS, PERSIAN_DIGITS * 2)
 _ARABIC_TO_PERSIAN = str.maketrans(ARABIC_DIGITS, PERSIAN_DIGITS)
 _TO_LATIN = str.maketrans(PERSIAN_DIGITS + ARABIC_DIGITS, LATIN_DIGITS * 2)
 # Per policy, the digits that may change: numbers already right are never visited.
-_CONVERTIBLE = {"persian": re.compile("[0-9٠-٩]+"), "latin": re.compile("[۰-۹٠-٩]+"),
-                "keep": re.compile("[٠-٩]+")}
+# "[x][x]*" rather than "[x]+": re finds a leading class twice as fast (see step.py).
+_CONVERTIBLE = {policy: re.compile(f"[{d}][{d}]*") for policy, d in
+                (("persian", "0-9٠-٩"), ("latin", "۰-۹٠-٩"), ("keep", "٠-٩"))}
 _REACH = 40  # how far to look for the letters that decide a Latin number's script
 
 

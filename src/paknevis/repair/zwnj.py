@@ -32,7 +32,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
-from itertools import accumulate
+from itertools import accumulate, compress, count, repeat
+from operator import is_, is_not
 from typing import NamedTuple
 
 from .chars import NON_JOINERS, PERSIAN_LETTERS, WORD_CHARS, ZWNJ, joins_left
@@ -377,7 +378,10 @@ class ZwnjRestorer:
         space is looked at only next to a piece that may join: the left side of a rule
         (می، نمی، بی) or of a joinable pair, or the right side of a rule (ها، تر، ام…).
         """
-        pieces = text.split(" ")
+        # Lines are cut too (a newline is never a lost ZWNJ: _decide checks), so that a
+        # word at a line's end is the same piece as anywhere else; one character for one
+        # keeps the offsets.
+        pieces = (text.replace("\n", " ") if "\n" in text else text).split(" ")
         n = len(pieces)
         busy_of, busy_piece = self._busy.get, self._busy_piece
         pieces_of, piece_of = self._pieces.get, self.piece
@@ -385,10 +389,14 @@ class ZwnjRestorer:
         edits: list[Edit] = []
         offsets = None
         decided = -1  # the last gap decided; gap i is the space between pieces i and i + 1
-        for i, raw in enumerate(pieces):
-            p = busy_of(raw) or busy_piece(raw)
-            if p is _QUIET:
-                continue
+        # Look every piece up and keep the busy ones in C (map, compress); only pieces
+        # never seen before, and the busy ones, cost a Python step.
+        found = list(map(busy_of, pieces))
+        if None in found:
+            for i in compress(count(), map(is_, found, repeat(None))):
+                found[i] = busy_of(pieces[i]) or busy_piece(pieces[i])
+        for i in compress(count(), map(is_not, found, repeat(_QUIET))):
+            p, raw = found[i], pieces[i]
             if p.__class__ is frozenset:  # the left side of a joinable pair, nothing else
                 if i + 1 == n or i <= decided or (
                         first_of(pieces[i + 1]) or first_key(pieces[i + 1])) not in p:
@@ -397,24 +405,28 @@ class ZwnjRestorer:
             if offsets is None:  # piece i starts at offsets[i] + i
                 offsets = list(accumulate(map(len, pieces), initial=0))
             if p.ends_join and i > decided + 1:
-                decided = self._decide(pieces, offsets, i - 1, edits)
+                decided = self._decide(text, pieces, offsets, i - 1, edits)
             pos = offsets[i] + i
             for offset, old, new, rule in p.edits:
                 edits.append(Edit(pos + offset, pos + offset + len(old), old, new, rule))
             if i > decided and i + 1 < n and (p.starts_join or p.pair_left and (
                     pieces_of(pieces[i + 1]) or piece_of(pieces[i + 1])).first
                     in self.lex.pair_rights[p.last]):
-                decided = self._decide(pieces, offsets, i, edits)
+                decided = self._decide(text, pieces, offsets, i, edits)
         if len(edits) > 1:
             edits.sort(key=_edit_start)
         return edits
 
-    def _decide(self, pieces: list[str], offsets: list[int], g: int, edits: list[Edit]) -> int:
+    def _decide(self, text: str, pieces: list[str], offsets: list[int], g: int,
+                edits: list[Edit]) -> int:
         """Decide the space after piece ``g`` (and, after a join, the spaces that follow,
         since a joined word may join on: ``پیش بینی ها``). Returns the last gap decided."""
         pieces_of, piece_of = self._pieces.get, self.piece
         left = None  # the key of the words joined so far
         while g + 1 < len(pieces):
+            pos = offsets[g + 1] + g  # the space between pieces g and g + 1
+            if text[pos] != " ":
+                return g
             if left is None:
                 lp = pieces_of(pieces[g]) or piece_of(pieces[g])
                 left, left_may_join = lp.last, lp.starts_join or lp.pair_left
@@ -428,7 +440,6 @@ class ZwnjRestorer:
             joined = self.join(left, first)
             if joined is None:
                 return g
-            pos = offsets[g + 1] + g
             edits.append(Edit(pos, pos + 1, " ", joined[0], joined[1]))
             if not rp.single:
                 return g
