@@ -78,3 +78,35 @@ def test_edits_name_the_rule():
     _, edits = fix_and_explain("کتاب ها را میخوانم")
     assert [(e.old, e.new, e.rule) for e in edits] == [
         (" ", Z, "zwnj.join_suffix"), ("میخوانم", f"می{Z}خوانم", "zwnj.word")]
+
+
+def test_clitic_after_final_yeh():
+    lex = Lexicon.from_lines(["G\tصندلی\t5", "G\tسنتی\t5", "G\tپی\t5", "T\tکرد"])
+    r = ZwnjRestorer(lex)
+    assert r.preferred("صندلیام") == (f"صندلی{Z}ام", "zwnj.suffix")
+    assert r.preferred("سنتیای") == (f"سنتی{Z}ای", "zwnj.suffix")
+    assert r.preferred("پیام") == ("پیام", "")  # a stem of two letters: a word of its own
+    assert r.join("صندلی", "ام") == (Z, "zwnj.join_suffix")
+
+
+def test_plural_or_heh_clitic_goes_to_the_likelier_stem():
+    # فالهای: فال (frequent) + های, not فاله (rare) + ای; منطقهای the other way
+    lex = Lexicon.from_lines(["G\tفال\t6", "G\tفاله\t2", "G\tمنطق\t3", "G\tمنطقه\t9"])
+    r = ZwnjRestorer(lex)
+    assert r.preferred("فالهای")[0] == f"فال{Z}های"
+    assert r.preferred("منطقهای")[0] == f"منطقه{Z}ای"
+
+
+@pytest.mark.parametrize("text", ["می\nشود", "کتاب\nها", "بین\nالمللی"])
+def test_a_line_break_is_never_taken_for_a_lost_zwnj(text):
+    assert fix(text) == text
+
+
+def test_pieces_seen_before_give_the_same_edits():
+    # the restorer memoises per piece; a second pass over the same text must agree
+    r = ZwnjRestorer(Lexicon.load())
+    text = "کتاب ها را میخوانم و بین المللی (بین المللی) پیش بینی ها\nمی شود"
+    first = r.text_edits(text)
+    assert first and r.text_edits(text) == first
+    r.clear_cache()
+    assert r.text_edits(text) == first

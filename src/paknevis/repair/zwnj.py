@@ -108,14 +108,22 @@ class Lexicon:
             left, _, right = pair.partition(" ")
             rights.setdefault(left, set()).add(right)
         self.pair_rights = {left: frozenset(r) for left, r in rights.items()}
-        #: words written right that take no part in any join: the text step drops them
-        #: from its work with one set difference, in C
-        self.inert: set[str] = {
-            word for key, word in [*((g, g) for g in self.glued), *self.forms.items()]
-            if not (key in self.pair_rights or key in _RULE_LEFT or key in _JOIN_RIGHT)}
+        #: the quiet words seen more than once: known on sight with one set lookup (a set
+        #: of every quiet word would cost 20 MB more for words that hardly ever occur)
+        self.common_quiet: set[str] = {
+            word for word in (*(g for g in self.glued if self.freq.get(g)), *self.forms.values())
+            if self.quiet(word)}
 
     def knows(self, key: str) -> bool:
         return key in self.glued or key in self.forms
+
+    def quiet(self, word: str) -> bool:
+        """Is ``word`` written as the table writes it, and no side of any join? Such a
+        word needs nothing, and the text step need not analyse it."""
+        key = word.replace(ZWNJ, "") if ZWNJ in word else word
+        if not (key in self.glued and key == word or self.forms.get(key) == word):
+            return False
+        return not (key in self.pair_rights or key in _RULE_LEFT or key in _JOIN_RIGHT)
 
     def written(self, key: str) -> str:
         return self.forms.get(key, key)
@@ -190,6 +198,7 @@ class Piece(NamedTuple):
     pair_left: bool  # is its last word the left side of a joinable pair (بین in بین المللی)?
 
 
+#: Stands for every piece that needs nothing: no edit, no part in a join.
 _QUIET = Piece((), None, None, False, False, False, False)
 
 
@@ -358,10 +367,11 @@ class ZwnjRestorer:
         """What the text loop needs of a piece, memoised (asked once per distinct piece):
         ``_QUIET`` if it needs nothing, the set of right keys if all it may do is start a
         joinable pair (``بین`` before ``المللی``), else its :class:`Piece`."""
-        inert = self.lex.inert
-        if raw in inert:
+        lex = self.lex
+        if raw in lex.common_quiet:
             busy = _QUIET
-        elif (m := _ONE_WORD.fullmatch(raw)) and (m.group(1) is None or m.group(1) in inert):
+        elif (m := _ONE_WORD.fullmatch(raw)) and (
+                m.group(1) is None or m.group(1) in lex.common_quiet or lex.quiet(m.group(1))):
             busy = _QUIET  # no word, or one word that needs nothing, in punctuation: «ایران».
         else:
             busy = self._pieces.get(raw) or self.piece(raw)
