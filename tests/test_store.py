@@ -62,7 +62,9 @@ def test_fifty_words_typed_five_ways_give_the_same_hits(records, store):
     words = words[:50]
     assert len(words) == 50
     for word in words:
-        results = [[h.id for h in search(store, v, limit=50)] for v in variants(word)]
+        # the same records; their order may differ, since a word typed apart is ranked as
+        # "the phrase or the glued word" (به موقع OR بهموقع), not as one term
+        results = [sorted(h.id for h in search(store, v, limit=50)) for v in variants(word)]
         assert results[0], word  # the word is in the records, so it is found
         assert all(r == results[0] for r in results), word
 
