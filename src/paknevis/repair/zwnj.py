@@ -374,9 +374,9 @@ class ZwnjRestorer:
                 m.group(1) is None or m.group(1) in lex.common_quiet or lex.quiet(m.group(1))):
             busy = _QUIET  # no word, or one word that needs nothing, in punctuation: «ایران».
         else:
-            busy = self._pieces.get(raw) or self.piece(raw)
+            busy = self.piece(raw)
             if not (busy.edits or busy.ends_join or busy.starts_join):
-                busy = self.lex.pair_rights[busy.last] if busy.pair_left else _QUIET
+                busy = lex.pair_rights[busy.last] if busy.pair_left else _QUIET
         if len(self._busy) > self._MEMO_LIMIT:
             self.clear_cache()
         self._busy[raw] = busy
@@ -417,12 +417,15 @@ class ZwnjRestorer:
             for i in compress(count(), map(is_, found, repeat(None))):
                 found[i] = busy_of(pieces[i]) or busy_piece(pieces[i])
         for i in compress(count(), map(is_not, found, repeat(_QUIET))):
-            p, raw = found[i], pieces[i]
+            p = found[i]
             if p.__class__ is frozenset:  # the left side of a joinable pair, nothing else
                 if i + 1 == n or i <= decided or (
                         first_of(pieces[i + 1]) or first_key(pieces[i + 1])) not in p:
                     continue
-                p = pieces_of(raw) or piece_of(raw)
+                p, starts_pair = pieces_of(pieces[i]) or piece_of(pieces[i]), True
+            else:
+                starts_pair = p.pair_left and i + 1 < n and (
+                    first_of(pieces[i + 1]) or first_key(pieces[i + 1])) in self.lex.pair_rights[p.last]
             if offsets is None:  # piece i starts at offsets[i] + i
                 offsets = list(accumulate(map(len, pieces), initial=0))
             if p.ends_join and i > decided + 1:
@@ -430,9 +433,7 @@ class ZwnjRestorer:
             pos = offsets[i] + i
             for offset, old, new, rule in p.edits:
                 edits.append(Edit(pos + offset, pos + offset + len(old), old, new, rule))
-            if i > decided and i + 1 < n and (p.starts_join or p.pair_left and (
-                    pieces_of(pieces[i + 1]) or piece_of(pieces[i + 1])).first
-                    in self.lex.pair_rights[p.last]):
+            if i > decided and i + 1 < n and (p.starts_join or starts_pair):
                 decided = self._decide(text, pieces, offsets, i, edits)
         if len(edits) > 1:
             edits.sort(key=_edit_start)
