@@ -110,3 +110,24 @@ def test_pieces_seen_before_give_the_same_edits():
     assert first and r.text_edits(text) == first
     r.clear_cache()
     assert r.text_edits(text) == first
+
+
+@pytest.mark.parametrize("text, right", [
+    # a writer who types ZWNJs (می‌شود) or drops them (میشود) chose the space in نخست وزیر
+    (f"نخست وزیر گفت که این کار می{Z}شود", f"نخست وزیر گفت که این کار می{Z}شود"),
+    ("سه شنبه گذشته میشود", f"سه شنبه گذشته می{Z}شود"),
+    # one who types them as spaces (می شود، کتاب ها) lost it
+    ("نخست وزیر گفت که این کار می شود", f"نخست{Z}وزیر گفت که این کار می{Z}شود"),
+    ("هم اکنون کتاب ها", f"هم{Z}اکنون کتاب{Z}ها"),
+    # المللی is no word alone: بین المللی is a lost ZWNJ in any text
+    (f"جشنواره بین المللی که می{Z}شود", f"جشنواره بین{Z}المللی که می{Z}شود"),
+])
+def test_compounds_of_free_words_follow_the_writers_habit(text, right):
+    assert fix(text) == right
+
+
+def test_table_marks_bound_and_free_compounds():
+    lex = Lexicon.from_lines([f"Z\tبین{Z}المللی\t5\tJ", f"Z\tنخست{Z}وزیر\t5\tj", "G\tنخست\t7", "G\tوزیر\t8"])
+    restorer = ZwnjRestorer(lex)
+    assert restorer.join("بین", "المللی") == (Z, "zwnj.join_bound")
+    assert restorer.join("نخست", "وزیر") == (Z, "zwnj.join_compound")

@@ -88,20 +88,26 @@ class Lexicon:
     freq: dict[str, int] = field(default_factory=dict)
     #: keys of ZWNJ words that two words written apart may be joined into
     joinable: set[str] = field(default_factory=set)
+    #: the joinable ones whose later parts are no words alone (المللی in بین‌المللی)
+    bound: set[str] = field(default_factory=set)
 
     def __post_init__(self):
         self.index()
 
     def index(self) -> None:
         """Derive what the restorer tests per word pair (after the tables change)."""
-        #: "left right" for each ZWNJ of a joinable word: "بین المللی", "پیشبینی ها"
+        #: "left right" for each ZWNJ of a joinable word: "بین المللی", "پیشبینی ها";
+        #: those of bound words in ``bound_pairs`` too
         self.join_pairs: set[str] = set()
+        self.bound_pairs: set[str] = set()
         for key in self.joinable:
             parts = self.forms[key].split(ZWNJ)
             for i in range(1, len(parts)):
                 pair = "".join(parts[:i]) + " " + parts[i]
                 if pair not in self.apart:
                     self.join_pairs.add(pair)
+                    if key in self.bound:
+                        self.bound_pairs.add(pair)
         #: left key -> the right keys it joins with ("بین" -> {"المللی", ...})
         rights: dict[str, set[str]] = {}
         for pair in self.join_pairs:
@@ -146,8 +152,10 @@ class Lexicon:
                 key = text.replace(ZWNJ, "")
                 lex.forms[key] = text
                 lex.freq[key] = int(freq or 0)
-                if flag == "j":
+                if flag in ("j", "J"):
                     lex.joinable.add(key)
+                if flag == "J":
+                    lex.bound.add(key)
             elif kind == "G":
                 lex.glued.add(text)
                 lex.freq[text] = int(freq or 0)
@@ -358,8 +366,9 @@ class ZwnjRestorer:
                 return (ZWNJ if joins_left(last) else ""), "zwnj.join_suffix"
             if right in CLITICS_AFTER_HEH and (last == "ه" or self._yeh_stem(left)):
                 return ZWNJ, "zwnj.join_suffix"
-        if f"{left} {right}" in lex.join_pairs:
-            return ZWNJ, "zwnj.join_word"
+        pair = f"{left} {right}"
+        if pair in lex.join_pairs:
+            return ZWNJ, "zwnj.join_bound" if pair in lex.bound_pairs else "zwnj.join_compound"
         return None
 
     # -- text ---------------------------------------------------------------------------
@@ -437,7 +446,7 @@ class ZwnjRestorer:
                 decided = self._decide(text, pieces, offsets, i, edits)
         if len(edits) > 1:
             edits.sort(key=_edit_start)
-        return edits
+        return _writer_keeps_compounds_apart(text, edits)
 
     def _decide(self, text: str, pieces: list[str], offsets: list[int], g: int,
                 edits: list[Edit]) -> int:
@@ -471,6 +480,27 @@ class ZwnjRestorer:
 
 def _edit_start(edit: Edit) -> int:
     return edit.start
+
+
+#: Edits that show a writer who types a ZWNJ as a space (می شود، کتاب ها) ...
+_SPACED_WRITER = frozenset(("zwnj.join_prefix_mi", "zwnj.join_suffix", "zwnj.join_prefix_bi",
+                            "zwnj.join_bound"))
+#: ... and edits that show one who drops it (میشود، کتابها): that writer's spaces are spaces.
+_GLUED_WRITER = frozenset(("zwnj.word", "zwnj.prefix_mi", "zwnj.suffix"))
+
+
+def _writer_keeps_compounds_apart(text: str, edits: list[Edit]) -> list[Edit]:
+    """Drop the joins of compounds of free words (نخست وزیر) in a text whose writer
+    shows no habit of typing ZWNJs as spaces but does show ZWNJs, typed or dropped:
+    there, the space is the writer's choice. Cross-validated on the dev sets, this takes
+    glued-text precision from 0.949 to 0.956 for 0.002 of spaced recall."""
+    if not edits:
+        return edits
+    rules = {e.rule for e in edits}
+    if "zwnj.join_compound" in rules and not rules & _SPACED_WRITER and (
+            rules & _GLUED_WRITER or ZWNJ in text):
+        return [e for e in edits if e.rule != "zwnj.join_compound"]
+    return edits
 
 
 _W = WORD_CHARS
