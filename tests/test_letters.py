@@ -34,3 +34,15 @@ def test_invisible_characters_inside_words():
 def test_rules_are_named():
     _, edits = fix_and_explain("علي")
     assert [(e.old, e.new, e.rule) for e in edits] == [("ي", "ی", "letters.arabic_yeh")]
+
+
+def test_rare_character_steps_run_as_one_group_with_the_same_result():
+    from paknevis.repair import Repairer
+    from paknevis.repair.step import RareCharSteps
+
+    r = Repairer()
+    groups = [s for s in r._fix_steps if isinstance(s, RareCharSteps)]
+    assert [s.name for s in groups] == ["letters+invisible+odd_space"]
+    for text in ["علي\u00a0كتاب", "مـــی\u200fشود\u00a0و ﻻ", "کتاب خوب", "بي\u064eسواد"]:
+        traced, _ = r.fix_and_explain(text)  # every step on its own, no group
+        assert r.fix(text) == traced

@@ -55,10 +55,20 @@ def _presentation_forms() -> dict[str, tuple[str, str]]:
 _PRESENTATION = _presentation_forms()
 
 
+_FREQUENT = "\u064a\u0643"  # ي ك: whole old sites are typed with them
+
+
 def letters_step(keep_diacritics: bool = False) -> TableStep:
+    """Every letter fix (the frequent ي ك with str.replace, the rare ones by a scan)."""
     table = _UNIFY | _PRESENTATION | ({} if keep_diacritics else _DIACRITICS)
     return TableStep("letters", {k: v for k, (v, _) in table.items()},
-                     {k: r for k, (_, r) in table.items()}, frequent="\u064a\u0643")
+                     {k: r for k, (_, r) in table.items()}, frequent=_FREQUENT)
+
+
+#: Arabic yeh and kaf alone; the pipeline runs it first, so that ``letters_step`` after it
+#: acts only on rare characters and can be skipped with the other rare-character steps.
+arabic_yeh_kaf_step = TableStep("arabic_yeh_kaf", {c: _UNIFY[c][0] for c in _FREQUENT},
+                                {c: _UNIFY[c][1] for c in _FREQUENT}, frequent=_FREQUENT)
 
 
 # Invisible characters between two letters of a word: a zero-width space there was meant
@@ -79,4 +89,4 @@ def _in_word(m: re.Match) -> str | None:
 invisible_step = RegexStep(
     "invisible", _IN_WORD_INVISIBLE, _in_word,
     lambda m: "letters.zero_width_space" if "\u200b" in m.group() else "letters.bidi_control",
-    precheck=re.compile("[\u200b\u2060\u200e\u200f\u202a-\u202e\u2066-\u2069]").search)
+    triggers="\u200b\u2060\u200e\u200f\u202a-\u202e\u2066-\u2069")

@@ -7,8 +7,9 @@ from .config import RepairConfig
 from .digits import digits_step
 from .edits import Edit, EditTracker
 from .handles import handle_step, hashtag_step
-from .letters import invisible_step, letters_step
-from .spacing import SPACING_STEPS
+from .letters import arabic_yeh_kaf_step, invisible_step, letters_step
+from .spacing import SPACING_STEPS, odd_space_step
+from .step import group_rare_char_steps
 from .zwnj import Lexicon, ZwnjRestorer, ZwnjStep, wrong_zwnj_step
 
 
@@ -21,15 +22,18 @@ class Repairer:
     """Runs the repair steps chosen by a :class:`RepairConfig`.
 
     Order matters and is fixed: letters first (so every later step sees one alphabet),
-    wrong ZWNJs out, spacing next (so handles and ZWNJ see single spaces), then handles before digits (a
-    handle's digits are Latin on purpose), and ZWNJ last, on clean words.
+    odd spaces, wrong ZWNJs out, spacing next (so handles and ZWNJ see single spaces), then
+    handles before digits (a handle's digits are Latin on purpose), and ZWNJ last, on clean
+    words. ``fix`` runs the steps for rare characters as one group behind one scan.
     """
 
     def __init__(self, config: RepairConfig | None = None, lexicon: Lexicon | None = None):
         self.config = config = config or RepairConfig()
         steps: list = []
         if config.letters:
-            steps += [letters_step(config.keep_diacritics), invisible_step]
+            steps += [arabic_yeh_kaf_step, letters_step(config.keep_diacritics), invisible_step]
+        if config.spacing:
+            steps.append(odd_space_step)
         if config.zwnj:
             steps.append(wrong_zwnj_step)  # before spacing: removing one may strand a space
         if config.spacing:
@@ -40,7 +44,8 @@ class Repairer:
         if config.zwnj:
             lexicon = lexicon or shipped_lexicon()
             steps.append(ZwnjStep(ZwnjRestorer(lexicon)))
-        self.steps = tuple(steps)
+        self.steps = tuple(steps)  # each traced on its own by fix_and_explain
+        self._fix_steps = tuple(group_rare_char_steps(steps))
 
     def clear_caches(self) -> None:
         """Forget the per-word decisions cached so far (the tables stay loaded)."""
@@ -49,7 +54,7 @@ class Repairer:
                 step.restorer.clear_cache()
 
     def fix(self, text: str) -> str:
-        for step in self.steps:
+        for step in self._fix_steps:
             text = step.apply(text)
         return text
 

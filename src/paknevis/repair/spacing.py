@@ -78,5 +78,7 @@ def _missing_space(m: re.Match) -> str | None:
 
 missing_space_step = RegexStep("missing_space", _MISSING, _missing_space, "spacing.after_punctuation")
 
-SPACING_STEPS = (odd_space_step, trailing_space_step, space_run_step, space_before_punct_step,
+#: The spacing steps after odd spaces (which the pipeline runs with the other steps for rare
+#: characters, before wrong ZWNJs are taken out).
+SPACING_STEPS = (trailing_space_step, space_run_step, space_before_punct_step,
                  space_after_opening_step, missing_space_step)

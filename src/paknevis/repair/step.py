@@ -26,6 +26,8 @@ class TableStep:
         self._rules = dict(rules)  # char -> rule name, for explanations
         chars = "".join(map(re.escape, table))
         every = "".join(map(re.escape, [*table, *frequent]))
+        #: the characters the step may change, but for the frequent ones (a class body)
+        self.triggers = chars
         # "[x][x]*" and not "[x]+": re scans for a leading class at C speed, about twice as
         # fast as for a repeat (measured on farsnews: 8.4 vs 19.5 ms)
         self._runs = re.compile(f"[{chars}][{chars}]*") if table else None
@@ -57,13 +59,18 @@ class RegexStep:
     """
 
     def __init__(self, name: str, pattern: re.Pattern, replace: Callable[[re.Match], str | None],
-                 rule: str | Callable[[re.Match], str], precheck: Callable[[str], object] | None = None):
+                 rule: str | Callable[[re.Match], str], precheck: Callable[[str], object] | None = None,
+                 triggers: str = ""):
         self.name = name
         self._pattern = pattern
         self._replace = replace
         self._rule = rule if callable(rule) else (lambda m, r=rule: r)
+        #: characters (a class body) without which the step changes nothing
+        self.triggers = triggers
         # A cheap test (str containment, a literal-first regex) that is false for text the
         # step cannot change, so that clean text skips the costlier pattern.
+        if precheck is None and triggers:
+            precheck = re.compile(f"[{triggers}]").search
         self._precheck = precheck
 
     def _sub(self, m: re.Match) -> str:
@@ -84,3 +91,40 @@ class RegexStep:
             if new is not None and new != m.group():
                 out.append(Edit(m.start(), m.end(), m.group(), new, self._rule(m)))
         return out
+
+
+class RareCharSteps:
+    """Steps that change only rare characters, run only on text that has one of them.
+
+    One scan for the lot instead of one per step: on farsnews, where five documents in six
+    have none of them, letters, invisible controls and odd spaces take 10 ms instead of 36.
+    It holds as long as no step in the group writes a character that a later one acts on
+    (they write Persian letters, ZWNJ, a space, or nothing).
+    """
+
+    def __init__(self, steps):
+        self.steps = tuple(steps)
+        self.name = "+".join(step.name for step in self.steps)
+        self._gate = re.compile("[" + "".join(step.triggers for step in self.steps) + "]")
+
+    def apply(self, text: str) -> str:
+        if self._gate.search(text) is None:
+            return text
+        for step in self.steps:
+            text = step.apply(text)
+        return text
+
+
+def group_rare_char_steps(steps) -> list:
+    """``steps``, with each run of steps that declare their triggers made one RareCharSteps."""
+    out, run = [], []
+    for step in [*steps, None]:
+        if step is not None and getattr(step, "triggers", ""):
+            run.append(step)
+            continue
+        if run:
+            out.append(RareCharSteps(run) if len(run) > 1 else run[0])
+            run = []
+        if step is not None:
+            out.append(step)
+    return out
