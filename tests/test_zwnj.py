@@ -67,6 +67,8 @@ def test_unknown_word_by_morphology():
     assert r.preferred("کانونهای") == (f"کانون{Z}های", "zwnj.suffix")
     assert r.preferred("میخوانند") == (f"می{Z}خوانند", "zwnj.prefix_mi")
     assert r.preferred("کانونی") == ("کانونی", "")
+    # a participle after a preverb takes its clitic after a ZWNJ: بازخوانده‌اند
+    assert r.preferred("بازخواندهاند") == (f"بازخوانده{Z}اند", "zwnj.suffix")
 
 
 def test_apart_pairs_from_data_block_rule_joins():

@@ -301,7 +301,7 @@ class ZwnjRestorer:
                 continue
             stem = key[: -len(suffix)]
             if kind == "heh":
-                if not (stem[-1] == "ه" and (lex.knows(stem) or stem in lex.verbs)
+                if not (stem[-1] == "ه" and (lex.knows(stem) or self._participle(stem))
                         or self._yeh_stem(stem)):
                     continue
             elif kind == "ha" and suffix[1:] in CLITICS_AFTER_HEH and self._heh_stem_likelier(stem):
@@ -311,6 +311,12 @@ class ZwnjRestorer:
             sep = ZWNJ if joins_left(stem[-1]) else ""
             return lex.written(stem) + sep + suffix, "zwnj.suffix"
         return None
+
+    def _participle(self, word: str) -> bool:
+        """Is ``word`` a verb form, with or without a preverb (بازتابیده، فروداده)?"""
+        verbs = self.lex.verbs
+        return word in verbs or any(
+            word.startswith(p) and word[len(p):] in verbs for p in PREVERBS)
 
     def _yeh_stem(self, stem: str) -> bool:
         """Does a clitic after ``stem`` take a ZWNJ because it ends in ی (صندلی‌ام)?"""
