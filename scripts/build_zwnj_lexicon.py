@@ -1,6 +1,7 @@
 """Build the ZWNJ word table shipped in ``src/paknevis/data/zwnj-lexicon.tsv.gz``.
 
     pip install -e '.[build]'        # hazm and wordfreq, read for their word lists only
+    pip install --no-deps shekar==1.7.0   # its verb list only (its NumPy pin clashes with hazm's)
     python scripts/build_zwnj_lexicon.py            # writes the table
     python scripts/build_zwnj_lexicon.py --check    # fails if the shipped table differs
 
@@ -11,7 +12,8 @@ Sources (licences in NOTICE), all read from ../shared/data or installed wheels:
   می شود); their word and word-pair counts are the main evidence;
 * wordfreq's Persian frequencies (web-wide, so its glued forms are partly stripped text:
   they count for less);
-* hazm's lemma list (words.dat, with corpus counts) and verb stems (verbs.dat).
+* hazm's lemma list (words.dat, with corpus counts) and verb stems (verbs.dat), and
+  shekar's verb stems (verbs.csv; ``pip install --no-deps shekar==1.7.0`` beside hazm).
 
 For each word the table keeps the writing with the most evidence: with ZWNJ (``Z``) or
 glued (``G``), marking the compounds that may be joined from two words written apart
@@ -22,6 +24,7 @@ sorted and gzip'd without a timestamp, so the same inputs give the same bytes.
 from __future__ import annotations
 
 import argparse
+import csv
 import functools
 import gzip
 import json
@@ -218,10 +221,31 @@ def news_counts() -> tuple[Counter, Counter]:
     return count(news_texts())
 
 
+def shekar_verbs() -> tuple[set[str], set[str]]:
+    """shekar's verb stems (verbs.csv: present, past, then informal ones), as (past, present).
+
+    Only its data file is read: shekar cannot share a venv with hazm (NumPy pins), so it
+    is installed without its dependencies and never imported."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("shekar")
+    if spec is None:
+        sys.exit("shekar's verb list is needed: pip install --no-deps shekar==1.7.0")
+    past, present = set(), set()
+    path = Path(spec.origin).parent / "data" / "files" / "verbs.csv"
+    for row in csv.reader(path.read_text(encoding="utf-8").splitlines()):
+        if len(row) >= 2:
+            present.add(canonical(row[0].strip()))
+            past.add(canonical(row[1].strip()))
+    return past - {""}, present - {""}
+
+
 @functools.cache
 def word_lists():
     """The sources that do not depend on which gold lines are held out (read once)."""
-    return (wordfreq_counts(), *hazm_data())
+    lemmas, past, present = hazm_data()
+    more_past, more_present = shekar_verbs()
+    return wordfreq_counts(), lemmas, sorted({*past, *more_past}), sorted({*present, *more_present})
 
 
 def build_lines(holdout: dict[str, set[int]] | None = None) -> list[str]:
