@@ -3,6 +3,7 @@
     python benchmarks/zwnj_accuracy.py                 # paknevis, 5-fold cross-validated
     python benchmarks/zwnj_accuracy.py --anchors       # and the normalizers installed
     python benchmarks/zwnj_accuracy.py --anchors-only  # in the shekar venv (anchors.py)
+    python benchmarks/zwnj_accuracy.py --by-rule       # and which rule put in each ZWNJ
 
 Inputs are the gold sentences with every ZWNJ deleted ('glued') or replaced by a space
 ('spaced'). paknevis is measured honestly: each fold of each dev file is repaired with a
@@ -16,6 +17,8 @@ import importlib.util
 import json
 import sys
 import time
+from collections import Counter
+from itertools import accumulate
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,6 +59,44 @@ def paknevis_outputs(gold: dict[str, list[str]], folds: int) -> dict[tuple[str, 
     return out
 
 
+def inserted_zwnjs(edits) -> list[tuple[int, str]]:
+    """(input offset, rule) of each ZWNJ the edits put in: a space turned into one, or one
+    put inside a word (offset of the character it goes before)."""
+    out = []
+    for e in edits:
+        if e.old == " " and e.new == ZWNJ:
+            out.append((e.start, e.rule))
+        elif ZWNJ in e.new and ZWNJ not in e.old:
+            before = e.new.split(ZWNJ)[:-1]  # the text before each inserted ZWNJ
+            for k in accumulate(map(len, before)):
+                out.append((e.start + k, e.rule))
+    return out
+
+
+def rule_tally(gold: dict[str, list[str]], folds: int) -> Counter:
+    """(variant, rule, right?) -> how many ZWNJs each rule put in, cross-validated as above.
+
+    Right means the gold has a ZWNJ there. Offsets map one to one: the damaged input is the
+    gold with each ZWNJ deleted (glued) or turned into a space (spaced), and gold lines need
+    no other repair that changes lengths."""
+    tally = Counter()
+    for k in range(folds):
+        holdout = {n: {i for i in range(len(lines)) if i % folds == k} for n, lines in gold.items()}
+        repairer = Repairer(lexicon=Lexicon.from_lines(builder.build_lines(holdout)))
+        for name, lines in gold.items():
+            for i in holdout[name]:
+                for variant, damage in VARIANTS.items():
+                    line = lines[i]
+                    if variant == "glued":  # the gold ZWNJs' offsets in the glued text
+                        at = set(accumulate(map(len, line.split(ZWNJ)[:-1])))
+                    else:
+                        at = {j for j, ch in enumerate(line) if ch == ZWNJ}
+                    _, edits = repairer.fix_and_explain(damage(line))
+                    for offset, rule in inserted_zwnjs(edits):
+                        tally[variant, rule, offset in at] += 1
+    return tally
+
+
 def summarise(scorer, gold_ls, outputs) -> dict:
     s = scorer.summarize([scorer.score(g, o) for g, o in zip(gold_ls, outputs, strict=True)])
     return {k: s[k] for k in ("precision", "recall", "f1", "tp", "gold_z", "fp_none", "fp_space",
@@ -69,6 +110,8 @@ def main() -> int:
                     help="also score the other normalizers installed (see benchmarks/anchors.py)")
     ap.add_argument("--anchors-only", action="store_true",
                     help="score only the other normalizers (for a venv without hazm's word list)")
+    ap.add_argument("--by-rule", action="store_true",
+                    help="also count, per repair rule, the ZWNJs it put in right and wrong")
     ap.add_argument("--json", type=Path, help="write the results here")
     args = ap.parse_args()
 
@@ -97,6 +140,13 @@ def main() -> int:
     for key, r in results.items():
         print(f"{key:34} {r['precision'] or 0:7.4f} {r['recall'] or 0:7.4f} {r['f1']:7.4f}"
               f"  {r['tp']}/{r['gold_z']}  ({r['fp_none']},{r['fp_space']})")
+    if args.by_rule:
+        tally = rule_tally(gold, args.folds)
+        print(f"\n{'variant':8} {'rule':22} {'right':>6} {'wrong':>6}  (paknevis, ZWNJs put in)")
+        for variant, rule in sorted({(v, r) for v, r, _ in tally}):
+            print(f"{variant:8} {rule:22} {tally[variant, rule, True]:6} {tally[variant, rule, False]:6}")
+        results["paknevis/by_rule"] = {f"{v}/{r}/{'right' if ok else 'wrong'}": n
+                                       for (v, r, ok), n in sorted(tally.items())}
     if args.json:
         args.json.write_text(json.dumps(results, indent=1, ensure_ascii=False))
     return 0
