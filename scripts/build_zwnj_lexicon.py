@@ -60,6 +60,7 @@ BOUND_MAX = 1  # a compound's part seen alone at most this often is not a word b
 # writes some compounds apart (نخست وزیر). Both weights were cross-validated on the dev sets.
 GOLD_WEIGHT = 8.0  # a compound or pair in the UD sentences counts this many times
 NEWS_APART = 0.5  # a pair written apart in the news counts for this much against a compound
+ATTESTED_MIN = 0.5  # word-list evidence a compound needs if the news never writes it fused
 
 _letters = letters_step()
 _WORD = re.compile(f"[{WORD_CHARS}]+")
@@ -139,11 +140,12 @@ def hazm_data() -> tuple[Counter, list[str], list[str]]:
 
 
 def build(words: Counter, raw_pairs: Counter, fused_words: Counter, pairs: Counter, wf: Counter,
-          lemmas: Counter, past, present) -> list[str]:
+          lemmas: Counter, past, present, gold_words: Counter | None = None) -> list[str]:
     """Decide each word's writing from the evidence; return the table's lines.
 
     ``words`` and ``raw_pairs`` count the words and the word pairs written apart in edited
     text; ``fused_words`` and ``pairs`` count the same with the UD sentences weighted up."""
+    gold_words = gold_words or Counter()
     evidence: dict[str, Counter] = defaultdict(Counter)
     for w, c in words.items():
         evidence[w.replace(ZWNJ, "")][w] += c
@@ -175,28 +177,34 @@ def build(words: Counter, raw_pairs: Counter, fused_words: Counter, pairs: Count
         if ZWNJ in guess and evidence[key][key] < RULE_PRIOR:
             glued.discard(key)
 
-    # Which ZWNJ words may be made from two words written apart: those that edited text
-    # writes fused, clearly more often than apart (word lists alone do not say that
-    # حذف‌شده is not usually the verb phrase حذف شده).
-    joinable = set()
-    for key, form in forms.items():
-        fused = fused_words.get(form, 0) + fused_words.get(key, 0)
-        parts = form.split(ZWNJ)
-        apart = max(pairs.get((ZWNJ.join(parts[:i]), parts[i]), 0) for i in range(1, len(parts)))
-        listed = evidence[key][form]  # a compound never seen apart joins on any evidence
-        if (fused >= JOIN_MIN and fused >= JOIN_RATIO * apart) or (
-                not apart and listed >= JOIN_LISTED and parts[-1] not in verbs_only.verbs):
-            joinable.add(key)
-    # A joinable compound whose later parts are never words alone (المللی outside
-    # بین المللی) is joined in any text; one of free words (نخست وزیر) only in a text whose
-    # writer types ZWNJs as spaces (see the ZWNJ step).
+    # A compound whose later parts are never words alone (المللی outside بین المللی) is
+    # joined in any text; one of free words (نخست وزیر) only in a text whose writer types
+    # ZWNJs as spaces (see the ZWNJ step).
     alone = Counter()  # how often a word follows one it makes no known word with
     for (a, b), n in raw_pairs.items():
         key = (a + b).replace(ZWNJ, "")
         if key not in forms and key not in glued:
             alone[b] += n
-    bound = {key for key in joinable
-             if all(alone[part] <= BOUND_MAX for part in forms[key].split(ZWNJ)[1:])}
+    # Which ZWNJ words may be made from two words written apart: those that edited text
+    # writes fused, clearly more often than apart (word lists alone do not say that
+    # حذف‌شده is not usually the verb phrase حذف شده).
+    joinable, bound = set(), set()
+    for key, form in forms.items():
+        fused = fused_words.get(form, 0) + fused_words.get(key, 0)
+        parts = form.split(ZWNJ)
+        apart = max(pairs.get((ZWNJ.join(parts[:i]), parts[i]), 0) for i in range(1, len(parts)))
+        listed = evidence[key][form]  # a compound never seen apart joins on any evidence
+        if not ((fused >= JOIN_MIN and fused >= JOIN_RATIO * apart) or (
+                not apart and listed >= JOIN_LISTED and parts[-1] not in verbs_only.verbs)):
+            continue
+        if all(alone[part] <= BOUND_MAX for part in parts[1:]):
+            joinable.add(key)
+            bound.add(key)
+        # UD writes some names and phrases of free words as one token (صنعت‌نفت،
+        # وجه‌مشترک): such a compound must be written so outside UD too
+        elif words.get(form, 0) - gold_words.get(form, 0) >= JOIN_MIN or (
+                wf.get(form, 0) + lemmas.get(form, 0) >= ATTESTED_MIN):
+            joinable.add(key)
     # Pairs that a rule (prefix, suffix) would fuse but edited text writes apart.
     restorer = ZwnjRestorer(Lexicon(forms=forms, glued=glued, verbs=verbs_only.verbs, joinable=joinable))
     apart_pairs = set()
@@ -258,7 +266,8 @@ def build_lines(holdout: dict[str, set[int]] | None = None) -> list[str]:
     pairs = Counter({p: GOLD_WEIGHT * n for p, n in gold_pairs.items()})
     for pair, n in news_pairs.items():
         pairs[pair] += n * NEWS_APART
-    return build(gold_words + news_words, gold_pairs + news_pairs, fused, pairs, wf, lemmas, past, present)
+    return build(gold_words + news_words, gold_pairs + news_pairs, fused, pairs, wf, lemmas, past, present,
+                 gold_words)
 
 
 def serialise(lines: list[str]) -> bytes:
