@@ -4,6 +4,7 @@
     python benchmarks/zwnj_accuracy.py --anchors       # and the normalizers installed
     python benchmarks/zwnj_accuracy.py --anchors-only  # in the shekar venv (anchors.py)
     python benchmarks/zwnj_accuracy.py --by-rule       # and which rule put in each ZWNJ
+    python benchmarks/zwnj_accuracy.py --oracle        # and the gold's majority writing
 
 Inputs are the gold sentences with every ZWNJ deleted ('glued') or replaced by a space
 ('spaced'). paknevis is measured honestly: each fold of each dev file is repaired with a
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import re
 import sys
 import time
 from collections import Counter
@@ -31,6 +33,7 @@ from paknevis.repair import Lexicon, Repairer  # noqa: E402
 
 SCORER = ROOT.parent / "shared" / "tools" / "zwnj_score.py"
 ZWNJ = "\u200c"
+_GOLD_WORD = re.compile("[\u0600-\u06ff\u200c]+")  # Arabic-script runs, ZWNJ included
 VARIANTS = {"glued": lambda s: s.replace(ZWNJ, ""), "spaced": lambda s: s.replace(ZWNJ, " ")}
 
 
@@ -97,6 +100,20 @@ def rule_tally(gold: dict[str, list[str]], folds: int) -> Counter:
     return tally
 
 
+def majority_oracle(gold: dict[str, list[str]]) -> dict[tuple[str, str], list[str]]:
+    """Glued text with each word written as the gold writes it most often, counted over
+    the dev sets themselves: a ceiling for any method that decides word by word, since
+    the gold writes some words both ways (آنها and آن‌ها)."""
+    forms: dict[str, Counter] = {}
+    for lines in gold.values():
+        for line in lines:
+            for word in _GOLD_WORD.findall(line):
+                forms.setdefault(word.replace(ZWNJ, ""), Counter())[word] += 1
+    best = {key: c.most_common(1)[0][0] for key, c in forms.items()}
+    return {(name, "glued"): [_GOLD_WORD.sub(lambda m: best[m.group()], line.replace(ZWNJ, ""))
+                              for line in lines] for name, lines in gold.items()}
+
+
 def summarise(scorer, gold_ls, outputs) -> dict:
     s = scorer.summarize([scorer.score(g, o) for g, o in zip(gold_ls, outputs, strict=True)])
     return {k: s[k] for k in ("precision", "recall", "f1", "tp", "gold_z", "fp_none", "fp_space",
@@ -110,6 +127,8 @@ def main() -> int:
                     help="also score the other normalizers installed (see benchmarks/anchors.py)")
     ap.add_argument("--anchors-only", action="store_true",
                     help="score only the other normalizers (for a venv without hazm's word list)")
+    ap.add_argument("--oracle", action="store_true",
+                    help="also score the gold's own majority writing of each word (a ceiling)")
     ap.add_argument("--by-rule", action="store_true",
                     help="also count, per repair rule, the ZWNJs it put in right and wrong")
     ap.add_argument("--json", type=Path, help="write the results here")
@@ -117,6 +136,7 @@ def main() -> int:
 
     scorer = load_scorer()
     gold = gold_lines()
+    gold_names = list(gold)
     results = {}
     systems = {}
     if not args.anchors_only:
@@ -127,8 +147,12 @@ def main() -> int:
         for name, fx in anchor_fixers().items():
             systems[name] = {(n, v): [fx(VARIANTS[v](s)) for s in lines]
                              for n, lines in gold.items() for v in VARIANTS}
+    if args.oracle:
+        systems["oracle"] = majority_oracle(gold)
     for system, sys_outs in systems.items():
         for variant in VARIANTS:
+            if (gold_names[0], variant) not in sys_outs:
+                continue
             pooled_g, pooled_o = [], []
             for name, lines in gold.items():
                 r = summarise(scorer, lines, sys_outs[name, variant])
