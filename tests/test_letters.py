@@ -41,7 +41,7 @@ def test_rare_character_steps_run_as_one_group_with_the_same_result():
     from paknevis.repair.step import RareCharSteps
 
     r = Repairer()
-    groups = [s for s in r._fix_steps if isinstance(s, RareCharSteps)]
+    groups = [s for s in r.fix_steps if isinstance(s, RareCharSteps)]
     assert [s.name for s in groups] == ["letters+invisible+odd_space"]
     for text in ["علي\u00a0كتاب", "مـــی\u200fشود\u00a0و ﻻ", "کتاب خوب", "بي\u064eسواد"]:
         traced, _ = r.fix_and_explain(text)  # every step on its own, no group

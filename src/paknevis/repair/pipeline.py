@@ -45,7 +45,8 @@ class Repairer:
             lexicon = lexicon or shipped_lexicon()
             steps.append(ZwnjStep(ZwnjRestorer(lexicon)))
         self.steps = tuple(steps)  # each traced on its own by fix_and_explain
-        self._fix_steps = tuple(group_rare_char_steps(steps))
+        #: what ``fix`` runs: the same steps, those for rare characters behind one scan
+        self.fix_steps = tuple(group_rare_char_steps(steps))
 
     def clear_caches(self) -> None:
         """Forget the per-word decisions cached so far (the tables stay loaded)."""
@@ -54,7 +55,7 @@ class Repairer:
                 step.restorer.clear_cache()
 
     def fix(self, text: str) -> str:
-        for step in self._fix_steps:
+        for step in self.fix_steps:
             text = step.apply(text)
         return text
 
