@@ -130,6 +130,19 @@ def test_compounds_of_free_words_follow_the_writers_habit(text, right):
     assert fix(text) == right
 
 
+@pytest.mark.parametrize("text, right", [
+    # a writer who types ZWNJs as spaces wrote these glued on purpose (a name, a loanword)
+    ("بهنام و سیتیزن می آیند", f"بهنام و سیتیزن می{Z}آیند"),
+    ("مهمترین بازی ها", f"مهمترین بازی{Z}ها"),
+    # but می glued to a verb is never the standard, whoever wrote it
+    ("می شود و میکند", f"می{Z}شود و می{Z}کند"),
+    # a writer who drops ZWNJs (no spaced ones) gets every glued word repaired
+    ("مهمترین بازیها", f"مهم{Z}ترین بازی{Z}ها"),
+])
+def test_glued_words_follow_the_writers_habit(text, right):
+    assert fix(text) == right
+
+
 def test_table_marks_bound_and_free_compounds():
     lex = Lexicon.from_lines([f"Z\tبین{Z}المللی\t5\tJ", f"Z\tنخست{Z}وزیر\t5\tj", "G\tنخست\t7", "G\tوزیر\t8"])
     restorer = ZwnjRestorer(lex)
