@@ -136,11 +136,21 @@ def test_compounds_of_free_words_follow_the_writers_habit(text, right):
     ("مهمترین بازی ها", f"مهمترین بازی{Z}ها"),
     # but می glued to a verb is never the standard, whoever wrote it
     ("می شود و میکند", f"می{Z}شود و می{Z}کند"),
-    # a writer who drops ZWNJs (no spaced ones) gets every glued word repaired
+    # so does one who types ZWNJs (Fars News: مهمترین beside بین‌المللی)
+    (f"مهمترین بازی بین{Z}المللی", f"مهمترین بازی بین{Z}المللی"),
+    # a writer who drops every ZWNJ (as scrapers leave text) gets each glued word repaired
     ("مهمترین بازیها", f"مهم{Z}ترین بازی{Z}ها"),
 ])
 def test_glued_words_follow_the_writers_habit(text, right):
     assert fix(text) == right
+    assert fix(right) == right  # and a second pass agrees
+
+
+@pytest.mark.parametrize("text", ["می شود و کتابها", "نخست وزیر کتاب ها و میشود",
+                                  "مهمترین بازیها و نخست وزیر", "بهنام و سیتیزن می آیند"])
+def test_the_writers_habit_gives_the_same_answer_twice(text):
+    once = fix(text)
+    assert fix(once) == once
 
 
 def test_table_marks_bound_and_free_compounds():
