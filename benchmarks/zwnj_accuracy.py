@@ -49,8 +49,14 @@ def gold_lines() -> dict[str, list[str]]:
             for name in builder.GOLD_FILES}
 
 
-def paknevis_outputs(gold: dict[str, list[str]], folds: int) -> dict[tuple[str, str], list[str]]:
-    """Cross-validated outputs: {(file, variant): [repaired line, ...]}."""
+def paknevis_outputs(gold: dict[str, list[str]], folds: int,
+                     tally: Counter | None = None) -> dict[tuple[str, str], list[str]]:
+    """Cross-validated outputs: {(file, variant): [repaired line, ...]}.
+
+    With ``tally``, also count there, per (variant, rule, right?), the ZWNJs each rule put
+    in; right means the gold has a ZWNJ there. Offsets map one to one: the damaged input is
+    the gold with each ZWNJ deleted (glued) or turned into a space (spaced), and gold lines
+    need no other repair that changes lengths."""
     out = {(n, v): [None] * len(lines) for n, lines in gold.items() for v in VARIANTS}
     for k in range(folds):
         holdout = {n: {i for i in range(len(lines)) if i % folds == k} for n, lines in gold.items()}
@@ -58,8 +64,21 @@ def paknevis_outputs(gold: dict[str, list[str]], folds: int) -> dict[tuple[str, 
         for name, lines in gold.items():
             for i in holdout[name]:
                 for variant, damage in VARIANTS.items():
-                    out[name, variant][i] = repairer.fix(damage(lines[i]))
+                    if tally is None:
+                        out[name, variant][i] = repairer.fix(damage(lines[i]))
+                        continue
+                    out[name, variant][i], edits = repairer.fix_and_explain(damage(lines[i]))
+                    at = gold_zwnj_offsets(lines[i], variant)
+                    for offset, rule in inserted_zwnjs(edits):
+                        tally[variant, rule, offset in at] += 1
     return out
+
+
+def gold_zwnj_offsets(line: str, variant: str) -> set[int]:
+    """Where the gold line's ZWNJs stand in its damaged form."""
+    if variant == "glued":
+        return set(accumulate(map(len, line.split(ZWNJ)[:-1])))
+    return {j for j, ch in enumerate(line) if ch == ZWNJ}
 
 
 def inserted_zwnjs(edits) -> list[tuple[int, str]]:
@@ -74,30 +93,6 @@ def inserted_zwnjs(edits) -> list[tuple[int, str]]:
             for k in accumulate(map(len, before)):
                 out.append((e.start + k, e.rule))
     return out
-
-
-def rule_tally(gold: dict[str, list[str]], folds: int) -> Counter:
-    """(variant, rule, right?) -> how many ZWNJs each rule put in, cross-validated as above.
-
-    Right means the gold has a ZWNJ there. Offsets map one to one: the damaged input is the
-    gold with each ZWNJ deleted (glued) or turned into a space (spaced), and gold lines need
-    no other repair that changes lengths."""
-    tally = Counter()
-    for k in range(folds):
-        holdout = {n: {i for i in range(len(lines)) if i % folds == k} for n, lines in gold.items()}
-        repairer = Repairer(lexicon=Lexicon.from_lines(builder.build_lines(holdout)))
-        for name, lines in gold.items():
-            for i in holdout[name]:
-                for variant, damage in VARIANTS.items():
-                    line = lines[i]
-                    if variant == "glued":  # the gold ZWNJs' offsets in the glued text
-                        at = set(accumulate(map(len, line.split(ZWNJ)[:-1])))
-                    else:
-                        at = {j for j, ch in enumerate(line) if ch == ZWNJ}
-                    _, edits = repairer.fix_and_explain(damage(line))
-                    for offset, rule in inserted_zwnjs(edits):
-                        tally[variant, rule, offset in at] += 1
-    return tally
 
 
 def majority_oracle(gold: dict[str, list[str]]) -> dict[tuple[str, str], list[str]]:
@@ -136,12 +131,12 @@ def main() -> int:
 
     scorer = load_scorer()
     gold = gold_lines()
-    gold_names = list(gold)
     results = {}
     systems = {}
+    tally = Counter() if args.by_rule else None
     if not args.anchors_only:
         t = time.perf_counter()
-        systems["paknevis"] = paknevis_outputs(gold, args.folds)
+        systems["paknevis"] = paknevis_outputs(gold, args.folds, tally)
         print(f"paknevis: {args.folds}-fold cross-validation took {time.perf_counter() - t:.0f} s")
     if args.anchors or args.anchors_only:
         for name, fx in anchor_fixers().items():
@@ -151,8 +146,8 @@ def main() -> int:
         systems["oracle"] = majority_oracle(gold)
     for system, sys_outs in systems.items():
         for variant in VARIANTS:
-            if (gold_names[0], variant) not in sys_outs:
-                continue
+            if (next(iter(gold)), variant) not in sys_outs:
+                continue  # the oracle has no spaced variant
             pooled_g, pooled_o = [], []
             for name, lines in gold.items():
                 r = summarise(scorer, lines, sys_outs[name, variant])
@@ -164,8 +159,7 @@ def main() -> int:
     for key, r in results.items():
         print(f"{key:34} {r['precision'] or 0:7.4f} {r['recall'] or 0:7.4f} {r['f1']:7.4f}"
               f"  {r['tp']}/{r['gold_z']}  ({r['fp_none']},{r['fp_space']})")
-    if args.by_rule:
-        tally = rule_tally(gold, args.folds)
+    if tally:  # paknevis ran (not --anchors-only)
         print(f"\n{'variant':8} {'rule':22} {'right':>6} {'wrong':>6}  (paknevis, ZWNJs put in)")
         for variant, rule in sorted({(v, r) for v, r, _ in tally}):
             print(f"{variant:8} {rule:22} {tally[variant, rule, True]:6} {tally[variant, rule, False]:6}")
