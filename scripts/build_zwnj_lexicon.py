@@ -139,13 +139,19 @@ def hazm_data() -> tuple[Counter, list[str], list[str]]:
     return lemmas, sorted(set(past)), sorted(set(present))
 
 
-def build(words: Counter, raw_pairs: Counter, fused_words: Counter, pairs: Counter, wf: Counter,
-          lemmas: Counter, past, present, gold_words: Counter | None = None) -> list[str]:
+def build(gold: tuple[Counter, Counter], news: tuple[Counter, Counter], wf: Counter,
+          lemmas: Counter, past, present) -> list[str]:
     """Decide each word's writing from the evidence; return the table's lines.
 
-    ``words`` and ``raw_pairs`` count the words and the word pairs written apart in edited
-    text; ``fused_words`` and ``pairs`` count the same with the UD sentences weighted up."""
-    gold_words = gold_words or Counter()
+    ``gold`` and ``news`` are the (words, word pairs written apart) counts of the UD
+    sentences and of the news, as :func:`count` gives them."""
+    (gold_words, gold_pairs), (news_words, news_pairs) = gold, news
+    words, raw_pairs = gold_words + news_words, gold_pairs + news_pairs
+    # The UD sentences decide, where they can, whether two words are one compound.
+    fused_words = Counter({w: GOLD_WEIGHT * n for w, n in gold_words.items()}) + news_words
+    pairs = Counter({p: GOLD_WEIGHT * n for p, n in gold_pairs.items()})
+    for pair, n in news_pairs.items():
+        pairs[pair] += n * NEWS_APART
     evidence: dict[str, Counter] = defaultdict(Counter)
     for w, c in words.items():
         evidence[w.replace(ZWNJ, "")][w] += c
@@ -202,7 +208,7 @@ def build(words: Counter, raw_pairs: Counter, fused_words: Counter, pairs: Count
             bound.add(key)
         # UD writes some names and phrases of free words as one token (صنعت‌نفت،
         # وجه‌مشترک): such a compound must be written so outside UD too
-        elif words.get(form, 0) - gold_words.get(form, 0) >= JOIN_MIN or (
+        elif news_words.get(form, 0) >= JOIN_MIN or (
                 wf.get(form, 0) + lemmas.get(form, 0) >= ATTESTED_MIN):
             joinable.add(key)
     # Pairs that a rule (prefix, suffix) would fuse but edited text writes apart.
@@ -259,15 +265,7 @@ def word_lists():
 def build_lines(holdout: dict[str, set[int]] | None = None) -> list[str]:
     """The table's lines, built without the held-out gold lines."""
     wf, lemmas, past, present = word_lists()
-    gold_words, gold_pairs = count(gold_texts(holdout))
-    news_words, news_pairs = news_counts()
-    # The UD sentences decide, where they can, whether two words are one compound.
-    fused = Counter({w: GOLD_WEIGHT * n for w, n in gold_words.items()}) + news_words
-    pairs = Counter({p: GOLD_WEIGHT * n for p, n in gold_pairs.items()})
-    for pair, n in news_pairs.items():
-        pairs[pair] += n * NEWS_APART
-    return build(gold_words + news_words, gold_pairs + news_pairs, fused, pairs, wf, lemmas, past, present,
-                 gold_words)
+    return build(count(gold_texts(holdout)), news_counts(), wf, lemmas, past, present)
 
 
 def serialise(lines: list[str]) -> bytes:
