@@ -32,8 +32,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
-from itertools import accumulate, compress, count, repeat
-from operator import is_, is_not
+from itertools import compress, count
+from operator import contains
 from typing import NamedTuple
 
 from .chars import NON_JOINERS, PERSIAN_LETTERS, WORD_CHARS, ZWNJ, joins_left
@@ -205,58 +205,78 @@ class Piece(NamedTuple):
     starts_join: bool  # may its last word be the left side of a rule's join (می، نمی، بی)?
     pair_left: bool  # is its last word the left side of a joinable pair (بین in بین المللی)?
 
+    def __contains__(self, next_key: object) -> bool:
+        """True: the text loop asks each busy piece whether the word after it may join it
+        (see ``text_edits``), and a piece with work of its own is visited whatever follows."""
+        return True
 
-#: Stands for every piece that needs nothing: no edit, no part in a join.
-_QUIET = Piece((), None, None, False, False, False, False)
+
+class _Memo(dict):
+    """A dict that makes a missing value with ``make`` and keeps it, so that a lookup in
+    C (``map(memo.__getitem__, keys)``) computes only what it has not seen. It starts
+    from ``seed`` (what is known of the commonest words), and starts afresh past
+    ``limit`` entries: web text never runs out of new words and numbers."""
+
+    __slots__ = ("make", "seed", "limit")
+
+    def __init__(self, make, seed: dict | None = None, limit: int = 200_000):
+        super().__init__(seed or {})
+        self.make, self.seed, self.limit = make, seed or {}, limit
+
+    def reset(self) -> None:
+        self.clear()
+        self.update(self.seed)
+
+    def __missing__(self, key):
+        if len(self) >= self.limit:
+            self.reset()
+        value = self[key] = self.make(key)
+        return value
+
+
+_NEXT = (1).__add__
 
 
 class ZwnjRestorer:
     """Decides the writing of each word and of each space between two Persian words."""
 
-    _MEMO_LIMIT = 200_000
-
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
-        self._memo: dict[str, tuple] = {}  # word -> facts
-        self._pieces: dict[str, Piece] = {}  # space-delimited piece -> Piece
-        self._busy: dict[str, Piece | frozenset] = {}  # see _busy_piece
-        self._firsts: dict[str, str] = {}  # piece -> key of its first word, see _first_key
+        # What is learned of each word and piece, once per distinct one. The words that
+        # need nothing and are common are known from the start: in a first pass over
+        # farsnews, half the distinct pieces are such words.
+        quiet = lexicon.common_quiet
+        self._facts = _Memo(self._word_facts)  # word -> (fix or None, key)
+        self._pieces = _Memo(self._make_piece)  # space-delimited piece -> Piece
+        self._busy = _Memo(self._busy_piece, dict.fromkeys(quiet))  # -> None, frozenset or Piece
+        self._firsts = _Memo(self._first_key, {w: w.replace(ZWNJ, "") for w in quiet})  # -> key or '-'
 
     # -- one word ---------------------------------------------------------------------
-    def _facts(self, token: str) -> tuple:
-        """(fix or None, key), computed once per word.
+    def _word_facts(self, token: str) -> tuple:
+        """(fix or None, key) for a word.
 
         The fix is the word with its missing ZWNJs put back, and the rule. A ZWNJ the
         writer put is never moved: the table's form is taken only if it keeps every ZWNJ
         the word has.
         """
-        facts = self._memo.get(token)
-        if facts is not None:
-            return facts
         key = token.replace(ZWNJ, "") if ZWNJ in token else token
         written, rule = self.preferred(key)
         fixed = None
         if written != token and _zwnj_positions(token) <= _zwnj_positions(written):
             fixed = (written, rule)
-        facts = (fixed, key)
-        if len(self._memo) > self._MEMO_LIMIT:
-            self.clear_cache()
-        self._memo[token] = facts
-        return facts
+        return fixed, key
 
     def clear_cache(self) -> None:
-        self._memo.clear()
-        self._pieces.clear()
-        self._busy.clear()
-        self._firsts.clear()
+        for memo in (self._facts, self._pieces, self._busy, self._firsts):
+            memo.reset()
 
     def piece(self, raw: str) -> Piece:
         """The :class:`Piece` for ``raw`` (a word, or words with punctuation), memoised."""
-        piece = self._pieces.get(raw)
-        if piece is not None:
-            return piece
+        return self._pieces[raw]
+
+    def _make_piece(self, raw: str) -> Piece:
         if _WORD.fullmatch(raw):  # most pieces are one word
-            fixed, key = self._facts(raw)
+            fixed, key = self._facts[raw]
             edits = ((0, raw, *fixed),) if fixed else ()
             first = last = key
             single = True
@@ -264,21 +284,15 @@ class ZwnjRestorer:
             words = list(_WORD.finditer(raw))
             edits = []
             for m in words:
-                fixed = self._facts(m.group())[0]
+                fixed = self._facts[m.group()][0]
                 if fixed is not None:
                     edits.append((m.start(), m.group(), *fixed))
             edits = tuple(edits)
-            first = self._facts(words[0].group())[1] if words and words[0].start() == 0 else None
-            last = self._facts(words[-1].group())[1] if words and words[-1].end() == len(raw) else None
+            first = self._facts[words[0].group()][1] if words and words[0].start() == 0 else None
+            last = self._facts[words[-1].group()][1] if words and words[-1].end() == len(raw) else None
             single = False
-        lex = self.lex
-        piece = Piece(edits, first, last, single,
-                      first in _JOIN_RIGHT, last in _RULE_LEFT,
-                      last in lex.pair_rights)
-        if len(self._pieces) > self._MEMO_LIMIT:
-            self.clear_cache()
-        self._pieces[raw] = piece
-        return piece
+        return Piece(edits, first, last, single, first in _JOIN_RIGHT, last in _RULE_LEFT,
+                     last in self.lex.pair_rights)
 
     def preferred(self, key: str) -> tuple[str, str]:
         """How the ZWNJ-free ``key`` is written: from the table, else by morphology."""
@@ -378,33 +392,27 @@ class ZwnjRestorer:
         return None
 
     # -- text ---------------------------------------------------------------------------
-    def _busy_piece(self, raw: str) -> Piece | frozenset:
-        """What the text loop needs of a piece, memoised (asked once per distinct piece):
-        ``_QUIET`` if it needs nothing, the set of right keys if all it may do is start a
-        joinable pair (``بین`` before ``المللی``), else its :class:`Piece`."""
+    def _busy_piece(self, raw: str) -> Piece | frozenset | None:
+        """What the text loop needs of a piece: None if it needs nothing, the set of right
+        keys if all it may do is start a joinable pair (``بین`` before ``المللی``), else
+        its :class:`Piece`."""
         lex = self.lex
         if raw in lex.common_quiet:
-            busy = _QUIET
+            busy = None
         elif (m := _ONE_WORD.fullmatch(raw)) and (
                 m.group(1) is None or m.group(1) in lex.common_quiet or lex.quiet(m.group(1))):
-            busy = _QUIET  # no word, or one word that needs nothing, in punctuation: «ایران».
+            busy = None  # no word, or one word that needs nothing, in punctuation: «ایران».
         else:
-            busy = self.piece(raw)
+            busy = self._pieces[raw]
             if not (busy.edits or busy.ends_join or busy.starts_join):
-                busy = lex.pair_rights[busy.last] if busy.pair_left else _QUIET
-        if len(self._busy) > self._MEMO_LIMIT:
-            self.clear_cache()
-        self._busy[raw] = busy
+                busy = lex.pair_rights[busy.last] if busy.pair_left else None
         return busy
 
-    def _first_key(self, raw: str) -> str:
-        """The key of the word ``raw`` starts with ('-' if it starts with none), memoised."""
+    @staticmethod
+    def _first_key(raw: str) -> str:
+        """The key of the word ``raw`` starts with ('-' if it starts with none)."""
         m = _WORD.match(raw)
-        key = m.group().replace(ZWNJ, "") if m else "-"
-        if len(self._firsts) > self._MEMO_LIMIT:
-            self.clear_cache()
-        self._firsts[raw] = key
-        return key
+        return m.group().replace(ZWNJ, "") if m else "-"
 
     def text_edits(self, text: str) -> list[Edit]:
         """Edits for ``text``: words to repair, and spaces that are lost ZWNJs.
@@ -419,57 +427,56 @@ class ZwnjRestorer:
         # keeps the offsets.
         pieces = (text.replace("\n", " ") if "\n" in text else text).split(" ")
         n = len(pieces)
-        busy_of, busy_piece = self._busy.get, self._busy_piece
-        pieces_of, piece_of = self._pieces.get, self.piece
-        first_of, first_key = self._firsts.get, self._first_key
+        busy, firsts, pieces_of = self._busy, self._firsts, self._pieces
+        found = list(map(busy.__getitem__, pieces))  # None for the quiet ones
+        # The pieces to visit, found in C: every piece with work of its own (a Piece says
+        # yes to ``in``), and each left side of a joinable pair (a frozenset of its right
+        # keys) followed by one of its rights. Of 127k pair lefts in farsnews (به، این،
+        # سال…), 3k are.
+        busy_at = list(compress(count(), found))
+        pieces.append("")  # what follows the last piece: no word
+        next_keys = map(firsts.__getitem__, map(pieces.__getitem__, map(_NEXT, busy_at)))
+        visit = list(compress(busy_at, map(contains, map(found.__getitem__, busy_at), next_keys)))
+        pieces.pop()
+        start = _Starts(pieces)
         edits: list[Edit] = []
-        offsets = None
         decided = -1  # the last gap decided; gap i is the space between pieces i and i + 1
-        # Look every piece up and keep the busy ones in C (map, compress); only pieces
-        # never seen before, and the busy ones, cost a Python step.
-        found = list(map(busy_of, pieces))
-        if None in found:
-            for i in compress(count(), map(is_, found, repeat(None))):
-                found[i] = busy_of(pieces[i]) or busy_piece(pieces[i])
-        for i in compress(count(), map(is_not, found, repeat(_QUIET))):
+        for i in visit:
             p = found[i]
             if p.__class__ is frozenset:  # the left side of a joinable pair, nothing else
-                if i + 1 == n or i <= decided or (
-                        first_of(pieces[i + 1]) or first_key(pieces[i + 1])) not in p:
+                if i <= decided:
                     continue
-                p, starts_pair = pieces_of(pieces[i]) or piece_of(pieces[i]), True
+                p, starts_pair = pieces_of[pieces[i]], True
             else:
                 starts_pair = p.pair_left and i + 1 < n and (
-                    first_of(pieces[i + 1]) or first_key(pieces[i + 1])) in self.lex.pair_rights[p.last]
-            if offsets is None:  # piece i starts at offsets[i] + i
-                offsets = list(accumulate(map(len, pieces), initial=0))
+                    firsts[pieces[i + 1]] in self.lex.pair_rights[p.last])
             if p.ends_join and i > decided + 1:
-                decided = self._decide(text, pieces, offsets, i - 1, edits)
-            pos = offsets[i] + i
+                decided = self._decide(text, pieces, start, i - 1, edits)
+            pos = start(i)
             for offset, old, new, rule in p.edits:
                 edits.append(Edit(pos + offset, pos + offset + len(old), old, new, rule))
             if i > decided and i + 1 < n and (p.starts_join or starts_pair):
-                decided = self._decide(text, pieces, offsets, i, edits)
+                decided = self._decide(text, pieces, start, i, edits)
         if len(edits) > 1:
             edits.sort(key=_edit_start)
         return _follow_the_writers_habit(text, edits)
 
-    def _decide(self, text: str, pieces: list[str], offsets: list[int], g: int,
+    def _decide(self, text: str, pieces: list[str], start: _Starts, g: int,
                 edits: list[Edit]) -> int:
         """Decide the space after piece ``g`` (and, after a join, the spaces that follow,
         since a joined word may join on: ``پیش بینی ها``). Returns the last gap decided."""
-        pieces_of, piece_of = self._pieces.get, self.piece
+        pieces_of = self._pieces
         left = None  # the key of the words joined so far
         while g + 1 < len(pieces):
-            pos = offsets[g + 1] + g  # the space between pieces g and g + 1
+            pos = start(g + 1) - 1  # the space between pieces g and g + 1
             if text[pos] != " ":
                 return g
             if left is None:
-                lp = pieces_of(pieces[g]) or piece_of(pieces[g])
+                lp = pieces_of[pieces[g]]
                 left, left_may_join = lp.last, lp.starts_join or lp.pair_left
             else:
                 left_may_join = True
-            rp = pieces_of(pieces[g + 1]) or piece_of(pieces[g + 1])
+            rp = pieces_of[pieces[g + 1]]
             first = rp.first
             if left is None or first is None or not (rp.ends_join or left_may_join and (
                     left in _RULE_LEFT or f"{left} {first}" in self.lex.join_pairs)):
@@ -482,6 +489,25 @@ class ZwnjRestorer:
                 return g
             left, g = left + first, g + 1
         return g
+
+
+class _Starts:
+    """Where each piece of a text cut at single spaces starts, computed on demand: the
+    text loop needs it only for the few pieces it edits or joins, and summing the
+    lengths in between (in C) is cheaper than a table for every piece."""
+
+    __slots__ = ("pieces", "i", "pos")
+
+    def __init__(self, pieces: list[str]):
+        self.pieces, self.i, self.pos = pieces, 0, 0
+
+    def __call__(self, i: int) -> int:
+        if i > self.i:
+            self.pos += sum(map(len, self.pieces[self.i:i])) + i - self.i
+        elif i < self.i:
+            self.pos -= sum(map(len, self.pieces[i:self.i])) + self.i - i
+        self.i = i
+        return self.pos
 
 
 def _edit_start(edit: Edit) -> int:
