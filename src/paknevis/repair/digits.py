@@ -26,8 +26,32 @@ _ARABIC_TO_PERSIAN = str.maketrans(ARABIC_DIGITS, PERSIAN_DIGITS)
 _TO_LATIN = str.maketrans(PERSIAN_DIGITS + ARABIC_DIGITS, LATIN_DIGITS * 2)
 # Per policy, the digits that may change: numbers already right are never visited.
 # "[x][x]*" rather than "[x]+": re finds a leading class twice as fast (see step.py).
-_CONVERTIBLE = {policy: re.compile(f"[{d}][{d}]*") for policy, d in
-                (("persian", "0-9٠-٩"), ("latin", "۰-۹٠-٩"), ("keep", "٠-٩"))}
+_CHANGING = {"persian": "0-9٠-٩", "latin": "۰-۹٠-٩", "keep": "٠-٩"}
+
+
+def _runs_of(digits: str) -> re.Pattern:
+    return re.compile(f"[{digits}][{digits}]*")
+
+
+def _has_arabic_digit(text: str) -> bool:
+    return any(map(text.__contains__, ARABIC_DIGITS))
+
+
+class DigitsStep(RegexStep):
+    """The digit step. Arabic-Indic digits are rare, and ten ``in`` tests that find none
+    cost less than a class with them costs re (on farsnews: 1 ms against 7)."""
+
+    def __init__(self, policy: str, replace, rule):
+        changing = _CHANGING[policy]
+        without_arabic = changing.replace("٠-٩", "")
+        super().__init__("digits", _runs_of(changing), replace, rule,
+                         precheck=None if without_arabic else _has_arabic_digit)
+        self._without_arabic = _runs_of(without_arabic) if without_arabic else self._pattern
+
+    def pattern(self, text: str) -> re.Pattern:
+        return self._pattern if _has_arabic_digit(text) else self._without_arabic
+
+
 _REACH = 40  # how far to look for the letters that decide a Latin number's script
 
 
@@ -52,8 +76,11 @@ def in_persian_run(text: str, start: int, end: int) -> bool:
     >>> in_persian_run("در 300 دفتر", 3, 6), in_persian_run("ICT 300 دفتر", 4, 7)
     (True, False)
     """
-    scripts = {_nearest_script(text, start - 1, -1), _nearest_script(text, end, 1)}
-    return "fa" in scripts and "latin" not in scripts
+    left = _nearest_script(text, start - 1, -1)
+    if left == "latin":
+        return False
+    right = _nearest_script(text, end, 1)
+    return right != "latin" and "fa" in (left, right)
 
 
 def digits_step(policy: str = "persian") -> RegexStep:
@@ -73,4 +100,4 @@ def digits_step(policy: str = "persian") -> RegexStep:
     def rule(m: re.Match) -> str:
         return "digits.arabic_indic" if any(c in ARABIC_DIGITS for c in m.group()) else f"digits.{policy}"
 
-    return RegexStep("digits", _CONVERTIBLE[policy], replace, rule)
+    return DigitsStep(policy, replace, rule)

@@ -17,6 +17,7 @@ LATIN_WORD = r"[A-Za-z0-9_]*[A-Za-z][A-Za-z0-9_]*(?:[.\-][A-Za-z0-9_]+)*"
 # this very step may change (fix would then not be idempotent).
 _SPANS = [re.compile(p) for p in (URL, EMAIL, HANDLE, LATIN_WORD)]
 _MAYBE = re.compile(r"[A-Za-z]")  # every protected span has a Latin letter
+_SPACES = frozenset(" \n\t")  # what separates words here
 
 
 def word_around(text: str, start: int, end: int) -> tuple[str, int]:
@@ -40,6 +41,9 @@ def is_protected(text: str, start: int, end: int) -> bool:
     >>> is_protected("5www.x.com/12۵", 13, 14)  # the URL after "5" is still a URL
     True
     """
+    if ((start == 0 or text[start - 1] in _SPACES) and (end == len(text) or text[end] in _SPACES)
+            and not _MAYBE.search(text, start, end)):
+        return False  # a word of its own with no Latin letter: most numbers in running text
     word, offset = word_around(text, start, end)
     if not _MAYBE.search(word):
         return False

@@ -73,6 +73,10 @@ class RegexStep:
             precheck = re.compile(f"[{triggers}]").search
         self._precheck = precheck
 
+    def pattern(self, text: str) -> re.Pattern:
+        """The pattern for ``text`` (a step may choose a narrower one for some texts)."""
+        return self._pattern
+
     def _sub(self, m: re.Match) -> str:
         new = self._replace(m)
         return m.group() if new is None else new
@@ -80,13 +84,13 @@ class RegexStep:
     def apply(self, text: str) -> str:
         if self._precheck is not None and not self._precheck(text):
             return text
-        return self._pattern.sub(self._sub, text)
+        return self.pattern(text).sub(self._sub, text)
 
     def edits(self, text: str) -> list[Edit]:
         out = []
         if self._precheck is not None and not self._precheck(text):
             return out
-        for m in self._pattern.finditer(text):
+        for m in self.pattern(text).finditer(text):
             new = self._replace(m)
             if new is not None and new != m.group():
                 out.append(Edit(m.start(), m.end(), m.group(), new, self._rule(m)))

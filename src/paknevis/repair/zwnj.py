@@ -213,28 +213,22 @@ class Piece(NamedTuple):
 
 class _Memo(dict):
     """A dict that makes a missing value with ``make`` and keeps it, so that a lookup in
-    C (``map(memo.__getitem__, keys)``) computes only what it has not seen. It starts
-    from ``seed`` (what is known of the commonest words), and starts afresh past
-    ``limit`` entries: web text never runs out of new words and numbers."""
+    C (``map(memo.__getitem__, keys)``) computes only what it has not seen. Past ``limit``
+    entries it starts afresh: web text never runs out of new words and numbers."""
 
-    __slots__ = ("make", "seed", "limit")
+    __slots__ = ("make", "limit")
 
-    def __init__(self, make, seed: dict | None = None, limit: int = 200_000):
-        super().__init__(seed or {})
-        self.make, self.seed, self.limit = make, seed or {}, limit
-
-    def reset(self) -> None:
-        self.clear()
-        self.update(self.seed)
+    def __init__(self, make, limit: int = 200_000):
+        super().__init__()
+        self.make, self.limit = make, limit
 
     def __missing__(self, key):
         if len(self) >= self.limit:
-            self.reset()
+            self.clear()
         value = self[key] = self.make(key)
         return value
 
 
-_NEXT = (1).__add__
 
 
 class ZwnjRestorer:
@@ -242,14 +236,12 @@ class ZwnjRestorer:
 
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
-        # What is learned of each word and piece, once per distinct one. The words that
-        # need nothing and are common are known from the start: in a first pass over
-        # farsnews, half the distinct pieces are such words.
-        quiet = lexicon.common_quiet
+        # What is learned of each word and piece, once per distinct one. (Seeding them
+        # with the table's common words made no first pass faster, and later ones slower.)
         self._facts = _Memo(self._word_facts)  # word -> (fix or None, key)
         self._pieces = _Memo(self._make_piece)  # space-delimited piece -> Piece
-        self._busy = _Memo(self._busy_piece, dict.fromkeys(quiet))  # -> None, frozenset or Piece
-        self._firsts = _Memo(self._first_key, {w: w.replace(ZWNJ, "") for w in quiet})  # -> key or '-'
+        self._busy = _Memo(self._busy_piece)  # piece -> None, frozenset or Piece
+        self._firsts = _Memo(self._first_key)  # piece -> key of its first word, or '-'
 
     # -- one word ---------------------------------------------------------------------
     def _word_facts(self, token: str) -> tuple:
@@ -268,7 +260,7 @@ class ZwnjRestorer:
 
     def clear_cache(self) -> None:
         for memo in (self._facts, self._pieces, self._busy, self._firsts):
-            memo.reset()
+            memo.clear()
 
     def piece(self, raw: str) -> Piece:
         """The :class:`Piece` for ``raw`` (a word, or words with punctuation), memoised."""
@@ -434,10 +426,10 @@ class ZwnjRestorer:
         # keys) followed by one of its rights. Of 127k pair lefts in farsnews (به، این،
         # سال…), 3k are.
         busy_at = list(compress(count(), found))
-        pieces.append("")  # what follows the last piece: no word
-        next_keys = map(firsts.__getitem__, map(pieces.__getitem__, map(_NEXT, busy_at)))
+        after = pieces[1:]  # after[i] is the piece after piece i ...
+        after.append("")  # ... and after the last one, no word
+        next_keys = map(firsts.__getitem__, map(after.__getitem__, busy_at))
         visit = list(compress(busy_at, map(contains, map(found.__getitem__, busy_at), next_keys)))
-        pieces.pop()
         start = _Starts(pieces)
         edits: list[Edit] = []
         decided = -1  # the last gap decided; gap i is the space between pieces i and i + 1
