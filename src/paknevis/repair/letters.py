@@ -75,13 +75,16 @@ arabic_yeh_kaf_step = TableStep("arabic_yeh_kaf", {c: _UNIFY[c][0] for c in _FRE
 # as a ZWNJ (some keyboards type it), bidi marks and word joiners only break the word.
 _L = PERSIAN_LETTERS
 # A run may hold ZWNJs too (می‌\u200bشود): it is judged whole, so one pass settles it.
-_IN_WORD_INVISIBLE = re.compile(
-    f"(?<=[{_L}])[\u200b\u200c\u2060\u200e\u200f\u202a-\u202e\u2066-\u2069]+(?=[{_L}])")
+# The letter before is checked in Python: re scans for a leading class in C, but tries a
+# leading lookbehind at every position (5 ms against 0.5 on the farsnews texts that have one).
+_INVISIBLE = "\u200b\u200c\u2060\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_IN_WORD_INVISIBLE = re.compile(f"[{_INVISIBLE}][{_INVISIBLE}]*(?=[{_L}])")
+_L_SET = frozenset(_L)
 
 
 def _in_word(m: re.Match) -> str | None:
-    run = m.group()
-    if not run.strip(ZWNJ):
+    run, start = m.group(), m.start()
+    if not run.strip(ZWNJ) or not (start and m.string[start - 1] in _L_SET):
         return None  # ZWNJs alone are the ZWNJ step's business
     return ZWNJ if "\u200b" in run or ZWNJ in run else ""
 

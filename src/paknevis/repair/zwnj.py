@@ -49,6 +49,8 @@ CLITICS_AFTER_HEH = ("ایم", "اید", "اند", "ای", "ام", "ات", "اش
 _SUFFIXES = tuple((s, "ha") for s in SUFFIXES_HA) + tuple((s, "tar") for s in SUFFIXES_TAR) + tuple(
     (s, "heh") for s in CLITICS_AFTER_HEH)
 _SUFFIXES = tuple(sorted(_SUFFIXES, key=lambda x: -len(x[0])))
+#: For one C test that rules out most words before the loops (most unknown words are names).
+_ANY_SUFFIX = tuple(s for s, _ in _SUFFIXES)
 #: Words written apart that may be the second half of a lost ZWNJ (کتاب ها، گفته اند).
 _JOIN_RIGHT = frozenset(SUFFIXES_HA + SUFFIXES_TAR + CLITICS_AFTER_HEH)
 #: Words that a suffix written apart never attaches to: ``خشک و تر`` is not ``خشک وتر``.
@@ -57,6 +59,7 @@ _NO_SUFFIX_HOST = frozenset("و به از که در با را تا یا هم ن�
 _PREVERB_MI = frozenset(p + m for p in PREVERBS for m in PREFIXES_MI)
 _MI_PREFIXES = _PREVERB_MI | frozenset(PREFIXES_MI)
 _RULE_LEFT = _MI_PREFIXES | {"بی"}  # words that a rule may join to the next word
+_MI_STARTS = tuple(_MI_PREFIXES)
 
 # X+های or X+ه‌ای (فال‌های or فاله‌ای)? X+ه wins when it is at least as frequent as X,
 # in log2 buckets. Margins from -1 to 8 were cross-validated on the dev sets: 0 was best.
@@ -298,10 +301,13 @@ class ZwnjRestorer:
 
     def _by_morphology(self, key: str) -> tuple[str, str] | None:
         lex = self.lex
-        for prefix in self._mi_prefixes(key):
-            verb = self._verb(key[len(prefix):])
-            if verb:
-                return prefix + ZWNJ + verb, "zwnj.prefix_mi"
+        if key.startswith(_MI_STARTS):
+            for prefix in self._mi_prefixes(key):
+                verb = self._verb(key[len(prefix):])
+                if verb:
+                    return prefix + ZWNJ + verb, "zwnj.prefix_mi"
+        if not key.endswith(_ANY_SUFFIX):
+            return None
         for suffix, kind in _SUFFIXES:
             if not key.endswith(suffix) or len(key) - len(suffix) < 2:
                 continue
