@@ -590,9 +590,22 @@ class WrongZwnjStep:
     name = "wrong_zwnj"
 
     def edits(self, text: str) -> list[Edit]:
+        return self._judge_runs(text, _WRONG_ZWNJ)
+
+    def apply(self, text: str) -> str:
+        if ZWNJ not in text:
+            return text
+        # A ZWNJ that a letter follows is judged in Python, and the (many more) ZWNJs at
+        # a word's end go in C: 5,783 wrong ZWNJs in farsnews, 14 ms -> 5.
+        inner = self._judge_runs(text, _INNER_WRONG_ZWNJ)
+        return _EDGE_ZWNJ.sub("", apply_edits(text, inner) if inner else text)
+
+    @staticmethod
+    def _judge_runs(text: str, candidates: re.Pattern) -> list[Edit]:
+        """Edits for the runs of ZWNJs that start where ``candidates`` matches."""
         out = []
-        done = 0  # end of the last run handled
-        for m in _WRONG_ZWNJ.finditer(text):
+        done = 0  # end of the last run judged
+        for m in candidates.finditer(text):
             s = m.start()
             if s < done:
                 continue
@@ -607,8 +620,12 @@ class WrongZwnjStep:
                 out.append(Edit(s, e, text[s:e], "", "zwnj.wrong_place"))
         return out
 
-    def apply(self, text: str) -> str:
-        return apply_edits(text, self.edits(text)) if ZWNJ in text else text
+
+#: A run of ZWNJs that no letter follows: wrong whatever comes before it.
+_EDGE_ZWNJ = re.compile(f"\u200c\u200c*(?![\u200c{_L}])")  # not "+": see step.py
+#: A ZWNJ that a letter follows and that may still be wrong: doubled, or not right after a
+#: joining letter (or a mark), as ``_WRONG_ZWNJ`` finds them.
+_INNER_WRONG_ZWNJ = re.compile(f"\u200c(?:\u200c|(?<![{_JOINING}{_MARKS}]\u200c)(?=[{_L}]))")
 
 
 wrong_zwnj_step = WrongZwnjStep()
