@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .chars import ARABIC_DIGITS, LATIN_DIGITS, PERSIAN_DIGITS
+from .chars import ARABIC_DIGITS, LATIN_DIGITS, PERSIAN_DIGITS, PERSIAN_LETTERS
 from .protect import is_protected
 from .step import RegexStep
 
@@ -83,12 +83,25 @@ def in_persian_run(text: str, start: int, end: int) -> bool:
     return right != "latin" and "fa" in (left, right)
 
 
+_PERSIAN_LETTERS = frozenset(PERSIAN_LETTERS)
+
+
+def _between_persian_words(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` a word of its own between two Persian words ("سال 2025 بود")?
+    Then it is in a Persian run and no URL or Latin word: the common case, decided
+    without the searches of ``is_protected`` and ``in_persian_run``."""
+    return (start > 1 and end + 1 < len(text) and text[start - 1] == " " == text[end]
+            and text[start - 2] in _PERSIAN_LETTERS and text[end + 1] in _PERSIAN_LETTERS)
+
+
 def digits_step(policy: str = "persian") -> RegexStep:
     if policy not in DIGIT_POLICIES:
         raise ValueError(f"digits must be one of {', '.join(DIGIT_POLICIES)}, not {policy!r}")
 
     def replace(m: re.Match) -> str | None:
         num = m.group()
+        if policy == "persian" and _between_persian_words(m.string, m.start(), m.end()):
+            return num.translate(_TO_PERSIAN)
         if is_protected(m.string, m.start(), m.end()):
             return None
         if policy == "latin":

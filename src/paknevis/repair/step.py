@@ -101,7 +101,7 @@ class RareCharSteps:
     """Steps that change only rare characters, run only on text that has one of them.
 
     One scan for the lot instead of one per step: on farsnews, where five documents in six
-    have none of them, letters, invisible controls and odd spaces take about 22 ms instead
+    have none of them, letters, invisible controls and odd spaces took about 22 ms instead
     of 36 (per-step timings, one pass over the corpus).
     It holds as long as no step in the group writes a character that a later one acts on
     (they write Persian letters, ZWNJ, a space, or nothing).
@@ -111,12 +111,17 @@ class RareCharSteps:
         self.steps = tuple(steps)
         self.name = "+".join(step.name for step in self.steps)
         self._gate = re.compile("[" + "".join(step.triggers for step in self.steps) + "]")
+        self._acts_on = [re.compile(f"[{step.triggers}]").match for step in self.steps]
 
     def apply(self, text: str) -> str:
-        if self._gate.search(text) is None:
+        found = set(self._gate.findall(text))
+        if not found:
             return text
-        for step in self.steps:
-            text = step.apply(text)
+        # only the steps for the characters found (most texts that have any have a
+        # diacritic or two, and no bidi control or odd space): 18 -> 14.5 ms on farsnews
+        for step, acts_on in zip(self.steps, self._acts_on, strict=True):
+            if any(map(acts_on, found)):
+                text = step.apply(text)
         return text
 
 
