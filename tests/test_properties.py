@@ -60,3 +60,27 @@ def test_invariants_hold_for_every_option(text, digits, zwnj):
     out, edits = fix_and_explain(text, digits=digits, zwnj=zwnj)
     assert apply_edits(text, edits) == out
     assert fix(out, digits=digits, zwnj=zwnj) == out
+
+
+@SETTINGS
+@given(texts)
+def test_each_steps_fast_path_agrees_with_its_edits(text):
+    # fix runs each step's apply (shortcuts in C); fix_and_explain runs its edits
+    from paknevis.repair import repairer
+
+    r = repairer()
+    for step in r.steps:
+        assert step.apply(text) == apply_edits(text, step.edits(text)), step.name
+        text = step.apply(text)
+
+
+@SETTINGS
+@given(texts)
+def test_grouped_steps_run_as_one_by_one(text):
+    from paknevis.repair import repairer
+
+    r = repairer()
+    one_by_one = text
+    for step in r.steps:
+        one_by_one = step.apply(one_by_one)
+    assert r.fix(text) == one_by_one

@@ -14,6 +14,10 @@ from paknevis import fix
     ("سلام،دنیا", "سلام، دنیا"),
     ("گفت:باید", "گفت: باید"),
     ("خط اول   \nخط دوم", "خط اول\nخط دوم"),
+    # the space before "!" goes, and then it takes one after, as the rules read in turn
+    ("سلام !دنیا", "سلام! دنیا"),
+    ("سلام ،دنیا ( خوبی ؟", "سلام، دنیا (خوبی؟"),
+    ("ساعت ۱۰ .۳۰", "ساعت ۱۰ .۳۰"),
 ])
 def test_spacing(raw, fixed):
     assert fix(raw) == fixed
@@ -27,3 +31,8 @@ def test_line_structure_and_indentation_kept():
 def test_numbers_and_urls_keep_their_punctuation():
     for text in ["ساعت ۱۰ : ۳۰", "نسخه 3.5", "www.example.com/a,b", "۱۲٫۵ درصد"]:
         assert fix(text, digits="keep") == text
+
+
+def test_a_space_after_punctuation_is_judged_once_spaces_before_it_are_gone():
+    # the "," joins the URL once the space before it goes, and a URL takes no space
+    assert fix("www.x.com۱ ،،سلام", zwnj=False, digits="keep") == "www.x.com۱،،سلام"
