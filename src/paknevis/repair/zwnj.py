@@ -370,7 +370,8 @@ class ZwnjRestorer:
         """If the space between ``left`` and ``right`` (ZWNJ-free keys) is a lost ZWNJ,
         give what replaces it (ZWNJ, or nothing after a non-joining letter) and the rule."""
         lex = self.lex
-        if not left or not right or f"{left} {right}" in lex.apart:
+        pair = f"{left} {right}"
+        if not left or not right or pair in lex.apart:
             return None
         last = left[-1]
         if left in _MI_PREFIXES:
@@ -384,7 +385,6 @@ class ZwnjRestorer:
                 return (ZWNJ if joins_left(last) else ""), "zwnj.join_suffix"
             if right in CLITICS_AFTER_HEH and (last == "ه" or self._yeh_stem(left)):
                 return ZWNJ, "zwnj.join_suffix"
-        pair = f"{left} {right}"
         if pair in lex.join_pairs:
             return ZWNJ, "zwnj.join_bound" if pair in lex.bound_pairs else "zwnj.join_compound"
         return None
@@ -450,9 +450,10 @@ class ZwnjRestorer:
                     firsts[pieces[i + 1]] in self.lex.pair_rights[p.last])
             if p.ends_join and i > decided + 1:
                 decided = self._decide(text, pieces, start, i - 1, edits)
-            pos = start(i)
-            for offset, old, new, rule in p.edits:
-                edits.append(Edit(pos + offset, pos + offset + len(old), old, new, rule))
+            if p.edits:
+                pos = start(i)
+                for offset, old, new, rule in p.edits:
+                    edits.append(Edit(pos + offset, pos + offset + len(old), old, new, rule))
             if i > decided and i + 1 < n and (p.starts_join or starts_pair):
                 decided = self._decide(text, pieces, start, i, edits)
         if len(edits) > 1:
@@ -500,7 +501,9 @@ class _Starts:
         self.pieces, self.i, self.pos = pieces, 0, 0
 
     def __call__(self, i: int) -> int:
-        if i > self.i:
+        if i == self.i + 1:  # the next piece, as after each join
+            self.pos += len(self.pieces[self.i]) + 1
+        elif i > self.i:
             self.pos += sum(map(len, self.pieces[self.i:i])) + i - self.i
         elif i < self.i:
             self.pos -= sum(map(len, self.pieces[i:self.i])) + self.i - i
