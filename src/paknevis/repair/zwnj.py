@@ -232,8 +232,6 @@ class _Memo(dict):
         return value
 
 
-
-
 class ZwnjRestorer:
     """Decides the writing of each word and of each space between two Persian words."""
 
@@ -493,7 +491,7 @@ class ZwnjRestorer:
 class _Starts:
     """Where each piece of a text cut at single spaces starts, computed on demand: the
     text loop needs it only for the few pieces it edits or joins, and summing the
-    lengths in between (in C) is cheaper than a table for every piece."""
+    lengths in between (in C) costs no more than a table of every piece's offset."""
 
     __slots__ = ("pieces", "i", "pos")
 
