@@ -122,6 +122,11 @@ class Lexicon:
         self.common_quiet: set[str] = {
             word for word in (*(g for g in self.glued if self.freq.get(g)), *self.forms.values())
             if self.quiet(word)}
+        #: the left sides of joinable pairs, as the table writes them, that need nothing
+        #: else (به، سال، بین): known on sight too, by the right keys they may join
+        self.quiet_lefts: dict[str, frozenset] = {
+            self.written(key): rights for key, rights in self.pair_rights.items()
+            if self.knows(key) and key not in _RULE_LEFT and key not in _JOIN_RIGHT}
 
     def knows(self, key: str) -> bool:
         return key in self.glued or key in self.forms
@@ -394,14 +399,19 @@ class ZwnjRestorer:
         its :class:`Piece`."""
         lex = self.lex
         if raw in lex.common_quiet:
-            busy = None
-        elif (m := _ONE_WORD.fullmatch(raw)) and (
-                m.group(1) is None or m.group(1) in lex.common_quiet or lex.quiet(m.group(1))):
-            busy = None  # no word, or one word that needs nothing, in punctuation: «ایران».
-        else:
-            busy = self._pieces[raw]
-            if not (busy.edits or busy.ends_join or busy.starts_join):
-                busy = lex.pair_rights[busy.last] if busy.pair_left else None
+            return None
+        if raw in lex.quiet_lefts:
+            return lex.quiet_lefts[raw]
+        if m := _ONE_WORD.fullmatch(raw):
+            word = m.group(1)
+            if word is None or word in lex.common_quiet or lex.quiet(word):
+                return None  # no word, or one word that needs nothing, in punctuation: «ایران».
+            fixed, key = self._facts[word]
+            if fixed is None and not (key in _JOIN_RIGHT or key in _RULE_LEFT or key in lex.pair_rights):
+                return None  # a word the table does not know (a name), that needs nothing
+        busy = self._pieces[raw]
+        if not (busy.edits or busy.ends_join or busy.starts_join):
+            return lex.pair_rights[busy.last] if busy.pair_left else None
         return busy
 
     @staticmethod
