@@ -140,6 +140,9 @@ def test_compounds_of_free_words_follow_the_writers_habit(text, right):
     (f"مهمترین بازی بین{Z}المللی", f"مهمترین بازی بین{Z}المللی"),
     # a writer who drops every ZWNJ (as scrapers leave text) gets each glued word repaired
     ("مهمترین بازیها", f"مهم{Z}ترین بازی{Z}ها"),
+    # a compound written apart in the same text changes nothing of that
+    (f"کتاب{Z}های نخست وزیر و کتابها", f"کتاب{Z}های نخست وزیر و کتابها"),
+    ("نخست وزیر و کتابها", f"نخست وزیر و کتاب{Z}ها"),
 ])
 def test_glued_words_follow_the_writers_habit(text, right):
     assert fix(text) == right

@@ -549,11 +549,13 @@ def _follow_the_writers_habit(text: str, edits: list[Edit]) -> list[Edit]:
     if not edits:
         return edits
     rules = {e.rule for e in edits}
+    # The two are settled apart: a compound in the text must not change what happens to
+    # its glued words (``نخست وزیر`` beside ``کتاب‌های`` once let ``کتابها`` be split).
     if "zwnj.join_compound" in rules and not rules & _SPACED_WRITER and (
             rules & _GLUED_WRITER or ZWNJ in text):
-        return [e for e in edits if e.rule != "zwnj.join_compound"]
+        edits = [e for e in edits if e.rule != "zwnj.join_compound"]
     if rules & _GLUED_WRITER and (rules & _TYPES_SPACES or ZWNJ in text):
-        return [e for e in edits if e.rule not in _GLUED_WRITER or _splits_mi(e.new)]
+        edits = [e for e in edits if e.rule not in _GLUED_WRITER or _splits_mi(e.new)]
     return edits
 
 
