@@ -20,6 +20,11 @@ Z = "\u200c"
     ("شدهاند", f"شده{Z}اند"),
     ("سیاستهایش", f"سیاست{Z}هایش"),
     ("برمیگردد", f"برمی{Z}گردد"),
+    # web word lists have these glued (stripped text); the table writes them as the standard
+    ("چه میکنی", f"چه می{Z}کنی"),
+    ("نمیکنی", f"نمی{Z}کنی"),
+    # and words that only look like می and a verb stay whole
+    ("میدان میزان میان", "میدان میزان میان"),
 ])
 def test_deleted_zwnj_is_put_back(glued, right):
     assert fix(glued) == right

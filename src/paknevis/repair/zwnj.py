@@ -304,11 +304,9 @@ class ZwnjRestorer:
 
     def _by_morphology(self, key: str) -> tuple[str, str] | None:
         lex = self.lex
-        if key.startswith(_MI_STARTS):
-            for prefix in self._mi_prefixes(key):
-                verb = self._verb(key[len(prefix):])
-                if verb:
-                    return prefix + ZWNJ + verb, "zwnj.prefix_mi"
+        written = self._verb_after_mi(key)
+        if written:
+            return written, "zwnj.prefix_mi"
         if not key.endswith(_ANY_SUFFIX):
             return None
         for suffix, kind in _SUFFIXES:
@@ -345,6 +343,15 @@ class ZwnjRestorer:
         if heh in lex.verbs:
             return True
         return lex.knows(heh) and lex.freq.get(heh, 0) + _HEH_MARGIN >= lex.freq.get(stem, 0)
+
+    def _verb_after_mi(self, key: str) -> str | None:
+        """``key`` written as می/نمی and a verb (می‌شود، برنمی‌گردد), or None if it is not one."""
+        if key.startswith(_MI_STARTS):
+            for prefix in self._mi_prefixes(key):
+                verb = self._verb(key[len(prefix):])
+                if verb:
+                    return prefix + ZWNJ + verb
+        return None
 
     @staticmethod
     def _mi_prefixes(key: str):
