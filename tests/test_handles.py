@@ -6,6 +6,15 @@ def test_bidi_mangled_handle():
     assert fix("از IranNews@ دیدن کنید") == "از @IranNews دیدن کنید"
 
 
+def test_handle_with_digits_of_any_script_is_one_handle():
+    # found by hypothesis: the digit step made "a۱۴۰۳…" Latin, and a second pass then
+    # took the whole word for a handle
+    for digits in ("latin", "persian", "keep"):
+        once = fix("a۱۴۰۳BaharIran@ 7", digits=digits)
+        assert once.startswith("@a") and once.endswith("BaharIran7")
+        assert fix(once, digits=digits) == once
+
+
 def test_spaced_hashtags():
     assert fix("🍏# مجاهدین_خلق") == "🍏#مجاهدین_خلق"
     assert fix("متن # ایران") == "متن #ایران"

@@ -18,7 +18,11 @@ import re
 from .chars import PERSIAN_LETTERS
 from .step import RegexStep
 
-_MANGLED_HANDLE = re.compile(r"(?<![\w@.])([A-Za-z][A-Za-z0-9_]{0,29})@(?: ([0-9]{1,4}))?(?=\s|$)")
+# Digits of every script, as the digit step (which runs later) may turn one into another:
+# a word it makes Latin ("a۱۴BaharIran@ 7" -> "a14BaharIran@ 7") must already have been
+# seen as a handle, or a second pass of fix would differ from the first.
+_D = "0-9\u06f0-\u06f9\u0660-\u0669"
+_MANGLED_HANDLE = re.compile(f"(?<![\\w@.])([A-Za-z][A-Za-z{_D}_]{{0,29}})@(?: ([{_D}]{{1,4}}))?(?=\\s|$)")
 
 handle_step = RegexStep(
     "handle", _MANGLED_HANDLE, lambda m: "@" + m.group(1) + (m.group(2) or ""), "handles.bidi_handle",
