@@ -304,7 +304,7 @@ class ZwnjRestorer:
 
     def _by_morphology(self, key: str) -> tuple[str, str] | None:
         lex = self.lex
-        written = self._verb_after_mi(key)
+        written = self.verb_after_mi(key)
         if written:
             return written, "zwnj.prefix_mi"
         if not key.endswith(_ANY_SUFFIX):
@@ -344,7 +344,7 @@ class ZwnjRestorer:
             return True
         return lex.knows(heh) and lex.freq.get(heh, 0) + _HEH_MARGIN >= lex.freq.get(stem, 0)
 
-    def _verb_after_mi(self, key: str) -> str | None:
+    def verb_after_mi(self, key: str) -> str | None:
         """``key`` written as می/نمی and a verb (می‌شود، برنمی‌گردد), or None if it is not one."""
         if key.startswith(_MI_STARTS):
             for prefix in self._mi_prefixes(key):
