@@ -161,7 +161,7 @@ def build(gold: tuple[Counter, Counter], news: tuple[Counter, Counter], wf: Coun
     for w, c in lemmas.items():
         evidence[w.replace(ZWNJ, "")][w] += c
     verbs_only = Lexicon.from_lines([f"T\t{p}" for p in past] + [f"P\t{p}" for p in present])
-    mi_verb = ZwnjRestorer(Lexicon(verbs=verbs_only.verbs)).verb_after_mi
+    mi_verb = ZwnjRestorer(verbs_only).verb_after_mi
     for w, c in wf.items():
         key = w.replace(ZWNJ, "")
         if ZWNJ in w:
