@@ -34,3 +34,21 @@ def test_a_url_glued_to_a_number_stays_a_url():
     # found by hypothesis: once ۵ became 5, "5www.x.com" read as a Latin word hid the URL
     once = fix("۵www.x.com/12۵", digits="latin", zwnj=False)
     assert once.endswith("/12۵") and fix(once, digits="latin", zwnj=False) == once
+
+
+def test_a_long_word_full_of_numbers_is_scanned_once(monkeypatch):
+    # A line of "x1x1x1..." with no space once took minutes: each of its numbers scanned
+    # the whole word again, with patterns that tried every position of it.
+    from paknevis.repair import protect
+
+    scans = []
+    real = protect.protected_spans
+    monkeypatch.setattr(protect, "protected_spans", lambda word: scans.append(word) or real(word))
+    text = "x1" * 5000
+    assert fix(text, zwnj=False) == text  # one Latin word: its digits stay
+    assert len(scans) == 1
+
+
+def test_word_by_word_protection_in_one_text():
+    # the cached word must not leak into the next one: a Latin word, then Persian runs
+    assert fix("abc1 و 2 و ali9@x.io و 3", zwnj=False) == "abc1 و ۲ و ali9@x.io و ۳"

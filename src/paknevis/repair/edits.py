@@ -63,14 +63,19 @@ def undo_edits(output: str, edits: Iterable[Edit]) -> str:
 
 @dataclass(slots=True)
 class _Piece:
-    text: str
+    text: str | None  # None for an untouched slice of the input: it reads input[start:end]
     start: int  # span of the original input this piece stands for
     end: int
     rule: str | None  # None: an untouched slice of the input
 
+    def length(self) -> int:
+        return self.end - self.start if self.text is None else len(self.text)
+
 
 class EditTracker:
     """The current text as pieces that remember which part of the input they came from.
+    Untouched pieces hold only their span: slicing the input at each edit would copy it
+    once per edit, quadratic in a long text with many edits.
 
     Each step's edits (in current coordinates) replace pieces; an edit that reaches into
     text an earlier step produced absorbs that piece, and the two rules are joined with
@@ -79,11 +84,14 @@ class EditTracker:
 
     def __init__(self, text: str):
         self.original = text
-        self._pieces = [_Piece(text, 0, len(text), None)] if text else []
+        self._pieces = [_Piece(None, 0, len(text), None)] if text else []
+
+    def _text_of(self, piece: _Piece) -> str:
+        return self.original[piece.start:piece.end] if piece.text is None else piece.text
 
     @property
     def text(self) -> str:
-        return "".join(p.text for p in self._pieces)
+        return "".join(map(self._text_of, self._pieces))
 
     def apply(self, edits: Iterable[Edit]) -> None:
         """Apply one step's edits, given in the coordinates of the current text."""
@@ -91,7 +99,7 @@ class EditTracker:
         # Right to left, so offsets left of each edit still hold. `head` holds the pieces
         # not yet passed, with their length in the current text (a piece merged by an
         # edit to its right keeps the length it had before this step).
-        head = [(p, len(p.text)) for p in self._pieces]
+        head = [(p, p.length()) for p in self._pieces]
         tail: list[_Piece] = []  # passed pieces, last one first
         cur = sum(n for _, n in head)  # current offset where head ends
         for ed in reversed(edits):
@@ -103,8 +111,8 @@ class EditTracker:
             if head and cur > e and head[-1][0].rule is None:  # untouched piece straddles e
                 p, n = head.pop()
                 k = n - (cur - e)
-                tail.append(_Piece(p.text[k:], p.start + k, p.end, None))
-                head.append((_Piece(p.text[:k], p.start, p.start + k, None), k))
+                tail.append(_Piece(None, p.start + k, p.end, None))
+                head.append((_Piece(None, p.start, p.start + k, None), k))
                 cur = e
             covered: list[_Piece] = []
             covered_end = cur
@@ -113,13 +121,13 @@ class EditTracker:
                 cur -= n
                 if cur < s and p.rule is None:  # untouched piece straddles s
                     k = s - cur
-                    head.append((_Piece(p.text[:k], p.start, p.start + k, None), k))
-                    p = _Piece(p.text[k:], p.start + k, p.end, None)
+                    head.append((_Piece(None, p.start, p.start + k, None), k))
+                    p = _Piece(None, p.start + k, p.end, None)
                     cur = s
                 covered.append(p)
             covered.reverse()
             if covered:
-                joined = "".join(p.text for p in covered)
+                joined = "".join(map(self._text_of, covered))
                 text = joined[: s - cur] + ed.new + joined[e - cur:]
                 start, end = covered[0].start, covered[-1].end
                 rules = [p.rule for p in covered if p.rule] + [ed.rule]
@@ -130,7 +138,7 @@ class EditTracker:
             head.append((merged, covered_end - cur))
             cur = covered_end
         pieces = [p for p, _ in head] + tail[::-1]
-        self._pieces = [p for p in pieces if p.text or p.rule]
+        self._pieces = [p for p in pieces if p.rule or p.start < p.end]
 
     def edits(self) -> list[Edit]:
         """The edits that turn the original input into the current text."""

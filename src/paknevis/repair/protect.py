@@ -9,9 +9,12 @@ from __future__ import annotations
 import re
 
 URL = r"(?:https?://|www\.)\S+"
-EMAIL = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+# The e-mail and Latin-word patterns start only where a run of their characters starts:
+# from inside a run they would find nothing new, and trying every position of a long run
+# (a line of "x1x1x1...") made one scan quadratic and the digit step cubic.
+EMAIL = r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
 HANDLE = r"@[A-Za-z0-9_]+"
-LATIN_WORD = r"[A-Za-z0-9_]*[A-Za-z][A-Za-z0-9_]*(?:[.\-][A-Za-z0-9_]+)*"
+LATIN_WORD = r"(?<![A-Za-z0-9_])[A-Za-z0-9_]*[A-Za-z][A-Za-z0-9_]*(?:[.\-][A-Za-z0-9_]+)*"
 # Each kind scanned on its own: in one alternation a Latin word ("5www.x.com") can swallow
 # the start of a URL and hide it, and whether it does depends on the digit before it, which
 # this very step may change (fix would then not be idempotent).
@@ -20,15 +23,34 @@ _MAYBE = re.compile(r"[A-Za-z]")  # every protected span has a Latin letter
 _SPACES = frozenset(" \n\t")  # what separates words here
 
 
-def word_around(text: str, start: int, end: int) -> tuple[str, int]:
-    """The whitespace-delimited word that holds ``text[start:end]``, and where it starts."""
-    left = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start), text.rfind("\t", 0, start)) + 1
-    right = len(text)
-    for sep in " \n\t":
-        k = text.find(sep, end)
-        if k != -1 and k < right:
+def word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the whitespace-delimited word that holds ``text[start:end]`` starts and ends.
+
+    Each search stops at the nearest space, so the cost is the word's length, not the
+    text's (tabs and newlines are rare, and a search for one alone runs to the text's edge).
+    """
+    left = text.rfind(" ", 0, start) + 1
+    left = max(left, text.rfind("\n", left, start) + 1, text.rfind("\t", left, start) + 1)
+    right = text.find(" ", end)
+    right = len(text) if right == -1 else right
+    for sep in "\n\t":
+        k = text.find(sep, end, right)
+        if k != -1:
             right = k
-    return text[left:right], left
+    return left, right
+
+
+def protected_spans(word: str) -> list[tuple[int, int]]:
+    """The URLs, e-mail addresses, handles and Latin words in ``word``, as offsets."""
+    if not _MAYBE.search(word):
+        return []
+    return [m.span() for span in _SPANS for m in span.finditer(word)]
+
+
+# The last word judged, as (text, start, end, spans): a word with many numbers in it (a
+# long line with no space) is scanned once, not once per number. One tuple, replaced whole,
+# so that threads sharing it never see half an update.
+_last_word: tuple = (None, 0, 0, ())
 
 
 def is_protected(text: str, start: int, end: int) -> bool:
@@ -41,11 +63,14 @@ def is_protected(text: str, start: int, end: int) -> bool:
     >>> is_protected("5www.x.com/12۵", 13, 14)  # the URL after "5" is still a URL
     True
     """
+    global _last_word
     if ((start == 0 or text[start - 1] in _SPACES) and (end == len(text) or text[end] in _SPACES)
             and not _MAYBE.search(text, start, end)):
         return False  # a word of its own with no Latin letter: most numbers in running text
-    word, offset = word_around(text, start, end)
-    if not _MAYBE.search(word):
-        return False
-    rel = start - offset
-    return any(m.start() <= rel < m.end() for span in _SPANS for m in span.finditer(word))
+    cached_text, left, right, spans = _last_word
+    if not (cached_text is text and left <= start and end <= right):
+        left, right = word_bounds(text, start, end)
+        spans = protected_spans(text[left:right])
+        _last_word = (text, left, right, spans)
+    rel = start - left
+    return any(s <= rel < e for s, e in spans)

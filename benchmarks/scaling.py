@@ -1,0 +1,76 @@
+"""Does repair stay linear on long, hostile input? Time against size for texts made to hurt.
+
+    python benchmarks/scaling.py            # fix and fix_and_explain, 100k and 1M characters
+    python benchmarks/scaling.py --json benchmarks/results/scaling.json
+
+Each text repeats one pattern (a long word of Latin letters and digits with no space, a
+mark before every comma, thousands of spaced plurals, ...) up to each size. For linear
+work the time grows with the size: ``ratio`` is time(large) / time(small) and should stay
+near the size ratio (10; memory and garbage collection add some), where quadratic work
+would show about 100. A line of ``x1x1x1...`` once took minutes for 8,000 characters
+(each number rescanned its word); this keeps such a fault from coming back unseen.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from paknevis.repair import repairer  # noqa: E402
+
+PATTERNS = {
+    "latin word with digits, no space": "x1",
+    "digits between Latin words": "abc 123 ",
+    "numbers in Persian": "سال 1403 و ",
+    "URLs": "http://a.com/1?x=2& ",
+    "e-mails": "a1@b2.com ",
+    "space before comma": "کتاب ،",
+    "space after bracket": "( ",
+    "doubled ZWNJs": "\u200c\u200c ب",
+    "spaced می": "می شود ",
+    "spaced ها": "کتاب ها ",
+    "glued words": "بینالمللی میشود ",
+    "bidi handles": "BaharIran@ 7 ",
+    "spaced hashtags": "# مجاهدین_خلق ",
+    "one long word": "ب",
+    "diacritics": "بَ",
+    "NBSPs": "\u00a0",
+}
+SIZES = (100_000, 1_000_000)
+
+
+def seconds(fn, text: str) -> float:
+    repairer().clear_caches()
+    t = time.perf_counter()
+    fn(text)
+    return time.perf_counter() - t
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--json", type=Path, help="write the results here")
+    args = ap.parse_args()
+    r = repairer()
+    r.fix("گرم")  # load the tables before timing
+    results = {}
+    print(f"{'pattern':34} {'call':16} " + " ".join(f"{n:>10,}" for n in SIZES) + "   ratio")
+    for name, pattern in PATTERNS.items():
+        for call, fn in (("fix", r.fix), ("fix_and_explain", r.fix_and_explain)):
+            times = [seconds(fn, pattern * (n // len(pattern))) for n in SIZES]
+            ratio = times[-1] / times[0]
+            results[f"{name}/{call}"] = {"seconds": [round(t, 3) for t in times], "ratio": round(ratio, 1)}
+            print(f"{name:34} {call:16} " + " ".join(f"{t:9.3f}s" for t in times) + f"  {ratio:6.1f}")
+    worst = max(results.values(), key=lambda r: r["ratio"])["ratio"]
+    print(f"worst ratio {worst} for a size ratio of {SIZES[-1] // SIZES[0]}")
+    if args.json:
+        args.json.write_text(json.dumps({"sizes": SIZES, "results": results}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
