@@ -85,6 +85,17 @@ def test_broken_and_empty_html():
         parse("   \n")
 
 
+@pytest.mark.parametrize("depth", [300, 5000])
+def test_text_nested_deeper_than_libxml2_reads_is_not_lost(depth):
+    # old blog templates leave tags unclosed; libxml2 drops what lies past 256 levels
+    # (2,048 as a huge tree), and the page then read as empty
+    body = "<p>این متن در لایه‌های تودرتو پنهان است.</p>"
+    page = f"<html><head><title>عنوان</title></head><body>{'<div>' * depth}{body}</body></html>"
+    doc = parse(page, kind="html")
+    assert doc.title == "عنوان"
+    assert doc.text == "این متن در لایه‌های تودرتو پنهان است."
+
+
 def test_plain_text_without_header_or_title():
     doc = parse("این یک متن ساده است که عنوان ندارد و فقط یک بند است، بدون تاریخ.")
     assert doc.title is None and doc.published is None

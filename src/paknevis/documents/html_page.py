@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from html.parser import HTMLParser
 
 import lxml.html
 import trafilatura
@@ -118,9 +119,45 @@ def _site_name(doc) -> str | None:
     return header.text_content().strip() if header is not None else None
 
 
+class _PlainText(HTMLParser):
+    """The text of a page as lines, by the standard library's tolerant parser. libxml2
+    drops what lies deeper than its nesting limit (2,048 levels even as a huge tree), as in
+    pages whose tags are never closed; this parser keeps no tree, so it has no such limit."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.lines, self._skipping = [""], 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _SKIP:
+            self._skipping += 1
+        elif tag in _BLOCKS or tag == "br":
+            self.lines.append("")
+
+    def handle_endtag(self, tag):
+        if tag in _SKIP:
+            self._skipping = max(0, self._skipping - 1)
+        elif tag in _BLOCKS:
+            self.lines.append("")
+
+    def handle_data(self, data):
+        if not self._skipping:
+            self.lines[-1] += data
+
+
+def _plain_lines(html: str) -> list[str]:
+    parser = _PlainText()
+    parser.feed(html)
+    parser.close()
+    lines = [re.sub(r"[ \t\r\n]+", " ", line).strip() for line in parser.lines]
+    return [line for line in lines if line]
+
+
 def read_html_page(html: str, url: str | None = None) -> RawPost:
     try:
-        doc = lxml.html.document_fromstring(html)
+        # huge_tree: past 256 levels of nesting (unclosed tags in old blog templates),
+        # libxml2 would drop the rest of the page
+        doc = lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
     except (etree.ParserError, ValueError) as e:
         raise HtmlError(f"broken HTML ({e})") from None
     url = url or _meta(doc, "og:url") or next(iter(doc.xpath("//link[@rel='canonical']/@href")), None)
@@ -139,9 +176,12 @@ def read_html_page(html: str, url: str | None = None) -> RawPost:
     body_el = _first(doc, _BODY)
     if body_el is not None:
         body = _lines(body_el)
-    else:
-        extracted = trafilatura.extract(html, include_comments=False, favor_precision=True) or ""
+    else:  # on the tree already parsed: the same result as from the HTML, one parse fewer
+        extracted = trafilatura.extract(doc, include_comments=False, favor_precision=True) or ""
         body = extracted.splitlines()
+    if not any(line.strip() for line in body):
+        # nothing found in the tree: the page may nest deeper than libxml2 reads
+        body = [line for line in _plain_lines(html) if line not in (title, site)]
     if not any(line.strip() for line in body):
         raise HtmlError("no text found in the page")
 
