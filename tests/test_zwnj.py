@@ -155,7 +155,10 @@ def test_glued_words_follow_the_writers_habit(text, right):
 
 
 @pytest.mark.parametrize("text", ["می شود و کتابها", "نخست وزیر کتاب ها و میشود",
-                                  "مهمترین بازیها و نخست وزیر", "بهنام و سیتیزن می آیند"])
+                                  "مهمترین بازیها و نخست وزیر", "بهنام و سیتیزن می آیند",
+                                  # a join after ر leaves no ZWNJ to show the habit by
+                                  # (found by a 6,000-example hypothesis run)
+                                  "مهمترین دیوار ها", "کتابها ها", "نخست وزیر و دیوار ها و کتابها"])
 def test_the_writers_habit_gives_the_same_answer_twice(text):
     once = fix(text)
     assert fix(once) == once

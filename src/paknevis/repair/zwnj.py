@@ -556,12 +556,15 @@ def _follow_the_writers_habit(text: str, edits: list[Edit]) -> list[Edit]:
     if not edits:
         return edits
     rules = {e.rule for e in edits}
+    # The evidence of a writer who types ZWNJs as spaces: a join that left a ZWNJ. One
+    # that left none (دیوار ها -> دیوارها, after a letter that never joins) is no evidence,
+    # as a second pass could not see it and would settle the text the other way.
+    spaced = {e.rule for e in edits if e.new and e.rule in _SPACED_WRITER}
     # The two are settled apart: a compound in the text must not change what happens to
     # its glued words (``نخست وزیر`` beside ``کتاب‌های`` once let ``کتابها`` be split).
-    if "zwnj.join_compound" in rules and not rules & _SPACED_WRITER and (
-            rules & _GLUED_WRITER or ZWNJ in text):
+    if "zwnj.join_compound" in rules and not spaced and (rules & _GLUED_WRITER or ZWNJ in text):
         edits = [e for e in edits if e.rule != "zwnj.join_compound"]
-    if rules & _GLUED_WRITER and (rules & _TYPES_SPACES or ZWNJ in text):
+    if rules & _GLUED_WRITER and (spaced & _TYPES_SPACES or ZWNJ in text):
         edits = [e for e in edits if e.rule not in _GLUED_WRITER or _splits_mi(e.new)]
     return edits
 
