@@ -59,10 +59,21 @@ def test_other_encodings_are_read(tmp_path, data, encoding):
     assert r.stdout.decode() == f"کتاب{Z}ها"
 
 
+def test_utf8_cut_inside_its_last_letter_is_read(tmp_path):
+    f = tmp_path / "cut.txt"
+    f.write_bytes("کتابها".encode()[:-1])  # a scraper's size limit, in the middle of ا
+    r = run("fix", str(f))
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.decode() == "کتابه"
+
+
 @pytest.mark.parametrize("data, message", [
     (b"", "empty file"),
     (b"\x00\x01\x02\x03ELF binary", "not a text file (binary data)"),
     (bytes(range(128, 256)) * 4, "not UTF-8, UTF-16 or Windows-1256 text"),
+    # read as Windows-1256, the UTF-8 half would come out as ط³ظ„ط§ظ…: refused, not garbled
+    ("سلام دنیا\n".encode() + "سلام دنيا".encode("cp1256"),
+     "UTF-8 text that is not valid UTF-8 from byte 18 on (a damaged file, or two encodings in one)"),
 ])
 def test_bad_input_is_one_clear_line_and_exit_2(tmp_path, data, message):
     f = tmp_path / "bad.txt"

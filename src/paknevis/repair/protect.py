@@ -49,7 +49,8 @@ def protected_spans(word: str) -> list[tuple[int, int]]:
 
 # The last word judged, as (text, start, end, spans): a word with many numbers in it (a
 # long line with no space) is scanned once, not once per number. One tuple, replaced whole,
-# so that threads sharing it never see half an update.
+# so that threads sharing it never see half an update. It holds the last text until the
+# next call: a reference, not an id, which a new text could reuse.
 _last_word: tuple = (None, 0, 0, ())
 
 
