@@ -157,7 +157,7 @@ def test_process_accounts_for_every_input(tmp_path):
         assert reasons["binary.txt"] == "not a text file (binary data)"
         assert reasons["huge.txt"].startswith("document too large (20.6 MB")
         assert reasons["dump.jsonl:2"].startswith("not JSON")
-        assert reasons["dump.jsonl:4"] == "no text in field 'text'"
+        assert reasons["dump.jsonl:4"] == "no field 'text' (the line has: title; see --text-field)"
         texts = {rec["text"] for rec in records}
         assert "متن ناقص" in texts and f"کتاب{Z}ها را می{Z}خوانم" in texts
         assert any("ویندوز" in t for t in texts)  # the Windows-1256 file was read

@@ -48,6 +48,10 @@ def _from_dump_line(line: str, fields: DumpFields):
         raise ValueError(f"not JSON ({e})") from None
     if not isinstance(row, dict):
         raise ValueError("a JSON line that is not an object")
+    if fields.text not in row:
+        # the usual first run on a dump with its own field names (farsnews: paragraphs)
+        keys = ", ".join(map(str, list(row)[:8])) or "none"
+        raise ValueError(f"no field {fields.text!r} (the line has: {keys}; see --text-field)")
     text = row.get(fields.text)
     if isinstance(text, list):
         text = "\n".join(str(t) for t in text)
