@@ -104,6 +104,8 @@ def test_bad_queries_are_clear_errors(store):
         search(store, '"بین المللی')
     with pytest.raises(QueryError, match="no words"):
         search(store, "*** !!!")
+    with pytest.raises(QueryError, match=r"first day \(2025-02-01\) is after the last"):
+        Filters(since="2025-02-01", until="2025-01-31")
     # operators typed by a user are only words here
     assert parse_query("ایران OR NEAR( & !")[0] == [("word", "ایران", False), ("word", "or", False),
                                                     ("word", "near", False)]

@@ -51,6 +51,8 @@ def test_api_errors_are_clear(client):
     r = c.get("/api/search", params={"q": '"بین'})
     assert r.status_code == 400 and "not closed" in r.json()["detail"]
     assert c.get("/api/search", params={"q": "x", "since": "1403-13-40"}).status_code == 400
+    r = c.get("/api/search", params={"q": "x", "since": "1404-01-01", "until": "1403-01-01"})
+    assert r.status_code == 400 and "is after the last" in r.json()["detail"]
     assert c.get("/api/records/nope").status_code == 404
     assert "/api/search" in c.get("/openapi.json").json()["paths"]
 

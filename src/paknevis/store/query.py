@@ -29,6 +29,10 @@ class Filters:
     source: str | None = None
     hashtag: str | None = None
 
+    def __post_init__(self):
+        if self.since and self.until and self.since > self.until:  # ISO days sort as text
+            raise QueryError(f"the first day ({self.since}) is after the last ({self.until})")
+
 
 @dataclass
 class Hit:
