@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import asdict, dataclass
 
 from . import calendars as cal
@@ -343,16 +344,42 @@ def find_dates(text: str, base: dt.date | dt.datetime | str | None = None) -> li
                 continue
             if out is not None:
                 candidates.append((m.start(), m.end(), _PRIORITY[name], out))
-    candidates = [c for c in candidates if not any(s <= c[0] and c[1] <= e and (s, e) != c[:2]
-                                                   for s, e in vetoed)]
-    chosen: list[tuple] = []
+    if vetoed:
+        candidates = _outside(candidates, vetoed)
     # longest first, then the more specific pattern; keep what does not overlap
+    chosen: list[tuple] = []
+    starts: list[int] = []  # of the chosen spans, which never overlap: sorted by start ...
+    ends: list[int] = []  # ... and so by end (bisect keeps a long text's many dates linear)
     for c in sorted(candidates, key=lambda c: (-(c[1] - c[0]), -c[2], c[0])):
-        if all(c[1] <= s or c[0] >= e for s, e, _, _ in chosen):
-            chosen.append(c)
+        i = bisect_right(starts, c[0])
+        if i and ends[i - 1] > c[0] or i < len(starts) and starts[i] < c[1]:
+            continue
+        starts.insert(i, c[0])
+        ends.insert(i, c[1])
+        chosen.append(c)
     chosen.sort()
     mentions = [DateMention(s, e, text[s:e], *out) for s, e, _, out in chosen]
     return _attach_times(mentions, text)
+
+
+def _outside(candidates: list[tuple], vetoed: list[tuple[int, int]]) -> list[tuple]:
+    """The candidates that lie inside no vetoed span but their own. Sorted spans and the
+    furthest end so far answer each in a bisect, not a scan (a long text has many)."""
+    spans = sorted(set(vetoed))
+    starts = [s for s, _ in spans]
+    reach, furthest = [], -1  # reach[i]: the furthest end of spans[0..i]
+    for _, e in spans:
+        furthest = max(furthest, e)
+        reach.append(furthest)
+    out = []
+    for c in candidates:
+        j = bisect_left(starts, c[0])  # spans[:j] start before the candidate
+        i = bisect_right(starts, c[0], j)  # spans[j:i] start with it; the last ends furthest
+        covered = (j and reach[j - 1] >= c[1]) or (
+            i > j and spans[i - 1] != c[:2] and spans[i - 1][1] >= c[1])
+        if not covered:
+            out.append(c)
+    return out
 
 
 def _attach_times(mentions: list[DateMention], text: str) -> list[DateMention]:
