@@ -72,7 +72,15 @@ def _lines(element) -> list[str]:
             out[-1] += el.tail
 
     walk(element)
-    lines = [re.sub(r"[ \t\r\n]+", " ", line).strip() for line in out]
+    return _tidy(out)
+
+
+_SPACE_RUN = re.compile(r"[ \t\r\n]+")
+
+
+def _tidy(raw_lines: list[str]) -> list[str]:
+    """Lines with their runs of spaces made one, trimmed, and the empty ones left out."""
+    lines = [_SPACE_RUN.sub(" ", line).strip() for line in raw_lines]
     return [line for line in lines if line]
 
 
@@ -149,8 +157,7 @@ def _plain_lines(html: str) -> list[str]:
     parser = _PlainText()
     parser.feed(html)
     parser.close()
-    lines = [re.sub(r"[ \t\r\n]+", " ", line).strip() for line in parser.lines]
-    return [line for line in lines if line]
+    return _tidy(parser.lines)
 
 
 def read_html_page(html: str, url: str | None = None) -> RawPost:

@@ -60,11 +60,12 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 # A Persian letter in UTF-8: two bytes, the first D8-DB. In Windows-1256 text such a pair is
 # rare (a sample post: 0.1% of its bytes above 0x7F; the same post in UTF-8: 99%).
 _UTF8_ARABIC_LETTER = re.compile(rb"[\xd8-\xdb][\x80-\xbf]")
+_HIGH_BYTES = bytes(range(128, 256))
 
 
 def _mostly_utf8_persian(data: bytes) -> bool:
     sample = data[:_SAMPLE]
-    high = len(sample) - len(sample.translate(None, bytes(range(128, 256))))
+    high = len(sample) - len(sample.translate(None, _HIGH_BYTES))
     return high > 0 and 2 * len(_UTF8_ARABIC_LETTER.findall(sample)) > high // 2
 
 

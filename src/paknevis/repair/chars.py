@@ -26,6 +26,8 @@ WORD_CHARS = PERSIAN_LETTERS + COMBINING_MARKS + ZWNJ
 PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
 LATIN_DIGITS = "0123456789"
+#: Digits of the three sets Persian web text mixes
+ALL_DIGITS = LATIN_DIGITS + PERSIAN_DIGITS + ARABIC_DIGITS
 
 
 def joins_left(ch: str) -> bool:

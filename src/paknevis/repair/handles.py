@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import re
 
-from .chars import ARABIC_DIGITS, LATIN_DIGITS, PERSIAN_DIGITS, PERSIAN_LETTERS
+from .chars import ALL_DIGITS, PERSIAN_LETTERS
 from .step import RegexStep
 
 # Digits of every script, as the digit step (which runs later) may turn one into another:
 # a word it makes Latin ("a۱۴BaharIran@ 7" -> "a14BaharIran@ 7") must already have been
 # seen as a handle, or a second pass of fix would differ from the first.
-_D = LATIN_DIGITS + PERSIAN_DIGITS + ARABIC_DIGITS
-_MANGLED_HANDLE = re.compile(f"(?<![\\w@.])([A-Za-z][A-Za-z{_D}_]{{0,29}})@(?: ([{_D}]{{1,4}}))?(?=\\s|$)")
+_MANGLED_HANDLE = re.compile(
+    f"(?<![\\w@.])([A-Za-z][A-Za-z{ALL_DIGITS}_]{{0,29}})@(?: ([{ALL_DIGITS}]{{1,4}}))?(?=\\s|$)")
 
 handle_step = RegexStep(
     "handle", _MANGLED_HANDLE, lambda m: "@" + m.group(1) + (m.group(2) or ""), "handles.bidi_handle",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .chars import ARABIC_DIGITS, LATIN_DIGITS, PERSIAN_DIGITS, PERSIAN_LETTERS
+from .chars import ALL_DIGITS, PERSIAN_LETTERS
 from .edits import Edit, apply_edits
 from .protect import is_protected
 from .step import RegexStep, TableStep
@@ -20,7 +20,7 @@ from .step import RegexStep, TableStep
 _ODD_SPACES = "\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
 _L = PERSIAN_LETTERS
 # Spacing runs before digits are unified: every digit set counts the same.
-_LD = PERSIAN_LETTERS + PERSIAN_DIGITS + ARABIC_DIGITS + "0-9"
+_LD = PERSIAN_LETTERS + ALL_DIGITS
 _OPENING_CHARS = "([{«“"
 _OPENING = re.escape(_OPENING_CHARS)  # as a regex class body
 _CLOSING = re.escape(")]}»”")
@@ -49,7 +49,7 @@ space_run_step = RegexStep(
     precheck=lambda text: "  " in text)
 
 
-_LD_SET = frozenset(PERSIAN_LETTERS + PERSIAN_DIGITS + ARABIC_DIGITS + LATIN_DIGITS)
+_LD_SET = frozenset(PERSIAN_LETTERS + ALL_DIGITS)
 _L_SET = frozenset(PERSIAN_LETTERS)
 #: Punctuation that takes no space before it (after a Persian letter or digit). Dots and
 #: colons only after letters and before a space or the end, so that "۱۰ : ۳۰" and "3 .5" stay.
