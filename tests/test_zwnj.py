@@ -38,6 +38,13 @@ def test_deleted_zwnj_is_put_back(glued, right):
     ("بین المللی", f"بین{Z}المللی"),
     ("پیش بینی ها", f"پیش{Z}بینی{Z}ها"),
     ("ابزار ها", "ابزارها"),  # after a letter that never joins, the suffix is glued
+    # compounds whose last part is a present-stem form: a noun, not a verb without می
+    ("کتاب ها و هزینه یابی", f"کتاب{Z}ها و هزینه{Z}یابی"),
+    ("کتاب ها و وزنه برداری", f"کتاب{Z}ها و وزنه{Z}برداری"),
+    # but not one that is a word of its own (بازی), nor a past form: a verb phrase
+    ("کتاب ها و تب و تاب بازی", f"کتاب{Z}ها و تب و تاب بازی"),
+    ("قهرمان بازی های آسیایی", f"قهرمان بازی{Z}های آسیایی"),
+    ("کتاب ها انجام شده", f"کتاب{Z}ها انجام شده"),
 ])
 def test_zwnj_typed_as_space_is_put_back(spaced, right):
     assert fix(spaced) == right
@@ -49,6 +56,19 @@ def test_zwnj_typed_as_space_is_put_back(spaced, right):
 ])
 def test_words_that_must_stay_as_written(text):
     assert fix(text) == text
+
+
+@pytest.mark.parametrize("text, right", [
+    # the ezafe on a final ه (هٔ or ۀ) is no part of the word: واژه‌نامه with its ezafe
+    ("واژهنامهٔ فارسی", f"واژه{Z}نامهٔ فارسی"),
+    ("واژهنامۀ فارسی", f"واژه{Z}نامۀ فارسی"),
+    ("واژه نامهٔ فارسی", f"واژه{Z}نامهٔ فارسی"),
+    # and it ends its word: what follows is another word
+    ("کتابخانهٔ ملی", "کتابخانهٔ ملی"),
+    ("کتاب ها و خانهٔ ها", f"کتاب{Z}ها و خانهٔ ها"),
+])
+def test_a_word_with_ezafe_is_repaired_as_the_word(text, right):
+    assert fix(text) == right
 
 
 @pytest.mark.parametrize("wrong, right", [

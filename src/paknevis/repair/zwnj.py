@@ -191,6 +191,17 @@ class Lexicon:
         return cls.from_lines(data.decode("utf-8").splitlines())
 
 
+def without_ezafe(key: str) -> tuple[str, str]:
+    """A word and the ezafe written on its final ه (واژه‌نامهٔ، واژه‌نامۀ): the word is
+    looked up without it, and joins as the right side of a pair (واژه نامهٔ); as a left
+    side it is kept, since the ezafe ends its word. Returns (the word, its ending or '')."""
+    if key.endswith("\u0647\u0654"):
+        return key[:-1], "\u0647\u0654"
+    if key.endswith("\u06c0"):
+        return key[:-1] + "\u0647", "\u06c0"
+    return key, ""
+
+
 def _zwnj_positions(word: str) -> frozenset[int]:
     """Offsets in the ZWNJ-free key before which ``word`` has a ZWNJ."""
     out, k = set(), 0
@@ -258,7 +269,10 @@ class ZwnjRestorer:
         the word has.
         """
         key = token.replace(ZWNJ, "") if ZWNJ in token else token
-        written, rule = self.preferred(key)
+        base, ezafe = without_ezafe(key)
+        written, rule = self.preferred(base)
+        if ezafe:
+            written = written[:-1] + ezafe
         fixed = None
         if written != token and _zwnj_positions(token) <= _zwnj_positions(written):
             fixed = (written, rule)
@@ -276,7 +290,7 @@ class ZwnjRestorer:
         if _WORD.fullmatch(raw):  # most pieces are one word
             fixed, key = self._facts[raw]
             edits = ((0, raw, *fixed),) if fixed else ()
-            first = last = key
+            first, last = without_ezafe(key)[0], key
             single = True
         else:
             words = list(_WORD.finditer(raw))
@@ -286,7 +300,8 @@ class ZwnjRestorer:
                 if fixed is not None:
                     edits.append((m.start(), m.group(), *fixed))
             edits = tuple(edits)
-            first = self._facts[words[0].group()][1] if words and words[0].start() == 0 else None
+            first = (without_ezafe(self._facts[words[0].group()][1])[0]
+                     if words and words[0].start() == 0 else None)
             last = self._facts[words[-1].group()][1] if words and words[-1].end() == len(raw) else None
             single = False
         return Piece(edits, first, last, single, first in _JOIN_RIGHT, last in _RULE_LEFT,
@@ -381,8 +396,8 @@ class ZwnjRestorer:
         give what replaces it (ZWNJ, or nothing after a non-joining letter) and the rule."""
         lex = self.lex
         pair = f"{left} {right}"
-        if not left or not right or pair in lex.apart:
-            return None
+        if not left or not right or pair in lex.apart or without_ezafe(left)[1]:
+            return None  # nothing joins after an ezafe (خانهٔ ما): it ends the word
         last = left[-1]
         if left in _MI_PREFIXES:
             if self._verb(right):
@@ -425,7 +440,7 @@ class ZwnjRestorer:
     def _first_key(raw: str) -> str:
         """The key of the word ``raw`` starts with ('-' if it starts with none)."""
         m = _WORD.match(raw)
-        return m.group().replace(ZWNJ, "") if m else "-"
+        return without_ezafe(m.group().replace(ZWNJ, ""))[0] if m else "-"
 
     def text_edits(self, text: str) -> list[Edit]:
         """Edits for ``text``: words to repair, and spaces that are lost ZWNJs.
