@@ -96,6 +96,22 @@ def test_unknown_word_by_morphology():
     assert r.preferred("بازخواندهاند") == (f"بازخوانده{Z}اند", "zwnj.suffix")
 
 
+@pytest.mark.parametrize("key, written", [
+    ("قبیلهسالاران", f"قبیله{Z}سالاران"),  # the plural ان
+    ("کمککنندگان", f"کمک{Z}کنندگان"),  # ه + ان -> گان
+    ("مشکلآفرینی", f"مشکل{Z}آفرینی"),  # ی
+    ("بیانتهایش", f"بی{Z}انتهایش"),  # a pronoun
+    ("میهماننوازند", f"میهمان{Z}نوازند"),  # the verb 'to be'
+    ("قبیلهسالارانی", f"قبیله{Z}سالارانی"),
+])
+def test_a_known_compound_keeps_its_zwnj_under_a_glued_ending(key, written):
+    lex = Lexicon.from_lines([f"Z\tقبیله{Z}سالار\t1", f"Z\tکمک{Z}کننده\t1", f"Z\tمشکل{Z}آفرین\t1",
+                              f"Z\tبی{Z}انتها\t1", f"Z\tمیهمان{Z}نواز\t1", "G\tکمک\t5"])
+    assert ZwnjRestorer(lex).preferred(key) == (written, "zwnj.suffix")
+    # a glued word the table knows is not taken apart
+    assert ZwnjRestorer(lex).preferred("کمکی") == ("کمکی", "")
+
+
 def test_apart_pairs_from_data_block_rule_joins():
     lex = Lexicon.from_lines(["G\tخشک\t3", "A\tخشک تر"])
     assert ZwnjRestorer(lex).join("خشک", "تر") is None

@@ -68,6 +68,13 @@ _HEH_MARGIN = 0
 #: of at least this many letters (shorter ones end words: پیام، حیات).
 _YEH_STEM_MIN = 4
 
+#: Endings written glued to a word (not after ZWNJ): the plural ان, then ی or a pronoun
+#: or the verb 'to be'; longest first.
+_GLUED_ENDINGS = tuple(sorted({
+    plural + clitic for plural in ("", "ان", "یان", "گان")
+    for clitic in ("", "ی", "یی", "م", "ت", "ش", "مان", "تان", "شان", "یم", "ید", "ند", "یت", "یش")
+} - {""}, key=len, reverse=True))
+
 PRESENT_ENDINGS = ("م", "ی", "د", "یم", "ید", "ند")
 PAST_ENDINGS = ("م", "ی", "", "یم", "ید", "ند")
 
@@ -323,7 +330,7 @@ class ZwnjRestorer:
         if written:
             return written, "zwnj.prefix_mi"
         if not key.endswith(_ANY_SUFFIX):
-            return None
+            return self._inflected_compound(key)
         for suffix, kind in _SUFFIXES:
             if not key.endswith(suffix) or len(key) - len(suffix) < 2:
                 continue
@@ -338,6 +345,23 @@ class ZwnjRestorer:
                 continue
             sep = ZWNJ if joins_left(stem[-1]) else ""
             return lex.written(stem) + sep + suffix, "zwnj.suffix"
+        return self._inflected_compound(key)
+
+    def _inflected_compound(self, key: str) -> tuple[str, str] | None:
+        """A compound the table writes with a ZWNJ, and an ending that is written glued to
+        it: the plural ان (سرمایه‌داران، کمک‌کنندگان), ی (مشکل‌آفرینی), a pronoun or the
+        verb 'to be' (بی‌انتهایش، میهمان‌نوازند)."""
+        if not key.endswith(_GLUED_ENDINGS):
+            return None
+        forms = self.lex.forms
+        for ending in _GLUED_ENDINGS:
+            if key.endswith(ending) and len(key) - len(ending) >= 4:
+                stem = key[: -len(ending)]
+                if ending[0] == "گ":  # کننده -> کنندگان
+                    stem += "ه"
+                form = forms.get(stem)
+                if form is not None:
+                    return (form[:-1] if ending[0] == "گ" else form) + ending, "zwnj.suffix"
         return None
 
     def _participle(self, word: str) -> bool:
