@@ -44,10 +44,13 @@ PREFIXES_MI = ("نمی", "می")
 PREVERBS = ("فرو", "باز", "فرا", "بر", "در", "وا", "ور")
 SUFFIXES_HA = ("هایشان", "هایتان", "هایمان", "هایی", "هایم", "هایت", "هایش", "هاست", "های", "ها")
 SUFFIXES_TAR = ("ترین", "تری", "تر")
-#: Clitics that take a ZWNJ after a final ه: منطقه‌ای، خسته‌ام، گفته‌اند، خانه‌اش.
-CLITICS_AFTER_HEH = ("ایم", "اید", "اند", "ای", "ام", "ات", "اش")
+#: Clitics that take a ZWNJ after a final ه: منطقه‌ای، خسته‌ام، گفته‌اند، خانه‌اش، علاقه‌تان.
+#: (After ی too, but for شان، تان، مان only where written apart: the treebanks glue
+#: ناراحتیشان and write دارایی‌شان.)
+PRONOUNS_PLURAL = ("شان", "تان", "مان")
+CLITICS_AFTER_HEH = ("ایم", "اید", "اند", *PRONOUNS_PLURAL, "ای", "ام", "ات", "اش")
 _SUFFIXES = tuple((s, "ha") for s in SUFFIXES_HA) + tuple((s, "tar") for s in SUFFIXES_TAR) + tuple(
-    (s, "heh") for s in CLITICS_AFTER_HEH)
+    (s, "heh_only" if s in PRONOUNS_PLURAL else "heh") for s in CLITICS_AFTER_HEH)
 _SUFFIXES = tuple(sorted(_SUFFIXES, key=lambda x: -len(x[0])))
 #: For one C test that rules out most words before the loops (most unknown words are names).
 _ANY_SUFFIX = tuple(s for s, _ in _SUFFIXES)
@@ -335,9 +338,9 @@ class ZwnjRestorer:
             if not key.endswith(suffix) or len(key) - len(suffix) < 2:
                 continue
             stem = key[: -len(suffix)]
-            if kind == "heh":
+            if kind in ("heh", "heh_only"):
                 if not (stem[-1] == "ه" and (lex.knows(stem) or self._participle(stem))
-                        or self._yeh_stem(stem)):
+                        or kind == "heh" and self._yeh_stem(stem)):
                     continue
             elif kind == "ha" and suffix[1:] in CLITICS_AFTER_HEH and self._heh_stem_likelier(stem):
                 continue  # منطقهای: منطقه‌ای, not منطق‌های
