@@ -72,11 +72,12 @@ _HEH_MARGIN = 0
 _YEH_STEM_MIN = 4
 
 #: Endings written glued to a word (not after ZWNJ): the plural ان, then ی or a pronoun
-#: or the verb 'to be'; longest first.
-_GLUED_ENDINGS = tuple(sorted({
+#: or the verb 'to be'.
+_GLUED_ENDINGS = frozenset(
     plural + clitic for plural in ("", "ان", "یان", "گان")
     for clitic in ("", "ی", "یی", "م", "ت", "ش", "مان", "تان", "شان", "یم", "ید", "ند", "یت", "یش")
-} - {""}, key=len, reverse=True))
+) - {""}
+_LONGEST_GLUED_ENDING = max(map(len, _GLUED_ENDINGS))
 
 PRESENT_ENDINGS = ("م", "ی", "د", "یم", "ید", "ند")
 PAST_ENDINGS = ("م", "ی", "", "یم", "ید", "ند")
@@ -201,6 +202,9 @@ class Lexicon:
         return cls.from_lines(data.decode("utf-8").splitlines())
 
 
+_EZAFE_ENDS = ("\u0654", "\u06c0")
+
+
 def without_ezafe(key: str) -> tuple[str, str]:
     """A word and the ezafe written on its final ه (واژه‌نامهٔ، واژه‌نامۀ): the word is
     looked up without it, and joins as the right side of a pair (واژه نامهٔ); as a left
@@ -279,10 +283,12 @@ class ZwnjRestorer:
         the word has.
         """
         key = token.replace(ZWNJ, "") if ZWNJ in token else token
-        base, ezafe = without_ezafe(key)
-        written, rule = self.preferred(base)
-        if ezafe:
+        if key.endswith(_EZAFE_ENDS):
+            base, ezafe = without_ezafe(key)
+            written, rule = self.preferred(base)
             written = written[:-1] + ezafe
+        else:
+            written, rule = self.preferred(key)
         fixed = None
         if written != token and _zwnj_positions(token) <= _zwnj_positions(written):
             fixed = (written, rule)
@@ -300,7 +306,8 @@ class ZwnjRestorer:
         if _WORD.fullmatch(raw):  # most pieces are one word
             fixed, key = self._facts[raw]
             edits = ((0, raw, *fixed),) if fixed else ()
-            first, last = without_ezafe(key)[0], key
+            first = without_ezafe(key)[0] if key.endswith(_EZAFE_ENDS) else key
+            last = key
             single = True
         else:
             words = list(_WORD.finditer(raw))
@@ -354,12 +361,11 @@ class ZwnjRestorer:
         """A compound the table writes with a ZWNJ, and an ending that is written glued to
         it: the plural ان (سرمایه‌داران، کمک‌کنندگان), ی (مشکل‌آفرینی), a pronoun or the
         verb 'to be' (بی‌انتهایش، میهمان‌نوازند)."""
-        if not key.endswith(_GLUED_ENDINGS):
-            return None
         forms = self.lex.forms
-        for ending in _GLUED_ENDINGS:
-            if key.endswith(ending) and len(key) - len(ending) >= 4:
-                stem = key[: -len(ending)]
+        for n in range(min(_LONGEST_GLUED_ENDING, len(key) - 4), 0, -1):  # longest first
+            ending = key[-n:]
+            if ending in _GLUED_ENDINGS:
+                stem = key[:-n]
                 if ending[0] == "گ":  # کننده -> کنندگان
                     stem += "ه"
                 form = forms.get(stem)
@@ -423,7 +429,7 @@ class ZwnjRestorer:
         give what replaces it (ZWNJ, or nothing after a non-joining letter) and the rule."""
         lex = self.lex
         pair = f"{left} {right}"
-        if not left or not right or pair in lex.apart or without_ezafe(left)[1]:
+        if not left or not right or pair in lex.apart or left.endswith(_EZAFE_ENDS):
             return None  # nothing joins after an ezafe (خانهٔ ما): it ends the word
         last = left[-1]
         if left in _MI_PREFIXES:
@@ -467,7 +473,12 @@ class ZwnjRestorer:
     def _first_key(raw: str) -> str:
         """The key of the word ``raw`` starts with ('-' if it starts with none)."""
         m = _WORD.match(raw)
-        return without_ezafe(m.group().replace(ZWNJ, ""))[0] if m else "-"
+        if m is None:
+            return "-"
+        key = m.group()
+        if ZWNJ in key:
+            key = key.replace(ZWNJ, "")
+        return without_ezafe(key)[0] if key.endswith(_EZAFE_ENDS) else key
 
     def text_edits(self, text: str) -> list[Edit]:
         """Edits for ``text``: words to repair, and spaces that are lost ZWNJs.
