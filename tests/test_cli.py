@@ -65,6 +65,11 @@ def test_utf8_cut_inside_its_last_letter_is_read(tmp_path):
     r = run("fix", str(f))
     assert r.returncode == 0, r.stderr
     assert r.stdout.decode() == "کتابه"
+    # ... and the user is told that a character's bytes were left out
+    assert r.stderr.decode().strip() == (
+        f"paknevis: warning: {f}: the text ends inside a character, whose bytes are left out")
+    r = run("fix", input="کتابها".encode()[:-1])
+    assert r.stdout.decode() == "کتابه" and "warning: <stdin>" in r.stderr.decode()
 
 
 @pytest.mark.parametrize("data, message", [

@@ -36,6 +36,14 @@ def test_the_specimen_as_text_and_as_page(path):
     assert doc.warnings == []
 
 
+def test_a_file_cut_inside_a_character_says_so(tmp_path):
+    f = tmp_path / "cut.txt"
+    f.write_bytes((ROOT / "examples" / "blogger-post.txt").read_bytes()[:-1] + "ا".encode()[:1])
+    doc = parse_file(f)
+    assert doc.title == TITLE
+    assert doc.warnings == ["file: ends inside a character, whose bytes are left out"]
+
+
 def test_blogger_page_details():
     doc = parse_file(PAGES / "blogger.html")
     assert doc.url == "https://bahariran.blogspot.com/2025/02/8.html"

@@ -11,7 +11,7 @@ import orjson
 import typer
 
 from . import __version__
-from .io import DecodeError, read_text
+from .io import UTF8_CUT, DecodeError, read_text
 from .repair import RepairConfig, repairer
 
 app = typer.Typer(
@@ -77,11 +77,14 @@ def fix(
     failed = False
     for name, path in sources:
         try:
-            text = read_text(path)[0] if path else _read_stdin()
+            text, encoding = read_text(path) if path else _read_stdin()
         except DecodeError as e:
             typer.echo(f"paknevis: error: {name}: {e}", err=True)
             failed = True
             continue
+        if encoding == UTF8_CUT:
+            typer.echo(f"paknevis: warning: {name}: the text ends inside a character, "
+                       "whose bytes are left out", err=True)
         if explain:
             fixed, edits = rep.fix_and_explain(text)
             out = sys.stdout.buffer
@@ -347,11 +350,11 @@ def serve(
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
 
 
-def _read_stdin() -> str:
+def _read_stdin() -> tuple[str, str]:
     from .io import decode_bytes
 
     data = sys.stdin.buffer.read()
-    return decode_bytes(data)[0] if data else ""
+    return decode_bytes(data) if data else ("", "utf-8")
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..io import read_text
+from ..io import UTF8_CUT, read_text
 from .assemble import RawPost, assemble
 from .html_page import HtmlError, read_html_page
 from .record import Document
@@ -33,9 +33,12 @@ def parse(text: str, *, url: str | None = None, kind: str | None = None) -> Docu
 
 def parse_file(path: str | Path, *, url: str | None = None) -> Document:
     """Read a file (see :func:`paknevis.io.read_text`) and :func:`parse` it."""
-    text, _ = read_text(path)
+    text, encoding = read_text(path)
     kind = "html" if Path(path).suffix.lower() in (".html", ".htm") else None
-    return parse(text, url=url, kind=kind)
+    doc = parse(text, url=url, kind=kind)
+    if encoding == UTF8_CUT:
+        doc.warnings.append("file: ends inside a character, whose bytes are left out")
+    return doc
 
 
 __all__ = ["Document", "HtmlError", "RawPost", "assemble", "looks_like_html", "parse", "parse_file"]

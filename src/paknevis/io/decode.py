@@ -19,6 +19,10 @@ from pathlib import Path
 # Control characters that do not occur in text: their presence marks binary data.
 _BINARY_BYTES = bytes(set(range(32)) - {9, 10, 12, 13, 27})
 _SAMPLE = 1 << 16
+#: What :func:`decode_bytes` names as the encoding of UTF-8 text cut inside its last
+#: character (a scraper's size limit, ``head -c``): the bytes of that character are left
+#: out, and a caller tells its user so.
+UTF8_CUT = "utf-8, cut inside its last character"
 
 
 class DecodeError(ValueError):
@@ -44,7 +48,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as e:
         if e.end == len(data) and e.reason == "unexpected end of data":
-            return data[:e.start].decode("utf-8"), "utf-8"  # cut inside its last letter
+            return data[:e.start].decode("utf-8"), UTF8_CUT
         if _mostly_utf8_persian(data):
             # read as Windows-1256, the UTF-8 part would come out garbled (سلام as ط³ظ„ط§ظ…)
             raise DecodeError(f"UTF-8 text that is not valid UTF-8 from byte {e.start} on "
