@@ -47,6 +47,9 @@ def test_deleted_zwnj_is_put_back(glued, right):
     ("کتاب ها و تب و تاب بازی", f"کتاب{Z}ها و تب و تاب بازی"),
     ("قهرمان بازی های آسیایی", f"قهرمان بازی{Z}های آسیایی"),
     ("کتاب ها انجام شده", f"کتاب{Z}ها انجام شده"),
+    # بی the prefix, and بی the preposition before a pronoun or determiner
+    ("کتاب ها بی نظیر است", f"کتاب{Z}ها بی{Z}نظیر است"),
+    ("کتاب ها بی هیچ تردیدی", f"کتاب{Z}ها بی هیچ تردیدی"),
 ])
 def test_zwnj_typed_as_space_is_put_back(spaced, right):
     assert fix(spaced) == right

@@ -59,6 +59,8 @@ _ANY_SUFFIX = tuple(s for s, _ in _SUFFIXES)
 _JOIN_RIGHT = frozenset(SUFFIXES_HA + SUFFIXES_TAR + CLITICS_AFTER_HEH)
 #: Words that a suffix written apart never attaches to: ``خشک و تر`` is not ``خشک وتر``.
 _NO_SUFFIX_HOST = frozenset("و به از که در با را تا یا هم نه چه اگر اما پس چون".split())
+#: Words before which بی is the preposition 'without', not a prefix: بی هیچ تردیدی، بی شما.
+_NOT_AFTER_BI = frozenset("این آن هیچ شما آنها آنان اینها ایشان همین همان".split())
 
 _PREVERB_MI = frozenset(p + m for p in PREVERBS for m in PREFIXES_MI)
 _MI_PREFIXES = _PREVERB_MI | frozenset(PREFIXES_MI)
@@ -436,7 +438,7 @@ class ZwnjRestorer:
             if self._verb(right):
                 return ZWNJ, "zwnj.join_prefix_mi"
             return None
-        if left == "بی" and len(right) >= 3 and lex.knows(right):
+        if left == "بی" and len(right) >= 3 and lex.knows(right) and right not in _NOT_AFTER_BI:
             return ZWNJ, "zwnj.join_prefix_bi"
         if left not in _NO_SUFFIX_HOST and len(left) > 1:
             if right in SUFFIXES_HA or right in SUFFIXES_TAR:
