@@ -178,9 +178,9 @@ def build(gold: tuple[Counter, Counter], news: tuple[Counter, Counter], wf: Coun
     # Two words apart that end in an infinitive or a participle are a compound verb, which
     # the standard writes apart (نگه داشتن، حذف شده است), though the treebanks now and then
     # join one (فراموش‌شدن، تقویت‌شده). Never joined: CV precision 0.9541 -> 0.9547 (glued)
-    # and 0.9682 -> 0.9696 (spaced), one ZWNJ fewer found; on the web articles, 36 joins
-    # left as written, the wrong ones among them (تقویت‌شده است، ترک تحصیل‌کرده) with the
-    # adjectives (سازمان‌یافته) and names (ابراهیم‌زاده) that a writer may also write apart.
+    # and 0.9682 -> 0.9696 (spaced), one ZWNJ fewer found; on the web articles, 46 joins
+    # left as written, the wrong ones among them (تقویت‌شده است، ترک تحصیل‌کرده) with
+    # compounds (نگه‌داشتن، سازمان‌یافته) and names (ابراهیم‌زاده) also written apart.
     verb_tails = {p + end for p in past for end in ("ن", "ه")} | {"ن" + p + "ه" for p in past}
     for w, c in wf.items():
         key = w.replace(ZWNJ, "")
