@@ -6,10 +6,10 @@
 
 Corpus: ../shared/data/web/farsnews-1-4.jsonl (1,200 Fars News articles), one call per
 document (title, abstract and paragraphs joined by newlines), one process. MB/s counts the
-UTF-8 bytes of the input. Each system runs ``--repeat`` times, the systems taking turns; the
-best run counts (the least disturbed by the machine), after a warm-up pass over another
-corpus (varzesh3) that loads every system's tables. paknevis's per-word cache is emptied
-before each timed pass, so no timed pass sees a word it has seen before in an earlier pass.
+UTF-8 bytes of the input. Each system runs ``--repeat`` times, the systems taking turns, each
+timed pass after a warm-up pass of the same system over another corpus (varzesh3); the best
+run counts (the least disturbed by the machine). paknevis's per-word cache is emptied before
+each timed pass, so no timed pass sees a word it has seen before.
 """
 from __future__ import annotations
 
@@ -43,14 +43,16 @@ def systems() -> dict:
 
 
 def best_times(fns: dict, docs, warmup, repeat: int) -> dict[str, float]:
-    """The best of ``repeat`` timed passes for each system. The passes take turns (one of
-    each system per round), so that a slow spell of the machine hits them all alike."""
-    for fn in fns.values():
-        for d in warmup:
-            fn(d)
+    """The best of ``repeat`` timed passes for each system. The systems take turns (one
+    timed pass of each per round), so that a slow spell of the machine hits them all alike,
+    and each timed pass follows a warm-up pass of its own system over another corpus, so
+    that it finds the processor's caches as it would running alone, not full of the
+    previous system's tables."""
     best = dict.fromkeys(fns, float("inf"))
     for _ in range(repeat):
         for name, fn in fns.items():
+            for d in warmup:
+                fn(d)
             clear = getattr(getattr(fn, "__self__", None), "clear_caches", None)
             if clear:
                 clear()
