@@ -235,7 +235,7 @@ def build(gold: tuple[Counter, Counter], news: tuple[Counter, Counter], wf: Coun
         # numeral or the article (یک بند کفش، یک هزار، یک سوم) far more often than a
         # compound (یک‌طرفه): CV precision 0.9547 -> 0.956 (glued), 0.9696 -> 0.9717
         # (spaced), one ZWNJ fewer found; on the web, 16 joins left as written, یک‌بند (3)
-        # and یک‌هزار (8) among them.
+        # and یک‌هزار (7) among them.
         if parts[-1] in verb_tails or parts[0] == "یک":
             continue
         apart = max(pairs.get((ZWNJ.join(parts[:i]), parts[i]), 0) for i in range(1, len(parts)))
