@@ -168,9 +168,10 @@ def build(gold: tuple[Counter, Counter], news: tuple[Counter, Counter], wf: Coun
         evidence[w.replace(ZWNJ, "")][w] += c
     verbs_only = Lexicon.from_lines([f"T\t{p}" for p in past] + [f"P\t{p}" for p in present])
     mi_verb = ZwnjRestorer(verbs_only).verb_after_mi
-    # A compound's last part that is a finite verb or participle without a prefix (شده،
-    # زده، کرد) may be a verb phrase; present-stem forms (نویسی، بندی، دار) are not, as
-    # Persian verbs take ب or می before the present stem, داشتن alone excepted (داری).
+    # A compound's last part that is a finite past form without a prefix (کرد، شد) may be
+    # a verb phrase (participles are never joined at all: see verb_tails); present-stem
+    # forms (نویسی، بندی، دار) are not, as Persian verbs take ب or می before the present
+    # stem, داشتن alone excepted (داری).
     bare_verbs = Lexicon.from_lines([f"T\t{p}" for p in past]).verbs | {
         "دار" + ending for ending in PRESENT_ENDINGS}
     # Present stems (بین، بخش، کار), but not the copula, which stands apart (گفته است).

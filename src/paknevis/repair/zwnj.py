@@ -86,6 +86,11 @@ PRESENT_ENDINGS = ("م", "ی", "د", "یم", "ید", "ند")
 PAST_ENDINGS = ("م", "ی", "", "یم", "ید", "ند")
 
 
+def _key_of(word: str) -> str:
+    """The table's key for ``word``: the word with every ZWNJ taken out."""
+    return word.replace(ZWNJ, "") if ZWNJ in word else word
+
+
 @dataclass
 class Lexicon:
     """How words are written, learned from edited text (see ``scripts/build_zwnj_lexicon.py``).
@@ -148,7 +153,7 @@ class Lexicon:
     def quiet(self, word: str) -> bool:
         """Is ``word`` written as the table writes it, and no side of any join? Such a
         word needs nothing, and the text step need not analyse it."""
-        key = word.replace(ZWNJ, "") if ZWNJ in word else word
+        key = _key_of(word)
         if not (key in self.glued and key == word or self.forms.get(key) == word):
             return False
         return not (key in self.pair_rights or key in _RULE_LEFT or key in _JOIN_RIGHT)
@@ -287,7 +292,7 @@ class ZwnjRestorer:
         writer put is never moved: the table's form is taken only if it keeps every ZWNJ
         the word has.
         """
-        key = token.replace(ZWNJ, "") if ZWNJ in token else token
+        key = _key_of(token)
         base, ezafe = without_ezafe(key)
         written, rule = self.preferred(base)
         if ezafe:
@@ -475,10 +480,7 @@ class ZwnjRestorer:
     def _first_key(raw: str) -> str:
         """The key of the word ``raw`` starts with ('-' if it starts with none)."""
         m = _WORD.match(raw)
-        if m is None:
-            return "-"
-        key = m.group()
-        return without_ezafe(key.replace(ZWNJ, "") if ZWNJ in key else key)[0]
+        return "-" if m is None else without_ezafe(_key_of(m.group()))[0]
 
     def text_edits(self, text: str) -> list[Edit]:
         """Edits for ``text``: words to repair, and spaces that are lost ZWNJs.
