@@ -46,6 +46,32 @@ def test_in_place_keeps_a_backup(tmp_path):
     assert (tmp_path / "post.txt.bak").read_text(encoding="utf-8") == "کتابها"
 
 
+def test_in_place_leaves_a_clean_file_alone(tmp_path):
+    f = tmp_path / "post.txt"
+    f.write_text(f"کتاب{Z}ها", encoding="utf-8")
+    r = run("fix", "--in-place", str(f))
+    assert r.returncode == 0, r.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["post.txt"]  # no backup, no temporary file
+
+
+def test_a_file_of_many_blocks_is_repaired_and_explained_whole(tmp_path):
+    # More lines than one block (repair.blocks.BLOCK_LINES): the file is repaired a block at
+    # a time, and the edits still count their offsets from the start of the file.
+    from paknevis import Edit, apply_edits, fix
+
+    text = "".join(f"بند {i}: کتابها را میخوانم، با استقبال بینالمللی\n" for i in range(700))
+    f = tmp_path / "big.txt"
+    f.write_text(text, encoding="utf-8")
+    out = run("fix", str(f)).stdout.decode()
+    assert out == fix(text) and out.count("\n") == 700
+    rows = [json.loads(line) for line in run("fix", "--explain", str(f)).stdout.decode().splitlines()]
+    assert len(rows) == 700 * 4  # digits, کتاب‌ها, می‌خوانم, بین‌المللی on each line
+    edits = [Edit(r["start"], r["end"], r["old"], r["new"], r["rule"]) for r in rows]
+    assert apply_edits(text, edits) == out
+    assert run("fix", "--in-place", str(f)).returncode == 0
+    assert f.read_text(encoding="utf-8") == out
+
+
 @pytest.mark.parametrize("data, encoding", [
     ("کتابها".encode("cp1256"), "Windows-1256"),
     ("کتابها".encode("utf-16"), "UTF-16 with BOM"),

@@ -87,3 +87,22 @@ def test_grouped_steps_run_as_one_by_one(text):
     for step in r.steps:
         one_by_one = step.apply(one_by_one)
     assert r.fix(text) == one_by_one
+
+
+@SETTINGS
+@given(texts)
+def test_line_breaks_kept(text):
+    # what lets a large text be repaired a block of lines at a time (repair.blocks)
+    assert fix(text).count("\n") == text.count("\n")
+
+
+@SETTINGS
+@given(st.lists(texts, max_size=8).map("\n".join), st.integers(1, 3))
+def test_blocks_cover_the_text_and_repair_stays_idempotent(text, lines):
+    from paknevis.repair.blocks import line_blocks
+
+    blocks = list(line_blocks(text, lines=lines))
+    assert "".join(b for _, b in blocks) == text
+    assert all(text.startswith(b, offset) and b.count("\n") <= lines for offset, b in blocks)
+    once = "".join(fix(b) for _, b in blocks)
+    assert "".join(fix(b) for _, b in line_blocks(once, lines=lines)) == once

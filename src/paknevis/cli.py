@@ -13,6 +13,7 @@ import typer
 from . import __version__
 from .io import UTF8_CUT, DecodeError, read_text
 from .repair import RepairConfig, repairer
+from .repair.blocks import line_blocks
 
 app = typer.Typer(
     help="paknevis (پاک‌نویس): repair Persian web text — ZWNJ, letters, digits, spacing.",
@@ -85,22 +86,20 @@ def fix(
         if encoding == UTF8_CUT:
             typer.echo(f"paknevis: warning: {name}: the text ends inside a character, "
                        "whose bytes are left out", err=True)
+        # a block of lines at a time, so that memory stays bounded on large files
+        blocks = line_blocks(text)
         if explain:
-            fixed, edits = rep.fix_and_explain(text)
             out = sys.stdout.buffer
-            for e in edits:
-                row = e.to_dict()
-                if path:
-                    row = {"file": name, **row}
-                out.write(orjson.dumps(row) + b"\n")
+            for offset, block in blocks:
+                for e in rep.fix_and_explain(block)[1]:
+                    row = {**e.to_dict(), "start": e.start + offset, "end": e.end + offset}
+                    out.write(orjson.dumps({"file": name, **row} if path else row) + b"\n")
             out.flush()
         elif in_place:
-            fixed = rep.fix(text)
-            if fixed != text:
-                shutil.copy2(path, path.with_name(path.name + ".bak"))
-                path.write_text(fixed, encoding="utf-8")
+            _rewrite(path, ((block, rep.fix(block)) for _, block in blocks))
         else:
-            sys.stdout.write(rep.fix(text))
+            for _, block in blocks:
+                sys.stdout.write(rep.fix(block))
             sys.stdout.flush()
     if failed:
         raise typer.Exit(2)
@@ -348,6 +347,25 @@ def serve(
     from .web import create_app
 
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
+def _rewrite(path: Path, blocks) -> None:
+    """Write the repaired ``(block, fixed)`` pairs beside ``path``; if anything changed,
+    keep the original as FILE.bak and move the new file in (an error midway leaves the
+    original as it was)."""
+    tmp = path.with_name(f".{path.name}.paknevis-tmp")
+    changed = False
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="") as out:
+            for block, fixed in blocks:
+                changed = changed or fixed != block
+                out.write(fixed)
+        if changed:
+            shutil.copy2(path, path.with_name(path.name + ".bak"))
+            shutil.copymode(path, tmp)
+            tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def _read_stdin() -> tuple[str, str]:

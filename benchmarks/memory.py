@@ -1,0 +1,74 @@
+"""Peak memory of repair: one post, and a large file through ``paknevis fix``.
+
+    python benchmarks/memory.py
+    python benchmarks/memory.py --json benchmarks/results/memory.json
+
+Each case runs in a fresh process, which reports its peak resident memory (VmHWM, Linux).
+The large file is ../shared/data/web/farsnews-1-4.jsonl's 1,200 articles, one paragraph a
+line, six times over (26 MB), as published and with every ZWNJ deleted. ``paknevis fix``
+repairs a file a block of lines at a time (``paknevis.repair.blocks``); the same text
+given to ``fix`` in one call shows what that saves.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "benchmarks")]
+SAMPLE = ROOT / "examples" / "blogger-post.txt"
+COPIES = 6
+
+# Reports the process's peak memory on stderr as it exits, however it exits (typer exits).
+_REPORT = ("import atexit, sys; atexit.register(lambda: sys.stderr.write('VmHWM ' + "
+           "[l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')][0] + '\\n'))")
+
+
+def peak(code: str) -> tuple[float, float]:
+    """(peak MB, seconds) of a fresh Python process running ``code``."""
+    t = time.perf_counter()
+    r = subprocess.run([sys.executable, "-c", f"{_REPORT}\n{code}"], capture_output=True,
+                       text=True, check=True)
+    secs = time.perf_counter() - t
+    kb = next(line.split()[1] for line in r.stderr.splitlines() if line.startswith("VmHWM"))
+    return round(int(kb) / 1024, 1), round(secs, 2)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--json", type=Path, help="write the results here")
+    args = ap.parse_args()
+    from speed import load_docs
+
+    text = "\n".join(load_docs()) * COPIES
+    results = {}
+    mb, _ = peak(f"import paknevis; paknevis.fix(open({str(SAMPLE)!r}, encoding='utf-8').read())")
+    results["import and fix one post"] = {"peak_mb": mb}
+    with tempfile.TemporaryDirectory() as tmp:
+        for form, body in (("as published", text), ("ZWNJs deleted", text.replace("\u200c", ""))):
+            path = Path(tmp) / "big.txt"
+            path.write_text(body, encoding="utf-8")
+            size = round(path.stat().st_size / 1e6, 1)
+            cli = peak("from paknevis.cli import app; import sys; sys.stdout = open('/dev/null', 'w'); "
+                       f"sys.argv = ['paknevis', 'fix', {str(path)!r}]; app()")
+            whole = peak(f"import paknevis; paknevis.fix(open({str(path)!r}, encoding='utf-8').read())")
+            results[f"{size} MB file, {form}"] = {
+                "paknevis fix (blocks)": {"peak_mb": cli[0], "seconds": cli[1]},
+                "fix() in one call": {"peak_mb": whole[0], "seconds": whole[1]}}
+    for case, r in results.items():
+        print(case)
+        for how, v in (r.items() if "peak_mb" not in r else [("", r)]):
+            secs = f", {v['seconds']} s" if "seconds" in v else ""
+            print(f"  {how:24} {v['peak_mb']:7.1f} MB{secs}")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
