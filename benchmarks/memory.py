@@ -6,8 +6,9 @@
 Each case runs in a fresh process, which reports its peak resident memory (VmHWM, Linux).
 The large file is ../shared/data/web/farsnews-1-4.jsonl's 1,200 articles, one paragraph a
 line, six times over (26 MB), as published and with every ZWNJ deleted. ``paknevis fix``
-repairs a file a block of lines at a time (``paknevis.repair.blocks``); the same text
-given to ``fix`` in one call shows what that saves.
+reads a file or standard input a chunk at a time and repairs it a block of lines at a time
+(``paknevis.io.stream``, ``paknevis.repair.blocks``); the same text given to ``fix`` in
+one call shows what that saves.
 """
 from __future__ import annotations
 
@@ -29,11 +30,12 @@ _REPORT = ("import atexit, sys; atexit.register(lambda: sys.stderr.write('VmHWM 
            "[l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')][0] + '\\n'))")
 
 
-def peak(code: str) -> tuple[float, float]:
+def peak(code: str, stdin: Path | None = None) -> tuple[float, float]:
     """(peak MB, seconds) of a fresh Python process running ``code``."""
     t = time.perf_counter()
-    r = subprocess.run([sys.executable, "-c", f"{_REPORT}\n{code}"], capture_output=True,
-                       text=True, check=True)
+    with open(stdin or "/dev/null", "rb") as feed:
+        r = subprocess.run([sys.executable, "-c", f"{_REPORT}\n{code}"], stdin=feed,
+                           capture_output=True, text=True, check=True)
     secs = time.perf_counter() - t
     kb = next(line.split()[1] for line in r.stderr.splitlines() if line.startswith("VmHWM"))
     return round(int(kb) / 1024, 1), round(secs, 2)
@@ -54,12 +56,14 @@ def main() -> int:
             path = Path(tmp) / "big.txt"
             path.write_text(body, encoding="utf-8")
             size = round(path.stat().st_size / 1e6, 1)
-            cli = peak("from paknevis.cli import app; import sys; sys.stdout = open('/dev/null', 'w'); "
-                       f"sys.argv = ['paknevis', 'fix', {str(path)!r}]; app()")
-            whole = peak(f"import paknevis; paknevis.fix(open({str(path)!r}, encoding='utf-8').read())")
+            cli = "from paknevis.cli import app; import sys; sys.stdout = open('/dev/null', 'w'); "
+            runs = {
+                "paknevis fix FILE": peak(cli + f"sys.argv = ['paknevis', 'fix', {str(path)!r}]; app()"),
+                "paknevis fix < FILE": peak(cli + "sys.argv = ['paknevis', 'fix']; app()", stdin=path),
+                "fix() in one call": peak(
+                    f"import paknevis; paknevis.fix(open({str(path)!r}, encoding='utf-8').read())")}
             results[f"{size} MB file, {form}"] = {
-                "paknevis fix (blocks)": {"peak_mb": cli[0], "seconds": cli[1]},
-                "fix() in one call": {"peak_mb": whole[0], "seconds": whole[1]}}
+                how: {"peak_mb": mb, "seconds": secs} for how, (mb, secs) in runs.items()}
     for case, r in results.items():
         print(case)
         for how, v in (r.items() if "peak_mb" not in r else [("", r)]):

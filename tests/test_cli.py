@@ -218,3 +218,28 @@ def test_process_groups_near_copies(tmp_path):
     assert a["dup_cluster"] == b["dup_cluster"] == a["id"]
     assert c["dup_cluster"] == c["id"]
     assert "1 clusters of two or more" in r.stderr.decode()
+
+
+def test_standard_input_flows_a_block_at_a_time():
+    # A pipe is repaired as it arrives: the first blocks come out while it is still open.
+    import select
+    import threading
+
+    line = "کتابها را میخوانم، با استقبال بینالمللی\n"
+    p = subprocess.Popen([sys.executable, "-m", "paknevis", "fix"], stdin=subprocess.PIPE,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    # more than the 64 KB that decide the encoding, written from a thread, since the child
+    # writes its first blocks before it reads on
+    feed = threading.Thread(target=lambda: (p.stdin.write((line * 2000).encode()), p.stdin.flush()))
+    try:
+        feed.start()
+        assert select.select([p.stdout], [], [], 60)[0], "no output while the input is open"
+        first = p.stdout.readline().decode()
+        assert first == f"کتاب{Z}ها را می{Z}خوانم، با استقبال بین{Z}المللی\n"
+        feed.join(timeout=60)
+        p.stdin.close()
+        rest = p.stdout.read().decode()
+        assert p.wait(timeout=60) == 0, p.stderr.read()
+        assert (first + rest).splitlines() == [first.strip()] * 2000
+    finally:
+        p.kill()

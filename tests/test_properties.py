@@ -97,12 +97,14 @@ def test_line_breaks_kept(text):
 
 
 @SETTINGS
-@given(st.lists(texts, max_size=8).map("\n".join), st.integers(1, 3))
-def test_blocks_cover_the_text_and_repair_stays_idempotent(text, lines):
+@given(st.lists(texts, max_size=8).map("\n".join), st.integers(1, 3), st.integers(1, 7))
+def test_blocks_cover_the_text_and_repair_stays_idempotent(text, lines, chunk):
     from paknevis.repair.blocks import line_blocks
 
     blocks = list(line_blocks(text, lines=lines))
-    assert "".join(b for _, b in blocks) == text
-    assert all(text.startswith(b, offset) and b.count("\n") <= lines for offset, b in blocks)
-    once = "".join(fix(b) for _, b in blocks)
-    assert "".join(fix(b) for _, b in line_blocks(once, lines=lines)) == once
+    assert "".join(blocks) == text
+    assert all(b.count("\n") == lines for b in blocks[:-1]) and blocks[-1:] != [""]
+    # read in chunks, as from a file or a pipe, the text is cut the same way
+    assert list(line_blocks((text[i:i + chunk] for i in range(0, len(text), chunk)), lines)) == blocks
+    once = "".join(map(fix, blocks))
+    assert "".join(map(fix, line_blocks(once, lines=lines))) == once

@@ -11,7 +11,8 @@ import orjson
 import typer
 
 from . import __version__
-from .io import UTF8_CUT, DecodeError, read_text
+from .io import UTF8_CUT, DecodeError
+from .io.stream import TextStream, open_text_stream
 from .repair import RepairConfig, repairer
 from .repair.blocks import line_blocks
 
@@ -78,29 +79,10 @@ def fix(
     failed = False
     for name, path in sources:
         try:
-            text, encoding = read_text(path) if path else _read_stdin()
+            _fix_one(rep, name, path, explain, in_place)
         except DecodeError as e:
             typer.echo(f"paknevis: error: {name}: {e}", err=True)
             failed = True
-            continue
-        if encoding == UTF8_CUT:
-            typer.echo(f"paknevis: warning: {name}: the text ends inside a character, "
-                       "whose bytes are left out", err=True)
-        # a block of lines at a time, so that memory stays bounded on large files
-        blocks = line_blocks(text)
-        if explain:
-            out = sys.stdout.buffer
-            for offset, block in blocks:
-                for e in rep.fix_and_explain(block)[1]:
-                    row = {**e.to_dict(), "start": e.start + offset, "end": e.end + offset}
-                    out.write(orjson.dumps({"file": name, **row} if path else row) + b"\n")
-            out.flush()
-        elif in_place:
-            _rewrite(path, ((block, rep.fix(block)) for _, block in blocks))
-        else:
-            for _, block in blocks:
-                sys.stdout.write(rep.fix(block))
-            sys.stdout.flush()
     if failed:
         raise typer.Exit(2)
 
@@ -349,6 +331,36 @@ def serve(
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
 
 
+def _fix_one(rep, name: str, path: Path | None, explain: bool, in_place: bool) -> None:
+    """Repair one input, read and written a block of lines at a time (memory stays bounded
+    however large it is). A :class:`DecodeError` may come before anything is written, or,
+    for standard input, where it stops being UTF-8."""
+    raw, stream = open_text_stream(path) if path else (
+        None, TextStream(sys.stdin.buffer, empty_ok=True))
+    try:
+        blocks = line_blocks(stream.chunks())
+        if explain:
+            out, offset = sys.stdout.buffer, 0
+            for block in blocks:
+                for e in rep.fix_and_explain(block)[1]:
+                    row = {**e.to_dict(), "start": e.start + offset, "end": e.end + offset}
+                    out.write(orjson.dumps({"file": name, **row} if path else row) + b"\n")
+                offset += len(block)
+            out.flush()
+        elif in_place:
+            _rewrite(path, ((block, rep.fix(block)) for block in blocks))
+        else:
+            for block in blocks:  # each flushed, so that a pipe flows
+                sys.stdout.write(rep.fix(block))
+                sys.stdout.flush()
+    finally:
+        if raw is not None:
+            raw.close()
+    if stream.encoding == UTF8_CUT:
+        typer.echo(f"paknevis: warning: {name}: the text ends inside a character, "
+                   "whose bytes are left out", err=True)
+
+
 def _rewrite(path: Path, blocks) -> None:
     """Write the repaired ``(block, fixed)`` pairs beside ``path``; if anything changed,
     keep the original as FILE.bak and move the new file in (an error midway leaves the
@@ -366,13 +378,6 @@ def _rewrite(path: Path, blocks) -> None:
             tmp.replace(path)
     finally:
         tmp.unlink(missing_ok=True)
-
-
-def _read_stdin() -> tuple[str, str]:
-    from .io import decode_bytes
-
-    data = sys.stdin.buffer.read()
-    return decode_bytes(data) if data else ("", "utf-8")
 
 
 if __name__ == "__main__":

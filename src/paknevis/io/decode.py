@@ -15,6 +15,7 @@ from __future__ import annotations
 import codecs
 import re
 from pathlib import Path
+from typing import BinaryIO
 
 # Control characters that do not occur in text: their presence marks binary data.
 _BINARY_BYTES = bytes(set(range(32)) - {9, 10, 12, 13, 27})
@@ -83,17 +84,24 @@ def _strict(data: bytes, encoding: str) -> tuple[str, str]:
     try:
         return data.decode(encoding), encoding
     except UnicodeDecodeError as e:
-        raise DecodeError(f"not valid {encoding} (byte {e.start})") from None
+        # utf-8-sig counts from after its BOM; the user counts from the file's start
+        at = e.start + (len(codecs.BOM_UTF8) if encoding == "utf-8-sig" else 0)
+        raise DecodeError(f"not valid {encoding} (byte {at})") from None
 
 
-def read_text(path: str | Path) -> tuple[str, str]:
-    """Read a file as text (see :func:`decode_bytes`); errors name the problem, not the path."""
+def open_binary(path: str | Path) -> BinaryIO:
+    """Open a file for reading bytes; errors name the problem, not the path."""
     try:
-        data = Path(path).read_bytes()
+        return open(path, "rb")
     except IsADirectoryError:
         raise DecodeError("is a directory") from None
     except FileNotFoundError:
         raise DecodeError("no such file") from None
     except PermissionError:
         raise DecodeError("permission denied") from None
-    return decode_bytes(data)
+
+
+def read_text(path: str | Path) -> tuple[str, str]:
+    """Read a file as text (see :func:`decode_bytes`); errors name the problem, not the path."""
+    with open_binary(path) as f:
+        return decode_bytes(f.read())
