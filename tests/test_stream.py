@@ -1,11 +1,12 @@
 """Reading input as it arrives (paknevis.io.stream): the same text and the same verdicts
-as reading it whole, a chunk at a time."""
+as reading it whole, a chunk at a time; and cutting it into blocks of lines."""
 import io
 
 import pytest
 
 from paknevis.io import UTF8_CUT, DecodeError, decode_bytes
 from paknevis.io.stream import _CHUNK, TextStream
+from paknevis.repair.blocks import BlockTooLarge, line_blocks
 
 # Lines of real Persian, long enough to cross the 64 KB sniff and the 1 MB reads; an odd
 # number of one-byte characters per line, so that reads end inside two-byte letters too.
@@ -58,3 +59,17 @@ def test_empty_input():
 def test_binary_input_is_refused():
     with pytest.raises(DecodeError, match="binary"):
         TextStream(io.BytesIO(bytes(range(256)) * 10))
+
+
+def test_lines_too_long_to_repair_are_refused_before_they_are_all_read():
+    def chunks():
+        yield "کتاب\nبینالمللی\n"
+        while True:  # a line that never ends
+            yield "ب" * 1000
+
+    blocks = line_blocks(chunks(), lines=2, max_chars=5000)
+    assert next(blocks) == "کتاب\nبینالمللی\n"
+    with pytest.raises(BlockTooLarge, match="^line 3 holds more than 5,000 characters"):
+        next(blocks)
+    with pytest.raises(BlockTooLarge, match="^lines 1 to 4 hold"):
+        list(line_blocks("ب\n" * 3 + "ب" * 11, lines=5, max_chars=10))

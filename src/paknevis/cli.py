@@ -14,7 +14,7 @@ from . import __version__
 from .io import UTF8_CUT, DecodeError
 from .io.stream import TextStream, open_text_stream
 from .repair import RepairConfig, repairer
-from .repair.blocks import line_blocks
+from .repair.blocks import BlockTooLarge, line_blocks
 
 app = typer.Typer(
     help="paknevis (پاک‌نویس): repair Persian web text — ZWNJ, letters, digits, spacing.",
@@ -80,7 +80,7 @@ def fix(
     for name, path in sources:
         try:
             _fix_one(rep, name, path, explain, in_place)
-        except DecodeError as e:
+        except (DecodeError, BlockTooLarge) as e:
             typer.echo(f"paknevis: error: {name}: {e}", err=True)
             failed = True
     if failed:
@@ -333,8 +333,9 @@ def serve(
 
 def _fix_one(rep, name: str, path: Path | None, explain: bool, in_place: bool) -> None:
     """Repair one input, read and written a block of lines at a time (memory stays bounded
-    however large it is). A :class:`DecodeError` may come before anything is written, or,
-    for standard input, where it stops being UTF-8."""
+    however large it is). A :class:`DecodeError` comes before anything is written, or, for
+    standard input, where it stops being UTF-8; a :class:`BlockTooLarge` where lines are
+    too long to repair."""
     raw, stream = open_text_stream(path) if path else (
         None, TextStream(sys.stdin.buffer, empty_ok=True))
     try:
