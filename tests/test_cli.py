@@ -54,6 +54,15 @@ def test_in_place_leaves_a_clean_file_alone(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["post.txt"]  # no backup, no temporary file
 
 
+def test_in_place_through_a_symbolic_link_rewrites_the_file_it_points_to(tmp_path):
+    f, link = tmp_path / "post.txt", tmp_path / "link.txt"
+    f.write_text("کتابها", encoding="utf-8")
+    link.symlink_to(f)
+    assert run("fix", "--in-place", str(link)).returncode == 0
+    assert link.is_symlink() and f.read_text(encoding="utf-8") == f"کتاب{Z}ها"
+    assert (tmp_path / "link.txt.bak").read_text(encoding="utf-8") == "کتابها"
+
+
 def test_a_file_of_many_blocks_is_repaired_and_explained_whole(tmp_path):
     # More lines than one block (repair.blocks.BLOCK_LINES): the file is repaired a block at
     # a time, and the edits still count their offsets from the start of the file.

@@ -365,8 +365,9 @@ def _fix_one(rep, name: str, path: Path | None, explain: bool, in_place: bool) -
 def _rewrite(path: Path, blocks) -> None:
     """Write the repaired ``(block, fixed)`` pairs beside ``path``; if anything changed,
     keep the original as FILE.bak and move the new file in (an error midway leaves the
-    original as it was)."""
-    tmp = path.with_name(f".{path.name}.paknevis-tmp")
+    original as it was). A symbolic link stays one: the file it points to is rewritten."""
+    target = path.resolve()
+    tmp = target.with_name(f".{target.name}.paknevis-tmp")
     changed = False
     try:
         with open(tmp, "w", encoding="utf-8", newline="") as out:
@@ -374,9 +375,9 @@ def _rewrite(path: Path, blocks) -> None:
                 changed = changed or fixed != block
                 out.write(fixed)
         if changed:
-            shutil.copy2(path, path.with_name(path.name + ".bak"))
-            shutil.copymode(path, tmp)
-            tmp.replace(path)
+            shutil.copy2(target, path.with_name(path.name + ".bak"))
+            shutil.copymode(target, tmp)
+            tmp.replace(target)
     finally:
         tmp.unlink(missing_ok=True)
 

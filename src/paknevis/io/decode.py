@@ -19,7 +19,8 @@ from typing import BinaryIO
 
 # Control characters that do not occur in text: their presence marks binary data.
 _BINARY_BYTES = bytes(set(range(32)) - {9, 10, 12, 13, 27})
-_SAMPLE = 1 << 16
+#: How much of an input is looked at to tell binary data, and the encoding of a stream.
+SNIFF_BYTES = 1 << 16
 #: What :func:`decode_bytes` names as the encoding of UTF-8 text cut inside its last
 #: character (a scraper's size limit, ``head -c``): the bytes of that character are left
 #: out, and a caller tells its user so.
@@ -30,8 +31,9 @@ class DecodeError(ValueError):
     """The input cannot be read as text; the message says why."""
 
 
-def _looks_binary(data: bytes) -> bool:
-    sample = data[:_SAMPLE]
+def looks_binary(data: bytes) -> bool:
+    """Do the first bytes of ``data`` hold NULs, or more than 1% other control bytes?"""
+    sample = data[:SNIFF_BYTES]
     return b"\x00" in sample or sum(map(sample.count, _BINARY_BYTES)) > len(sample) // 100
 
 
@@ -43,7 +45,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return _strict(data, "utf-8-sig")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _strict(data, "utf-16")
-    if _looks_binary(data):
+    if looks_binary(data):
         raise DecodeError("not a text file (binary data)")
     try:
         return data.decode("utf-8"), "utf-8"
@@ -57,7 +59,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     text, enc = _strict(data, "cp1256")
     # cp1256 maps nearly every byte to something: accept it only if it reads like text,
     # Arabic-script words separated by spaces.
-    if not _plausible_cp1256(text[:_SAMPLE]):
+    if not _plausible_cp1256(text[:SNIFF_BYTES]):
         raise DecodeError("not UTF-8, UTF-16 or Windows-1256 text")
     return text, enc
 
@@ -69,7 +71,7 @@ _HIGH_BYTES = bytes(range(128, 256))
 
 
 def _mostly_utf8_persian(data: bytes) -> bool:
-    sample = data[:_SAMPLE]
+    sample = data[:SNIFF_BYTES]
     high = len(sample) - len(sample.translate(None, _HIGH_BYTES))
     return high > 0 and 2 * len(_UTF8_ARABIC_LETTER.findall(sample)) > high // 2
 

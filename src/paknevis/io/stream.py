@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from .decode import _SAMPLE, UTF8_CUT, DecodeError, _looks_binary, decode_bytes, open_binary
+from .decode import SNIFF_BYTES, UTF8_CUT, DecodeError, decode_bytes, looks_binary, open_binary
 
 _CHUNK = 1 << 20
 
@@ -35,14 +35,14 @@ class TextStream:
 
     def __init__(self, raw: BinaryIO, *, seekable: bool = False, empty_ok: bool = False):
         self._raw = raw
-        self._head = raw.read(_SAMPLE)
+        self._head = raw.read(SNIFF_BYTES)
         self._whole: str | None = None  # the text, where it is read whole
         if not self._head:
             if not empty_ok:
                 raise DecodeError("empty file")
             self.encoding, self._whole = "utf-8", ""
         elif not self._head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and (
-                self._head.startswith(codecs.BOM_UTF8) or not _looks_binary(self._head)) and (
+                self._head.startswith(codecs.BOM_UTF8) or not looks_binary(self._head)) and (
                 self._utf8(seekable)):
             self.encoding = "utf-8-sig" if self._head.startswith(codecs.BOM_UTF8) else "utf-8"
         else:  # binary data is refused here too
