@@ -252,3 +252,21 @@ def test_standard_input_flows_a_block_at_a_time():
         assert (first + rest).splitlines() == [first.strip()] * 2000
     finally:
         p.kill()
+
+
+@pytest.mark.parametrize("args", [["fix"], ["fix", "--explain"]])
+def test_workers_give_what_one_process_gives(tmp_path, args):
+    text = "".join(f"بند {i}: کتابها را میخوانم، با استقبال بینالمللی\n" for i in range(1000))
+    f = tmp_path / "big.txt"
+    f.write_text(text, encoding="utf-8")
+    one, two = run(*args, str(f)), run(*args, "--workers", "2", str(f))
+    assert one.returncode == two.returncode == 0, two.stderr
+    assert two.stdout == one.stdout and len(one.stdout.splitlines()) >= 1000
+
+
+def test_workers_report_a_damaged_pipe_as_one_process_does():
+    data = ("کتابها را میخوانم\n" * 5000).encode() + b"\xff\n"
+    r = run("fix", "--workers", "2", input=data)
+    assert r.returncode == 2
+    assert "not valid UTF-8 from byte 165000 on" in r.stderr.decode()
+    assert r.stdout.decode().count("\n") == 4864  # the blocks before the damage: 19 x 256 lines

@@ -47,7 +47,7 @@ def test_a_pipe_that_breaks_late_gives_what_came_before_then_the_error():
     with pytest.raises(DecodeError, match=f"not valid UTF-8 from byte {len(good)} on"):
         for chunk in stream.chunks():
             got.append(chunk)
-    assert TEXT.startswith("".join(got)) and len("".join(got)) > len(TEXT) // 2
+    assert "".join(got) == TEXT
 
 
 def test_empty_input():

@@ -1,10 +1,13 @@
 """The ``paknevis`` command line."""
 from __future__ import annotations
 
+import multiprocessing as mp
 import re
 import shutil
 import sys
+from collections.abc import Iterator
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 
 import orjson
@@ -57,6 +60,9 @@ def fix(
         Digits.persian, help="Digits in Persian text: Persian (۱۲۳), Latin (123), or keep them."),
     keep_diacritics: bool = typer.Option(False, help="Keep harakat (ـَ ـِ ـُ) instead of removing them."),
     zwnj: bool = typer.Option(True, help="Restore lost ZWNJs (half-spaces) and remove wrong ones."),
+    workers: int = typer.Option(
+        1, min=1, max=64, help="Processes to repair with: blocks of lines go to each in turn, and "
+                               "the output keeps the input's order."),
 ) -> None:
     """Repair Persian text: letters, digits, spacing, @handles, #hashtags and ZWNJ.
 
@@ -67,6 +73,8 @@ def fix(
         paknevis fix post.txt --explain
 
         paknevis fix *.txt --in-place
+
+        zcat dump.txt.gz | paknevis fix --workers 2 > fixed.txt
     """
     if in_place and not files:
         _fail("--in-place needs files to rewrite")
@@ -74,12 +82,12 @@ def fix(
         _fail("--in-place and --explain cannot be used together")
     options = dict(digits=digits.value, keep_diacritics=keep_diacritics, zwnj=zwnj)
     RepairConfig(**options)  # validates before any work
-    rep = repairer(**options)
+    repairer(**options)  # the tables, loaded once before a pool of workers forks
     sources = [(str(p), p) for p in files] if files else [("<stdin>", None)]
     failed = False
     for name, path in sources:
         try:
-            _fix_one(rep, name, path, explain, in_place)
+            _fix_one(options, name, path, explain, in_place, workers)
         except (DecodeError, BlockTooLarge) as e:
             typer.echo(f"paknevis: error: {name}: {e}", err=True)
             failed = True
@@ -331,7 +339,8 @@ def serve(
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
 
 
-def _fix_one(rep, name: str, path: Path | None, explain: bool, in_place: bool) -> None:
+def _fix_one(options: dict, name: str, path: Path | None, explain: bool, in_place: bool,
+             workers: int) -> None:
     """Repair one input, read and written a block of lines at a time (memory stays bounded
     however large it is). A :class:`DecodeError` comes before anything is written, or, for
     standard input, where it stops being UTF-8; a :class:`BlockTooLarge` where lines are
@@ -339,20 +348,20 @@ def _fix_one(rep, name: str, path: Path | None, explain: bool, in_place: bool) -
     raw, stream = open_text_stream(path) if path else (
         None, TextStream(sys.stdin.buffer, empty_ok=True))
     try:
-        blocks = line_blocks(stream.chunks())
+        results = _repaired(line_blocks(stream.chunks()), options, explain, workers)
         if explain:
             out, offset = sys.stdout.buffer, 0
-            for block in blocks:
-                for e in rep.fix_and_explain(block)[1]:
-                    row = {**e.to_dict(), "start": e.start + offset, "end": e.end + offset}
+            for size, _, edits in results:
+                for e in edits:
+                    row = {**e, "start": e["start"] + offset, "end": e["end"] + offset}
                     out.write(orjson.dumps({"file": name, **row} if path else row) + b"\n")
-                offset += len(block)
+                offset += size
             out.flush()
         elif in_place:
-            _rewrite(path, ((block, rep.fix(block)) for block in blocks))
+            _rewrite(path, results)
         else:
-            for block in blocks:  # each flushed, so that a pipe flows
-                sys.stdout.write(rep.fix(block))
+            for _, _, fixed in results:  # each flushed, so that a pipe flows
+                sys.stdout.write(fixed)
                 sys.stdout.flush()
     finally:
         if raw is not None:
@@ -362,8 +371,32 @@ def _fix_one(rep, name: str, path: Path | None, explain: bool, in_place: bool) -
                    "whose bytes are left out", err=True)
 
 
-def _rewrite(path: Path, blocks) -> None:
-    """Write the repaired ``(block, fixed)`` pairs beside ``path``; if anything changed,
+def _repair_block(options: dict, explain: bool, block: str) -> tuple[int, bool, object]:
+    """What becomes of one block: (its length, whether it changed, the repaired text or,
+    with ``explain``, its edits as dicts)."""
+    rep = repairer(**options)
+    if explain:
+        fixed, edits = rep.fix_and_explain(block)
+        return len(block), fixed != block, [e.to_dict() for e in edits]
+    fixed = rep.fix(block)
+    return len(block), fixed != block, fixed
+
+
+def _repaired(blocks: Iterator[str], options: dict, explain: bool, workers: int) -> Iterator[tuple]:
+    """:func:`_repair_block` of each block, in order, here or on a pool of ``workers``."""
+    work = partial(_repair_block, options, explain)
+    if workers == 1:
+        yield from map(work, blocks)
+        return
+    # Forked once the tables are loaded, the workers share them. imap reads ahead only as
+    # far as its task pipe holds, so memory stays bounded here too. Eight blocks a task:
+    # one a task kept two workers 1.4x as fast as one on a 106 MB file, eight 1.7x.
+    with mp.get_context("fork").Pool(workers) as pool:
+        yield from pool.imap(work, blocks, chunksize=8)
+
+
+def _rewrite(path: Path, results: Iterator[tuple]) -> None:
+    """Write the repaired blocks (see :func:`_repair_block`) beside ``path``; if any changed,
     keep the original as FILE.bak and move the new file in (an error midway leaves the
     original as it was). A symbolic link stays one: the file it points to is rewritten."""
     target = path.resolve()
@@ -371,8 +404,8 @@ def _rewrite(path: Path, blocks) -> None:
     changed = False
     try:
         with open(tmp, "w", encoding="utf-8", newline="") as out:
-            for block, fixed in blocks:
-                changed = changed or fixed != block
+            for _, block_changed, fixed in results:
+                changed = changed or block_changed
                 out.write(fixed)
         if changed:
             shutil.copy2(target, path.with_name(path.name + ".bak"))

@@ -66,8 +66,8 @@ class TextStream:
         return True
 
     def chunks(self) -> Iterator[str]:
-        """The text, a chunk at a time; a :class:`DecodeError` where a pipe stops being
-        UTF-8."""
+        """The text, a chunk at a time; where a pipe stops being UTF-8, the text up to
+        there, then a :class:`DecodeError`."""
         if self._whole is not None:
             if self._whole:
                 yield self._whole
@@ -81,6 +81,8 @@ class TextStream:
             try:
                 text = decoder.decode(data)
             except UnicodeDecodeError as e:
+                if good := decoder.decode(data[:max(0, e.start - held)]):
+                    yield good  # the text up to the broken byte
                 raise DecodeError(f"not valid UTF-8 from byte {done - held + e.start} on "
                                   "(a damaged file, or two encodings in one)") from None
             if text:

@@ -1,7 +1,7 @@
 """Texts too large to repair in one call, repaired a block of whole lines at a time.
 
 ``fix`` needs working memory of about twenty times the text it is given (about 540 MB for a
-26 MB file, ``benchmarks/memory.py``), so a file of some hundred megabytes would not fit.
+26 MB file, ``benchmarks/large_input.py``), so a file of some hundred megabytes would not fit.
 Cut into blocks of lines, it is repaired in bounded memory, and each block can be written
 out as soon as it is done.
 
