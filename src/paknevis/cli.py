@@ -1,13 +1,11 @@
 """The ``paknevis`` command line."""
 from __future__ import annotations
 
-import multiprocessing as mp
 import re
 import shutil
 import sys
 from collections.abc import Iterator
 from enum import StrEnum
-from functools import partial
 from pathlib import Path
 
 import orjson
@@ -16,8 +14,8 @@ import typer
 from . import __version__
 from .io import UTF8_CUT, DecodeError
 from .io.stream import TextStream, open_text_stream
-from .repair import RepairConfig, repairer
-from .repair.blocks import BlockTooLarge, line_blocks
+from .repair import RepairConfig
+from .repair.blocks import BlockTooLarge, line_blocks, repair_blocks
 
 app = typer.Typer(
     help="paknevis (پاک‌نویس): repair Persian web text — ZWNJ, letters, digits, spacing.",
@@ -82,7 +80,6 @@ def fix(
         _fail("--in-place and --explain cannot be used together")
     options = dict(digits=digits.value, keep_diacritics=keep_diacritics, zwnj=zwnj)
     RepairConfig(**options)  # validates before any work
-    repairer(**options)  # the tables, loaded once before a pool of workers forks
     sources = [(str(p), p) for p in files] if files else [("<stdin>", None)]
     failed = False
     for name, path in sources:
@@ -348,7 +345,7 @@ def _fix_one(options: dict, name: str, path: Path | None, explain: bool, in_plac
     raw, stream = open_text_stream(path) if path else (
         None, TextStream(sys.stdin.buffer, empty_ok=True))
     try:
-        results = _repaired(line_blocks(stream.chunks()), options, explain, workers)
+        results = repair_blocks(line_blocks(stream.chunks()), options, explain=explain, workers=workers)
         if explain:
             out, offset = sys.stdout.buffer, 0
             for size, _, edits in results:
@@ -371,32 +368,8 @@ def _fix_one(options: dict, name: str, path: Path | None, explain: bool, in_plac
                    "whose bytes are left out", err=True)
 
 
-def _repair_block(options: dict, explain: bool, block: str) -> tuple[int, bool, object]:
-    """What becomes of one block: (its length, whether it changed, the repaired text or,
-    with ``explain``, its edits as dicts)."""
-    rep = repairer(**options)
-    if explain:
-        fixed, edits = rep.fix_and_explain(block)
-        return len(block), fixed != block, [e.to_dict() for e in edits]
-    fixed = rep.fix(block)
-    return len(block), fixed != block, fixed
-
-
-def _repaired(blocks: Iterator[str], options: dict, explain: bool, workers: int) -> Iterator[tuple]:
-    """:func:`_repair_block` of each block, in order, here or on a pool of ``workers``."""
-    work = partial(_repair_block, options, explain)
-    if workers == 1:
-        yield from map(work, blocks)
-        return
-    # Forked once the tables are loaded, the workers share them. imap reads ahead only as
-    # far as its task pipe holds, so memory stays bounded here too. Eight blocks a task:
-    # one a task kept two workers 1.4x as fast as one on a 106 MB file, eight 1.7x.
-    with mp.get_context("fork").Pool(workers) as pool:
-        yield from pool.imap(work, blocks, chunksize=8)
-
-
 def _rewrite(path: Path, results: Iterator[tuple]) -> None:
-    """Write the repaired blocks (see :func:`_repair_block`) beside ``path``; if any changed,
+    """Write the repaired blocks (see :func:`repair_blocks`) beside ``path``; if any changed,
     keep the original as FILE.bak and move the new file in (an error midway leaves the
     original as it was). A symbolic link stays one: the file it points to is rewritten."""
     target = path.resolve()

@@ -1,7 +1,7 @@
 """Texts too large to repair in one call, repaired a block of whole lines at a time.
 
-``fix`` needs working memory of about twenty times the text it is given (about 540 MB for a
-26 MB file, ``benchmarks/large_input.py``), so a file of some hundred megabytes would not fit.
+``fix`` needs working memory of about twenty times the text it is given (1.9 GB for a
+106 MB file, ``benchmarks/large_input.py``), so a file of some gigabytes would not fit.
 Cut into blocks of lines, it is repaired in bounded memory, and each block can be written
 out as soon as it is done.
 
@@ -9,13 +9,19 @@ Repair never adds or removes a line break, and no step looks across one, but for
 judgement: the writer's habit with ZWNJ (see ``zwnj._follow_the_writers_habit``), which
 each block makes on its own evidence. Blocks are counted in lines, not characters, so
 that a second pass cuts its input where the first pass cut, and stays idempotent.
+:func:`repair_blocks` repairs them in order, in this process or on a pool of processes.
 
 >>> list(line_blocks("a\\nb\\nc", lines=2)), list(line_blocks(["a\\nb", "\\nc\\n"], lines=1))
 (['a\\nb\\n', 'c'], ['a\\n', 'b\\n', 'c\\n'])
 """
 from __future__ import annotations
 
+import multiprocessing as mp
 from collections.abc import Iterable, Iterator
+from functools import partial
+from typing import NamedTuple
+
+from .pipeline import repairer
 
 #: Lines per block: a few hundred paragraphs are ample evidence of a writer's habit, and a
 #: block of web paragraphs (or of one-document-a-line corpus rows) stays a few megabytes.
@@ -60,3 +66,57 @@ def line_blocks(text: str | Iterable[str], lines: int = BLOCK_LINES,
             parts, breaks, size, start, first = [], 0, 0, end, first + lines
     if any(parts):
         yield "".join(parts)
+
+
+class RepairedBlock(NamedTuple):
+    size: int  # the block's length in characters
+    changed: bool
+    result: str | list[dict]  # the repaired text, or the edits (as dicts) that make it
+
+
+def repair_blocks(blocks: Iterable[str], options: dict | None = None, *, explain: bool = False,
+                  workers: int = 1) -> Iterator[RepairedBlock]:
+    """Repair each block with the :class:`RepairConfig` ``options``, in order, here or on a
+    pool of ``workers`` processes; with ``explain``, give each block's edits."""
+    work = partial(_repair_block, options or {}, explain)
+    if workers == 1:
+        yield from map(work, blocks)
+        return
+    repairer(**(options or {}))  # the tables, loaded before the pool forks: workers share them
+    # imap reads ahead only as far as its task pipe holds, so memory stays bounded. Eight
+    # blocks a task: on a 106 MB file two workers took 10.6 s with one block a task, 8.8 s
+    # with eight, against 14.2 s for one process.
+    with mp.get_context("fork").Pool(workers) as pool:
+        for done in pool.imap(partial(_map, work), _batches(blocks, 8)):
+            yield from done
+
+
+def _repair_block(options: dict, explain: bool, block: str) -> RepairedBlock:
+    rep = repairer(**options)
+    if explain:
+        fixed, edits = rep.fix_and_explain(block)
+        return RepairedBlock(len(block), fixed != block, [e.to_dict() for e in edits])
+    fixed = rep.fix(block)
+    return RepairedBlock(len(block), fixed != block, fixed)
+
+
+def _map(work, items: list) -> list:
+    return list(map(work, items))
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    """``items`` in lists of ``size``; if reading them fails, the items read before still
+    come, then the error (as they would one at a time)."""
+    batch = []
+    try:
+        for item in items:
+            batch.append(item)
+            if len(batch) == size:
+                yield batch
+                batch = []
+    except Exception:
+        if batch:
+            yield batch
+        raise
+    if batch:
+        yield batch
