@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
 
@@ -15,7 +15,7 @@ from . import __version__
 from .io import UTF8_CUT, DecodeError
 from .io.stream import TextStream, open_text_stream
 from .repair import RepairConfig
-from .repair.blocks import BlockTooLarge, line_blocks, repair_blocks
+from .repair.blocks import BlockTooLarge, RepairedBlock, line_blocks, repair_blocks
 
 app = typer.Typer(
     help="paknevis (پاک‌نویس): repair Persian web text — ZWNJ, letters, digits, spacing.",
@@ -368,7 +368,7 @@ def _fix_one(options: dict, name: str, path: Path | None, explain: bool, in_plac
                    "whose bytes are left out", err=True)
 
 
-def _rewrite(path: Path, results: Iterator[tuple]) -> None:
+def _rewrite(path: Path, results: Iterable[RepairedBlock]) -> None:
     """Write the repaired blocks (see :func:`repair_blocks`) beside ``path``; if any changed,
     keep the original as FILE.bak and move the new file in (an error midway leaves the
     original as it was). A symbolic link stays one: the file it points to is rewritten."""

@@ -69,6 +69,8 @@ def line_blocks(text: str | Iterable[str], lines: int = BLOCK_LINES,
 
 
 class RepairedBlock(NamedTuple):
+    """One block as :func:`repair_blocks` gives it back."""
+
     size: int  # the block's length in characters
     changed: bool
     result: str | list[dict]  # the repaired text, or the edits (as dicts) that make it
