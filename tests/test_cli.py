@@ -256,12 +256,15 @@ def test_standard_input_flows_a_block_at_a_time():
 
 @pytest.mark.parametrize("args", [["fix"], ["fix", "--explain"]])
 def test_workers_give_what_one_process_gives(tmp_path, args):
+    # one pool serves every file of the run
     text = "".join(f"بند {i}: کتابها را میخوانم، با استقبال بینالمللی\n" for i in range(1000))
-    f = tmp_path / "big.txt"
-    f.write_text(text, encoding="utf-8")
-    one, two = run(*args, str(f)), run(*args, "--workers", "2", str(f))
+    big, small = tmp_path / "big.txt", tmp_path / "small.txt"
+    big.write_text(text, encoding="utf-8")
+    small.write_text("منطقهای میشود", encoding="utf-8")
+    files = [str(big), str(small), str(big)]
+    one, two = run(*args, *files), run(*args, "--workers", "2", *files)
     assert one.returncode == two.returncode == 0, two.stderr
-    assert two.stdout == one.stdout and len(one.stdout.splitlines()) >= 1000
+    assert two.stdout == one.stdout and len(one.stdout.splitlines()) >= 2000
 
 
 def test_workers_report_a_damaged_pipe_as_one_process_does():

@@ -6,6 +6,7 @@ import shutil
 import sys
 from collections.abc import Iterable
 from enum import StrEnum
+from multiprocessing.pool import Pool
 from pathlib import Path
 
 import orjson
@@ -15,7 +16,7 @@ from . import __version__
 from .io import UTF8_CUT, DecodeError
 from .io.stream import TextStream, open_text_stream
 from .repair import RepairConfig
-from .repair.blocks import BlockTooLarge, RepairedBlock, line_blocks, repair_blocks
+from .repair.blocks import BlockTooLarge, RepairedBlock, line_blocks, repair_blocks, worker_pool
 
 app = typer.Typer(
     help="paknevis (پاک‌نویس): repair Persian web text — ZWNJ, letters, digits, spacing.",
@@ -82,12 +83,13 @@ def fix(
     RepairConfig(**options)  # validates before any work
     sources = [(str(p), p) for p in files] if files else [("<stdin>", None)]
     failed = False
-    for name, path in sources:
-        try:
-            _fix_one(options, name, path, explain, in_place, workers)
-        except (DecodeError, BlockTooLarge) as e:
-            typer.echo(f"paknevis: error: {name}: {e}", err=True)
-            failed = True
+    with worker_pool(workers, options) as pool:
+        for name, path in sources:
+            try:
+                _fix_one(options, name, path, explain, in_place, pool)
+            except (DecodeError, BlockTooLarge) as e:
+                typer.echo(f"paknevis: error: {name}: {e}", err=True)
+                failed = True
     if failed:
         raise typer.Exit(2)
 
@@ -337,7 +339,7 @@ def serve(
 
 
 def _fix_one(options: dict, name: str, path: Path | None, explain: bool, in_place: bool,
-             workers: int) -> None:
+             pool: Pool | None) -> None:
     """Repair one input, read and written a block of lines at a time (memory stays bounded
     however large it is). A :class:`DecodeError` comes before anything is written, or, for
     standard input, where it stops being UTF-8; a :class:`BlockTooLarge` where lines are
@@ -345,7 +347,7 @@ def _fix_one(options: dict, name: str, path: Path | None, explain: bool, in_plac
     raw, stream = open_text_stream(path) if path else (
         None, TextStream(sys.stdin.buffer, empty_ok=True))
     try:
-        results = repair_blocks(line_blocks(stream.chunks()), options, explain=explain, workers=workers)
+        results = repair_blocks(line_blocks(stream.chunks()), options, explain=explain, pool=pool)
         if explain:
             out, offset = sys.stdout.buffer, 0
             for size, _, edits in results:

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import multiprocessing as mp
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import partial
+from multiprocessing.pool import Pool
 from typing import NamedTuple
 
 from .pipeline import repairer
@@ -76,21 +78,32 @@ class RepairedBlock(NamedTuple):
     result: str | list[dict]  # the repaired text, or the edits (as dicts) that make it
 
 
-def repair_blocks(blocks: Iterable[str], options: dict | None = None, *, explain: bool = False,
-                  workers: int = 1) -> Iterator[RepairedBlock]:
-    """Repair each block with the :class:`RepairConfig` ``options``, in order, here or on a
-    pool of ``workers`` processes; with ``explain``, give each block's edits."""
-    work = partial(_repair_block, options or {}, explain)
+@contextmanager
+def worker_pool(workers: int, options: dict | None = None) -> Iterator[Pool | None]:
+    """A pool of ``workers`` processes for :func:`repair_blocks` (None for one), forked once
+    the tables for ``options`` are loaded, so that they share them. One pool serves every
+    input of a run: forking one per file would cost more than a small file's repair."""
     if workers == 1:
+        yield None
+        return
+    repairer(**(options or {}))
+    with mp.get_context("fork").Pool(workers) as pool:
+        yield pool
+
+
+def repair_blocks(blocks: Iterable[str], options: dict | None = None, *, explain: bool = False,
+                  pool: Pool | None = None) -> Iterator[RepairedBlock]:
+    """Repair each block with the :class:`RepairConfig` ``options``, in order, here or on a
+    :func:`worker_pool`; with ``explain``, give each block's edits."""
+    work = partial(_repair_block, options or {}, explain)
+    if pool is None:
         yield from map(work, blocks)
         return
-    repairer(**(options or {}))  # the tables, loaded before the pool forks: workers share them
     # imap reads ahead only as far as its task pipe holds, so memory stays bounded. Eight
     # blocks a task: on a 106 MB file two workers took 10.6 s with one block a task, 8.8 s
     # with eight, against 14.2 s for one process.
-    with mp.get_context("fork").Pool(workers) as pool:
-        for done in pool.imap(partial(_map, work), _batches(blocks, 8)):
-            yield from done
+    for done in pool.imap(partial(_map, work), _batches(blocks, 8)):
+        yield from done
 
 
 def _repair_block(options: dict, explain: bool, block: str) -> RepairedBlock:
