@@ -3,6 +3,7 @@
     python benchmarks/speed.py                  # paknevis and every anchor installed
     python benchmarks/speed.py --repeat 5
     python benchmarks/speed.py --steps          # and where paknevis's time goes
+    python benchmarks/speed.py --floor          # and what pure Python cannot go below
 
 Corpus: ../shared/data/web/farsnews-1-4.jsonl (1,200 Fars News articles), one call per
 document (title, abstract and paragraphs joined by newlines), one process. MB/s counts the
@@ -40,6 +41,43 @@ def systems() -> dict:
     from paknevis.repair import repairer
 
     return {"paknevis": repairer().fix, **anchor_fixers()}
+
+
+def floor_references() -> dict:
+    """Reference points for ``--floor``, timed in the same run as the systems.
+
+    * ``ref:translate+regex``: one ``str.translate`` and one regex over the text, the
+      issue's "practical ceiling in pure Python" (about 34 MB/s);
+    * ``ref:split+lookup``: the text cut at spaces and each piece looked up once in a dict
+      of the word table's common words, the least that any word-table ZWNJ repair does;
+    * ``ref:no-zwnj``: paknevis's ``fix`` with the ZWNJ step turned off;
+    * ``ref:no-zwnj+split+lookup``: the two above in turn, the floor for paknevis's design;
+    * ``ref:paknevis-seen``: paknevis with its word cache kept from the passes before, so
+      that (from the second round on) every word has been analysed before: what the
+      present design gives if the first analysis of each word cost nothing.
+    """
+    import re
+
+    from paknevis.repair import Repairer, repairer
+    from paknevis.repair.pipeline import shipped_lexicon
+
+    yeh_kaf = str.maketrans("يك", "یک")
+    space_runs = re.compile("  +")
+    words = dict.fromkeys(shipped_lexicon().common_quiet)
+    without_zwnj = repairer(zwnj=False).fix
+    seen = Repairer()  # its own caches, which best_times does not empty
+
+    def split_lookup(text: str) -> str:
+        list(map(words.get, text.replace("\n", " ").split(" ")))
+        return text
+
+    return {
+        "ref:translate+regex": lambda text: space_runs.sub(" ", text.translate(yeh_kaf)),
+        "ref:split+lookup": split_lookup,
+        "ref:no-zwnj": without_zwnj,
+        "ref:no-zwnj+split+lookup": lambda text: split_lookup(without_zwnj(text)),
+        "ref:paknevis-seen": lambda text: seen.fix(text),
+    }
 
 
 def best_times(fns: dict, docs, warmup, repeat: int) -> dict[str, float]:
@@ -87,19 +125,22 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--steps", action="store_true", help="also time each step of paknevis's fix")
+    ap.add_argument("--floor", action="store_true",
+                    help="also time reference points: what pure Python cannot go below")
     ap.add_argument("--json", type=Path, help="write the results here")
     args = ap.parse_args()
     docs, warmup = load_docs(), load_docs(WARMUP)
     mb = sum(len(d.encode("utf-8")) for d in docs) / 1e6
     results = {}
-    for name, secs in best_times(systems(), docs, warmup, args.repeat).items():
+    fns = {**systems(), **(floor_references() if args.floor else {})}
+    for name, secs in best_times(fns, docs, warmup, args.repeat).items():
         results[name] = {"seconds": round(secs, 3), "mb_per_s": round(mb / secs, 2),
                          "docs_per_s": round(len(docs) / secs)}
     base = results.get("hazm", {}).get("mb_per_s")
     print(f"corpus: {len(docs)} documents, {mb:.2f} MB (UTF-8), best of {args.repeat}")
     for name, r in results.items():
         ratio = f"{r['mb_per_s'] / base:5.1f}x hazm" if base else ""
-        print(f"{name:10} {r['mb_per_s']:7.2f} MB/s {r['docs_per_s']:7d} docs/s  {ratio}")
+        print(f"{name:24} {r['mb_per_s']:7.2f} MB/s {r['docs_per_s']:7d} docs/s  {ratio}")
         if base:
             r["x_hazm"] = round(r["mb_per_s"] / base, 2)
     if args.steps:

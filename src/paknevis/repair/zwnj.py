@@ -501,11 +501,13 @@ class ZwnjRestorer:
         # yes to ``in``), and each left side of a joinable pair (a frozenset of its right
         # keys) followed by one of its rights. Of 127k pair lefts in farsnews (به، این،
         # سال…), 3k are.
+        # (compress picks the busy ones' values and next pieces in one C loop each, which
+        # costs less than indexing by position: 42 -> 34 ms on farsnews.)
         busy_at = list(compress(count(), found))
         after = pieces[1:]  # after[i] is the piece after piece i ...
         after.append("")  # ... and after the last one, no word
-        next_keys = map(firsts.__getitem__, map(after.__getitem__, busy_at))
-        visit = list(compress(busy_at, map(contains, map(found.__getitem__, busy_at), next_keys)))
+        next_keys = map(firsts.__getitem__, compress(after, found))
+        visit = list(compress(busy_at, map(contains, compress(found, found), next_keys)))
         start = _Starts(pieces)
         edits: list[Edit] = []
         decided = -1  # the last gap decided; gap i is the space between pieces i and i + 1
