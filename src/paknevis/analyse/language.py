@@ -1,7 +1,7 @@
 """Which language an Arabic-script (or Latin) text is in: fa, ar, ur, ps, ckb, en, und.
 
-Run it on the raw text: repair folds the letters that tell Urdu, Pashto and Sorani Kurdish
-from Persian (ے ں ٹ, ټ ښ ګ, ێ ۆ ڵ ە), and Arabic's ي/ك/ة. Each language is scored by its
+Run it on the raw text: repair leaves lines in Urdu, Pashto and Sorani Kurdish alone, but
+folds what Persian lines borrow from them (ھ ە) and Arabic's ي/ك. Each language is scored by its
 own letters and its most common function words; no model, nothing to download.
 
 >>> detect_language("این کتاب را دیروز خریدم و برای دوستم فرستادم.")

@@ -3,6 +3,7 @@
 Web text mixes Arabic yeh and kaf (ي ك, from Arabic keyboard layouts and old CMSs),
 Urdu/Kurdish heh forms, presentation forms from PDF copy-paste (ﻻ ﺑ), the kashida that
 stretches words (مـــی), harakat typed by hand, and invisible or bidi controls inside words.
+(A line in Urdu, Pashto or Kurdish itself is left alone: see foreign.py.)
 Hamza forms that Persian spells on purpose (تأکید، مؤثر، مسئله، سوءاستفاده) and ۀ are left alone.
 
 >>> from paknevis import fix

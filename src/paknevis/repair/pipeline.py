@@ -6,6 +6,7 @@ from functools import lru_cache
 from .config import RepairConfig
 from .digits import digits_step
 from .edits import Edit, EditTracker
+from .foreign import has_foreign_letter, persian_spans
 from .handles import handle_step, hashtag_step
 from .letters import arabic_yeh_kaf_step, invisible_step, letters_step
 from .spacing import SPACING_STEPS, odd_space_step
@@ -55,11 +56,34 @@ class Repairer:
                 step.restorer.clear_cache()
 
     def fix(self, text: str) -> str:
+        if has_foreign_letter(text):
+            return self._around_foreign_lines(text, lambda span: (self._fix(span), ()))[0]
+        return self._fix(text)
+
+    def _fix(self, text: str) -> str:
         for step in self.fix_steps:
             text = step.apply(text)
         return text
 
     def fix_and_explain(self, text: str) -> tuple[str, list[Edit]]:
+        if has_foreign_letter(text):
+            return self._around_foreign_lines(text, self._fix_and_explain)
+        return self._fix_and_explain(text)
+
+    @staticmethod
+    def _around_foreign_lines(text: str, repair) -> tuple[str, list[Edit]]:
+        """``repair`` (text -> (text, edits)) on the Persian lines of ``text`` only: lines in
+        Urdu, Pashto or Kurdish stay as they are (see foreign.py)."""
+        out, edits, pos = [], [], 0
+        for start, end in persian_spans(text):
+            fixed, span_edits = repair(text[start:end])
+            out += (text[pos:start], fixed)
+            edits += (Edit(e.start + start, e.end + start, e.old, e.new, e.rule) for e in span_edits)
+            pos = end
+        out.append(text[pos:])
+        return "".join(out), edits
+
+    def _fix_and_explain(self, text: str) -> tuple[str, list[Edit]]:
         tracker = EditTracker(text)
         for step in self.steps:
             tracker.apply(step.edits(tracker.text))
