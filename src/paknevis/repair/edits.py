@@ -6,8 +6,10 @@ carries them back to the coordinates of the original input across the whole pipe
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from itertools import accumulate
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,43 +87,97 @@ class EditTracker:
     def __init__(self, text: str):
         self.original = text
         self._pieces = [_Piece(None, 0, len(text), None)] if text else []
+        self._lens = [len(text)] if text else []  # each piece's length in the current text
+        self._text: str | None = text  # the current text, until the next edit
 
     def _text_of(self, piece: _Piece) -> str:
         return self.original[piece.start:piece.end] if piece.text is None else piece.text
 
     @property
     def text(self) -> str:
-        return "".join(map(self._text_of, self._pieces))
+        # kept between steps: most steps change nothing, and joining a text cut into
+        # thousands of pieces (one per Arabic yeh) once per step cost more than the steps
+        if self._text is None:
+            self._text = "".join(map(self._text_of, self._pieces))
+        return self._text
 
     def apply(self, edits: Iterable[Edit]) -> None:
         """Apply one step's edits, given in the coordinates of the current text."""
         edits = _ordered(edits)
-        # Right to left, so offsets left of each edit still hold. `head` holds the pieces
-        # not yet passed, with their length in the current text (a piece merged by an
-        # edit to its right keeps the length it had before this step).
-        head = [(p, p.length()) for p in self._pieces]
-        tail: list[_Piece] = []  # passed pieces, last one first
-        cur = sum(n for _, n in head)  # current offset where head ends
+        if not edits:
+            return
+        if len(self._pieces) == 1 and self._pieces[0].rule is None:  # the input as it came
+            self._apply_to_untouched(edits)
+        else:
+            self._apply(edits)
+        self._text = None
+
+    def _apply_to_untouched(self, edits: list[Edit]) -> None:
+        """The first step that changes anything: its edits cut the one untouched piece (a
+        loop that does only that: Arabic yeh and kaf make one edit per letter)."""
+        pieces, lens, pos = [], [], 0
+        for ed in edits:
+            if ed.start > pos:
+                pieces.append(_Piece(None, pos, ed.start, None))
+                lens.append(ed.start - pos)
+            pieces.append(_Piece(ed.new, ed.start, ed.end, ed.rule))
+            lens.append(len(ed.new))
+            pos = ed.end
+        if pos < len(self.original):
+            pieces.append(_Piece(None, pos, len(self.original), None))
+            lens.append(len(self.original) - pos)
+        self._pieces, self._lens = pieces, lens
+
+    def _apply(self, edits: list[Edit]) -> None:
+        # Right to left, so offsets left of each edit still hold. The pieces not yet passed
+        # are pieces[:hi] and then `pushed` (pieces made by this step, with their length in
+        # the current text: a piece merged by an edit to its right keeps the length it had
+        # before this step). The untouched stretch between two edits is passed in one
+        # slice, found by bisection, not piece by piece.
+        pieces, lens = self._pieces, self._lens
+        starts = list(accumulate(lens, initial=0))  # current offset of each piece
+        hi = len(pieces)
+        pushed: list[tuple[_Piece, int]] = []
+        passed: list[tuple[list[_Piece], list[int]]] = []  # pieces passed and their lengths
+        # after this step, a slice at a time, last one first
+        cur = starts[hi]  # current offset where the pieces not yet passed end
+
+        def pop() -> tuple[_Piece, int]:
+            nonlocal hi
+            if pushed:
+                return pushed.pop()
+            hi -= 1
+            return pieces[hi], lens[hi]
+
+        def last() -> _Piece | None:
+            return pushed[-1][0] if pushed else pieces[hi - 1] if hi else None
+
         for ed in reversed(edits):
             s, e = ed.start, ed.end
-            while head and cur - head[-1][1] >= e:
-                p, n = head.pop()
-                tail.append(p)
+            while pushed and cur - pushed[-1][1] >= e:  # pieces that start at or after e
+                p, n = pushed.pop()
+                passed.append(([p], [p.length()]))
                 cur -= n
-            if head and cur > e and head[-1][0].rule is None:  # untouched piece straddles e
-                p, n = head.pop()
+            if not pushed:
+                j = bisect_left(starts, e, 0, hi)
+                if j < hi:
+                    passed.append((pieces[j:hi], lens[j:hi]))
+                    hi, cur = j, starts[j]
+            p = last()
+            if p is not None and cur > e and p.rule is None:  # untouched piece straddles e
+                p, n = pop()
                 k = n - (cur - e)
-                tail.append(_Piece(None, p.start + k, p.end, None))
-                head.append((_Piece(None, p.start, p.start + k, None), k))
+                passed.append(([_Piece(None, p.start + k, p.end, None)], [n - k]))
+                pushed.append((_Piece(None, p.start, p.start + k, None), k))
                 cur = e
             covered: list[_Piece] = []
             covered_end = cur
-            while head and cur > s:
-                p, n = head.pop()
+            while (pushed or hi) and cur > s:
+                p, n = pop()
                 cur -= n
                 if cur < s and p.rule is None:  # untouched piece straddles s
                     k = s - cur
-                    head.append((_Piece(None, p.start, p.start + k, None), k))
+                    pushed.append((_Piece(None, p.start, p.start + k, None), k))
                     p = _Piece(None, p.start + k, p.end, None)
                     cur = s
                 covered.append(p)
@@ -132,13 +188,19 @@ class EditTracker:
                 start, end = covered[0].start, covered[-1].end
                 rules = [p.rule for p in covered if p.rule] + [ed.rule]
             else:  # a pure insertion at a piece boundary
-                start = end = head[-1][0].end if head else 0
+                p = last()
+                start = end = p.end if p is not None else 0
                 text, rules = ed.new, [ed.rule]
-            merged = _Piece(text, start, end, "+".join(dict.fromkeys(rules)))
-            head.append((merged, covered_end - cur))
+            pushed.append((_Piece(text, start, end, "+".join(dict.fromkeys(rules))), covered_end - cur))
             cur = covered_end
-        pieces = [p for p, _ in head] + tail[::-1]
-        self._pieces = [p for p in pieces if p.rule or p.start < p.end]
+        new_pieces, new_lens = pieces[:hi], lens[:hi]
+        for p, _ in pushed:
+            new_pieces.append(p)
+            new_lens.append(p.length())
+        for passed_pieces, passed_lens in reversed(passed):
+            new_pieces += passed_pieces
+            new_lens += passed_lens
+        self._pieces, self._lens = new_pieces, new_lens
 
     def edits(self) -> list[Edit]:
         """The edits that turn the original input into the current text."""
