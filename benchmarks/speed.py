@@ -4,6 +4,7 @@
     python benchmarks/speed.py --repeat 5
     python benchmarks/speed.py --steps          # and where paknevis's time goes
     python benchmarks/speed.py --floor          # and what pure Python cannot go below
+    python benchmarks/speed.py --explain        # and fix_and_explain (what a record needs)
 
 Corpus: ../shared/data/web/farsnews-1-4.jsonl (1,200 Fars News articles), one call per
 document (title, abstract and paragraphs joined by newlines), one process. MB/s counts the
@@ -127,12 +128,19 @@ def main() -> int:
     ap.add_argument("--steps", action="store_true", help="also time each step of paknevis's fix")
     ap.add_argument("--floor", action="store_true",
                     help="also time reference points: what pure Python cannot go below")
+    ap.add_argument("--explain", action="store_true",
+                    help="also time fix_and_explain, which gives every edit with its span")
     ap.add_argument("--json", type=Path, help="write the results here")
     args = ap.parse_args()
     docs, warmup = load_docs(), load_docs(WARMUP)
     mb = sum(len(d.encode("utf-8")) for d in docs) / 1e6
     results = {}
-    fns = {**systems(), **(floor_references() if args.floor else {})}
+    fns = systems()
+    if args.explain:
+        from paknevis.repair import repairer
+
+        fns["paknevis-explain"] = repairer().fix_and_explain
+    fns.update(floor_references() if args.floor else {})
     for name, secs in best_times(fns, docs, warmup, args.repeat).items():
         results[name] = {"seconds": round(secs, 3), "mb_per_s": round(mb / secs, 2),
                          "docs_per_s": round(len(docs) / secs)}
