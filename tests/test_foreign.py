@@ -1,5 +1,7 @@
 """Lines in Urdu, Pashto and Sorani Kurdish pass through repair untouched."""
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from paknevis import apply_edits, fix, fix_and_explain, undo_edits
 from paknevis.repair.foreign import has_foreign_letter, persian_spans
@@ -46,3 +48,20 @@ def test_spans_are_whole_lines_between_foreign_ones():
     text = "الف\nے\nب\nج\nۆ"
     assert [text[s:e] for s, e in persian_spans(text)] == ["الف", "ب\nج"]
     assert list(persian_spans("ے\n\nے")) == []
+
+
+_PERSIAN_LINES = st.sampled_from(["کتاب ها را میخوانم", "بینالمللی و منطقهای", "علي 8 فوریه", "",
+                                  "  سلام ،دنیا", "می شود\u200c"])
+_FOREIGN_LINES = st.sampled_from([URDU, PASHTO, KURDISH, "ے", " ښ 12 ", "ﮮ\u200cها"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.booleans(), _PERSIAN_LINES, _FOREIGN_LINES), min_size=1, max_size=8))
+def test_foreign_lines_come_out_as_they_went_in(rows):
+    lines = [foreign if is_foreign else persian for is_foreign, persian, foreign in rows]
+    text = "\n".join(lines)
+    out, edits = fix_and_explain(text)
+    assert out == fix(text) and apply_edits(text, edits) == out
+    for line, fixed in zip(lines, out.split("\n"), strict=True):
+        if has_foreign_letter(line):
+            assert fixed == line

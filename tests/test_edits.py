@@ -1,0 +1,71 @@
+"""EditTracker: edits of later steps carried back to the input, rules joined in order."""
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from paknevis.repair.edits import Edit, EditTracker, apply_edits, undo_edits
+
+
+def spans(tracker):
+    return [(e.start, e.end, e.old, e.new, e.rule) for e in tracker.edits()]
+
+
+def test_a_later_edit_absorbs_what_an_earlier_one_wrote():
+    t = EditTracker("abcdef")
+    t.apply([Edit(1, 2, "b", "B", "s1.up"), Edit(4, 5, "e", "", "s1.del")])
+    assert t.text == "aBcdf"
+    t.apply([Edit(0, 3, "aBc", "xyz", "s2.word"), Edit(4, 4, "", "-", "s2.ins")])
+    assert t.text == "xyzd-f"
+    assert spans(t) == [(0, 3, "abc", "xyz", "s1.up+s2.word"), (4, 5, "e", "-", "s2.ins+s1.del")]
+
+
+def test_two_edits_of_one_step_inside_one_earlier_edit():
+    t = EditTracker("abcdef")
+    t.apply([Edit(1, 5, "bcde", "BCDE", "s1")])
+    t.apply([Edit(2, 3, "C", "c", "s2.left"), Edit(3, 4, "D", "d", "s2.right")])
+    # the step's edits are applied right to left, so its rules join in that order
+    assert spans(t) == [(1, 5, "bcde", "BcdE", "s1+s2.right+s2.left")]
+
+
+def test_insertions_at_one_offset_keep_their_order():
+    t = EditTracker("ab")
+    t.apply([Edit(1, 1, "", "1", "i1"), Edit(1, 1, "", "2", "i2"), Edit(1, 2, "b", "B", "r")])
+    t.apply([Edit(0, 0, "", "<", "j"), Edit(4, 4, "", ">", "k")])
+    assert t.text == "<a12B>"
+    assert spans(t) == [(0, 0, "", "<", "j"), (1, 2, "b", "12B>", "i1+i2+r+k")]
+
+
+def test_a_step_with_no_edits_changes_nothing():
+    t = EditTracker("abc")
+    t.apply([])
+    assert t.text == "abc" and t.edits() == []
+
+
+# Random steps of random edits over a short text: whatever they do, the edits the tracker
+# gives replay the input into the final text and back.
+@st.composite
+def steps(draw):
+    text = draw(st.text("abcd ", min_size=0, max_size=12))
+    current, plan = text, []
+    for k in range(draw(st.integers(1, 4))):
+        cuts = sorted(draw(st.lists(st.integers(0, len(current)), max_size=6)))
+        edits, last = [], 0
+        for a, b in zip(cuts[::2], cuts[1::2], strict=False):
+            if a < last:
+                continue
+            edits.append(Edit(a, b, current[a:b], draw(st.text("XY", max_size=3)), f"s{k}"))
+            last = b
+        plan.append(edits)
+        current = apply_edits(current, edits)
+    return text, plan, current
+
+
+@settings(max_examples=500, deadline=None)
+@given(steps())
+def test_random_steps_replay_and_undo(case):
+    text, plan, final = case
+    t = EditTracker(text)
+    for edits in plan:
+        t.apply(edits)
+    assert t.text == final
+    assert apply_edits(text, t.edits()) == final
+    assert undo_edits(final, t.edits()) == text
