@@ -1,8 +1,8 @@
 """Which language an Arabic-script (or Latin) text is in: fa, ar, ur, ps, ckb, en, und.
 
 Run it on the raw text: repair leaves lines in Urdu, Pashto and Sorani Kurdish alone, but
-folds what Persian lines borrow from them (ھ ە) and Arabic's ي/ك. Each language is scored by its
-own letters and its most common function words; no model, nothing to download.
+folds what Persian lines borrow from them (ھ ە) and Arabic's ي/ك. Each language is scored
+by its own letters and its most common function words; no model, nothing to download.
 
 >>> detect_language("این کتاب را دیروز خریدم و برای دوستم فرستادم.")
 'fa'

@@ -133,13 +133,14 @@ class EditTracker:
         # are pieces[:hi] and then `pushed` (pieces made by this step, with their length in
         # the current text: a piece merged by an edit to its right keeps the length it had
         # before this step). The untouched stretch between two edits is passed in one
-        # slice, found by bisection, not piece by piece.
+        # slice, found by bisection, not piece by piece. A piece is split only strictly
+        # inside it, so no empty untouched piece arises.
         pieces, lens = self._pieces, self._lens
         starts = list(accumulate(lens, initial=0))  # current offset of each piece
         hi = len(pieces)
         pushed: list[tuple[_Piece, int]] = []
-        passed: list[tuple[list[_Piece], list[int]]] = []  # pieces passed and their lengths
-        # after this step, a slice at a time, last one first
+        # the pieces passed, a slice at a time, last one first, with their new lengths
+        passed: list[tuple[list[_Piece], list[int]]] = []
         cur = starts[hi]  # current offset where the pieces not yet passed end
 
         def pop() -> tuple[_Piece, int]:

@@ -28,8 +28,8 @@ _FOREIGN_LINE = re.compile(f"^.*[{FOREIGN_LETTERS}].*$", re.M)
 
 
 def has_foreign_letter(text: str) -> bool:
-    """One ``in`` per letter, in C: on farsnews 0.5 ns a character, where a regex
-    class takes 2 (most texts have none of them)."""
+    """One ``in`` per letter, in C: 2.9 ms over farsnews and varzesh3 (6 MB), where a
+    regex class takes 9.8 (and most texts have none of them)."""
     return any(map(text.__contains__, FOREIGN_LETTERS))
 
 
