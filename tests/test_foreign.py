@@ -50,8 +50,10 @@ def test_spans_are_whole_lines_between_foreign_ones():
     assert list(persian_spans("ے\n\nے")) == []
 
 
-_PERSIAN_LINES = st.sampled_from(["کتاب ها را میخوانم", "بینالمللی و منطقهای", "علي 8 فوریه", "",
-                                  "  سلام ،دنیا", "می شود\u200c"])
+# Persian lines made of words the web breaks (glued, spaced, Arabic yeh, Latin digits)
+_PERSIAN_LINES = st.lists(st.sampled_from(
+    ["کتاب", "ها", "میخوانم", "می", "شود", "بینالمللی", "منطقهای", "علي", "8", "،", "\u200c",
+     "  ", "BaharIran@ 7", "ھمه", "خانە"]), max_size=8).map(" ".join)
 _FOREIGN_LINES = st.sampled_from([URDU, PASHTO, KURDISH, "ے", " ښ 12 ", "ﮮ\u200cها"])
 
 
@@ -61,7 +63,8 @@ def test_foreign_lines_come_out_as_they_went_in(rows):
     lines = [foreign if is_foreign else persian for is_foreign, persian, foreign in rows]
     text = "\n".join(lines)
     out, edits = fix_and_explain(text)
-    assert out == fix(text) and apply_edits(text, edits) == out
+    assert out == fix(text) and fix(out) == out
+    assert apply_edits(text, edits) == out and undo_edits(out, edits) == text
     for line, fixed in zip(lines, out.split("\n"), strict=True):
         if has_foreign_letter(line):
             assert fixed == line

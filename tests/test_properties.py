@@ -20,12 +20,10 @@ WORDS = ["می", "نمی", "شود", "میشود", "کتاب", "ها", "های",
          "BaharIran@ 7", "# ایران", "www.x.com/12", "ali@x.ir", "COVID-19", "۱۴۰۳", "١٢", "8",
          # Latin words, numbers and addresses run together; a glued word beside a join
          # that leaves no ZWNJ (دیوار ها)
-         "x1", "a1@b2.com", "http://x.io/1", "abc", "_", "-", ".x", "\t", "دیوار", "مهمترین",
-         # Urdu and Kurdish, whose lines repair leaves alone (foreign.py)
-         "ہے", "پێش"]
+         "x1", "a1@b2.com", "http://x.io/1", "abc", "_", "-", ".x", "\t", "دیوار", "مهمترین"]
 CHARS = list("ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیآأؤئءۀةيكى") + [
     Z, Z, " ", " ", " ", "\u00a0", "\n", "ـ", "\u064e", "\u0651", "\u200b", "\u200f", "\ufeff",
-    "،", ".", "؟", "!", ":", "(", ")", "«", "»", "#", "@", "a", "B", "7", "۵", "٣", "\u200d", "ے", "ﮮ"]
+    "،", ".", "؟", "!", ":", "(", ")", "«", "»", "#", "@", "a", "B", "7", "۵", "٣", "\u200d"]
 texts = st.lists(st.one_of(st.sampled_from(WORDS), st.sampled_from(CHARS)), max_size=40).map("".join)
 SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
