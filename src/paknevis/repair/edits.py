@@ -88,18 +88,10 @@ class EditTracker:
         self.original = text
         self._pieces = [_Piece(None, 0, len(text), None)] if text else []
         self._lens = [len(text)] if text else []  # each piece's length in the current text
-        self._text: str | None = text  # the current text, until the next edit
+        self.text = text  # the current text
 
     def _text_of(self, piece: _Piece) -> str:
         return self.original[piece.start:piece.end] if piece.text is None else piece.text
-
-    @property
-    def text(self) -> str:
-        # kept between steps: most steps change nothing, and joining a text cut into
-        # thousands of pieces (one per Arabic yeh) once per step cost more than the steps
-        if self._text is None:
-            self._text = "".join(map(self._text_of, self._pieces))
-        return self._text
 
     def apply(self, edits: Iterable[Edit]) -> None:
         """Apply one step's edits, given in the coordinates of the current text."""
@@ -110,7 +102,14 @@ class EditTracker:
             self._apply_to_untouched(edits)
         else:
             self._apply(edits)
-        self._text = None
+        # the new text from the old one and the edits, in slices: joining the pieces would
+        # cost a call per piece, and a text with Arabic yeh has one piece per letter
+        out, pos, old = [], 0, self.text
+        for ed in edits:
+            out += (old[pos:ed.start], ed.new)
+            pos = ed.end
+        out.append(old[pos:])
+        self.text = "".join(out)
 
     def _apply_to_untouched(self, edits: list[Edit]) -> None:
         """The first step that changes anything: its edits cut the one untouched piece (a

@@ -17,13 +17,13 @@ class TableStep:
     def __init__(self, name: str, table: Mapping[str, str], rules: Mapping[str, str],
                  frequent: str = ""):
         self.name = name
+        #: char -> (what replaces it, rule name), for explanations
+        self._explained = {c: (new, rules[c]) for c, new in table.items()}
         # ``frequent`` characters (ي and ك in old Persian web text) are replaced with
         # str.replace, which is far faster than a callback per occurrence.
         self._frequent = [(c, table[c]) for c in frequent]
         table = {c: v for c, v in table.items() if c not in frequent}
         self._table = str.maketrans(dict(table))
-        self._full = str.maketrans({**table, **dict(self._frequent)})
-        self._rules = dict(rules)  # char -> rule name, for explanations
         chars = "".join(map(re.escape, table))
         every = "".join(map(re.escape, [*table, *frequent]))
         #: the characters the step may change, but for the frequent ones (a class body)
@@ -44,10 +44,11 @@ class TableStep:
         return self._runs.sub(self._translate, text) if self._runs else text
 
     def edits(self, text: str) -> list[Edit]:
-        out = []
-        for m in self._find_all.finditer(text):
-            ch = m.group()
-            out.append(Edit(m.start(), m.end(), ch, ch.translate(self._full), self._rules[ch]))
+        out, explained = [], self._explained
+        for m in self._find_all.finditer(text):  # one character a match
+            start = m.start()
+            ch = text[start]
+            out.append(Edit(start, start + 1, ch, *explained[ch]))
         return out
 
 
