@@ -69,6 +69,7 @@ class _Piece:
     start: int  # span of the original input this piece stands for
     end: int
     rule: str | None  # None: an untouched slice of the input
+    edit: Edit | None = None  # the first step's edit it is, while no later step touched it
 
     def length(self) -> int:
         return self.end - self.start if self.text is None else len(self.text)
@@ -119,7 +120,7 @@ class EditTracker:
             if ed.start > pos:
                 pieces.append(_Piece(None, pos, ed.start, None))
                 lens.append(ed.start - pos)
-            pieces.append(_Piece(ed.new, ed.start, ed.end, ed.rule))
+            pieces.append(_Piece(ed.new, ed.start, ed.end, ed.rule, ed))
             lens.append(len(ed.new))
             pos = ed.end
         if pos < len(self.original):
@@ -213,6 +214,8 @@ class EditTracker:
                 rules = "+".join(dict.fromkeys(last.rule.split("+") + p.rule.split("+")))
                 out.append(Edit(last.start, p.end, self.original[last.start:p.end],
                                 last.new + p.text, rules))
+            elif p.edit is not None:  # as the first step made it: no need to make it again
+                out.append(p.edit)
             else:
                 out.append(Edit(p.start, p.end, self.original[p.start:p.end], p.text, p.rule))
         return [e for e in out if e.old != e.new]
