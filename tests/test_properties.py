@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from paknevis import apply_edits, fix, fix_and_explain, undo_edits
+from paknevis.repair.entities import decodable, entity_step
 from paknevis.repair.letters import letters_step
 
 Z = "\u200c"
@@ -20,7 +21,9 @@ WORDS = ["می", "نمی", "شود", "میشود", "کتاب", "ها", "های",
          "BaharIran@ 7", "# ایران", "www.x.com/12", "ali@x.ir", "COVID-19", "۱۴۰۳", "١٢", "8",
          # Latin words, numbers and addresses run together; a glued word beside a join
          # that leaves no ZWNJ (دیوار ها)
-         "x1", "a1@b2.com", "http://x.io/1", "abc", "_", "-", ".x", "\t", "دیوار", "مهمترین"]
+         "x1", "a1@b2.com", "http://x.io/1", "abc", "_", "-", ".x", "\t", "دیوار", "مهمترین",
+         # HTML character references, whole, escaped again, or made by two pieces side by side
+         "&zwnj;", "&#8204;", "&amp;", "&", "zwnj;", "#1610;", "&nbsp;"]
 CHARS = list("ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیآأؤئءۀةيكى") + [
     Z, Z, " ", " ", " ", "\u00a0", "\n", "ـ", "\u064e", "\u0651", "\u200b", "\u200f", "\ufeff",
     "،", ".", "؟", "!", ":", "(", ")", "«", "»", "#", "@", "a", "B", "7", "۵", "٣", "\u200d"]
@@ -32,7 +35,12 @@ _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "0123456789"
 
 
 def content(text: str) -> str:
-    return "".join(c for c in _unify.apply(text).translate(_DIGITS) if c.isalnum())
+    # one alphabet: references decoded (also those that deleting ZWNJs and letters' junk
+    # inside them makes whole, as fix does), letters unified, one digit set
+    text = _unify.apply(entity_step.apply(text)).replace(Z, "")
+    while decodable(text):
+        text = _unify.apply(entity_step.apply(text)).replace(Z, "")
+    return "".join(c for c in text.translate(_DIGITS) if c.isalnum())
 
 
 @SETTINGS

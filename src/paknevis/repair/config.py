@@ -14,7 +14,8 @@ class RepairConfig:
     'latin'
     """
 
-    letters: bool = True  #: Arabic yeh/kaf/heh, presentation forms, kashida, invisible chars
+    #: Arabic yeh/kaf/heh, presentation forms, kashida, invisible chars, HTML references
+    letters: bool = True
     keep_diacritics: bool = False  #: keep harakat (ـَ ـِ ـُ ـّ) instead of removing them
     digits: str = "persian"  #: 'persian', 'latin' or 'keep' (see paknevis.repair.digits)
     spacing: bool = True  #: odd spaces, runs of spaces, spaces around punctuation

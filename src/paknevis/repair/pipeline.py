@@ -6,6 +6,7 @@ from functools import lru_cache
 from .config import RepairConfig
 from .digits import digits_step
 from .edits import Edit, EditTracker
+from .entities import decodable, entity_step
 from .foreign import has_foreign_letter, persian_spans
 from .handles import handle_step, hashtag_step
 from .letters import arabic_yeh_kaf_step, invisible_step, letters_step
@@ -19,20 +20,27 @@ def shipped_lexicon() -> Lexicon:
     return Lexicon.load()
 
 
+#: Passes of the steps at most: a second only where a step made an HTML character reference
+#: whole by deleting what stood inside it (entities.py), which each pass takes a level off.
+_MAX_PASSES = 4
+
+
 class Repairer:
     """Runs the repair steps chosen by a :class:`RepairConfig`.
 
-    Order matters and is fixed: letters first (so every later step sees one alphabet),
-    odd spaces, wrong ZWNJs out, spacing next (so handles and ZWNJ see single spaces), then
-    handles before digits (a handle's digits are Latin on purpose), and ZWNJ last, on clean
-    words. ``fix`` runs the steps for rare characters as one group behind one scan.
+    Order matters and is fixed: HTML character references and letters first (so every
+    later step sees one alphabet), odd spaces, wrong ZWNJs out, spacing next (so handles
+    and ZWNJ see single spaces), then handles before digits (a handle's digits are Latin
+    on purpose), and ZWNJ last, on clean words. ``fix`` runs the steps for rare characters
+    as one group behind one scan.
     """
 
     def __init__(self, config: RepairConfig | None = None, lexicon: Lexicon | None = None):
         self.config = config = config or RepairConfig()
         steps: list = []
-        if config.letters:
-            steps += [arabic_yeh_kaf_step, letters_step(config.keep_diacritics), invisible_step]
+        if config.letters:  # references first: what they decode to is repaired like the rest
+            steps += [entity_step, arabic_yeh_kaf_step, letters_step(config.keep_diacritics),
+                      invisible_step]
         if config.spacing:
             steps.append(odd_space_step)
         if config.zwnj:
@@ -61,8 +69,11 @@ class Repairer:
         return self._fix(text)
 
     def _fix(self, text: str) -> str:
-        for step in self.fix_steps:
-            text = step.apply(text)
+        for _ in range(_MAX_PASSES):
+            for step in self.fix_steps:
+                text = step.apply(text)
+            if not (self.config.letters and decodable(text)):
+                break
         return text
 
     def fix_and_explain(self, text: str) -> tuple[str, list[Edit]]:
@@ -85,8 +96,11 @@ class Repairer:
 
     def _fix_and_explain(self, text: str) -> tuple[str, list[Edit]]:
         tracker = EditTracker(text)
-        for step in self.steps:
-            tracker.apply(step.edits(tracker.text))
+        for _ in range(_MAX_PASSES):
+            for step in self.steps:
+                tracker.apply(step.edits(tracker.text))
+            if not (self.config.letters and decodable(tracker.text)):
+                break
         return tracker.text, tracker.edits()
 
 

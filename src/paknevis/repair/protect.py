@@ -1,4 +1,5 @@
-"""Spans that repair must not touch: URLs, e-mail addresses, @handles and Latin words.
+"""Spans that repair must not touch: URLs, e-mail addresses, @handles, Latin words and
+HTML character references (``&#8204;``, left encoded in text that holds markup).
 
 Steps that change digits or spacing ask :func:`is_protected` whether a match lies inside
 such a span of its whitespace-delimited word. The answer depends only on that word, never
@@ -15,11 +16,12 @@ URL = r"(?:https?://|www\.)\S+"
 EMAIL = r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
 HANDLE = r"@[A-Za-z0-9_]+"
 LATIN_WORD = r"(?<![A-Za-z0-9_])[A-Za-z0-9_]*[A-Za-z][A-Za-z0-9_]*(?:[.\-][A-Za-z0-9_]+)*"
+REFERENCE = r"&#[0-9]+;|&#[xX][0-9A-Fa-f]+;"
 # Each kind scanned on its own: in one alternation a Latin word ("5www.x.com") can swallow
 # the start of a URL and hide it, and whether it does depends on the digit before it, which
 # this very step may change (fix would then not be idempotent).
-_SPANS = [re.compile(p) for p in (URL, EMAIL, HANDLE, LATIN_WORD)]
-_MAYBE = re.compile(r"[A-Za-z]")  # every protected span has a Latin letter
+_SPANS = [re.compile(p) for p in (URL, EMAIL, HANDLE, LATIN_WORD, REFERENCE)]
+_MAYBE = re.compile(r"[A-Za-z]|&#")  # every protected span has a Latin letter or is a reference
 _SPACES = frozenset(" \n\t")  # what separates words here
 
 

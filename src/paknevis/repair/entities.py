@@ -1,0 +1,57 @@
+"""HTML character references that scrapers leave in text: ``&zwnj;``, ``&nbsp;``, ``&#8204;``.
+
+A scraper that copies a page's source rather than its rendered text leaves Persian with its
+half-spaces as ``&zwnj;`` (می&zwnj;شود), its spaces as ``&nbsp;`` and its quotes as
+``&quot;``. Each reference becomes the character it stands for, which the later steps then
+treat as any other (a ZWNJ, an odd space, an Arabic yeh from ``&#1610;``). As in ftfy's
+``unescape_html``: only references that end in ``;`` and name a character, and not in
+text that holds a ``<``, which is markup, where references belong. A reference escaped
+again (``&amp;zwnj;``) is decoded whole, so that a second pass finds nothing to do; one
+that a later step makes whole, by deleting what stood inside it, makes the pipeline run
+again (see :func:`decodable`).
+
+>>> from paknevis import fix
+>>> fix("می&zwnj;شود و کتاب&#8204;ها &amp; دفتر")
+'می\\u200cشود و کتاب\\u200cها & دفتر'
+"""
+from __future__ import annotations
+
+import html
+import re
+
+from .step import RegexStep
+
+_REFERENCE = re.compile(
+    r"&(?:amp;)*(#[0-9]{1,7};|#[xX][0-9A-Fa-f]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
+
+
+def _decode(m: re.Match) -> str | None:
+    escaped, reference = m.group(), "&" + m.group(1)
+    char = html.unescape(reference)
+    if _is_character(reference, char):
+        return char
+    # an unknown name: only the escaped ampersands before it are decoded (&amp;foo; -> &foo;)
+    return reference if escaped != reference else None
+
+
+def _is_character(reference: str, char: str) -> bool:
+    """Did ``reference`` stand for a character, and not for an unknown name, a control code
+    (which html.unescape drops) or a code point out of range (U+FFFD)?"""
+    if char == reference or not char:
+        return False
+    return char != "\ufffd" or reference.lower() in ("&#65533;", "&#xfffd;")
+
+
+def _looks_like_text(text: str) -> bool:
+    return "&" in text and "<" not in text
+
+
+def decodable(text: str) -> bool:
+    """Does ``text`` hold a reference that this step would decode? After the other steps it
+    may, where one deleted what stood inside a reference (``&amp;\ufeffzwnj;``, the BOM
+    between): the pipeline then runs once more."""
+    return _looks_like_text(text) and any(_decode(m) is not None for m in _REFERENCE.finditer(text))
+
+
+entity_step = RegexStep("html_entity", _REFERENCE, _decode, "letters.html_entity",
+                        precheck=_looks_like_text)
