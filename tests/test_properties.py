@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 from paknevis import apply_edits, fix, fix_and_explain, undo_edits
 from paknevis.repair.entities import decodable, entity_step
 from paknevis.repair.letters import letters_step
+from paknevis.repair.mojibake import garbled, mojibake_step
+from paknevis.repair.spacing import odd_space_step
 
 Z = "\u200c"
 # Real words, glued and spaced the ways the web breaks them, so the ZWNJ rules fire.
@@ -23,7 +25,9 @@ WORDS = ["می", "نمی", "شود", "میشود", "کتاب", "ها", "های",
          # that leaves no ZWNJ (دیوار ها)
          "x1", "a1@b2.com", "http://x.io/1", "abc", "_", "-", ".x", "\t", "دیوار", "مهمترین",
          # HTML character references, whole, escaped again, or made by two pieces side by side
-         "&zwnj;", "&#8204;", "&amp;", "&", "zwnj;", "#1610;", "&nbsp;"]
+         "&zwnj;", "&#8204;", "&amp;", "&", "zwnj;", "#1610;", "&nbsp;",
+         # mojibake (UTF-8 read as Windows-1252), whole and in pieces, and a Danish Ø
+         "Ø³Ù„Ø§Ù…", "Ú©ØªØ§Ø¨â€ŒÙ‡Ø§", "Ùˆ", "Ø", "â€Œ", "Ørsted"]
 CHARS = list("ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیآأؤئءۀةيكى") + [
     Z, Z, " ", " ", " ", "\u00a0", "\n", "ـ", "\u064e", "\u0651", "\u200b", "\u200f", "\ufeff",
     "،", ".", "؟", "!", ":", "(", ")", "«", "»", "#", "@", "a", "B", "7", "۵", "٣", "\u200d"]
@@ -35,11 +39,15 @@ _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "0123456789"
 
 
 def content(text: str) -> str:
-    # one alphabet: references decoded (also those that deleting ZWNJs and letters' junk
-    # inside them makes whole, as fix does), letters unified, one digit set
-    text = _unify.apply(entity_step.apply(text)).replace(Z, "")
-    while decodable(text):
-        text = _unify.apply(entity_step.apply(text)).replace(Z, "")
+    # one alphabet: mojibake and references decoded (also references that deleting ZWNJs
+    # and letters' junk inside them makes whole, as fix does), letters unified, one digit set
+    def decode(text: str) -> str:  # the character steps of fix, in its order
+        text = _unify.apply(entity_step.apply(mojibake_step.apply(text)))
+        return odd_space_step.apply(text).replace(Z, "")
+
+    text = decode(text)
+    while decodable(text) or garbled(text):
+        text = decode(text)
     return "".join(c for c in text.translate(_DIGITS) if c.isalnum())
 
 

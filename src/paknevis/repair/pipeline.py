@@ -10,6 +10,7 @@ from .entities import decodable, entity_step
 from .foreign import has_foreign_letter, persian_spans
 from .handles import handle_step, hashtag_step
 from .letters import arabic_yeh_kaf_step, invisible_step, letters_step
+from .mojibake import garbled, mojibake_step
 from .spacing import SPACING_STEPS, odd_space_step
 from .step import group_rare_char_steps
 from .zwnj import Lexicon, ZwnjRestorer, ZwnjStep, wrong_zwnj_step
@@ -21,15 +22,16 @@ def shipped_lexicon() -> Lexicon:
 
 
 #: Passes of the steps at most: a second only where a step made an HTML character reference
-#: whole by deleting what stood inside it (entities.py), which each pass takes a level off.
+#: or a mojibake run whole (by deleting what stood inside it, or decoding what stood beside
+#: it), which each pass takes a level off.
 _MAX_PASSES = 4
 
 
 class Repairer:
     """Runs the repair steps chosen by a :class:`RepairConfig`.
 
-    Order matters and is fixed: HTML character references and letters first (so every
-    later step sees one alphabet), odd spaces, wrong ZWNJs out, spacing next (so handles
+    Order matters and is fixed: mojibake, HTML character references and letters first (so
+    every later step sees one alphabet), odd spaces, wrong ZWNJs out, spacing next (so handles
     and ZWNJ see single spaces), then handles before digits (a handle's digits are Latin
     on purpose), and ZWNJ last, on clean words. ``fix`` runs the steps for rare characters
     as one group behind one scan.
@@ -38,9 +40,9 @@ class Repairer:
     def __init__(self, config: RepairConfig | None = None, lexicon: Lexicon | None = None):
         self.config = config = config or RepairConfig()
         steps: list = []
-        if config.letters:  # references first: what they decode to is repaired like the rest
-            steps += [entity_step, arabic_yeh_kaf_step, letters_step(config.keep_diacritics),
-                      invisible_step]
+        if config.letters:  # mojibake and references first: what they decode to is repaired
+            steps += [mojibake_step, entity_step, arabic_yeh_kaf_step,
+                      letters_step(config.keep_diacritics), invisible_step]
         if config.spacing:
             steps.append(odd_space_step)
         if config.zwnj:
@@ -72,7 +74,7 @@ class Repairer:
         for _ in range(_MAX_PASSES):
             for step in self.fix_steps:
                 text = step.apply(text)
-            if not (self.config.letters and decodable(text)):
+            if not self._needs_another_pass(text):
                 break
         return text
 
@@ -99,9 +101,14 @@ class Repairer:
         for _ in range(_MAX_PASSES):
             for step in self.steps:
                 tracker.apply(step.edits(tracker.text))
-            if not (self.config.letters and decodable(tracker.text)):
+            if not self._needs_another_pass(tracker.text):
                 break
         return tracker.text, tracker.edits()
+
+    def _needs_another_pass(self, text: str) -> bool:
+        """Did a step make an HTML reference or a mojibake run whole (entities.py,
+        mojibake.py)? Then the steps run again, so that ``fix`` stays idempotent."""
+        return self.config.letters and (decodable(text) or garbled(text))
 
 
 @lru_cache(maxsize=32)
