@@ -65,8 +65,9 @@ def fix(
 ) -> None:
     """Repair Persian text: letters, digits, spacing, @handles, #hashtags and ZWNJ.
 
-    Garbled encodings (Ø³Ù„Ø§Ù…) and HTML references (&zwnj;) are decoded first; lines in
-    Urdu, Pashto or Kurdish stay as they are.
+    Garbled encodings (Ø³Ù„Ø§Ù…) and HTML references (&zwnj;) are decoded first.
+
+    Lines in Urdu, Pashto or Kurdish stay as they are.
 
     Examples:
 
