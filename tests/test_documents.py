@@ -126,3 +126,11 @@ def test_schema_org_date_before_the_url_digits():
     assert parse(page).published == "2024-05-06"
     assert parse(page.replace("<meta itemprop='datePublished' content='2024-05-06'>", "")
                  ).published == "2024-05-07"
+
+
+def test_a_garbled_post_is_decoded_and_judged_persian():
+    # a post stored by a CMS that read UTF-8 as Windows-1252: unreadable raw, Persian repaired
+    body = "شکست‌های اخیر رژیم در منطقه با استقبال بین‌المللی روبه‌رو شده است و همه خواندند."
+    doc = parse("عنوان خبر\n\n" + body.encode("utf-8").decode("cp1252"))
+    assert doc.text == body
+    assert doc.lang == "fa"

@@ -101,5 +101,12 @@ def assemble(raw: RawPost) -> Document:
         hashtags=social.hashtags(everything), mentions=social.mentions(everything),
         links=social.links(everything),
         dates=[m.to_dict() for m in find_dates(text, base=published)],
-        lang=detect_language(raw_body),  # before repair, which folds Urdu/Kurdish letters
+        lang=_language(raw_body, text),
         quality=quality_signals(text), edits_count=len(edits), warnings=warnings)
+
+
+def _language(raw_body: str, text: str) -> str:
+    """The language, judged on the raw text, as repair folds an Arabic text's ي and ك; on
+    the repaired one where only repair made the text readable (mojibake, HTML references)."""
+    lang = detect_language(raw_body)
+    return detect_language(text) if lang == "und" and text != raw_body else lang
