@@ -20,7 +20,7 @@ def test_a_garbled_stretch_inside_good_text():
 
 def test_the_decoded_text_is_repaired_like_the_rest():
     # the garbled text had lost its ZWNJs too: decoded, then restored
-    garbled = "میشود کتاب ها".encode("utf-8").decode("cp1252")
+    garbled = "میشود کتاب ها".encode().decode("cp1252")
     out, edits = fix_and_explain(garbled)
     assert out == "می\u200cشود کتاب\u200cها"
     assert [e.rule for e in edits] == ["letters.mojibake+zwnj.word", "letters.mojibake",
