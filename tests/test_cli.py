@@ -273,3 +273,18 @@ def test_workers_report_a_damaged_pipe_as_one_process_does():
     assert r.returncode == 2
     assert "not valid UTF-8 from byte 165000 on" in r.stderr.decode()
     assert r.stdout.decode().count("\n") == 4864  # the blocks before the damage: 19 x 256 lines
+
+
+def test_a_scraped_dump_with_mojibake_references_and_a_kurdish_line(tmp_path):
+    # what a web dump mixes: a garbled line, references left in, a quoted Kurdish line;
+    # a thousand lines of it, so that blocks and workers see it too
+    garbled = "میشود کتاب ها".encode().decode("cp1252")
+    kurdish = "ئەم هەواڵە لە هەولێرەوە بڵاوکرایەوە"
+    lines = [garbled, "بین&zwnj;المللی و سلام&nbsp;دنیا", kurdish] * 334
+    f = tmp_path / "dump.txt"
+    f.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    expected = [f"می{Z}شود کتاب{Z}ها", f"بین{Z}المللی و سلام دنیا", kurdish] * 334
+    for workers in ("1", "2"):
+        r = run("fix", "--workers", workers, str(f))
+        assert r.returncode == 0, r.stderr
+        assert r.stdout.decode().splitlines() == expected
