@@ -356,7 +356,7 @@ def _fix_one(options: dict, name: str, path: Path | None, explain: bool, in_plac
             out, offset = sys.stdout.buffer, 0
             for size, _, edits in results:
                 for e in edits:
-                    row = {**e, "start": e["start"] + offset, "end": e["end"] + offset}
+                    row = e.shifted(offset).to_dict()
                     out.write(orjson.dumps({"file": name, **row} if path else row) + b"\n")
                 offset += size
             out.flush()

@@ -23,6 +23,7 @@ from functools import partial
 from multiprocessing.pool import Pool
 from typing import NamedTuple
 
+from .edits import Edit
 from .pipeline import repairer
 
 #: Lines per block: a few hundred paragraphs are ample evidence of a writer's habit, and a
@@ -75,7 +76,7 @@ class RepairedBlock(NamedTuple):
 
     size: int  # the block's length in characters
     changed: bool
-    result: str | list[dict]  # the repaired text, or the edits (as dicts) that make it
+    result: str | list[Edit]  # the repaired text, or the edits that make it
 
 
 @contextmanager
@@ -110,7 +111,7 @@ def _repair_block(options: dict, explain: bool, block: str) -> RepairedBlock:
     rep = repairer(**options)
     if explain:
         fixed, edits = rep.fix_and_explain(block)
-        return RepairedBlock(len(block), fixed != block, [e.to_dict() for e in edits])
+        return RepairedBlock(len(block), fixed != block, edits)
     fixed = rep.fix(block)
     return RepairedBlock(len(block), fixed != block, fixed)
 

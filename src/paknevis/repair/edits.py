@@ -25,6 +25,10 @@ class Edit:
     def to_dict(self) -> dict:
         return asdict(self)
 
+    def shifted(self, by: int) -> Edit:
+        """The same edit in a text where what it was given in starts at offset ``by``."""
+        return Edit(self.start + by, self.end + by, self.old, self.new, self.rule)
+
 
 def _ordered(edits: Iterable[Edit]) -> list[Edit]:
     # stable: two insertions at one offset keep the order they were given in
@@ -103,14 +107,9 @@ class EditTracker:
             self._apply_to_untouched(edits)
         else:
             self._apply(edits)
-        # the new text from the old one and the edits, in slices: joining the pieces would
-        # cost a call per piece, and a text with Arabic yeh has one piece per letter
-        out, pos, old = [], 0, self.text
-        for ed in edits:
-            out += (old[pos:ed.start], ed.new)
-            pos = ed.end
-        out.append(old[pos:])
-        self.text = "".join(out)
+        # the new text from the old one and the edits: joining the pieces would cost a call
+        # per piece, and a text with Arabic yeh has one piece per letter
+        self.text = apply_edits(self.text, edits)
 
     def _apply_to_untouched(self, edits: list[Edit]) -> None:
         """The first step that changes anything: its edits cut the one untouched piece (a

@@ -91,7 +91,7 @@ class Repairer:
         for start, end in persian_spans(text):
             fixed, span_edits = repair(text[start:end])
             out += (text[pos:start], fixed)
-            edits += (Edit(e.start + start, e.end + start, e.old, e.new, e.rule) for e in span_edits)
+            edits += (e.shifted(start) for e in span_edits)
             pos = end
         out.append(text[pos:])
         return "".join(out), edits

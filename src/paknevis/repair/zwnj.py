@@ -176,7 +176,7 @@ class Lexicon:
             text, _, freq = text.partition("\t")
             freq, _, flag = freq.partition("\t")
             if kind == "Z":
-                key = text.replace(ZWNJ, "")
+                key = _key_of(text)
                 lex.forms[key] = text
                 lex.freq[key] = int(freq or 0)
                 if flag in ("j", "J"):
