@@ -48,6 +48,10 @@ PATTERNS = {
     # holds no Arabic letter (which once made each sign a new start: 8,000 of them 1.6 s)
     "mojibake": "Ø³Ù„Ø§Ù… Ú©ØªØ§Ø¨â€ŒÙ‡Ø§ ",
     "mojibake signs, no letter": "ØÂ«",
+    # UTF-8 read as Windows-1256, and one run of its pairs as long as the text, each pair
+    # decoded on its own (و, or ڀ that is no Persian and keeps its signs)
+    "mojibake (Windows-1256)": "ط³ظ„ط§ظ… ع©طھط§ط¨â€Œظ‡ط§ ",
+    "Windows-1256 pairs, one run": "ظˆع€",
     "HTML references": "می&zwnj;شود &amp;amp;nbsp; ",
     "ampersands": "&amp;",
     "foreign lines": "پاکستان کی حکومت\nکتاب ها\n",

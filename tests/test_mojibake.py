@@ -1,20 +1,25 @@
-"""Persian garbled by a wrong decoding (UTF-8 read as Windows-1252 or Latin-1) is decoded."""
+"""Persian garbled by a wrong decoding (UTF-8 read as Windows-1256, 1252 or Latin-1) is decoded."""
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from paknevis import fix, fix_and_explain
 
 SENTENCE = "شکست‌های اخیر رژیم در منطقه، با استقبال «بین‌المللی» روبه‌رو شد؟ ۱۴۰۳"
 
 
-@pytest.mark.parametrize("encoding", ["cp1252", "latin-1"])
+@pytest.mark.parametrize("encoding", ["cp1256", "cp1252", "latin-1"])
 def test_a_garbled_sentence_comes_back(encoding):
     garbled = SENTENCE.encode("utf-8").decode(encoding, errors="replace")
-    assert "Ø" in garbled and "س" not in garbled
+    assert "س" not in garbled
     assert fix(garbled) == SENTENCE
+    out, edits = fix_and_explain(garbled)
+    assert out == SENTENCE and {e.rule for e in edits} == {"letters.mojibake"}
 
 
-def test_a_garbled_stretch_inside_good_text():
-    garbled = SENTENCE.encode("utf-8").decode("cp1252")
+@pytest.mark.parametrize("encoding", ["cp1256", "cp1252"])
+def test_a_garbled_stretch_inside_good_text(encoding):
+    garbled = SENTENCE.encode("utf-8").decode(encoding)
     assert fix(f"این خبر: {garbled}\nو خط بعد") == f"این خبر: {SENTENCE}\nو خط بعد"
 
 
@@ -30,3 +35,37 @@ def test_the_decoded_text_is_repaired_like_the_rest():
 @pytest.mark.parametrize("text", ["Øystein Ørsted در اسلو", "Â« quoted »", "Ù", "ÙØ"])
 def test_latin_signs_that_decode_to_no_persian_stay(text):
     assert fix(text) == text
+
+
+def test_windows_1256_mojibake_as_the_web_shows_it():
+    # a page in UTF-8 that declared windows-1256; ؟ becomes طں and Arabic ي ظٹ, which hold
+    # Urdu letters: the line is still taken for garbled Persian, not for Urdu
+    assert fix("ط³ظ„ط§ظ… ط¯ظ†غŒط§طں") == "سلام دنیا؟"
+    assert fix("ط¹ظ„ظٹ ظˆ ط±ط¶ط§") == "علی و رضا"
+    assert fix("ظ…غŒط´ظˆط¯ ع©طھط§ط¨ ظ‡ط§") == "می\u200cشود کتاب\u200cها"
+
+
+# Real Persian that Windows-1256 could read as pairs: ع before ک is ژ so read, ظ before …
+# is م, ع before … is څ. A sign of ا (§) elsewhere lets the step look at the text at all.
+@pytest.mark.parametrize("text", ["عکس از غلیظ… و ربیع… است", "جمع‌آوری، حفظ، موقع؟ عگ",
+                                  "حرف آ «گفت»", "€ ۲۰ و ¾ کیلو"])
+def test_persian_that_looks_like_windows_1256_pairs_stays(text):
+    assert fix("§ " + text) == "§ " + fix(text)
+    assert "letters.mojibake" not in {e.rule for e in fix_and_explain("§ " + text)[1]}
+
+
+# Words in real Persian, glued and spaced as the web breaks them; with ایران in every text
+# (ا, whose second byte Windows-1256 shows as §, is the sign the step looks for first).
+_PERSIAN_WORDS = ["می", "شود", "میشود", "کتاب", "ها", "کتابها", "بینالمللی", "منطقهای",
+                  "بهعنوان", "تنها", "پژوهشگران", "چگونه", "علي", "كتاب", "ھمه", "مـــی",
+                  "تأکید", "مؤثر", "مسئله", "سوءاستفاده", "۱۴۰۳", "١٢", "؟", "«", "»", "،",
+                  "می\u200cشود", "خانهٔ", "بزرگترین"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PERSIAN_WORDS), max_size=12), st.sampled_from([" ", "\n"]))
+def test_garbled_text_is_repaired_as_the_text_itself(words, sep):
+    text = sep.join(["ایران", *words])
+    assert fix(text.encode("utf-8").decode("cp1256")) == fix(text)
+    if "«" not in words and "»" not in words:  # Â« alone stays: it may be French
+        assert fix(text.encode("utf-8").decode("latin-1")) == fix(text)

@@ -26,8 +26,10 @@ WORDS = ["می", "نمی", "شود", "میشود", "کتاب", "ها", "های",
          "x1", "a1@b2.com", "http://x.io/1", "abc", "_", "-", ".x", "\t", "دیوار", "مهمترین",
          # HTML character references, whole, escaped again, or made by two pieces side by side
          "&zwnj;", "&#8204;", "&amp;", "&", "zwnj;", "#1610;", "&nbsp;",
-         # mojibake (UTF-8 read as Windows-1252), whole and in pieces, and a Danish Ø
-         "Ø³Ù„Ø§Ù…", "Ú©ØªØ§Ø¨â€ŒÙ‡Ø§", "Ùˆ", "Ø", "â€Œ", "Ørsted"]
+         # mojibake (UTF-8 read as Windows-1252 or 1256), whole and in pieces, a Danish Ø,
+         # and real Persian that Windows-1256 could read as pairs (عک، غلیظ…)
+         "Ø³Ù„Ø§Ù…", "Ú©ØªØ§Ø¨â€ŒÙ‡Ø§", "Ùˆ", "Ø", "â€Œ", "Ørsted",
+         "ط³ظ„ط§ظ…", "ع©طھط§ط¨â€Œظ‡ط§", "ظˆ", "طں", "آ«", "§", "ظ", "عکس", "…"]
 CHARS = list("ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیآأؤئءۀةيكى") + [
     Z, Z, " ", " ", " ", "\u00a0", "\n", "ـ", "\u064e", "\u0651", "\u200b", "\u200f", "\ufeff",
     "،", ".", "؟", "!", ":", "(", ")", "«", "»", "#", "@", "a", "B", "7", "۵", "٣", "\u200d"]

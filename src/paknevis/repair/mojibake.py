@@ -1,67 +1,142 @@
 """Mojibake: Persian that was read with the wrong encoding and saved again.
 
-Old databases and CMSs that decoded UTF-8 as Windows-1252 or Latin-1 leave ``Ø³Ù„Ø§Ù…``
-for ``سلام``: each Persian letter becomes two Latin-1 signs, the first one of Ø Ù Ú Û
-(the bytes D8-DB that start an Arabic-script letter in UTF-8), the second a sign for a
-byte 80-BF (``³``, ``„``, the C1 controls of Latin-1); a ZWNJ becomes ``â€Œ``, a « ``Â«``.
-Each run of such pairs and triples is turned back into those bytes and decoded, where it
-holds an Arabic-script character: ``Ørsted`` or a lone ``Â«`` stay.
+UTF-8 read as a single-byte encoding turns each Persian letter into two signs, the first
+for one of the bytes D8-DB that start an Arabic-script letter, the second for a byte 80-BF.
+Two such readings are common, and both are decoded:
 
-ftfy's ``fix_encoding`` does this too, but weighs the whole text around a run before it
+* **Windows-1256**, the Arabic-script code page of Windows, as pages declared in it or
+  opened with it show UTF-8: ``ط³ظ„ط§ظ…`` for ``سلام``. Its signs for D8-DB are Arabic
+  letters (ط ظ ع غ), and so are some for 80-BF (پ ک), so that real Persian could look like
+  a pair (``عک`` in ``عکس`` is ژ read so): a run is decoded only if it holds a Latin sign
+  that no Persian word has beside a letter (``§`` of ا, ``Œ`` of ی), and only into Persian.
+* **Windows-1252 or Latin-1**, as old databases and CMSs stored it: ``Ø³Ù„Ø§Ù…``. Latin
+  letters do not look like Persian: a run is decoded where it holds an Arabic-script
+  character, so that ``Ørsted`` or a lone ``Â«`` stay.
+
+In both, a ZWNJ becomes ``â€Œ`` and a « ``Â«`` or ``آ«``. Each run of pairs and triples is
+turned back into its bytes and decoded as UTF-8.
+
+ftfy's ``fix_encoding`` does the second, but weighs the whole text around a run before it
 decides, so that a change elsewhere in the line (an NBSP that the spacing step makes a
 space) could change its decision on a second pass: ``fix`` would not be idempotent
-(hypothesis found ``"\\xa0Ø³Ù„Ø§Ù…"``). This decoder looks at the run alone.
+(hypothesis found ``"\\xa0Ø³Ù„Ø§Ù…"``). It has no Windows-1256 reading. This decoder looks
+at each run alone.
 
 >>> from paknevis import fix
 >>> fix("Ø³Ù„Ø§Ù… Ø¯Ù†ÛŒØ§ Ùˆ Ú©ØªØ§Ø¨â€ŒÙ‡Ø§")
+'سلام دنیا و کتاب\\u200cها'
+>>> fix("ط³ظ„ط§ظ… ط¯ظ†غŒط§ ظˆ ع©طھط§ط¨â€Œظ‡ط§")
 'سلام دنیا و کتاب\\u200cها'
 """
 from __future__ import annotations
 
 import re
 
+from .chars import ALL_DIGITS, COMBINING_MARKS, PERSIAN_LETTERS, ZWNJ
 from .step import RegexStep
 
-#: The sign each byte 80-FF becomes when UTF-8 is read as Windows-1252, or as Latin-1
-#: (which keeps 80-9F as C1 controls, and so do the five bytes Windows-1252 leaves out).
-_BYTE_OF: dict[str, int] = {}
-for _b in range(0x80, 0x100):
-    _BYTE_OF[bytes([_b]).decode("latin-1")] = _b
-    _BYTE_OF[bytes([_b]).decode("cp1252", errors="ignore") or chr(_b)] = _b
+
+def _byte_table(*encodings: str) -> dict[str, int]:
+    """The sign each byte 80-FF becomes when UTF-8 is read in one of ``encodings``. A byte
+    an encoding leaves out stays the C1 control of its number, as Latin-1 reads it."""
+    out = {}
+    for b in range(0x80, 0x100):
+        for encoding in encodings:
+            out[bytes([b]).decode(encoding, errors="ignore") or chr(b)] = b
+    return out
 
 
-def _signs(low: int, high: int) -> str:
-    return re.escape("".join(c for c, b in _BYTE_OF.items() if low <= b <= high))
+def _run_pattern(byte_of: dict[str, int], leads_of_two: range | tuple,
+                 leads_of_three: range | tuple) -> str:
+    """Runs of the pairs and triples that Arabic-script UTF-8 becomes in one reading."""
+    def signs(*bytes_: int) -> str:
+        return re.escape("".join(c for c, b in byte_of.items() if b in bytes_))
+
+    cont = f"[{signs(*range(0x80, 0xC0))}]"
+    two = f"[{signs(*leads_of_two)}]{cont}"  # Arabic-script letters (D8-DB), « » NBSP (C2)
+    three = f"[{signs(*leads_of_three)}]{cont}{cont}"  # ZWNJ, dashes, quotes (E2), BOM (EF)
+    # A run does not start right after a lead sign: that sign would be the first half of a
+    # pair whose second half the run took. It is taken whole, with no way back ("++"): a
+    # run that had to hold an Arabic pair somewhere was tried again from each of its pairs,
+    # and a line of 8,000 «s took 1.6 s. Whether it is Persian is asked of the decoded run.
+    return f"(?<![{signs(*leads_of_two, *leads_of_three)}])(?:{two}|{three})++"
 
 
-_CONT = f"[{_signs(0x80, 0xBF)}]"
-_TWO = f"[{_signs(0xC2, 0xDF)}]{_CONT}"  # Arabic-script letters (D8-DB), « » NBSP
-_THREE = f"[{_signs(0xE0, 0xEF)}]{_CONT}{_CONT}"  # ZWNJ, dashes, quotes
-# A run does not start right after a lead sign: that sign would be the first half of a pair
-# whose second half the run took. It is taken whole, with no way back ("++"): a run that
-# had to hold an Arabic pair somewhere was tried again from each of its pairs, and a line of
-# 8,000 «s took 1.6 s. Whether it holds one is asked of the decoded run.
-_RUN = re.compile(f"(?<![{_signs(0xC2, 0xEF)}])(?:{_TWO}|{_THREE})++")
-_LEAD_SIGNS = "ØÙÚÛ"  # D8-DB as both encodings show them: no run to decode is without one
-_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
+_LATIN = _byte_table("latin-1", "cp1252")
+_ARABIC = _byte_table("cp1256")
+# Windows-1256 shows most lead bytes as Arabic letters (ا ب د…), which a garbled word may
+# touch: only those Persian text starts a character with (C2, D8-DB, E2, EF) begin a pair,
+# so that a run stops where real Persian glued to it begins.
+_RUN = re.compile(f"({_run_pattern(_LATIN, range(0xC2, 0xE0), range(0xE0, 0xF0))})"
+                  f"|({_run_pattern(_ARABIC, (0xC2, 0xD8, 0xD9, 0xDA, 0xDB), (0xE2, 0xEF))})")
+
+#: Signs of one reading or the other that any garbled Persian holds: D8-DB as Windows-1252
+#: and Latin-1 show them, and as Windows-1256 shows the second bytes of ا ی و (``ط§``,
+#: ``غŒ``, ``ظˆ``), which no Persian text of more than a word is without. (ط ظ ع غ are in
+#: most real Persian text: a test for them would send nearly every text to the regex.)
+_TELLTALES = "ØÙÚÛ" + "§Œˆ"
+#: Windows-1256 signs for 80-BF that real Persian may put right after a letter: they are no
+#: evidence of mojibake (``غلیظ…`` is not ``غلیم``).
+_NO_EVIDENCE = "…–—‘’“”•\u00ad\u00a0«»"
+#: Windows-1256 signs for 80-BF that are no Arabic-script letter, and Urdu ں (of ؟): one
+#: of them in a run is the evidence that it is mojibake.
+_EVIDENCE = frozenset(c for c, b in _ARABIC.items() if b < 0xC0 and not "\u0600" <= c <= "\u06ff"
+                      and c not in _NO_EVIDENCE + ZWNJ + "\u200d") | {"ں"}
+#: What a run read as Windows-1256 may decode to: Persian text, with the letters and
+#: invisibles that the letter step folds or drops (``ع…`` decodes to the Pashto letter څ,
+#: and stays).
+_PERSIAN_TEXT = frozenset(PERSIAN_LETTERS + COMBINING_MARKS + ALL_DIGITS + "يكىڪہھەـ،؛؟"
+                          + ZWNJ + "\u200d\u200e\u200f\ufeff" + _NO_EVIDENCE)
 
 
-def _has_lead_sign(text: str) -> bool:
-    return any(map(text.__contains__, _LEAD_SIGNS))
+def _has_telltale(text: str) -> bool:
+    return any(map(text.__contains__, _TELLTALES))
 
 
 def garbled(text: str) -> bool:
     """Does ``text`` hold a run this step would decode? After the other steps it may, where
     one put a decoded sign beside a lead sign: the pipeline then runs once more."""
-    return _has_lead_sign(text) and any(_decode(m) is not None for m in _RUN.finditer(text))
+    return _has_telltale(text) and any(_decode(m) is not None for m in _RUN.finditer(text))
+
+
+def _lone_quote(m: re.Match) -> str | None:
+    """« or » as Windows-1256 shows it, standing apart from the word it quotes (``آ« سلام``,
+    ``سلام آ»``): glued to a word, the run holds that word too. (``«آ»``, the letter آ in
+    quotes, stays.)"""
+    text, start, end = m.string, m.start(), m.end()
+    if m.group() == "آ«" and (end == len(text) or text[end].isspace()):
+        return "«"
+    if m.group() == "آ»" and (start == 0 or text[start - 1].isspace()):
+        return "»"
+    return None
 
 
 def _decode(m: re.Match) -> str | None:
-    try:
-        text = bytes(map(_BYTE_OF.__getitem__, m.group())).decode("utf-8")
-    except UnicodeDecodeError:  # a triple that is no UTF-8 (E0 80 80): not mojibake
-        return None
-    return text if _ARABIC_SCRIPT.search(text) else None  # « alone may be a French «
+    run = m.group()
+    latin = m.lastindex == 1  # Windows-1252 or Latin-1; else Windows-1256
+    if not latin:
+        if not any(map(_EVIDENCE.__contains__, run)):
+            return _lone_quote(m)
+    byte_of = _LATIN if latin else _ARABIC
+    # Character by character: one that is no UTF-8 (E0 80 80), or no Persian as Windows-1256
+    # reads it (¡ of آ، where a garbled word touches a real one), keeps its signs.
+    out, persian, i = [], False, 0
+    while i < len(run):
+        size = 2 if byte_of[run[i]] < 0xE0 else 3
+        signs = run[i:i + size]
+        try:
+            char = bytes(map(byte_of.__getitem__, signs)).decode("utf-8")
+        except UnicodeDecodeError:
+            char = signs
+        if char is not signs and (latin or char in _PERSIAN_TEXT):
+            out.append(char)
+            persian = persian or "\u0600" <= char <= "\u06ff"
+        else:
+            out.append(signs)
+        i += size
+    return "".join(out) if persian else None  # « alone may be a French «
 
 
-mojibake_step = RegexStep("mojibake", _RUN, _decode, "letters.mojibake", precheck=_has_lead_sign)
+mojibake_step = RegexStep("mojibake", _RUN, _decode, "letters.mojibake", precheck=_has_telltale)
+"""Persian garbled by a wrong decoding (UTF-8 read as Windows-1256, 1252 or Latin-1) is
+decoded."""
