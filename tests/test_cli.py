@@ -276,14 +276,15 @@ def test_workers_report_a_damaged_pipe_as_one_process_does():
 
 
 def test_a_scraped_dump_with_mojibake_references_and_a_kurdish_line(tmp_path):
-    # what a web dump mixes: a garbled line, references left in, a quoted Kurdish line;
-    # a thousand lines of it, so that blocks and workers see it too
+    # what a web dump mixes: garbled lines of both kinds, references left in, a quoted
+    # Kurdish line; a thousand lines of it, so that blocks and workers see it too
     garbled = "میشود کتاب ها".encode().decode("cp1252")
+    garbled_1256 = "آیا میشود؟".encode().decode("cp1256")  # ؟ shows as طں, with an Urdu ں
     kurdish = "ئەم هەواڵە لە هەولێرەوە بڵاوکرایەوە"
-    lines = [garbled, "بین&zwnj;المللی و سلام&nbsp;دنیا", kurdish] * 334
+    lines = [garbled, "بین&zwnj;المللی و سلام&nbsp;دنیا", kurdish, garbled_1256] * 250
     f = tmp_path / "dump.txt"
     f.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    expected = [f"می{Z}شود کتاب{Z}ها", f"بین{Z}المللی و سلام دنیا", kurdish] * 334
+    expected = [f"می{Z}شود کتاب{Z}ها", f"بین{Z}المللی و سلام دنیا", kurdish, f"آیا می{Z}شود؟"] * 250
     for workers in ("1", "2"):
         r = run("fix", "--workers", workers, str(f))
         assert r.returncode == 0, r.stderr

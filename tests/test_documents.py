@@ -128,9 +128,11 @@ def test_schema_org_date_before_the_url_digits():
                  ).published == "2024-05-07"
 
 
-def test_a_garbled_post_is_decoded_and_judged_persian():
-    # a post stored by a CMS that read UTF-8 as Windows-1252: unreadable raw, Persian repaired
+@pytest.mark.parametrize("encoding", ["cp1252", "cp1256"])
+def test_a_garbled_post_is_decoded_and_judged_persian(encoding):
+    # a post stored by a CMS that read UTF-8 as Windows-1252, or shown as Windows-1256:
+    # unreadable raw (the second in Arabic letters), Persian repaired
     body = "شکست‌های اخیر رژیم در منطقه با استقبال بین‌المللی روبه‌رو شده است و همه خواندند."
-    doc = parse("عنوان خبر\n\n" + body.encode("utf-8").decode("cp1252"))
+    doc = parse("عنوان خبر\n\n" + body.encode("utf-8").decode(encoding))
     assert doc.text == body
     assert doc.lang == "fa"
