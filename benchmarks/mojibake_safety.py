@@ -28,6 +28,7 @@ from paknevis.repair.mojibake import mojibake_step  # noqa: E402
 DATA = ROOT.parent / "shared" / "data"
 HUNSPELL = Path("/usr/share/hunspell/fa_IR.dic")
 CONTEXTS = ("§ {}", "§ {}…", "§ {}،", "§ {}؟", "§ ی{}…")
+LATIN_1_LANGUAGES = ("fr", "de", "es", "pt", "it", "nl", "ca", "sv", "da", "nb", "fi", "is")
 
 
 def sources() -> dict[str, set[str]]:
@@ -46,6 +47,9 @@ def sources() -> dict[str, set[str]]:
 
         for lang in ("fa", "ar", "ur"):
             out[f"wordfreq {lang}"] = set(wordfreq.get_frequency_dict(lang, wordlist="best"))
+        # languages written with Latin-1's letters, which Windows-1256 reads as Arabic ones
+        out["wordfreq Latin-1 languages"] = {
+            w for lang in LATIN_1_LANGUAGES for w in wordfreq.get_frequency_dict(lang, wordlist="best")}
     else:
         print("skipped: wordfreq is not installed")
     if spec := importlib.util.find_spec("hazm"):

@@ -52,6 +52,8 @@ PATTERNS = {
     # decoded on its own (و, or ڀ that is no Persian and keeps its signs)
     "mojibake (Windows-1256)": "ط³ظ„ط§ظ… ع©طھط§ط¨â€Œظ‡ط§ ",
     "Windows-1256 pairs, one run": "ظˆع€",
+    # Windows-1256 read as Windows-1252: words, and one-sign words that look up their line
+    "Windows-1256 as Windows-1252": "ÇíÑÇä æ ÇÒ ",
     "HTML references": "می&zwnj;شود &amp;amp;nbsp; ",
     "ampersands": "&amp;",
     "foreign lines": "پاکستان کی حکومت\nکتاب ها\n",

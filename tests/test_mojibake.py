@@ -1,4 +1,5 @@
-"""Persian garbled by a wrong decoding (UTF-8 read as Windows-1256, 1252 or Latin-1) is decoded."""
+"""Persian garbled by a wrong decoding is decoded: UTF-8 read as Windows-1256, 1252 or
+Latin-1, and Windows-1256 (old sites' encoding) read as Windows-1252 or Latin-1."""
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -32,7 +33,8 @@ def test_the_decoded_text_is_repaired_like_the_rest():
                                        "zwnj.join_suffix", "letters.mojibake"]
 
 
-@pytest.mark.parametrize("text", ["Øystein Ørsted در اسلو", "Â« quoted »", "Ù", "ÙØ"])
+@pytest.mark.parametrize("text", ["Øystein Ørsted در اسلو", "Â« quoted »", "Ù", "Ç",
+                                  "Norge å bo på øya", "mÃ¡s aÃ§Ã£o Ãº"])
 def test_latin_signs_that_decode_to_no_persian_stay(text):
     assert fix(text) == text
 
@@ -69,3 +71,41 @@ def test_garbled_text_is_repaired_as_the_text_itself(words, sep):
     assert fix(text.encode("utf-8").decode("cp1256")) == fix(text)
     if "«" not in words and "»" not in words:  # Â« alone stays: it may be French
         assert fix(text.encode("utf-8").decode("latin-1")) == fix(text)
+
+
+# Old Persian sites wrote Windows-1256 (with Arabic ي, having no ی); read as Windows-1252
+# it shows as ÇíÑÇä. پ چ گ and ZWNJ are bytes Windows-1252 leaves out (C1 controls).
+OLD_SITE = "ايران و عراق، کتاب\u200cها پيش گفت: چرا؟ ژاله از عکس «خبر»"
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1252"])
+def test_windows_1256_text_read_as_windows_1252_comes_back(encoding):
+    text = OLD_SITE if encoding == "latin-1" else "ايران و عراق، کتاب ها: آيا؟ از عکس «خبر»"
+    garbled = text.encode("cp1256").decode(encoding)
+    assert "Ç" in garbled and "ا" not in garbled
+    assert fix(garbled) == fix(text)
+    out, edits = fix_and_explain(garbled)
+    assert out == fix(text) and "letters.mojibake" in {e.rule for e in edits}
+
+
+def test_a_one_letter_word_is_read_so_only_beside_longer_ones():
+    # و is æ: in a line of Persian so garbled it is و; alone it may be Danish or Norwegian
+    assert fix("ÇíÑÇä æ ÚÑÇÞ") == "ایران و عراق"
+    assert fix("ÇíÑÇä\næ") == "ایران\næ"
+
+
+def _in_windows_1256(word: str) -> bool:
+    try:
+        return bool(word.encode("cp1256"))
+    except UnicodeEncodeError:  # Persian digits, ۀ: Windows-1256 has none
+        return False
+
+
+_OLD_SITE_WORDS = [w for w in (w.replace("ی", "ي") for w in _PERSIAN_WORDS) if _in_windows_1256(w)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_OLD_SITE_WORDS), max_size=12))
+def test_old_site_text_is_repaired_as_the_text_itself(words):
+    text = " ".join(["ایران".replace("ی", "ي"), *words])
+    assert fix(text.encode("cp1256").decode("latin-1")) == fix(text)

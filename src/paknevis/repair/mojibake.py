@@ -16,17 +16,26 @@ Two such readings are common, and both are decoded:
 In both, a ZWNJ becomes ``â€Œ`` and a « ``Â«`` or ``آ«``. Each run of pairs and triples is
 turned back into its bytes and decoded as UTF-8.
 
-ftfy's ``fix_encoding`` does the second, but weighs the whole text around a run before it
-decides, so that a change elsewhere in the line (an NBSP that the spacing step makes a
-space) could change its decision on a second pass: ``fix`` would not be idempotent
-(hypothesis found ``"\\xa0Ø³Ù„Ø§Ù…"``). It has no Windows-1256 reading. This decoder looks
-at each run alone.
+Old Persian sites wrote Windows-1256 itself, one byte a letter, which Windows-1252 shows as
+``ÇíÑÇä`` (ایران). Latin-1's letters then stand for Persian ones (ä for ن, æ for و), so
+such a run is read back only where it is clearly no Latin word: a whole word, three
+letters or more with a capital among them; a shorter word (``æ``, ``ÇÒ``) only beside such
+a word in its line. Finnish ``öljymäärä`` and Danish ``æøå`` stay.
+
+ftfy's ``fix_encoding`` does the Windows-1252 reading, but weighs the whole text around a
+run before it decides, so that a change elsewhere in the line (an NBSP that the spacing
+step makes a space) could change its decision on a second pass: ``fix`` would not be
+idempotent (hypothesis found ``"\\xa0Ø³Ù„Ø§Ù…"``). It has neither Windows-1256 reading:
+ftfy 6.3.1 leaves ``ÇíÑÇä`` as it is, and turns the „ of ``ظ„`` (ل) into a plain quote,
+after which nothing can decode it. This decoder looks at each run alone, at most at its line.
 
 >>> from paknevis import fix
 >>> fix("Ø³Ù„Ø§Ù… Ø¯Ù†ÛŒØ§ Ùˆ Ú©ØªØ§Ø¨â€ŒÙ‡Ø§")
 'سلام دنیا و کتاب\\u200cها'
 >>> fix("ط³ظ„ط§ظ… ط¯ظ†غŒط§ ظˆ ع©طھط§ط¨â€Œظ‡ط§")
 'سلام دنیا و کتاب\\u200cها'
+>>> fix("ÇíÑÇä æ ÚÑÇÞ")
+'ایران و عراق'
 """
 from __future__ import annotations
 
@@ -67,14 +76,19 @@ _ARABIC = _byte_table("cp1256")
 # Windows-1256 shows most lead bytes as Arabic letters (ا ب د…), which a garbled word may
 # touch: only those Persian text starts a character with (C2, D8-DB, E2, EF) begin a pair,
 # so that a run stops where real Persian glued to it begins.
-_RUN = re.compile(f"({_run_pattern(_LATIN, range(0xC2, 0xE0), range(0xE0, 0xF0))})"
+_LATIN_SIGNS = re.compile(f"[{re.escape(''.join(_LATIN))}]+")
+_LATIN_RUN = re.compile(_run_pattern(_LATIN, range(0xC2, 0xE0), range(0xE0, 0xF0)))
+# A run of Latin signs is taken whole (it may be UTF-8 or Windows-1256 bytes read so, and
+# the two are told apart on the whole); a run of Windows-1256 pairs after it.
+_RUN = re.compile(f"({_LATIN_SIGNS.pattern})"
                   f"|({_run_pattern(_ARABIC, (0xC2, 0xD8, 0xD9, 0xDA, 0xDB), (0xE2, 0xEF))})")
 
-#: Signs of one reading or the other that any garbled Persian holds: D8-DB as Windows-1252
-#: and Latin-1 show them, and as Windows-1256 shows the second bytes of ا ی و (``ط§``,
-#: ``غŒ``, ``ظˆ``), which no Persian text of more than a word is without. (ط ظ ع غ are in
-#: most real Persian text: a test for them would send nearly every text to the regex.)
-_TELLTALES = "ØÙÚÛ" + "§Œˆ"
+#: Signs of one reading or another that any garbled Persian holds: D8-DB as Windows-1252
+#: and Latin-1 show them, as Windows-1256 shows the second bytes of ا ی و (``ط§``, ``غŒ``,
+#: ``ظˆ``), and Windows-1256's ا as Windows-1252 shows it (Ç), which no Persian text of more
+#: than a word is without. (ط ظ ع غ are in most real Persian text: a test for them would
+#: send nearly every text to the regex.)
+_TELLTALES = "ØÙÚÛ" + "§Œˆ" + "Ç"
 #: Windows-1256 signs for 80-BF that real Persian may put right after a letter: they are no
 #: evidence of mojibake (``غلیظ…`` is not ``غلیم``).
 _NO_EVIDENCE = "…–—‘’“”•\u00ad\u00a0«»"
@@ -85,6 +99,8 @@ _EVIDENCE = frozenset(c for c, b in _ARABIC.items() if b < 0xC0 and not "\u0600"
 #: What a run read as Windows-1256 may decode to: Persian text, with the letters and
 #: invisibles that the letter step folds or drops (``ع…`` decodes to the Pashto letter څ,
 #: and stays).
+_CAPITALS = frozenset("ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ")
+_ARABIC_LETTERS = frozenset(c for c in map(chr, range(0x0621, 0x06D4)) if c.isalpha())
 _PERSIAN_TEXT = frozenset(PERSIAN_LETTERS + COMBINING_MARKS + ALL_DIGITS + "يكىڪہھەـ،؛؟"
                           + ZWNJ + "\u200d\u200e\u200f\ufeff" + _NO_EVIDENCE)
 
@@ -112,14 +128,90 @@ def _lone_quote(m: re.Match) -> str | None:
 
 
 def _decode(m: re.Match) -> str | None:
+    if m.lastindex == 1:
+        return _decode_latin_signs(m)
     run = m.group()
-    latin = m.lastindex == 1  # Windows-1252 or Latin-1; else Windows-1256
-    if not latin:
-        if not any(map(_EVIDENCE.__contains__, run)):
-            return _lone_quote(m)
-    byte_of = _LATIN if latin else _ARABIC
-    # Character by character: one that is no UTF-8 (E0 80 80), or no Persian as Windows-1256
-    # reads it (¡ of آ، where a garbled word touches a real one), keeps its signs.
+    if not any(map(_EVIDENCE.__contains__, run)):
+        return _lone_quote(m)
+    return _utf8_by_char(run, _ARABIC, persian_only=True)
+
+
+def _decode_latin_signs(m: re.Match) -> str | None:
+    """A run of the signs Windows-1252 and Latin-1 show for bytes 80-FF: UTF-8 read so
+    (``Ø³Ù„Ø§Ù…``), or Windows-1256 read so (``ÓáÇã``), the Persian encoding of old sites.
+
+    UTF-8 if the run is UTF-8 whole and Persian; else Windows-1256 if the run is Persian so
+    read (a pair in it may be UTF-8 by chance: ``Ú˜`` of عک is ژ); else its stretches of
+    UTF-8. A run of one sign is Windows-1256 only in a line that has a longer run so
+    garbled: ``æ`` is و there, ``¿`` is ؟, but a Norwegian ``å`` stays."""
+    run = m.group()
+    try:
+        whole = bytes(map(_LATIN.__getitem__, run)).decode("utf-8")
+        if _letters(whole):
+            return whole
+    except UnicodeDecodeError:
+        pass
+    legacy = _windows_1256(m)
+    if legacy is not None and (_strong(m.group(), legacy) or _line_has_strong_run(m)):
+        return legacy
+    if len(run) > 1:
+        decoded = _LATIN_RUN.sub(lambda r: _utf8_by_char(r.group(), _LATIN, False) or r.group(), run)
+        return decoded if decoded != run else None
+    return None
+
+
+def _letters(text: str) -> int:
+    """How many Arabic-script letters ``text`` has."""
+    return sum(map(_ARABIC_LETTERS.__contains__, text))
+
+
+def _windows_1256(m: re.Match) -> str | None:
+    """The run of ``m`` read back as Windows-1256, if it is a whole word (no Latin letter
+    beside it: ``ää`` in the Finnish ``öljymäärä`` reads نن) and Persian so read."""
+    text, start, end = m.string, m.start(), m.end()
+    if start and _latin_letter(text[start - 1]) or end < len(text) and _latin_letter(text[end]):
+        return None
+    decoded = bytes(map(_LATIN.__getitem__, m.group())).decode("cp1256")
+    return decoded if _PERSIAN_TEXT.issuperset(decoded) else None
+
+
+def _latin_letter(char: str) -> bool:
+    return char.isascii() and char.isalpha()
+
+
+def _strong(run: str, decoded: str) -> bool:
+    """Is a run that reads as Persian clearly no Latin word? Three letters or more, and a
+    capital among lower-case signs (``ÇíÑÇä``): Finnish ``ää`` or Danish ``æøå`` are not.
+    Shorter words (از، به، و) are read so beside a clear one in their line."""
+    return _letters(decoded) > 2 and any(map(_CAPITALS.__contains__, run))
+
+
+#: The line last looked at: its text, start, end, and whether it holds a clear word. Runs
+#: come in order, so a long line of short runs is read once, not once for each of them.
+_line_seen: tuple = (None, 0, 0, False)
+
+
+def _line_has_strong_run(m: re.Match) -> bool:
+    """Does the line of ``m`` hold a clear Windows-1256 word (see ``_strong``)? A line, not
+    the text, so that repair in blocks of lines decides the same."""
+    global _line_seen
+    text, at = m.string, m.start()
+    seen_text, start, end, strong = _line_seen
+    if seen_text is not text or not start <= at < end:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        strong = any((decoded := _windows_1256(r)) is not None and _strong(r.group(), decoded)
+                     for r in _LATIN_SIGNS.finditer(text, start, end))
+        _line_seen = (text, start, end, strong)
+    return strong
+
+
+def _utf8_by_char(run: str, byte_of: dict[str, int], persian_only: bool) -> str | None:
+    """``run`` decoded as UTF-8 character by character: one that is no UTF-8 (E0 80 80), or
+    with ``persian_only`` no Persian (¡ of آ، where a garbled word touches a real one),
+    keeps its signs. None if no Arabic-script character comes of it (« alone may be a
+    French «)."""
     out, persian, i = [], False, 0
     while i < len(run):
         size = 2 if byte_of[run[i]] < 0xE0 else 3
@@ -128,13 +220,13 @@ def _decode(m: re.Match) -> str | None:
             char = bytes(map(byte_of.__getitem__, signs)).decode("utf-8")
         except UnicodeDecodeError:
             char = signs
-        if char is not signs and (latin or char in _PERSIAN_TEXT):
+        if char is not signs and (not persian_only or char in _PERSIAN_TEXT):
             out.append(char)
             persian = persian or "\u0600" <= char <= "\u06ff"
         else:
             out.append(signs)
         i += size
-    return "".join(out) if persian else None  # « alone may be a French «
+    return "".join(out) if persian else None
 
 
 mojibake_step = RegexStep("mojibake", _RUN, _decode, "letters.mojibake", precheck=_has_telltale)

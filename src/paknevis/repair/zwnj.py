@@ -447,7 +447,14 @@ class ZwnjRestorer:
             return ZWNJ, "zwnj.join_prefix_bi"
         if left not in _NO_SUFFIX_HOST and len(left) > 1:
             if right in SUFFIXES_HA or right in SUFFIXES_TAR:
-                return (ZWNJ if joins_left(last) else ""), "zwnj.join_suffix"
+                if joins_left(last):
+                    return ZWNJ, "zwnj.join_suffix"
+                # After a letter that never joins the two make one glued word (دیوارها),
+                # which the word step must leave as it is, or a second pass would split it
+                # elsewhere: میا های -> میاهای -> میاه‌ای (hypothesis found it).
+                if self._facts[left + right][0] is None:
+                    return "", "zwnj.join_suffix"
+                return None
             if right in CLITICS_AFTER_HEH and (last == "ه" or self._yeh_stem(left)):
                 return ZWNJ, "zwnj.join_suffix"
         if pair in lex.join_pairs:
