@@ -52,3 +52,13 @@ def test_a_long_word_full_of_numbers_is_scanned_once(monkeypatch):
 def test_word_by_word_protection_in_one_text():
     # the cached word must not leak into the next one: a Latin word, then Persian runs
     assert fix("abc1 و 2 و ali9@x.io و 3", zwnj=False) == "abc1 و ۲ و ali9@x.io و ۳"
+
+
+@pytest.mark.parametrize("digits", ["persian", "latin", "keep"])
+def test_a_keycap_emoji_keeps_its_digit(digits):
+    # 1️⃣ is 1, U+FE0F, U+20E3: with a Persian digit it is no emoji any more
+    text = "گزینه 1️⃣ و 2\u20e3 یا ۳️⃣ در ٤️⃣ و سال 2025"
+    out = fix(text, digits=digits)
+    assert "1\ufe0f\u20e3" in out and "2\u20e3" in out and "۳\ufe0f\u20e3" in out
+    assert "٤\ufe0f\u20e3" in out
+    assert fix(out, digits=digits) == out

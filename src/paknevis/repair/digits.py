@@ -94,6 +94,10 @@ def _between_persian_words(text: str, start: int, end: int) -> bool:
             and text[start - 2] in _PERSIAN_LETTERS and text[end + 1] in _PERSIAN_LETTERS)
 
 
+#: What makes a Latin digit before it an emoji (1️⃣): a Persian digit would break it.
+_KEYCAP = ("\ufe0f", "\u20e3")
+
+
 def digits_step(policy: str = "persian") -> RegexStep:
     if policy not in DIGIT_POLICIES:
         raise ValueError(f"digits must be one of {', '.join(DIGIT_POLICIES)}, not {policy!r}")
@@ -102,7 +106,7 @@ def digits_step(policy: str = "persian") -> RegexStep:
         num = m.group()
         if policy == "persian" and _between_persian_words(m.string, m.start(), m.end()):
             return num.translate(_TO_PERSIAN)
-        if is_protected(m.string, m.start(), m.end()):
+        if m.string.startswith(_KEYCAP, m.end()) or is_protected(m.string, m.start(), m.end()):
             return None
         if policy == "latin":
             return num.translate(_TO_LATIN)
