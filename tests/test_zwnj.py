@@ -228,3 +228,10 @@ def test_a_join_to_a_glued_word_that_the_word_step_would_split_elsewhere_is_not_
     assert fix("دیوار ها و کتاب ها") == "دیوارها و کتاب\u200cها"
     for text in ("میا های", "میا&nbsp;های"):
         assert fix(fix(text)) == fix(text)
+
+
+@pytest.mark.parametrize("text", ["https://fa.wikipedia.org/wiki/بین_المللی_میشود",
+                                  "http://x.ir/news/کتاب ها", "www.x.ir/میشود/کتابها"])
+def test_words_inside_a_url_are_neither_repaired_nor_joined(text):
+    assert fix(text) == text
+    assert fix(text + " و کتاب ها") == text + " و کتاب\u200cها"
