@@ -46,3 +46,11 @@ def test_rare_character_steps_run_as_one_group_with_the_same_result():
     for text in ["علي\u00a0كتاب", "مـــی\u200fشود\u00a0و ﻻ", "کتاب خوب", "بي\u064eسواد"]:
         traced, _ = r.fix_and_explain(text)  # every step on its own, no group
         assert r.fix(text) == traced
+
+
+def test_a_url_keeps_its_letters():
+    # a letter changed in a URL may change where it leads; the text around it is repaired
+    text = "علي در https://x.com/علي_كريمي و www.x.ir/كتاب گفت"
+    assert fix(text) == "علی در https://x.com/علي_كريمي و www.x.ir/كتاب گفت"
+    out, edits = fix_and_explain(text)
+    assert out == fix(text) and [e.start for e in edits] == [2]

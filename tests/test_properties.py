@@ -24,6 +24,8 @@ WORDS = ["می", "نمی", "شود", "میشود", "کتاب", "ها", "های",
          # Latin words, numbers and addresses run together; a glued word beside a join
          # that leaves no ZWNJ (دیوار ها)
          "x1", "a1@b2.com", "http://x.io/1", "abc", "_", "-", ".x", "\t", "دیوار", "مهمترین",
+         # a URL with letters that repair would fold elsewhere: it keeps them
+         "http://x.io/علي_ك",
          # HTML character references, whole, escaped again, or made by two pieces side by side
          "&zwnj;", "&#8204;", "&amp;", "&", "zwnj;", "#1610;", "&nbsp;",
          # mojibake (UTF-8 read as Windows-1252 or 1256), whole and in pieces, a Danish Ø,

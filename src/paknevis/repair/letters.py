@@ -63,13 +63,14 @@ def letters_step(keep_diacritics: bool = False) -> TableStep:
     """Every letter fix (the frequent ي ك with str.replace, the rare ones by a scan)."""
     table = _UNIFY | _PRESENTATION | ({} if keep_diacritics else _DIACRITICS)
     return TableStep("letters", {k: v for k, (v, _) in table.items()},
-                     {k: r for k, (_, r) in table.items()}, frequent=_FREQUENT)
+                     {k: r for k, (_, r) in table.items()}, frequent=_FREQUENT, keep_urls=True)
 
 
 #: Arabic yeh and kaf alone; the pipeline runs it first, so that ``letters_step`` after it
 #: acts only on rare characters and can be skipped with the other rare-character steps.
 arabic_yeh_kaf_step = TableStep("arabic_yeh_kaf", {c: _UNIFY[c][0] for c in _FREQUENT},
-                                {c: _UNIFY[c][1] for c in _FREQUENT}, frequent=_FREQUENT)
+                                {c: _UNIFY[c][1] for c in _FREQUENT}, frequent=_FREQUENT,
+                                keep_urls=True)
 
 
 # Invisible characters between two letters of a word: a zero-width space there was meant

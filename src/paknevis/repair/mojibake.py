@@ -115,24 +115,12 @@ def garbled(text: str) -> bool:
     return _has_telltale(text) and any(_decode(m) is not None for m in _RUN.finditer(text))
 
 
-def _lone_quote(m: re.Match) -> str | None:
-    """« or » as Windows-1256 shows it, standing apart from the word it quotes (``آ« سلام``,
-    ``سلام آ»``): glued to a word, the run holds that word too. (``«آ»``, the letter آ in
-    quotes, stays.)"""
-    text, start, end = m.string, m.start(), m.end()
-    if m.group() == "آ«" and (end == len(text) or text[end].isspace()):
-        return "«"
-    if m.group() == "آ»" and (start == 0 or text[start - 1].isspace()):
-        return "»"
-    return None
-
-
 def _decode(m: re.Match) -> str | None:
     if m.lastindex == 1:
         return _decode_latin_signs(m)
     run = m.group()
     if not any(map(_EVIDENCE.__contains__, run)):
-        return _lone_quote(m)
+        return None  # a lone آ« stays too: a quoted آ («آ») would lose its letter
     return _utf8_by_char(run, _ARABIC, persian_only=True)
 
 

@@ -9,14 +9,17 @@ import re
 from collections.abc import Callable, Mapping
 
 from .edits import Edit
+from .protect import url_spans
 
 
 class TableStep:
     """Replace single characters by a table (``str.translate`` speed); no context needed."""
 
     def __init__(self, name: str, table: Mapping[str, str], rules: Mapping[str, str],
-                 frequent: str = ""):
+                 frequent: str = "", keep_urls: bool = False):
         self.name = name
+        #: leave URLs as they are: a letter changed in one may change where it leads
+        self.keep_urls = keep_urls
         #: char -> (what replaces it, rule name), for explanations
         self._explained = {c: (new, rules[c]) for c, new in table.items()}
         # ``frequent`` characters (ي and ك in old Persian web text) are replaced with
@@ -37,6 +40,16 @@ class TableStep:
         return m.group().translate(self._table)
 
     def apply(self, text: str) -> str:
+        if self.keep_urls and (urls := url_spans(text)):
+            out, pos = [], 0
+            for start, end in urls:
+                out += (self._apply(text[pos:start]), text[start:end])
+                pos = end
+            out.append(self._apply(text[pos:]))
+            return "".join(out)
+        return self._apply(text)
+
+    def _apply(self, text: str) -> str:
         for old, new in self._frequent:
             text = text.replace(old, new)
         # str.translate walks every character through a dict (slow for non-ASCII text);
@@ -49,6 +62,8 @@ class TableStep:
             start = m.start()
             ch = text[start]
             out.append(Edit(start, start + 1, ch, *explained[ch]))
+        if self.keep_urls and out and (urls := url_spans(text)):
+            out = [e for e in out if not any(s <= e.start < end for s, end in urls)]
         return out
 
 
