@@ -18,6 +18,12 @@ def test_a_garbled_sentence_comes_back(encoding):
     assert out == SENTENCE and {e.rule for e in edits} == {"letters.mojibake"}
 
 
+def test_text_garbled_twice_comes_back():
+    garbled = SENTENCE.encode("utf-8").decode("cp1252").encode("utf-8").decode("cp1252")
+    assert garbled.startswith("Ã˜Â´")
+    assert fix(garbled) == SENTENCE
+
+
 @pytest.mark.parametrize("encoding", ["cp1256", "cp1252"])
 def test_a_garbled_stretch_inside_good_text(encoding):
     garbled = SENTENCE.encode("utf-8").decode(encoding)

@@ -30,7 +30,7 @@ WORDS = ["می", "نمی", "شود", "میشود", "کتاب", "ها", "های",
          "&zwnj;", "&#8204;", "&amp;", "&", "zwnj;", "#1610;", "&nbsp;",
          # mojibake (UTF-8 read as Windows-1252 or 1256), whole and in pieces, a Danish Ø,
          # and real Persian that Windows-1256 could read as pairs (عک، غلیظ…)
-         "Ø³Ù„Ø§Ù…", "Ú©ØªØ§Ø¨â€ŒÙ‡Ø§", "Ùˆ", "Ø", "â€Œ", "Ørsted",
+         "Ø³Ù„Ø§Ù…", "Ú©ØªØ§Ø¨â€ŒÙ‡Ø§", "Ùˆ", "Ø", "â€Œ", "Ørsted", "Ã˜Â³Ã™â€ž",
          "ط³ظ„ط§ظ…", "ع©طھط§ط¨â€Œظ‡ط§", "ظˆ", "طں", "آ«", "§", "ظ", "عکس", "…",
          # Windows-1256 read as Windows-1252 (ایران، و، از), and Latin-1 letters that it
          # could take for it (ä, Danish æøå)

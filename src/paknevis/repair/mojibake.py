@@ -14,7 +14,8 @@ Two such readings are common, and both are decoded:
   character, so that ``Ørsted`` or a lone ``Â«`` stay.
 
 In both, a ZWNJ becomes ``â€Œ`` and a « ``Â«`` or ``آ«``. Each run of pairs and triples is
-turned back into its bytes and decoded as UTF-8.
+turned back into its bytes and decoded as UTF-8; a run garbled twice the second way
+(``Ã˜Â³``) is decoded twice.
 
 Old Persian sites wrote Windows-1256 itself, one byte a letter, which Windows-1252 shows as
 ``ÇíÑÇä`` (ایران). Latin-1's letters then stand for Persian ones (ä for ن, æ for و), so
@@ -73,13 +74,13 @@ def _run_pattern(byte_of: dict[str, int], leads_of_two: range | tuple,
 
 _LATIN = _byte_table("latin-1", "cp1252")
 _ARABIC = _byte_table("cp1256")
-# Windows-1256 shows most lead bytes as Arabic letters (ا ب د…), which a garbled word may
-# touch: only those Persian text starts a character with (C2, D8-DB, E2, EF) begin a pair,
-# so that a run stops where real Persian glued to it begins.
 _LATIN_SIGNS = re.compile(f"[{re.escape(''.join(_LATIN))}]+")
 _LATIN_RUN = re.compile(_run_pattern(_LATIN, range(0xC2, 0xE0), range(0xE0, 0xF0)))
 # A run of Latin signs is taken whole (it may be UTF-8 or Windows-1256 bytes read so, and
-# the two are told apart on the whole); a run of Windows-1256 pairs after it.
+# the two are told apart on the whole); else a run of Windows-1256 pairs. Windows-1256 shows
+# most lead bytes as Arabic letters (ا ب د…), which a garbled word may touch: only those
+# that Persian text starts a character with (C2, D8-DB, E2, EF) begin one of its pairs, so
+# that a run stops where real Persian glued to it begins.
 _RUN = re.compile(f"({_LATIN_SIGNS.pattern})"
                   f"|({_run_pattern(_ARABIC, (0xC2, 0xD8, 0xD9, 0xDA, 0xDB), (0xE2, 0xEF))})")
 
@@ -89,18 +90,19 @@ _RUN = re.compile(f"({_LATIN_SIGNS.pattern})"
 #: than a word is without. (ط ظ ع غ are in most real Persian text: a test for them would
 #: send nearly every text to the regex.)
 _TELLTALES = "ØÙÚÛ" + "§Œˆ" + "Ç"
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
 #: Windows-1256 signs for 80-BF that real Persian may put right after a letter: they are no
 #: evidence of mojibake (``غلیظ…`` is not ``غلیم``).
 _NO_EVIDENCE = "…–—‘’“”•\u00ad\u00a0«»"
 #: Windows-1256 signs for 80-BF that are no Arabic-script letter, and Urdu ں (of ؟): one
 #: of them in a run is the evidence that it is mojibake.
-_EVIDENCE = frozenset(c for c, b in _ARABIC.items() if b < 0xC0 and not "\u0600" <= c <= "\u06ff"
+_EVIDENCE = frozenset(c for c, b in _ARABIC.items() if b < 0xC0 and not _ARABIC_SCRIPT.match(c)
                       and c not in _NO_EVIDENCE + ZWNJ + "\u200d") | {"ں"}
+_CAPITALS = frozenset("ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ")
+_ARABIC_LETTERS = frozenset(c for c in map(chr, range(0x0621, 0x06D4)) if c.isalpha())
 #: What a run read as Windows-1256 may decode to: Persian text, with the letters and
 #: invisibles that the letter step folds or drops (``ع…`` decodes to the Pashto letter څ,
 #: and stays).
-_CAPITALS = frozenset("ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ")
-_ARABIC_LETTERS = frozenset(c for c in map(chr, range(0x0621, 0x06D4)) if c.isalpha())
 _PERSIAN_TEXT = frozenset(PERSIAN_LETTERS + COMBINING_MARKS + ALL_DIGITS + "يكىڪہھەـ،؛؟"
                           + ZWNJ + "\u200d\u200e\u200f\ufeff" + _NO_EVIDENCE)
 
@@ -128,17 +130,17 @@ def _decode_latin_signs(m: re.Match) -> str | None:
     """A run of the signs Windows-1252 and Latin-1 show for bytes 80-FF: UTF-8 read so
     (``Ø³Ù„Ø§Ù…``), or Windows-1256 read so (``ÓáÇã``), the Persian encoding of old sites.
 
-    UTF-8 if the run is UTF-8 whole and Persian; else Windows-1256 if the run is Persian so
-    read (a pair in it may be UTF-8 by chance: ``Ú˜`` of عک is ژ); else its stretches of
-    UTF-8. A run of one sign is Windows-1256 only in a line that has a longer run so
-    garbled: ``æ`` is و there, ``¿`` is ؟, but a Norwegian ``å`` stays."""
+    UTF-8 if the run is UTF-8 whole and Persian, once or twice garbled so (``Ã˜Â³`` is
+    ``Ø³``, which is س); else Windows-1256 if the run is clearly Persian so read (a pair in
+    it may be UTF-8 by chance: ``Ú˜`` of عک is ژ), or it is a short word in a line with a
+    clear one (``æ`` is و there, ``¿`` is ؟, but a Norwegian ``å`` stays); else its
+    stretches of UTF-8."""
     run = m.group()
-    try:
-        whole = bytes(map(_LATIN.__getitem__, run)).decode("utf-8")
-        if _letters(whole):
-            return whole
-    except UnicodeDecodeError:
-        pass
+    whole = _utf8_whole(run)
+    if whole is not None and not _ARABIC_SCRIPT.search(whole):
+        whole = _utf8_whole(whole)  # garbled twice: the signs of signs
+    if whole is not None and _ARABIC_SCRIPT.search(whole):
+        return whole
     legacy = _windows_1256(m)
     if legacy is not None and (_strong(m.group(), legacy) or _line_has_strong_run(m)):
         return legacy
@@ -146,6 +148,16 @@ def _decode_latin_signs(m: re.Match) -> str | None:
         decoded = _LATIN_RUN.sub(lambda r: _utf8_by_char(r.group(), _LATIN, False) or r.group(), run)
         return decoded if decoded != run else None
     return None
+
+
+def _utf8_whole(signs: str) -> str | None:
+    """``signs`` as the UTF-8 they show read as Windows-1252 or Latin-1, if they are that."""
+    if not _LATIN.keys() >= set(signs):
+        return None
+    try:
+        return bytes(map(_LATIN.__getitem__, signs)).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def _letters(text: str) -> int:
@@ -210,7 +222,7 @@ def _utf8_by_char(run: str, byte_of: dict[str, int], persian_only: bool) -> str 
             char = signs
         if char is not signs and (not persian_only or char in _PERSIAN_TEXT):
             out.append(char)
-            persian = persian or "\u0600" <= char <= "\u06ff"
+            persian = persian or bool(_ARABIC_SCRIPT.match(char))
         else:
             out.append(signs)
         i += size
@@ -218,5 +230,5 @@ def _utf8_by_char(run: str, byte_of: dict[str, int], persian_only: bool) -> str 
 
 
 mojibake_step = RegexStep("mojibake", _RUN, _decode, "letters.mojibake", precheck=_has_telltale)
-"""Persian garbled by a wrong decoding (UTF-8 read as Windows-1256, 1252 or Latin-1) is
-decoded."""
+"""Persian garbled by a wrong decoding (UTF-8 read as Windows-1256, 1252 or Latin-1, or
+Windows-1256 read as Windows-1252 or Latin-1) is decoded."""
