@@ -235,3 +235,9 @@ def test_a_join_to_a_glued_word_that_the_word_step_would_split_elsewhere_is_not_
 def test_words_inside_a_url_are_neither_repaired_nor_joined(text):
     assert fix(text) == text
     assert fix(text + " و کتاب ها") == text + " و کتاب\u200cها"
+
+
+def test_a_url_keeps_its_zwnjs():
+    # a ZWNJ in a URL is part of where it leads, even where the text around would lose it
+    text = "ابزار\u200cها در https://x.ir/ي\u200cك و http://x.ir/\u200c\u200cکتاب"
+    assert fix(text) == "ابزارها در https://x.ir/ي\u200cك و http://x.ir/\u200c\u200cکتاب"

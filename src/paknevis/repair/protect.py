@@ -35,6 +35,13 @@ def url_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _URL.finditer(text)]
 
 
+def outside_urls(edits: list, text: str) -> list:
+    """``edits`` without those that start inside a URL of ``text``."""
+    if not edits or not (urls := url_spans(text)):
+        return edits
+    return [e for e in edits if not any(s <= e.start < end for s, end in urls)]
+
+
 def word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Where the whitespace-delimited word that holds ``text[start:end]`` starts and ends.
 

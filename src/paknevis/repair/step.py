@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Mapping
 
 from .edits import Edit
-from .protect import url_spans
+from .protect import outside_urls, url_spans
 
 
 class TableStep:
@@ -62,9 +62,7 @@ class TableStep:
             start = m.start()
             ch = text[start]
             out.append(Edit(start, start + 1, ch, *explained[ch]))
-        if self.keep_urls and out and (urls := url_spans(text)):
-            out = [e for e in out if not any(s <= e.start < end for s, end in urls)]
-        return out
+        return outside_urls(out, text) if self.keep_urls else out
 
 
 class RegexStep:

@@ -39,7 +39,7 @@ from typing import NamedTuple
 
 from .chars import NON_JOINERS, PERSIAN_LETTERS, WORD_CHARS, ZWNJ, joins_left
 from .edits import Edit, apply_edits
-from .protect import protected_spans
+from .protect import outside_urls, protected_spans, url_spans
 
 PREFIXES_MI = ("نمی", "می")
 #: Verbal preverbs written glued to می: برمی‌گردد، درمی‌آید، فرومی‌ریزد.
@@ -682,11 +682,13 @@ class WrongZwnjStep:
     name = "wrong_zwnj"
 
     def edits(self, text: str) -> list[Edit]:
-        return self._judge_runs(text, _WRONG_ZWNJ)
+        return outside_urls(self._judge_runs(text, _WRONG_ZWNJ), text)
 
     def apply(self, text: str) -> str:
         if ZWNJ not in text:
             return text
+        if url_spans(text):  # a URL keeps its ZWNJs (rare: the exact path will do)
+            return apply_edits(text, self.edits(text))
         # A ZWNJ that a letter follows is judged in Python, and the (many more) ZWNJs at
         # a word's end go in C: 5,783 wrong ZWNJs in farsnews, 14 ms -> 5.
         inner = self._judge_runs(text, _INNER_WRONG_ZWNJ)
