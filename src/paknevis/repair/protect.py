@@ -29,8 +29,10 @@ _URL = re.compile(URL)
 
 
 def url_spans(text: str) -> list[tuple[int, int]]:
-    """The URLs in ``text``, as offsets (a test in C first: most texts have none)."""
-    if "://" not in text and "www." not in text:
+    """The URLs in ``text``, as offsets. Tests in C first: most texts have none, and a URL
+    has a p (http, ftp) or a w (www), which Persian text hardly has; a search for those
+    runs at memchr speed, where one for "://" takes longer (3 ms over farsnews)."""
+    if not ("p" in text and "://" in text or "w" in text and "www." in text):
         return []
     return [m.span() for m in _URL.finditer(text)]
 
