@@ -136,3 +136,12 @@ def test_a_garbled_post_is_decoded_and_judged_persian(encoding):
     doc = parse("عنوان خبر\n\n" + body.encode("utf-8").decode(encoding))
     assert doc.text == body
     assert doc.lang == "fa"
+
+
+def test_an_old_windows_1256_post_shown_as_latin_1_is_decoded_and_judged_persian():
+    body = "شکست‌های اخیر رژیم در منطقه با استقبال بین‌المللی روبه‌رو شده است و همه خواندند."
+    garbled = ("عنوان خبر\n\n" + body).replace("ی", "ي").encode("cp1256").decode("latin-1")
+    assert garbled.startswith("ÚäæÇä")
+    doc = parse(garbled)
+    assert doc.text == body
+    assert doc.lang == "fa"
