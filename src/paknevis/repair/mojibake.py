@@ -141,8 +141,8 @@ def _decode_latin_signs(m: re.Match) -> str | None:
         whole = _utf8_whole(whole)  # garbled twice: the signs of signs
     if whole is not None and _ARABIC_SCRIPT.search(whole):
         return whole
-    legacy = _windows_1256(m)
-    if legacy is not None and (_strong(m.group(), legacy) or _line_has_strong_run(m)):
+    legacy = _windows_1256(m)  # (« » NBSP read the same: no change, and no next pass)
+    if legacy not in (None, run) and (_strong(run, legacy) or _line_has_strong_run(m)):
         return legacy
     if len(run) > 1:
         decoded = _LATIN_RUN.sub(lambda r: _utf8_by_char(r.group(), _LATIN, False) or r.group(), run)
