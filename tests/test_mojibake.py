@@ -94,6 +94,12 @@ def test_windows_1256_text_read_as_windows_1252_comes_back(encoding):
     assert out == fix(text) and "letters.mojibake" in {e.rule for e in edits}
 
 
+def test_what_stands_beside_a_run_does_not_decide_it():
+    # the handle step puts @ where B stood: had that decided, a second pass would differ
+    # (hypothesis found it when a run had to be a whole word)
+    assert fix("ÇíÑÇä«BaharIran@ 7") == "ایران«@BaharIran7"
+
+
 def test_a_one_letter_word_is_read_so_only_beside_longer_ones():
     # و is æ: in a line of Persian so garbled it is و; alone it may be Danish or Norwegian
     assert fix("ÇíÑÇä æ ÚÑÇÞ") == "ایران و عراق"

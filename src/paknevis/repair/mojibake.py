@@ -19,9 +19,9 @@ turned back into its bytes and decoded as UTF-8; a run garbled twice the second 
 
 Old Persian sites wrote Windows-1256 itself, one byte a letter, which Windows-1252 shows as
 ``ÇíÑÇä`` (ایران). Latin-1's letters then stand for Persian ones (ä for ن, æ for و), so
-such a run is read back only where it is clearly no Latin word: a whole word, three
-letters or more with a capital among them; a shorter word (``æ``, ``ÇÒ``) only beside such
-a word in its line. Finnish ``öljymäärä`` and Danish ``æøå`` stay.
+such a run is read back only where it is clearly no Latin word: three letters or more with
+a capital among them; a shorter word (``æ``, ``ÇÒ``) only beside such a word in its line.
+Finnish ``öljymäärä`` and Danish ``æøå`` stay.
 
 ftfy's ``fix_encoding`` does the Windows-1252 reading, but weighs the whole text around a
 run before it decides, so that a change elsewhere in the line (an NBSP that the spacing
@@ -166,17 +166,13 @@ def _letters(text: str) -> int:
 
 
 def _windows_1256(m: re.Match) -> str | None:
-    """The run of ``m`` read back as Windows-1256, if it is a whole word (no Latin letter
-    beside it: ``ää`` in the Finnish ``öljymäärä`` reads نن) and Persian so read."""
-    text, start, end = m.string, m.start(), m.end()
-    if start and _latin_letter(text[start - 1]) or end < len(text) and _latin_letter(text[end]):
-        return None
+    """The run of ``m`` read back as Windows-1256, if that is Persian.
+
+    Whether a run is decoded depends on nothing outside it but its line: the steps after
+    this one move what stands beside a run (a handle's @, a space after «), and a second
+    pass must decide as the first did."""
     decoded = bytes(map(_LATIN.__getitem__, m.group())).decode("cp1256")
     return decoded if _PERSIAN_TEXT.issuperset(decoded) else None
-
-
-def _latin_letter(char: str) -> bool:
-    return char.isascii() and char.isalpha()
 
 
 def _strong(run: str, decoded: str) -> bool:
