@@ -65,7 +65,7 @@ def fix(
 ) -> None:
     """Repair Persian text: letters, digits, spacing, @handles, #hashtags and ZWNJ.
 
-    Garbled encodings (Ø³Ù„Ø§Ù…) and HTML references (&zwnj;) are decoded first.
+    Garbled encodings (ط³ظ„ط§ظ…, Ø³Ù„Ø§Ù…, ÇíÑÇä) and HTML references (&zwnj;) are decoded first.
 
     Lines in Urdu, Pashto or Kurdish stay as they are.
 
