@@ -141,7 +141,7 @@ def _decode_latin_signs(m: re.Match) -> str | None:
         whole = _utf8_whole(whole)  # garbled twice: the signs of signs
     if whole is not None and _ARABIC_SCRIPT.search(whole):
         return whole
-    legacy = _windows_1256(m)  # (« » NBSP read the same: no change, and no next pass)
+    legacy = _windows_1256(run)  # (« » NBSP read the same: no change, and no next pass)
     if legacy not in (None, run) and (_strong(run, legacy) or _line_has_strong_run(m)):
         return legacy
     if len(run) > 1:
@@ -165,13 +165,13 @@ def _letters(text: str) -> int:
     return sum(map(_ARABIC_LETTERS.__contains__, text))
 
 
-def _windows_1256(m: re.Match) -> str | None:
-    """The run of ``m`` read back as Windows-1256, if that is Persian.
+def _windows_1256(run: str) -> str | None:
+    """``run`` read back as Windows-1256, if that is Persian.
 
     Whether a run is decoded depends on nothing outside it but its line: the steps after
     this one move what stands beside a run (a handle's @, a space after «), and a second
     pass must decide as the first did."""
-    decoded = bytes(map(_LATIN.__getitem__, m.group())).decode("cp1256")
+    decoded = bytes(map(_LATIN.__getitem__, run)).decode("cp1256")
     return decoded if _PERSIAN_TEXT.issuperset(decoded) else None
 
 
@@ -197,8 +197,8 @@ def _line_has_strong_run(m: re.Match) -> bool:
         start = text.rfind("\n", 0, at) + 1
         end = text.find("\n", at)
         end = len(text) if end < 0 else end
-        strong = any((decoded := _windows_1256(r)) is not None and _strong(r.group(), decoded)
-                     for r in _LATIN_SIGNS.finditer(text, start, end))
+        strong = any((decoded := _windows_1256(run)) is not None and _strong(run, decoded)
+                     for run in _LATIN_SIGNS.findall(text, start, end))
         _line_seen = (text, start, end, strong)
     return strong
 

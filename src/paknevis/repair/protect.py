@@ -20,12 +20,15 @@ REFERENCE = r"&#[0-9]+;|&#[xX][0-9A-Fa-f]+;"
 # Each kind scanned on its own: in one alternation a Latin word ("5www.x.com") can swallow
 # the start of a URL and hide it, and whether it does depends on the digit before it, which
 # this very step may change (fix would then not be idempotent).
-_SPANS = [re.compile(p) for p in (URL, EMAIL, HANDLE, LATIN_WORD, REFERENCE)]
+_URL = re.compile(URL)
+_SPANS = [_URL, *(re.compile(p) for p in (EMAIL, HANDLE, LATIN_WORD, REFERENCE))]
 _MAYBE = re.compile(r"[A-Za-z]|&#")  # every protected span has a Latin letter or is a reference
 _SPACES = frozenset(" \n\t")  # what separates words here
 
 
-_URL = re.compile(URL)
+def in_spans(offset: int, spans: list[tuple[int, int]]) -> bool:
+    """Does ``offset`` lie in one of ``spans``?"""
+    return any(start <= offset < end for start, end in spans)
 
 
 def url_spans(text: str) -> list[tuple[int, int]]:
@@ -41,7 +44,7 @@ def outside_urls(edits: list, text: str) -> list:
     """``edits`` without those that start inside a URL of ``text``."""
     if not edits or not (urls := url_spans(text)):
         return edits
-    return [e for e in edits if not any(s <= e.start < end for s, end in urls)]
+    return [e for e in edits if not in_spans(e.start, urls)]
 
 
 def word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -94,5 +97,4 @@ def is_protected(text: str, start: int, end: int) -> bool:
         left, right = word_bounds(text, start, end)
         spans = protected_spans(text[left:right])
         _last_word = (text, left, right, spans)
-    rel = start - left
-    return any(s <= rel < e for s, e in spans)
+    return in_spans(start - left, spans)

@@ -39,7 +39,7 @@ from typing import NamedTuple
 
 from .chars import NON_JOINERS, PERSIAN_LETTERS, WORD_CHARS, ZWNJ, joins_left
 from .edits import Edit, apply_edits
-from .protect import outside_urls, protected_spans, url_spans
+from .protect import in_spans, outside_urls, protected_spans, url_spans
 
 PREFIXES_MI = ("نمی", "می")
 #: Verbal preverbs written glued to می: برمی‌گردد، درمی‌آید، فرومی‌ریزد.
@@ -321,8 +321,7 @@ class ZwnjRestorer:
             # Words inside a URL, an e-mail address or a handle (wiki/بین_المللی_میشود) are
             # part of it: never repaired, never joined. (A Persian word cannot start one.)
             spans = protected_spans(raw)
-            words = [m for m in _WORD.finditer(raw)
-                     if not any(s <= m.start() < e for s, e in spans)]
+            words = [m for m in _WORD.finditer(raw) if not in_spans(m.start(), spans)]
             edits = []
             for m in words:
                 fixed = self._facts[m.group()][0]
