@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from paknevis import apply_edits, fix, fix_and_explain, undo_edits
 from paknevis.repair.entities import decodable, entity_step
-from paknevis.repair.letters import letters_step
+from paknevis.repair.letters import letters_step, tanvin_step
 from paknevis.repair.mojibake import garbled, mojibake_step
 from paknevis.repair.spacing import odd_space_step
 
@@ -34,7 +34,9 @@ WORDS = ["می", "نمی", "شود", "میشود", "کتاب", "ها", "های",
          "ط³ظ„ط§ظ…", "ع©طھط§ط¨â€Œظ‡ط§", "ظˆ", "طں", "آ«", "§", "ظ", "عکس", "…",
          # Windows-1256 read as Windows-1252 (ایران، و، از), and Latin-1 letters that it
          # could take for it (ä, Danish æøå)
-         "ÇíÑÇä", "æ", "ÇÒ", "¿", "ä", "æøå", "Ç"]
+         "ÇíÑÇä", "æ", "ÇÒ", "¿", "ä", "æøå", "Ç",
+         # tanvin, where Persian writes it, in the Arabic order, and as a presentation form
+         "حتماً", "حتمًا", "حتمًاً", "\u064b", "\ufe70", "\ufe76"]
 CHARS = list("ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیآأؤئءۀةيكى") + [
     Z, Z, " ", " ", " ", "\u00a0", "\n", "ـ", "\u064e", "\u0651", "\u200b", "\u200f", "\ufeff",
     "،", ".", "؟", "!", ":", "(", ")", "«", "»", "#", "@", "a", "B", "7", "۵", "٣", "\u200d"]
@@ -49,7 +51,7 @@ def content(text: str) -> str:
     # one alphabet: mojibake and references decoded (also references that deleting ZWNJs
     # and letters' junk inside them makes whole, as fix does), letters unified, one digit set
     def decode(text: str) -> str:  # the character steps of fix, in its order
-        text = _unify.apply(entity_step.apply(mojibake_step.apply(text)))
+        text = tanvin_step.apply(_unify.apply(entity_step.apply(mojibake_step.apply(text))))
         return odd_space_step.apply(text).replace(Z, "")
 
     text = decode(text)

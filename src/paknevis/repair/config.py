@@ -16,7 +16,8 @@ class RepairConfig:
 
     #: Arabic yeh/kaf/heh, presentation forms, kashida, invisible chars, HTML references
     letters: bool = True
-    keep_diacritics: bool = False  #: keep harakat (ـَ ـِ ـُ ـّ) instead of removing them
+    #: keep harakat (ـَ ـِ ـُ ـّ) instead of removing them (the tanvin of حتماً stays either way)
+    keep_diacritics: bool = False
     digits: str = "persian"  #: 'persian', 'latin' or 'keep' (see paknevis.repair.digits)
     spacing: bool = True  #: odd spaces, runs of spaces, spaces around punctuation
     handles: bool = True  #: bidi-mangled @handles, hashtags split by a space
