@@ -20,28 +20,6 @@ def test_hamza_forms_are_left_alone():
     assert fix(text) == text
 
 
-def test_diacritics_removed_or_kept():
-    assert fix("کِتابْ") == "کتاب"
-    assert fix("کِتابْ", keep_diacritics=True) == "کِتابْ"
-
-
-def test_tanvin_on_alef_is_spelling_and_stays():
-    # the Academy writes it (حتماً، لطفاً، ثانیاً); the Arabic order (tanvin before the
-    # alef) is put right, and a tanvin anywhere else is a stray haraka
-    assert fix("حتماً و لطفاً") == "حتماً و لطفاً"
-    assert fix("حتمًا") == "حتماً"
-    assert fix("کتابً") == "کتاب"
-    _, edits = fix_and_explain("کاملًا")
-    assert [(e.old, e.new, e.rule) for e in edits] == [("ًا", "اً", "letters.tanvin_on_alef")]
-
-
-def test_presentation_forms_of_harakat_go_with_the_harakat():
-    # ﹶ draws a fatha: once it became one, which only a second pass removed
-    assert fix("بﹶ") == "ب"
-    assert fix("بﹶ", keep_diacritics=True) == "بَ"
-    assert fix("حتماﹰ") == "حتماً"
-
-
 def test_invisible_characters_inside_words():
     assert fix("کتاب\u200fخانه") == "کتابخانه"  # RLM inside a word breaks it
     assert fix("می\u200bشود") == "می\u200cشود"  # a zero-width space meant as ZWNJ
@@ -59,7 +37,7 @@ def test_rare_character_steps_run_as_one_group_with_the_same_result():
 
     r = Repairer()
     groups = [s for s in r.fix_steps if isinstance(s, RareCharSteps)]
-    assert [s.name for s in groups] == ["letters+tanvin+invisible+odd_space"]
+    assert [s.name for s in groups] == ["letters+invisible+harakat+odd_space"]
     for text in ["علي\u00a0كتاب", "مـــی\u200fشود\u00a0و ﻻ", "کتاب خوب", "بي\u064eسواد",
                  "حتمﹰا", "حتم\u200fًا"]:
         traced, _ = r.fix_and_explain(text)  # every step on its own, no group

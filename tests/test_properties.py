@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from paknevis import apply_edits, fix, fix_and_explain, undo_edits
 from paknevis.repair.entities import decodable, entity_step
-from paknevis.repair.letters import letters_step, tanvin_step
+from paknevis.repair.harakat import HarakatStep
+from paknevis.repair.letters import MAKES_HARAKAT, letters_step
 from paknevis.repair.mojibake import garbled, mojibake_step
 from paknevis.repair.spacing import odd_space_step
 
@@ -44,6 +45,7 @@ texts = st.lists(st.one_of(st.sampled_from(WORDS), st.sampled_from(CHARS)), max_
 SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 _unify = letters_step()
+_harakat = HarakatStep(MAKES_HARAKAT)
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "0123456789" * 2)
 
 
@@ -51,7 +53,7 @@ def content(text: str) -> str:
     # one alphabet: mojibake and references decoded (also references that deleting ZWNJs
     # and letters' junk inside them makes whole, as fix does), letters unified, one digit set
     def decode(text: str) -> str:  # the character steps of fix, in its order
-        text = tanvin_step.apply(_unify.apply(entity_step.apply(mojibake_step.apply(text))))
+        text = _harakat.apply(_unify.apply(entity_step.apply(mojibake_step.apply(text))))
         return odd_space_step.apply(text).replace(Z, "")
 
     text = decode(text)

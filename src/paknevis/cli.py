@@ -58,7 +58,8 @@ def fix(
     digits: Digits = typer.Option(
         Digits.persian, help="Digits in Persian text: Persian (۱۲۳), Latin (123), or keep them."),
     keep_diacritics: bool = typer.Option(
-        False, help="Keep harakat (ـَ ـِ ـُ) instead of removing them. (The tanvin of حتماً always stays.)"),
+        False, help="Keep every haraka (ـَ ـِ ـُ). Without it the stray ones go, and vocalized "
+                    "passages (Quran verses) and the tanvin of حتماً stay."),
     zwnj: bool = typer.Option(True, help="Restore lost ZWNJs (half-spaces) and remove wrong ones."),
     workers: int = typer.Option(
         1, min=1, max=64, help="Processes to repair with: blocks of lines go to each in turn, and "

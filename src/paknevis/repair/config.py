@@ -16,7 +16,7 @@ class RepairConfig:
 
     #: Arabic yeh/kaf/heh, presentation forms, kashida, invisible chars, HTML references
     letters: bool = True
-    #: keep harakat (ـَ ـِ ـُ ـّ) instead of removing them (the tanvin of حتماً stays either way)
+    #: keep every haraka (ـَ ـِ ـُ ـّ); else only those of vocalized passages and حتماً's tanvin
     keep_diacritics: bool = False
     digits: str = "persian"  #: 'persian', 'latin' or 'keep' (see paknevis.repair.digits)
     spacing: bool = True  #: odd spaces, runs of spaces, spaces around punctuation

@@ -2,8 +2,8 @@
 
 Web text mixes Arabic yeh and kaf (ي ك, from Arabic keyboard layouts and old CMSs),
 Urdu/Kurdish heh forms, presentation forms from PDF copy-paste (ﻻ ﺑ), the kashida that
-stretches words (مـــی), harakat typed by hand (but the tanvin of حتماً, which is spelling),
-and invisible or bidi controls inside words.
+stretches words (مـــی), and invisible or bidi controls inside words. (Harakat typed by hand
+are harakat.py's business.)
 (A line in Urdu, Pashto or Kurdish itself is left alone: see foreign.py.)
 Hamza forms that Persian spells on purpose (تأکید، مؤثر، مسئله، سوءاستفاده) and ۀ are left alone.
 
@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .chars import PERSIAN_LETTERS, ZWNJ
+from .chars import COMBINING_MARKS, PERSIAN_LETTERS, ZWNJ
+from .harakat import HARAKAT
 from .step import RegexStep, TableStep
 
 _UNIFY = {
@@ -33,11 +34,6 @@ _UNIFY = {
     "\ufeff": ("", "letters.invisible"),  # BOM inside text
     "\u00ad": ("", "letters.invisible"),  # soft hyphen
 }
-#: Harakat typed by hand. Not the fathatan (ً), which is spelling where it stands on an alef:
-#: see ``tanvin_step``.
-_DIACRITICS = {chr(c): ("", "letters.diacritic") for c in range(0x064C, 0x0653)} | {
-    "\u0670": ("", "letters.diacritic")}
-_FATHATAN = "\u064b"
 
 
 def _presentation_forms() -> dict[str, tuple[str, str]]:
@@ -58,28 +54,16 @@ def _presentation_forms() -> dict[str, tuple[str, str]]:
 
 
 _PRESENTATION = _presentation_forms()
-
-
-def _without_harakat(forms: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
-    """``forms`` for text whose harakat go: a form that draws one (ﹶ ﹰ ﳲ) loses it too, or a
-    second pass would remove what the first wrote."""
-    no_marks = str.maketrans(dict.fromkeys(_DIACRITICS, ""))
-    out = {}
-    for ch, (new, rule) in forms.items():
-        new = new.translate(no_marks)
-        out[ch] = (new, rule if new else "letters.diacritic")
-    return out
-
-
-_PRESENTATION_NO_HARAKAT = _without_harakat(_PRESENTATION)
+#: Presentation forms that draw a haraka (ﹰ ﹶ), which letters_step turns into it.
+MAKES_HARAKAT = "".join(ch for ch, (new, _) in _PRESENTATION.items() if set(new) & set(HARAKAT))
 
 
 _FREQUENT = "\u064a\u0643"  # ي ك: whole old sites are typed with them
 
 
-def letters_step(keep_diacritics: bool = False) -> TableStep:
+def letters_step() -> TableStep:
     """Every letter fix (the frequent ي ك with str.replace, the rare ones by a scan)."""
-    table = _UNIFY | (_PRESENTATION if keep_diacritics else _PRESENTATION_NO_HARAKAT | _DIACRITICS)
+    table = _UNIFY | _PRESENTATION
     return TableStep("letters", {k: v for k, (v, _) in table.items()},
                      {k: r for k, (_, r) in table.items()}, frequent=_FREQUENT, keep_urls=True)
 
@@ -93,18 +77,24 @@ arabic_yeh_kaf_step = TableStep("arabic_yeh_kaf", {c: _UNIFY[c][0] for c in _FRE
 
 # Invisible characters between two letters of a word: a zero-width space there was meant
 # as a ZWNJ (some keyboards type it), bidi marks and word joiners only break the word.
+# A letter's marks are part of it (بَ\u200fَب), so that the harakat step after this one
+# finds whole words, and the removal of a mark never uncovers a control for a second pass.
 _L = PERSIAN_LETTERS
 # A run may hold ZWNJs too (می‌\u200bشود): it is judged whole, so one pass settles it.
 # The letter before is checked in Python: re scans for a leading class in C, but tries a
 # leading lookbehind at every position (5 ms against 0.5 on the farsnews texts that have one).
 _INVISIBLE = "\u200b\u200c\u2060\u200e\u200f\u202a-\u202e\u2066-\u2069"
-_IN_WORD_INVISIBLE = re.compile(f"[{_INVISIBLE}][{_INVISIBLE}]*(?=[{_L}])")
+_IN_WORD_INVISIBLE = re.compile(f"[{_INVISIBLE}][{_INVISIBLE}]*(?=[{_L}{COMBINING_MARKS}])")
 _L_SET = frozenset(_L)
+_MARK_SET = frozenset(COMBINING_MARKS)
 
 
 def _in_word(m: re.Match) -> str | None:
-    run, start = m.group(), m.start()
-    if not run.strip(ZWNJ) or not (start and m.string[start - 1] in _L_SET):
+    run, text = m.group(), m.string
+    i = m.start()
+    while i and text[i - 1] in _MARK_SET:
+        i -= 1
+    if not run.strip(ZWNJ) or not (i and text[i - 1] in _L_SET):
         return None  # ZWNJs alone are the ZWNJ step's business
     return ZWNJ if "\u200b" in run or ZWNJ in run else ""
 
@@ -114,39 +104,3 @@ invisible_step = RegexStep(
     lambda m: "letters.zero_width_space" if "\u200b" in m.group() else "letters.bidi_control",
     triggers="\u200b\u2060\u200e\u200f\u202a-\u202e\u2066-\u2069")
 
-
-# Tanvin. The Academy's orthography writes it on the Arabic adverbs of Persian (حتماً، لطفاً،
-# ثانیاً), on the alef; removing it, as normalizers do with every haraka, rewrites a word
-# that was right. So a fathatan stays after an alef, moves onto the alef from before it
-# (حتمًا, the Arabic order) and goes anywhere else. The decision looks only at the
-# character before, which no later step turns into a letter (none removes what stands
-# before a mark).
-_TANVIN = re.compile(f"{_FATHATAN}{_FATHATAN}*(?:ا{_FATHATAN}*)?")  # with the alef after it
-_LETTER_SET = frozenset(PERSIAN_LETTERS)
-_LETTERS_BUT_ALEF = _LETTER_SET - {"ا"}
-
-
-def _place_tanvin(m: re.Match) -> str | None:
-    run, start = m.group(), m.start()
-    before = m.string[start - 1] if start else ""
-    alef, after_alef = run.partition("ا")[1:]
-    if before == "ا":  # one stays; one after the next alef too
-        new = _FATHATAN + alef + after_alef[:1]
-    elif alef and before in _LETTERS_BUT_ALEF:  # حتمًا -> حتماً
-        new = alef + _FATHATAN
-    else:
-        new = alef + after_alef[:1]
-    return None if new == run else new
-
-
-def _tanvin_rule(m: re.Match) -> str:
-    start = m.start()
-    moved = "ا" in m.group() and start and m.string[start - 1] in _LETTERS_BUT_ALEF
-    return "letters.tanvin_on_alef" if moved else "letters.diacritic"
-
-
-tanvin_step = RegexStep(
-    "tanvin", _TANVIN, _place_tanvin, _tanvin_rule,
-    # and the presentation forms that letters_step turns into one (ﹰ): it runs in the same
-    # group, which looks for its steps' characters once, before the first
-    triggers=_FATHATAN + "".join(ch for ch, (new, _) in _PRESENTATION.items() if _FATHATAN in new))

@@ -9,7 +9,8 @@ from .edits import Edit, EditTracker
 from .entities import decodable, entity_step
 from .foreign import has_foreign_letter, persian_spans
 from .handles import handle_step, hashtag_step
-from .letters import arabic_yeh_kaf_step, invisible_step, letters_step, tanvin_step
+from .harakat import HarakatStep
+from .letters import MAKES_HARAKAT, arabic_yeh_kaf_step, invisible_step, letters_step
 from .mojibake import garbled, mojibake_step
 from .spacing import SPACING_STEPS, odd_space_step
 from .step import group_rare_char_steps
@@ -41,11 +42,10 @@ class Repairer:
         self.config = config = config or RepairConfig()
         steps: list = []
         if config.letters:  # mojibake and references first: what they decode to is repaired
-            steps += [mojibake_step, entity_step, arabic_yeh_kaf_step,
-                      letters_step(config.keep_diacritics)]
-            # the tanvin before invisible_step, which removes a bidi mark that a tanvin it
-            # removes uncovers (حتم\u200fًا) and never one before a tanvin
-            steps += [invisible_step] if config.keep_diacritics else [tanvin_step, invisible_step]
+            steps += [mojibake_step, entity_step, arabic_yeh_kaf_step, letters_step(),
+                      invisible_step]
+            if not config.keep_diacritics:  # on whole words: after the controls inside them
+                steps.append(HarakatStep(makes_harakat=MAKES_HARAKAT))
         if config.spacing:
             steps.append(odd_space_step)
         if config.zwnj:

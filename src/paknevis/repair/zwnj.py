@@ -39,6 +39,7 @@ from typing import NamedTuple
 
 from .chars import NON_JOINERS, PERSIAN_LETTERS, WORD_CHARS, ZWNJ, joins_left
 from .edits import Edit, apply_edits
+from .harakat import HARAKAT
 from .protect import in_spans, outside_urls, protected_spans, url_spans
 
 PREFIXES_MI = ("نمی", "می")
@@ -564,13 +565,23 @@ class ZwnjRestorer:
                     left in _RULE_LEFT or f"{left} {first}" in self.lex.join_pairs)):
                 return g
             joined = self.join(left, first)
-            if joined is None:
+            if joined is None or _both_vocalized(pieces[g], pieces[g + 1]):
                 return g
             edits.append(Edit(pos, pos + 1, " ", joined[0], joined[1]))
             if not rp.single:
                 return g
             left, g = left + first, g + 1
         return g
+
+
+_HARAKAT_SET = frozenset(HARAKAT)
+
+
+def _both_vocalized(left: str, right: str) -> bool:
+    """Do both pieces have harakat? Then they stay apart: joined, two words of a vocalized
+    passage would be one, and a passage of three might be too short for a second pass to
+    keep (harakat.py)."""
+    return not (_HARAKAT_SET.isdisjoint(left) or _HARAKAT_SET.isdisjoint(right))
 
 
 class _Starts:
