@@ -43,6 +43,9 @@ PATTERNS = {
     "spaced hashtags": "# مجاهدین_خلق ",
     "one long word": "ب",
     "diacritics": "بَ",
+    # harakat word by word: a vocalized passage as long as the text, and stray ones
+    "vocalized words": "بَ ",
+    "stray harakat": "بَ و ",
     "NBSPs": "\u00a0",
     # garbled text (UTF-8 read as Windows-1252): Persian words, and a run of « signs that
     # holds no Arabic letter (which once made each sign a new start: 8,000 of them 1.6 s)

@@ -38,9 +38,10 @@ def test_a_vocalized_passage_keeps_every_haraka():
 
 
 def test_a_passage_is_three_words_with_harakat_in_a_row_on_one_line():
-    assert in_vocalized_passage("بَ بَ بَ", 0)
-    assert not in_vocalized_passage("بَ و بَ بَ", 0)
-    assert not in_vocalized_passage("بَ بَ\nبَ", 0)
+    assert in_vocalized_passage("بَ بَ بَ", (0, 2))
+    assert in_vocalized_passage("بَ، «بَ» (بَ)", (4, 6))
+    assert not in_vocalized_passage("بَ و بَ بَ", (0, 2))
+    assert not in_vocalized_passage("بَ بَ\nبَ", (0, 2))
     assert fix("بَ و بَ بَ") == "ب و ب ب"
     assert fix("بَ بَ\nبَ") == "ب ب\nب"
 

@@ -35,6 +35,8 @@ _HARAKAT_SET = frozenset(HARAKAT)
 _NO_HARAKAT = str.maketrans(dict.fromkeys(HARAKAT, ""))
 _RUN = re.compile(f"[{HARAKAT}][{HARAKAT}]*")
 _WORD_SET = frozenset(WORD_CHARS)
+_WORD_REST = re.compile(f"[{WORD_CHARS}]*")
+_GAP = re.compile(f"[^{WORD_CHARS}\n]*")
 _LETTERS_BUT_ALEF = frozenset(PERSIAN_LETTERS) - {"ا"}
 
 #: Words with harakat in a row, on one line, that make a vocalized passage.
@@ -45,33 +47,38 @@ def strip_harakat(text: str) -> str:
     return text.translate(_NO_HARAKAT)
 
 
-def _word_around(text: str, i: int) -> tuple[int, int]:
-    """The span of the word (letters, marks and ZWNJs) that holds offset ``i``."""
-    start = end = i
-    while start and text[start - 1] in _WORD_SET:
+def _word_around(text: str, i: int, floor: int = 0) -> tuple[int, int]:
+    """The span of the word (letters, marks and ZWNJs) that holds offset ``i``, looking
+    left no further than ``floor`` (the end of a word seen before: each character is looked
+    at once, in a text that is one word of a million letters too)."""
+    start = i
+    while start > floor and text[start - 1] in _WORD_SET:
         start -= 1
-    while end < len(text) and text[end] in _WORD_SET:
-        end += 1
-    return start, end
+    return start, _WORD_REST.match(text, i).end()
 
 
 def _next_word(text: str, word: tuple[int, int], step: int) -> tuple[int, int] | None:
     """The word before (``step`` -1) or after (1) ``word`` on its line, if any."""
-    i = word[0] - 1 if step < 0 else word[1]
-    while 0 <= i < len(text) and text[i] not in _WORD_SET:
+    if step > 0:
+        i = _GAP.match(text, word[1]).end()
+        return None if i == len(text) or text[i] == "\n" else _word_around(text, i, i)
+    i = word[0] - 1
+    while i >= 0 and text[i] not in _WORD_SET:
         if text[i] == "\n":
             return None
-        i += step
-    return _word_around(text, i) if 0 <= i < len(text) else None
+        i -= 1
+    return _word_around(text, i) if i >= 0 else None
 
 
-def in_vocalized_passage(text: str, i: int) -> bool:
-    """Is the word at offset ``i`` one of ``PASSAGE_WORDS`` or more with harakat in a row?
+def in_vocalized_passage(text: str, word: tuple[int, int]) -> bool:
+    """Is ``word`` (a span) one of ``PASSAGE_WORDS`` or more with harakat in a row?
 
     Later steps never break such a run: they change no haraka, and no step but the ZWNJ
     step joins two words, which it does not do to two with harakat (zwnj.py).
+
+    >>> in_vocalized_passage("بَ بَ بَ", (0, 2)), in_vocalized_passage("بَ و بَ بَ", (0, 2))
+    (True, False)
     """
-    word = _word_around(text, i)
     count = 1
     for step in (-1, 1):
         other = word
@@ -96,34 +103,55 @@ class HarakatStep:
     def apply(self, text: str) -> str:
         if _HARAKAT_SET.isdisjoint(text):
             return text
-        edits = self.edits(text)
-        return apply_edits(text, edits) if edits else text
+        out, pos = [], 0
+        for start, end in _stray_words(text):
+            word = text[start:end]
+            out += (text[pos:start],
+                    apply_edits(word, _word_edits(word)) if _FATHATAN in word
+                    else word.translate(_NO_HARAKAT))  # one call for a word of any length
+            pos = end
+        out.append(text[pos:])
+        return "".join(out)
 
     def edits(self, text: str) -> list[Edit]:
-        out: list[Edit] = []
-        done = 0  # where the last edit ended: a moved tanvin takes the alef after it in
-        passages: dict[int, bool] = {}  # word start -> in a passage? (a word's marks agree)
-        for m in _RUN.finditer(text):
-            start, end = m.span()
-            if start < done:
-                continue
-            word_start = _word_around(text, start)[0]
-            if word_start not in passages:
-                passages[word_start] = in_vocalized_passage(text, start)
-            if passages[word_start]:
-                continue
-            before = text[start - 1] if start else ""
-            if _FATHATAN in m.group() and before == "ا":  # حتماً
-                new, rule = _FATHATAN, "letters.diacritic"
-            elif _FATHATAN in m.group() and text.startswith("ا", end) and before in _LETTERS_BUT_ALEF:
-                # حتمًا -> حتماً, and any harakat on the alef go
-                end += 1
-                while end < len(text) and text[end] in _HARAKAT_SET:
-                    end += 1
-                new, rule = "ا" + _FATHATAN, "letters.tanvin_on_alef"
-            else:
-                new, rule = "", "letters.diacritic"
-            if text[start:end] != new:
-                out.append(Edit(start, end, text[start:end], new, rule))
-            done = end
+        out = []
+        for start, end in _stray_words(text):
+            out += [Edit(e.start + start, e.end + start, e.old, e.new, e.rule)
+                    for e in _word_edits(text[start:end])]
         return out
+
+
+def _stray_words(text: str):
+    """The spans of the words with harakat that are in no vocalized passage."""
+    end = 0
+    while m := _RUN.search(text, end):
+        word = _word_around(text, m.start(), end)
+        if not in_vocalized_passage(text, word):
+            yield word
+        end = word[1]
+
+
+def _word_edits(word: str) -> list[Edit]:
+    """The edits for the harakat of a word that is in no passage: the tanvin of حتماً stays
+    (moved onto the alef), every other haraka goes."""
+    out: list[Edit] = []
+    done = 0  # where the last edit ended: a moved tanvin takes the alef after it in
+    for m in _RUN.finditer(word):
+        start, end = m.span()
+        if start < done:
+            continue
+        before = word[start - 1] if start else ""  # (a word starts after no letter)
+        if _FATHATAN in m.group() and before == "ا":  # حتماً
+            new, rule = _FATHATAN, "letters.diacritic"
+        elif _FATHATAN in m.group() and word.startswith("ا", end) and before in _LETTERS_BUT_ALEF:
+            # حتمًا -> حتماً, and any harakat on the alef go
+            end += 1
+            while end < len(word) and word[end] in _HARAKAT_SET:
+                end += 1
+            new, rule = "ا" + _FATHATAN, "letters.tanvin_on_alef"
+        else:
+            new, rule = "", "letters.diacritic"
+        if word[start:end] != new:
+            out.append(Edit(start, end, word[start:end], new, rule))
+        done = end
+    return out
