@@ -56,6 +56,8 @@ def test_presentation_forms_of_harakat_go_with_the_harakat():
 def test_a_bidi_control_before_a_haraka_is_inside_the_word():
     assert fix("حتم\u200fًا") == "حتماً"
     assert fix("بَ\u200fَب") == "بب"
+    # a zero-width space beside a haraka that goes still stands for a ZWNJ (hypothesis)
+    assert fix("می\u200bً\u200bمی") == "می\u200cمی"
 
 
 def test_only_verses_are_passages_in_the_web_articles():

@@ -23,6 +23,11 @@ COMBINING_MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\
 #: What a Persian word is made of, for regex classes: letters, their marks, and ZWNJ.
 WORD_CHARS = PERSIAN_LETTERS + COMBINING_MARKS + ZWNJ
 
+#: Invisible characters that break a word where they stand inside one: zero-width space,
+#: word joiner, bidi marks, embeddings and isolates (the ZWNJ is the word's own).
+WORD_BREAKERS = "\u200b\u2060\u200e\u200f" + "".join(map(chr, range(0x202A, 0x202F))) + "".join(
+    map(chr, range(0x2066, 0x206A)))
+
 PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
 LATIN_DIGITS = "0123456789"

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from .chars import PERSIAN_LETTERS, WORD_CHARS
+from .chars import PERSIAN_LETTERS, WORD_BREAKERS, WORD_CHARS
 from .edits import Edit, apply_edits
 
 #: fathatan to sukun, and the superscript alef (not the hamza and madda marks, which spell)
@@ -34,9 +34,13 @@ _FATHATAN = "\u064b"
 _HARAKAT_SET = frozenset(HARAKAT)
 _NO_HARAKAT = str.maketrans(dict.fromkeys(HARAKAT, ""))
 _RUN = re.compile(f"[{HARAKAT}][{HARAKAT}]*")
-_WORD_SET = frozenset(WORD_CHARS)
-_WORD_REST = re.compile(f"[{WORD_CHARS}]*")
-_GAP = re.compile(f"[^{WORD_CHARS}\n]*")
+# A word here holds the invisible controls inside it too: the invisible step, which runs
+# next, removes them, and a second pass must find the same words.
+_IN_WORD = WORD_CHARS + WORD_BREAKERS
+_WORD_SET = frozenset(_IN_WORD)
+_BREAKER_SET = frozenset(WORD_BREAKERS)
+_WORD_REST = re.compile(f"[{_IN_WORD}]*")
+_GAP = re.compile(f"[^{_IN_WORD}\n]*")
 _LETTERS_BUT_ALEF = frozenset(PERSIAN_LETTERS) - {"ا"}
 
 #: Words with harakat in a row, on one line, that make a vocalized passage.
@@ -48,7 +52,7 @@ def strip_harakat(text: str) -> str:
 
 
 def _word_around(text: str, i: int, floor: int = 0) -> tuple[int, int]:
-    """The span of the word (letters, marks and ZWNJs) that holds offset ``i``, looking
+    """The span of the word (letters, marks, ZWNJs, controls) that holds offset ``i``, looking
     left no further than ``floor`` (the end of a word seen before: each character is looked
     at once, in a text that is one word of a million letters too)."""
     start = i
@@ -140,7 +144,10 @@ def _word_edits(word: str) -> list[Edit]:
         start, end = m.span()
         if start < done:
             continue
-        before = word[start - 1] if start else ""  # (a word starts after no letter)
+        i = start  # the character before, past the controls that the next step removes
+        while i and word[i - 1] in _BREAKER_SET:
+            i -= 1
+        before = word[i - 1] if i else ""  # (a word starts after no letter)
         if _FATHATAN in m.group() and before == "ا":  # حتماً
             new, rule = _FATHATAN, "letters.diacritic"
         elif _FATHATAN in m.group() and word.startswith("ا", end) and before in _LETTERS_BUT_ALEF:

@@ -42,10 +42,10 @@ class Repairer:
         self.config = config = config or RepairConfig()
         steps: list = []
         if config.letters:  # mojibake and references first: what they decode to is repaired
-            steps += [mojibake_step, entity_step, arabic_yeh_kaf_step, letters_step(),
-                      invisible_step]
-            if not config.keep_diacritics:  # on whole words: after the controls inside them
-                steps.append(HarakatStep(makes_harakat=MAKES_HARAKAT))
+            steps += [mojibake_step, entity_step, arabic_yeh_kaf_step, letters_step()]
+            if not config.keep_diacritics:  # before invisible_step: a control after a
+                steps.append(HarakatStep(makes_harakat=MAKES_HARAKAT))  # haraka it removes
+            steps.append(invisible_step)  # then stands between two letters (بَ\u200fب)
         if config.spacing:
             steps.append(odd_space_step)
         if config.zwnj:
