@@ -37,7 +37,9 @@ WORDS = ["می", "نمی", "شود", "میشود", "کتاب", "ها", "های",
          # could take for it (ä, Danish æøå)
          "ÇíÑÇä", "æ", "ÇÒ", "¿", "ä", "æøå", "Ç",
          # tanvin, where Persian writes it, in the Arabic order, and as a presentation form
-         "حتماً", "حتمًا", "حتمًاً", "\u064b", "\ufe70", "\ufe76"]
+         "حتماً", "حتمًا", "حتمًاً", "\u064b", "\ufe70", "\ufe76",
+         # words of a vocalized passage (three in a row keep their harakat)
+         "لاَ", "تَقْرَبُواْ", "مَالَ", "هایِ", "کِتابِ"]
 CHARS = list("ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیآأؤئءۀةيكى") + [
     Z, Z, " ", " ", " ", "\u00a0", "\n", "ـ", "\u064e", "\u0651", "\u200b", "\u200f", "\ufeff",
     "،", ".", "؟", "!", ":", "(", ")", "«", "»", "#", "@", "a", "B", "7", "۵", "٣", "\u200d"]
