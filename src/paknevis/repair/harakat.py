@@ -31,6 +31,8 @@ from .edits import Edit, apply_edits
 #: fathatan to sukun, and the superscript alef (not the hamza and madda marks, which spell)
 HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670"
 _FATHATAN = "\u064b"
+_ALEF_FATHATAN = "ا" + _FATHATAN
+_NOT_FATHATAN = HARAKAT.replace(_FATHATAN, "")
 _HARAKAT_SET = frozenset(HARAKAT)
 _NO_HARAKAT = str.maketrans(dict.fromkeys(HARAKAT, ""))
 _RUN = re.compile(f"[{HARAKAT}][{HARAKAT}]*")
@@ -105,6 +107,8 @@ class HarakatStep:
         self.triggers = HARAKAT + makes_harakat
 
     def apply(self, text: str) -> str:
+        if _only_tanvins_on_alef(text):  # most news texts that have a haraka: nothing to do
+            return text
         out, pos = [], 0
         for start, end in _stray_words(text):
             word = text[start:end]
@@ -123,6 +127,14 @@ class HarakatStep:
             out += [Edit(e.start + start, e.end + start, e.old, e.new, e.rule)
                     for e in _word_edits(text[start:end])]
         return out
+
+
+def _only_tanvins_on_alef(text: str) -> bool:
+    """Are the text's harakat all tanvins right after an alef (حتماً)? Ten searches for a
+    character in C: on farsnews 0.6 ms, where the regex scan of the texts that have a
+    haraka takes 3.5 (an isolated tanvin is what most of them have)."""
+    return (not any(map(text.__contains__, _NOT_FATHATAN))
+            and text.count(_FATHATAN) == text.count(_ALEF_FATHATAN))
 
 
 def _stray_words(text: str):
