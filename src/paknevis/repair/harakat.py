@@ -107,7 +107,7 @@ class HarakatStep:
         self.triggers = HARAKAT + makes_harakat
 
     def apply(self, text: str) -> str:
-        if _only_tanvins_on_alef(text):  # most news texts that have a haraka: nothing to do
+        if _only_tanvins_on_alef(text):  # 92 of the 148 farsnews texts that have a haraka
             return text
         out, pos = [], 0
         for start, end in _stray_words(text):
@@ -116,7 +116,7 @@ class HarakatStep:
                     apply_edits(word, _word_edits(word)) if _FATHATAN in word
                     else word.translate(_NO_HARAKAT))  # one call for a word of any length
             pos = end
-        if not pos:  # (a set's isdisjoint(text) hashes each character: 50 times as slow)
+        if not pos:  # no word changed
             return text
         out.append(text[pos:])
         return "".join(out)
@@ -131,8 +131,8 @@ class HarakatStep:
 
 def _only_tanvins_on_alef(text: str) -> bool:
     """Are the text's harakat all tanvins right after an alef (حتماً)? Ten searches for a
-    character in C: on farsnews 0.6 ms, where the regex scan of the texts that have a
-    haraka takes 3.5 (an isolated tanvin is what most of them have)."""
+    character in C, where re scans for a class of them far slower: the step on farsnews
+    7.3 -> 6.0 ms."""
     return (not any(map(text.__contains__, _NOT_FATHATAN))
             and text.count(_FATHATAN) == text.count(_ALEF_FATHATAN))
 
@@ -144,7 +144,7 @@ def _stray_words(text: str):
         word = _word_around(text, m.start(), end)
         end = word[1]
         if _FATHATAN in text[word[0]:end] and not _word_edits(text[word[0]:end]):
-            continue  # حتماً, right wherever it stands (most words with harakat in the news)
+            continue  # حتماً, right wherever it stands (قطعاً and کاملاً: the commonest in the news)
         if not in_vocalized_passage(text, word):
             yield word
 
