@@ -43,9 +43,11 @@ class Repairer:
         steps: list = []
         if config.letters:  # mojibake and references first: what they decode to is repaired
             steps += [mojibake_step, entity_step, arabic_yeh_kaf_step, letters_step()]
-            if not config.keep_diacritics:  # before invisible_step: a control after a
-                steps.append(HarakatStep(makes_harakat=MAKES_HARAKAT))  # haraka it removes
-            steps.append(invisible_step)  # then stands between two letters (بَ\u200fب)
+            # harakat before invisible controls: a control after a haraka that goes then
+            # stands between two letters (بَ\u200fب), and is removed in the same pass
+            if not config.keep_diacritics:
+                steps.append(HarakatStep(makes_harakat=MAKES_HARAKAT))
+            steps.append(invisible_step)
         if config.spacing:
             steps.append(odd_space_step)
         if config.zwnj:
