@@ -28,6 +28,7 @@ def test_tanvin_on_alef_is_spelling_and_stays():
     assert fix("حتماً و لطفاً") == "حتماً و لطفاً"
     assert fix("حتمًا") == "حتماً"
     assert fix("حتمًاً") == "حتماً"
+    assert fix("حتمًا\u200bً") == "حتماً\u200b"  # one tanvin on the alef (hypothesis)
     assert fix("کتابً") == "کتاب"
     _, edits = fix_and_explain("کاملًا")
     assert [(e.old, e.new, e.rule) for e in edits] == [("ًا", "اً", "letters.tanvin_on_alef")]

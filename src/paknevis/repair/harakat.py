@@ -162,6 +162,8 @@ def _word_edits(word: str) -> list[Edit]:
         while i and word[i - 1] in _BREAKER_SET:
             i -= 1
         before = word[i - 1] if i else ""  # (a word starts after no letter)
+        if i and i == done and out and out[-1].rule == "letters.tanvin_on_alef":
+            before = _FATHATAN  # that alef has its tanvin now (حتمًا\u200bً, hypothesis)
         if _FATHATAN in m.group() and before == "ا":  # حتماً
             new, rule = _FATHATAN, "letters.diacritic"
         elif _FATHATAN in m.group() and word.startswith("ا", end) and before in _LETTERS_BUT_ALEF:
