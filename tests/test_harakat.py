@@ -7,10 +7,9 @@ import pytest
 
 from paknevis import fix, fix_and_explain
 from paknevis.repair.chars import WORD_CHARS
-from paknevis.repair.harakat import HARAKAT, in_vocalized_passage
+from paknevis.repair.harakat import has_harakat, in_vocalized_passage
 
 WORD = re.compile(f"[{WORD_CHARS}]+")
-HARAKAT_SET = set(HARAKAT)
 
 VERSE = "لاَ تَقْرَبُواْ مَالَ الْیَتِیمِ إِلاَّ بِالَّتِی هِیَ أَحْسَنُ"
 
@@ -80,7 +79,7 @@ def test_only_verses_are_passages_in_the_web_articles():
                 for text_line in fix(para).split("\n"):
                     run = 0
                     for word in [*WORD.findall(text_line), ""]:
-                        if HARAKAT_SET & set(word.removesuffix("اً")):
+                        if has_harakat(word.removesuffix("اً")):
                             words.append(word)
                             run += 1
                         else:

@@ -53,6 +53,10 @@ def strip_harakat(text: str) -> str:
     return text.translate(_NO_HARAKAT)
 
 
+def has_harakat(text: str) -> bool:
+    return not _HARAKAT_SET.isdisjoint(text)
+
+
 def _word_around(text: str, i: int, floor: int = 0) -> tuple[int, int]:
     """The span of the word (letters, marks, ZWNJs, controls) that holds offset ``i``, looking
     left no further than ``floor`` (the end of a word seen before: each character is looked
@@ -90,7 +94,7 @@ def in_vocalized_passage(text: str, word: tuple[int, int]) -> bool:
         other = word
         while count < PASSAGE_WORDS:
             other = _next_word(text, other, step)
-            if other is None or _HARAKAT_SET.isdisjoint(text[other[0]:other[1]]):
+            if other is None or not has_harakat(text[other[0]:other[1]]):
                 break
             count += 1
     return count >= PASSAGE_WORDS
@@ -110,11 +114,10 @@ class HarakatStep:
         if _only_tanvins_on_alef(text):  # 92 of the 148 farsnews texts that have a haraka
             return text
         out, pos = [], 0
-        for start, end in _stray_words(text):
+        for start, end, edits in _stray_words(text):
             word = text[start:end]
-            out += (text[pos:start],
-                    apply_edits(word, _word_edits(word)) if _FATHATAN in word
-                    else word.translate(_NO_HARAKAT))  # one call for a word of any length
+            out += (text[pos:start],  # a word without tanvin: one call, of any length
+                    word.translate(_NO_HARAKAT) if edits is None else apply_edits(word, edits))
             pos = end
         if not pos:  # no word changed
             return text
@@ -123,9 +126,9 @@ class HarakatStep:
 
     def edits(self, text: str) -> list[Edit]:
         out = []
-        for start, end in _stray_words(text):
+        for start, end, edits in _stray_words(text):
             out += [Edit(e.start + start, e.end + start, e.old, e.new, e.rule)
-                    for e in _word_edits(text[start:end])]
+                    for e in (_word_edits(text[start:end]) if edits is None else edits)]
         return out
 
 
@@ -138,15 +141,19 @@ def _only_tanvins_on_alef(text: str) -> bool:
 
 
 def _stray_words(text: str):
-    """The spans of the words whose harakat go or move, in no vocalized passage."""
+    """(start, end, edits) for each word whose harakat go or move, in no vocalized passage.
+    The edits are worked out only for a word with a tanvin (they decide whether it changes
+    at all); ``None`` for the others, which lose every haraka."""
     end = 0
     while m := _RUN.search(text, end):
         word = _word_around(text, m.start(), end)
         end = word[1]
-        if _FATHATAN in text[word[0]:end] and not _word_edits(text[word[0]:end]):
+        chars = text[word[0]:end]
+        edits = _word_edits(chars) if _FATHATAN in chars else None
+        if edits == []:
             continue  # حتماً, right wherever it stands (قطعاً and کاملاً: the commonest in the news)
         if not in_vocalized_passage(text, word):
-            yield word
+            yield (*word, edits)
 
 
 def _word_edits(word: str) -> list[Edit]:
@@ -154,6 +161,7 @@ def _word_edits(word: str) -> list[Edit]:
     (moved onto the alef), every other haraka goes."""
     out: list[Edit] = []
     done = 0  # where the last edit ended: a moved tanvin takes the alef after it in
+    moved_to = -1  # where the edit that last moved a tanvin onto its alef ended
     for m in _RUN.finditer(word):
         start, end = m.span()
         if start < done:
@@ -162,7 +170,7 @@ def _word_edits(word: str) -> list[Edit]:
         while i and word[i - 1] in _BREAKER_SET:
             i -= 1
         before = word[i - 1] if i else ""  # (a word starts after no letter)
-        if i and i == done and out and out[-1].rule == "letters.tanvin_on_alef":
+        if i == moved_to:
             before = _FATHATAN  # that alef has its tanvin now (حتمًا\u200bً, hypothesis)
         if _FATHATAN in m.group() and before == "ا":  # حتماً
             new, rule = _FATHATAN, "letters.diacritic"
@@ -172,6 +180,7 @@ def _word_edits(word: str) -> list[Edit]:
             while end < len(word) and word[end] in _HARAKAT_SET:
                 end += 1
             new, rule = "ا" + _FATHATAN, "letters.tanvin_on_alef"
+            moved_to = end
         else:
             new, rule = "", "letters.diacritic"
         if word[start:end] != new:

@@ -39,7 +39,7 @@ from typing import NamedTuple
 
 from .chars import NON_JOINERS, PERSIAN_LETTERS, WORD_CHARS, ZWNJ, joins_left
 from .edits import Edit, apply_edits
-from .harakat import HARAKAT
+from .harakat import has_harakat
 from .protect import in_spans, outside_urls, protected_spans, url_spans
 
 PREFIXES_MI = ("نمی", "می")
@@ -574,14 +574,11 @@ class ZwnjRestorer:
         return g
 
 
-_HARAKAT_SET = frozenset(HARAKAT)
-
-
 def _both_vocalized(left: str, right: str) -> bool:
     """Do both pieces have harakat? Then they stay apart: joined, two words of a vocalized
     passage would be one, and a passage of three might be too short for a second pass to
     keep (harakat.py)."""
-    return not (_HARAKAT_SET.isdisjoint(left) or _HARAKAT_SET.isdisjoint(right))
+    return has_harakat(left) and has_harakat(right)
 
 
 class _Starts:
