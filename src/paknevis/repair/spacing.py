@@ -100,8 +100,7 @@ class PunctuationSpacingStep:
                 b = s - 1
                 while b and text[b - 1] == " ":
                     b -= 1
-                prev = text[b - 1] if b else ""
-                if prev in _L_SET if mark in ".:" else prev in _LD_SET:
+                if _after_persian(text, b, _L_SET if mark in ".:" else _LD_SET, removed):
                     removed.append(Edit(b, s, text[b:s], "", "spacing.before_punctuation"))
             if mark in _SPACE_AFTER and text[s + 1:s + 2] in _AFTER_SET:
                 marks.append(s)
@@ -126,6 +125,29 @@ class PunctuationSpacingStep:
     def apply(self, text: str) -> str:
         edits = self.edits(text)
         return apply_edits(text, edits) if edits else text
+
+
+#: Closing marks that a mark may follow: «دوشنبه» ، -> «دوشنبه»، and "ورزش سه" ، too.
+_CLOSERS = frozenset(")]}»”\"")
+
+
+def _after_persian(text: str, i: int, allowed: frozenset, removed: list[Edit]) -> bool:
+    """Does a character of ``allowed`` (Persian letters, or digits too) end the text
+    before offset ``i``, looking past closing brackets and quotes, and past the spaces
+    before them that ``removed`` takes out (``سلام » ،``: a second pass would see
+    ``سلام» ،``)? A straight quote counts as closing here only because a letter stands
+    right before it."""
+    k = len(removed)
+    while True:
+        while i and text[i - 1] in _CLOSERS:
+            i -= 1
+        while k and removed[k - 1].end > i:
+            k -= 1
+        if not (k and removed[k - 1].end == i and i < len(text) and text[i] in _CLOSERS):
+            break
+        k -= 1
+        i = removed[k].start
+    return bool(i) and text[i - 1] in allowed
 
 
 def _space_or_end(text: str, i: int) -> bool:
