@@ -361,10 +361,14 @@ class ZwnjRestorer:
                 if not (stem[-1] == "ه" and (lex.knows(stem) or self._participle(stem))
                         or kind == "heh" and self._yeh_stem(stem)):
                     continue
+                if suffix == "ای" and self._likelier(stem + "ا", stem):
+                    continue  # رهای: رها and the ezafe, not ره‌ای
             elif kind == "ha" and suffix[1:] in CLITICS_AFTER_HEH and self._heh_stem_likelier(stem):
                 continue  # منطقهای: منطقه‌ای, not منطق‌های
             elif not lex.knows(stem):
                 continue
+            elif kind == "ha" and len(suffix) > 2 and self._likelier(stem + "ها", stem):
+                continue  # انتهایش: انتها and a pronoun, not انت‌هایش
             sep = ZWNJ if joins_left(stem[-1]) else ""
             return lex.written(stem) + sep + suffix, "zwnj.suffix"
         return self._inflected_compound(key)
@@ -395,6 +399,12 @@ class ZwnjRestorer:
         """Does a clitic after ``stem`` take a ZWNJ because it ends in ی (صندلی‌ام)?"""
         return (stem[-1] == "ی" and len(stem) >= _YEH_STEM_MIN and self.lex.knows(stem)
                 and stem not in self.lex.verbs)
+
+    def _likelier(self, word: str, stem: str) -> bool:
+        """Is ``word``, which a split after ``stem`` would cut (رها in رهای), a known word
+        at least as frequent as ``stem``?"""
+        lex = self.lex
+        return lex.knows(word) and lex.freq.get(word, 0) + _HEH_MARGIN >= lex.freq.get(stem, 0)
 
     def _heh_stem_likelier(self, stem: str) -> bool:
         """For X+های: is X+ه (a word, or a participle like ساخته) the likelier stem than X?"""
@@ -640,9 +650,25 @@ def _follow_the_writers_habit(text: str, edits: list[Edit]) -> list[Edit]:
     # its glued words (``نخست وزیر`` beside ``کتاب‌های`` once let ``کتابها`` be split).
     if "zwnj.join_compound" in rules and not spaced and (rules & _GLUED_WRITER or ZWNJ in text):
         edits = [e for e in edits if e.rule != "zwnj.join_compound"]
-    if rules & _GLUED_WRITER and (spaced & _TYPES_SPACES or ZWNJ in text):
+    if rules & _GLUED_WRITER and (spaced & _TYPES_SPACES and not _shows_deleted_zwnjs(text, edits)
+                                  or ZWNJ in text):
         edits = [e for e in edits if e.rule not in _GLUED_WRITER or _splits_mi(e.new)]
     return edits
+
+
+def _shows_deleted_zwnjs(text: str, edits: list[Edit]) -> bool:
+    """Does a text with no ZWNJ show that its ZWNJs were deleted, not typed as spaces? A
+    final ه glued to the plural, the comparative or a clitic (برنامههای، هستهای، کردهاند)
+    takes its middle form, which no writer types, but a scraper that drops ZWNJs leaves.
+    (Not so به glued to a word: بهنام is a name, and بهعنوان a writer's habit.) Such a
+    text mixes the two (Fars News with its ZWNJs deleted: می شود beside برنامههای), and
+    its glued words are repaired as in a text that shows no space typed for a ZWNJ."""
+    return ZWNJ not in text and any(
+        e.rule in _GLUED_WRITER and _HEH_THEN_SUFFIX.search(e.new) for e in edits)
+
+
+_HEH_THEN_SUFFIX = re.compile(
+    "\u0647\u200c(?:" + "|".join(sorted(_JOIN_RIGHT, key=len, reverse=True)) + ")")
 
 
 def _splits_mi(word: str) -> bool:
