@@ -215,6 +215,7 @@ def test_compounds_of_free_words_follow_the_writers_habit(text, right):
     # News with its ZWNJs deleted: برنامههای beside می شود)
     ("برنامههای مهمترین بازیها را می بینیم", f"برنامه{Z}های مهم{Z}ترین بازی{Z}ها را می{Z}بینیم"),
     ("سیاستهای هستهای که می شود", f"سیاست{Z}های هسته{Z}ای که می{Z}شود"),
+    ("سرمایهگذاری بینالمللی می شود", f"سرمایه{Z}گذاری بین{Z}المللی می{Z}شود"),
 ])
 def test_glued_words_follow_the_writers_habit(text, right):
     assert fix(text) == right
