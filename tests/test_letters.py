@@ -21,8 +21,13 @@ def test_hamza_forms_are_left_alone():
 
 
 def test_invisible_characters_inside_words():
-    assert fix("کتاب\u200fخانه") == "کتابخانه"  # RLM inside a word breaks it
     assert fix("می\u200bشود") == "می\u200cشود"  # a zero-width space meant as ZWNJ
+    # so are LRM and RLM between two letters (Fars News: گفت‎وگو، خیابان‎ها), but after a
+    # letter that never joins a ZWNJ does nothing, and goes
+    assert fix("گفت\u200eوگو و خیابان\u200fها") == "گفت\u200cوگو و خیابان\u200cها"
+    assert fix("ادا\u200eمه") == "ادامه"
+    assert fix("کتاب\u2060خانه") == "کتابخانه"  # a word joiner only breaks the word
+    assert fix("a\u200eb") == "a\u200eb"  # and Latin text keeps its bidi marks
     assert fix("\ufeffسلام") == "سلام"
 
 

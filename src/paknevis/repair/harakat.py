@@ -143,13 +143,15 @@ def _only_tanvins_on_alef(text: str) -> bool:
 def _stray_words(text: str):
     """(start, end, edits) for each word whose harakat go or move, in no vocalized passage.
     The edits are worked out only for a word with a tanvin (they decide whether it changes
-    at all); ``None`` for the others, which lose every haraka."""
+    at all) or a control (which may go with a haraka); ``None`` for the others, which lose
+    every haraka."""
     end = 0
     while m := _RUN.search(text, end):
         word = _word_around(text, m.start(), end)
         end = word[1]
         chars = text[word[0]:end]
-        edits = _word_edits(chars) if _FATHATAN in chars else None
+        edits = (_word_edits(chars) if _FATHATAN in chars or not _BREAKER_SET.isdisjoint(chars)
+                 else None)
         if edits == []:
             continue  # حتماً, right wherever it stands (قطعاً and کاملاً: the commonest in the news)
         if not in_vocalized_passage(text, word):
@@ -158,7 +160,9 @@ def _stray_words(text: str):
 
 def _word_edits(word: str) -> list[Edit]:
     """The edits for the harakat of a word that is in no passage: the tanvin of حتماً stays
-    (moved onto the alef), every other haraka goes."""
+    (moved onto the alef), every other haraka goes. A control between a letter and its
+    haraka is inside the letter, and goes with the haraka (حتم\u200fًا -> حتماً): left, it
+    would stand between two letters, where the invisible step reads a bidi mark as a ZWNJ."""
     out: list[Edit] = []
     done = 0  # where the last edit ended: a moved tanvin takes the alef after it in
     moved_to = -1  # where the edit that last moved a tanvin onto its alef ended
@@ -166,10 +170,12 @@ def _word_edits(word: str) -> list[Edit]:
         start, end = m.span()
         if start < done:
             continue
-        i = start  # the character before, past the controls that the next step removes
+        i = start  # the character before, past the controls between it and the haraka
         while i and word[i - 1] in _BREAKER_SET:
             i -= 1
         before = word[i - 1] if i else ""  # (a word starts after no letter)
+        if i:  # the controls go with the haraka (at the text's start, one may set its direction)
+            start = max(i, done)
         if i == moved_to:
             before = _FATHATAN  # that alef has its tanvin now (حتمًا\u200bً, hypothesis)
         if _FATHATAN in m.group() and before == "ا":  # حتماً
