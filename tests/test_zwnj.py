@@ -147,7 +147,7 @@ def test_plural_or_heh_clitic_goes_to_the_likelier_stem():
 
 def test_a_word_ending_in_alef_is_not_cut_for_a_suffix():
     # انتهایش is انتها and a pronoun, not انت + هایش; زکریای is زکریا and the ezafe, not
-    # زکری + ای: the split goes only where the stem is at least as frequent as the word
+    # زکری + ای: the split goes only where the stem is more frequent than the word
     lex = Lexicon.from_lines(["G\tانتها\t9", "G\tانت\t3", "G\tزکریا\t5", "G\tزکری\t1",
                               "G\tکتاب\t9", "G\tکتابها\t4", "G\tخانه\t9"])
     r = ZwnjRestorer(lex)
