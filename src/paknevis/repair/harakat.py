@@ -37,7 +37,7 @@ _HARAKAT_SET = frozenset(HARAKAT)
 _NO_HARAKAT = str.maketrans(dict.fromkeys(HARAKAT, ""))
 _RUN = re.compile(f"[{HARAKAT}][{HARAKAT}]*")
 # A word here holds the invisible controls inside it too: the invisible step, which runs
-# next, removes them, and a second pass must find the same words.
+# next, removes them or makes them a ZWNJ, and a second pass must find the same words.
 _IN_WORD = WORD_CHARS + WORD_BREAKERS
 _WORD_SET = frozenset(_IN_WORD)
 _BREAKER_SET = frozenset(WORD_BREAKERS)

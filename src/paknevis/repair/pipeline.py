@@ -44,7 +44,7 @@ class Repairer:
         if config.letters:  # mojibake and references first: what they decode to is repaired
             steps += [mojibake_step, entity_step, arabic_yeh_kaf_step, letters_step()]
             # harakat before invisible controls: a control after a haraka that goes then
-            # stands between two letters (بَ\u200fب), and is removed in the same pass
+            # stands between two letters (بَ\u200fب), and is judged there in the same pass
             if not config.keep_diacritics:
                 steps.append(HarakatStep(makes_harakat=MAKES_HARAKAT))
             steps.append(invisible_step)

@@ -143,7 +143,7 @@ def _after_persian(text: str, i: int, allowed: frozenset, removed: list[Edit]) -
             i -= 1
         while k and removed[k - 1].end > i:
             k -= 1
-        if not (k and removed[k - 1].end == i and i < len(text) and text[i] in _CLOSERS):
+        if not (k and removed[k - 1].end == i and text[i] in _CLOSERS):
             break
         k -= 1
         i = removed[k].start

@@ -634,8 +634,8 @@ def _follow_the_writers_habit(text: str, edits: list[Edit]) -> list[Edit]:
       می/نمی glued to a verb is split, as the standard never writes it glued (spaced-text
       precision 0.947 -> 0.969; on varzesh3 and Fars News this keeps names and loanwords
       whole). Only text that shows no ZWNJ at all, as scrapers leave it, has its glued
-      words split, also where some ZWNJs were typed as spaces, if a final ه glued to a
-      suffix shows the others were deleted (``_shows_deleted_zwnjs``). A ZWNJ that this
+      words split, also where some ZWNJs were typed as spaces, if a final ه glued to the
+      next letter shows the others were deleted (``_shows_deleted_zwnjs``). A ZWNJ that this
       very step put in counts as the writer's, so that a second pass agrees with the first.
     """
     if not edits:
@@ -666,7 +666,7 @@ def _shows_deleted_zwnjs(text: str, edits: list[Edit]) -> bool:
         e.rule in _GLUED_WRITER and _HEH_GLUED.search(e.new) for e in edits)
 
 
-#: a ZWNJ after a final ه that ends a part of three letters or more
+#: a ZWNJ after a final ه with two more characters of the word before it (not به، نه، که)
 _HEH_GLUED = re.compile(f"[{WORD_CHARS}]{{2}}\u0647\u200c")
 
 
