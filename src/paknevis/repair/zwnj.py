@@ -42,6 +42,11 @@ from .edits import Edit, apply_edits
 from .harakat import has_harakat
 from .protect import in_spans, outside_urls, protected_spans, url_spans
 
+try:  # the scan in C, built by setup.py where a compiler is; else the same in Python
+    from . import _scan as _c_scan
+except ImportError:
+    _c_scan = None
+
 PREFIXES_MI = ("نمی", "می")
 #: Verbal preverbs written glued to می: برمی‌گردد، درمی‌آید، فرومی‌ریزد.
 PREVERBS = ("فرو", "باز", "فرا", "بر", "در", "وا", "ور")
@@ -286,6 +291,7 @@ class ZwnjRestorer:
         self._pieces = _Memo(self._make_piece)  # space-delimited piece -> Piece
         self._busy = _Memo(self._busy_piece)  # piece -> None, frozenset or Piece
         self._firsts = _Memo(self._first_key)  # piece -> key of its first word, or '-'
+        self._scan = self._scan_py if _c_scan is None else self._c_scanner()
 
     # -- one word ---------------------------------------------------------------------
     def _word_facts(self, token: str) -> tuple:
@@ -502,84 +508,113 @@ class ZwnjRestorer:
         m = _WORD.match(raw)
         return "-" if m is None else without_ezafe(_key_of(m.group()))[0]
 
-    def text_edits(self, text: str) -> list[Edit]:
-        """Edits for ``text``: words to repair, and spaces that are lost ZWNJs.
+    def _c_scanner(self):
+        """The scan in C (_scan.c), over a table of the pieces it decides on sight: the quiet
+        words, and the left sides of joinable pairs with those pairs."""
+        lex = self.lex
+        items, left_rights = {}, [None]
+        for left, rights in lex.quiet_lefts.items():
+            items[left] = len(left_rights)
+            left_rights.append(rights)
+            items.update(dict.fromkeys((f"{left} {right}" for right in rights), -1))
+        items.update(dict.fromkeys(lex.common_quiet, 0))
+        try:
+            table = _c_scan.WordTable(items, WORD_CHARS)
+        except ValueError:  # a key outside the BMP: the scan in Python
+            return self._scan_py
+        busy = self._busy
+        return lambda text: _c_scan.scan(text, table, left_rights, busy)
 
-        The hot loop of the package. The text is cut at spaces (in C); most pieces are
-        words written right that take no part in a join, and cost one dict lookup. A
-        space is looked at only next to a piece that may join: the left side of a rule
-        (می، نمی، بی) or of a joinable pair, or the right side of a rule (ها، تر، ام…).
-        """
-        # Lines are cut too (a newline is never a lost ZWNJ: _decide checks), so that a
-        # word at a line's end is the same piece as anywhere else; one character for one
-        # keeps the offsets.
+    def _scan_py(self, text: str) -> list[tuple]:
+        """(index, start, end, busy value) of each piece of ``text`` to visit: every piece
+        with work of its own (a Piece), and each left side of a joinable pair (a frozenset
+        of its right keys) that the next piece's first word is a right of. Pieces are cut
+        at spaces and newlines: a newline is never a lost ZWNJ (_decide checks), but a word
+        at a line's end is the same piece as anywhere else."""
         pieces = (text.replace("\n", " ") if "\n" in text else text).split(" ")
-        n = len(pieces)
-        busy, firsts, pieces_of = self._busy, self._firsts, self._pieces
-        found = list(map(busy.__getitem__, pieces))  # None for the quiet ones
-        # The pieces to visit, found in C: every piece with work of its own (a Piece says
-        # yes to ``in``), and each left side of a joinable pair (a frozenset of its right
-        # keys) followed by one of its rights. Of 127k pair lefts in farsnews (به، این،
-        # سال…), 3k are.
+        found = list(map(self._busy.__getitem__, pieces))  # None for the quiet ones
         # (compress picks the busy ones' values and next pieces in one C loop each, which
         # costs less than indexing by position: 42 -> 34 ms on farsnews.)
         busy_at = list(compress(count(), found))
         after = pieces[1:]  # after[i] is the piece after piece i ...
         after.append("")  # ... and after the last one, no word
-        next_keys = map(firsts.__getitem__, compress(after, found))
-        visit = list(compress(busy_at, map(contains, compress(found, found), next_keys)))
+        next_keys = map(self._firsts.__getitem__, compress(after, found))
         start = _Starts(pieces)
+        return [(i, s := start(i), s + len(pieces[i]), found[i])
+                for i in compress(busy_at, map(contains, compress(found, found), next_keys))]
+
+    def text_edits(self, text: str) -> list[Edit]:
+        """Edits for ``text``: words to repair, and spaces that are lost ZWNJs.
+
+        The hot loop of the package. The scan (in C, or ``_scan_py``) cuts the text at
+        spaces; most pieces are words written right that take no part in a join, and cost
+        one lookup. A space is looked at only next to a piece that may join: the left side
+        of a rule (می، نمی، بی) or of a joinable pair, or the right side of a rule (ها، تر،
+        ام…).
+        """
+        pieces_of, pair_rights = self._pieces, self.lex.pair_rights
         edits: list[Edit] = []
-        decided = -1  # the last gap decided; gap i is the space between pieces i and i + 1
-        for i in visit:
-            p = found[i]
+        decided = -1  # the last gap decided; gap i is the space after piece i
+        for i, s, e, p in self._scan(text):
             if p.__class__ is frozenset:  # the left side of a joinable pair, nothing else
                 if i <= decided:
                     continue
-                p, starts_pair = pieces_of[pieces[i]], True
+                p, starts_pair = pieces_of[text[s:e]], True
             else:
-                starts_pair = p.pair_left and i + 1 < n and (
-                    firsts[pieces[i + 1]] in self.lex.pair_rights[p.last])
+                starts_pair = p.pair_left and e < len(text) and (
+                    self._firsts[text[e + 1:_piece_end(text, e + 1)]] in pair_rights[p.last])
             if p.ends_join and i > decided + 1:
-                decided = self._decide(text, pieces, start, i - 1, edits)
-            if p.edits:
-                pos = start(i)
-                for offset, old, new, rule in p.edits:
-                    edits.append(Edit(pos + offset, pos + offset + len(old), old, new, rule))
-            if i > decided and i + 1 < n and (p.starts_join or starts_pair):
-                decided = self._decide(text, pieces, start, i, edits)
+                decided = self._decide(text, i - 1, _piece_start_before(text, s), s - 1, edits)
+            for offset, old, new, rule in p.edits:
+                edits.append(Edit(s + offset, s + offset + len(old), old, new, rule))
+            if i > decided and e < len(text) and (p.starts_join or starts_pair):
+                decided = self._decide(text, i, s, e, edits)
         if len(edits) > 1:
             edits.sort(key=_edit_start)
         return _follow_the_writers_habit(text, edits)
 
-    def _decide(self, text: str, pieces: list[str], start: _Starts, g: int,
-                edits: list[Edit]) -> int:
-        """Decide the space after piece ``g`` (and, after a join, the spaces that follow,
-        since a joined word may join on: ``پیش بینی ها``). Returns the last gap decided."""
+    def _decide(self, text: str, g: int, s: int, e: int, edits: list[Edit]) -> int:
+        """Decide the space after piece ``g``, ``text[s:e]`` (and, after a join, the spaces
+        that follow, since a joined word may join on: ``پیش بینی ها``). Returns the last
+        gap decided."""
         pieces_of = self._pieces
         left = None  # the key of the words joined so far
-        while g + 1 < len(pieces):
-            pos = start(g + 1) - 1  # the space between pieces g and g + 1
-            if text[pos] != " ":
+        while e < len(text):
+            if text[e] != " ":
                 return g
+            ns, ne = e + 1, _piece_end(text, e + 1)  # the next piece
             if left is None:
-                lp = pieces_of[pieces[g]]
+                lp = pieces_of[text[s:e]]
                 left, left_may_join = lp.last, lp.starts_join or lp.pair_left
             else:
                 left_may_join = True
-            rp = pieces_of[pieces[g + 1]]
+            rp = pieces_of[text[ns:ne]]
             first = rp.first
             if left is None or first is None or not (rp.ends_join or left_may_join and (
                     left in _RULE_LEFT or f"{left} {first}" in self.lex.join_pairs)):
                 return g
             joined = self.join(left, first)
-            if joined is None or _both_vocalized(pieces[g], pieces[g + 1]):
+            if joined is None or _both_vocalized(text[s:e], text[ns:ne]):
                 return g
-            edits.append(Edit(pos, pos + 1, " ", joined[0], joined[1]))
+            edits.append(Edit(e, e + 1, " ", joined[0], joined[1]))
             if not rp.single:
                 return g
-            left, g = left + first, g + 1
+            left, g, s, e = left + first, g + 1, ns, ne
         return g
+
+
+def _piece_end(text: str, start: int) -> int:
+    """Where the piece that starts at ``start`` ends: at a space, a newline or the end."""
+    end = text.find(" ", start)
+    if end < 0:
+        end = len(text)
+    newline = text.find("\n", start, end)
+    return end if newline < 0 else newline
+
+
+def _piece_start_before(text: str, start: int) -> int:
+    """Where the piece before the one at ``start`` (> 0) starts."""
+    return max(text.rfind(" ", 0, start - 1), text.rfind("\n", 0, start - 1)) + 1
 
 
 def _both_vocalized(left: str, right: str) -> bool:

@@ -1,0 +1,66 @@
+"""The ZWNJ step's scan in C (``_scan.c``) makes the same decisions as the one in Python.
+
+CI builds the C scan (setup.py), so these tests run there; where no compiler built it,
+paknevis uses the Python scan and there is nothing to compare.
+"""
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from paknevis.repair.pipeline import shipped_lexicon
+from paknevis.repair.zwnj import ZwnjRestorer, _c_scan
+
+pytestmark = pytest.mark.skipif(_c_scan is None, reason="the C scan is not built here")
+
+FARSNEWS = Path(__file__).resolve().parents[2] / "shared" / "data" / "web" / "farsnews-1-4.jsonl"
+
+
+@pytest.fixture(scope="module")
+def restorer():
+    return ZwnjRestorer(shipped_lexicon())
+
+
+def test_the_restorer_scans_in_c(restorer):
+    assert restorer._scan != restorer._scan_py
+
+
+# Words the table knows quiet (دولت), pair lefts and rights (بین المللی، سال گذشته), rule
+# sides (می، ها), an ezafe (خانهٔ), names, punctuation, digits, Latin, a long word, emoji.
+PIECES = ["دولت", "بین", "المللی", "المللیِ", "بین\u200cالمللی", "سال", "گذشته", "می", "شود",
+          "کتاب", "ها", "های", "خانهٔ", "خانۀ", "نامهٔ", "«ایران»،", "(به", "این", "ترتیب)",
+          "بهمن", "۱۴۰۳", "2025", "AI", "www.x.com/بین_المللی", "\u200c", "\u200cها", "ا" * 70,
+          "بین" + "ب" * 70, "😀", "پیش", "بینی", "نخست", "وزیر", "رئیس", "جمهور", "", "."]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from([" ", "\n", "  ", " \n"])),
+                max_size=12))
+def test_same_visits_as_python(restorer, parts):
+    text = "".join(piece + sep for piece, sep in parts)
+    for t in (text, text.rstrip()):
+        assert restorer._scan(t) == restorer._scan_py(t)
+
+
+@pytest.mark.skipif(not FARSNEWS.exists(), reason="needs ../shared/data")
+def test_same_visits_on_news(restorer):
+    docs = []
+    with open(FARSNEWS, encoding="utf-8") as f:
+        for line in list(f)[:300]:
+            d = json.loads(line)
+            docs.append("\n".join([d["title"], d["abstract"], *d["paragraphs"]]))
+    for doc in docs:
+        for text in (doc, doc.replace("\u200c", ""), doc.replace("\u200c", " ")):
+            assert restorer._scan(text) == restorer._scan_py(text)
+
+
+def test_word_table():
+    table = _c_scan.WordTable({"دولت": 0, "بین": 3, "بین المللی": -1}, "دولتبینالمی")
+    assert (table.get("دولت"), table.get("بین"), table.get("بین المللی")) == (0, 3, -1)
+    assert table.get("دول") is None and table.get("") is None and table.get("😀") is None
+    with pytest.raises(ValueError):
+        _c_scan.WordTable({"😀": 0}, "")
+    with pytest.raises(TypeError):
+        _c_scan.WordTable({"دولت": "0"}, "")
