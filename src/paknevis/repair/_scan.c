@@ -18,8 +18,8 @@
  * busy[piece] says of them (a Piece, or the frozenset of right keys of a pair's left side
  * when the next piece starts with one of them). Pieces the table knows are decided here:
  * a quiet word needs nothing, and a left side is visited when the next piece's first word
- * (ZWNJs out, an ezafe on its final heh dropped) makes a pair in the table; a piece
- * with no word, or with one quiet word and punctuation around it, needs nothing;
+ * (ZWNJs out, an ezafe on its final heh dropped) makes a pair in the table; so are the
+ * pieces of one such word in punctuation (one_word_in_punctuation);
  * left_rights[id] is the frozenset reported for it. Other pieces are looked up in busy
  * (a dict, possibly one that computes what it misses).
  */
@@ -295,24 +295,38 @@ static int makes_pair(const WordTable *t, int kind, const void *data, Py_ssize_t
     return lookup(t, h, buf, plen + 1 + n) == PAIR;
 }
 
-/* Is the piece in buf[0:plen] no word, or one quiet word in punctuation («ایران»،)?
- * (A piece of one word and anything but letters around it, as zwnj._ONE_WORD reads it.) */
-static int quiet_in_punctuation(const WordTable *t, const Py_UCS2 *buf, Py_ssize_t plen)
+/* What the table says of a piece that is not in it, buf[0:plen], when it is one word with
+ * punctuation around it («ایران»،), as zwnj._ONE_WORD reads it: 0 (needs nothing) for no
+ * word, or for a quiet word or a pair's left side with punctuation after it, which ends the
+ * word; a pair's left side with punctuation only before it is that left side, whose word
+ * (*word, *wlen, hashed *h) makes the pair. NOT_FOUND for anything else, and for a left side
+ * after a Latin letter or a "&", which may be part of a URL or a reference. */
+static int32_t one_word_in_punctuation(const WordTable *t, const Py_UCS2 *buf, Py_ssize_t plen,
+                                       Py_ssize_t *word, Py_ssize_t *wlen, uint32_t *h)
 {
     Py_ssize_t a = 0, b = plen;
     while (a < plen && !is_word_char(t, buf[a]))
         a++;
     if (a == plen)
-        return 1;
+        return 0;
     while (!is_word_char(t, buf[b - 1]))
         b--;
-    uint32_t h = HASH_INIT;
+    uint32_t hw = HASH_INIT;
     for (Py_ssize_t i = a; i < b; i++) {
         if (!is_word_char(t, buf[i]))
-            return 0; /* two words */
-        h = hash_step(h, buf[i]);
+            return NOT_FOUND; /* two words */
+        hw = hash_step(hw, buf[i]);
     }
-    return lookup(t, h, buf + a, b - a) == 0;
+    int32_t v = lookup(t, hw, buf + a, b - a);
+    if (v == 0 || (v > 0 && b < plen))
+        return 0;
+    if (v < 0)
+        return NOT_FOUND;
+    for (Py_ssize_t i = 0; i < a; i++)
+        if (buf[i] == '&' || (buf[i] < 128 && Py_UNICODE_ISALPHA(buf[i])))
+            return NOT_FOUND;
+    *word = a, *wlen = b - a, *h = hw;
+    return v;
 }
 
 static int append_visit(PyObject *out, Py_ssize_t index, Py_ssize_t start, Py_ssize_t end,
@@ -358,17 +372,19 @@ static PyObject *scan(PyObject *module, PyObject *args)
                 }
             }
         }
-        Py_ssize_t plen = end - start;
+        Py_ssize_t plen = end - start, word = 0, wlen = plen; /* the word looked up */
         int32_t v = plen && in_buf ? lookup(t, h, buf, plen) : NOT_FOUND;
-        if (plen == 0 || v == 0 || (v == NOT_FOUND && in_buf && quiet_in_punctuation(t, buf, plen))) {
-            /* no word, or a quiet one, maybe in punctuation */
+        if (v == NOT_FOUND && plen && in_buf)
+            v = one_word_in_punctuation(t, buf, plen, &word, &wlen, &h);
+        if (plen == 0 || v == 0) {
+            /* no word, or one that needs nothing */
         } else if (v > 0 && v != NOT_FOUND) { /* the left side of pairs: visit if one follows */
             if (v >= PyList_GET_SIZE(left_rights)) {
                 PyErr_SetString(PyExc_IndexError, "no left_rights for a WordTable id");
                 goto fail;
             }
             PyObject *rights = PyList_GET_ITEM(left_rights, v);
-            int pair = end < len ? makes_pair(t, kind, data, end + 1, len, buf, plen, h) : 0;
+            int pair = end < len ? makes_pair(t, kind, data, end + 1, len, buf + word, wlen, h) : 0;
             if (pair == -2) /* a first key too long for buf: ask the frozenset */
                 pair = next_first_in(t, kind, data, end + 1, len, rights);
             if (pair < 0 || (pair && append_visit(out, index, start, end, rights) < 0))

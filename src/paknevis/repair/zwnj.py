@@ -291,6 +291,7 @@ class ZwnjRestorer:
         self._pieces = _Memo(self._make_piece)  # space-delimited piece -> Piece
         self._busy = _Memo(self._busy_piece)  # piece -> None, frozenset or Piece
         self._firsts = _Memo(self._first_key)  # piece -> key of its first word, or '-'
+        self._gaps = _Memo(self._first_gap)  # "left right" pieces -> (fix, right Piece, key)
         self._scan = self._scan_py if _c_scan is None else self._c_scanner()
 
     # -- one word ---------------------------------------------------------------------
@@ -312,7 +313,7 @@ class ZwnjRestorer:
         return fixed, key
 
     def clear_cache(self) -> None:
-        for memo in (self._facts, self._pieces, self._busy, self._firsts):
+        for memo in (self._facts, self._pieces, self._busy, self._firsts, self._gaps):
             memo.clear()
 
     def piece(self, raw: str) -> Piece:
@@ -518,6 +519,10 @@ class ZwnjRestorer:
             left_rights.append(rights)
             items.update(dict.fromkeys((f"{left} {right}" for right in rights), -1))
         items.update(dict.fromkeys(lex.common_quiet, 0))
+        # The words of one or two letters that need nothing, asked of _busy_piece itself:
+        # the table leaves them out, but و alone is one piece in twenty.
+        short = [*PERSIAN_LETTERS, *(a + b for a in PERSIAN_LETTERS for b in PERSIAN_LETTERS)]
+        items.update(dict.fromkeys((w for w in short if w not in items and self._busy_piece(w) is None), 0))
         try:
             table = _c_scan.WordTable(items, WORD_CHARS)
         except ValueError:  # a key outside the BMP: the scan in Python
@@ -577,30 +582,46 @@ class ZwnjRestorer:
         """Decide the space after piece ``g``, ``text[s:e]`` (and, after a join, the spaces
         that follow, since a joined word may join on: ``پیش بینی ها``). Returns the last
         gap decided."""
-        pieces_of = self._pieces
         left = None  # the key of the words joined so far
         while e < len(text):
             if text[e] != " ":
                 return g
             ns, ne = e + 1, _piece_end(text, e + 1)  # the next piece
-            if left is None:
-                lp = pieces_of[text[s:e]]
-                left, left_may_join = lp.last, lp.starts_join or lp.pair_left
+            if left is None:  # the same two pieces are decided alike: once
+                joined, rp, left = self._gaps[text[s:ne]]
             else:
-                left_may_join = True
-            rp = pieces_of[text[ns:ne]]
-            first = rp.first
-            if left is None or first is None or not (rp.ends_join or left_may_join and (
-                    left in _RULE_LEFT or f"{left} {first}" in self.lex.join_pairs)):
+                rp = self._pieces[text[ns:ne]]
+                joined = self._gap(left, True, rp, text[ns:ne], text[s:e])
+                if joined is not None:
+                    left += rp.first
+            if joined is None:
                 return g
-            joined = self.join(left, first)
-            if joined is None or _both_vocalized(text[s:e], text[ns:ne]):
-                return g
-            edits.append(Edit(e, e + 1, " ", joined[0], joined[1]))
+            edits.append(Edit(e, e + 1, " ", *joined))
             if not rp.single:
                 return g
-            left, g, s, e = left + first, g + 1, ns, ne
+            g, s, e = g + 1, ns, ne
         return g
+
+    def _first_gap(self, two: str) -> tuple:
+        """For two pieces with the space between them (as ``_gaps`` keys them): what
+        replaces the space or None, the right piece, and the key of the two joined."""
+        left_raw, _, right_raw = two.partition(" ")
+        lp, rp = self._pieces[left_raw], self._pieces[right_raw]
+        joined = self._gap(lp.last, lp.starts_join or lp.pair_left, rp, right_raw, left_raw)
+        return joined, rp, joined and lp.last + rp.first
+
+    def _gap(self, left: str | None, left_may_join: bool, rp: Piece, right_raw: str,
+             left_raw: str) -> tuple[str, str] | None:
+        """What replaces the space between a word (key ``left``) and the piece ``rp``:
+        ``join``'s answer, if the pair is one that may join at all."""
+        first = rp.first
+        if left is None or first is None or not (rp.ends_join or left_may_join and (
+                left in _RULE_LEFT or f"{left} {first}" in self.lex.join_pairs)):
+            return None
+        joined = self.join(left, first)
+        if joined is None or _both_vocalized(left_raw, right_raw):
+            return None
+        return joined
 
 
 def _piece_end(text: str, start: int) -> int:
