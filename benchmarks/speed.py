@@ -55,18 +55,25 @@ def floor_references() -> dict:
     * ``ref:no-zwnj+split+lookup``: the two above in turn, the floor for paknevis's design;
     * ``ref:paknevis-seen``: paknevis with its word cache kept from the passes before, so
       that (from the second round on) every word has been analysed before: what the
-      present design gives if the first analysis of each word cost nothing.
+      present design gives if the first analysis of each word cost nothing;
+    * ``ref:paknevis-python-scan``: paknevis with the ZWNJ step's scan in Python, as it
+      runs where no C compiler built ``_scan.c``.
     """
     import re
 
     from paknevis.repair import Repairer, repairer
     from paknevis.repair.pipeline import shipped_lexicon
+    from paknevis.repair.zwnj import ZwnjRestorer, ZwnjStep
 
     yeh_kaf = str.maketrans("يك", "یک")
     space_runs = re.compile("  +")
     words = dict.fromkeys(shipped_lexicon().common_quiet)
     without_zwnj = repairer(zwnj=False).fix
     seen = Repairer()  # its own caches, which best_times does not empty
+    python_scan = Repairer()
+    for step in python_scan.steps:
+        if isinstance(step, ZwnjStep):
+            step.restorer = ZwnjRestorer(step.restorer.lex, c_scan=False)
 
     def split_lookup(text: str) -> str:
         list(map(words.get, text.replace("\n", " ").split(" ")))
@@ -78,6 +85,7 @@ def floor_references() -> dict:
         "ref:no-zwnj": without_zwnj,
         "ref:no-zwnj+split+lookup": lambda text: split_lookup(without_zwnj(text)),
         "ref:paknevis-seen": lambda text: seen.fix(text),
+        "ref:paknevis-python-scan": python_scan.fix,
     }
 
 

@@ -249,6 +249,16 @@ def test_a_join_to_a_glued_word_that_the_word_step_would_split_elsewhere_is_not_
         assert fix(fix(text)) == fix(text)
 
 
+def test_a_joined_word_may_join_the_space_before_it():
+    # بی and بی stay apart (too short a word), then بی and خانهٔ join; a second pass saw
+    # بی before بی‌خانهٔ and joined it (hypothesis found it): the first pass now decides
+    # that space again with the new word
+    assert fix("بی بی خانهٔ") == "بی\u200cبی\u200cخانهٔ"
+    for text in ("بی بی خانهٔ", "بی بی بی خانه", "کتاب بی بی خانه ها"):
+        assert fix(fix(text)) == fix(text)
+    assert fix("بی شک می شود") == "بی\u200cشک می\u200cشود"  # each space decided once
+
+
 @pytest.mark.parametrize("text", ["https://fa.wikipedia.org/wiki/بین_المللی_میشود",
                                   "http://x.ir/news/کتاب ها", "www.x.ir/میشود/کتابها"])
 def test_words_inside_a_url_are_neither_repaired_nor_joined(text):

@@ -47,15 +47,17 @@ def test_same_visits_as_python(restorer, parts):
 
 
 @pytest.mark.skipif(not FARSNEWS.exists(), reason="needs ../shared/data")
-def test_same_visits_on_news(restorer):
-    docs = []
+def test_same_visits_and_edits_on_news(restorer):
+    in_python = ZwnjRestorer(restorer.lex, c_scan=False)
+    assert in_python._scan == in_python._scan_py
     with open(FARSNEWS, encoding="utf-8") as f:
-        for line in list(f)[:300]:
-            d = json.loads(line)
-            docs.append("\n".join([d["title"], d["abstract"], *d["paragraphs"]]))
-    for doc in docs:
+        lines = list(f)[:300]
+    for line in lines:
+        d = json.loads(line)
+        doc = "\n".join([d["title"], d["abstract"], *d["paragraphs"]])
         for text in (doc, doc.replace("\u200c", ""), doc.replace("\u200c", " ")):
             assert restorer._scan(text) == restorer._scan_py(text)
+            assert restorer.text_edits(text) == in_python.text_edits(text)
 
 
 def test_word_table():

@@ -257,8 +257,8 @@ class Piece(NamedTuple):
     pair_left: bool  # is its last word the left side of a joinable pair (بین in بین المللی)?
 
     def __contains__(self, next_key: object) -> bool:
-        """True: the text loop asks each busy piece whether the word after it may join it
-        (see ``text_edits``), and a piece with work of its own is visited whatever follows."""
+        """True: the scan asks each busy piece whether the word after it may join it (see
+        ``_scan_py``), and a piece with work of its own is visited whatever follows."""
         return True
 
 
@@ -283,7 +283,8 @@ class _Memo(dict):
 class ZwnjRestorer:
     """Decides the writing of each word and of each space between two Persian words."""
 
-    def __init__(self, lexicon: Lexicon):
+    def __init__(self, lexicon: Lexicon, c_scan: bool = True):
+        """``c_scan=False`` scans in Python even where the C scan is built (to compare)."""
         self.lex = lexicon
         # What is learned of each word and piece, once per distinct one. (Seeding them
         # with the table's common words made no first pass faster, and later ones slower.)
@@ -292,7 +293,7 @@ class ZwnjRestorer:
         self._busy = _Memo(self._busy_piece)  # piece -> None, frozenset or Piece
         self._firsts = _Memo(self._first_key)  # piece -> key of its first word, or '-'
         self._gaps = _Memo(self._first_gap)  # "left right" pieces -> (fix, right Piece, key)
-        self._scan = self._scan_py if _c_scan is None else self._c_scanner()
+        self._scan = self._c_scanner() if c_scan and _c_scan is not None else self._scan_py
 
     # -- one word ---------------------------------------------------------------------
     def _word_facts(self, token: str) -> tuple:
@@ -583,37 +584,58 @@ class ZwnjRestorer:
         that follow, since a joined word may join on: ``پیش بینی ها``). Returns the last
         gap decided."""
         left = None  # the key of the words joined so far
-        while e < len(text):
-            if text[e] != " ":
-                return g
+        start, run = s, [text[s:e]]  # where the joined word starts, and its parts
+        while e < len(text) and text[e] == " ":
             ns, ne = e + 1, _piece_end(text, e + 1)  # the next piece
             if left is None:  # the same two pieces are decided alike: once
                 joined, rp, left = self._gaps[text[s:ne]]
             else:
                 rp = self._pieces[text[ns:ne]]
-                joined = self._gap(left, True, rp, text[ns:ne], text[s:e])
+                joined = self._gap(left, text[s:e], True, rp, text[ns:ne])
                 if joined is not None:
                     left += rp.first
             if joined is None:
-                return g
+                break
             edits.append(Edit(e, e + 1, " ", *joined))
+            run += (joined[0], text[ns:ne])
             if not rp.single:
-                return g
+                break
             g, s, e = g + 1, ns, ne
+        if len(run) > 1:
+            self._rejoin_left(text, start, "".join(run), edits)
         return g
+
+    def _rejoin_left(self, text: str, start: int, word: str, edits: list[Edit]) -> None:
+        """A join made ``word`` of the pieces from ``start`` on, and the space before it,
+        decided against the first piece alone, may join the new word (بی بی خانهٔ: بی and
+        بی stay apart, بی and بی‌خانهٔ join): decide it again, as a second pass would.
+        (Not where that space's left piece was itself joined to the one before.)"""
+        while start > 1 and text[start - 1] == " ":
+            left_start = _piece_start_before(text, start)
+            if any(e.old == " " and e.start in (start - 1, left_start - 1) for e in edits):
+                return  # decided already, or joined on the left
+            left_raw = text[left_start:start - 1]
+            lp = self._pieces[left_raw]
+            joined = self._gap(lp.last, left_raw, lp.starts_join or lp.pair_left,
+                               self._pieces[word], word)
+            if joined is None:
+                return
+            edits.append(Edit(start - 1, start, " ", *joined))
+            start, word = left_start, left_raw + joined[0] + word
 
     def _first_gap(self, two: str) -> tuple:
         """For two pieces with the space between them (as ``_gaps`` keys them): what
         replaces the space or None, the right piece, and the key of the two joined."""
         left_raw, _, right_raw = two.partition(" ")
         lp, rp = self._pieces[left_raw], self._pieces[right_raw]
-        joined = self._gap(lp.last, lp.starts_join or lp.pair_left, rp, right_raw, left_raw)
+        joined = self._gap(lp.last, left_raw, lp.starts_join or lp.pair_left, rp, right_raw)
         return joined, rp, joined and lp.last + rp.first
 
-    def _gap(self, left: str | None, left_may_join: bool, rp: Piece, right_raw: str,
-             left_raw: str) -> tuple[str, str] | None:
-        """What replaces the space between a word (key ``left``) and the piece ``rp``:
-        ``join``'s answer, if the pair is one that may join at all."""
+    def _gap(self, left: str | None, left_raw: str, left_may_join: bool, rp: Piece,
+             right_raw: str) -> tuple[str, str] | None:
+        """What replaces the space between a word (key ``left``, ending the piece
+        ``left_raw``) and the piece ``right_raw`` (``rp``): ``join``'s answer, if the pair
+        is one that may join at all."""
         first = rp.first
         if left is None or first is None or not (rp.ends_join or left_may_join and (
                 left in _RULE_LEFT or f"{left} {first}" in self.lex.join_pairs)):
