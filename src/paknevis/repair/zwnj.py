@@ -561,6 +561,7 @@ class ZwnjRestorer:
         pieces_of, pair_rights = self._pieces, self.lex.pair_rights
         edits: list[Edit] = []
         decided = -1  # the last gap decided; gap i is the space after piece i
+        apart: set[int] = set()  # gaps decided apart, which a join after them may reopen
         for i, s, e, p in self._scan(text):
             if p.__class__ is frozenset:  # the left side of a joinable pair, nothing else
                 if i <= decided:
@@ -570,21 +571,22 @@ class ZwnjRestorer:
                 starts_pair = p.pair_left and e < len(text) and (
                     self._firsts[text[e + 1:_piece_end(text, e + 1)]] in pair_rights[p.last])
             if p.ends_join and i > decided + 1:
-                decided = self._decide(text, i - 1, _piece_start_before(text, s), s - 1, edits)
+                decided = self._decide(text, i - 1, _piece_start_before(text, s), s - 1, edits, apart)
             for offset, old, new, rule in p.edits:
                 edits.append(Edit(s + offset, s + offset + len(old), old, new, rule))
             if i > decided and e < len(text) and (p.starts_join or starts_pair):
-                decided = self._decide(text, i, s, e, edits)
+                decided = self._decide(text, i, s, e, edits, apart)
         if len(edits) > 1:
             edits.sort(key=_edit_start)
         return _follow_the_writers_habit(text, edits)
 
-    def _decide(self, text: str, g: int, s: int, e: int, edits: list[Edit]) -> int:
+    def _decide(self, text: str, g: int, s: int, e: int, edits: list[Edit],
+                apart: set[int]) -> int:
         """Decide the space after piece ``g``, ``text[s:e]`` (and, after a join, the spaces
         that follow, since a joined word may join on: ``پیش بینی ها``). Returns the last
-        gap decided."""
+        gap decided, and adds the first to ``apart`` if it stays a space."""
         left = None  # the key of the words joined so far
-        start, run = s, [text[s:e]]  # where the joined word starts, and its parts
+        first_gap, start, parts = g, s, [text[s:e]]  # the joined word: where, and its parts
         while e < len(text) and text[e] == " ":
             ns, ne = e + 1, _piece_end(text, e + 1)  # the next piece
             if left is None:  # the same two pieces are decided alike: once
@@ -595,33 +597,35 @@ class ZwnjRestorer:
                 if joined is not None:
                     left += rp.first
             if joined is None:
+                if g == first_gap:
+                    apart.add(g)
                 break
             edits.append(Edit(e, e + 1, " ", *joined))
-            run += (joined[0], text[ns:ne])
+            parts += (joined[0], text[ns:ne])
             if not rp.single:
                 break
             g, s, e = g + 1, ns, ne
-        if len(run) > 1:
-            self._rejoin_left(text, start, "".join(run), edits)
+        if len(parts) > 1 and first_gap - 1 in apart:
+            self._rejoin_left(text, first_gap - 1, start, "".join(parts), edits, apart)
         return g
 
-    def _rejoin_left(self, text: str, start: int, word: str, edits: list[Edit]) -> None:
-        """A join made ``word`` of the pieces from ``start`` on, and the space before it,
-        decided against the first piece alone, may join the new word (بی بی خانهٔ: بی and
-        بی stay apart, بی and بی‌خانهٔ join): decide it again, as a second pass would.
-        (Not where that space's left piece was itself joined to the one before.)"""
-        while start > 1 and text[start - 1] == " ":
+    def _rejoin_left(self, text: str, gap: int, start: int, word: str, edits: list[Edit],
+                     apart: set[int]) -> None:
+        """A join made ``word`` from ``start`` on, and the space before it (``gap``) was
+        decided apart against the first piece alone, but may join the new word (بی بی
+        خانهٔ: بی and بی stay apart, بی and بی‌خانهٔ join): decide it again, as a second
+        pass would, and so on leftwards."""
+        while gap in apart:
             left_start = _piece_start_before(text, start)
-            if any(e.old == " " and e.start in (start - 1, left_start - 1) for e in edits):
-                return  # decided already, or joined on the left
             left_raw = text[left_start:start - 1]
             lp = self._pieces[left_raw]
             joined = self._gap(lp.last, left_raw, lp.starts_join or lp.pair_left,
                                self._pieces[word], word)
             if joined is None:
                 return
+            apart.discard(gap)
             edits.append(Edit(start - 1, start, " ", *joined))
-            start, word = left_start, left_raw + joined[0] + word
+            gap, start, word = gap - 1, left_start, left_raw + joined[0] + word
 
     def _first_gap(self, two: str) -> tuple:
         """For two pieces with the space between them (as ``_gaps`` keys them): what
