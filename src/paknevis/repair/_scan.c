@@ -67,50 +67,59 @@ static inline int is_word_char(const WordTable *t, Py_UCS4 c)
     return c < 0x10000 && (t->word_chars[c >> 3] >> (c & 7)) & 1;
 }
 
-static int32_t lookup(const WordTable *t, uint32_t h, const Py_UCS2 *key, size_t len)
+/* The slot that holds the key, or the empty slot where it would go. */
+static Slot *find_slot(const WordTable *t, uint32_t h, const Py_UCS2 *key, size_t len)
 {
     for (size_t i = slot_of(h, t->mask);; i = (i + 1) & t->mask) {
-        const Slot *s = &t->slots[i];
-        if (s->len == 0)
-            return NOT_FOUND;
-        if (s->hash == h && s->len == len && memcmp(t->pool + s->off, key, len * sizeof(Py_UCS2)) == 0)
-            return s->value;
+        Slot *s = &t->slots[i];
+        if (s->len == 0 ||
+            (s->hash == h && s->len == len && memcmp(t->pool + s->off, key, len * sizeof(Py_UCS2)) == 0))
+            return s;
     }
+}
+
+static int32_t lookup(const WordTable *t, uint32_t h, const Py_UCS2 *key, size_t len)
+{
+    const Slot *s = find_slot(t, h, key, len);
+    return s->len ? s->value : NOT_FOUND;
+}
+
+/* Copy the str key into dst as UCS-2, hashing it on the way: 0, or -1 if a character is
+ * outside the BMP (no exception set). */
+static int to_ucs2(PyObject *key, Py_UCS2 *dst, uint32_t *h)
+{
+    int kind = PyUnicode_KIND(key);
+    const void *data = PyUnicode_DATA(key);
+    *h = HASH_INIT;
+    for (Py_ssize_t i = 0; i < PyUnicode_GET_LENGTH(key); i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c > 0xFFFF)
+            return -1;
+        dst[i] = (Py_UCS2)c;
+        *h = hash_step(*h, c);
+    }
+    return 0;
 }
 
 static int insert(WordTable *t, PyObject *key, int32_t value)
 {
     Py_ssize_t len = PyUnicode_GET_LENGTH(key);
-    int kind = PyUnicode_KIND(key);
-    const void *data = PyUnicode_DATA(key);
     if (len == 0 || len > 0xFFFF) {
         PyErr_SetString(PyExc_ValueError, "WordTable keys must be non-empty and shorter than 65536");
         return -1;
     }
     Py_UCS2 *dst = t->pool + t->pool_len;
-    uint32_t h = HASH_INIT;
-    for (Py_ssize_t i = 0; i < len; i++) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        if (c > 0xFFFF) {
-            PyErr_SetString(PyExc_ValueError, "WordTable keys must be BMP text");
-            return -1;
-        }
-        dst[i] = (Py_UCS2)c;
-        h = hash_step(h, c);
+    uint32_t h;
+    if (to_ucs2(key, dst, &h) < 0) {
+        PyErr_SetString(PyExc_ValueError, "WordTable keys must be BMP text");
+        return -1;
     }
-    size_t i = slot_of(h, t->mask);
-    for (;; i = (i + 1) & t->mask) {
-        Slot *s = &t->slots[i];
-        if (s->len == 0)
-            break;
-        if (s->hash == h && s->len == (uint32_t)len &&
-            memcmp(t->pool + s->off, dst, len * sizeof(Py_UCS2)) == 0) {
-            s->value = value; /* a key given twice: the last value wins, as in a dict */
-            return 0;
-        }
+    Slot *s = find_slot(t, h, dst, len);
+    if (s->len == 0) { /* a new key (given twice, the last value wins, as in a dict) */
+        *s = (Slot){h, (uint32_t)t->pool_len, (uint32_t)len, 0};
+        t->pool_len += len;
     }
-    t->slots[i] = (Slot){h, (uint32_t)t->pool_len, (uint32_t)len, value};
-    t->pool_len += len;
+    s->value = value;
     return 0;
 }
 
@@ -188,15 +197,10 @@ static PyObject *WordTable_get(WordTable *self, PyObject *key)
     Py_UCS2 *buf = PyMem_Malloc(len * sizeof(Py_UCS2));
     if (buf == NULL)
         return PyErr_NoMemory();
-    uint32_t h = HASH_INIT;
-    for (Py_ssize_t i = 0; i < len; i++) {
-        Py_UCS4 c = PyUnicode_READ_CHAR(key, i);
-        if (c > 0xFFFF) {
-            PyMem_Free(buf);
-            Py_RETURN_NONE;
-        }
-        buf[i] = (Py_UCS2)c;
-        h = hash_step(h, c);
+    uint32_t h;
+    if (to_ucs2(key, buf, &h) < 0) {
+        PyMem_Free(buf);
+        Py_RETURN_NONE;
     }
     int32_t v = lookup(self, h, buf, len);
     PyMem_Free(buf);
@@ -253,33 +257,26 @@ static Py_ssize_t first_key(const WordTable *t, int kind, const void *data, Py_s
 static int next_first_in(const WordTable *t, int kind, const void *data, Py_ssize_t pos,
                          Py_ssize_t len, PyObject *rights)
 {
-    Py_UCS2 buf[MAX_PIECE];
+    Py_UCS2 small[MAX_PIECE], *buf = small;
     Py_ssize_t n = first_key(t, kind, data, pos, len, buf, MAX_PIECE);
-    if (n == -2) { /* a long word: read it again without a bound */
+    if (n == -2) { /* a long word: read it again into a buffer of its length */
         Py_ssize_t end = pos;
         while (end < len && is_word_char(t, PyUnicode_READ(kind, data, end)))
             end++;
-        Py_UCS2 *big = PyMem_Malloc((end - pos) * sizeof(Py_UCS2));
-        if (big == NULL) {
+        if ((buf = PyMem_Malloc((end - pos) * sizeof(Py_UCS2))) == NULL) {
             PyErr_NoMemory();
             return -1;
         }
-        n = first_key(t, kind, data, pos, len, big, end - pos);
-        PyObject *key = PyUnicode_FromKindAndData(PyUnicode_2BYTE_KIND, big, n);
-        PyMem_Free(big);
-        if (key == NULL)
-            return -1;
-        int found = PySet_Contains(rights, key);
-        Py_DECREF(key);
-        return found;
+        n = first_key(t, kind, data, pos, len, buf, end - pos);
     }
-    if (n <= 0)
-        return 0;
-    PyObject *key = PyUnicode_FromKindAndData(PyUnicode_2BYTE_KIND, buf, n);
-    if (key == NULL)
-        return -1;
-    int found = PySet_Contains(rights, key);
-    Py_DECREF(key);
+    int found = 0;
+    if (n > 0) {
+        PyObject *key = PyUnicode_FromKindAndData(PyUnicode_2BYTE_KIND, buf, n);
+        found = key == NULL ? -1 : PySet_Contains(rights, key);
+        Py_XDECREF(key);
+    }
+    if (buf != small)
+        PyMem_Free(buf);
     return found;
 }
 
