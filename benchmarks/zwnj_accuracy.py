@@ -103,9 +103,9 @@ def majority_oracle(gold: dict[str, list[str]], folds: int | None = None,
 
     With ``folds``, each fold's words are written as the *other* folds write them most
     often, and words they never saw are left glued: what a system that learned the gold's
-    habits perfectly, from the same folds paknevis learns from, would write. Its
-    precision bounds, on the words those folds show, any system that writes a word one
-    way only."""
+    habits perfectly, from the same folds paknevis learns from, would write: a system
+    more precise on those words must beat the gold's own majority, or put in fewer of the
+    ZWNJs it is right to."""
     def best_forms(lines) -> dict[str, str]:
         forms: dict[str, Counter] = {}
         for line in lines:
