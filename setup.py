@@ -1,6 +1,8 @@
-"""The one C part, the ZWNJ step's scan (src/paknevis/repair/_scan.c). It is optional: where
-it cannot be built, paknevis runs the same scan in Python, slower (see zwnj.py)."""
+"""The C parts: the ZWNJ step's scan (src/paknevis/repair/_scan.c) and the digit step's
+search for runs of digits (_runs.c). Both are optional: where they cannot be built,
+paknevis does the same in Python, slower (see zwnj.py and digits.py)."""
 from setuptools import Extension, setup
 
-setup(ext_modules=[Extension("paknevis.repair._scan", ["src/paknevis/repair/_scan.c"],
-                             extra_compile_args=["-O2"], optional=True)])
+setup(ext_modules=[Extension(f"paknevis.repair.{name}", [f"src/paknevis/repair/{name}.c"],
+                             extra_compile_args=["-O2"], optional=True)
+                   for name in ("_scan", "_runs")])

@@ -16,6 +16,20 @@ def sample_post_fixed() -> str:
 
 
 @pytest.fixture(scope="session")
+def farsnews_texts() -> list[str]:
+    """The first 300 Fars News articles as published (title, abstract, paragraphs)."""
+    import itertools
+    import json
+
+    path = ROOT.parent / "shared" / "data" / "web" / "farsnews-1-4.jsonl"
+    if not path.exists():
+        pytest.skip("needs ../shared/data")
+    with open(path, encoding="utf-8") as f:
+        docs = [json.loads(line) for line in itertools.islice(f, 300)]
+    return ["\n".join([d["title"], d["abstract"], *d["paragraphs"]]) for d in docs]
+
+
+@pytest.fixture(scope="session")
 def postgres_server():
     """A PostgreSQL of our own for the tests: $PAKNEVIS_TEST_PG, or one started here from
     Debian's postgresql package, on a Unix socket only (no TCP port), removed at the end."""

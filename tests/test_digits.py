@@ -1,6 +1,12 @@
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from paknevis import fix
+from paknevis.repair import digits as digits_module
+from paknevis.repair.step import RegexStep
 
 
 def test_arabic_indic_become_persian():
@@ -62,3 +68,47 @@ def test_a_keycap_emoji_keeps_its_digit(digits):
     assert "1\ufe0f\u20e3" in out and "2\u20e3" in out and "۳\ufe0f\u20e3" in out
     assert "٤\ufe0f\u20e3" in out
     assert fix(out, digits=digits) == out
+
+
+# The runs of digits found in C (_runs.c) are those the regex finds, and the step's output
+# is the same either way. CI builds the C part; where it is not built, the regex is used.
+needs_c_runs = pytest.mark.skipif(digits_module._c_runs is None, reason="_runs.c is not built here")
+
+DIGITY_TEXT = st.lists(st.sampled_from([*"0189۰۵۹٠٥٩ ab.@/:-\n،سال", "\ufe0f\u20e3", "www.x.ir/", "😀"]),
+                       max_size=40).map("".join)
+
+
+@needs_c_runs
+@settings(max_examples=2000, deadline=None)
+@given(text=st.text(max_size=60) | DIGITY_TEXT)
+def test_c_runs_are_the_regex_runs(text):
+    for first, last in (("0", "9"), ("۰", "۹"), ("٠", "٩")):
+        expected = [n for m in re.finditer(f"[{first}-{last}]+", text) for n in m.span()]
+        assert digits_module._c_runs(text, ord(first), ord(last)) == expected
+
+
+@needs_c_runs
+@pytest.mark.parametrize("policy", digits_module.DIGIT_POLICIES)
+@settings(max_examples=1000, deadline=None)
+@given(text=DIGITY_TEXT)
+def test_the_step_gives_the_same_with_the_c_runs_and_the_regex(policy, text):
+    step = digits_module.digits_step(policy)
+    assert step.apply(text) == RegexStep.apply(step, text)
+
+
+@needs_c_runs
+def test_the_step_gives_the_same_on_news_with_the_c_runs_and_the_regex(farsnews_texts):
+    step = digits_module.digits_step("persian")
+    changed = 0
+    for text in farsnews_texts:
+        out = step.apply(text)
+        assert out == RegexStep.apply(step, text)
+        changed += out != text
+    assert changed > 100  # the articles have Latin digits to change
+
+
+def test_the_c_runs_reject_a_backward_range():
+    if digits_module._c_runs is None:
+        pytest.skip("_runs.c is not built here")
+    with pytest.raises(ValueError, match="last comes before first"):
+        digits_module._c_runs("12", ord("9"), ord("0"))

@@ -3,8 +3,6 @@
 CI builds the C scan (setup.py), so these tests run there; where no compiler built it,
 paknevis uses the Python scan and there is nothing to compare.
 """
-import json
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -14,8 +12,6 @@ from paknevis.repair.pipeline import shipped_lexicon
 from paknevis.repair.zwnj import ZwnjRestorer, _c_scan
 
 pytestmark = pytest.mark.skipif(_c_scan is None, reason="the C scan is not built here")
-
-FARSNEWS = Path(__file__).resolve().parents[2] / "shared" / "data" / "web" / "farsnews-1-4.jsonl"
 
 
 @pytest.fixture(scope="module")
@@ -46,15 +42,10 @@ def test_same_visits_as_python(restorer, parts):
         assert restorer._scan(t) == restorer._scan_py(t)
 
 
-@pytest.mark.skipif(not FARSNEWS.exists(), reason="needs ../shared/data")
-def test_same_visits_and_edits_on_news(restorer):
+def test_same_visits_and_edits_on_news(restorer, farsnews_texts):
     in_python = ZwnjRestorer(restorer.lex, c_scan=False)
     assert in_python._scan == in_python._scan_py
-    with open(FARSNEWS, encoding="utf-8") as f:
-        lines = list(f)[:300]
-    for line in lines:
-        d = json.loads(line)
-        doc = "\n".join([d["title"], d["abstract"], *d["paragraphs"]])
+    for doc in farsnews_texts:
         for text in (doc, doc.replace("\u200c", ""), doc.replace("\u200c", " ")):
             assert restorer._scan(text) == restorer._scan_py(text)
             assert restorer.text_edits(text) == in_python.text_edits(text)
