@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping
 
 from .edits import Edit
 from .protect import outside_urls, url_spans
+from .runs import CharRuns
 
 
 class TableStep:
@@ -127,11 +128,22 @@ class RareCharSteps:
     def __init__(self, steps):
         self.steps = tuple(steps)
         self.name = "+".join(step.name for step in self.steps)
-        self._gate = re.compile("[" + "".join(step.triggers for step in self.steps) + "]")
+        triggers = "".join(step.triggers for step in self.steps)
+        self._gate = re.compile(f"[{triggers}]")
+        # in C, the gate takes 1 ms on farsnews instead of 8.5 (runs.py)
+        runs = CharRuns.of_class(triggers)
+        self._runs = runs if runs.in_c else None
         self._acts_on = [re.compile(f"[{step.triggers}]").match for step in self.steps]
 
+    def _found(self, text: str) -> set[str]:
+        """The trigger characters in ``text``."""
+        if self._runs is None:
+            return set(self._gate.findall(text))
+        ends = iter(self._runs(text))
+        return {ch for start, end in zip(ends, ends, strict=True) for ch in text[start:end]}
+
     def apply(self, text: str) -> str:
-        found = set(self._gate.findall(text))
+        found = self._found(text)
         if not found:
             return text
         # only the steps for the characters found (most texts that have any have a

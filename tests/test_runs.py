@@ -1,0 +1,60 @@
+"""Runs of characters from a set (runs.py): in C, the spans the regex finds."""
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from paknevis.repair import runs as runs_module
+from paknevis.repair.pipeline import repairer
+from paknevis.repair.runs import CharRuns
+from paknevis.repair.step import RareCharSteps
+
+needs_c = pytest.mark.skipif(runs_module._c_runs is None, reason="_runs.c is not built here")
+
+SETS = ["0123456789", "۰۱۲۳۴۵۶۷۸۹", "\u064b\u064c\u0640\u200e\u00a0ي", "a", "\ud800\uffff"]
+TEXT = st.text(max_size=60) | st.lists(
+    st.sampled_from([*"09۰۹ abيی\u064b\u0640\u200e\u00a0\n", "😀", "\ud800", "\uffff"]), max_size=40,
+).map("".join)
+
+
+def regex_spans(chars: str, text: str) -> list[int]:
+    return [n for m in re.finditer(f"[{re.escape(chars)}]+", text) for n in m.span()]
+
+
+@needs_c
+@settings(max_examples=2000, deadline=None)
+@given(text=TEXT)
+def test_the_runs_in_c_are_the_regex_spans(text):
+    for chars in SETS:
+        assert CharRuns(chars)(text) == regex_spans(chars, text)
+
+
+def test_without_c_the_regex_finds_them(monkeypatch):
+    monkeypatch.setattr(runs_module, "_c_runs", None)
+    runs = CharRuns("0123456789")
+    assert not runs.in_c and runs("سال 2025 و 12") == [4, 8, 11, 13]
+
+
+def test_a_class_body_gives_its_characters():
+    assert CharRuns.of_class("0-9٠-٩")("1٢x۳") == [0, 2]
+    assert CharRuns.of_class("\\u064b-\\u0652")("بَ") == [1, 2]
+
+
+def test_characters_beyond_the_bmp_are_refused():
+    with pytest.raises(ValueError, match="BMP"):
+        CharRuns("😀")
+
+
+@needs_c
+def test_the_module_checks_its_bitmap():
+    with pytest.raises(ValueError, match="8192 bytes"):
+        runs_module._c_runs("12", b"\x00")
+
+
+@needs_c
+@settings(max_examples=1000, deadline=None)
+@given(text=TEXT)
+def test_the_rare_character_gate_finds_the_same_in_c(text):
+    group = next(s for s in repairer().fix_steps if isinstance(s, RareCharSteps))
+    assert group._found(text) == set(group._gate.findall(text))
