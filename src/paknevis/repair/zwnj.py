@@ -292,7 +292,7 @@ class ZwnjRestorer:
         self._pieces = _Memo(self._make_piece)  # space-delimited piece -> Piece
         self._busy = _Memo(self._busy_piece)  # piece -> None, frozenset or Piece
         self._firsts = _Memo(self._first_key)  # piece -> key of its first word, or '-'
-        self._gaps = _Memo(self._first_gap)  # "left right" pieces -> (fix, right Piece, key)
+        self._gaps = _Memo(self._first_gap)  # "left right" pieces -> (fix, right Piece, left key)
         self._scan = self._c_scanner() if c_scan and _c_scan is not None else self._scan_py
 
     # -- one word ---------------------------------------------------------------------
@@ -367,7 +367,7 @@ class ZwnjRestorer:
                 continue
             stem = key[: -len(suffix)]
             if kind in ("heh", "heh_only"):
-                if not (stem[-1] == "ه" and (lex.knows(stem) or self._participle(stem))
+                if not (self._silent_heh(stem) and (lex.knows(stem) or self._participle(stem))
                         or kind == "heh" and self._yeh_stem(stem)):
                     continue
                 if suffix == "ای" and self._likelier(stem + "ا", stem):
@@ -403,6 +403,13 @@ class ZwnjRestorer:
         verbs = self.lex.verbs
         return word in verbs or any(
             word.startswith(p) and word[len(p):] in verbs for p in PREVERBS)
+
+    @staticmethod
+    def _silent_heh(stem: str) -> bool:
+        """Does ``stem`` end in a ه that is a vowel (خانه، گفته), after which a clitic takes
+        a ZWNJ? Not after alef, where ه is always the consonant h (راه، ماه، دانشگاه) and
+        a clitic is glued to it (دانشگاهشان، راهی)."""
+        return stem[-1] == "ه" and stem[-2:-1] != "ا"
 
     def _yeh_stem(self, stem: str) -> bool:
         """Does a clitic after ``stem`` take a ZWNJ because it ends in ی (صندلی‌ام)?"""
@@ -477,6 +484,12 @@ class ZwnjRestorer:
                     return "", "zwnj.join_suffix"
                 return None
             if right in CLITICS_AFTER_HEH and (last == "ه" or self._yeh_stem(left)):
+                if last == "ه" and not self._silent_heh(left):
+                    # the consonant h: a clitic is glued to it (جایگاه شان -> جایگاهشان),
+                    # and one that starts with alef is none (it would be جایگاهم)
+                    if right in PRONOUNS_PLURAL and self._facts[left + right][0] is None:
+                        return "", "zwnj.join_suffix"
+                    return None
                 return ZWNJ, "zwnj.join_suffix"
         if pair in lex.join_pairs:
             return ZWNJ, "zwnj.join_bound" if pair in lex.bound_pairs else "zwnj.join_compound"
@@ -594,8 +607,6 @@ class ZwnjRestorer:
             else:
                 rp = self._pieces[text[ns:ne]]
                 joined = self._gap(left, text[s:e], True, rp, text[ns:ne])
-                if joined is not None:
-                    left += rp.first
             if joined is None:
                 if g == first_gap:
                     apart.add(g)
@@ -604,6 +615,9 @@ class ZwnjRestorer:
             parts += (joined[0], text[ns:ne])
             if not rp.single:
                 break
+            # the joined word ends as the piece does, an ezafe on its ه included, after
+            # which nothing joins (بی خانۀ شان: بی‌خانۀ, and شان stays apart)
+            left += rp.last
             g, s, e = g + 1, ns, ne
         if len(parts) > 1 and first_gap - 1 in apart:
             self._rejoin_left(text, first_gap - 1, start, "".join(parts), edits, apart)
@@ -629,11 +643,12 @@ class ZwnjRestorer:
 
     def _first_gap(self, two: str) -> tuple:
         """For two pieces with the space between them (as ``_gaps`` keys them): what
-        replaces the space or None, the right piece, and the key of the two joined."""
+        replaces the space or None, the right piece, and the key of the left word if they
+        join (``_decide`` adds the right piece's)."""
         left_raw, _, right_raw = two.partition(" ")
         lp, rp = self._pieces[left_raw], self._pieces[right_raw]
         joined = self._gap(lp.last, left_raw, lp.starts_join or lp.pair_left, rp, right_raw)
-        return joined, rp, joined and lp.last + rp.first
+        return joined, rp, lp.last if joined else None
 
     def _gap(self, left: str | None, left_raw: str, left_may_join: bool, rp: Piece,
              right_raw: str) -> tuple[str, str] | None:
