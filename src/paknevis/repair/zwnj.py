@@ -10,7 +10,8 @@ The decision comes from data, in this order:
    how each word is written (``بین‌المللی``, but ``تنها``, ``همواره``, ``بیشتر`` glued);
 2. for words the table does not know, Persian morphology over known stems: the verb prefix
    می/نمی before a known verb form, the plural ها/های, the comparative تر/ترین, clitics
-   (ای، ام، اند، شان…) after a final ه, and a known compound under an ending written glued
+   (ای، ام، اند، شان…) after a final ه that is a vowel (not the h of راه، دانشگاه), and a
+   known compound under an ending written glued
    (سرمایه‌داران); an ezafe on a final ه (واژه‌نامهٔ) is no part of the word;
 3. for two words apart, the same rules and table decide whether the space is a lost ZWNJ;
    pairs that edited text writes apart (``به رسمیت``, ``سال گذشته``) stay apart.
@@ -52,7 +53,8 @@ PREFIXES_MI = ("نمی", "می")
 PREVERBS = ("فرو", "باز", "فرا", "بر", "در", "وا", "ور")
 SUFFIXES_HA = ("هایشان", "هایتان", "هایمان", "هایی", "هایم", "هایت", "هایش", "هاست", "های", "ها")
 SUFFIXES_TAR = ("ترین", "تری", "تر")
-#: Clitics that take a ZWNJ after a final ه: منطقه‌ای، خسته‌ام، گفته‌اند، خانه‌اش، علاقه‌تان.
+#: Clitics that take a ZWNJ after a final ه (a vowel, see ``_silent_heh``): منطقه‌ای، خسته‌ام،
+#: گفته‌اند، خانه‌اش، علاقه‌تان.
 #: (After ی too, but for شان، تان، مان only where written apart: the treebanks glue
 #: ناراحتیشان and write دارایی‌شان.)
 PRONOUNS_PLURAL = ("شان", "تان", "مان")
