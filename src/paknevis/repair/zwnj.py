@@ -11,8 +11,8 @@ The decision comes from data, in this order:
 2. for words the table does not know, Persian morphology over known stems: the verb prefix
    می/نمی before a known verb form, the plural ها/های, the comparative تر/ترین, clitics
    (ای، ام، اند، شان…) after a final ه that is a vowel (not the h of راه، دانشگاه), and a
-   known compound under an ending written glued
-   (سرمایه‌داران); an ezafe on a final ه (واژه‌نامهٔ) is no part of the word;
+   known compound under an ending written glued (سرمایه‌داران); an ezafe on a final ه
+   (واژه‌نامهٔ) is no part of the word;
 3. for two words apart, the same rules and table decide whether the space is a lost ZWNJ;
    pairs that edited text writes apart (``به رسمیت``, ``سال گذشته``) stay apart.
 
