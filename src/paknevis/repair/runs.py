@@ -2,8 +2,8 @@
 
 A step that looks through the whole text for a few characters (Latin digits; the rare
 characters the letter steps act on) spent most of its time in re's scan for a class,
-about 5 ns a character; ``_runs.c`` does the same scan about ten times as fast. Where it
-is not built, :attr:`CharRuns.in_c` is false and the steps use their regex instead.
+about 5 ns a character; ``_runs.c`` does the same scan five to seven times as fast. Where
+it is not built, :attr:`CharRuns.in_c` is false and the steps use their regex instead.
 """
 from __future__ import annotations
 
