@@ -172,6 +172,18 @@ def test_a_word_ending_in_alef_is_not_cut_for_a_suffix():
     assert r.preferred("خانهای")[0] == f"خانه{Z}ای"
 
 
+def test_a_known_word_under_a_final_yeh_is_not_cut_for_a_comparative():
+    # گستری is گستر and ی, not گس + تری; جلسهایی is جلسه and ایی (a misspelt ای), not
+    # جلس + هایی; a plural or comparative of a known word still is one
+    lex = Lexicon.from_lines(["G\tگس\t0", "G\tگستر\t3", "G\tجلس\t0", "G\tجلسه\t7",
+                              "G\tقوی\t5", "G\tکتاب\t9"])
+    r = ZwnjRestorer(lex)
+    assert r.preferred("گستری") == ("گستری", "")
+    assert r.preferred("جلسهایی") == ("جلسهایی", "")
+    assert r.preferred("قویتری")[0] == f"قوی{Z}تری"
+    assert r.preferred("کتابهایی")[0] == f"کتاب{Z}هایی"
+
+
 @pytest.mark.parametrize("text", ["می\nشود", "کتاب\nها", "بین\nالمللی"])
 def test_a_line_break_is_never_taken_for_a_lost_zwnj(text):
     assert fix(text) == text

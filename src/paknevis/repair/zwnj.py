@@ -62,6 +62,8 @@ CLITICS_AFTER_HEH = ("ایم", "اید", "اند", *PRONOUNS_PLURAL, "ای", "ا
 _SUFFIXES = tuple((s, "ha") for s in SUFFIXES_HA) + tuple((s, "tar") for s in SUFFIXES_TAR) + tuple(
     (s, "heh_only" if s in PRONOUNS_PLURAL else "heh") for s in CLITICS_AFTER_HEH)
 _SUFFIXES = tuple(sorted(_SUFFIXES, key=lambda x: -len(x[0])))
+#: What follows ه in X+ه‌ای read as X+های: a clitic, or ایی, a common misspelling of ای.
+_CLITICS_OR_AYI = frozenset((*CLITICS_AFTER_HEH, "ایی"))
 #: For one C test that rules out most words before the loops (most unknown words are names).
 _ANY_SUFFIX = tuple(s for s, _ in _SUFFIXES)
 #: Words written apart that may be the second half of a lost ZWNJ (کتاب ها، گفته اند).
@@ -374,12 +376,14 @@ class ZwnjRestorer:
                     continue
                 if suffix == "ای" and self._likelier(stem + "ا", stem):
                     continue  # رهای: رها and the ezafe, not ره‌ای
-            elif kind == "ha" and suffix[1:] in CLITICS_AFTER_HEH and self._heh_stem_likelier(stem):
-                continue  # منطقهای: منطقه‌ای, not منطق‌های
+            elif kind == "ha" and suffix[1:] in _CLITICS_OR_AYI and self._heh_stem_likelier(stem):
+                continue  # منطقهای: منطقه‌ای, not منطق‌های (and جلسهایی, as some write جلسه‌ای)
             elif not lex.knows(stem):
                 continue
             elif kind == "ha" and len(suffix) > 2 and self._likelier(stem + "ها", stem):
                 continue  # انتهایش: انتها and a pronoun, not انت‌هایش
+            elif suffix == "تری" and self._likelier(key[:-1], stem):
+                continue  # گستری: گستر and ی, not گس‌تری
             sep = ZWNJ if joins_left(stem[-1]) else ""
             return lex.written(stem) + sep + suffix, "zwnj.suffix"
         return self._inflected_compound(key)
