@@ -47,3 +47,22 @@ def test_numbers_and_urls_keep_their_punctuation():
 def test_a_space_after_punctuation_is_judged_once_spaces_before_it_are_gone():
     # the "," joins the URL once the space before it goes, and a URL takes no space
     assert fix("www.x.com۱ ،،سلام", zwnj=False, digits="keep") == "www.x.com۱،،سلام"
+
+
+@pytest.mark.parametrize("text", [
+    "در سال ۱۳۵۷ ه.ش و ۴۵۴ ه.ق", "سال ۵۰۰ ق.م", "ارتش ج.ا.ا ویژه", "به آ.اس گفت",
+    "شبکه سی.ان.ان گفت", "بی.بی.سی", "دکتر م.ع.احمدی", "جمله «پ.ک.ک» در",
+])
+def test_an_abbreviation_keeps_its_dots_without_spaces(text):
+    # a dot after a word of one letter, or in a chain of short words and dots, is no full
+    # stop: it took a space once (ج. ا. ا)
+    assert fix(text, zwnj=False) == text
+
+
+@pytest.mark.parametrize("raw, fixed", [
+    ("او آمد.سپس رفت", "او آمد. سپس رفت"),
+    ("تمام شد.پایان.", "تمام شد. پایان."),
+    ("ساعت ۱۰ ق.ظ بود.او رفت", "ساعت ۱۰ ق.ظ بود. او رفت"),
+])
+def test_a_full_stop_still_takes_its_space(raw, fixed):
+    assert fix(raw, zwnj=False) == fixed

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .chars import ALL_DIGITS, PERSIAN_LETTERS
+from .chars import ALL_DIGITS, PERSIAN_LETTERS, ZWNJ
 from .edits import Edit, apply_edits
 from .protect import is_protected
 from .step import RegexStep, TableStep
@@ -118,6 +118,8 @@ class PunctuationSpacingStep:
             at, mark = s - shift, text[s]
             if mark in ".!:" and not (at and view[at - 1] in _L_SET):
                 continue
+            if mark == "." and _in_abbreviation(view, at):
+                continue
             if not is_protected(view, at, at + 1):
                 out.append(Edit(s, s + 1, mark, mark + " ", "spacing.after_punctuation"))
         return out
@@ -148,6 +150,28 @@ def _after_persian(text: str, i: int, allowed: frozenset, removed: list[Edit]) -
         k -= 1
         i = removed[k].start
     return bool(i) and text[i - 1] in allowed
+
+
+_WORD_SET = _L_SET | {ZWNJ}
+
+
+def _in_abbreviation(text: str, dot: int) -> bool:
+    """Is the dot at ``dot``, between two letters, one of an abbreviation: after a word of
+    one letter (ه.ش، ق.م، ج.ا.ا، م.ع.احمدی), or in a chain of words of two letters at most
+    with dots and no space (سی.ان.ان)? Then it takes no space after it, as a full stop
+    does (رفت.سپس، شد.پایان.)."""
+    start = dot
+    while start and text[start - 1] in _WORD_SET:
+        start -= 1
+    end = dot + 1
+    while end < len(text) and text[end] in _WORD_SET:
+        end += 1
+    return dot - start == 1 or (dot - start <= _LINK and start and text[start - 1] == ".") or (
+        end - dot - 1 <= _LINK and end < len(text) and text[end] == ".")
+
+
+#: The longest word that a dot on either side makes part of an abbreviation (سی.ان.ان).
+_LINK = 2
 
 
 def _space_or_end(text: str, i: int) -> bool:
