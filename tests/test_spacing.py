@@ -66,3 +66,12 @@ def test_an_abbreviation_keeps_its_dots_without_spaces(text):
 ])
 def test_a_full_stop_still_takes_its_space(raw, fixed):
     assert fix(raw, zwnj=False) == fixed
+
+
+@pytest.mark.parametrize("raw, fixed", [
+    ("اسم من( فردوسی‌پور) است", "اسم من (فردوسی‌پور) است"),
+    ("کسانی چون« روبیک» آمدند", "کسانی چون «روبیک» آمدند"),
+    ("امام( ره) و حسین(ع)", "امام (ره) و حسین(ع)"),  # (ع) glued, as typed, stays
+])
+def test_a_space_typed_after_an_opening_bracket_glued_to_a_word_goes_before_it(raw, fixed):
+    assert fix(raw, zwnj=False) == fixed

@@ -74,7 +74,8 @@ _PUNCT_SPACING = re.compile(
 
 class PunctuationSpacingStep:
     """Spaces around punctuation: none before ، ؛ ؟ ! and closing brackets and quotes, none
-    after opening ones, one after ، ؛ ؟ . ! : before a Persian word.
+    after opening ones (where one is typed after an opening one glued to a word, it goes
+    before it: من( فردوسی -> من (فردوسی), one after ، ؛ ؟ . ! : before a Persian word.
 
     The last rule reads the text as the first two leave it, so that "سلام !دنیا" loses
     the space before "!" and then takes one after it, as if the rules ran one by one.
@@ -86,7 +87,8 @@ class PunctuationSpacingStep:
     name = "punctuation_spacing"
 
     def edits(self, text: str) -> list[Edit]:
-        removed: list[Edit] = []  # spaces before a mark or after an opening one
+        removed: list[Edit] = []  # spaces before a mark or after an opening one (moved
+        # before it, if a letter stands there)
         marks: list[int] = []  # marks that may need a space after them
         for m in _PUNCT_SPACING.finditer(text):
             s, mark = m.start(), m.group()
@@ -94,6 +96,8 @@ class PunctuationSpacingStep:
                 end = s + 1
                 while text[end] == " ":
                     end += 1
+                if s and text[s - 1] in _L_SET:  # the space belongs before it: چون« روبیک
+                    removed.append(Edit(s, s, "", " ", "spacing.before_opening"))
                 removed.append(Edit(s + 1, end, text[s + 1:end], "", "spacing.after_opening"))
                 continue
             if s and text[s - 1] == " " and (mark not in ".:" or _space_or_end(text, s + 1)):
@@ -113,7 +117,7 @@ class PunctuationSpacingStep:
         out, shift, k = [], 0, 0  # shift: characters removed before the mark
         for s in marks:
             while k < len(removed) and removed[k].start < s:
-                shift += removed[k].end - removed[k].start
+                shift += removed[k].end - removed[k].start - len(removed[k].new)
                 k += 1
             at, mark = s - shift, text[s]
             if mark in ".!:" and not (at and view[at - 1] in _L_SET):
