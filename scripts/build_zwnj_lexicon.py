@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from paknevis.repair.chars import WORD_CHARS, ZWNJ  # noqa: E402
 from paknevis.repair.harakat import strip_harakat  # noqa: E402
-from paknevis.repair.letters import invisible_step, letters_step  # noqa: E402
+from paknevis.repair.letters import invisible_step, kashida_step, letters_step  # noqa: E402
 from paknevis.repair.zwnj import PRESENT_ENDINGS, Lexicon, ZwnjRestorer, without_ezafe, wrong_zwnj_step  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data"
@@ -84,7 +84,7 @@ def canonical(text: str) -> str:
     """Text as the runtime sees it before the ZWNJ step: one alphabet, no wrong ZWNJs. And
     no harakat at all: the runtime keeps them only in a vocalized passage and on the alef of
     حتماً, words that need no ZWNJ, so the table's words are bare."""
-    text = invisible_step.apply(strip_harakat(_letters.apply(text)))
+    text = invisible_step.apply(strip_harakat(kashida_step.apply(_letters.apply(text))))
     return wrong_zwnj_step.apply(text)
 
 

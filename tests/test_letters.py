@@ -1,8 +1,19 @@
+import pytest
+
 from paknevis import fix, fix_and_explain
 
 
 def test_arabic_yeh_and_kaf_become_persian():
     assert fix("كتاب يك روز علي") == "کتاب یک روز علی"
+
+
+@pytest.mark.parametrize("text", [
+    "تهران ـ ایرنا", "فرهنگی ـ ورزشی", "نتیجه ۷۱ـ۷۰ شد", "صفحه ۹۹ ـ ۱۰۰", "الفــ قاعده",
+    "۱ــ دیدگاه", "در سال ۱۳۵۷ هـ.ش",
+])
+def test_a_kashida_that_ends_a_word_is_a_dash_and_stays(text):
+    # it was taken for a stretch and deleted: تهران ـ ایرنا became تهران ایرنا
+    assert fix(text) == text
 
 
 def test_heh_variants_and_kashida():
@@ -42,9 +53,9 @@ def test_rare_character_steps_run_as_one_group_with_the_same_result():
 
     r = Repairer()
     groups = [s for s in r.fix_steps if isinstance(s, RareCharSteps)]
-    assert [s.name for s in groups] == ["letters+harakat+invisible+odd_space"]
+    assert [s.name for s in groups] == ["letters+kashida+harakat+invisible+odd_space"]
     for text in ["علي\u00a0كتاب", "مـــی\u200fشود\u00a0و ﻻ", "کتاب خوب", "بي\u064eسواد",
-                 "حتمﹰا", "حتم\u200fًا"]:
+                 "حتمﹰا", "حتم\u200fًا", "تهران ـ ایرنا", "بَـــی"]:
         traced, _ = r.fix_and_explain(text)  # every step on its own, no group
         assert r.fix(text) == traced
 

@@ -62,7 +62,8 @@ def content(text: str) -> str:
     text = decode(text)
     while decodable(text) or garbled(text):
         text = decode(text)
-    return "".join(c for c in text.translate(_DIGITS) if c.isalnum())
+    # the kashida is no letter: it goes where it stretches a word, and stays as a dash
+    return "".join(c for c in text.translate(_DIGITS) if c.isalnum() and c != "\u0640")
 
 
 @SETTINGS

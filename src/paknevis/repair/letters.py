@@ -2,7 +2,8 @@
 
 Web text mixes Arabic yeh and kaf (ي ك, from Arabic keyboard layouts and old CMSs),
 Urdu/Kurdish heh forms, presentation forms from PDF copy-paste (ﻻ ﺑ), the kashida that
-stretches words (مـــی), and invisible or bidi controls inside words. (Harakat typed by hand
+stretches words (مـــی; one that ends a word is a dash or a mark, and stays), and
+invisible or bidi controls inside words. (Harakat typed by hand
 are harakat.py's business.)
 (A line in Urdu, Pashto or Kurdish itself is left alone: see foreign.py.)
 Hamza forms that Persian spells on purpose (تأکید، مؤثر، مسئله، سوءاستفاده) and ۀ are left alone.
@@ -18,9 +19,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .chars import PERSIAN_LETTERS, WORD_BREAKERS, ZWNJ
+from .chars import PERSIAN_LETTERS, WORD_BREAKERS, WORD_CHARS, ZWNJ
 from .harakat import HARAKAT
 from .step import RegexStep, TableStep
+
+KASHIDA = "\u0640"  # ـ tatweel: see kashida_step
 
 _UNIFY = {
     "\u064a": ("\u06cc", "letters.arabic_yeh"),  # ي
@@ -30,7 +33,6 @@ _UNIFY = {
     "\u06c1": ("\u0647", "letters.heh"),  # ہ heh goal
     "\u06be": ("\u0647", "letters.heh"),  # ھ heh doachashmee
     "\u06d5": ("\u0647", "letters.heh"),  # ە ae
-    "\u0640": ("", "letters.kashida"),  # ـ tatweel
     "\ufeff": ("", "letters.invisible"),  # BOM inside text
     "\u00ad": ("", "letters.invisible"),  # soft hyphen
 }
@@ -48,7 +50,7 @@ def _presentation_forms() -> dict[str, tuple[str, str]]:
             continue
         new = unicodedata.normalize("NFKC", ch).strip()
         if new and new != ch and all("\u0600" <= c <= "\u06ff" for c in new):
-            new = "".join(_UNIFY.get(c, (c,))[0] for c in new)
+            new = "".join(_UNIFY.get(c, (c,))[0] for c in new).replace(KASHIDA, "")  # ﹱ: ـً
             table[ch] = (new, "letters.presentation_form")
     return table
 
@@ -66,6 +68,21 @@ def letters_step() -> TableStep:
     table = _UNIFY | _PRESENTATION
     return TableStep("letters", {k: v for k, (v, _) in table.items()},
                      {k: r for k, (_, r) in table.items()}, frequent=_FREQUENT, keep_urls=True)
+
+
+# The kashida stretches a word (مـــی، صــورت) and goes. One that ends a word is no
+# stretch but a mark, and stays: a dash after a list's letter or number (الفــ، ۱ــ), the
+# abbreviation هـ.ق, a dash between numbers (the score ۷۱ـ۷۰) or words (تهران ـ ایرنا).
+_WORD_SET = frozenset(WORD_CHARS)
+
+
+def _stretch(m: re.Match) -> str | None:
+    end = m.end()
+    return "" if end < len(m.string) and m.string[end] in _WORD_SET else None
+
+
+kashida_step = RegexStep("kashida", re.compile(f"{KASHIDA}+"), _stretch, "letters.kashida",
+                         triggers=KASHIDA)
 
 
 #: Arabic yeh and kaf alone; the pipeline runs it first, so that ``letters_step`` after it

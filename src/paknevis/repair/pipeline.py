@@ -10,7 +10,7 @@ from .entities import decodable, entity_step
 from .foreign import has_foreign_letter, persian_spans
 from .handles import handle_step, hashtag_step
 from .harakat import HarakatStep
-from .letters import MAKES_HARAKAT, arabic_yeh_kaf_step, invisible_step, letters_step
+from .letters import MAKES_HARAKAT, arabic_yeh_kaf_step, invisible_step, kashida_step, letters_step
 from .mojibake import garbled, mojibake_step
 from .spacing import SPACING_STEPS, odd_space_step
 from .step import group_rare_char_steps
@@ -42,7 +42,7 @@ class Repairer:
         self.config = config = config or RepairConfig()
         steps: list = []
         if config.letters:  # mojibake and references first: what they decode to is repaired
-            steps += [mojibake_step, entity_step, arabic_yeh_kaf_step, letters_step()]
+            steps += [mojibake_step, entity_step, arabic_yeh_kaf_step, letters_step(), kashida_step]
             # harakat before invisible controls: a control after a haraka that goes then
             # stands between two letters (بَ\u200fب), and is judged there in the same pass
             if not config.keep_diacritics:
