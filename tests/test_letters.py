@@ -9,9 +9,9 @@ def test_arabic_yeh_and_kaf_become_persian():
 
 @pytest.mark.parametrize("text", [
     "تهران ـ ایرنا", "فرهنگی ـ ورزشی", "نتیجه ۷۱ـ۷۰ شد", "صفحه ۹۹ ـ ۱۰۰", "الفــ قاعده",
-    "۱ــ دیدگاه", "در سال ۱۳۵۷ هـ.ش",
+    "۱ــ دیدگاه", "در سال ۱۳۵۷ هـ.ش", "تهران ـایرنا",
 ])
-def test_a_kashida_that_ends_a_word_is_a_dash_and_stays(text):
+def test_a_kashida_not_inside_a_word_is_a_dash_and_stays(text):
     # it was taken for a stretch and deleted: تهران ـ ایرنا became تهران ایرنا
     assert fix(text) == text
 

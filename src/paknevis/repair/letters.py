@@ -2,7 +2,7 @@
 
 Web text mixes Arabic yeh and kaf (ي ك, from Arabic keyboard layouts and old CMSs),
 Urdu/Kurdish heh forms, presentation forms from PDF copy-paste (ﻻ ﺑ), the kashida that
-stretches words (مـــی; one that ends a word is a dash or a mark, and stays), and
+stretches words (مـــی; one not inside a word is a dash or a mark, and stays), and
 invisible or bidi controls inside words. (Harakat typed by hand
 are harakat.py's business.)
 (A line in Urdu, Pashto or Kurdish itself is left alone: see foreign.py.)
@@ -70,15 +70,16 @@ def letters_step() -> TableStep:
                      {k: r for k, (_, r) in table.items()}, frequent=_FREQUENT, keep_urls=True)
 
 
-# The kashida stretches a word (مـــی، صــورت) and goes. One that ends a word is no
-# stretch but a mark, and stays: a dash after a list's letter or number (الفــ، ۱ــ), the
-# abbreviation هـ.ق, a dash between numbers (the score ۷۱ـ۷۰) or words (تهران ـ ایرنا).
+# The kashida stretches a word (مـــی، صــورت): inside one, it goes. Anywhere else it is a
+# dash or a mark, and stays: after a list's letter or number (الفــ، ۱ــ), in the
+# abbreviation هـ.ق, between numbers (the score ۷۱ـ۷۰) or words (تهران ـ ایرنا، ـایرنا).
 _WORD_SET = frozenset(WORD_CHARS)
 
 
 def _stretch(m: re.Match) -> str | None:
-    end = m.end()
-    return "" if end < len(m.string) and m.string[end] in _WORD_SET else None
+    text, start, end = m.string, m.start(), m.end()
+    inside = start and text[start - 1] in _WORD_SET and end < len(text) and text[end] in _WORD_SET
+    return "" if inside else None
 
 
 kashida_step = RegexStep("kashida", re.compile(f"{KASHIDA}+"), _stretch, "letters.kashida",
