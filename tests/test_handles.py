@@ -24,3 +24,9 @@ def test_spaced_hashtags():
 def test_not_hashtags_stay():
     for text in ["# عنوان مارک‌داون", "C# و F#", "شماره # ۵", "ali@example.com"]:
         assert fix(text) == text
+
+
+def test_an_address_with_a_stray_space_is_no_handle():
+    # "ali@ x.ir" once became "@ali x.ir"; a handle with its digits still mends before a URL
+    assert fix("ایمیل ali@ x.ir است", zwnj=False) == "ایمیل ali@ x.ir است"
+    assert fix("توئیتر BaharIran@ 7 www.x.ir", zwnj=False) == "توئیتر @BaharIran7 www.x.ir"

@@ -21,8 +21,11 @@ from .step import RegexStep
 # Digits of every script, as the digit step (which runs later) may turn one into another:
 # a word it makes Latin ("a۱۴BaharIran@ 7" -> "a14BaharIran@ 7") must already have been
 # seen as a handle, or a second pass of fix would differ from the first.
+# With no digits after it, not before a domain: "ali@ x.ir" is an e-mail address with a
+# stray space, not a handle.
 _MANGLED_HANDLE = re.compile(
-    f"(?<![\\w@.])([A-Za-z][A-Za-z{ALL_DIGITS}_]{{0,29}})@(?: ([{ALL_DIGITS}]{{1,4}}))?(?=\\s|$)")
+    f"(?<![\\w@.])([A-Za-z][A-Za-z{ALL_DIGITS}_]{{0,29}})@"
+    f"(?: ([{ALL_DIGITS}]{{1,4}})|(?!\\s*[A-Za-z0-9-]+\\.[A-Za-z]))(?=\\s|$)")
 
 handle_step = RegexStep(
     "handle", _MANGLED_HANDLE, lambda m: "@" + m.group(1) + (m.group(2) or ""), "handles.bidi_handle",
