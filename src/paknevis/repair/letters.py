@@ -3,8 +3,7 @@
 Web text mixes Arabic yeh and kaf (ي ك, from Arabic keyboard layouts and old CMSs),
 Urdu/Kurdish heh forms, presentation forms from PDF copy-paste (ﻻ ﺑ), the kashida that
 stretches words (مـــی; one not inside a word is a dash or a mark, and stays), and
-invisible or bidi controls inside words. (Harakat typed by hand
-are harakat.py's business.)
+invisible or bidi controls inside words. (Harakat typed by hand are harakat.py's business.)
 (A line in Urdu, Pashto or Kurdish itself is left alone: see foreign.py.)
 Hamza forms that Persian spells on purpose (تأکید، مؤثر، مسئله، سوءاستفاده) and ۀ are left alone.
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .chars import ALL_DIGITS, PERSIAN_LETTERS, ZWNJ
+from .chars import ALL_DIGITS, PERSIAN_LETTERS, WORD_CHARS
 from .edits import Edit, apply_edits
 from .protect import is_protected
 from .step import RegexStep, TableStep
@@ -114,7 +114,7 @@ class PunctuationSpacingStep:
     def _space_after(text: str, removed: list[Edit], marks: list[int]) -> list[Edit]:
         """The marks that take a space after them, judged in the text without ``removed``."""
         view = apply_edits(text, removed) if removed else text
-        out, shift, k = [], 0, 0  # shift: characters removed before the mark
+        out, shift, k = [], 0, 0  # shift: characters removed (less those put in) before the mark
         for s in marks:
             while k < len(removed) and removed[k].start < s:
                 shift += removed[k].end - removed[k].start - len(removed[k].new)
@@ -156,14 +156,16 @@ def _after_persian(text: str, i: int, allowed: frozenset, removed: list[Edit]) -
     return bool(i) and text[i - 1] in allowed
 
 
-_WORD_SET = _L_SET | {ZWNJ}
+_WORD_SET = frozenset(WORD_CHARS)
+#: The longest word that a dot on either side makes part of an abbreviation (سی.ان.ان).
+_LINK = 2
 
 
 def _in_abbreviation(text: str, dot: int) -> bool:
     """Is the dot at ``dot``, between two letters, one of an abbreviation: after a word of
     one letter (ه.ش، ق.م، ج.ا.ا، م.ع.احمدی), or in a chain of words of two letters at most
-    with dots and no space (سی.ان.ان)? Then it takes no space after it, as a full stop
-    does (رفت.سپس، شد.پایان.)."""
+    with dots and no space (سی.ان.ان)? Then it takes no space after it; a full stop does
+    (رفت.سپس -> رفت. سپس)."""
     start = dot
     while start and text[start - 1] in _WORD_SET:
         start -= 1
@@ -172,10 +174,6 @@ def _in_abbreviation(text: str, dot: int) -> bool:
         end += 1
     return dot - start == 1 or (dot - start <= _LINK and start and text[start - 1] == ".") or (
         end - dot - 1 <= _LINK and end < len(text) and text[end] == ".")
-
-
-#: The longest word that a dot on either side makes part of an abbreviation (سی.ان.ان).
-_LINK = 2
 
 
 def _space_or_end(text: str, i: int) -> bool:
