@@ -638,9 +638,7 @@ class ZwnjRestorer:
         while gap in apart:
             left_start = _piece_start_before(text, start)
             left_raw = text[left_start:start - 1]
-            lp = self._pieces[left_raw]
-            joined = self._gap(lp.last, left_raw, lp.starts_join or lp.pair_left,
-                               self._pieces[word], word)
+            joined = self._gaps[f"{left_raw} {word}"][0]
             if joined is None:
                 return
             apart.discard(gap)
