@@ -59,12 +59,12 @@ def floor_references() -> dict:
     * ``ref:paknevis-seen``: paknevis with its word cache kept from the passes before, so
       that (from the second round on) every word has been analysed before: what the
       present design gives if the first analysis of each word cost nothing;
-    * ``ref:paknevis-python-scan``: paknevis with the ZWNJ step's scan in Python, as it
-      runs where no C compiler built ``_scan.c``.
+    * ``ref:paknevis-python-scan``: paknevis with neither C part (the ZWNJ step's scan and
+      ``runs.py``'s search in Python), as it runs where no C compiler built them.
     """
     import re
 
-    from paknevis.repair import Repairer, repairer
+    from paknevis.repair import Repairer, repairer, runs
     from paknevis.repair.pipeline import shipped_lexicon
     from paknevis.repair.zwnj import ZwnjRestorer, ZwnjStep
 
@@ -73,7 +73,11 @@ def floor_references() -> dict:
     words = dict.fromkeys(shipped_lexicon().common_quiet)
     without_zwnj = repairer(zwnj=False).fix
     seen = Repairer()  # its own caches, which best_times does not empty
-    python_scan = Repairer()
+    c_runs, runs._c_runs = runs._c_runs, None  # steps built now find characters by regex
+    try:
+        python_scan = Repairer()
+    finally:
+        runs._c_runs = c_runs
     for step in python_scan.steps:
         if isinstance(step, ZwnjStep):
             step.restorer = ZwnjRestorer(step.restorer.lex, c_scan=False)
