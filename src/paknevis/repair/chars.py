@@ -1,6 +1,7 @@
 """Character classes of Persian script, defined once and shared by every repair step.
 
-Kept as plain strings so that each step can build its regex character classes from them.
+Kept as plain strings so that each step can build its regex character classes from them,
+and as sets where a step tests one character.
 """
 
 ZWNJ = "\u200c"
@@ -22,6 +23,10 @@ COMBINING_MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\
 
 #: What a Persian word is made of, for regex classes: letters, their marks, and ZWNJ.
 WORD_CHARS = PERSIAN_LETTERS + COMBINING_MARKS + ZWNJ
+
+#: The same as sets, for tests of one character (``text[i] in WORD_CHAR_SET``).
+PERSIAN_LETTER_SET = frozenset(PERSIAN_LETTERS)
+WORD_CHAR_SET = frozenset(WORD_CHARS)
 
 #: Invisible characters that break a word where they stand inside one: zero-width space,
 #: word joiner, bidi marks, embeddings and isolates (the ZWNJ is the word's own).

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .chars import ARABIC_DIGITS, LATIN_DIGITS, PERSIAN_DIGITS, PERSIAN_LETTERS
+from .chars import ARABIC_DIGITS, LATIN_DIGITS, PERSIAN_DIGITS, PERSIAN_LETTER_SET
 from .protect import is_protected
 from .runs import CharRuns
 from .step import RegexStep
@@ -106,15 +106,12 @@ def in_persian_run(text: str, start: int, end: int) -> bool:
     return right != "latin" and "fa" in (left, right)
 
 
-_PERSIAN_LETTERS = frozenset(PERSIAN_LETTERS)
-
-
 def _between_persian_words(text: str, start: int, end: int) -> bool:
     """Is ``text[start:end]`` a word of its own between two Persian words ("سال 2025 بود")?
     Then it is in a Persian run and no URL or Latin word: the common case, decided
     without the searches of ``is_protected`` and ``in_persian_run``."""
     return (start > 1 and end + 1 < len(text) and text[start - 1] == " " == text[end]
-            and text[start - 2] in _PERSIAN_LETTERS and text[end + 1] in _PERSIAN_LETTERS)
+            and text[start - 2] in PERSIAN_LETTER_SET and text[end + 1] in PERSIAN_LETTER_SET)
 
 
 #: What makes a Latin digit before it an emoji (1️⃣): a Persian digit would break it.

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .chars import ALL_DIGITS, PERSIAN_LETTERS, WORD_CHARS
+from .chars import ALL_DIGITS, PERSIAN_LETTER_SET, PERSIAN_LETTERS, WORD_CHAR_SET
 from .edits import Edit, apply_edits
 from .protect import is_protected
 from .step import RegexStep, TableStep
@@ -50,7 +50,6 @@ space_run_step = RegexStep(
 
 
 _LD_SET = frozenset(PERSIAN_LETTERS + ALL_DIGITS)
-_L_SET = frozenset(PERSIAN_LETTERS)
 #: Punctuation that takes no space before it (after a Persian letter or digit). Dots and
 #: colons only after letters and before a space or the end, so that "۱۰ : ۳۰" and "3 .5" stay.
 _NO_SPACE_BEFORE = "،؛؟!?" + _CLOSING
@@ -96,7 +95,7 @@ class PunctuationSpacingStep:
                 end = s + 1
                 while text[end] == " ":
                     end += 1
-                if s and text[s - 1] in _L_SET:  # the space belongs before it: چون« روبیک
+                if s and text[s - 1] in PERSIAN_LETTER_SET:  # the space belongs before it: چون« روبیک
                     removed.append(Edit(s, s, "", " ", "spacing.before_opening"))
                 removed.append(Edit(s + 1, end, text[s + 1:end], "", "spacing.after_opening"))
                 continue
@@ -104,7 +103,7 @@ class PunctuationSpacingStep:
                 b = s - 1
                 while b and text[b - 1] == " ":
                     b -= 1
-                if _after_persian(text, b, _L_SET if mark in ".:" else _LD_SET, removed):
+                if _after_persian(text, b, PERSIAN_LETTER_SET if mark in ".:" else _LD_SET, removed):
                     removed.append(Edit(b, s, text[b:s], "", "spacing.before_punctuation"))
             if mark in _SPACE_AFTER and text[s + 1:s + 2] in _AFTER_SET:
                 marks.append(s)
@@ -120,7 +119,7 @@ class PunctuationSpacingStep:
                 shift += removed[k].end - removed[k].start - len(removed[k].new)
                 k += 1
             at, mark = s - shift, text[s]
-            if mark in ".!:" and not (at and view[at - 1] in _L_SET):
+            if mark in ".!:" and not (at and view[at - 1] in PERSIAN_LETTER_SET):
                 continue
             if mark == "." and _in_abbreviation(view, at):
                 continue
@@ -156,7 +155,6 @@ def _after_persian(text: str, i: int, allowed: frozenset, removed: list[Edit]) -
     return bool(i) and text[i - 1] in allowed
 
 
-_WORD_SET = frozenset(WORD_CHARS)
 #: The longest word that a dot on either side makes part of an abbreviation (سی.ان.ان).
 _LINK = 2
 
@@ -167,10 +165,10 @@ def _in_abbreviation(text: str, dot: int) -> bool:
     with dots and no space (سی.ان.ان)? Then it takes no space after it; a full stop does
     (رفت.سپس -> رفت. سپس)."""
     start = dot
-    while start and text[start - 1] in _WORD_SET:
+    while start and text[start - 1] in WORD_CHAR_SET:
         start -= 1
     end = dot + 1
-    while end < len(text) and text[end] in _WORD_SET:
+    while end < len(text) and text[end] in WORD_CHAR_SET:
         end += 1
     return dot - start == 1 or (dot - start <= _LINK and start and text[start - 1] == ".") or (
         end - dot - 1 <= _LINK and end < len(text) and text[end] == ".")
