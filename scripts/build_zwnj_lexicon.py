@@ -70,6 +70,10 @@ BOUND_MAX = 1  # a compound's part seen alone at most this often is not a word b
 GOLD_WEIGHT = 8.0  # a compound or pair in the UD sentences counts this many times
 NEWS_APART = 0.5  # a pair written apart in the news counts for this much against a compound
 ATTESTED_MIN = 0.5  # word-list evidence a compound needs if the news never writes it fused
+#: what follows a ZWNJ in a comparative (بزرگ‌تر، بزرگ‌ترین، بزرگ‌تری، بزرگ‌ترها)
+COMPARATIVE_ENDINGS = frozenset(("تر", "ترین", "تری", "ترها", "ترهای", "تران"))
+#: the five comparatives the Academy writes glued
+GLUED_COMPARATIVES = frozenset(("به", "مه", "که", "بیش", "کم"))
 #: prepositions and conjunctions, which are no part of a compound joined across a space
 PARTICLES = frozenset("در تا به از با که را و".split())
 
@@ -205,6 +209,20 @@ def build(gold: tuple[Counter, Counter], news: tuple[Counter, Counter], wf: Coun
             forms[key] = best
         else:
             glued.add(key)
+    # The comparative: the Academy's orthography writes تر and ترین apart from the word,
+    # but for بهتر، مهتر، کهتر، بیشتر، کمتر. Where any writer or word list has the ZWNJ
+    # form (بزرگ‌ترین، پیش‌تر), it is the one written, however often the news glues it: it
+    # shows the word is a comparative (not فیلتر، دفتر). CV on the dev sets: glued recall
+    # 0.9362 -> 0.9392, precision 0.9564 -> 0.9556 (Seraji glues بزرگترین, PerDT does
+    # not), F1 0.9462 -> 0.9473; spaced F1 0.9335 -> 0.9332. It settles بزرگتر، بزرگترین،
+    # مهمتر، پیشتر: the rest the table writes so already.
+    for key in list(glued):
+        for form in evidence[key]:
+            head, _, tail = form.partition(ZWNJ)
+            if tail in COMPARATIVE_ENDINGS and head not in GLUED_COMPARATIVES:
+                glued.discard(key)
+                forms[key] = form
+                break
     # A glued word with little evidence must not stop morphology from splitting it when
     # the glued form is likely a stripped one (کانونهای seen glued once on the web).
     rules = ZwnjRestorer(Lexicon(forms=forms, glued=set(), verbs=verbs_only.verbs))
