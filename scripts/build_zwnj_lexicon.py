@@ -13,13 +13,15 @@ Sources (licences in NOTICE), all read from ../shared/data or installed wheels:
 * wordfreq's Persian frequencies (web-wide, so its glued forms are partly stripped text:
   they count for less);
 * hazm's lemma list (words.dat, with corpus counts) and verb stems (verbs.dat), and
-  shekar's verb stems (verbs.csv; ``pip install --no-deps shekar==1.7.0`` beside hazm).
+  shekar's verb stems, written and spoken (verbs.csv; ``pip install --no-deps shekar==1.7.0``
+  beside hazm).
 
 For each word the table keeps the writing with the most evidence: with ZWNJ (``Z``) or
 glued (``G``), marking the compounds that may be joined from two words written apart
 (``j``, or ``J`` if a part is no word alone); pairs that edited text writes apart
-although a rule would join them (``A``); and verb stems (``P``, ``T``). The output is
-sorted and gzip'd without a timestamp, so the same inputs give the same bytes.
+although a rule would join them (``A``); and verb stems (``P``, ``T``; those of the spoken
+language ``p``, ``t``). The output is sorted and gzip'd without a timestamp, so the same
+inputs give the same bytes.
 """
 from __future__ import annotations
 
@@ -158,7 +160,7 @@ def hazm_data() -> tuple[Counter, list[str], list[str]]:
 
 
 def build(gold: tuple[Counter, Counter], news: tuple[Counter, Counter], wf: Counter,
-          lemmas: Counter, past, present) -> list[str]:
+          lemmas: Counter, past, present, spoken_past=(), spoken_present=()) -> list[str]:
     """Decide each word's writing from the evidence; return the table's lines.
 
     ``gold`` and ``news`` are the (words, word pairs written apart) counts of the UD
@@ -175,7 +177,9 @@ def build(gold: tuple[Counter, Counter], news: tuple[Counter, Counter], wf: Coun
         evidence[w.replace(ZWNJ, "")][w] += c
     for w, c in lemmas.items():
         evidence[w.replace(ZWNJ, "")][w] += c
-    verbs_only = Lexicon.from_lines([f"T\t{p}" for p in past] + [f"P\t{p}" for p in present])
+    verb_lines = [f"T\t{p}" for p in past] + [f"P\t{p}" for p in present] + [
+        f"t\t{p}" for p in spoken_past] + [f"p\t{p}" for p in spoken_present]
+    verbs_only = Lexicon.from_lines(verb_lines)
     mi_verb = ZwnjRestorer(verbs_only).verb_after_mi
     # A compound's last part that is a finite past form without a prefix (کرد، شد) may be
     # a verb phrase (participles are never joined at all: see verb_tails); present-stem
@@ -223,6 +227,20 @@ def build(gold: tuple[Counter, Counter], news: tuple[Counter, Counter], wf: Coun
                 glued.discard(key)
                 forms[key] = form
                 break
+    # می glued to a verb of the spoken language (میشه، میگه، میکنه) is a ZWNJ stripped: the
+    # web's word lists have it glued, and edited text, which would have it right, has little
+    # of the spoken language. Only edited text keeps one glued; or hazm's word list, for a
+    # word that a written stem and a spoken ending would make (میرنده، میسره), but not for
+    # the spoken stems' own forms (میشه، میره). None in ن: میدون، میسان read as دو، سا.
+    # Nor a written verb form (میرم، نمیریم: مردن), which the spoken رفتن would split.
+    spoken_mi = ZwnjRestorer(Lexicon(spoken=verbs_only.spoken)).verb_after_mi
+    spoken_stem_mi = ZwnjRestorer(Lexicon.from_lines(
+        [f"t\t{p}" for p in spoken_past] + [f"p\t{p}" for p in spoken_present])).verb_after_mi
+    for key in list(glued):
+        written_verb = key in verbs_only.verbs or key[:1] == "ن" and key[1:] in verbs_only.verbs
+        if words.get(key, 0) < RULE_PRIOR and not key.endswith("ن") and not written_verb and (
+                spoken_stem_mi(key) or key not in lemmas and spoken_mi(key)):
+            glued.discard(key)
     # A glued word with little evidence must not stop morphology from splitting it when
     # the glued form is likely a stripped one (کانونهای seen glued once on the web).
     rules = ZwnjRestorer(Lexicon(forms=forms, glued=set(), verbs=verbs_only.verbs))
@@ -297,7 +315,8 @@ def build(gold: tuple[Counter, Counter], news: tuple[Counter, Counter], wf: Coun
                 wf.get(form, 0) + lemmas.get(form, 0) >= ATTESTED_MIN) or derived:
             joinable.add(key)
     # Pairs that a rule (prefix, suffix) would fuse but edited text writes apart.
-    restorer = ZwnjRestorer(Lexicon(forms=forms, glued=glued, verbs=verbs_only.verbs, joinable=joinable))
+    restorer = ZwnjRestorer(Lexicon(forms=forms, glued=glued, verbs=verbs_only.verbs,
+                                    spoken=verbs_only.spoken, joinable=joinable))
     apart_pairs = set()
     for (a, b), n in pairs.items():
         ka, kb = a.replace(ZWNJ, ""), b.replace(ZWNJ, "")
@@ -311,7 +330,7 @@ def build(gold: tuple[Counter, Counter], news: tuple[Counter, Counter], wf: Coun
     lines = [f"Z\t{f}\t{freq[k]}" + flags.get(k, "") for k, f in forms.items()]
     lines += [f"G\t{g}\t{freq[g]}" for g in glued]
     lines += [f"A\t{p}" for p in apart_pairs]
-    lines += [f"T\t{p}" for p in past] + [f"P\t{p}" for p in present]
+    lines += verb_lines
     return sorted(set(lines))
 
 
@@ -320,8 +339,10 @@ def news_counts() -> tuple[Counter, Counter]:
     return count(news_texts())
 
 
-def shekar_verbs() -> tuple[set[str], set[str]]:
-    """shekar's verb stems (verbs.csv: present, past, then informal ones), as (past, present).
+def shekar_verbs() -> tuple[set[str], set[str], set[str], set[str]]:
+    """shekar's verb stems (verbs.csv: present, past, then those of the spoken language),
+    as (past, present, spoken past, spoken present); a spoken stem is kept only where it
+    differs from the written one (خوا for خواه, گ for گو, but not شکن for شکن).
 
     Only its data file is read: shekar cannot share a venv with hazm (NumPy pins), so it
     is installed without its dependencies and never imported."""
@@ -330,27 +351,34 @@ def shekar_verbs() -> tuple[set[str], set[str]]:
     spec = importlib.util.find_spec("shekar")
     if spec is None:
         sys.exit("shekar's verb list is needed: pip install --no-deps shekar==1.7.0")
-    past, present = set(), set()
+    past, present, spoken_past, spoken_present = set(), set(), set(), set()
     path = Path(spec.origin).parent / "data" / "files" / "verbs.csv"
     for row in csv.reader(path.read_text(encoding="utf-8").splitlines()):
-        if len(row) >= 2:
-            present.add(canonical(row[0].strip()))
-            past.add(canonical(row[1].strip()))
-    return past - {""}, present - {""}
+        row = [canonical(cell.strip()) for cell in row] + ["", ""]
+        present.add(row[0])
+        past.add(row[1])
+        spoken_present.add(row[2])
+        spoken_past.add(row[3])
+    past -= {""}
+    present -= {""}
+    return past, present, spoken_past - past - {""}, spoken_present - present - {""}
 
 
 @functools.cache
 def word_lists():
     """The sources that do not depend on which gold lines are held out (read once)."""
     lemmas, past, present = hazm_data()
-    more_past, more_present = shekar_verbs()
-    return wordfreq_counts(), lemmas, sorted({*past, *more_past}), sorted({*present, *more_present})
+    more_past, more_present, spoken_past, spoken_present = shekar_verbs()
+    past, present = {*past, *more_past}, {*present, *more_present}
+    return (wordfreq_counts(), lemmas, sorted(past), sorted(present),
+            sorted(spoken_past - past), sorted(spoken_present - present))
 
 
 def build_lines(holdout: dict[str, set[int]] | None = None) -> list[str]:
     """The table's lines, built without the held-out gold lines."""
-    wf, lemmas, past, present = word_lists()
-    return build(count(gold_texts(holdout)), news_counts(), wf, lemmas, past, present)
+    wf, lemmas, past, present, spoken_past, spoken_present = word_lists()
+    return build(count(gold_texts(holdout)), news_counts(), wf, lemmas, past, present,
+                 spoken_past, spoken_present)
 
 
 def serialise(lines: list[str]) -> bytes:

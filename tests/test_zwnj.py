@@ -55,6 +55,22 @@ def test_zwnj_typed_as_space_is_put_back(spaced, right):
     assert fix(spaced) == right
 
 
+@pytest.mark.parametrize("text, right", [
+    # the spoken language, as blogs and comments write it: its endings and its own stems
+    ("میخوام برم ولی نمیدونم", f"می{Z}خوام برم ولی نمی{Z}دونم"),
+    ("هر چی میگم گوش نمیده", f"هر چی می{Z}گم گوش نمی{Z}ده"),
+    ("میشه بیای؟ میگه نمیتونه", f"می{Z}شه بیای؟ می{Z}گه نمی{Z}تونه"),
+    ("می خوام برم، می شه؟", f"می{Z}خوام برم، می{Z}شه؟"),
+    # words that a spoken ending would cut stay whole: میدون (the square), میسره; and a
+    # written verb that the spoken رفتن would cut (مردن: نمیرم، می‌میریم)
+    ("میدون میسان میرنده میسره", "میدون میسان میرنده میسره"),
+    ("نمیرم از این پس که من زنده‌ام", "نمیرم از این پس که من زنده‌ام"),
+    ("ما همه می میریم", f"ما همه می{Z}میریم"),
+])
+def test_spoken_verbs(text, right):
+    assert fix(text) == right
+
+
 @pytest.mark.parametrize("glued, right", [
     # the Academy writes تر and ترین apart, though the news glues these
     ("بزرگترین شهر", f"بزرگ{Z}ترین شهر"),

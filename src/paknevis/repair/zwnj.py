@@ -96,6 +96,12 @@ _LONGEST_GLUED_ENDING = max(map(len, _GLUED_ENDINGS))
 
 PRESENT_ENDINGS = ("م", "ی", "د", "یم", "ید", "ند")
 PAST_ENDINGS = ("م", "ی", "", "یم", "ید", "ند")
+#: The spoken language's endings (می‌کنه، می‌کنن، می‌کنین; می‌رفتن، می‌رفتین), and all the
+#: endings of its own stems (خوا، تون، ش، گ: می‌خوام، می‌تونی، می‌شه، می‌گن); ``د`` only after
+#: a stem of two letters or more (می‌خواد), as ر and د would make می‌رد، می‌دد.
+SPOKEN_PRESENT_ENDINGS = ("ه", "ن", "ین")
+SPOKEN_PAST_ENDINGS = ("ن", "ین")
+SPOKEN_STEM_ENDINGS = ("م", "ی", "ه", "یم", "ین", "ن", "ید")
 
 
 def _key_of(word: str) -> str:
@@ -118,6 +124,9 @@ class Lexicon:
     apart: set[str] = field(default_factory=set)
     #: inflected verb forms that take the prefix می/نمی (شود، کردند، رفته)
     verbs: set[str] = field(default_factory=set)
+    #: forms of the spoken language (شه، کنه، خوام، رفتن), verbs only after می/نمی: alone,
+    #: کنه is a tick and رفتن the infinitive
+    spoken: set[str] = field(default_factory=set)
     #: key -> how often the word was seen, as log2 buckets (0 = once or less)
     freq: dict[str, int] = field(default_factory=dict)
     #: keys of ZWNJ words that two words written apart may be joined into
@@ -179,8 +188,8 @@ class Lexicon:
 
         Kinds: ``Z`` a word written with ZWNJ and ``G`` a glued word (each with its
         frequency bucket; a ``Z`` marked ``j`` may be joined from two words written
-        apart), ``A`` a pair written apart, ``P``/``T`` a present/past verb stem
-        (the inflected forms are generated here).
+        apart), ``A`` a pair written apart, ``P``/``T`` a present/past verb stem,
+        ``p``/``t`` one of the spoken language (the inflected forms are generated here).
         """
         lex = cls()
         for line in lines:
@@ -202,11 +211,19 @@ class Lexicon:
                 lex.apart.add(text)
             elif kind == "P":
                 lex.verbs.update(text + e for e in PRESENT_ENDINGS)
+                lex.spoken.update(text + e for e in SPOKEN_PRESENT_ENDINGS)
                 if len(text) > 2:
                     lex.verbs.add(text)  # impersonal: می‌توان
             elif kind == "T":
                 lex.verbs.update(text + e for e in PAST_ENDINGS)
+                lex.spoken.update(text + e for e in SPOKEN_PAST_ENDINGS)
                 lex.verbs.add(text + "ه")  # participle: می‌رفته
+            elif kind == "p":  # a stem of the spoken language
+                lex.spoken.update(text + e for e in SPOKEN_STEM_ENDINGS)
+                if len(text) > 1:
+                    lex.spoken.add(text + "د")
+            elif kind == "t":
+                lex.spoken.update(text + e for e in PAST_ENDINGS + SPOKEN_PAST_ENDINGS)
         lex.index()
         return lex
 
@@ -459,6 +476,8 @@ class ZwnjRestorer:
         lex = self.lex
         if rest in lex.verbs:
             return lex.written(rest)
+        if rest in lex.spoken:
+            return rest
         for clitic in CLITICS_AFTER_HEH:  # می‌رفته‌اند
             if rest.endswith(clitic) and rest[: -len(clitic)] in lex.verbs and rest[-len(clitic) - 1] == "ه":
                 return rest[: -len(clitic)] + ZWNJ + clitic
