@@ -71,6 +71,18 @@ def test_spoken_verbs(text, right):
     assert fix(text) == right
 
 
+@pytest.mark.parametrize("text, right", [
+    # the ezafe ی typed apart after ه, as blogs write it: joined as the table writes it
+    ("همه ی ما و نامه ی او", f"همه{Z}ی ما و نامه{Z}ی او"),
+    ("وظیفه ی ما", f"وظیفه{Z}ی ما"),
+    # a word with the consonant h, or one the table does not know, stays as typed
+    ("توجه ی او", "توجه ی او"),
+    ("ته ی ما", "ته ی ما"),
+])
+def test_ezafe_yeh_typed_apart(text, right):
+    assert fix(text) == right
+
+
 @pytest.mark.parametrize("glued, right", [
     # the Academy writes تر and ترین apart, though the news glues these
     ("بزرگترین شهر", f"بزرگ{Z}ترین شهر"),

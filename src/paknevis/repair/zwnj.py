@@ -59,6 +59,11 @@ SUFFIXES_TAR = ("ترین", "تری", "تر")
 #: ناراحتیشان and write دارایی‌شان.)
 PRONOUNS_PLURAL = ("شان", "تان", "مان")
 CLITICS_AFTER_HEH = ("ایم", "اید", "اند", *PRONOUNS_PLURAL, "ای", "ام", "ات", "اش")
+#: The ezafe or indefinite ی after a final ه, as the web writes it (خانه‌ی من، همه‌ی ما;
+#: the standard also writes خانهٔ). Typed apart (خانه ی) it is joined where the table
+#: writes the two as one word; glued (خانهی) it is left to the table: by spelling alone,
+#: the ه of شکوهی، الوهی (the consonant h) is the vowel of خانهی (CV: 2 wrong ZWNJs more).
+EZAFE_YEH = "ی"
 _SUFFIXES = tuple((s, "ha") for s in SUFFIXES_HA) + tuple((s, "tar") for s in SUFFIXES_TAR) + tuple(
     (s, "heh_only" if s in PRONOUNS_PLURAL else "heh") for s in CLITICS_AFTER_HEH)
 _SUFFIXES = tuple(sorted(_SUFFIXES, key=lambda x: -len(x[0])))
@@ -67,7 +72,7 @@ _CLITICS_OR_AYI = frozenset((*CLITICS_AFTER_HEH, "ایی"))
 #: For one C test that rules out most words before the loops (most unknown words are names).
 _ANY_SUFFIX = tuple(s for s, _ in _SUFFIXES)
 #: Words written apart that may be the second half of a lost ZWNJ (کتاب ها، گفته اند).
-_JOIN_RIGHT = frozenset(SUFFIXES_HA + SUFFIXES_TAR + CLITICS_AFTER_HEH)
+_JOIN_RIGHT = frozenset((*SUFFIXES_HA, *SUFFIXES_TAR, *CLITICS_AFTER_HEH, EZAFE_YEH))
 #: Words that a suffix written apart never attaches to: ``خشک و تر`` is not ``خشک وتر``.
 _NO_SUFFIX_HOST = frozenset("و به از که در با را تا یا هم نه چه اگر اما پس چون".split())
 #: Words before which بی is the preposition 'without', not a prefix: بی هیچ تردیدی، بی شما.
@@ -516,6 +521,12 @@ class ZwnjRestorer:
                         return "", "zwnj.join_suffix"
                     return None
                 return ZWNJ, "zwnj.join_suffix"
+            if right == EZAFE_YEH and last == "ه":
+                # as the table writes the word the two make: خانه ی -> خانه‌ی; توجه ی
+                # stays (the table's توجهی, with the consonant h, may as well be a
+                # stripped عهده‌ی, which it also has glued)
+                fixed = self._facts[left + right][0]
+                return (ZWNJ, "zwnj.join_suffix") if fixed and ZWNJ in fixed[0] else None
         if pair in lex.join_pairs:
             return ZWNJ, "zwnj.join_bound" if pair in lex.bound_pairs else "zwnj.join_compound"
         return None
