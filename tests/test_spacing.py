@@ -25,7 +25,12 @@ from paknevis import fix
     ("گفت «سلام» !", "گفت «سلام»!"),
     # the space before the quote goes too, in the same pass (a second pass changes nothing)
     ("سلام » ) ، گفت", "سلام»)، گفت"),
+    # a closing quote or bracket after the mark that ends a Persian sentence in it
+    ("او پرسید : « چرا ؟ »", "او پرسید: «چرا؟»"),
+    ("«واقعا خوشحالیم. »", "«واقعا خوشحالیم.»"),
+    ("(آیا می‌آیی ! ) بله", "(آیا می‌آیی!) بله"),
     # not after Latin text, nor after a quote that a space stands before (it may open)
+    ("(ok ! )", "(ok ! )"),
     ("(AI) ، گفت", "(AI) ، گفت"),
     ('سلام " ، دنیا', 'سلام " ، دنیا'),
 ])

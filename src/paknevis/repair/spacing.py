@@ -23,7 +23,10 @@ _L = PERSIAN_LETTERS
 _LD = PERSIAN_LETTERS + ALL_DIGITS
 _OPENING_CHARS = "([{«“"
 _OPENING = re.escape(_OPENING_CHARS)  # as a regex class body
-_CLOSING = re.escape(")]}»”")
+_CLOSING_CHARS = ")]}»”"
+_CLOSING = re.escape(_CLOSING_CHARS)
+#: Marks that end a sentence inside brackets or quotes: «چرا ؟ » -> «چرا؟»
+_ENDS_SENTENCE = frozenset("؟!.…")
 
 
 odd_space_step = TableStep("odd_space", {c: " " for c in _ODD_SPACES},
@@ -103,7 +106,9 @@ class PunctuationSpacingStep:
                 b = s - 1
                 while b and text[b - 1] == " ":
                     b -= 1
-                if _after_persian(text, b, PERSIAN_LETTER_SET if mark in ".:" else _LD_SET, removed):
+                if _after_persian(text, b, PERSIAN_LETTER_SET if mark in ".:" else _LD_SET, removed) or (
+                        mark in _CLOSING_CHARS and text[b - 1] in _ENDS_SENTENCE
+                        and _ends_persian_sentence(text, b - 1, removed)):  # «چرا ؟ »
                     removed.append(Edit(b, s, text[b:s], "", "spacing.before_punctuation"))
             if mark in _SPACE_AFTER and text[s + 1:s + 2] in _AFTER_SET:
                 marks.append(s)
@@ -153,6 +158,14 @@ def _after_persian(text: str, i: int, allowed: frozenset, removed: list[Edit]) -
         k -= 1
         i = removed[k].start
     return bool(i) and text[i - 1] in allowed
+
+
+def _ends_persian_sentence(text: str, j: int, removed: list[Edit]) -> bool:
+    """Does the mark at ``j`` (؟ ! . …) follow a Persian letter or digit, directly or
+    across the space before it that ``removed`` takes out (چرا ؟)?"""
+    if removed and removed[-1].end == j and removed[-1].new == "":
+        j = removed[-1].start
+    return bool(j) and text[j - 1] in _LD_SET
 
 
 #: The longest word that a dot on either side makes part of an abbreviation (سی.ان.ان).
