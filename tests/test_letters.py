@@ -42,6 +42,21 @@ def test_invisible_characters_inside_words():
     assert fix("\ufeffسلام") == "سلام"
 
 
+@pytest.mark.parametrize("text, right", [
+    # a bidi mark at a Persian word's edge, with another one past the space (Fars News)
+    ("خراسان\u200e جنوبی", "خراسان جنوبی"),
+    ("در \u200fحالی که", "در حالی که"),
+    ("کتاب\u200e ها", "کتاب\u200cها"),  # and then the word joins as it should
+    ("تعیین می\u200f شود", "تعیین می\u200cشود"),
+    # beside Latin text or at a line's end it may order what is around it, and stays
+    ("گروه \u200fC، به", "گروه \u200fC، به"),
+    ("می‌کنند.\u200f\nوی", "می‌کنند.\u200f\nوی"),
+    ("\u200eشورای مرکزی", "\u200eشورای مرکزی"),
+])
+def test_bidi_marks_between_persian_words_go(text, right):
+    assert fix(text) == right
+
+
 def test_rules_are_named():
     _, edits = fix_and_explain("علي")
     assert [(e.old, e.new, e.rule) for e in edits] == [("ي", "ی", "letters.arabic_yeh")]
@@ -53,9 +68,10 @@ def test_rare_character_steps_run_as_one_group_with_the_same_result():
 
     r = Repairer()
     groups = [s for s in r.fix_steps if isinstance(s, RareCharSteps)]
-    assert [s.name for s in groups] == ["letters+kashida+harakat+invisible+odd_space"]
+    assert [s.name for s in groups] == [
+        "letters+kashida+harakat+invisible+bidi_between_words+odd_space"]
     for text in ["علي\u00a0كتاب", "مـــی\u200fشود\u00a0و ﻻ", "کتاب خوب", "بي\u064eسواد",
-                 "حتمﹰا", "حتم\u200fًا", "تهران ـ ایرنا", "بَـــی"]:
+                 "حتمﹰا", "حتم\u200fًا", "تهران ـ ایرنا", "بَـــی", "خراسان\u200e جنوبی"]:
         traced, _ = r.fix_and_explain(text)  # every step on its own, no group
         assert r.fix(text) == traced
 

@@ -124,3 +124,35 @@ def _rule(m: re.Match) -> str:
 
 
 invisible_step = RegexStep("invisible", _IN_WORD_INVISIBLE, _in_word, _rule, triggers=WORD_BREAKERS)
+
+# A bidi mark at the edge of a Persian word, with a space and another Persian word beyond
+# it (خراسان‎ جنوبی، در ‏حالی), has no work to do either: between two right-to-left
+# words the text shows the same with it and without. It only keeps the word from being
+# found (and خراسان‎ from being joined: کتاب‎ ها). One beside Latin text or a
+# line's end may order the punctuation around it, and stays (گروه ‏C، .‏).
+_BIDI_MARKS = "\u200e\u200f"
+# ZWNJs beside them are the ZWNJ step's business (it takes them out there), and are kept.
+_EDGE_MARKS = re.compile(f"[{_BIDI_MARKS}][{_BIDI_MARKS}{ZWNJ}]*")
+_NO_MARKS = str.maketrans(dict.fromkeys(_BIDI_MARKS))
+
+
+def _between_words(m: re.Match) -> str | None:
+    text, i, j = m.string, m.start(), m.end()
+    while i and text[i - 1] == ZWNJ:
+        i -= 1
+    while j < len(text) and text[j] == ZWNJ:
+        j += 1
+    before, after = i, j
+    while i and text[i - 1] == " ":
+        i -= 1
+    while j < len(text) and text[j] == " ":
+        j += 1
+    if (before - i) + (j - after) == 0 or not (i and j < len(text)):
+        return None  # no space beside it: inside a word, the invisible step's
+    if text[i - 1] in PERSIAN_LETTER_SET and text[j] in PERSIAN_LETTER_SET:
+        return m.group().translate(_NO_MARKS)
+    return None
+
+
+bidi_between_words_step = RegexStep("bidi_between_words", _EDGE_MARKS, _between_words,
+                                    "letters.bidi_mark", triggers=_BIDI_MARKS)

@@ -10,7 +10,14 @@ from .entities import decodable, entity_step
 from .foreign import has_foreign_letter, persian_spans
 from .handles import handle_step, hashtag_step
 from .harakat import HarakatStep
-from .letters import MAKES_HARAKAT, arabic_yeh_kaf_step, invisible_step, kashida_step, letters_step
+from .letters import (
+    MAKES_HARAKAT,
+    arabic_yeh_kaf_step,
+    bidi_between_words_step,
+    invisible_step,
+    kashida_step,
+    letters_step,
+)
 from .mojibake import garbled, mojibake_step
 from .spacing import SPACING_STEPS, odd_space_step
 from .step import group_rare_char_steps
@@ -47,7 +54,7 @@ class Repairer:
             # stands between two letters (بَ\u200fب), and is judged there in the same pass
             if not config.keep_diacritics:
                 steps.append(HarakatStep(makes_harakat=MAKES_HARAKAT))
-            steps.append(invisible_step)
+            steps += [invisible_step, bidi_between_words_step]
         if config.spacing:
             steps.append(odd_space_step)
         if config.zwnj:
