@@ -341,8 +341,7 @@ def news_counts() -> tuple[Counter, Counter]:
 
 def shekar_verbs() -> tuple[set[str], set[str], set[str], set[str]]:
     """shekar's verb stems (verbs.csv: present, past, then those of the spoken language),
-    as (past, present, spoken past, spoken present); a spoken stem is kept only where it
-    differs from the written one (خوا for خواه, گ for گو, but not شکن for شکن).
+    as (past, present, spoken past, spoken present).
 
     Only its data file is read: shekar cannot share a venv with hazm (NumPy pins), so it
     is installed without its dependencies and never imported."""
@@ -359,9 +358,7 @@ def shekar_verbs() -> tuple[set[str], set[str], set[str], set[str]]:
         past.add(row[1])
         spoken_present.add(row[2])
         spoken_past.add(row[3])
-    past -= {""}
-    present -= {""}
-    return past, present, spoken_past - past - {""}, spoken_present - present - {""}
+    return past - {""}, present - {""}, spoken_past - {""}, spoken_present - {""}
 
 
 @functools.cache
@@ -370,6 +367,7 @@ def word_lists():
     lemmas, past, present = hazm_data()
     more_past, more_present, spoken_past, spoken_present = shekar_verbs()
     past, present = {*past, *more_past}, {*present, *more_present}
+    # a spoken stem only where it is not a written one too (خوا for خواه, گ for گو)
     return (wordfreq_counts(), lemmas, sorted(past), sorted(present),
             sorted(spoken_past - past), sorted(spoken_present - present))
 

@@ -126,10 +126,10 @@ def _rule(m: re.Match) -> str:
 invisible_step = RegexStep("invisible", _IN_WORD_INVISIBLE, _in_word, _rule, triggers=WORD_BREAKERS)
 
 # A bidi mark at the edge of a Persian word, with a space and another Persian word beyond
-# it (خراسان‎ جنوبی، در ‏حالی), has no work to do either: between two right-to-left
-# words the text shows the same with it and without. It only keeps the word from being
-# found (and خراسان‎ from being joined: کتاب‎ ها). One beside Latin text or a
-# line's end may order the punctuation around it, and stays (گروه ‏C، .‏).
+# it ("خراسان\u200e جنوبی", "در \u200fحالی"), has no work to do either: between two
+# right-to-left words the text shows the same with it and without. It only keeps the word
+# from being found, or joined ("کتاب\u200e ها"). One beside Latin text or at a line's end
+# may order the punctuation around it, and stays ("گروه \u200fC،").
 _BIDI_MARKS = "\u200e\u200f"
 # ZWNJs beside them are the ZWNJ step's business (it takes them out there), and are kept.
 _EDGE_MARKS = re.compile(f"[{_BIDI_MARKS}][{_BIDI_MARKS}{ZWNJ}]*")
