@@ -33,6 +33,10 @@ WORD_CHAR_SET = frozenset(WORD_CHARS)
 WORD_BREAKERS = "\u200b\u2060\u200e\u200f" + "".join(map(chr, range(0x202A, 0x202F))) + "".join(
     map(chr, range(0x2066, 0x206A)))
 
+#: Spaces other than the plain one (NBSP, the typographic spaces), which the spacing step
+#: makes plain spaces
+ODD_SPACES = "\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
+
 PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
 LATIN_DIGITS = "0123456789"
