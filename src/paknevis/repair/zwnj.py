@@ -60,12 +60,14 @@ SUFFIXES_TAR = ("ترین", "تری", "تر")
 PRONOUNS_PLURAL = ("شان", "تان", "مان")
 CLITICS_AFTER_HEH = ("ایم", "اید", "اند", *PRONOUNS_PLURAL, "ای", "ام", "ات", "اش")
 #: The ezafe or indefinite ی after a final ه, as the web writes it (خانه‌ی من، همه‌ی ما;
-#: the standard also writes خانهٔ). Typed apart (خانه ی) it is joined where the table
-#: writes the two as one word; glued (خانهی) it is left to the table: by spelling alone,
-#: the ه of شکوهی، الوهی (the consonant h) is the vowel of خانهی (CV: 2 wrong ZWNJs more).
+#: the standard also writes خانهٔ), glued (خانهی) or typed apart (خانه ی). By spelling
+#: alone the ه of شکوهی، الوهی (the consonant h) is the vowel of خانهی: it takes a ZWNJ
+#: only where the table shows the vowel, with a clitic after a ZWNJ (خانه‌ای، خانه‌اش).
 EZAFE_YEH = "ی"
+_VOWEL_HEH_CLITICS = ("ای", "اش", "ام", "اند")
 _SUFFIXES = tuple((s, "ha") for s in SUFFIXES_HA) + tuple((s, "tar") for s in SUFFIXES_TAR) + tuple(
-    (s, "heh_only" if s in PRONOUNS_PLURAL else "heh") for s in CLITICS_AFTER_HEH)
+    (s, "heh_only" if s in PRONOUNS_PLURAL else "heh") for s in CLITICS_AFTER_HEH) + (
+    (EZAFE_YEH, "ezafe_yeh"),)
 _SUFFIXES = tuple(sorted(_SUFFIXES, key=lambda x: -len(x[0])))
 #: What follows ه in X+ه‌ای read as X+های: a clitic, or ایی, a common misspelling of ای.
 _CLITICS_OR_AYI = frozenset((*CLITICS_AFTER_HEH, "ایی"))
@@ -392,7 +394,10 @@ class ZwnjRestorer:
             if not key.endswith(suffix) or len(key) - len(suffix) < 2:
                 continue
             stem = key[: -len(suffix)]
-            if kind in ("heh", "heh_only"):
+            if kind == "ezafe_yeh":  # not after به، ته: بهی، تهی are words
+                if not (len(stem) > 2 and self._silent_heh(stem) and self._shows_vowel_heh(stem)):
+                    continue
+            elif kind in ("heh", "heh_only"):
                 if not (self._silent_heh(stem) and (lex.knows(stem) or self._participle(stem))
                         or kind == "heh" and self._yeh_stem(stem)):
                     continue
@@ -438,6 +443,12 @@ class ZwnjRestorer:
         a ZWNJ? Not after alef, where ه is always the consonant h (راه، ماه، دانشگاه) and
         a clitic is glued to it (دانشگاهشان، راهی)."""
         return stem[-1] == "ه" and stem[-2:-1] != "ا"
+
+    def _shows_vowel_heh(self, stem: str) -> bool:
+        """Does the table write ``stem``, which ends in ه, with a clitic after a ZWNJ
+        (خانه‌ای، ساخته‌اند), as only a vowel ه takes it?"""
+        forms = self.lex.forms
+        return any(forms.get(stem + c, "").endswith(ZWNJ + c) for c in _VOWEL_HEH_CLITICS)
 
     def _yeh_stem(self, stem: str) -> bool:
         """Does a clitic after ``stem`` take a ZWNJ because it ends in ی (صندلی‌ام)?"""
@@ -522,9 +533,9 @@ class ZwnjRestorer:
                     return None
                 return ZWNJ, "zwnj.join_suffix"
             if right == EZAFE_YEH and last == "ه":
-                # as the table writes the word the two make: خانه ی -> خانه‌ی; توجه ی
-                # stays (the table's توجهی, with the consonant h, may as well be a
-                # stripped عهده‌ی, which it also has glued)
+                # as the word the two make is written: خانه ی -> خانه‌ی; توجه ی stays
+                # (the table's توجهی, with the consonant h, may as well be a stripped
+                # عهده‌ی, which it also has glued)
                 fixed = self._facts[left + right][0]
                 return (ZWNJ, "zwnj.join_suffix") if fixed and ZWNJ in fixed[0] else None
         if pair in lex.join_pairs:
