@@ -14,7 +14,8 @@ import re
 
 from .chars import ALL_DIGITS, ODD_SPACES, PERSIAN_LETTER_SET, PERSIAN_LETTERS, WORD_CHAR_SET
 from .edits import Edit, apply_edits
-from .protect import is_protected
+from .protect import is_protected, word_bounds
+from .runs import CharRuns
 from .step import RegexStep, TableStep
 
 _L = PERSIAN_LETTERS
@@ -194,6 +195,50 @@ _AFTER_SET = frozenset(PERSIAN_LETTERS + _OPENING_CHARS)
 
 punctuation_spacing_step = PunctuationSpacingStep()
 
+#: Words written glued to the number before them: ordinals (۲۰م، ۱۰ام، ۲۰مین، ۳امین) and
+#: decades (۱۳۶۰ها). Any other Persian word of two letters or more takes a space.
+_GLUED_AFTER_NUMBER = frozenset(("م", "ام", "مین", "امین", "ها", "های", "هایی"))
+
+
+class NumberSpacingStep:
+    """A space between a number and a Persian word typed against it: ``۱۴۰۰سال`` ->
+    ``۱۴۰۰ سال``, ``ساعت۱۰`` -> ``ساعت ۱۰`` (292 places in the Fars News and Varzesh3
+    articles). Not for a word of one letter (ج۲، ص۱۲: volume, page), an ordinal ending
+    (۲۰مین), a hashtag (#سال۱۴۰۳), nor a URL or Latin word.
+
+    >>> NumberSpacingStep().apply("در ۱۴۰۰سال و ساعت۱۰صبح، ۲۰مین بار")
+    'در ۱۴۰۰ سال و ساعت ۱۰ صبح، ۲۰مین بار'
+    """
+
+    name = "number_spacing"
+    _digits = CharRuns(ALL_DIGITS)  # the runs of digits, found in C
+
+    def edits(self, text: str) -> list[Edit]:
+        out = []
+        runs = iter(self._digits(text))
+        for start, end in zip(runs, runs, strict=True):
+            if start > 1 and text[start - 1] in PERSIAN_LETTER_SET and text[start - 2] in PERSIAN_LETTER_SET:
+                out.append(start)
+            if text[end:end + 1] in PERSIAN_LETTER_SET and text[end + 1:end + 2] in PERSIAN_LETTER_SET:
+                word_end = end
+                while word_end < len(text) and text[word_end] in PERSIAN_LETTER_SET:
+                    word_end += 1
+                if text[end:word_end] not in _GLUED_AFTER_NUMBER:
+                    out.append(end)
+        return [Edit(i, i, "", " ", "spacing.number") for i in out if not self._in_tag_or_link(text, i)]
+
+    @staticmethod
+    def _in_tag_or_link(text: str, i: int) -> bool:
+        left, _ = word_bounds(text, i, i)
+        return text.startswith(("#", "@"), left) or is_protected(text, i - 1, i + 1)
+
+    def apply(self, text: str) -> str:
+        edits = self.edits(text)
+        return apply_edits(text, edits) if edits else text
+
+
+number_spacing_step = NumberSpacingStep()
+
 #: The spacing steps after odd spaces (which the pipeline runs with the other steps for rare
 #: characters, before wrong ZWNJs are taken out).
-SPACING_STEPS = (trailing_space_step, space_run_step, punctuation_spacing_step)
+SPACING_STEPS = (trailing_space_step, space_run_step, punctuation_spacing_step, number_spacing_step)
