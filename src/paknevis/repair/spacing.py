@@ -202,7 +202,7 @@ _GLUED_AFTER_NUMBER = frozenset(("م", "ام", "مین", "امین", "ها", "ه
 
 class NumberSpacingStep:
     """A space between a number and a Persian word typed against it: ``۱۴۰۰سال`` ->
-    ``۱۴۰۰ سال``, ``ساعت۱۰`` -> ``ساعت ۱۰`` (292 places in the Fars News and Varzesh3
+    ``۱۴۰۰ سال``, ``ساعت۱۰`` -> ``ساعت ۱۰`` (297 places in the Fars News and Varzesh3
     articles). Not for a word of one letter (ج۲، ص۱۲: volume, page), an ordinal ending
     (۲۰مین), a hashtag (#سال۱۴۰۳), nor a URL or Latin word.
 
