@@ -31,6 +31,7 @@ PATTERNS = {
     "latin word with digits, no space": "x1",
     "digits between Latin words": "abc 123 ",
     "numbers in Persian": "سال 1403 و ",
+    "numbers glued to words, no space": "سال۱",
     "URLs": "http://a.com/1?x=2& ",
     "e-mails": "a1@b2.com ",
     "space before comma": "کتاب ،",
@@ -47,6 +48,7 @@ PATTERNS = {
     "vocalized words": "بَ ",
     "stray harakat": "بَ و ",
     "NBSPs": "\u00a0",
+    "bidi marks between words": "سلام\u200e \u200fدنیا ",
     # garbled text (UTF-8 read as Windows-1252): Persian words, and a run of « signs that
     # holds no Arabic letter (which once made each sign a new start: 8,000 of them 1.6 s)
     "mojibake": "Ø³Ù„Ø§Ù… Ú©ØªØ§Ø¨â€ŒÙ‡Ø§ ",

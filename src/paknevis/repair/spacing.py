@@ -14,7 +14,7 @@ import re
 
 from .chars import ALL_DIGITS, ODD_SPACES, PERSIAN_LETTER_SET, PERSIAN_LETTERS, WORD_CHAR_SET
 from .edits import Edit, apply_edits
-from .protect import is_protected, word_bounds
+from .protect import is_protected
 from .runs import CharRuns
 from .step import RegexStep, TableStep
 
@@ -225,12 +225,13 @@ class NumberSpacingStep:
                     word_end += 1
                 if text[end:word_end] not in _GLUED_AFTER_NUMBER:
                     out.append(end)
-        return [Edit(i, i, "", " ", "spacing.number") for i in out if not self._in_tag_or_link(text, i)]
-
-    @staticmethod
-    def _in_tag_or_link(text: str, i: int) -> bool:
-        left, _ = word_bounds(text, i, i)
-        return text.startswith(("#", "@"), left) or is_protected(text, i - 1, i + 1)
+        edits, word_start, seen = [], 0, 0
+        for i in out:  # in order: each stretch of text is searched once for a word's start
+            word_start = max(word_start, *(text.rfind(sep, seen, i) + 1 for sep in " \n\t"))
+            seen = i
+            if not (text.startswith(("#", "@"), word_start) or is_protected(text, i - 1, i + 1)):
+                edits.append(Edit(i, i, "", " ", "spacing.number"))
+        return edits
 
     def apply(self, text: str) -> str:
         edits = self.edits(text)
