@@ -177,8 +177,8 @@ def build(gold: tuple[Counter, Counter], news: tuple[Counter, Counter], wf: Coun
         evidence[w.replace(ZWNJ, "")][w] += c
     for w, c in lemmas.items():
         evidence[w.replace(ZWNJ, "")][w] += c
-    verb_lines = [f"T\t{p}" for p in past] + [f"P\t{p}" for p in present] + [
-        f"t\t{p}" for p in spoken_past] + [f"p\t{p}" for p in spoken_present]
+    spoken_lines = [f"t\t{p}" for p in spoken_past] + [f"p\t{p}" for p in spoken_present]
+    verb_lines = [f"T\t{p}" for p in past] + [f"P\t{p}" for p in present] + spoken_lines
     verbs_only = Lexicon.from_lines(verb_lines)
     mi_verb = ZwnjRestorer(verbs_only).verb_after_mi
     # A compound's last part that is a finite past form without a prefix (کرد، شد) may be
@@ -235,8 +235,7 @@ def build(gold: tuple[Counter, Counter], news: tuple[Counter, Counter], wf: Coun
     # none in ن: میدون، میسان would read as دو، سا and that ending. Nor a written verb form
     # (میرم، نمیریم: مردن), which the spoken رفتن would split.
     spoken_mi = ZwnjRestorer(Lexicon(spoken=verbs_only.spoken)).verb_after_mi
-    spoken_stem_mi = ZwnjRestorer(Lexicon.from_lines(
-        [f"t\t{p}" for p in spoken_past] + [f"p\t{p}" for p in spoken_present])).verb_after_mi
+    spoken_stem_mi = ZwnjRestorer(Lexicon.from_lines(spoken_lines)).verb_after_mi
     for key in list(glued):
         written_verb = key in verbs_only.verbs or key[:1] == "ن" and key[1:] in verbs_only.verbs
         if words.get(key, 0) < RULE_PRIOR and not written_verb and (spoken_stem_mi(key) or (

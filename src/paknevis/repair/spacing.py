@@ -16,7 +16,7 @@ from .chars import ALL_DIGITS, ODD_SPACES, PERSIAN_LETTER_SET, PERSIAN_LETTERS, 
 from .edits import Edit, apply_edits
 from .protect import is_protected
 from .runs import CharRuns
-from .step import RegexStep, TableStep
+from .step import EditsStep, RegexStep, TableStep
 
 _L = PERSIAN_LETTERS
 # Spacing runs before digits are unified: every digit set counts the same.
@@ -74,7 +74,7 @@ _PUNCT_SPACING = re.compile(
     f"|(?<=[{_OPENING}])(?= +[{_LD}]))")  # a space after an opening bracket or quote
 
 
-class PunctuationSpacingStep:
+class PunctuationSpacingStep(EditsStep):
     """Spaces around punctuation: none before ، ؛ ؟ ! and closing brackets and quotes, none
     after opening ones (where one is typed after an opening one glued to a word, it goes
     before it: من( فردوسی -> من (فردوسی), one after ، ؛ ؟ . ! : before a Persian word.
@@ -131,10 +131,6 @@ class PunctuationSpacingStep:
             if not is_protected(view, at, at + 1):
                 out.append(Edit(s, s + 1, mark, mark + " ", "spacing.after_punctuation"))
         return out
-
-    def apply(self, text: str) -> str:
-        edits = self.edits(text)
-        return apply_edits(text, edits) if edits else text
 
 
 #: Closing marks that a mark may follow: «دوشنبه» ، -> «دوشنبه»، and "ورزش سه" ، too.
@@ -200,7 +196,7 @@ punctuation_spacing_step = PunctuationSpacingStep()
 _GLUED_AFTER_NUMBER = frozenset(("م", "ام", "مین", "امین", "ها", "های", "هایی"))
 
 
-class NumberSpacingStep:
+class NumberSpacingStep(EditsStep):
     """A space between a number and a Persian word typed against it: ``۱۴۰۰سال`` ->
     ``۱۴۰۰ سال``, ``ساعت۱۰`` -> ``ساعت ۱۰`` (297 places in the Fars News and Varzesh3
     articles). Not for a word of one letter (ج۲، ص۱۲: volume, page), an ordinal ending
@@ -232,10 +228,6 @@ class NumberSpacingStep:
             if not (text.startswith(("#", "@"), word_start) or is_protected(text, i - 1, i + 1)):
                 edits.append(Edit(i, i, "", " ", "spacing.number"))
         return edits
-
-    def apply(self, text: str) -> str:
-        edits = self.edits(text)
-        return apply_edits(text, edits) if edits else text
 
 
 number_spacing_step = NumberSpacingStep()

@@ -1,4 +1,5 @@
-"""The two shapes a repair step takes: a character table, or a regex with a replacement.
+"""The shapes a repair step takes: a character table, a regex with a replacement, or a
+step that finds its edits and makes them.
 
 Each step offers a fast ``apply(text) -> str`` and a traced ``edits(text) -> [Edit]`` built
 from the same table or the same replacement function, so that the two cannot disagree.
@@ -8,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 
-from .edits import Edit
+from .edits import Edit, apply_edits
 from .protect import outside_urls, url_spans
 from .runs import CharRuns
 
@@ -67,6 +68,20 @@ class TableStep:
             ch = text[start]
             out.append(Edit(start, start + 1, ch, *explained[ch]))
         return outside_urls(out, text) if self.keep_urls else out
+
+
+class EditsStep:
+    """A step whose ``apply`` makes the edits that ``edits`` finds: for steps that decide
+    in one pass over the text, where a string built on the side would cost as much."""
+
+    name: str
+
+    def edits(self, text: str) -> list[Edit]:
+        raise NotImplementedError
+
+    def apply(self, text: str) -> str:
+        edits = self.edits(text)
+        return apply_edits(text, edits) if edits else text
 
 
 class RegexStep:

@@ -42,6 +42,7 @@ from .chars import NON_JOINERS, PERSIAN_LETTERS, WORD_CHARS, ZWNJ, joins_left
 from .edits import Edit, apply_edits
 from .harakat import has_harakat
 from .protect import in_spans, outside_urls, protected_spans, url_spans
+from .step import EditsStep
 
 try:  # the scan in C, built by setup.py where a compiler is; else the same in Python
     from . import _scan as _c_scan
@@ -900,7 +901,7 @@ _INNER_WRONG_ZWNJ = re.compile(f"\u200c(?:\u200c|(?<![{_JOINING}{_MARKS}]\u200c)
 wrong_zwnj_step = WrongZwnjStep()
 
 
-class ZwnjStep:
+class ZwnjStep(EditsStep):
     """The repair step: the text's words and spaces go through a :class:`ZwnjRestorer`."""
 
     name = "zwnj"
@@ -910,7 +911,3 @@ class ZwnjStep:
 
     def edits(self, text: str) -> list[Edit]:
         return self.restorer.text_edits(text)
-
-    def apply(self, text: str) -> str:
-        edits = self.restorer.text_edits(text)
-        return apply_edits(text, edits) if edits else text
