@@ -48,6 +48,8 @@ def test_invisible_characters_inside_words():
     ("در \u200fحالی که", "در حالی که"),
     ("کتاب\u200e ها", "کتاب\u200cها"),  # and then the word joins as it should
     ("تعیین می\u200f شود", "تعیین می\u200cشود"),
+    # a wrong ZWNJ beside the space, which a later step takes out (hypothesis found it)
+    ("می\u200c \u200fمی", "می می"),
     # beside Latin text or at a line's end it may order what is around it, and stays
     ("گروه \u200fC، به", "گروه \u200fC، به"),
     ("می‌کنند.\u200f\nوی", "می‌کنند.\u200f\nوی"),

@@ -135,22 +135,20 @@ _BIDI_MARKS = "\u200e\u200f"
 _EDGE_MARKS = re.compile(f"[{_BIDI_MARKS}][{_BIDI_MARKS}{ZWNJ}]*")
 _NO_MARKS = str.maketrans(dict.fromkeys(_BIDI_MARKS))
 # an NBSP too, which the spacing step makes a space only later: a second pass must find
-# the mark where the first did
+# the mark where the first did. And ZWNJs, which the wrong-ZWNJ step takes out beside a
+# space ("می\u200c \u200fمی"), for the same reason.
 _SPACES = frozenset(" " + ODD_SPACES)
+_GAP = _SPACES | {ZWNJ}
 
 
 def _between_words(m: re.Match) -> str | None:
     text, i, j = m.string, m.start(), m.end()
-    while i and text[i - 1] == ZWNJ:
+    start, end = i, j
+    while i and text[i - 1] in _GAP:
         i -= 1
-    while j < len(text) and text[j] == ZWNJ:
+    while j < len(text) and text[j] in _GAP:
         j += 1
-    before, after = i, j
-    while i and text[i - 1] in _SPACES:
-        i -= 1
-    while j < len(text) and text[j] in _SPACES:
-        j += 1
-    if (before - i) + (j - after) == 0 or not (i and j < len(text)):
+    if not (i and j < len(text)) or _SPACES.isdisjoint(text[i:start] + text[end:j]):
         return None  # no space beside it: inside a word, the invisible step's
     if text[i - 1] in PERSIAN_LETTER_SET and text[j] in PERSIAN_LETTER_SET:
         return m.group().translate(_NO_MARKS)
