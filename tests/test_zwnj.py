@@ -50,6 +50,11 @@ def test_deleted_zwnj_is_put_back(glued, right):
     # بی the prefix, and بی the preposition before a pronoun or determiner
     ("کتاب ها بی نظیر است", f"کتاب{Z}ها بی{Z}نظیر است"),
     ("کتاب ها بی هیچ تردیدی", f"کتاب{Z}ها بی هیچ تردیدی"),
+    # the verb after نمی keeps the می of its stem (مردن: میر): one prefix, not two
+    ("آنها نمی میرند", f"آنها نمی{Z}میرند"),
+    ("نمی میرانند", f"نمی{Z}میرانند"),
+    # a compound that the news writes apart, by its house style
+    ("کتاب ها زیان آور است", f"کتاب{Z}ها زیان{Z}آور است"),
 ])
 def test_zwnj_typed_as_space_is_put_back(spaced, right):
     assert fix(spaced) == right

@@ -634,6 +634,8 @@ class ZwnjRestorer:
             if p.ends_join and i > decided + 1:
                 decided = self._decide(text, i - 1, _piece_start_before(text, s), s - 1, edits, apart)
             for offset, old, new, rule in p.edits:
+                if offset == 0 and new.startswith(_MI_ZWNJ) and _joined_after_mi(edits, s):
+                    continue  # نمی میرند: the verb after نمی is میرند (مردن), not می‌رند
                 edits.append(Edit(s + offset, s + offset + len(old), old, new, rule))
             if i > decided and e < len(text) and (p.starts_join or starts_pair):
                 decided = self._decide(text, i, s, e, edits, apart)
@@ -751,6 +753,18 @@ class _Starts:
             self.pos -= sum(map(len, self.pieces[i:self.i])) + self.i - i
         self.i = i
         return self.pos
+
+
+_MI_ZWNJ = "می" + ZWNJ
+
+
+def _joined_after_mi(edits: list[Edit], start: int) -> bool:
+    """Was the space before ``start`` joined as the one after می or نمی? (The joins
+    decided with it, after ``start``, may follow it in ``edits``.)"""
+    for edit in reversed(edits):
+        if edit.end <= start:
+            return edit.end == start and edit.rule == "zwnj.join_prefix_mi"
+    return False
 
 
 def _edit_start(edit: Edit) -> int:
