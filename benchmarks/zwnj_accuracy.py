@@ -59,7 +59,7 @@ def paknevis_outputs(gold: dict[str, list[str]], folds: int,
     need no other repair that changes lengths."""
     out = {(n, v): [None] * len(lines) for n, lines in gold.items() for v in VARIANTS}
     for k in range(folds):
-        holdout = {n: {i for i in range(len(lines)) if i % folds == k} for n, lines in gold.items()}
+        holdout = held_out(gold, folds, k)
         repairer = Repairer(lexicon=Lexicon.from_lines(builder.build_lines(holdout)))
         for name, lines in gold.items():
             for i in holdout[name]:
@@ -72,6 +72,11 @@ def paknevis_outputs(gold: dict[str, list[str]], folds: int,
                     for offset, rule in inserted_zwnjs(edits):
                         tally[variant, rule, offset in at] += 1
     return out
+
+
+def held_out(gold: dict[str, list[str]], folds: int, k: int) -> dict[str, set[int]]:
+    """The lines of fold ``k``: of each file, every ``folds``-th line from line ``k``."""
+    return {name: set(range(k, len(lines), folds)) for name, lines in gold.items()}
 
 
 def gold_zwnj_offsets(line: str, variant: str) -> set[int]:
@@ -122,10 +127,11 @@ def majority_oracle(gold: dict[str, list[str]], folds: int | None = None,
                 for name, lines in gold.items()}
     out = {(name, "glued"): [None] * len(lines) for name, lines in gold.items()}
     for k in range(folds):
-        best = best_forms(line for lines in gold.values()
-                          for i, line in enumerate(lines) if i % folds != k)
+        holdout = held_out(gold, folds, k)
+        best = best_forms(line for name, lines in gold.items()
+                          for i, line in enumerate(lines) if i not in holdout[name])
         for name, lines in gold.items():
-            for i in range(k, len(lines), folds):
+            for i in holdout[name]:
                 out[name, "glued"][i] = rewrite(lines[i], best)
     return out
 

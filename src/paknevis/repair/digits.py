@@ -52,9 +52,8 @@ class DigitsStep(RegexStep):
                          precheck=None if digits else _has_arabic_digit)
         self._without_arabic = _runs_of(digits) if digits else self._pattern
         self._replace_at = replace_at
-        runs = CharRuns(digits) if digits else None
         #: the runs of the digits other than Arabic-Indic, found in C (None: by the regex)
-        self._runs = runs if runs is not None and runs.in_c else None
+        self._runs = CharRuns(digits).if_in_c() if digits else None
 
     def pattern(self, text: str) -> re.Pattern:
         return self._pattern if _has_arabic_digit(text) else self._without_arabic

@@ -43,6 +43,11 @@ class CharRuns:
         member = re.compile(f"[{body}]").fullmatch
         return cls("".join(filter(member, map(chr, range(_BMP)))))
 
+    def if_in_c(self) -> CharRuns | None:
+        """This, where the search runs in C; None where it would run by regex, as the
+        step's own regex does just as well."""
+        return self if self.in_c else None
+
     def __call__(self, text: str) -> list[int]:
         if self.in_c:
             return _c_runs(text, self._bitmap)

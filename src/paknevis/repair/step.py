@@ -146,8 +146,7 @@ class RareCharSteps:
         triggers = "".join(step.triggers for step in self.steps)
         self._gate = re.compile(f"[{triggers}]")
         # in C (runs.py), the gate takes about 3 ms on farsnews instead of 7.5 to 8.5
-        runs = CharRuns.of_class(triggers)
-        self._runs = runs if runs.in_c else None
+        self._runs = CharRuns.of_class(triggers).if_in_c()
         self._acts_on = [re.compile(f"[{step.triggers}]").match for step in self.steps]
 
     def _found(self, text: str) -> set[str]:
