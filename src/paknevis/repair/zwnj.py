@@ -101,6 +101,10 @@ _GLUED_ENDINGS = frozenset(
     for clitic in ("", "ی", "یی", "م", "ت", "ش", "مان", "تان", "شان", "یم", "ید", "ند", "یت", "یش")
 ) - {""}
 _LONGEST_GLUED_ENDING = max(map(len, _GLUED_ENDINGS))
+#: endings that make family names of words (رسول‌پناه، نجف‌نژاد), and how often the word
+#: must have been seen (a frequency bucket of the table)
+_NAME_ENDINGS = ("زادگان", "زاده", "نژاد", "نیا", "نسب", "پناه")
+_NAME_STEM_FREQ = 3
 
 PRESENT_ENDINGS = ("م", "ی", "د", "یم", "ید", "ند")
 PAST_ENDINGS = ("م", "ی", "", "یم", "ید", "ند")
@@ -390,7 +394,7 @@ class ZwnjRestorer:
         if written:
             return written, "zwnj.prefix_mi"
         if not key.endswith(_ANY_SUFFIX):
-            return self._inflected_compound(key)
+            return self._inflected_compound(key) or self._surname(key)
         for suffix, kind in _SUFFIXES:
             if not key.endswith(suffix) or len(key) - len(suffix) < 2:
                 continue
@@ -414,7 +418,21 @@ class ZwnjRestorer:
                 continue  # گستری: گستر and ی, not گس‌تری
             sep = ZWNJ if joins_left(stem[-1]) else ""
             return lex.written(stem) + sep + suffix, "zwnj.suffix"
-        return self._inflected_compound(key)
+        return self._inflected_compound(key) or self._surname(key)
+
+    def _surname(self, key: str) -> tuple[str, str] | None:
+        """A family name the table does not know, of a known word and an ending that
+        makes names (رسول‌پناه، نجف‌نژاد، نعمت‌زاده): written with a ZWNJ, as the table
+        writes nearly all it knows (ابراهیم‌زاده، احمدی‌نژاد; شاهزاده، امامزاده are
+        words of their own, and known)."""
+        if not key.endswith(_NAME_ENDINGS):
+            return None
+        for ending in _NAME_ENDINGS:
+            stem = key[: -len(ending)]
+            if key.endswith(ending) and len(stem) >= 3 and joins_left(stem[-1]) and (
+                    self.lex.freq.get(stem, 0) >= _NAME_STEM_FREQ and self.lex.knows(stem)):
+                return self.lex.written(stem) + ZWNJ + ending, "zwnj.suffix"
+        return None
 
     def _inflected_compound(self, key: str) -> tuple[str, str] | None:
         """A compound the table writes with a ZWNJ, and an ending that is written glued to
