@@ -39,10 +39,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from paknevis.repair.chars import WORD_CHARS, ZWNJ  # noqa: E402
+from paknevis.repair.chars import NON_JOINERS, WORD_CHARS, ZWNJ  # noqa: E402
 from paknevis.repair.harakat import strip_harakat  # noqa: E402
 from paknevis.repair.letters import invisible_step, kashida_step, letters_step  # noqa: E402
-from paknevis.repair.zwnj import PRESENT_ENDINGS, Lexicon, ZwnjRestorer, without_ezafe, wrong_zwnj_step  # noqa: E402
+from paknevis.repair.zwnj import (  # noqa: E402
+    CLITICS_AFTER_HEH,
+    EZAFE_YEH,
+    PRESENT_ENDINGS,
+    SUFFIXES_HA,
+    SUFFIXES_TAR,
+    Lexicon,
+    ZwnjRestorer,
+    without_ezafe,
+    wrong_zwnj_step,
+)
 
 SHARED = ROOT.parent / "shared" / "data"
 OUT = ROOT / "src" / "paknevis" / "data" / "zwnj-lexicon.tsv.gz"
@@ -76,6 +86,19 @@ ATTESTED_MIN = 0.5  # word-list evidence a compound needs if the news never writ
 COMPARATIVE_ENDINGS = frozenset(("تر", "ترین", "تری", "ترها", "ترهای", "تران"))
 #: the five comparatives the Academy writes glued
 GLUED_COMPARATIVES = frozenset(("به", "مه", "که", "بیش", "کم"))
+# A part ends unknown compounds (``compound_tails``) if it ends this many of the table's
+# ZWNJ compounds, and this many times as many as the glued words of a known word (a word
+# of at least TAIL_HEAD_MIN letters, seen often enough for frequency bucket
+# TAIL_HEAD_FREQ, ending in a joining letter).
+TAIL_COMPOUNDS = 20
+TAIL_GLUED_RATIO = 10.0
+TAIL_HEAD_MIN = 3
+TAIL_HEAD_FREQ = 3
+NUMERALS = frozenset("""یک دو سه چهار پنج شش هفت هشت نه ده یازده دوازده سیزده چهارده پانزده
+    شانزده هفده هجده هیجده نوزده بیست سی چهل پنجاه شصت هفتاد هشتاد نود صد یکصد دویست سیصد
+    چهارصد پانصد ششصد هفتصد هشتصد نهصد هزار میلیون میلیارد چند نیم""".split())
+#: what morphology puts a ZWNJ before on its own (ها، تر، ام، ی)
+INFLECTIONS = frozenset((*SUFFIXES_HA, *SUFFIXES_TAR, *CLITICS_AFTER_HEH, EZAFE_YEH, "ایی"))
 #: prepositions and conjunctions, which are no part of a compound joined across a space
 PARTICLES = frozenset("در تا به از با که را و".split())
 
@@ -258,6 +281,7 @@ def build(gold: tuple[Counter, Counter], news: tuple[Counter, Counter], wf: Coun
         if key not in forms and key not in glued:
             alone[b] += n
     tails = Counter(form.rsplit(ZWNJ, 1)[-1] for form in forms.values())
+    unknown_compound_tails = compound_tails(tails, forms, glued, freq)
 
     def joins_as_tail(part: str) -> bool:
         """May ``part`` end a compound that only word lists attest (هزینه‌یابی)? Not if it
@@ -346,8 +370,31 @@ def build(gold: tuple[Counter, Counter], news: tuple[Counter, Counter], wf: Coun
     lines = [f"Z\t{f}\t{freq[k]}" + flags.get(k, "") for k, f in forms.items()]
     lines += [f"G\t{g}\t{freq[g]}" for g in glued]
     lines += [f"A\t{p}" for p in apart_pairs]
+    lines += [f"C\t{t}" for t in unknown_compound_tails]
     lines += verb_lines
     return sorted(set(lines))
+
+
+def compound_tails(ends: Counter, forms: dict[str, str], glued: set[str], freq: dict[str, int]) -> set[str]:
+    """The parts that end many of the table's ZWNJ compounds (کننده، آمیز، پذیر، شناسی)
+    and hardly ever a glued word whose first part is a known word: a word the table does
+    not know, of a known word and such a part, is such a compound (نیم‌دایره‌مانندی).
+    Not the endings that morphology handles (ها، تر، ام، ی), nor دار، کار، گر، خانه,
+    which end as many glued words (دیندار، ستمکار) as ZWNJ ones, nor those that mostly
+    follow a numeral (ساله، تایی: راستایی is no راس‌تایی). ``ends`` counts the last
+    parts of the ZWNJ compounds."""
+    numeral_heads = Counter(form.rsplit(ZWNJ, 1)[1] for form in forms.values()
+                            if form.split(ZWNJ, 1)[0] in NUMERALS)
+    known_glued = Counter()  # tail -> glued words of a known word and that tail
+    for key in glued:
+        for n in range(2, len(key) - TAIL_HEAD_MIN + 1):
+            head, tail = key[:-n], key[-n:]
+            if tail in ends and head[-1] not in NON_JOINERS and freq.get(head, 0) >= TAIL_HEAD_FREQ and (
+                    head in forms or head in glued):
+                known_glued[tail] += 1
+    return {tail for tail, n in ends.items() if tail not in INFLECTIONS
+            and n >= TAIL_COMPOUNDS and n >= TAIL_GLUED_RATIO * known_glued[tail]
+            and numeral_heads[tail] < n / 2}
 
 
 @functools.cache

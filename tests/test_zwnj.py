@@ -1,4 +1,8 @@
 """ZWNJ restoration on real Persian, both ways it gets lost (deleted, or typed as a space)."""
+import sys
+from collections import Counter
+from pathlib import Path
+
 import pytest
 
 from paknevis import fix, fix_and_explain
@@ -141,6 +145,32 @@ def test_unknown_word_by_morphology():
     assert r.preferred("کانونی") == ("کانونی", "")
     # a participle after a preverb takes its clitic after a ZWNJ: بازخوانده‌اند
     assert r.preferred("بازخواندهاند") == (f"بازخوانده{Z}اند", "zwnj.suffix")
+
+
+def test_unknown_compound_of_a_known_word_and_a_compound_tail():
+    lex = Lexicon.from_lines(["G\tزندگی\t5", "G\tراس\t5", "G\tکم\t1", "C\tدوست", "C\tتایی",
+                              f"Z\tبشر{Z}دوست\t2"])
+    r = ZwnjRestorer(lex)
+    assert r.preferred("زندگیدوست") == (f"زندگی{Z}دوست", "zwnj.compound")
+    assert r.preferred("راستایی") == (f"راس{Z}تایی", "zwnj.compound")  # a tail the table gives
+    assert r.preferred("کمدوست") == ("کمدوست", "")  # a word seen too seldom to be the head
+
+
+def test_the_builder_takes_tails_that_end_compounds_and_seldom_glued_words():
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    from build_zwnj_lexicon import compound_tails
+
+    def compounds(tail, heads):  # (the keys only need to differ)
+        return {f"{head}{i}{tail}": f"{head}{Z}{tail}" for i, head in enumerate(heads)}
+
+    forms = compounds("دوست", ["کلمه"] * 25) | compounds("دار", ["کلمه"] * 25)
+    forms |= compounds("ها", ["کلمه"] * 25) | compounds("تایی", ["دو", "سه", "چهار"] * 9)
+    ends = Counter(form.rsplit(Z, 1)[1] for form in forms.values())
+    heads = ("کتاب", "دست", "قلم")
+    glued = {*heads, *(head + "دار" for head in heads)}
+    # دار ends three glued words of a known word too (not a tenth of 25); تایی mostly
+    # follows a numeral; ها is morphology's
+    assert compound_tails(ends, forms, glued, dict.fromkeys(heads, 5)) == {"دوست"}
 
 
 @pytest.mark.parametrize("key, written", [

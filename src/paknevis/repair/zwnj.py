@@ -105,6 +105,7 @@ _LONGEST_GLUED_ENDING = max(map(len, _GLUED_ENDINGS))
 #: must have been seen (a frequency bucket of the table)
 _NAME_ENDINGS = ("زادگان", "زاده", "نژاد", "نیا", "نسب", "پناه")
 _NAME_STEM_FREQ = 3
+_LONGEST_TAIL = 8
 
 PRESENT_ENDINGS = ("م", "ی", "د", "یم", "ید", "ند")
 PAST_ENDINGS = ("م", "ی", "", "یم", "ید", "ند")
@@ -145,6 +146,9 @@ class Lexicon:
     joinable: set[str] = field(default_factory=set)
     #: the joinable ones whose later parts are no words alone (المللی in بین‌المللی)
     bound: set[str] = field(default_factory=set)
+    #: parts that end compounds written with a ZWNJ (کننده، آمیز، پذیر): after a known
+    #: word, in a word the table does not know (see the builder's ``compound_tails``)
+    compound_tails: set[str] = field(default_factory=set)
 
     def __post_init__(self):
         self.index()
@@ -221,6 +225,8 @@ class Lexicon:
                 lex.freq[text] = int(freq or 0)
             elif kind == "A":
                 lex.apart.add(text)
+            elif kind == "C":
+                lex.compound_tails.add(text)
             elif kind == "P":
                 lex.verbs.update(text + e for e in PRESENT_ENDINGS)
                 lex.spoken.update(text + e for e in SPOKEN_PRESENT_ENDINGS)
@@ -394,7 +400,7 @@ class ZwnjRestorer:
         if written:
             return written, "zwnj.prefix_mi"
         if not key.endswith(_ANY_SUFFIX):
-            return self._inflected_compound(key) or self._surname(key)
+            return self._inflected_compound(key) or self._surname(key) or self._tail_compound(key)
         for suffix, kind in _SUFFIXES:
             if not key.endswith(suffix) or len(key) - len(suffix) < 2:
                 continue
@@ -418,7 +424,19 @@ class ZwnjRestorer:
                 continue  # گستری: گستر and ی, not گس‌تری
             sep = ZWNJ if joins_left(stem[-1]) else ""
             return lex.written(stem) + sep + suffix, "zwnj.suffix"
-        return self._inflected_compound(key) or self._surname(key)
+        return self._inflected_compound(key) or self._surname(key) or self._tail_compound(key)
+
+    def _tail_compound(self, key: str) -> tuple[str, str] | None:
+        """A compound the table does not know, of a known word and a part that ends many
+        of its ZWNJ compounds (نیم‌دایره‌مانندی، مرمت‌گران), the longest such part."""
+        lex = self.lex
+        tails = lex.compound_tails
+        for n in range(min(_LONGEST_TAIL, len(key) - 3), 1, -1):
+            if key[-n:] in tails:
+                head = key[:-n]
+                if joins_left(head[-1]) and lex.freq.get(head, 0) >= _NAME_STEM_FREQ and lex.knows(head):
+                    return lex.written(head) + ZWNJ + key[-n:], "zwnj.compound"
+        return None
 
     def _surname(self, key: str) -> tuple[str, str] | None:
         """A family name the table does not know, of a known word and an ending that
@@ -795,7 +813,7 @@ _SPACED_WRITER = frozenset(("zwnj.join_prefix_mi", "zwnj.join_suffix", "zwnj.joi
 #: ... beyond doubt (the rules that never err on the dev sets) ...
 _TYPES_SPACES = frozenset(("zwnj.join_prefix_mi", "zwnj.join_suffix"))
 #: ... and edits that show one who drops it (میشود، کتابها).
-_GLUED_WRITER = frozenset(("zwnj.word", "zwnj.prefix_mi", "zwnj.suffix"))
+_GLUED_WRITER = frozenset(("zwnj.word", "zwnj.prefix_mi", "zwnj.suffix", "zwnj.compound"))
 
 
 def _follow_the_writers_habit(text: str, edits: list[Edit]) -> list[Edit]:
