@@ -63,6 +63,11 @@ def test_deleted_zwnj_is_put_back(glued, right):
     ("نمی میرانند", f"نمی{Z}میرانند"),
     # a compound that the news writes apart, by its house style
     ("کتاب ها زیان آور است", f"کتاب{Z}ها زیان{Z}آور است"),
+    # one the table does not know, of a known word and a part that is no word alone
+    ("کتاب ها و رفتار دیوانه کننده", f"کتاب{Z}ها و رفتار دیوانه{Z}کننده"),
+    # but not after a function word, nor a part that is a word too (a nose, prosperous)
+    ("کتاب ها را این کننده", f"کتاب{Z}ها را این کننده"),
+    ("کتاب ها و جراحی بینی و شهری آباد", f"کتاب{Z}ها و جراحی بینی و شهری آباد"),
 ])
 def test_zwnj_typed_as_space_is_put_back(spaced, right):
     assert fix(spaced) == right

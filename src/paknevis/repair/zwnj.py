@@ -80,6 +80,9 @@ _JOIN_RIGHT = frozenset((*SUFFIXES_HA, *SUFFIXES_TAR, *CLITICS_AFTER_HEH, EZAFE_
 _NO_SUFFIX_HOST = frozenset("و به از که در با را تا یا هم نه چه اگر اما پس چون".split())
 #: Words before which بی is the preposition 'without', not a prefix: بی هیچ تردیدی، بی شما.
 _NOT_AFTER_BI = frozenset("این آن هیچ شما آنها آنان اینها ایشان همین همان".split())
+#: function words, which begin no compound the table does not know (این کننده)
+_NO_HEAD = _NO_SUFFIX_HOST | _NOT_AFTER_BI | frozenset(
+    "خود همه هر چند یک او ما من تو وی چنین چنان دیگر بسیار برای روی زیر".split())
 
 _PREVERB_MI = frozenset(p + m for p in PREVERBS for m in PREFIXES_MI)
 _MI_PREFIXES = _PREVERB_MI | frozenset(PREFIXES_MI)
@@ -149,6 +152,9 @@ class Lexicon:
     #: parts that end compounds written with a ZWNJ (کننده، آمیز، پذیر): after a known
     #: word, in a word the table does not know (see the builder's ``compound_tails``)
     compound_tails: set[str] = field(default_factory=set)
+    #: those of them that are no words alone (کننده، آمیز، پذیر): joined to a known word
+    #: typed apart before them, in a text whose writer types ZWNJs as spaces
+    join_tails: set[str] = field(default_factory=set)
 
     def __post_init__(self):
         self.index()
@@ -173,6 +179,8 @@ class Lexicon:
             left, _, right = pair.partition(" ")
             rights.setdefault(left, set()).add(right)
         self.pair_rights = {left: frozenset(r) for left, r in rights.items()}
+        #: the keys that a word before them may join (ها، ترین، ام; کننده)
+        self.join_right = _JOIN_RIGHT | self.join_tails
         #: the quiet words seen more than once: known on sight with one set lookup (a set
         #: of every quiet word would cost 20 MB more for words that hardly ever occur)
         self.common_quiet: set[str] = {
@@ -182,7 +190,7 @@ class Lexicon:
         #: else (به، سال، بین): known on sight too, by the right keys they may join
         self.quiet_lefts: dict[str, frozenset] = {
             self.written(key): rights for key, rights in self.pair_rights.items()
-            if self.knows(key) and key not in _RULE_LEFT and key not in _JOIN_RIGHT}
+            if self.knows(key) and key not in _RULE_LEFT and key not in self.join_right}
 
     def knows(self, key: str) -> bool:
         return key in self.glued or key in self.forms
@@ -193,7 +201,7 @@ class Lexicon:
         key = _key_of(word)
         if not (key in self.glued and key == word or self.forms.get(key) == word):
             return False
-        return not (key in self.pair_rights or key in _RULE_LEFT or key in _JOIN_RIGHT)
+        return not (key in self.pair_rights or key in _RULE_LEFT or key in self.join_right)
 
     def written(self, key: str) -> str:
         return self.forms.get(key, key)
@@ -227,6 +235,9 @@ class Lexicon:
                 lex.apart.add(text)
             elif kind == "C":
                 lex.compound_tails.add(text)
+            elif kind == "B":
+                lex.compound_tails.add(text)
+                lex.join_tails.add(text)
             elif kind == "P":
                 lex.verbs.update(text + e for e in PRESENT_ENDINGS)
                 lex.spoken.update(text + e for e in SPOKEN_PRESENT_ENDINGS)
@@ -381,7 +392,7 @@ class ZwnjRestorer:
                      if words and words[0].start() == 0 else None)
             last = self._facts[words[-1].group()][1] if words and words[-1].end() == len(raw) else None
             single = False
-        return Piece(edits, first, last, single, first in _JOIN_RIGHT, last in _RULE_LEFT,
+        return Piece(edits, first, last, single, first in self.lex.join_right, last in _RULE_LEFT,
                      last in self.lex.pair_rights)
 
     def preferred(self, key: str) -> tuple[str, str]:
@@ -428,14 +439,13 @@ class ZwnjRestorer:
 
     def _tail_compound(self, key: str) -> tuple[str, str] | None:
         """A compound the table does not know, of a known word and a part that ends many
-        of its ZWNJ compounds (نیم‌دایره‌مانندی، مرمت‌گران), the longest such part."""
-        lex = self.lex
-        tails = lex.compound_tails
+        of its ZWNJ compounds (زندگی‌دوست، آسان‌ساز), the longest such part."""
+        tails = self.lex.compound_tails
         for n in range(min(_LONGEST_TAIL, len(key) - 3), 1, -1):
             if key[-n:] in tails:
                 head = key[:-n]
-                if joins_left(head[-1]) and lex.freq.get(head, 0) >= _NAME_STEM_FREQ and lex.knows(head):
-                    return lex.written(head) + ZWNJ + key[-n:], "zwnj.compound"
+                if joins_left(head[-1]) and self._compound_head(head):
+                    return self.lex.written(head) + ZWNJ + key[-n:], "zwnj.compound"
         return None
 
     def _surname(self, key: str) -> tuple[str, str] | None:
@@ -577,7 +587,15 @@ class ZwnjRestorer:
                 return (ZWNJ, "zwnj.join_suffix") if fixed and ZWNJ in fixed[0] else None
         if pair in lex.join_pairs:
             return ZWNJ, "zwnj.join_bound" if pair in lex.bound_pairs else "zwnj.join_compound"
+        if right in lex.join_tails and joins_left(last) and self._compound_head(left):
+            return ZWNJ, "zwnj.join_compound"  # مسخره کننده -> مسخره‌کننده
         return None
+
+    def _compound_head(self, key: str) -> bool:
+        """May the known word ``key`` begin a compound the table does not know?"""
+        lex = self.lex
+        return (len(key) >= 3 and key not in _NO_HEAD and key not in lex.verbs
+                and lex.freq.get(key, 0) >= _NAME_STEM_FREQ and lex.knows(key))
 
     # -- text ---------------------------------------------------------------------------
     def _busy_piece(self, raw: str) -> Piece | frozenset | None:
@@ -594,7 +612,7 @@ class ZwnjRestorer:
             if word is None or word in lex.common_quiet or lex.quiet(word):
                 return None  # no word, or one word that needs nothing, in punctuation: «ایران».
             fixed, key = self._facts[word]
-            if fixed is None and not (key in _JOIN_RIGHT or key in _RULE_LEFT or key in lex.pair_rights):
+            if fixed is None and not (key in lex.join_right or key in _RULE_LEFT or key in lex.pair_rights):
                 return None  # a word the table does not know (a name), that needs nothing
         busy = self._pieces[raw]
         if not (busy.edits or busy.ends_join or busy.starts_join):
