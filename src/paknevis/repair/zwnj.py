@@ -79,7 +79,7 @@ _JOIN_RIGHT = frozenset((*SUFFIXES_HA, *SUFFIXES_TAR, *CLITICS_AFTER_HEH, EZAFE_
 #: Words that a suffix written apart never attaches to: ``خشک و تر`` is not ``خشک وتر``.
 _NO_SUFFIX_HOST = frozenset("و به از که در با را تا یا هم نه چه اگر اما پس چون".split())
 #: Words before which بی is the preposition 'without', not a prefix: بی هیچ تردیدی، بی شما.
-_NOT_AFTER_BI = frozenset("این آن هیچ شما آنها آنان اینها ایشان همین همان".split())
+_NOT_AFTER_BI = frozenset("این آن هیچ شما آنها آنان اینها ایشان همین همان آنکه اینکه".split())
 #: function words, which begin no compound the table does not know (این کننده)
 _NO_HEAD = _NO_SUFFIX_HOST | _NOT_AFTER_BI | frozenset(
     "خود همه هر چند یک او ما من تو وی چنین چنان دیگر بسیار برای روی زیر".split())
