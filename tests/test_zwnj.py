@@ -34,6 +34,9 @@ Z = "\u200c"
     # words of their own stay whole
     ("رسولپناه و رمضاننژاد", f"رسول{Z}پناه و رمضان{Z}نژاد"),
     ("شاهزاده و آزاده و دنیا", "شاهزاده و آزاده و دنیا"),
+    # a participle and ای before the end of a sentence, where no plural and ezafe can be
+    ("شکستهای اخیر را چه کسی شکستهای؟", f"شکست{Z}های اخیر را چه کسی شکسته{Z}ای؟"),
+    ("کردهای عراق؛ تو چه کردهای.", f"کردهای عراق؛ تو چه کرده{Z}ای."),
 ])
 def test_deleted_zwnj_is_put_back(glued, right):
     assert fix(glued) == right

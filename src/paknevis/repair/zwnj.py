@@ -108,6 +108,9 @@ _LONGEST_GLUED_ENDING = max(map(len, _GLUED_ENDINGS))
 #: must have been seen (a frequency bucket of the table)
 _NAME_ENDINGS = ("زادگان", "زاده", "نژاد", "نیا", "نسب", "پناه")
 _NAME_STEM_FREQ = 3
+_HA_EZAFE = "های"
+#: the marks that end a sentence or a clause, after which no ezafe can stand
+_STOPS = frozenset(".،؛!؟:")
 _LONGEST_TAIL = 8
 
 PRESENT_ENDINGS = ("م", "ی", "د", "یم", "ید", "ند")
@@ -181,6 +184,11 @@ class Lexicon:
         self.pair_rights = {left: frozenset(r) for left, r in rights.items()}
         #: the keys that a word before them may join (ها، ترین، ام; کننده)
         self.join_right = _JOIN_RIGHT | self.join_tails
+        #: glued participles and ای (کردهای، شکستهای) that are read as a participle and
+        #: ای before the end of a sentence, where no plural and ezafe can stand
+        self.heh_before_stop: set[str] = {
+            key for key in (*self.glued, *self.forms)
+            if key.endswith(_HA_EZAFE) and self.participle(key[:-2])}
         #: the quiet words seen more than once: known on sight with one set lookup (a set
         #: of every quiet word would cost 20 MB more for words that hardly ever occur)
         self.common_quiet: set[str] = {
@@ -195,13 +203,19 @@ class Lexicon:
     def knows(self, key: str) -> bool:
         return key in self.glued or key in self.forms
 
+    def participle(self, word: str) -> bool:
+        """Is ``word`` a verb form, with or without a preverb (بازتابیده، فروداده)?"""
+        verbs = self.verbs
+        return word in verbs or any(word.startswith(p) and word[len(p):] in verbs for p in PREVERBS)
+
     def quiet(self, word: str) -> bool:
         """Is ``word`` written as the table writes it, and no side of any join? Such a
         word needs nothing, and the text step need not analyse it."""
         key = _key_of(word)
         if not (key in self.glued and key == word or self.forms.get(key) == word):
             return False
-        return not (key in self.pair_rights or key in _RULE_LEFT or key in self.join_right)
+        return not (key in self.pair_rights or key in _RULE_LEFT or key in self.join_right
+                    or key in self.heh_before_stop)
 
     def written(self, key: str) -> str:
         return self.forms.get(key, key)
@@ -363,6 +377,16 @@ class ZwnjRestorer:
             fixed = (written, rule)
         return fixed, key
 
+    def _before_stop(self, word: str, fixed: tuple | None) -> tuple | None:
+        """``fixed``, the fix of ``word`` anywhere, or before the end of a sentence or
+        clause that of a glued participle and ای (شکستهای. -> شکسته‌ای.): the plural and
+        ezafe (شکست‌های) cannot stand there, as an ezafe needs a word after it."""
+        if word in self.lex.heh_before_stop:
+            written = self.lex.written(word[:-2]) + ZWNJ + "ای"
+            if fixed is None or fixed[0] != written:
+                return written, "zwnj.suffix"
+        return fixed
+
     def clear_cache(self) -> None:
         for memo in (self._facts, self._pieces, self._busy, self._firsts, self._gaps):
             memo.clear()
@@ -385,6 +409,8 @@ class ZwnjRestorer:
             edits = []
             for m in words:
                 fixed = self._facts[m.group()][0]
+                if raw[m.end():m.end() + 1] in _STOPS:
+                    fixed = self._before_stop(m.group(), fixed)
                 if fixed is not None:
                     edits.append((m.start(), m.group(), *fixed))
             edits = tuple(edits)
@@ -420,7 +446,7 @@ class ZwnjRestorer:
                 if not (len(stem) > 2 and self._silent_heh(stem) and self._shows_vowel_heh(stem)):
                     continue
             elif kind in ("heh", "heh_only"):
-                if not (self._silent_heh(stem) and (lex.knows(stem) or self._participle(stem))
+                if not (self._silent_heh(stem) and (lex.knows(stem) or self.lex.participle(stem))
                         or kind == "heh" and self._yeh_stem(stem)):
                     continue
                 if suffix == "ای" and self._likelier(stem + "ا", stem):
@@ -478,11 +504,6 @@ class ZwnjRestorer:
                     return (form[:-1] if ending[0] == "گ" else form) + ending, "zwnj.suffix"
         return None
 
-    def _participle(self, word: str) -> bool:
-        """Is ``word`` a verb form, with or without a preverb (بازتابیده، فروداده)?"""
-        verbs = self.lex.verbs
-        return word in verbs or any(
-            word.startswith(p) and word[len(p):] in verbs for p in PREVERBS)
 
     @staticmethod
     def _silent_heh(stem: str) -> bool:
@@ -612,7 +633,8 @@ class ZwnjRestorer:
             if word is None or word in lex.common_quiet or lex.quiet(word):
                 return None  # no word, or one word that needs nothing, in punctuation: «ایران».
             fixed, key = self._facts[word]
-            if fixed is None and not (key in lex.join_right or key in _RULE_LEFT or key in lex.pair_rights):
+            if fixed is None and not (key in lex.join_right or key in _RULE_LEFT or key in lex.pair_rights
+                                      or key in lex.heh_before_stop):
                 return None  # a word the table does not know (a name), that needs nothing
         busy = self._pieces[raw]
         if not (busy.edits or busy.ends_join or busy.starts_join):
