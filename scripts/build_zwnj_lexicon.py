@@ -293,6 +293,7 @@ def build(gold: tuple[Counter, Counter], news: tuple[Counter, Counter], wf: Coun
         بخش (70 to 225) are words of their own."""
         return part not in bare_verbs and (
             part not in verbs_only.verbs or tails[part] >= TAIL_RATIO * alone[part])
+
     def house_style_apart(form: str, parts: list[str], fused: float) -> bool:
         """Is ``form`` a compound that only the news writes apart, by its house style
         (زیان آور، جنگ طلب، فاصله گذاری)? One whose last part is a verb form that may end
@@ -308,6 +309,7 @@ def build(gold: tuple[Counter, Counter], news: tuple[Counter, Counter], wf: Coun
                 and evidence[form.replace(ZWNJ, "")][form] + fused >= JOIN_LISTED
                 and not any(gold_pairs.get((ZWNJ.join(parts[:i]), parts[i]))
                             for i in range(1, len(parts))))
+
     def joins_typed_apart(tail: str) -> bool:
         """May ``tail``, which ends compounds the table does not know, be joined to a
         known word typed apart before it (مسخره کننده)? Only if it hardly ever stands
@@ -316,6 +318,7 @@ def build(gold: tuple[Counter, Counter], news: tuple[Counter, Counter], wf: Coun
         نده (کننده، دهنده), which stands alone only where the news writes a compound apart."""
         return alone[tail] <= JOIN_TAIL_ALONE * tails[tail] and (
             lemmas.get(tail, 0) < HAZM_LEMMA or tail.endswith("نده"))
+
     # Which ZWNJ words may be made from two words written apart: those that edited text
     # writes fused, clearly more often than apart (word lists alone do not say that
     # حذف‌شده is not usually the verb phrase حذف شده).

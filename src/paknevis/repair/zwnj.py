@@ -104,14 +104,14 @@ _GLUED_ENDINGS = frozenset(
     for clitic in ("", "ی", "یی", "م", "ت", "ش", "مان", "تان", "شان", "یم", "ید", "ند", "یت", "یش")
 ) - {""}
 _LONGEST_GLUED_ENDING = max(map(len, _GLUED_ENDINGS))
-#: endings that make family names of words (رسول‌پناه، نجف‌نژاد), and how often the word
-#: must have been seen (a frequency bucket of the table)
+#: endings that make family names of words (رسول‌پناه، نجف‌نژاد)
 _NAME_ENDINGS = ("زادگان", "زاده", "نژاد", "نیا", "نسب", "پناه")
-_NAME_STEM_FREQ = 3
+#: how often a word must have been seen (a frequency bucket of the table) to be taken as
+#: the first part of a compound or name that the table does not know
+_HEAD_FREQ = 3
 _HA_EZAFE = "های"
 #: the marks that end a sentence or a clause, after which no ezafe can stand
 _STOPS = frozenset(".،؛!؟:")
-_LONGEST_TAIL = 8
 
 PRESENT_ENDINGS = ("م", "ی", "د", "یم", "ید", "ند")
 PAST_ENDINGS = ("م", "ی", "", "یم", "ید", "ند")
@@ -184,6 +184,7 @@ class Lexicon:
         self.pair_rights = {left: frozenset(r) for left, r in rights.items()}
         #: the keys that a word before them may join (ها، ترین، ام; کننده)
         self.join_right = _JOIN_RIGHT | self.join_tails
+        self.longest_tail = max(map(len, self.compound_tails), default=0)
         #: glued participles and ای (کردهای، شکستهای) that are read as a participle and
         #: ای before the end of a sentence, where no plural and ezafe can stand
         self.heh_before_stop: set[str] = {
@@ -446,7 +447,7 @@ class ZwnjRestorer:
                 if not (len(stem) > 2 and self._silent_heh(stem) and self._shows_vowel_heh(stem)):
                     continue
             elif kind in ("heh", "heh_only"):
-                if not (self._silent_heh(stem) and (lex.knows(stem) or self.lex.participle(stem))
+                if not (self._silent_heh(stem) and (lex.knows(stem) or lex.participle(stem))
                         or kind == "heh" and self._yeh_stem(stem)):
                     continue
                 if suffix == "ای" and self._likelier(stem + "ا", stem):
@@ -467,7 +468,7 @@ class ZwnjRestorer:
         """A compound the table does not know, of a known word and a part that ends many
         of its ZWNJ compounds (زندگی‌دوست، آسان‌ساز), the longest such part."""
         tails = self.lex.compound_tails
-        for n in range(min(_LONGEST_TAIL, len(key) - 3), 1, -1):
+        for n in range(min(self.lex.longest_tail, len(key) - 3), 1, -1):
             if key[-n:] in tails:
                 head = key[:-n]
                 if joins_left(head[-1]) and self._compound_head(head):
@@ -483,8 +484,7 @@ class ZwnjRestorer:
             return None
         for ending in _NAME_ENDINGS:
             stem = key[: -len(ending)]
-            if key.endswith(ending) and len(stem) >= 3 and joins_left(stem[-1]) and (
-                    self.lex.freq.get(stem, 0) >= _NAME_STEM_FREQ and self.lex.knows(stem)):
+            if key.endswith(ending) and self._compound_head(stem) and joins_left(stem[-1]):
                 return self.lex.written(stem) + ZWNJ + ending, "zwnj.suffix"
         return None
 
@@ -616,7 +616,7 @@ class ZwnjRestorer:
         """May the known word ``key`` begin a compound the table does not know?"""
         lex = self.lex
         return (len(key) >= 3 and key not in _NO_HEAD and key not in lex.verbs
-                and lex.freq.get(key, 0) >= _NAME_STEM_FREQ and lex.knows(key))
+                and lex.freq.get(key, 0) >= _HEAD_FREQ and lex.knows(key))
 
     # -- text ---------------------------------------------------------------------------
     def _busy_piece(self, raw: str) -> Piece | frozenset | None:
