@@ -30,3 +30,11 @@ def test_an_address_with_a_stray_space_is_no_handle():
     # "ali@ x.ir" once became "@ali x.ir"; a handle with its digits still mends before a URL
     assert fix("ایمیل ali@ x.ir است", zwnj=False) == "ایمیل ali@ x.ir است"
     assert fix("توئیتر BaharIran@ 7 www.x.ir", zwnj=False) == "توئیتر @BaharIran7 www.x.ir"
+
+
+def test_a_handle_or_hashtag_typed_against_a_persian_word_is_set_apart():
+    assert fix("سلام@BaharIran7 چطوری؟") == "سلام @BaharIran7 چطوری؟"
+    assert fix("ایران#آزادی و #ایران#مردم") == "ایران #آزادی و #ایران #مردم"
+    # but not a domain after the @, nor a URL's fragment
+    for text in ["علی@example.com", "https://fa.wikipedia.org/wiki/ایران#تاریخ"]:
+        assert fix(text) == text

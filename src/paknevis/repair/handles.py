@@ -10,12 +10,15 @@ line) are not hashtags and stay.
 'توئیتر @BaharIran7'
 >>> fix("🍏# مجاهدین_خلق")
 '🍏#مجاهدین_خلق'
+>>> fix("سلام@BaharIran7 و ایران#آزادی")
+'سلام @BaharIran7 و ایران #آزادی'
 """
 from __future__ import annotations
 
 import re
 
 from .chars import ALL_DIGITS, PERSIAN_LETTERS
+from .protect import is_protected
 from .step import RegexStep
 
 # Digits of every script, as the digit step (which runs later) may turn one into another:
@@ -30,6 +33,21 @@ _MANGLED_HANDLE = re.compile(
 handle_step = RegexStep(
     "handle", _MANGLED_HANDLE, lambda m: "@" + m.group(1) + (m.group(2) or ""), "handles.bidi_handle",
     precheck=lambda text: "@" in text)
+
+# A handle or hashtag typed against the Persian word before it (سلام@ali، ایران#آزادی) is
+# a word of its own: a space goes between them. (No e-mail address has a Persian letter
+# before its @, and a domain after it, علی@x.com, is no handle; a URL's fragment,
+# ویکی/ایران#تاریخ, is protected.)
+_GLUED_TAG = re.compile(
+    f"[{PERSIAN_LETTERS}](?=@[A-Za-z_][A-Za-z0-9_]*+(?!\\.[A-Za-z])|#[{PERSIAN_LETTERS}A-Za-z])")
+
+
+def _space_before_tag(m: re.Match) -> str | None:
+    return None if is_protected(m.string, m.start(), m.end()) else m.group() + " "
+
+
+glued_tag_step = RegexStep("glued_tag", _GLUED_TAG, _space_before_tag, "handles.glued_tag",
+                           precheck=lambda text: "@" in text or "#" in text)
 
 _SPACED_HASHTAG = re.compile(f"(?<=[^\\w#&\\n])#[ \u00a0]+(?=[{PERSIAN_LETTERS}A-Za-z])")
 

@@ -8,7 +8,7 @@ from .digits import digits_step
 from .edits import Edit, EditTracker
 from .entities import decodable, entity_step
 from .foreign import has_foreign_letter, persian_spans
-from .handles import handle_step, hashtag_step
+from .handles import glued_tag_step, handle_step, hashtag_step
 from .harakat import HarakatStep
 from .letters import (
     MAKES_HARAKAT,
@@ -62,7 +62,7 @@ class Repairer:
         if config.spacing:
             steps += SPACING_STEPS
         if config.handles:
-            steps += [handle_step, hashtag_step]
+            steps += [handle_step, hashtag_step, glued_tag_step]
         steps.append(digits_step(config.digits))
         if config.zwnj:
             lexicon = lexicon or shipped_lexicon()
