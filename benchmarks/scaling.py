@@ -42,6 +42,9 @@ PATTERNS = {
     "glued words": "بینالمللی میشود ",
     "bidi handles": "BaharIran@ 7 ",
     "spaced hashtags": "# مجاهدین_خلق ",
+    "tags glued to words": "سلام@ali ایران#آزادی ",
+    # compounds the table does not know, joined or split; a participle and ای at a stop
+    "unknown compounds": "مسخره کننده زندگیدوست رسولپناه شکستهای. ",
     "one long word": "ب",
     "diacritics": "بَ",
     # harakat word by word: a vocalized passage as long as the text, and stray ones

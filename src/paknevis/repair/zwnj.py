@@ -799,8 +799,11 @@ def _piece_end(text: str, start: int) -> int:
 
 
 def _piece_start_before(text: str, start: int) -> int:
-    """Where the piece before the one at ``start`` (> 0) starts."""
-    return max(text.rfind(" ", 0, start - 1), text.rfind("\n", 0, start - 1)) + 1
+    """Where the piece before the one at ``start`` (> 0) starts. The newline is looked for
+    only after the space: from the text's start, in a text without one, each call read
+    the whole text before it (a line of 1,000,000 characters of مسخره کننده: 1.1 s)."""
+    space = text.rfind(" ", 0, start - 1)
+    return max(space, text.rfind("\n", space + 1, start - 1)) + 1
 
 
 def _both_vocalized(left: str, right: str) -> bool:
