@@ -39,11 +39,11 @@ handle_step = RegexStep(
 # before its @, and a domain after it, علی@x.com, is no handle; a URL's fragment,
 # ویکی/ایران#تاریخ, is protected.)
 _GLUED_TAG = re.compile(
-    f"[{PERSIAN_LETTERS}](?=@[A-Za-z_][A-Za-z0-9_]*+(?!\\.[A-Za-z])|#[{PERSIAN_LETTERS}A-Za-z])")
+    f"(?<=[{PERSIAN_LETTERS}])(?=@[A-Za-z_][A-Za-z0-9_]*+(?!\\.[A-Za-z])|#[{PERSIAN_LETTERS}A-Za-z])")
 
 
 def _space_before_tag(m: re.Match) -> str | None:
-    return None if is_protected(m.string, m.start(), m.end()) else m.group() + " "
+    return None if is_protected(m.string, m.start() - 1, m.start()) else " "
 
 
 glued_tag_step = RegexStep("glued_tag", _GLUED_TAG, _space_before_tag, "handles.glued_tag",
