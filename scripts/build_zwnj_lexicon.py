@@ -19,9 +19,11 @@ Sources (licences in NOTICE), all read from ../shared/data or installed wheels:
 For each word the table keeps the writing with the most evidence: with ZWNJ (``Z``) or
 glued (``G``), marking the compounds that may be joined from two words written apart
 (``j``, or ``J`` if a part is no word alone); pairs that edited text writes apart
-although a rule would join them (``A``); and verb stems (``P``, ``T``; those of the spoken
-language ``p``, ``t``). The output is sorted and gzip'd without a timestamp, so the same
-inputs give the same bytes.
+although a rule would join them (``A``); the parts that end compounds it does not know
+(``C``, or ``B`` if they are no words alone and join a word typed apart before them:
+``compound_tails``); and verb stems (``P``, ``T``; those of the spoken language ``p``,
+``t``). The output is sorted and gzip'd without a timestamp, so the same inputs give the
+same bytes.
 """
 from __future__ import annotations
 

@@ -227,8 +227,10 @@ class Lexicon:
 
         Kinds: ``Z`` a word written with ZWNJ and ``G`` a glued word (each with its
         frequency bucket; a ``Z`` marked ``j`` may be joined from two words written
-        apart), ``A`` a pair written apart, ``P``/``T`` a present/past verb stem,
-        ``p``/``t`` one of the spoken language (the inflected forms are generated here).
+        apart), ``A`` a pair written apart, ``C`` a part that ends compounds the table
+        does not know (``B`` one that is no word alone, joined to a word typed apart
+        before it), ``P``/``T`` a present/past verb stem, ``p``/``t`` one of the spoken
+        language (the inflected forms are generated here).
         """
         lex = cls()
         for line in lines:
