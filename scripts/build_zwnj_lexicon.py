@@ -309,8 +309,7 @@ def build(gold: tuple[Counter, Counter], news: tuple[Counter, Counter], wf: Coun
         return (parts[0] not in PARTICLES and parts[-1] in verbs_only.verbs
                 and joins_as_tail(parts[-1])
                 and evidence[form.replace(ZWNJ, "")][form] + fused >= JOIN_LISTED
-                and not any(gold_pairs.get((ZWNJ.join(parts[:i]), parts[i]))
-                            for i in range(1, len(parts))))
+                and not any(map(gold_pairs.get, splits(parts))))
 
     def joins_typed_apart(tail: str) -> bool:
         """May ``tail``, which ends compounds the table does not know, be joined to a
@@ -342,7 +341,7 @@ def build(gold: tuple[Counter, Counter], news: tuple[Counter, Counter], wf: Coun
         # (هزینه‌بر، سیمان‌بر) than the preposition there.
         if parts[-1] in verb_tails or parts[0] == "یک" or not PARTICLES.isdisjoint(parts[1:]):
             continue
-        apart = max(pairs.get((ZWNJ.join(parts[:i]), parts[i]), 0) for i in range(1, len(parts)))
+        apart = max(pairs.get(split, 0) for split in splits(parts))
         listed = evidence[key][form]  # a compound never seen apart joins on any evidence
         # hazm lists many compounds uncounted; those made with a present stem (فهرست‌بندی،
         # اتهام‌زنی) are words, where other ones may be phrases of its corpus (سه‌رقمی،
@@ -389,6 +388,12 @@ def build(gold: tuple[Counter, Counter], news: tuple[Counter, Counter], wf: Coun
     lines += [f"{'B' if joins_typed_apart(t) else 'C'}\t{t}" for t in unknown_compound_tails]
     lines += verb_lines
     return sorted(set(lines))
+
+
+def splits(parts: list[str]) -> list[tuple[str, str]]:
+    """The (words before, next part) pairs at each ZWNJ of a compound's ``parts``, as the
+    word pairs written apart are counted: پیش‌بینی‌ها -> (پیش, بینی), (پیش‌بینی, ها)."""
+    return [(ZWNJ.join(parts[:i]), parts[i]) for i in range(1, len(parts))]
 
 
 def compound_tails(ends: Counter, forms: dict[str, str], glued: set[str], freq: dict[str, int]) -> set[str]:

@@ -215,8 +215,13 @@ class Lexicon:
         key = _key_of(word)
         if not (key in self.glued and key == word or self.forms.get(key) == word):
             return False
-        return not (key in self.pair_rights or key in _RULE_LEFT or key in self.join_right
-                    or key in self.heh_before_stop)
+        return not self.decided_by_neighbours(key)
+
+    def decided_by_neighbours(self, key: str) -> bool:
+        """Do the words or marks beside ``key`` decide how it is written: a side of a join
+        (به، ها، بین، کننده), or a participle and ای before a stop (کردهای.)?"""
+        return (key in self.pair_rights or key in _RULE_LEFT or key in self.join_right
+                or key in self.heh_before_stop)
 
     def written(self, key: str) -> str:
         return self.forms.get(key, key)
@@ -471,10 +476,8 @@ class ZwnjRestorer:
         of its ZWNJ compounds (زندگی‌دوست، آسان‌ساز), the longest such part."""
         tails = self.lex.compound_tails
         for n in range(min(self.lex.longest_tail, len(key) - 3), 1, -1):
-            if key[-n:] in tails:
-                head = key[:-n]
-                if joins_left(head[-1]) and self._compound_head(head):
-                    return self.lex.written(head) + ZWNJ + key[-n:], "zwnj.compound"
+            if key[-n:] in tails and (found := self._head_and(key[:-n], key[-n:], "zwnj.compound")):
+                return found
         return None
 
     def _surname(self, key: str) -> tuple[str, str] | None:
@@ -485,9 +488,15 @@ class ZwnjRestorer:
         if not key.endswith(_NAME_ENDINGS):
             return None
         for ending in _NAME_ENDINGS:
-            stem = key[: -len(ending)]
-            if key.endswith(ending) and self._compound_head(stem) and joins_left(stem[-1]):
-                return self.lex.written(stem) + ZWNJ + ending, "zwnj.suffix"
+            if key.endswith(ending) and (found := self._head_and(key[: -len(ending)], ending, "zwnj.suffix")):
+                return found
+        return None
+
+    def _head_and(self, head: str, ending: str, rule: str) -> tuple[str, str] | None:
+        """``head`` and ``ending`` written with a ZWNJ between them, if ``head`` may begin
+        a compound or name the table does not know and a ZWNJ shows after it."""
+        if self._compound_head(head) and joins_left(head[-1]):
+            return self.lex.written(head) + ZWNJ + ending, rule
         return None
 
     def _inflected_compound(self, key: str) -> tuple[str, str] | None:
@@ -505,7 +514,6 @@ class ZwnjRestorer:
                 if form is not None:
                     return (form[:-1] if ending[0] == "گ" else form) + ending, "zwnj.suffix"
         return None
-
 
     @staticmethod
     def _silent_heh(stem: str) -> bool:
@@ -635,8 +643,7 @@ class ZwnjRestorer:
             if word is None or word in lex.common_quiet or lex.quiet(word):
                 return None  # no word, or one word that needs nothing, in punctuation: «ایران».
             fixed, key = self._facts[word]
-            if fixed is None and not (key in lex.join_right or key in _RULE_LEFT or key in lex.pair_rights
-                                      or key in lex.heh_before_stop):
+            if fixed is None and not lex.decided_by_neighbours(key):
                 return None  # a word the table does not know (a name), that needs nothing
         busy = self._pieces[raw]
         if not (busy.edits or busy.ends_join or busy.starts_join):
