@@ -37,6 +37,11 @@ Z = "\u200c"
     # a participle and ای before the end of a sentence, where no plural and ezafe can be
     ("شکستهای اخیر را چه کسی شکستهای؟", f"شکست{Z}های اخیر را چه کسی شکسته{Z}ای؟"),
     ("کردهای عراق؛ تو چه کردهای.", f"کردهای عراق؛ تو چه کرده{Z}ای."),
+    # ... or before a word that cannot follow an ezafe (و، که، را، است); a noun or a
+    # preposition can (زمین‌های با کاربری ورزشی)
+    ("انتخاب کردهای که او", f"انتخاب کرده{Z}ای که او"),
+    ("انقلاب زمینهای را فراهم کرد", f"انقلاب زمینه{Z}ای را فراهم کرد"),
+    ("زمینهای کشاورزی و زمینهای با کاربری ورزشی", f"زمین{Z}های کشاورزی و زمین{Z}های با کاربری ورزشی"),
 ])
 def test_deleted_zwnj_is_put_back(glued, right):
     assert fix(glued) == right

@@ -172,15 +172,17 @@ def _in_abbreviation(text: str, dot: int) -> bool:
     """Is the dot at ``dot``, between two letters, one of an abbreviation: after a word of
     one letter (ه.ش، ق.م، ج.ا.ا، م.ع.احمدی), or in a chain of words of two letters at most
     with dots and no space (سی.ان.ان)? Then it takes no space after it; a full stop does
-    (رفت.سپس -> رفت. سپس)."""
+    (رفت.سپس -> رفت. سپس). Not after ی alone: that is the ezafe of the word before it,
+    which the ZWNJ step joins (خانه ی.کتاب -> خانه‌ی. کتاب)."""
     start = dot
     while start and text[start - 1] in WORD_CHAR_SET:
         start -= 1
     end = dot + 1
     while end < len(text) and text[end] in WORD_CHAR_SET:
         end += 1
-    return dot - start == 1 or (dot - start <= _LINK and start and text[start - 1] == ".") or (
-        end - dot - 1 <= _LINK and end < len(text) and text[end] == ".")
+    return (dot - start == 1 and text[start] != "ی"
+            or dot - start <= _LINK and start and text[start - 1] == "."
+            or end - dot - 1 <= _LINK and end < len(text) and text[end] == ".")
 
 
 def _space_or_end(text: str, i: int) -> bool:

@@ -112,6 +112,9 @@ _HEAD_FREQ = 3
 _HA_EZAFE = "های"
 #: the marks that end a sentence or a clause, after which no ezafe can stand
 _STOPS = frozenset(".،؛!؟:")
+#: words that cannot follow an ezafe: conjunctions, the object mark and 'to be' (a
+#: preposition can: زمین‌های با کاربری ورزشی، شکاف‌های به وجود آمده)
+_NO_EZAFE_BEFORE = frozenset(("و", "که", "را", "یا", "اما", "ولی", "نیز", "است", "بود", "شد", "نیست", "هست"))
 
 PRESENT_ENDINGS = ("م", "ی", "د", "یم", "ید", "ند")
 PAST_ENDINGS = ("م", "ی", "", "یم", "ید", "ند")
@@ -185,11 +188,13 @@ class Lexicon:
         #: the keys that a word before them may join (ها، ترین، ام; کننده)
         self.join_right = _JOIN_RIGHT | self.join_tails
         self.longest_tail = max(map(len, self.compound_tails), default=0)
-        #: glued participles and ای (کردهای، شکستهای) that are read as a participle and
-        #: ای before the end of a sentence, where no plural and ezafe can stand
-        self.heh_before_stop: set[str] = {
+        #: glued words that may be a plural and ezafe or a word in ه and ای: participles
+        #: (کردهای، شکستهای) and nouns (زمینهای، حرفهای). They are read as the word and
+        #: ای where no ezafe can stand: before the end of a sentence or clause, or a word
+        #: that cannot follow an ezafe (زمینهای را -> زمینه‌ای را)
+        self.heh_where_no_ezafe: set[str] = {
             key for key in (*self.glued, *self.forms)
-            if key.endswith(_HA_EZAFE) and self.participle(key[:-2])}
+            if key.endswith(_HA_EZAFE) and (self.participle(key[:-2]) or self._heh_noun_and_ai(key))}
         #: the quiet words seen more than once: known on sight with one set lookup (a set
         #: of every quiet word would cost 20 MB more for words that hardly ever occur)
         self.common_quiet: set[str] = {
@@ -200,6 +205,16 @@ class Lexicon:
         self.quiet_lefts: dict[str, frozenset] = {
             self.written(key): rights for key, rights in self.pair_rights.items()
             if self.knows(key) and key not in _RULE_LEFT and key not in self.join_right}
+
+    def _heh_noun_and_ai(self, key: str) -> bool:
+        """May ``key``, a word and های, be a noun in a vowel ه and ای as well (زمینهای:
+        زمینه‌ای)? If the table has that noun's plural with a ZWNJ (زمینه‌ها), and no ی
+        glued to it, as to the consonant h (گروهی), and has seen the noun about as often
+        as ``key`` (not کاره in کارهای)."""
+        noun, forms = key[:-2], self.forms
+        return (len(noun) >= 3 and noun[-2] != "ا" and noun + "ی" not in self.glued
+                and any(forms.get(noun + ha, "").endswith(ZWNJ + ha) for ha in ("ها", "های"))
+                and self.freq.get(noun, 0) + 1 >= self.freq.get(key, 0))
 
     def knows(self, key: str) -> bool:
         return key in self.glued or key in self.forms
@@ -221,7 +236,7 @@ class Lexicon:
         """Do the words or marks beside ``key`` decide how it is written: a side of a join
         (به، ها، بین، کننده), or a participle and ای before a stop (کردهای.)?"""
         return (key in self.pair_rights or key in _RULE_LEFT or key in self.join_right
-                or key in self.heh_before_stop)
+                or key in self.heh_where_no_ezafe)
 
     def written(self, key: str) -> str:
         return self.forms.get(key, key)
@@ -327,6 +342,9 @@ class Piece(NamedTuple):
     ends_join: bool  # may its first word be the right side of a rule's join (ها، تر، ام…)?
     starts_join: bool  # may its last word be the left side of a rule's join (می، نمی، بی)?
     pair_left: bool  # is its last word the left side of a joinable pair (بین in بین المللی)?
+    #: its edits where the next word cannot follow an ezafe, if they differ: its last word
+    #: then read as a word in ه and ای (زمینهای را -> زمینه‌ای را, see ``heh_where_no_ezafe``)
+    before_no_ezafe: tuple | None = None
 
     def __contains__(self, next_key: object) -> bool:
         """True: the scan asks each busy piece whether the word after it may join it (see
@@ -385,11 +403,12 @@ class ZwnjRestorer:
             fixed = (written, rule)
         return fixed, key
 
-    def _before_stop(self, word: str, fixed: tuple | None) -> tuple | None:
-        """``fixed``, the fix of ``word`` anywhere, or before the end of a sentence or
-        clause that of a glued participle and ای (شکستهای. -> شکسته‌ای.): the plural and
-        ezafe (شکست‌های) cannot stand there, as an ezafe needs a word after it."""
-        if word in self.lex.heh_before_stop:
+    def _where_no_ezafe(self, word: str, fixed: tuple | None) -> tuple | None:
+        """The fix of ``word`` where no ezafe can stand (before the end of a sentence or
+        clause, or a word like را), given ``fixed``, its fix anywhere: that of a glued word
+        and ای (شکستهای. -> شکسته‌ای.), as the plural and ezafe (شکست‌های) needs a word
+        after it."""
+        if word in self.lex.heh_where_no_ezafe:
             written = self.lex.written(word[:-2]) + ZWNJ + "ای"
             if fixed is None or fixed[0] != written:
                 return written, "zwnj.suffix"
@@ -409,6 +428,7 @@ class ZwnjRestorer:
             edits = ((0, raw, *fixed),) if fixed else ()
             first, last = without_ezafe(key)[0], key
             single = True
+            last_word, last_at = raw, 0
         else:
             # Words inside a URL, an e-mail address or a handle (wiki/بین_المللی_میشود) are
             # part of it: never repaired, never joined. (A Persian word cannot start one.)
@@ -418,7 +438,7 @@ class ZwnjRestorer:
             for m in words:
                 fixed = self._facts[m.group()][0]
                 if raw[m.end():m.end() + 1] in _STOPS:
-                    fixed = self._before_stop(m.group(), fixed)
+                    fixed = self._where_no_ezafe(m.group(), fixed)
                 if fixed is not None:
                     edits.append((m.start(), m.group(), *fixed))
             edits = tuple(edits)
@@ -426,8 +446,15 @@ class ZwnjRestorer:
                      if words and words[0].start() == 0 else None)
             last = self._facts[words[-1].group()][1] if words and words[-1].end() == len(raw) else None
             single = False
+            last_word, last_at = (words[-1].group(), words[-1].start()) if last else (None, 0)
+        before_no_ezafe = None
+        if last_word in self.lex.heh_where_no_ezafe:
+            fixed = self._facts[last_word][0]
+            heh = self._where_no_ezafe(last_word, fixed)
+            if heh != fixed:
+                before_no_ezafe = (*(ed for ed in edits if ed[0] != last_at), (last_at, last_word, *heh))
         return Piece(edits, first, last, single, first in self.lex.join_right, last in _RULE_LEFT,
-                     last in self.lex.pair_rights)
+                     last in self.lex.pair_rights, before_no_ezafe)
 
     def preferred(self, key: str) -> tuple[str, str]:
         """How the ZWNJ-free ``key`` is written: from the table, else by morphology."""
@@ -646,7 +673,7 @@ class ZwnjRestorer:
             if fixed is None and not lex.decided_by_neighbours(key):
                 return None  # a word the table does not know (a name), that needs nothing
         busy = self._pieces[raw]
-        if not (busy.edits or busy.ends_join or busy.starts_join):
+        if not (busy.edits or busy.ends_join or busy.starts_join or busy.before_no_ezafe):
             return lex.pair_rights[busy.last] if busy.pair_left else None
         return busy
 
@@ -718,7 +745,11 @@ class ZwnjRestorer:
                     self._firsts[text[e + 1:_piece_end(text, e + 1)]] in pair_rights[p.last])
             if p.ends_join and i > decided + 1:
                 decided = self._decide(text, i - 1, _piece_start_before(text, s), s - 1, edits, apart)
-            for offset, old, new, rule in p.edits:
+            piece_edits = p.edits
+            if p.before_no_ezafe and e < len(text) and text[e] == " " and (
+                    self._firsts[text[e + 1:_piece_end(text, e + 1)]] in _NO_EZAFE_BEFORE):
+                piece_edits = p.before_no_ezafe
+            for offset, old, new, rule in piece_edits:
                 if offset == 0 and new.startswith(_MI_ZWNJ) and _joined_after_mi(edits, s):
                     continue  # نمی میرند: the verb after نمی is میرند (مردن), not می‌رند
                 edits.append(Edit(s + offset, s + offset + len(old), old, new, rule))
