@@ -19,6 +19,16 @@ def test_stdin_to_stdout():
     assert r.stdout.decode() == f"کتاب{Z}ها را می{Z}خوانم"
 
 
+def test_a_dash_names_standard_input(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("کتابها", encoding="utf-8")
+    r = run("fix", str(f), "-", input="میشود".encode())
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.decode() == f"کتاب{Z}ها" + f"می{Z}شود"
+    r = run("fix", "--in-place", "-", input="میشود".encode())
+    assert r.returncode == 2 and b"standard input" in r.stderr
+
+
 def test_file_to_stdout(sample_post_fixed, tmp_path):
     from pathlib import Path
     src = Path(__file__).resolve().parents[1] / "examples" / "blogger-post.txt"

@@ -49,7 +49,8 @@ def main(version: bool = typer.Option(False, "--version", callback=_version, is_
 @app.command()
 def fix(
     files: list[Path] | None = typer.Argument(
-        None, help="Text files to repair. Without files, read standard input.", show_default=False),
+        None, help="Text files to repair ('-' for standard input). Without files, read "
+                   "standard input.", show_default=False),
     explain: bool = typer.Option(
         False, "--explain", help="Print the edits as JSON lines (start, end, old, new, rule) "
                                  "instead of the text."),
@@ -81,13 +82,14 @@ def fix(
 
         zcat dump.txt.gz | paknevis fix --workers 2 > fixed.txt
     """
-    if in_place and not files:
-        _fail("--in-place needs files to rewrite")
+    stdin_named = any(str(p) == "-" for p in files or ())
+    if in_place and (not files or stdin_named):
+        _fail("--in-place needs files to rewrite, not standard input")
     if in_place and explain:
         _fail("--in-place and --explain cannot be used together")
     options = dict(digits=digits.value, keep_diacritics=keep_diacritics, zwnj=zwnj)
     RepairConfig(**options)  # validates before any work
-    sources = [(str(p), p) for p in files] if files else [("<stdin>", None)]
+    sources = [("<stdin>", None) if str(p) == "-" else (str(p), p) for p in files or [Path("-")]]
     failed = False
     with worker_pool(workers, options) as pool:
         for name, path in sources:
