@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from paknevis.repair.pipeline import shipped_lexicon
-from paknevis.repair.zwnj import ZwnjRestorer, _c_scan
+from paknevis.repair.zwnj import ZwnjRestorer
+from paknevis.repair.zwnj.restorer import _c_scan
 
 pytestmark = pytest.mark.skipif(_c_scan is None, reason="the C scan is not built here")
 

@@ -1,7 +1,7 @@
 /* The ZWNJ step's scan of a text, in C: which space-delimited pieces need a look.
  *
- * The pure-Python scan (zwnj._scan_py) cuts the text at spaces and looks every piece up
- * in a dict: 464,590 pieces in the speed benchmark's corpus, each a new string to make,
+ * The pure-Python scan (ZwnjRestorer._scan_py in zwnj/restorer.py) cuts the text at
+ * spaces and looks every piece up in a dict: 464,590 pieces in the speed benchmark's corpus, each a new string to make,
  * hash and free, and the step took 70% of fix's time. Most pieces are common words the
  * table writes right and that take part in no join; this scan finds those in a table of
  * its own, over the text itself, and makes a Python string only for the rest (fix went
@@ -295,8 +295,8 @@ static int makes_pair(const WordTable *t, int kind, const void *data, Py_ssize_t
 }
 
 /* What the table says of a piece that is not in it, buf[0:plen], when it is one word with
- * punctuation around it («ایران»،), as zwnj._ONE_WORD reads it: 0 (needs nothing) for no
- * word, or for a quiet word or a pair's left side with punctuation after it, which ends the
+ * punctuation around it («ایران»،), as _ONE_WORD in zwnj/restorer.py reads it: 0 (needs
+ * nothing) for no word, or for a quiet word or a pair's left side with punctuation after it, which ends the
  * word; a pair's left side with punctuation only before it is that left side, whose word
  * (*word, *wlen, hashed *h) makes the pair. NOT_FOUND for anything else, and for a left side
  * after a Latin letter or a "&", which may be part of a URL or a reference. */

@@ -6,7 +6,7 @@ Cut into blocks of lines, it is repaired in bounded memory, and each block can b
 out as soon as it is done.
 
 Repair never adds or removes a line break, and no step looks across one, but for one
-judgement: the writer's habit with ZWNJ (see ``zwnj._follow_the_writers_habit``), which
+judgement: the writer's habit with ZWNJ (see ``zwnj.habit``), which
 each block makes on its own evidence. Blocks are counted in lines, not characters, so
 that a second pass cuts its input where the first pass cut, and stays idempotent.
 :func:`repair_blocks` repairs them in order, in this process or on a pool of processes.

@@ -84,7 +84,7 @@ def in_vocalized_passage(text: str, word: tuple[int, int]) -> bool:
     """Is ``word`` (a span) one of ``PASSAGE_WORDS`` or more with harakat in a row?
 
     Later steps never break such a run: they change no haraka, and no step but the ZWNJ
-    step joins two words, which it does not do to two with harakat (zwnj.py).
+    step joins two words, which it does not do to two with harakat (zwnj/restorer.py).
 
     >>> in_vocalized_passage("بَ بَ بَ", (0, 2)), in_vocalized_passage("بَ و بَ بَ", (0, 2))
     (True, False)

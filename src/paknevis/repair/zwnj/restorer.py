@@ -1,324 +1,63 @@
-"""ZWNJ (half-space, U+200C): put back the ones that were lost, take out the wrong ones.
-
-Large Persian web corpora lose their ZWNJs in two ways: deleted (``بینالمللی``, ``میشود``)
-or typed as a space (``می شود``, ``کتاب ها``). Restoring them decides, for each word and
-each pair of neighbouring words, between three writings: glued, half-space, or apart.
-
-The decision comes from data, in this order:
-
-1. a word table learned from edited text (``scripts/build_zwnj_lexicon.py``), which knows
-   how each word is written (``بین‌المللی``, but ``تنها``, ``همواره``, ``بیشتر`` glued);
-2. for words the table does not know, Persian morphology over known stems: the verb prefix
-   می/نمی before a known verb form, the plural ها/های, the comparative تر/ترین, clitics
-   (ای، ام، اند، شان…) after a final ه that is a vowel (not the h of راه، دانشگاه), and a
-   known compound under an ending written glued (سرمایه‌داران); an ezafe on a final ه
-   (واژه‌نامهٔ) is no part of the word;
-3. for two words apart, the same rules and table decide whether the space is a lost ZWNJ;
-   pairs that edited text writes apart (``به رسمیت``, ``سال گذشته``) stay apart.
-
-A ZWNJ already in the text is kept where it is right, and removed where it does nothing
-or is wrong: after letters that never join (ا د ذ ر ز ژ و), doubled, or at a word's edge.
-
->>> from paknevis import fix
->>> fix("استقبال بینالمللی که میشود و منطقهای")
-'استقبال بین\u200cالمللی که می\u200cشود و منطقه\u200cای'
->>> fix("کتاب ها را می خواند")
-'کتاب\u200cها را می\u200cخواند'
->>> fix("به رسمیت شناختن، تنها راه")
-'به رسمیت شناختن، تنها راه'
+"""The ZWNJ restorer: how each word and each space between two words is written, and
+the repair step that runs it over a text.
 """
 from __future__ import annotations
 
-import gzip
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from importlib import resources
 from itertools import compress, count
 from operator import contains
 from typing import NamedTuple
 
-from .chars import NON_JOINERS, PERSIAN_LETTERS, WORD_CHARS, ZWNJ, joins_left
-from .edits import Edit, apply_edits
-from .harakat import has_harakat
-from .protect import in_spans, outside_urls, protected_spans, url_spans
-from .step import EditsStep
+from ..chars import PERSIAN_LETTERS, WORD_CHARS, ZWNJ, joins_left
+from ..edits import Edit
+from ..harakat import has_harakat
+from ..protect import in_spans, protected_spans
+from ..step import EditsStep
+from .habit import follow_the_writers_habit
+from .lexicon import EZAFE_ENDS, Lexicon, key_of, without_ezafe
+from .morphology import (
+    ANY_SUFFIX,
+    CLITICS_AFTER_HEH,
+    CLITICS_OR_AYI,
+    EZAFE_YEH,
+    GLUED_ENDINGS,
+    LONGEST_GLUED_ENDING,
+    MI_PREFIXES,
+    MI_STARTS,
+    NAME_ENDINGS,
+    NO_EZAFE_BEFORE,
+    NO_HEAD,
+    NO_SUFFIX_HOST,
+    NOT_AFTER_BI,
+    PREFIXES_MI,
+    PREVERBS,
+    PRONOUNS_PLURAL,
+    RULE_LEFT,
+    STOPS,
+    SUFFIXES,
+    SUFFIXES_HA,
+    SUFFIXES_TAR,
+    VOWEL_HEH_CLITICS,
+)
 
 try:  # the scan in C, built by setup.py where a compiler is; else the same in Python
-    from . import _scan as _c_scan
+    from .. import _scan as _c_scan
 except ImportError:
     _c_scan = None
-
-PREFIXES_MI = ("نمی", "می")
-#: Verbal preverbs written glued to می: برمی‌گردد، درمی‌آید، فرومی‌ریزد.
-PREVERBS = ("فرو", "باز", "فرا", "بر", "در", "وا", "ور")
-SUFFIXES_HA = ("هایشان", "هایتان", "هایمان", "هایی", "هایم", "هایت", "هایش", "هاست", "های", "ها")
-SUFFIXES_TAR = ("ترین", "تری", "تر")
-#: Clitics that take a ZWNJ after a final ه (a vowel, see ``_silent_heh``): منطقه‌ای، خسته‌ام،
-#: گفته‌اند، خانه‌اش، علاقه‌تان.
-#: (After ی too, but for شان، تان، مان only where written apart: the treebanks glue
-#: ناراحتیشان and write دارایی‌شان.)
-PRONOUNS_PLURAL = ("شان", "تان", "مان")
-CLITICS_AFTER_HEH = ("ایم", "اید", "اند", *PRONOUNS_PLURAL, "ای", "ام", "ات", "اش")
-#: The ezafe or indefinite ی after a final ه, as the web writes it (خانه‌ی من، همه‌ی ما;
-#: the standard also writes خانهٔ), glued (خانهی) or typed apart (خانه ی). By spelling
-#: alone the ه of شکوهی، الوهی (the consonant h) is the vowel of خانهی: it takes a ZWNJ
-#: only where the table shows the vowel, with a clitic after a ZWNJ (خانه‌ای، خانه‌اش).
-EZAFE_YEH = "ی"
-_VOWEL_HEH_CLITICS = ("ای", "اش", "ام", "اند")
-_SUFFIXES = tuple((s, "ha") for s in SUFFIXES_HA) + tuple((s, "tar") for s in SUFFIXES_TAR) + tuple(
-    (s, "heh_only" if s in PRONOUNS_PLURAL else "heh") for s in CLITICS_AFTER_HEH) + (
-    (EZAFE_YEH, "ezafe_yeh"),)
-_SUFFIXES = tuple(sorted(_SUFFIXES, key=lambda x: -len(x[0])))
-#: What follows ه in X+ه‌ای read as X+های: a clitic, or ایی, a common misspelling of ای.
-_CLITICS_OR_AYI = frozenset((*CLITICS_AFTER_HEH, "ایی"))
-#: For one C test that rules out most words before the loops (most unknown words are names).
-_ANY_SUFFIX = tuple(s for s, _ in _SUFFIXES)
-#: Words written apart that may be the second half of a lost ZWNJ (کتاب ها، گفته اند).
-_JOIN_RIGHT = frozenset((*SUFFIXES_HA, *SUFFIXES_TAR, *CLITICS_AFTER_HEH, EZAFE_YEH))
-#: Words that a suffix written apart never attaches to: ``خشک و تر`` is not ``خشک وتر``.
-_NO_SUFFIX_HOST = frozenset("و به از که در با را تا یا هم نه چه اگر اما پس چون".split())
-#: Words before which بی is the preposition 'without', not a prefix: بی هیچ تردیدی، بی شما.
-_NOT_AFTER_BI = frozenset("این آن هیچ شما آنها آنان اینها ایشان همین همان آنکه اینکه".split())
-#: function words, which begin no compound the table does not know (این کننده)
-_NO_HEAD = _NO_SUFFIX_HOST | _NOT_AFTER_BI | frozenset(
-    "خود همه هر چند یک او ما من تو وی چنین چنان دیگر بسیار برای روی زیر".split())
-
-_PREVERB_MI = frozenset(p + m for p in PREVERBS for m in PREFIXES_MI)
-_MI_PREFIXES = _PREVERB_MI | frozenset(PREFIXES_MI)
-_RULE_LEFT = _MI_PREFIXES | {"بی"}  # words that a rule may join to the next word
-_MI_STARTS = tuple(_MI_PREFIXES)
 
 # X+های or X+ه‌ای (فال‌های or فاله‌ای)? X+ه wins when it is at least as frequent as X,
 # in log2 buckets. Margins from -1 to 8 were cross-validated on the dev sets: 0 was best.
 # (The same test keeps رهای and انتهایش whole: رها and انتها against ره and انت.)
 _HEH_MARGIN = 0
+
 #: A clitic after a final ی takes a ZWNJ too (صندلی‌ام، هنری‌اش، سنتی‌ای), for a known word
 #: of at least this many letters (shorter ones end words: پیام، حیات).
 _YEH_STEM_MIN = 4
 
-#: Endings written glued to a word (not after ZWNJ): the plural ان, then ی or a pronoun
-#: or the verb 'to be'.
-_GLUED_ENDINGS = frozenset(
-    plural + clitic for plural in ("", "ان", "یان", "گان")
-    for clitic in ("", "ی", "یی", "م", "ت", "ش", "مان", "تان", "شان", "یم", "ید", "ند", "یت", "یش")
-) - {""}
-_LONGEST_GLUED_ENDING = max(map(len, _GLUED_ENDINGS))
-#: endings that make family names of words (رسول‌پناه، نجف‌نژاد)
-_NAME_ENDINGS = ("زادگان", "زاده", "نژاد", "نیا", "نسب", "پناه")
 #: how often a word must have been seen (a frequency bucket of the table) to be taken as
 #: the first part of a compound or name that the table does not know
 _HEAD_FREQ = 3
-_HA_EZAFE = "های"
-#: the marks that end a sentence or a clause, after which no ezafe can stand
-_STOPS = frozenset(".،؛!؟:")
-#: words that cannot follow an ezafe: conjunctions, the object mark and 'to be' (a
-#: preposition can: زمین‌های با کاربری ورزشی، شکاف‌های به وجود آمده)
-_NO_EZAFE_BEFORE = frozenset(("و", "که", "را", "یا", "اما", "ولی", "نیز", "است", "بود", "شد", "نیست", "هست"))
 
-PRESENT_ENDINGS = ("م", "ی", "د", "یم", "ید", "ند")
-PAST_ENDINGS = ("م", "ی", "", "یم", "ید", "ند")
-#: The spoken language's endings (می‌کنه، می‌کنن، می‌کنین; می‌رفتن، می‌رفتین), and all the
-#: endings of its own stems (خوا، تون، ش، گ: می‌خوام، می‌تونی، می‌شه، می‌گن); ``د`` only after
-#: a stem of two letters or more (می‌خواد), as ر and د would make می‌رد، می‌دد.
-SPOKEN_PRESENT_ENDINGS = ("ه", "ن", "ین")
-SPOKEN_PAST_ENDINGS = ("ن", "ین")
-SPOKEN_STEM_ENDINGS = ("م", "ی", "ه", "یم", "ین", "ن", "ید")
-
-
-def _key_of(word: str) -> str:
-    """The table's key for ``word``: the word with every ZWNJ taken out."""
-    return word.replace(ZWNJ, "") if ZWNJ in word else word
-
-
-@dataclass
-class Lexicon:
-    """How words are written, learned from edited text (see ``scripts/build_zwnj_lexicon.py``).
-
-    Keys are words with every ZWNJ taken out.
-    """
-
-    #: key -> its written form, for words written with a ZWNJ (بینالمللی -> بین‌المللی)
-    forms: dict[str, str] = field(default_factory=dict)
-    #: keys of words written glued (تنها، همواره، بیشتر); they are never split
-    glued: set[str] = field(default_factory=set)
-    #: "left right" key pairs that edited text writes apart although a rule would join them
-    apart: set[str] = field(default_factory=set)
-    #: inflected verb forms that take the prefix می/نمی (شود، کردند، رفته)
-    verbs: set[str] = field(default_factory=set)
-    #: forms of the spoken language (شه، کنه، خوام، رفتن), verbs only after می/نمی: alone,
-    #: کنه is a tick and رفتن the infinitive
-    spoken: set[str] = field(default_factory=set)
-    #: key -> how often the word was seen, as log2 buckets (0 = once or less)
-    freq: dict[str, int] = field(default_factory=dict)
-    #: keys of ZWNJ words that two words written apart may be joined into
-    joinable: set[str] = field(default_factory=set)
-    #: the joinable ones whose later parts are no words alone (المللی in بین‌المللی)
-    bound: set[str] = field(default_factory=set)
-    #: parts that end compounds written with a ZWNJ (کننده، آمیز، پذیر): after a known
-    #: word, in a word the table does not know (see the builder's ``compound_tails``)
-    compound_tails: set[str] = field(default_factory=set)
-    #: those of them that are no words alone (کننده، آمیز، پذیر): joined to a known word
-    #: typed apart before them, in a text whose writer types ZWNJs as spaces
-    join_tails: set[str] = field(default_factory=set)
-
-    def __post_init__(self):
-        self.index()
-
-    def index(self) -> None:
-        """Derive what the restorer tests per word pair (after the tables change)."""
-        #: "left right" for each ZWNJ of a joinable word: "بین المللی", "پیشبینی ها";
-        #: those of bound words in ``bound_pairs`` too
-        self.join_pairs: set[str] = set()
-        self.bound_pairs: set[str] = set()
-        for key in self.joinable:
-            parts = self.forms[key].split(ZWNJ)
-            for i in range(1, len(parts)):
-                pair = "".join(parts[:i]) + " " + parts[i]
-                if pair not in self.apart:
-                    self.join_pairs.add(pair)
-                    if key in self.bound:
-                        self.bound_pairs.add(pair)
-        #: left key -> the right keys it joins with ("بین" -> {"المللی", ...})
-        rights: dict[str, set[str]] = {}
-        for pair in self.join_pairs:
-            left, _, right = pair.partition(" ")
-            rights.setdefault(left, set()).add(right)
-        self.pair_rights = {left: frozenset(r) for left, r in rights.items()}
-        #: the keys that a word before them may join (ها، ترین، ام; کننده)
-        self.join_right = _JOIN_RIGHT | self.join_tails
-        self.longest_tail = max(map(len, self.compound_tails), default=0)
-        #: glued words that may be a plural and ezafe or a word in ه and ای: participles
-        #: (کردهای، شکستهای) and nouns (زمینهای، حرفهای). They are read as the word and
-        #: ای where no ezafe can stand: before the end of a sentence or clause, or a word
-        #: that cannot follow an ezafe (زمینهای را -> زمینه‌ای را)
-        self.heh_where_no_ezafe: set[str] = {
-            key for key in (*self.glued, *self.forms)
-            if key.endswith(_HA_EZAFE) and (self.participle(key[:-2]) or self._heh_noun_and_ai(key))}
-        #: the quiet words seen more than once: known on sight with one set lookup (a set
-        #: of every quiet word would cost 20 MB more for words that hardly ever occur)
-        self.common_quiet: set[str] = {
-            word for word in (*(g for g in self.glued if self.freq.get(g)), *self.forms.values())
-            if self.quiet(word)}
-        #: the left sides of joinable pairs, as the table writes them, that need nothing
-        #: else (به، سال، بین): known on sight too, by the right keys they may join
-        self.quiet_lefts: dict[str, frozenset] = {
-            self.written(key): rights for key, rights in self.pair_rights.items()
-            if self.knows(key) and key not in _RULE_LEFT and key not in self.join_right}
-
-    def _heh_noun_and_ai(self, key: str) -> bool:
-        """May ``key``, a word and های, be a noun in a vowel ه and ای as well (زمینهای:
-        زمینه‌ای)? If the table has that noun's plural with a ZWNJ (زمینه‌ها), and no ی
-        glued to it, as to the consonant h (گروهی), and has seen the noun about as often
-        as ``key`` (not کاره in کارهای)."""
-        noun, forms = key[:-2], self.forms
-        return (len(noun) >= 3 and noun[-2] != "ا" and noun + "ی" not in self.glued
-                and any(forms.get(noun + ha, "").endswith(ZWNJ + ha) for ha in ("ها", "های"))
-                and self.freq.get(noun, 0) + 1 >= self.freq.get(key, 0))
-
-    def knows(self, key: str) -> bool:
-        return key in self.glued or key in self.forms
-
-    def participle(self, word: str) -> bool:
-        """Is ``word`` a verb form, with or without a preverb (بازتابیده، فروداده)?"""
-        verbs = self.verbs
-        return word in verbs or any(word.startswith(p) and word[len(p):] in verbs for p in PREVERBS)
-
-    def quiet(self, word: str) -> bool:
-        """Is ``word`` written as the table writes it, and no side of any join? Such a
-        word needs nothing, and the text step need not analyse it."""
-        key = _key_of(word)
-        if not (key in self.glued and key == word or self.forms.get(key) == word):
-            return False
-        return not self.decided_by_neighbours(key)
-
-    def decided_by_neighbours(self, key: str) -> bool:
-        """Do the words or marks beside ``key`` decide how it is written: a side of a join
-        (به، ها، بین، کننده), or a participle and ای before a stop (کردهای.)?"""
-        return (key in self.pair_rights or key in _RULE_LEFT or key in self.join_right
-                or key in self.heh_where_no_ezafe)
-
-    def written(self, key: str) -> str:
-        return self.forms.get(key, key)
-
-    @classmethod
-    def from_lines(cls, lines: Iterable[str]) -> Lexicon:
-        """Read the table format: one entry a line, ``KIND<TAB>TEXT``.
-
-        Kinds: ``Z`` a word written with ZWNJ and ``G`` a glued word (each with its
-        frequency bucket; a ``Z`` marked ``j`` may be joined from two words written
-        apart), ``A`` a pair written apart, ``C`` a part that ends compounds the table
-        does not know (``B`` one that is no word alone, joined to a word typed apart
-        before it), ``P``/``T`` a present/past verb stem, ``p``/``t`` one of the spoken
-        language (the inflected forms are generated here).
-        """
-        lex = cls()
-        for line in lines:
-            kind, _, text = line.rstrip("\n").partition("\t")
-            text, _, freq = text.partition("\t")
-            freq, _, flag = freq.partition("\t")
-            if kind == "Z":
-                key = _key_of(text)
-                lex.forms[key] = text
-                lex.freq[key] = int(freq or 0)
-                if flag in ("j", "J"):
-                    lex.joinable.add(key)
-                if flag == "J":
-                    lex.bound.add(key)
-            elif kind == "G":
-                lex.glued.add(text)
-                lex.freq[text] = int(freq or 0)
-            elif kind == "A":
-                lex.apart.add(text)
-            elif kind == "C":
-                lex.compound_tails.add(text)
-            elif kind == "B":
-                lex.compound_tails.add(text)
-                lex.join_tails.add(text)
-            elif kind == "P":
-                lex.verbs.update(text + e for e in PRESENT_ENDINGS)
-                lex.spoken.update(text + e for e in SPOKEN_PRESENT_ENDINGS)
-                if len(text) > 2:
-                    lex.verbs.add(text)  # impersonal: می‌توان
-            elif kind == "T":
-                lex.verbs.update(text + e for e in PAST_ENDINGS)
-                lex.spoken.update(text + e for e in SPOKEN_PAST_ENDINGS)
-                lex.verbs.add(text + "ه")  # participle: می‌رفته
-            elif kind == "p":  # a stem of the spoken language
-                lex.spoken.update(text + e for e in SPOKEN_STEM_ENDINGS)
-                if len(text) > 1:
-                    lex.spoken.add(text + "د")
-            elif kind == "t":
-                lex.spoken.update(text + e for e in PAST_ENDINGS + SPOKEN_PAST_ENDINGS)
-        lex.index()
-        return lex
-
-    @classmethod
-    def load(cls, path=None) -> Lexicon:
-        """The table shipped in the package, or one at ``path`` (gzip or plain text)."""
-        if path is None:
-            path = resources.files("paknevis.data") / "zwnj-lexicon.tsv.gz"
-        with path.open("rb") as raw:
-            data = raw.read()
-        if data[:2] == b"\x1f\x8b":
-            data = gzip.decompress(data)
-        return cls.from_lines(data.decode("utf-8").splitlines())
-
-
-_EZAFE_ENDS = ("\u0654", "\u06c0")
-
-
-def without_ezafe(key: str) -> tuple[str, str]:
-    """A word and the ezafe written on its final ه (واژه‌نامهٔ، واژه‌نامۀ): the word is
-    looked up without it, and joins as the right side of a pair (واژه نامهٔ); as a left
-    side it is kept, since the ezafe ends its word. Returns (the word, its ending or '')."""
-    if not key.endswith(_EZAFE_ENDS):  # nearly every word: one test in C
-        return key, ""
-    if key.endswith("\u0647\u0654"):
-        return key[:-1], "\u0647\u0654"
-    if key.endswith("\u06c0"):
-        return key[:-1] + "\u0647", "\u06c0"
-    return key, ""
 
 
 def _zwnj_positions(word: str) -> frozenset[int]:
@@ -393,7 +132,7 @@ class ZwnjRestorer:
         writer put is never moved: the table's form is taken only if it keeps every ZWNJ
         the word has.
         """
-        key = _key_of(token)
+        key = key_of(token)
         base, ezafe = without_ezafe(key)
         written, rule = self.preferred(base)
         if ezafe:
@@ -437,7 +176,7 @@ class ZwnjRestorer:
             edits = []
             for m in words:
                 fixed = self._facts[m.group()][0]
-                if raw[m.end():m.end() + 1] in _STOPS:
+                if raw[m.end():m.end() + 1] in STOPS:
                     fixed = self._where_no_ezafe(m.group(), fixed)
                 if fixed is not None:
                     edits.append((m.start(), m.group(), *fixed))
@@ -453,7 +192,7 @@ class ZwnjRestorer:
             heh = self._where_no_ezafe(last_word, fixed)
             if heh != fixed:
                 before_no_ezafe = (*(ed for ed in edits if ed[0] != last_at), (last_at, last_word, *heh))
-        return Piece(edits, first, last, single, first in self.lex.join_right, last in _RULE_LEFT,
+        return Piece(edits, first, last, single, first in self.lex.join_right, last in RULE_LEFT,
                      last in self.lex.pair_rights, before_no_ezafe)
 
     def preferred(self, key: str) -> tuple[str, str]:
@@ -471,9 +210,9 @@ class ZwnjRestorer:
         written = self.verb_after_mi(key)
         if written:
             return written, "zwnj.prefix_mi"
-        if not key.endswith(_ANY_SUFFIX):
+        if not key.endswith(ANY_SUFFIX):
             return self._inflected_compound(key) or self._surname(key) or self._tail_compound(key)
-        for suffix, kind in _SUFFIXES:
+        for suffix, kind in SUFFIXES:
             if not key.endswith(suffix) or len(key) - len(suffix) < 2:
                 continue
             stem = key[: -len(suffix)]
@@ -486,7 +225,7 @@ class ZwnjRestorer:
                     continue
                 if suffix == "ای" and self._likelier(stem + "ا", stem):
                     continue  # رهای: رها and the ezafe, not ره‌ای
-            elif kind == "ha" and suffix[1:] in _CLITICS_OR_AYI and self._heh_stem_likelier(stem):
+            elif kind == "ha" and suffix[1:] in CLITICS_OR_AYI and self._heh_stem_likelier(stem):
                 continue  # منطقهای: منطقه‌ای, not منطق‌های (and جلسهایی, as some write جلسه‌ای)
             elif not lex.knows(stem):
                 continue
@@ -512,9 +251,9 @@ class ZwnjRestorer:
         makes names (رسول‌پناه، نجف‌نژاد، نعمت‌زاده): written with a ZWNJ, as the table
         writes nearly all it knows (ابراهیم‌زاده، احمدی‌نژاد; شاهزاده، امامزاده are
         words of their own, and known)."""
-        if not key.endswith(_NAME_ENDINGS):
+        if not key.endswith(NAME_ENDINGS):
             return None
-        for ending in _NAME_ENDINGS:
+        for ending in NAME_ENDINGS:
             if key.endswith(ending) and (found := self._head_and(key[: -len(ending)], ending, "zwnj.suffix")):
                 return found
         return None
@@ -531,9 +270,9 @@ class ZwnjRestorer:
         it: the plural ان (سرمایه‌داران، کمک‌کنندگان), ی (مشکل‌آفرینی), a pronoun or the
         verb 'to be' (بی‌انتهایش، میهمان‌نوازند)."""
         forms = self.lex.forms
-        for n in range(min(_LONGEST_GLUED_ENDING, len(key) - 4), 0, -1):  # longest first
+        for n in range(min(LONGEST_GLUED_ENDING, len(key) - 4), 0, -1):  # longest first
             ending = key[-n:]
-            if ending in _GLUED_ENDINGS:
+            if ending in GLUED_ENDINGS:
                 stem = key[:-n]
                 if ending[0] == "گ":  # کننده -> کنندگان
                     stem += "ه"
@@ -553,7 +292,7 @@ class ZwnjRestorer:
         """Does the table write ``stem``, which ends in ه, with a clitic after a ZWNJ
         (خانه‌ای، ساخته‌اند), as only a vowel ه takes it?"""
         forms = self.lex.forms
-        return any(forms.get(stem + c, "").endswith(ZWNJ + c) for c in _VOWEL_HEH_CLITICS)
+        return any(forms.get(stem + c, "").endswith(ZWNJ + c) for c in VOWEL_HEH_CLITICS)
 
     def _yeh_stem(self, stem: str) -> bool:
         """Does a clitic after ``stem`` take a ZWNJ because it ends in ی (صندلی‌ام)?"""
@@ -573,7 +312,7 @@ class ZwnjRestorer:
 
     def verb_after_mi(self, key: str) -> str | None:
         """``key`` written as می/نمی and a verb (می‌شود، برنمی‌گردد), or None if it is not one."""
-        if key.startswith(_MI_STARTS):
+        if key.startswith(MI_STARTS):
             for prefix in self._mi_prefixes(key):
                 verb = self._verb(key[len(prefix):])
                 if verb:
@@ -610,16 +349,16 @@ class ZwnjRestorer:
         give what replaces it (ZWNJ, or nothing after a non-joining letter) and the rule."""
         lex = self.lex
         pair = f"{left} {right}"
-        if not left or not right or pair in lex.apart or left.endswith(_EZAFE_ENDS):
+        if not left or not right or pair in lex.apart or left.endswith(EZAFE_ENDS):
             return None  # nothing joins after an ezafe (خانهٔ ما): it ends the word
         last = left[-1]
-        if left in _MI_PREFIXES:
+        if left in MI_PREFIXES:
             if self._verb(right):
                 return ZWNJ, "zwnj.join_prefix_mi"
             return None
-        if left == "بی" and len(right) >= 3 and lex.knows(right) and right not in _NOT_AFTER_BI:
+        if left == "بی" and len(right) >= 3 and lex.knows(right) and right not in NOT_AFTER_BI:
             return ZWNJ, "zwnj.join_prefix_bi"
-        if left not in _NO_SUFFIX_HOST and len(left) > 1:
+        if left not in NO_SUFFIX_HOST and len(left) > 1:
             if right in SUFFIXES_HA or right in SUFFIXES_TAR:
                 if joins_left(last):
                     return ZWNJ, "zwnj.join_suffix"
@@ -652,7 +391,7 @@ class ZwnjRestorer:
     def _compound_head(self, key: str) -> bool:
         """May the known word ``key`` begin a compound the table does not know?"""
         lex = self.lex
-        return (len(key) >= 3 and key not in _NO_HEAD and key not in lex.verbs
+        return (len(key) >= 3 and key not in NO_HEAD and key not in lex.verbs
                 and lex.freq.get(key, 0) >= _HEAD_FREQ and lex.knows(key))
 
     # -- text ---------------------------------------------------------------------------
@@ -681,7 +420,7 @@ class ZwnjRestorer:
     def _first_key(raw: str) -> str:
         """The key of the word ``raw`` starts with ('-' if it starts with none)."""
         m = _WORD.match(raw)
-        return "-" if m is None else without_ezafe(_key_of(m.group()))[0]
+        return "-" if m is None else without_ezafe(key_of(m.group()))[0]
 
     def _c_scanner(self):
         """The scan in C (_scan.c), over a table of the pieces it decides on sight: the quiet
@@ -747,7 +486,7 @@ class ZwnjRestorer:
                 decided = self._decide(text, i - 1, _piece_start_before(text, s), s - 1, edits, apart)
             piece_edits = p.edits
             if p.before_no_ezafe and e < len(text) and text[e] == " " and (
-                    self._firsts[text[e + 1:_piece_end(text, e + 1)]] in _NO_EZAFE_BEFORE):
+                    self._firsts[text[e + 1:_piece_end(text, e + 1)]] in NO_EZAFE_BEFORE):
                 piece_edits = p.before_no_ezafe
             for offset, old, new, rule in piece_edits:
                 if offset == 0 and new.startswith(_MI_ZWNJ) and _joined_after_mi(edits, s):
@@ -757,7 +496,7 @@ class ZwnjRestorer:
                 decided = self._decide(text, i, s, e, edits, apart)
         if len(edits) > 1:
             edits.sort(key=_edit_start)
-        return _follow_the_writers_habit(text, edits)
+        return follow_the_writers_habit(text, edits)
 
     def _decide(self, text: str, g: int, s: int, e: int, edits: list[Edit],
                 apart: set[int]) -> int:
@@ -821,7 +560,7 @@ class ZwnjRestorer:
         is one that may join at all."""
         first = rp.first
         if left is None or first is None or not (rp.ends_join or left_may_join and (
-                left in _RULE_LEFT or f"{left} {first}" in self.lex.join_pairs)):
+                left in RULE_LEFT or f"{left} {first}" in self.lex.join_pairs)):
             return None
         joined = self.join(left, first)
         if joined is None or _both_vocalized(left_raw, right_raw):
@@ -890,148 +629,10 @@ def _edit_start(edit: Edit) -> int:
     return edit.start
 
 
-#: Edits that show a writer who types a ZWNJ as a space (می شود، کتاب ها) ...
-_SPACED_WRITER = frozenset(("zwnj.join_prefix_mi", "zwnj.join_suffix", "zwnj.join_prefix_bi",
-                            "zwnj.join_bound"))
-#: ... beyond doubt (the rules that never err on the dev sets) ...
-_TYPES_SPACES = frozenset(("zwnj.join_prefix_mi", "zwnj.join_suffix"))
-#: ... and edits that show one who drops it (میشود، کتابها).
-_GLUED_WRITER = frozenset(("zwnj.word", "zwnj.prefix_mi", "zwnj.suffix", "zwnj.compound"))
-
-
-def _follow_the_writers_habit(text: str, edits: list[Edit]) -> list[Edit]:
-    """Let the writer's habit, as the same text shows it, settle two ambiguous cases.
-
-    * A compound of free words written apart (نخست وزیر) is joined only where the writer
-      types ZWNJs as spaces: in a text that uses ZWNJs, or drops them, the space is the
-      writer's choice (CV on the dev sets: glued-text precision 0.949 -> 0.956).
-    * Where the writer types ZWNJs, as ZWNJs or as spaces, a word they wrote glued
-      (کتابها، مهمترین، سیتیزن، بهنام) was written glued on purpose, and stays so; only
-      می/نمی glued to a verb is split, as the standard never writes it glued (spaced-text
-      precision 0.947 -> 0.969; on varzesh3 and Fars News this keeps names and loanwords
-      whole). Only text that shows no ZWNJ at all, as scrapers leave it, has its glued
-      words split, also where some ZWNJs were typed as spaces, if a final ه glued to the
-      next letter shows the others were deleted (``_shows_deleted_zwnjs``). A ZWNJ that this
-      very step put in counts as the writer's, so that a second pass agrees with the first.
-    """
-    if not edits:
-        return edits
-    rules = {e.rule for e in edits}
-    # The evidence of a writer who types ZWNJs as spaces: a join that left a ZWNJ. One
-    # that left none (دیوار ها -> دیوارها, after a letter that never joins) is no evidence,
-    # as a second pass could not see it and would settle the text the other way.
-    spaced = {e.rule for e in edits if e.new and e.rule in _SPACED_WRITER}
-    # The two are settled apart: a compound in the text must not change what happens to
-    # its glued words (``نخست وزیر`` beside ``کتاب‌های`` once let ``کتابها`` be split).
-    if "zwnj.join_compound" in rules and not spaced and (rules & _GLUED_WRITER or ZWNJ in text):
-        edits = [e for e in edits if e.rule != "zwnj.join_compound"]
-    if rules & _GLUED_WRITER and (spaced & _TYPES_SPACES and not _shows_deleted_zwnjs(text, edits)
-                                  or ZWNJ in text):
-        edits = [e for e in edits if e.rule not in _GLUED_WRITER or _splits_mi(e.new)]
-    return edits
-
-
-def _shows_deleted_zwnjs(text: str, edits: list[Edit]) -> bool:
-    """Does a text with no ZWNJ show that its ZWNJs were deleted, not typed as spaces? A
-    final ه glued to the next letter (برنامههای، هستهای، سرمایهگذاری) takes its middle
-    form, which no writer types, but a scraper that drops ZWNJs leaves. (Not so a word of
-    two letters glued to the next: بهنام is a name, and بهعنوان a writer's habit.) Such a
-    text mixes the two (Fars News with its ZWNJs deleted: می شود beside برنامههای), and
-    its glued words are repaired as in a text that shows no space typed for a ZWNJ."""
-    return ZWNJ not in text and any(
-        e.rule in _GLUED_WRITER and _HEH_GLUED.search(e.new) for e in edits)
-
-
-#: a ZWNJ after a final ه with two more characters of the word before it (not به، نه، که)
-_HEH_GLUED = re.compile(f"[{WORD_CHARS}]{{2}}\u0647\u200c")
-
-
-def _splits_mi(word: str) -> bool:
-    """Is ``word`` a verb whose only ZWNJ follows the prefix می/نمی (می‌شود)?"""
-    return word.startswith(("می\u200c", "نمی\u200c")) and word.count(ZWNJ) == 1
-
-
 _W = WORD_CHARS
 _WORD = re.compile(f"[{_W}]+")
 #: A piece with at most one word, and anything else (digits, punctuation) only around it.
 _ONE_WORD = re.compile(f"[^{_W}]*(?:([{_W}]+)[^{_W}]*)?")
-
-# A ZWNJ that does nothing or is wrong: after a letter that never joins, not between two
-# letters (word edges, next to spaces, digits or punctuation), or doubled.
-_L = PERSIAN_LETTERS
-_JOINING = "".join(c for c in PERSIAN_LETTERS if c not in NON_JOINERS)
-_MARKS = "\u064b-\u0655\u0670"
-_MARK_SET = frozenset(chr(c) for c in range(0x064B, 0x0656)) | {"\u0670"}
-# A ZWNJ that may be wrong: doubled, not followed by a letter, or not after a joining
-# letter. It starts with the literal ZWNJ, so clean text is skipped at C speed.
-_WRONG_ZWNJ = re.compile(f"\u200c(?:\u200c|(?![{_L}])|(?<![{_JOINING}{_MARKS}]\u200c))")
-
-
-def _letter_before(text: str, i: int) -> str:
-    """The letter before offset ``i``, looking past the marks on it ('' if none)."""
-    i -= 1
-    while i >= 0 and text[i] in _MARK_SET:
-        i -= 1
-    return text[i] if i >= 0 and text[i] in _L else ""
-
-
-def _between_joining_letters(text: str, start: int, end: int) -> bool:
-    before = _letter_before(text, start)
-    return bool(before) and before not in NON_JOINERS and end < len(text) and text[end] in _L
-
-
-class WrongZwnjStep:
-    """Remove ZWNJs that do nothing or are wrong; make a doubled one single.
-
-    >>> WrongZwnjStep().apply("ابزار\u200cها \u200cکتاب")
-    'ابزارها کتاب'
-    """
-
-    name = "wrong_zwnj"
-
-    def edits(self, text: str) -> list[Edit]:
-        return outside_urls(self._judge_runs(text, _WRONG_ZWNJ), text)
-
-    def apply(self, text: str) -> str:
-        if ZWNJ not in text:
-            return text
-        # A ZWNJ that a letter follows is judged in Python, and the (many more) ZWNJs at
-        # a word's end go in C: 5,783 wrong ZWNJs in farsnews, 14 ms -> 5.
-        inner = self._judge_runs(text, _INNER_WRONG_ZWNJ)
-        fixed = _EDGE_ZWNJ.sub("", apply_edits(text, inner) if inner else text)
-        if fixed != text and url_spans(text):  # a URL keeps its ZWNJs: the exact path
-            return apply_edits(text, self.edits(text))
-        return fixed
-
-    @staticmethod
-    def _judge_runs(text: str, candidates: re.Pattern) -> list[Edit]:
-        """Edits for the runs of ZWNJs that start where ``candidates`` matches."""
-        out = []
-        done = 0  # end of the last run judged
-        for m in candidates.finditer(text):
-            s = m.start()
-            if s < done:
-                continue
-            e = s + 1
-            while e < len(text) and text[e] == ZWNJ:
-                e += 1
-            done = e
-            if _between_joining_letters(text, s, e):
-                if e - s > 1:
-                    out.append(Edit(s, e, text[s:e], ZWNJ, "zwnj.doubled"))
-            else:
-                out.append(Edit(s, e, text[s:e], "", "zwnj.wrong_place"))
-        return out
-
-
-#: A run of ZWNJs that no letter follows: wrong whatever comes before it.
-_EDGE_ZWNJ = re.compile(f"\u200c\u200c*(?![\u200c{_L}])")  # not "+": see step.py
-#: A ZWNJ that a letter follows and that may still be wrong: doubled, or not right after a
-#: joining letter (or a mark), as ``_WRONG_ZWNJ`` finds them.
-_INNER_WRONG_ZWNJ = re.compile(f"\u200c(?:\u200c|(?<![{_JOINING}{_MARKS}]\u200c)(?=[{_L}]))")
-
-
-wrong_zwnj_step = WrongZwnjStep()
 
 
 class ZwnjStep(EditsStep):

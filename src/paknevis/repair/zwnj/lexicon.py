@@ -1,0 +1,217 @@
+"""The word table learned from edited text (``scripts/build_zwnj_lexicon.py``): how each
+word is written, and what the restorer derives from it.
+"""
+from __future__ import annotations
+
+import gzip
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+
+from ..chars import ZWNJ
+from .morphology import (
+    HA_EZAFE,
+    JOIN_RIGHT,
+    PAST_ENDINGS,
+    PRESENT_ENDINGS,
+    PREVERBS,
+    RULE_LEFT,
+    SPOKEN_PAST_ENDINGS,
+    SPOKEN_PRESENT_ENDINGS,
+    SPOKEN_STEM_ENDINGS,
+)
+
+
+def key_of(word: str) -> str:
+    """The table's key for ``word``: the word with every ZWNJ taken out."""
+    return word.replace(ZWNJ, "") if ZWNJ in word else word
+
+
+@dataclass
+class Lexicon:
+    """How words are written, learned from edited text (see ``scripts/build_zwnj_lexicon.py``).
+
+    Keys are words with every ZWNJ taken out.
+    """
+
+    #: key -> its written form, for words written with a ZWNJ (بینالمللی -> بین‌المللی)
+    forms: dict[str, str] = field(default_factory=dict)
+    #: keys of words written glued (تنها، همواره، بیشتر); they are never split
+    glued: set[str] = field(default_factory=set)
+    #: "left right" key pairs that edited text writes apart although a rule would join them
+    apart: set[str] = field(default_factory=set)
+    #: inflected verb forms that take the prefix می/نمی (شود، کردند، رفته)
+    verbs: set[str] = field(default_factory=set)
+    #: forms of the spoken language (شه، کنه، خوام، رفتن), verbs only after می/نمی: alone,
+    #: کنه is a tick and رفتن the infinitive
+    spoken: set[str] = field(default_factory=set)
+    #: key -> how often the word was seen, as log2 buckets (0 = once or less)
+    freq: dict[str, int] = field(default_factory=dict)
+    #: keys of ZWNJ words that two words written apart may be joined into
+    joinable: set[str] = field(default_factory=set)
+    #: the joinable ones whose later parts are no words alone (المللی in بین‌المللی)
+    bound: set[str] = field(default_factory=set)
+    #: parts that end compounds written with a ZWNJ (کننده، آمیز، پذیر): after a known
+    #: word, in a word the table does not know (see the builder's ``compound_tails``)
+    compound_tails: set[str] = field(default_factory=set)
+    #: those of them that are no words alone (کننده، آمیز، پذیر): joined to a known word
+    #: typed apart before them, in a text whose writer types ZWNJs as spaces
+    join_tails: set[str] = field(default_factory=set)
+
+    def __post_init__(self):
+        self.index()
+
+    def index(self) -> None:
+        """Derive what the restorer tests per word pair (after the tables change)."""
+        #: "left right" for each ZWNJ of a joinable word: "بین المللی", "پیشبینی ها";
+        #: those of bound words in ``bound_pairs`` too
+        self.join_pairs: set[str] = set()
+        self.bound_pairs: set[str] = set()
+        for key in self.joinable:
+            parts = self.forms[key].split(ZWNJ)
+            for i in range(1, len(parts)):
+                pair = "".join(parts[:i]) + " " + parts[i]
+                if pair not in self.apart:
+                    self.join_pairs.add(pair)
+                    if key in self.bound:
+                        self.bound_pairs.add(pair)
+        #: left key -> the right keys it joins with ("بین" -> {"المللی", ...})
+        rights: dict[str, set[str]] = {}
+        for pair in self.join_pairs:
+            left, _, right = pair.partition(" ")
+            rights.setdefault(left, set()).add(right)
+        self.pair_rights = {left: frozenset(r) for left, r in rights.items()}
+        #: the keys that a word before them may join (ها، ترین، ام; کننده)
+        self.join_right = JOIN_RIGHT | self.join_tails
+        self.longest_tail = max(map(len, self.compound_tails), default=0)
+        #: glued words that may be a plural and ezafe or a word in ه and ای: participles
+        #: (کردهای، شکستهای) and nouns (زمینهای، حرفهای). They are read as the word and
+        #: ای where no ezafe can stand: before the end of a sentence or clause, or a word
+        #: that cannot follow an ezafe (زمینهای را -> زمینه‌ای را)
+        self.heh_where_no_ezafe: set[str] = {
+            key for key in (*self.glued, *self.forms)
+            if key.endswith(HA_EZAFE) and (self.participle(key[:-2]) or self._heh_noun_and_ai(key))}
+        #: the quiet words seen more than once: known on sight with one set lookup (a set
+        #: of every quiet word would cost 20 MB more for words that hardly ever occur)
+        self.common_quiet: set[str] = {
+            word for word in (*(g for g in self.glued if self.freq.get(g)), *self.forms.values())
+            if self.quiet(word)}
+        #: the left sides of joinable pairs, as the table writes them, that need nothing
+        #: else (به، سال، بین): known on sight too, by the right keys they may join
+        self.quiet_lefts: dict[str, frozenset] = {
+            self.written(key): rights for key, rights in self.pair_rights.items()
+            if self.knows(key) and key not in RULE_LEFT and key not in self.join_right}
+
+    def _heh_noun_and_ai(self, key: str) -> bool:
+        """May ``key``, a word and های, be a noun in a vowel ه and ای as well (زمینهای:
+        زمینه‌ای)? If the table has that noun's plural with a ZWNJ (زمینه‌ها), and no ی
+        glued to it, as to the consonant h (گروهی), and has seen the noun about as often
+        as ``key`` (not کاره in کارهای)."""
+        noun, forms = key[:-2], self.forms
+        return (len(noun) >= 3 and noun[-2] != "ا" and noun + "ی" not in self.glued
+                and any(forms.get(noun + ha, "").endswith(ZWNJ + ha) for ha in ("ها", "های"))
+                and self.freq.get(noun, 0) + 1 >= self.freq.get(key, 0))
+
+    def knows(self, key: str) -> bool:
+        return key in self.glued or key in self.forms
+
+    def participle(self, word: str) -> bool:
+        """Is ``word`` a verb form, with or without a preverb (بازتابیده، فروداده)?"""
+        verbs = self.verbs
+        return word in verbs or any(word.startswith(p) and word[len(p):] in verbs for p in PREVERBS)
+
+    def quiet(self, word: str) -> bool:
+        """Is ``word`` written as the table writes it, and no side of any join? Such a
+        word needs nothing, and the text step need not analyse it."""
+        key = key_of(word)
+        if not (key in self.glued and key == word or self.forms.get(key) == word):
+            return False
+        return not self.decided_by_neighbours(key)
+
+    def decided_by_neighbours(self, key: str) -> bool:
+        """Do the words or marks beside ``key`` decide how it is written: a side of a join
+        (به، ها، بین، کننده), or a participle and ای before a stop (کردهای.)?"""
+        return (key in self.pair_rights or key in RULE_LEFT or key in self.join_right
+                or key in self.heh_where_no_ezafe)
+
+    def written(self, key: str) -> str:
+        return self.forms.get(key, key)
+
+    @classmethod
+    def from_lines(cls, lines: Iterable[str]) -> Lexicon:
+        """Read the table format: one entry a line, ``KIND<TAB>TEXT``.
+
+        Kinds: ``Z`` a word written with ZWNJ and ``G`` a glued word (each with its
+        frequency bucket; a ``Z`` marked ``j`` may be joined from two words written
+        apart), ``A`` a pair written apart, ``C`` a part that ends compounds the table
+        does not know (``B`` one that is no word alone, joined to a word typed apart
+        before it), ``P``/``T`` a present/past verb stem, ``p``/``t`` one of the spoken
+        language (the inflected forms are generated here).
+        """
+        lex = cls()
+        for line in lines:
+            kind, _, text = line.rstrip("\n").partition("\t")
+            text, _, freq = text.partition("\t")
+            freq, _, flag = freq.partition("\t")
+            if kind == "Z":
+                key = key_of(text)
+                lex.forms[key] = text
+                lex.freq[key] = int(freq or 0)
+                if flag in ("j", "J"):
+                    lex.joinable.add(key)
+                if flag == "J":
+                    lex.bound.add(key)
+            elif kind == "G":
+                lex.glued.add(text)
+                lex.freq[text] = int(freq or 0)
+            elif kind == "A":
+                lex.apart.add(text)
+            elif kind == "C":
+                lex.compound_tails.add(text)
+            elif kind == "B":
+                lex.compound_tails.add(text)
+                lex.join_tails.add(text)
+            elif kind == "P":
+                lex.verbs.update(text + e for e in PRESENT_ENDINGS)
+                lex.spoken.update(text + e for e in SPOKEN_PRESENT_ENDINGS)
+                if len(text) > 2:
+                    lex.verbs.add(text)  # impersonal: می‌توان
+            elif kind == "T":
+                lex.verbs.update(text + e for e in PAST_ENDINGS)
+                lex.spoken.update(text + e for e in SPOKEN_PAST_ENDINGS)
+                lex.verbs.add(text + "ه")  # participle: می‌رفته
+            elif kind == "p":  # a stem of the spoken language
+                lex.spoken.update(text + e for e in SPOKEN_STEM_ENDINGS)
+                if len(text) > 1:
+                    lex.spoken.add(text + "د")
+            elif kind == "t":
+                lex.spoken.update(text + e for e in PAST_ENDINGS + SPOKEN_PAST_ENDINGS)
+        lex.index()
+        return lex
+
+    @classmethod
+    def load(cls, path=None) -> Lexicon:
+        """The table shipped in the package, or one at ``path`` (gzip or plain text)."""
+        if path is None:
+            path = resources.files("paknevis.data") / "zwnj-lexicon.tsv.gz"
+        with path.open("rb") as raw:
+            data = raw.read()
+        if data[:2] == b"\x1f\x8b":
+            data = gzip.decompress(data)
+        return cls.from_lines(data.decode("utf-8").splitlines())
+
+
+EZAFE_ENDS = ("\u0654", "\u06c0")
+
+
+def without_ezafe(key: str) -> tuple[str, str]:
+    """A word and the ezafe written on its final ه (واژه‌نامهٔ، واژه‌نامۀ): the word is
+    looked up without it, and joins as the right side of a pair (واژه نامهٔ); as a left
+    side it is kept, since the ezafe ends its word. Returns (the word, its ending or '')."""
+    if not key.endswith(EZAFE_ENDS):  # nearly every word: one test in C
+        return key, ""
+    if key.endswith("\u0647\u0654"):
+        return key[:-1], "\u0647\u0654"
+    if key.endswith("\u06c0"):
+        return key[:-1] + "\u0647", "\u06c0"
+    return key, ""

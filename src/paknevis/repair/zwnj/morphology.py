@@ -1,0 +1,70 @@
+"""The Persian morphology the ZWNJ rules work with: the verb prefix می/نمی and its
+preverbs, the plural and comparative suffixes, the clitics, and the verb endings.
+"""
+from __future__ import annotations
+
+PREFIXES_MI = ("نمی", "می")
+#: Verbal preverbs written glued to می: برمی‌گردد، درمی‌آید، فرومی‌ریزد.
+PREVERBS = ("فرو", "باز", "فرا", "بر", "در", "وا", "ور")
+SUFFIXES_HA = ("هایشان", "هایتان", "هایمان", "هایی", "هایم", "هایت", "هایش", "هاست", "های", "ها")
+SUFFIXES_TAR = ("ترین", "تری", "تر")
+#: Clitics that take a ZWNJ after a final ه (a vowel, see ``_silent_heh``): منطقه‌ای، خسته‌ام،
+#: گفته‌اند، خانه‌اش، علاقه‌تان.
+#: (After ی too, but for شان، تان، مان only where written apart: the treebanks glue
+#: ناراحتیشان and write دارایی‌شان.)
+PRONOUNS_PLURAL = ("شان", "تان", "مان")
+CLITICS_AFTER_HEH = ("ایم", "اید", "اند", *PRONOUNS_PLURAL, "ای", "ام", "ات", "اش")
+#: The ezafe or indefinite ی after a final ه, as the web writes it (خانه‌ی من، همه‌ی ما;
+#: the standard also writes خانهٔ), glued (خانهی) or typed apart (خانه ی). By spelling
+#: alone the ه of شکوهی، الوهی (the consonant h) is the vowel of خانهی: it takes a ZWNJ
+#: only where the table shows the vowel, with a clitic after a ZWNJ (خانه‌ای، خانه‌اش).
+EZAFE_YEH = "ی"
+VOWEL_HEH_CLITICS = ("ای", "اش", "ام", "اند")
+SUFFIXES = tuple((s, "ha") for s in SUFFIXES_HA) + tuple((s, "tar") for s in SUFFIXES_TAR) + tuple(
+    (s, "heh_only" if s in PRONOUNS_PLURAL else "heh") for s in CLITICS_AFTER_HEH) + (
+    (EZAFE_YEH, "ezafe_yeh"),)
+SUFFIXES = tuple(sorted(SUFFIXES, key=lambda x: -len(x[0])))
+#: What follows ه in X+ه‌ای read as X+های: a clitic, or ایی, a common misspelling of ای.
+CLITICS_OR_AYI = frozenset((*CLITICS_AFTER_HEH, "ایی"))
+#: For one C test that rules out most words before the loops (most unknown words are names).
+ANY_SUFFIX = tuple(s for s, _ in SUFFIXES)
+#: Words written apart that may be the second half of a lost ZWNJ (کتاب ها، گفته اند).
+JOIN_RIGHT = frozenset((*SUFFIXES_HA, *SUFFIXES_TAR, *CLITICS_AFTER_HEH, EZAFE_YEH))
+#: Words that a suffix written apart never attaches to: ``خشک و تر`` is not ``خشک وتر``.
+NO_SUFFIX_HOST = frozenset("و به از که در با را تا یا هم نه چه اگر اما پس چون".split())
+#: Words before which بی is the preposition 'without', not a prefix: بی هیچ تردیدی، بی شما.
+NOT_AFTER_BI = frozenset("این آن هیچ شما آنها آنان اینها ایشان همین همان آنکه اینکه".split())
+#: function words, which begin no compound the table does not know (این کننده)
+NO_HEAD = NO_SUFFIX_HOST | NOT_AFTER_BI | frozenset(
+    "خود همه هر چند یک او ما من تو وی چنین چنان دیگر بسیار برای روی زیر".split())
+
+_PREVERB_MI = frozenset(p + m for p in PREVERBS for m in PREFIXES_MI)
+MI_PREFIXES = _PREVERB_MI | frozenset(PREFIXES_MI)
+RULE_LEFT = MI_PREFIXES | {"بی"}  # words that a rule may join to the next word
+MI_STARTS = tuple(MI_PREFIXES)
+
+
+#: Endings written glued to a word (not after ZWNJ): the plural ان, then ی or a pronoun
+#: or the verb 'to be'.
+GLUED_ENDINGS = frozenset(
+    plural + clitic for plural in ("", "ان", "یان", "گان")
+    for clitic in ("", "ی", "یی", "م", "ت", "ش", "مان", "تان", "شان", "یم", "ید", "ند", "یت", "یش")
+) - {""}
+LONGEST_GLUED_ENDING = max(map(len, GLUED_ENDINGS))
+#: endings that make family names of words (رسول‌پناه، نجف‌نژاد)
+NAME_ENDINGS = ("زادگان", "زاده", "نژاد", "نیا", "نسب", "پناه")
+HA_EZAFE = "های"
+#: the marks that end a sentence or a clause, after which no ezafe can stand
+STOPS = frozenset(".،؛!؟:")
+#: words that cannot follow an ezafe: conjunctions, the object mark and 'to be' (a
+#: preposition can: زمین‌های با کاربری ورزشی، شکاف‌های به وجود آمده)
+NO_EZAFE_BEFORE = frozenset(("و", "که", "را", "یا", "اما", "ولی", "نیز", "است", "بود", "شد", "نیست", "هست"))
+
+PRESENT_ENDINGS = ("م", "ی", "د", "یم", "ید", "ند")
+PAST_ENDINGS = ("م", "ی", "", "یم", "ید", "ند")
+#: The spoken language's endings (می‌کنه، می‌کنن، می‌کنین; می‌رفتن، می‌رفتین), and all the
+#: endings of its own stems (خوا، تون، ش، گ: می‌خوام، می‌تونی، می‌شه، می‌گن); ``د`` only after
+#: a stem of two letters or more (می‌خواد), as ر and د would make می‌رد، می‌دد.
+SPOKEN_PRESENT_ENDINGS = ("ه", "ن", "ین")
+SPOKEN_PAST_ENDINGS = ("ن", "ین")
+SPOKEN_STEM_ENDINGS = ("م", "ی", "ه", "یم", "ین", "ن", "ید")
