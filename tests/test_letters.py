@@ -40,6 +40,11 @@ def test_invisible_characters_inside_words():
     assert fix("کتاب\u2060خانه") == "کتابخانه"  # a word joiner only breaks the word
     assert fix("a\u200eb") == "a\u200eb"  # and Latin text keeps its bidi marks
     assert fix("\ufeffسلام") == "سلام"
+    # a zero-width joiner between two letters does nothing but break the word (Fars News:
+    # وي\u200dژه، بين\u200c\u200d\u200cالمللي); after a letter before a bracket it shows the
+    # letter's joining form (ه\u200d)), and in emoji it makes one picture of several
+    assert fix("وی\u200d\u200dژه و بین\u200c\u200d\u200cالمللی") == "ویژه و بین\u200cالمللی"
+    assert fix("بند ه\u200d) و 👨\u200d👩\u200d👧") == "بند ه\u200d) و 👨\u200d👩\u200d👧"
 
 
 @pytest.mark.parametrize("text, right", [

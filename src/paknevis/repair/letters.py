@@ -120,7 +120,9 @@ def _rule(m: re.Match) -> str:
     run = m.group()
     if "\u200b" in run:
         return "letters.zero_width_space"
-    return "letters.bidi_mark" if "\u200e" in run or "\u200f" in run else "letters.bidi_control"
+    if "\u200e" in run or "\u200f" in run:
+        return "letters.bidi_mark"
+    return "letters.zero_width_joiner" if run.strip(ZWNJ + "\u200d") == "" else "letters.bidi_control"
 
 
 invisible_step = RegexStep("invisible", _IN_WORD_INVISIBLE, _in_word, _rule, triggers=WORD_BREAKERS)
