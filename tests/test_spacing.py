@@ -79,6 +79,12 @@ def test_an_abbreviation_keeps_its_dots_without_spaces(text):
     ("او آمد.سپس رفت", "او آمد. سپس رفت"),
     ("تمام شد.پایان.", "تمام شد. پایان."),
     ("ساعت ۱۰ ق.ظ بود.او رفت", "ساعت ۱۰ ق.ظ بود. او رفت"),
+    # typed on the wrong side of the space (Fars News: دارم .امیدوارم، افزود :این)
+    ("خبر دارم .امیدوارم که", "خبر دارم. امیدوارم که"),
+    ("در یزد افزود :این مسابقات", "در یزد افزود: این مسابقات"),
+    # an ellipsis glued to the next word; one typed apart (و ...) stays so
+    ("کامل است....برای بارسلونا و ... خلاصه", "کامل است.... برای بارسلونا و ... خلاصه"),
+    ("ساعت ۱۰ :۳۰", "ساعت ۱۰ :۳۰"),
 ])
 def test_a_full_stop_still_takes_its_space(raw, fixed):
     assert fix(raw, zwnj=False) == fixed

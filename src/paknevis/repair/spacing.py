@@ -54,7 +54,8 @@ space_run_step = RegexStep(
 
 _LD_SET = frozenset(PERSIAN_LETTERS + ALL_DIGITS)
 #: Punctuation that takes no space before it (after a Persian letter or digit). Dots and
-#: colons only after letters and before a space or the end, so that "۱۰ : ۳۰" and "3 .5" stay.
+#: colons only after letters and before a space, the end or a Persian letter (دارم .امیدوارم,
+#: گفت :این), so that "۱۰ : ۳۰" and "3 .5" stay.
 _NO_SPACE_BEFORE = "،؛؟!?" + _CLOSING
 #: Punctuation that a Persian word follows with a space: "خوبی؟بله" -> "خوبی؟ بله". A dot,
 #: "!" or ":" only after a Persian letter (not in "3.5", "U.S.", URLs).
@@ -102,7 +103,8 @@ class PunctuationSpacingStep(EditsStep):
                     removed.append(Edit(s, s, "", " ", "spacing.before_opening"))
                 removed.append(Edit(s + 1, end, text[s + 1:end], "", "spacing.after_opening"))
                 continue
-            if s and text[s - 1] == " " and (mark not in ".:" or _space_or_end(text, s + 1)):
+            if s and text[s - 1] == " " and (mark not in ".:" or _space_or_end(text, s + 1)
+                                             or text[s + 1:s + 2] in PERSIAN_LETTER_SET):
                 b = s - 1
                 while b and text[b - 1] == " ":
                     b -= 1
@@ -124,9 +126,13 @@ class PunctuationSpacingStep(EditsStep):
                 shift += removed[k].end - removed[k].start - len(removed[k].new)
                 k += 1
             at, mark = s - shift, text[s]
-            if mark in ".!:" and not (at and view[at - 1] in PERSIAN_LETTER_SET):
+            before = at
+            if mark == ".":  # the last dot of an ellipsis (است....برای) is judged by the first
+                while before and view[before - 1] == ".":
+                    before -= 1
+            if mark in ".!:" and not (before and view[before - 1] in PERSIAN_LETTER_SET):
                 continue
-            if mark == "." and _in_abbreviation(view, at):
+            if mark == "." and before == at and _in_abbreviation(view, at):
                 continue
             if not is_protected(view, at, at + 1):
                 out.append(Edit(s, s + 1, mark, mark + " ", "spacing.after_punctuation"))
