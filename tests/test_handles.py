@@ -19,6 +19,8 @@ def test_spaced_hashtags():
     assert fix("🍏# مجاهدین_خلق") == "🍏#مجاهدین_خلق"
     assert fix("متن # ایران") == "متن #ایران"
     assert fix("🌳# MaryamRajavi") == "🌳#MaryamRajavi"
+    # at a line's start too, where a word joined with _ shows a hashtag, not a heading
+    assert fix("# مجاهدین_خلق\n# قیام_تنها_جوابه ایران") == "#مجاهدین_خلق\n#قیام_تنها_جوابه ایران"
 
 
 def test_not_hashtags_stay():

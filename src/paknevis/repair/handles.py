@@ -3,7 +3,7 @@
 A Latin handle in a right-to-left line is often saved in visual order: ``@BaharIran7``
 comes out as ``BaharIran@ 7`` (the @ and the trailing digits trade places). Hashtags lose
 their word to a space: ``# مجاهدین_خلق``. Markdown headings (``#`` at the start of a
-line) are not hashtags and stay.
+line, before words that no ``_`` joins) are not hashtags and stay.
 
 >>> from paknevis import fix
 >>> fix("توئیتر BaharIran@ 7")
@@ -49,7 +49,10 @@ def _space_before_tag(m: re.Match) -> str | None:
 glued_tag_step = RegexStep("glued_tag", _GLUED_TAG, _space_before_tag, "handles.glued_tag",
                            precheck=lambda text: "@" in text or "#" in text)
 
-_SPACED_HASHTAG = re.compile(f"(?<=[^\\w#&\\n])#[ \u00a0]+(?=[{PERSIAN_LETTERS}A-Za-z])")
+# At the start of a line, "# word" is a Markdown heading, unless its word joins words with
+# "_", as hashtags do and headings do not (# مجاهدین_خلق).
+_SPACED_HASHTAG = re.compile(
+    f"(?:(?<=[^\\w#&\\n])|(?<![^\\n])(?=#[ \u00a0]+[^\\s#]*_))#[ \u00a0]+(?=[{PERSIAN_LETTERS}A-Za-z])")
 
 hashtag_step = RegexStep("hashtag", _SPACED_HASHTAG, lambda m: "#", "handles.spaced_hashtag",
                          precheck=lambda text: "#" in text)
