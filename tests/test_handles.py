@@ -15,6 +15,12 @@ def test_handle_with_digits_of_any_script_is_one_handle():
         assert fix(once, digits=digits) == once
 
 
+def test_a_handle_that_lost_its_word_to_a_space():
+    assert fix("سلام @ BaharIran7 و 🍏@ IranNews.") == "سلام @BaharIran7 و 🍏@IranNews."
+    for text in ["I am @ home", "ali @ x.ir", "۷ @ x", "سلام @ a.b"]:
+        assert fix(text, digits="keep") == text
+
+
 def test_spaced_hashtags():
     assert fix("🍏# مجاهدین_خلق") == "🍏#مجاهدین_خلق"
     assert fix("متن # ایران") == "متن #ایران"

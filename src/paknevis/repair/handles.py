@@ -6,8 +6,8 @@ their word to a space: ``# مجاهدین_خلق``. Markdown headings (``#`` at 
 line, before words that no ``_`` joins) are not hashtags and stay.
 
 >>> from paknevis import fix
->>> fix("توئیتر BaharIran@ 7")
-'توئیتر @BaharIran7'
+>>> fix("توئیتر BaharIran@ 7 و @ IranNews")
+'توئیتر @BaharIran7 و @IranNews'
 >>> fix("🍏# مجاهدین_خلق")
 '🍏#مجاهدین_خلق'
 >>> fix("سلام@BaharIran7 و ایران#آزادی")
@@ -30,9 +30,29 @@ _MANGLED_HANDLE = re.compile(
     f"(?<![\\w@.])([A-Za-z][A-Za-z{ALL_DIGITS}_]{{0,29}})@"
     f"(?: ([{ALL_DIGITS}]{{1,4}})|(?!\\s*[A-Za-z0-9-]+\\.[A-Za-z]))(?=\\s|$)")
 
+# A handle that lost its word to a space (سلام @ BaharIran7; its digits of any script, as
+# above). Not after a Latin word or a number: "at" in English (I'm @ home), or an address
+# typed with spaces (ali @ x.ir), stays.
+_SPACED_HANDLE = re.compile(
+    f"(?<![\\w@.])@[ \u00a0]+(?=[A-Za-z_][A-Za-z{ALL_DIGITS}_]{{0,29}}(?![\\w@]|\\.[A-Za-z0-9]))")
+
+
+def _mangled_handle(m: re.Match) -> str | None:
+    if m.group().startswith("@"):
+        last = m.string[:m.start()].rstrip(" \u00a0")[-1:]
+        # (a digit of any script: the digit step may make one Latin, and a second pass
+        # must judge as the first)
+        return None if last.isdigit() or last.isascii() and last.isalpha() else "@"
+    return "@" + m.group(1) + (m.group(2) or "")
+
+
+def _handle_rule(m: re.Match) -> str:
+    return "handles.spaced_handle" if m.group().startswith("@") else "handles.bidi_handle"
+
+
 handle_step = RegexStep(
-    "handle", _MANGLED_HANDLE, lambda m: "@" + m.group(1) + (m.group(2) or ""), "handles.bidi_handle",
-    precheck=lambda text: "@" in text)
+    "handle", re.compile(f"{_MANGLED_HANDLE.pattern}|{_SPACED_HANDLE.pattern}"), _mangled_handle,
+    _handle_rule, precheck=lambda text: "@" in text)
 
 # A handle or hashtag typed against the Persian word before it (سلام@ali، ایران#آزادی) is
 # a word of its own: a space goes between them. (No e-mail address has a Persian letter
