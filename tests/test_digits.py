@@ -35,6 +35,22 @@ def test_policies():
         fix("۱", digits="roman")
 
 
+@pytest.mark.parametrize("raw, persian, latin", [
+    # a number's marks follow its digits (Fars News: 1.2 میلیون، 55.2% از کاربران)
+    ("رشد 1.2 درصد و 55.2% از کاربران", "رشد ۱٫۲ درصد و ۵۵٫۲٪ از کاربران", "رشد 1.2 درصد و 55.2% از کاربران"),
+    ("قیمت ۱۲,۵۰۰.۷۵ ریال", "قیمت ۱۲٬۵۰۰٫۷۵ ریال", "قیمت 12,500.75 ریال"),
+    ("قیمت ۱۲٬۵۰۰ و ۳٫۵ و ۲۰٪", "قیمت ۱۲٬۵۰۰ و ۳٫۵ و ۲۰٪", "قیمت 12,500 و 3.5 و 20%"),
+    # no plain number: a date, a version, commas that part no thousands, a time; a URL
+    ("تاریخ 1403.11.13 و نسخه 3.10.2", "تاریخ ۱۴۰۳.۱۱.۱۳ و نسخه ۳.۱۰.۲", "تاریخ 1403.11.13 و نسخه 3.10.2"),
+    ("اعداد ۵,۶,۷ و ۱۲,۵", "اعداد ۵,۶,۷ و ۱۲,۵", "اعداد 5,6,7 و 12,5"),
+    ("ساعت 14.30 و www.x.ir/3.5 است", "ساعت ۱۴.۳۰ و www.x.ir/3.5 است", "ساعت 14.30 و www.x.ir/3.5 است"),
+])
+def test_a_numbers_marks_follow_its_digits(raw, persian, latin):
+    assert fix(raw) == persian
+    assert fix(raw, digits="latin") == latin
+    assert fix(raw, digits="keep") == raw
+
+
 def test_a_url_glued_to_a_number_stays_a_url():
     # found by hypothesis: once ۵ became 5, "5www.x.com" read as a Latin word hid the URL
     once = fix("۵www.x.com/12۵", digits="latin", zwnj=False)

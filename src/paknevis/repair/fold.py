@@ -1,10 +1,11 @@
 """Folding: one key for every way a word is typed, for matching (near copies, search).
 
 Unlike :func:`paknevis.fix`, folding throws information away on purpose: ZWNJs, harakat,
-kashida, hamza seats, Arabic or Persian letter shapes and digit sets all collapse, so that
-``می‌شود`` and ``میشود``, ``كتاب`` and ``کتاب``, ``۱۴۰۳`` and ``1403``, ``مسئله`` and ``مسأله``
-meet. Spaced forms (``می شود``) meet them only after :func:`paknevis.fix` has put the ZWNJ
-back, so callers fold repaired text: ``fold(fix(text))``.
+kashida, hamza seats, Arabic or Persian letter shapes, digit sets and a number's marks all
+collapse, so that ``می‌شود`` and ``میشود``, ``كتاب`` and ``کتاب``, ``۱۴۰۳`` and ``1403``,
+``۳٫۵`` and ``3.5``, ``مسئله`` and ``مسأله`` meet. Spaced forms (``می شود``) meet them only
+after :func:`paknevis.fix` has put the ZWNJ back, so callers fold repaired text:
+``fold(fix(text))``.
 
 >>> fold("می‌شود") == fold("میشود") == fold("ميشود")
 True
@@ -23,6 +24,7 @@ _TABLE = str.maketrans({
     "ي": "ی", "ى": "ی", "ئ": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "ھ": "ه", "ہ": "ه",
     "أ": "ا", "إ": "ا", "ٱ": "ا", "آ": "ا", "ؤ": "و", "ء": "",
     **dict(zip(PERSIAN_DIGITS + ARABIC_DIGITS, LATIN_DIGITS * 2, strict=True)),
+    "\u066b": ".", "\u066c": ",", "\u066a": "%",  # a number's Persian marks: ۳٫۵، ۱۲٬۵۰۰، ۲۰٪
     "\u00a0": " ",
 })
 

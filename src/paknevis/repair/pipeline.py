@@ -4,7 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .config import RepairConfig
-from .digits import digits_step
+from .digits import digits_step, number_marks_step
 from .edits import Edit, EditTracker
 from .entities import decodable, entity_step
 from .foreign import has_foreign_letter, persian_spans
@@ -64,6 +64,8 @@ class Repairer:
         if config.handles:
             steps += [handle_step, hashtag_step, glued_tag_step]
         steps.append(digits_step(config.digits))
+        if marks := number_marks_step(config.digits):
+            steps.append(marks)
         if config.zwnj:
             lexicon = lexicon or shipped_lexicon()
             steps.append(ZwnjStep(ZwnjRestorer(lexicon)))

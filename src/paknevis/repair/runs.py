@@ -25,17 +25,19 @@ class CharRuns:
     [4, 8, 11, 13]
     """
 
-    def __init__(self, chars: str):
-        if any(ord(c) >= _BMP for c in chars):
+    def __init__(self, chars: str, after: str = ""):
+        """With ``after``, only the runs right after one of its characters (which must not
+        be in ``chars``): ``CharRuns(".%", after="0123456789")`` finds the marks of numbers."""
+        if any(ord(c) >= _BMP for c in chars + after):
             raise ValueError("CharRuns takes BMP characters only")
+        if set(chars) & set(after):
+            raise ValueError("CharRuns: a character both in chars and in after")
         body = "".join(map(re.escape, sorted(set(chars))))
-        self._pattern = re.compile(f"[{body}][{body}]*")
+        before = "".join(map(re.escape, sorted(set(after))))
+        self._pattern = re.compile((f"(?<=[{before}])" if after else "") + f"[{body}][{body}]*")
         self.in_c = _c_runs is not None
         if self.in_c:
-            bits = bytearray(_BMP // 8)
-            for c in map(ord, chars):
-                bits[c >> 3] |= 1 << (c & 7)
-            self._bitmap = bytes(bits)
+            self._bitmaps = (_bitmap(chars), _bitmap(after)) if after else (_bitmap(chars),)
 
     @classmethod
     def of_class(cls, body: str) -> CharRuns:
@@ -50,5 +52,13 @@ class CharRuns:
 
     def __call__(self, text: str) -> list[int]:
         if self.in_c:
-            return _c_runs(text, self._bitmap)
+            return _c_runs(text, *self._bitmaps)
         return [n for m in self._pattern.finditer(text) for n in m.span()]
+
+
+def _bitmap(chars: str) -> bytes:
+    """A bit for each BMP character, set for those of ``chars`` (as _runs.c reads it)."""
+    bits = bytearray(_BMP // 8)
+    for c in map(ord, chars):
+        bits[c >> 3] |= 1 << (c & 7)
+    return bytes(bits)
