@@ -1,4 +1,5 @@
-"""Digits: Arabic-Indic digits become Persian; Latin digits follow a policy in Persian runs.
+"""Digits: Arabic-Indic digits become Persian; Latin digits follow a policy in Persian runs,
+and a number's marks (۳٫۵، ۱۲٬۵۰۰، ۲۰٪) follow its digits.
 
 Persian text on the web mixes three digit sets: Persian (۱۲۳), Arabic-Indic (١٢٣, from Arabic
 keyboards) and Latin (123, from English keyboards and CMS templates), often in one
