@@ -190,18 +190,19 @@ class NumberMarksStep(EditsStep):
         that the mark at ``at`` belongs to, without separators at its ends (۱.۵. ends a
         sentence)."""
         chars, separators, percent = self._number_chars, self._old[:2], self._old[2]
-        start, end = at, at + (text[at] == percent)
+        start = at
         while start and text[start - 1] in chars:
             start -= 1
-        while end < len(text) and text[end] in chars:
-            end += 1
         while text[start] in separators:
             start += 1
+        if text[at] == percent:  # right after a digit: the number ends with it
+            return start, at + 1
+        end = at
+        while end < len(text) and text[end] in chars:
+            end += 1
         while text[end - 1] in separators:
             end -= 1
-        if end < len(text) and text[end] == percent:
-            end += 1
-        return start, end
+        return start, end + (end < len(text) and text[end] == percent)
 
     def _rewrite(self, text: str, start: int, end: int) -> str | None:
         decimal, thousands, percent = self._old
