@@ -111,3 +111,16 @@ def test_the_step_gives_the_same_on_news_with_the_c_runs_and_the_regex(farsnews_
         assert out == RegexStep.apply(step, text)
         changed += out != text
     assert changed > 100  # the articles have Latin digits to change
+
+
+NUMBERY_TEXT = st.lists(st.sampled_from(["1", "۲", "٣", "12", "۱۲۳", ".", ",", "%", "٫", "٬", "٪", "..",
+                                         "ساعت", "سال", " ", "x", "www.x.ir/", "\n"]),
+                        max_size=20).map("".join)
+
+
+@pytest.mark.parametrize("policy", digits_module.DIGIT_POLICIES)
+@settings(max_examples=500, deadline=None)
+@given(text=NUMBERY_TEXT)
+def test_numbers_and_their_marks_are_repaired_once(policy, text):
+    once = fix(text, digits=policy)
+    assert fix(once, digits=policy) == once
