@@ -260,14 +260,15 @@ def build(gold: tuple[Counter, Counter], news: tuple[Counter, Counter], wf: Coun
     # of the spoken language. Only edited text keeps one glued; or hazm's word list, for a
     # word that a written stem and a spoken ending would make (میرنده، میسره), but not for
     # the spoken stems' own forms (میشه، میره، میگن). Of the written stems' spoken forms,
-    # none in ن: میدون، میسان would read as دو، سا and that ending. Nor a written verb form
-    # (میرم، نمیریم: مردن), which the spoken رفتن would split.
+    # none in ن alone: میدون، میسان would read as دو، سا and that ending (but ین is one:
+    # میزنین، نمیکنین). Nor a written verb form (میرم، نمیریم: مردن), which the spoken رفتن
+    # would split.
     spoken_mi = ZwnjRestorer(Lexicon(spoken=verbs_only.spoken)).verb_after_mi
     spoken_stem_mi = ZwnjRestorer(Lexicon.from_lines(spoken_lines)).verb_after_mi
     for key in list(glued):
         written_verb = key in verbs_only.verbs or key[:1] == "ن" and key[1:] in verbs_only.verbs
         if words.get(key, 0) < RULE_PRIOR and not written_verb and (spoken_stem_mi(key) or (
-                key not in lemmas and not key.endswith("ن") and spoken_mi(key))):
+                key not in lemmas and (key.endswith("ین") or not key.endswith("ن")) and spoken_mi(key))):
             glued.discard(key)
     # A glued word with little evidence must not stop morphology from splitting it when
     # the glued form is likely a stripped one (کانونهای seen glued once on the web).

@@ -87,6 +87,7 @@ def test_zwnj_typed_as_space_is_put_back(spaced, right):
     ("هر چی میگم گوش نمیده", f"هر چی می{Z}گم گوش نمی{Z}ده"),
     ("میشه بیای؟ میگه نمیتونه", f"می{Z}شه بیای؟ می{Z}گه نمی{Z}تونه"),
     ("اونا میگن که میرن", f"اونا می{Z}گن که می{Z}رن"),
+    ("شما میزنین و نمیکنین", f"شما می{Z}زنین و نمی{Z}کنین"),  # ین after a written stem
     ("می خوام برم، می شه؟", f"می{Z}خوام برم، می{Z}شه؟"),
     # words that a spoken ending would cut stay whole: میدون (the square), میسره; and a
     # written verb that the spoken رفتن would cut (مردن: نمیرم، می‌میریم)
