@@ -409,7 +409,7 @@ class ZwnjRestorer:
             if word is None or word in lex.common_quiet or lex.quiet(word):
                 return None  # no word, or one word that needs nothing, in punctuation: «ایران».
             fixed, key = self._facts[word]
-            if fixed is None and not lex.decided_by_neighbours(key):
+            if fixed is None and not lex.decided_by_neighbours(key, glued=word == key):
                 return None  # a word the table does not know (a name), that needs nothing
         busy = self._pieces[raw]
         if not (busy.edits or busy.ends_join or busy.starts_join or busy.before_no_ezafe):
