@@ -141,7 +141,6 @@ def digits_step(policy: str = "persian") -> RegexStep:
     return DigitsStep(policy, replace_at, rule)
 
 
-
 # -- the marks of a number: decimal and thousands separators, and the percent sign ----------
 # Persian writes ۳٫۵ (U+066B), ۱۲٬۵۰۰ (U+066C) and ۲۰٪ (U+066A); a number whose digits the
 # digit step made Persian keeps the Latin marks it was typed with (۳.۵، ۱۲,۵۰۰، ۲۰%) until
