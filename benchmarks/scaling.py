@@ -31,6 +31,9 @@ PATTERNS = {
     "latin word with digits, no space": "x1",
     "digits between Latin words": "abc 123 ",
     "numbers in Persian": "سال 1403 و ",
+    # a number's marks, each judged by its neighbours (ساعت ۱۴.۳۰ once looked at all the
+    # text before it: fix() on 106 MB took 96 s)
+    "decimals and percents": "ساعت ۱۴.۳۰ و 1.2 و 55.2% و ",
     "numbers glued to words, no space": "سال۱",
     "URLs": "http://a.com/1?x=2& ",
     "e-mails": "a1@b2.com ",
@@ -41,6 +44,7 @@ PATTERNS = {
     "spaced ها": "کتاب ها ",
     "glued words": "بینالمللی میشود ",
     "bidi handles": "BaharIran@ 7 ",
+    "spaced handles": "سلام @ BaharIran7 ",
     "spaced hashtags": "# مجاهدین_خلق ",
     "tags glued to words": "سلام@ali ایران#آزادی ",
     # compounds the table does not know, joined or split; a participle and ای at a stop

@@ -39,7 +39,10 @@ _SPACED_HANDLE = re.compile(
 
 def _mangled_handle(m: re.Match) -> str | None:
     if m.group().startswith("@"):
-        last = m.string[:m.start()].rstrip(" \u00a0")[-1:]
+        text, i = m.string, m.start()
+        while i and text[i - 1] in " \u00a0":
+            i -= 1
+        last = text[i - 1:i]
         # (a digit of any script: the digit step may make one Latin, and a second pass
         # must judge as the first)
         return None if last.isdigit() or last.isascii() and last.isalpha() else "@"
