@@ -14,7 +14,7 @@ needs_c = pytest.mark.skipif(runs_module._c_runs is None, reason="_runs.c is not
 
 SETS = ["0123456789", "۰۱۲۳۴۵۶۷۸۹", "\u064b\u064c\u0640\u200e\u00a0ي", "a", "\ud800\uffff"]
 TEXT = st.text(max_size=60) | st.lists(
-    st.sampled_from([*"09۰۹ abيی\u064b\u0640\u200e\u00a0\n.,%٫", "😀", "\ud800", "\uffff"]), max_size=40,
+    st.sampled_from([*"09۰۹ abيیاب\u064b\u0640\u200e\u00a0\n.,%٫،(«", "😀", "\ud800", "\uffff"]), max_size=40,
 ).map("".join)
 
 
@@ -33,11 +33,13 @@ def test_the_runs_in_c_are_the_regex_spans(text):
 @needs_c
 @settings(max_examples=2000, deadline=None)
 @given(text=TEXT)
-def test_the_runs_after_a_set_in_c_are_the_regex_spans(text):
-    for chars, after in [(".,%", "۰۱۲۳۴۵۶۷۸۹"), ("٫%", "0123456789"), ("a", "09 ")]:
-        spans = [n for m in re.finditer(f"(?<=[{re.escape(after)}])[{re.escape(chars)}]+", text)
-                 for n in m.span()]
-        assert CharRuns(chars, after=after)(text) == spans
+def test_the_runs_after_or_before_a_set_in_c_are_the_regex_spans(text):
+    for chars, after, before in [(".,%", "۰۱۲۳۴۵۶۷۸۹", ""), ("٫%", "0123456789", ""), ("a", "09 ", ""),
+                                 ("،.%", "", "ابی"), ("(«", " ", "ب"), (".", "b", "a")]:
+        pattern = ((f"(?<=[{re.escape(after)}])" if after else "") + f"[{re.escape(chars)}]+"
+                   + (f"(?=[{re.escape(before)}])" if before else ""))
+        spans = [n for m in re.finditer(pattern, text) for n in m.span()]
+        assert CharRuns(chars, after=after, before=before)(text) == spans
 
 
 def test_without_c_the_regex_finds_them(monkeypatch):

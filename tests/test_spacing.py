@@ -1,6 +1,9 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from paknevis import fix
+from paknevis.repair.spacing import PunctuationSpacingStep
 
 
 @pytest.mark.parametrize("raw, fixed", [
@@ -98,3 +101,18 @@ def test_a_full_stop_still_takes_its_space(raw, fixed):
 def test_a_space_typed_after_an_opening_bracket_glued_to_a_word_goes_before_it(raw, fixed):
     assert fix(raw, zwnj=False) == fixed
 
+
+
+PUNCTUATED = st.lists(st.sampled_from([*"سلام ،؛؟.!:()«»[]{}“”\"", "  ", "۱۰", "ab", "\n", "ه.ش"]),
+                      max_size=30).map("".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(text=PUNCTUATED)
+def test_the_places_found_in_c_are_those_the_pattern_finds(text):
+    step = PunctuationSpacingStep()
+    if step._after_space is None:
+        pytest.skip("_runs.c is not built here")
+    by_pattern = PunctuationSpacingStep()
+    by_pattern._after_space = None  # the pattern's scan of the whole text
+    assert step.edits(text) == by_pattern.edits(text)

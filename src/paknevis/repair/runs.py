@@ -25,19 +25,21 @@ class CharRuns:
     [4, 8, 11, 13]
     """
 
-    def __init__(self, chars: str, after: str = ""):
-        """With ``after``, only the runs right after one of its characters (which must not
-        be in ``chars``): ``CharRuns(".%", after="0123456789")`` finds the marks of numbers."""
-        if any(ord(c) >= _BMP for c in chars + after):
+    def __init__(self, chars: str, after: str = "", before: str = ""):
+        """With ``after``, only the runs right after one of its characters, and with
+        ``before``, only those right before one (neither may share a character with
+        ``chars``): ``CharRuns(".%", after="0123456789")`` finds the marks of numbers."""
+        if any(ord(c) >= _BMP for c in chars + after + before):
             raise ValueError("CharRuns takes BMP characters only")
-        if set(chars) & set(after):
-            raise ValueError("CharRuns: a character both in chars and in after")
-        body = "".join(map(re.escape, sorted(set(chars))))
-        before = "".join(map(re.escape, sorted(set(after))))
-        self._pattern = re.compile((f"(?<=[{before}])" if after else "") + f"[{body}][{body}]*")
+        if set(chars) & set(after + before):
+            raise ValueError("CharRuns: a character both in chars and in after or before")
+        body, ahead, behind = ("".join(map(re.escape, sorted(set(s)))) for s in (chars, before, after))
+        self._pattern = re.compile((f"(?<=[{behind}])" if after else "") + f"[{body}][{body}]*"
+                                   + (f"(?=[{ahead}])" if before else ""))
         self.in_c = _c_runs is not None
         if self.in_c:
-            self._bitmaps = (_bitmap(chars), _bitmap(after)) if after else (_bitmap(chars),)
+            self._bitmaps = (_bitmap(chars), _bitmap(after) if after else None,
+                             _bitmap(before) if before else None)
 
     @classmethod
     def of_class(cls, body: str) -> CharRuns:

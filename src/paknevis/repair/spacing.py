@@ -11,6 +11,7 @@ punctuation. Lines and their indentation are kept: only spaces within a line cha
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from .chars import ALL_DIGITS, ODD_SPACES, PERSIAN_LETTER_SET, PERSIAN_LETTERS, WORD_CHAR_SET
 from .edits import Edit, apply_edits
@@ -89,11 +90,27 @@ class PunctuationSpacingStep(EditsStep):
 
     name = "punctuation_spacing"
 
+    def __init__(self):
+        self._after_space = CharRuns(_NO_SPACE_BEFORE + ".:", after=" ").if_in_c()
+        self._before_letter = CharRuns(_SPACE_AFTER, before=PERSIAN_LETTERS + _OPENING_CHARS)
+        self._opening_before_space = CharRuns(_OPENING_CHARS, before=" ")
+
+    def _matches(self, text: str):
+        """The places where a rule may act, as _PUNCT_SPACING finds them. In C (runs.py), the
+        marks after a space, those before a Persian letter and the opening ones before a
+        space are found first, and the pattern is tried there only: 6 ms on farsnews
+        instead of 18 for the pattern's scan of every text."""
+        if self._after_space is None:
+            return _PUNCT_SPACING.finditer(text)
+        places = {*self._after_space(text)[::2], *(end - 1 for end in self._before_letter(text)[1::2]),
+                  *(end - 1 for end in self._opening_before_space(text)[1::2])}
+        return filter(None, map(partial(_PUNCT_SPACING.match, text), sorted(places)))
+
     def edits(self, text: str) -> list[Edit]:
         removed: list[Edit] = []  # spaces before a mark or after an opening one (moved
         # before it, if a letter stands there)
         marks: list[int] = []  # marks that may need a space after them
-        for m in _PUNCT_SPACING.finditer(text):
+        for m in self._matches(text):
             s, mark = m.start(), m.group()
             if mark in _OPENING_CHARS:
                 end = s + 1
