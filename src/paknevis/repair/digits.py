@@ -151,8 +151,9 @@ def digits_step(policy: str = "persian") -> RegexStep:
 _PERSIAN_MARKS = "\u066b\u066c\u066a"  # decimal, thousands, percent
 _LATIN_MARKS = ".,%"
 _TIME_WORD = "ساعت"
-_TIME_REACH = 12  # how far before a number to look for it (a slice of the text before it
-# all would make a text of many numbers quadratic: fix() on 106 MB took 96 s, not 12)
+#: how far before a number to look for it (a slice of all the text before it made a text
+#: of many numbers quadratic: fix() on 106 MB took 96 s, not 12)
+_TIME_REACH = 12
 
 
 class NumberMarksStep(EditsStep):
@@ -229,7 +230,9 @@ class NumberMarksStep(EditsStep):
 
 
 def _marks_rule(number: str) -> str:
-    rules = [name for marks, name in ((".,\u066b\u066c", "digits.separator"), ("%\u066a", "digits.percent"))
+    separators = _LATIN_MARKS[:2] + _PERSIAN_MARKS[:2]
+    percents = _LATIN_MARKS[2] + _PERSIAN_MARKS[2]
+    rules = [name for marks, name in ((separators, "digits.separator"), (percents, "digits.percent"))
              if any(c in number for c in marks)]
     return "+".join(rules)
 

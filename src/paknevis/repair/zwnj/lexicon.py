@@ -19,6 +19,7 @@ from .morphology import (
     SPOKEN_PAST_ENDINGS,
     SPOKEN_PRESENT_ENDINGS,
     SPOKEN_STEM_ENDINGS,
+    silent_heh,
 )
 
 
@@ -108,7 +109,7 @@ class Lexicon:
         glued to it, as to the consonant h (گروهی), and has seen the noun about as often
         as ``key`` (not کاره in کارهای)."""
         noun, forms = key[:-2], self.forms
-        return (len(noun) >= 3 and noun[-2] != "ا" and noun + "ی" not in self.glued
+        return (len(noun) >= 3 and silent_heh(noun) and noun + "ی" not in self.glued
                 and any(forms.get(noun + ha, "").endswith(ZWNJ + ha) for ha in ("ها", "های"))
                 and self.freq.get(noun, 0) + 1 >= self.freq.get(key, 0))
 

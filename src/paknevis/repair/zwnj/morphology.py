@@ -8,7 +8,7 @@ PREFIXES_MI = ("نمی", "می")
 PREVERBS = ("فرو", "باز", "فرا", "بر", "در", "وا", "ور")
 SUFFIXES_HA = ("هایشان", "هایتان", "هایمان", "هایی", "هایم", "هایت", "هایش", "هاست", "های", "ها")
 SUFFIXES_TAR = ("ترین", "تری", "تر")
-#: Clitics that take a ZWNJ after a final ه (a vowel, see ``_silent_heh``): منطقه‌ای، خسته‌ام،
+#: Clitics that take a ZWNJ after a final ه (a vowel, see ``silent_heh``): منطقه‌ای، خسته‌ام،
 #: گفته‌اند، خانه‌اش، علاقه‌تان.
 #: (After ی too, but for شان، تان، مان only where written apart: the treebanks glue
 #: ناراحتیشان and write دارایی‌شان.)
@@ -68,3 +68,10 @@ PAST_ENDINGS = ("م", "ی", "", "یم", "ید", "ند")
 SPOKEN_PRESENT_ENDINGS = ("ه", "ن", "ین")
 SPOKEN_PAST_ENDINGS = ("ن", "ین")
 SPOKEN_STEM_ENDINGS = ("م", "ی", "ه", "یم", "ین", "ن", "ید")
+
+
+def silent_heh(stem: str) -> bool:
+    """Does ``stem`` end in a ه that is a vowel (خانه، گفته), after which a clitic takes
+    a ZWNJ? Not after alef, where ه is always the consonant h (راه، ماه، دانشگاه) and
+    a clitic is glued to it (دانشگاهشان، راهی)."""
+    return stem[-1] == "ه" and stem[-2:-1] != "ا"

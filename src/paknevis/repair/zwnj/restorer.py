@@ -38,6 +38,7 @@ from .morphology import (
     SUFFIXES_HA,
     SUFFIXES_TAR,
     VOWEL_HEH_CLITICS,
+    silent_heh,
 )
 
 try:  # the scan in C, built by setup.py where a compiler is; else the same in Python
@@ -57,7 +58,6 @@ _YEH_STEM_MIN = 4
 #: how often a word must have been seen (a frequency bucket of the table) to be taken as
 #: the first part of a compound or name that the table does not know
 _HEAD_FREQ = 3
-
 
 
 def _zwnj_positions(word: str) -> frozenset[int]:
@@ -217,10 +217,10 @@ class ZwnjRestorer:
                 continue
             stem = key[: -len(suffix)]
             if kind == "ezafe_yeh":  # not after به، ته: بهی، تهی are words
-                if not (len(stem) > 2 and self._silent_heh(stem) and self._shows_vowel_heh(stem)):
+                if not (len(stem) > 2 and silent_heh(stem) and self._shows_vowel_heh(stem)):
                     continue
             elif kind in ("heh", "heh_only"):
-                if not (self._silent_heh(stem) and (lex.knows(stem) or lex.participle(stem))
+                if not (silent_heh(stem) and (lex.knows(stem) or lex.participle(stem))
                         or kind == "heh" and self._yeh_stem(stem)):
                     continue
                 if suffix == "ای" and self._likelier(stem + "ا", stem):
@@ -280,13 +280,6 @@ class ZwnjRestorer:
                 if form is not None:
                     return (form[:-1] if ending[0] == "گ" else form) + ending, "zwnj.suffix"
         return None
-
-    @staticmethod
-    def _silent_heh(stem: str) -> bool:
-        """Does ``stem`` end in a ه that is a vowel (خانه، گفته), after which a clitic takes
-        a ZWNJ? Not after alef, where ه is always the consonant h (راه، ماه، دانشگاه) and
-        a clitic is glued to it (دانشگاهشان، راهی)."""
-        return stem[-1] == "ه" and stem[-2:-1] != "ا"
 
     def _shows_vowel_heh(self, stem: str) -> bool:
         """Does the table write ``stem``, which ends in ه, with a clitic after a ZWNJ
@@ -369,7 +362,7 @@ class ZwnjRestorer:
                     return "", "zwnj.join_suffix"
                 return None
             if right in CLITICS_AFTER_HEH and (last == "ه" or self._yeh_stem(left)):
-                if last == "ه" and not self._silent_heh(left):
+                if last == "ه" and not silent_heh(left):
                     # the consonant h: a clitic is glued to it (جایگاه شان -> جایگاهشان),
                     # and one that starts with alef is none (it would be جایگاهم)
                     if right in PRONOUNS_PLURAL and self._facts[left + right][0] is None:
@@ -415,6 +408,10 @@ class ZwnjRestorer:
         if not (busy.edits or busy.ends_join or busy.starts_join or busy.before_no_ezafe):
             return lex.pair_rights[busy.last] if busy.pair_left else None
         return busy
+
+    def _next_first(self, text: str, end: int) -> str:
+        """The key of the first word of the piece after the space at ``end``."""
+        return self._firsts[text[end + 1:_piece_end(text, end + 1)]]
 
     @staticmethod
     def _first_key(raw: str) -> str:
@@ -481,12 +478,12 @@ class ZwnjRestorer:
                 p, starts_pair = pieces_of[text[s:e]], True
             else:
                 starts_pair = p.pair_left and e < len(text) and (
-                    self._firsts[text[e + 1:_piece_end(text, e + 1)]] in pair_rights[p.last])
+                    self._next_first(text, e) in pair_rights[p.last])
             if p.ends_join and i > decided + 1:
                 decided = self._decide(text, i - 1, _piece_start_before(text, s), s - 1, edits, apart)
             piece_edits = p.edits
             if p.before_no_ezafe and e < len(text) and text[e] == " " and (
-                    self._firsts[text[e + 1:_piece_end(text, e + 1)]] in NO_EZAFE_BEFORE):
+                    self._next_first(text, e) in NO_EZAFE_BEFORE):
                 piece_edits = p.before_no_ezafe
             for offset, old, new, rule in piece_edits:
                 if offset == 0 and new.startswith(_MI_ZWNJ) and _joined_after_mi(edits, s):
