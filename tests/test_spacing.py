@@ -56,6 +56,9 @@ def test_spacing(raw, fixed):
 def test_line_structure_and_indentation_kept():
     text = "بند اول\n\n\n    بند دوم\r\nبند سوم"
     assert fix(text) == text
+    # before a closing quote too, with a question at the text's end (once read as the
+    # mark before the quote, by an index of -1)
+    assert fix(" »سلام؟") == " »سلام؟"
 
 
 def test_numbers_and_urls_keep_their_punctuation():

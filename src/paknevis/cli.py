@@ -66,7 +66,7 @@ def fix(
         1, min=1, max=64, help="Processes to repair with: blocks of lines go to each in turn, and "
                                "the output keeps the input's order."),
 ) -> None:
-    """Repair Persian text: letters, digits, spacing, @handles, #hashtags and ZWNJ.
+    """Repair Persian text: letters and marks, digits, spacing, @handles, #hashtags and ZWNJ.
 
     Garbled encodings (ط³ظ„ط§ظ…, Ø³Ù„Ø§Ù…, ÇíÑÇä) and HTML references (&zwnj;) are decoded first.
 

@@ -14,7 +14,8 @@ class RepairConfig:
     'latin'
     """
 
-    #: Arabic yeh/kaf/heh, presentation forms, kashida, invisible chars, HTML references
+    #: Arabic yeh/kaf/heh, presentation forms, kashida, invisible chars, HTML references,
+    #: and a Latin , ; ? in Persian text (، ؛ ؟)
     letters: bool = True
     #: keep every haraka (ـَ ـِ ـُ ـّ); else only those of vocalized passages and حتماً's tanvin
     keep_diacritics: bool = False

@@ -126,7 +126,7 @@ class PunctuationSpacingStep(EditsStep):
                 while b and text[b - 1] == " ":
                     b -= 1
                 if _after_persian(text, b, PERSIAN_LETTER_SET if mark in ".:" else _LD_SET, removed) or (
-                        mark in _CLOSING_CHARS and text[b - 1] in _ENDS_SENTENCE
+                        mark in _CLOSING_CHARS and b and text[b - 1] in _ENDS_SENTENCE
                         and _ends_persian_sentence(text, b - 1, removed)):  # «چرا ؟ »
                     removed.append(Edit(b, s, text[b:s], "", "spacing.before_punctuation"))
             if mark in _SPACE_AFTER and text[s + 1:s + 2] in _AFTER_SET:

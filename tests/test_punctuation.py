@@ -1,0 +1,72 @@
+"""A Latin , ; ? typed in Persian text is written ، ؛ ؟ (repair/punctuation.py)."""
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from paknevis import apply_edits, fix, fix_and_explain
+from paknevis.repair.punctuation import persian_punctuation_step
+
+Z = "\u200c"
+
+
+@pytest.mark.parametrize("text, fixed", [
+    ("آیا او میآید?", f"آیا او می{Z}آید؟"),
+    ("سلام, خوبی?", "سلام، خوبی؟"),
+    ("اول; دوم", "اول؛ دوم"),
+    ("تهران ,اصفهان", "تهران، اصفهان"),  # the space goes to the right side too
+    ("چرا?!", "چرا؟!"),
+    ("واقعا??", "واقعا؟؟"),
+    ("«چرا»?", "«چرا»؟"),
+    ("(سلام),", "(سلام)،"),
+    ("سلام\u00a0, دنیا", "سلام، دنیا"),  # past an NBSP, which the spacing step makes a space
+    ("علي, رضا", "علی، رضا"),
+    ("چرا? #ایران", "چرا؟ #ایران"),
+    ("ایران,۱۲", "ایران،۱۲"),
+])
+def test_a_mark_after_a_persian_word(text, fixed):
+    assert fix(text) == fixed
+
+
+@pytest.mark.parametrize("text", [
+    "Hello, world? ok",
+    "ایران, Iran",  # a Latin word follows
+    "سلام, @ali",  # a handle follows
+    "به http://x.ir/خبر?id=1 بروید",  # a URL's query
+    "۱۴۰۳ بهمن ۱۳, شنبه",  # after a number: a date a template wrote
+    "COVID-19, کرونا",
+    "ماده ۱,۲",
+])
+def test_marks_that_are_not_persian_texts_stay(text):
+    out = fix(text)
+    for mark in ",;?":
+        assert out.count(mark) == text.count(mark), out
+
+
+def test_a_thousands_comma_is_the_number_steps():
+    assert fix("مبلغ 1,000 تومان") == "مبلغ ۱٬۰۰۰ تومان"
+    assert fix("مبلغ 1,000 تومان", digits="latin") == "مبلغ 1,000 تومان"
+
+
+def test_each_mark_is_an_edit_of_its_own():
+    out, edits = fix_and_explain("چرا?! خوب,")
+    assert out == "چرا؟! خوب،"
+    assert [(e.start, e.old, e.new, e.rule) for e in edits] == [
+        (3, "?", "؟", "punctuation.persian"), (9, ",", "،", "punctuation.persian")]
+
+
+def test_letters_off_keeps_the_marks():
+    assert fix("سلام, خوبی?", letters=False) == "سلام, خوبی?"
+
+
+_pieces = st.sampled_from(["سلام", "کتاب", "ها", "Hi", "x.ir/a", "12", "۱۲", "@", "#", "«", "»",
+                           ")", "(", " ", " ", "\u00a0", Z, "\u200d", "\n", "!", "؟", "،",
+                           ",", ",", "?", "?", ";", "\u064e", "ـ"])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_pieces, max_size=14).map("".join), st.sampled_from(["persian", "latin", "keep"]))
+def test_idempotent_and_explained_among_marks(text, digits):
+    out, edits = fix_and_explain(text, digits=digits)
+    assert apply_edits(text, edits) == out
+    assert fix(out, digits=digits) == out
+    assert persian_punctuation_step.apply(text) == apply_edits(text, persian_punctuation_step.edits(text))
