@@ -221,6 +221,12 @@ def test_clitic_after_final_yeh():
     assert r.preferred("سنتیای") == (f"سنتی{Z}ای", "zwnj.suffix")
     assert r.preferred("پیام") == ("پیام", "")  # a stem of two letters: a word of its own
     assert r.join("صندلی", "ام") == (Z, "zwnj.join_suffix")
+    # typed apart, a word of three letters takes it too (ملی‌اش، سعی‌شان، فنی‌ای): the
+    # two were one word's parts, and no word is cut
+    lex = Lexicon.from_lines(["G\tملی\t8", "G\tسعی\t8", "G\tملیا\t0"])
+    r = ZwnjRestorer(lex)
+    assert r.join("ملی", "اش") == r.join("سعی", "شان") == (Z, "zwnj.join_suffix")
+    assert r.preferred("ملیاش") == ("ملیاش", "")  # glued, it may be a word of its own
 
 
 def test_a_clitic_is_glued_to_the_consonant_h():

@@ -287,9 +287,9 @@ class ZwnjRestorer:
         forms = self.lex.forms
         return any(forms.get(stem + c, "").endswith(ZWNJ + c) for c in VOWEL_HEH_CLITICS)
 
-    def _yeh_stem(self, stem: str) -> bool:
+    def _yeh_stem(self, stem: str, shortest: int = _YEH_STEM_MIN) -> bool:
         """Does a clitic after ``stem`` take a ZWNJ because it ends in ی (صندلی‌ام)?"""
-        return (stem[-1] == "ی" and len(stem) >= _YEH_STEM_MIN and self.lex.knows(stem)
+        return (stem[-1] == "ی" and len(stem) >= shortest and self.lex.knows(stem)
                 and stem not in self.lex.verbs)
 
     def _likelier(self, word: str, stem: str) -> bool:
@@ -361,7 +361,7 @@ class ZwnjRestorer:
                 if self._facts[left + right][0] is None:
                     return "", "zwnj.join_suffix"
                 return None
-            if right in CLITICS_AFTER_HEH and (last == "ه" or self._yeh_stem(left)):
+            if right in CLITICS_AFTER_HEH and (last == "ه" or self._yeh_stem(left, 3)):
                 if last == "ه" and not silent_heh(left):
                     # the consonant h: a clitic is glued to it (جایگاه شان -> جایگاهشان),
                     # and one that starts with alef is none (it would be جایگاهم)
