@@ -46,6 +46,8 @@ PATTERNS = {
     "bidi handles": "BaharIran@ 7 ",
     "spaced handles": "سلام @ BaharIran7 ",
     "spaced hashtags": "# مجاهدین_خلق ",
+    # a Latin mark looks past spaces and marks for the words around it
+    "Latin marks apart": "چرا ? , ; ",
     "tags glued to words": "سلام@ali ایران#آزادی ",
     # compounds the table does not know, joined or split; a participle and ای at a stop
     "unknown compounds": "مسخره کننده زندگیدوست رسولپناه شکستهای. ",

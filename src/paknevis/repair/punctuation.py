@@ -39,26 +39,49 @@ class PersianPunctuationStep(EditsStep):
     _runs = CharRuns(triggers)  # where they stand, found in C
 
     def edits(self, text: str) -> list[Edit]:
+        runs = self._runs(text)
+        spans = list(zip(runs[::2], runs[1::2], strict=True))
         out = []
-        runs = iter(self._runs(text))
-        for start, end in zip(runs, runs, strict=True):
-            if (_after_persian_word(text, start) and _before_no_latin_word(text, end)
-                    and not is_protected(text, start, end)):
+        for (start, end), persian_before, latin_after in zip(
+                spans, _persian_word_before(text, spans), _latin_word_after(text, spans), strict=True):
+            if persian_before and not latin_after and not is_protected(text, start, end):
                 out += (Edit(i, i + 1, text[i], _PERSIAN[text[i]], "punctuation.persian")
                         for i in range(start, end))
         return out
 
 
-def _after_persian_word(text: str, i: int) -> bool:
-    while i and text[i - 1] in _BEHIND:
-        i -= 1
-    return bool(i) and text[i - 1] in PERSIAN_LETTER_SET
+# Each run of marks looks past spaces and marks to the word before it and the word after it.
+# A look that reaches the run before (or after) it has that run's answer: so each character
+# is passed once, where "? ? ? ?…" would be quadratic.
+
+def _persian_word_before(text: str, spans: list[tuple[int, int]]) -> list[bool]:
+    answers, last_end, last = [], -1, False
+    for start, end in spans:
+        i = start
+        while i and text[i - 1] in _BEHIND and i != last_end:
+            i -= 1
+        last = last if i == last_end else bool(i) and text[i - 1] in PERSIAN_LETTER_SET
+        answers.append(last)
+        last_end = end
+    return answers
 
 
-def _before_no_latin_word(text: str, i: int) -> bool:
-    while i < len(text) and text[i] in _AHEAD:
-        i += 1
-    return i == len(text) or not (text[i] in _LATIN_START or text[i].isascii() and text[i].isalpha())
+def _latin_word_after(text: str, spans: list[tuple[int, int]]) -> list[bool]:
+    answers, next_start, following = [], -1, False
+    for start, end in reversed(spans):
+        i = end
+        while i < len(text) and text[i] in _AHEAD and i != next_start:
+            i += 1
+        if i != next_start:
+            following = i < len(text) and _starts_latin(text[i])
+        answers.append(following)
+        next_start = start
+    answers.reverse()
+    return answers
+
+
+def _starts_latin(ch: str) -> bool:
+    return ch in _LATIN_START or ch.isascii() and ch.isalpha()
 
 
 persian_punctuation_step = PersianPunctuationStep()
