@@ -48,6 +48,9 @@ PATTERNS = {
     "spaced hashtags": "# مجاهدین_خلق ",
     # a Latin mark looks past spaces and marks for the words around it
     "Latin marks apart": "چرا ? , ; ",
+    # a quote or bracket typed against a word looks along its line for its partner
+    "quotes against words": "الف»ب (ج)د «ه» ",
+    "quotes without partners": "الف»ب ج«د ",
     "tags glued to words": "سلام@ali ایران#آزادی ",
     # compounds the table does not know, joined or split; a participle and ای at a stop
     "unknown compounds": "مسخره کننده زندگیدوست رسولپناه شکستهای. ",

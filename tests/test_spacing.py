@@ -119,3 +119,64 @@ def test_the_places_found_in_c_are_those_the_pattern_finds(text):
     by_pattern = PunctuationSpacingStep()
     by_pattern._after_space = None  # the pattern's scan of the whole text
     assert step.edits(text) == by_pattern.edits(text)
+
+
+@pytest.mark.parametrize("raw, fixed", [
+    ("ترویج«تفکر انتقادی»و تلاش", "ترویج «تفکر انتقادی» و تلاش"),
+    ("پیامبر (ص)در آن دوران", "پیامبر (ص) در آن دوران"),
+    ("تهران (SOE)در سال", "تهران (SOE) در سال"),
+    ("«علیرضا مشایخی»و«شاهین فرهت»", "«علیرضا مشایخی» و «شاهین فرهت»"),
+    ("«ارباب\u200c»\u200cدانستن", "«ارباب» دانستن"),  # the ZWNJs at the word's edges go too
+])
+def test_a_word_typed_against_a_quote_or_bracket_is_set_apart(raw, fixed):
+    assert fix(raw) == fixed
+    assert fix(fixed) == fixed
+
+
+@pytest.mark.parametrize("text", [
+    "»سلام«",  # turned round by bidi: no partner on its line
+    "سلام»و",
+    "«الف\nب»ج",  # the partner on another line
+    "واژه «لایک»ها و «کتاب»ی",  # a suffix
+    "امام خمینی(ره) گفت",  # an opening bracket stays glued
+    "http://x.ir/a_(ب)ج",
+])
+def test_marks_without_a_partner_or_before_a_suffix_stay(text):
+    assert fix(text, zwnj=False) == text
+
+
+QUOTED = st.lists(st.sampled_from([*"سلام ()[]«»\n", "ها", "ی", "\u200c", "ab"]), max_size=30).map("".join)
+
+
+def _naive_quote_spacing(text):
+    """QuoteSpacingStep's rule, each mark's partner looked for along the whole line."""
+    from paknevis.repair.chars import PERSIAN_LETTER_SET as letters
+    from paknevis.repair.spacing import _OPENER_OF, _suffixes_only, _word_at
+    out = []
+    for i, ch in enumerate(text):
+        line_start, line_end = text.rfind("\n", 0, i) + 1, (text.find("\n", i) + 1 or len(text) + 1) - 1
+        if ch in _OPENER_OF and text[i + 1:i + 2] in letters:
+            k = i
+            while k > line_start and text[k - 1] in _OPENER_OF:
+                k -= 1  # the run of closing marks this one ends
+            before = text[line_start:k]
+            if before.rfind(_OPENER_OF[ch]) > before.rfind(ch) and not _suffixes_only(_word_at(text, i + 1)):
+                out.append(i + 1)
+        if ch == "«" and i and text[i - 1] in letters:
+            k = i
+            while text[k:k + 1] == "«":
+                k += 1  # the run of opening quotes this one starts
+            after = text[k:line_end] if text[k:k + 1] in letters else ""
+            c, o = after.find("»"), after.find("«")
+            if c >= 0 and (o < 0 or c < o):
+                out.append(i)
+    return sorted(out)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(text=QUOTED)
+def test_quote_spacing_carries_its_state_as_a_whole_line_look_would_decide(text):
+    from paknevis.repair.spacing import quote_spacing_step
+    assert sorted(e.start for e in quote_spacing_step.edits(text)) == _naive_quote_spacing(text)
+    once = fix(text)
+    assert fix(once) == once

@@ -18,6 +18,7 @@ from .edits import Edit, apply_edits
 from .protect import is_protected
 from .runs import CharRuns
 from .step import EditsStep, RegexStep, TableStep
+from .zwnj.morphology import JOIN_RIGHT
 
 _L = PERSIAN_LETTERS
 # Spacing runs before digits are unified: every digit set counts the same.
@@ -257,6 +258,103 @@ class NumberSpacingStep(EditsStep):
 
 number_spacing_step = NumberSpacingStep()
 
+#: Each closing mark that a word typed against it is set apart from, and its opening mark
+_OPENER_OF = {"»": "«", ")": "(", "]": "["}
+
+
+class QuoteSpacingStep(EditsStep):
+    """A space between a word and a quote or bracket typed against it, on the side away
+    from what they enclose: ``انتقادی»و`` -> ``انتقادی» و``, ``(ص)در`` -> ``(ص) در``,
+    ``دولت«تدبیر`` -> ``دولت «تدبیر`` (40 places in 21 of the 1,200 Fars News articles).
+    Only a mark whose partner stands on the same line, so that quotes a bidi mix-up turned
+    round (``»سلام«``) are left; not before a suffix (``«لایک»ها``), nor before an opening
+    bracket: ``علی(ع)`` is how the web writes it.
+
+    >>> QuoteSpacingStep().apply("دولت«تدبیر و امید»و پیامبر (ص)در آن و «لایک»ها")
+    'دولت «تدبیر و امید» و پیامبر (ص) در آن و «لایک»ها'
+    """
+
+    name = "quote_spacing"
+
+    def __init__(self):
+        # found in C (runs.py): a closing mark before a Persian letter, « between two
+        self._closing = CharRuns("".join(_OPENER_OF), before=PERSIAN_LETTERS)
+        self._opening = CharRuns("«", after=PERSIAN_LETTERS, before=PERSIAN_LETTERS)
+
+    def edits(self, text: str) -> list[Edit]:
+        out = []
+        closings = self._closing(text)
+        for (start, end), opened in zip(_pairs(closings), _opened_before(text, closings), strict=True):
+            if opened and not _suffixes_only(_word_at(text, end)) and not is_protected(text, start, end):
+                out.append(Edit(end, end, "", " ", "spacing.after_closing"))
+        openings = self._opening(text)
+        for (start, end), closed in zip(_pairs(openings), _closed_after(text, openings), strict=True):
+            if closed and not is_protected(text, start, end):
+                out.append(Edit(start, start, "", " ", "spacing.before_opening"))
+        return out
+
+
+def _pairs(runs: list[int]) -> list[tuple[int, int]]:
+    return list(zip(runs[::2], runs[1::2], strict=True))
+
+
+def _opened_before(text: str, runs: list[int]) -> list[bool]:
+    """For each run of closing marks, does the opening mark of its last one stand before
+    it on its line, closed by none? Each stretch of text is searched once (the state is
+    carried from one run to the next), so that a line of many marks is no quadratic work."""
+    answers, seen, open_ = [], 0, dict.fromkeys(_OPENER_OF.values(), False)
+    for start, end in _pairs(runs):
+        line = text.rfind("\n", seen, start)
+        if line >= 0:
+            seen, open_ = line + 1, dict.fromkeys(open_, False)
+        for closing, opening in _OPENER_OF.items():
+            o, c = text.rfind(opening, seen, start), text.rfind(closing, seen, start)
+            if o != c:
+                open_[opening] = o > c
+        answers.append(open_[_OPENER_OF[text[end - 1]]])
+        for ch in text[start:end]:
+            open_[_OPENER_OF[ch]] = False
+        seen = end
+    return answers
+
+
+def _closed_after(text: str, runs: list[int]) -> list[bool]:
+    """For each « (between two letters), does a » close it later on its line? (As
+    ``_opened_before``, from the end.)"""
+    answers, seen, closed = [], len(text), False
+    for start, end in reversed(_pairs(runs)):
+        line = text.find("\n", end, seen)
+        if line >= 0:
+            seen, closed = line, False
+        o, c = text.find("«", end, seen), text.find("»", end, seen)
+        if o != c:
+            closed = c >= 0 and (o < 0 or c < o)
+        answers.append(closed)
+        closed, seen = False, start
+    answers.reverse()
+    return answers
+
+
+def _word_at(text: str, i: int) -> str:
+    end = i
+    while end < len(text) and text[end] in WORD_CHAR_SET:
+        end += 1
+    return text[i:end].replace("\u200c", "")
+
+
+def _suffixes_only(word: str) -> bool:
+    """Is ``word`` suffixes only (ها، های، ی; هاها, as the ZWNJ step may join them)? Such
+    a word after a quote is the quoted word's (``«لایک»ها``)."""
+    ends = {0}  # where a run of suffixes from the word's start may end
+    for i in range(1, len(word) + 1):
+        if any(word[j:i] in JOIN_RIGHT for j in ends):
+            ends.add(i)
+    return len(word) in ends and word != ""
+
+
+quote_spacing_step = QuoteSpacingStep()
+
 #: The spacing steps after odd spaces (which the pipeline runs with the other steps for rare
 #: characters, before wrong ZWNJs are taken out).
-SPACING_STEPS = (trailing_space_step, space_run_step, punctuation_spacing_step, number_spacing_step)
+SPACING_STEPS = (trailing_space_step, space_run_step, punctuation_spacing_step, quote_spacing_step,
+                 number_spacing_step)
