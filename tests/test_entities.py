@@ -8,7 +8,7 @@ def test_zwnj_and_spaces_written_as_references():
     # what a scraper that copies page source leaves of Persian half-spaces and spaces
     assert fix("این کتاب&zwnj;ها را می&zwnj;خوانم") == f"این کتاب{Z}ها را می{Z}خوانم"
     assert fix("کتاب&#8204;ها و کتاب&#x200c;ها") == f"کتاب{Z}ها و کتاب{Z}ها"
-    assert fix("سلام&nbsp;دنیا &quot;خوش آمدید&quot;") == 'سلام دنیا "خوش آمدید"'
+    assert fix("سلام&nbsp;دنیا &quot;خوش آمدید&quot;") == "سلام دنیا «خوش آمدید»"
 
 
 def test_what_a_reference_decodes_to_is_repaired_like_the_rest():

@@ -76,7 +76,7 @@ def test_rare_character_steps_run_as_one_group_with_the_same_result():
     r = Repairer()
     groups = [s for s in r.fix_steps if isinstance(s, RareCharSteps)]
     assert [s.name for s in groups] == [
-        "letters+kashida+harakat+invisible+bidi_between_words+odd_space+persian_punctuation"]
+        "letters+kashida+harakat+invisible+bidi_between_words+odd_space+persian_punctuation+persian_quotes"]
     for text in ["علي\u00a0كتاب", "مـــی\u200fشود\u00a0و ﻻ", "کتاب خوب", "بي\u064eسواد",
                  "حتمﹰا", "حتم\u200fًا", "تهران ـ ایرنا", "بَـــی", "خراسان\u200e جنوبی"]:
         traced, _ = r.fix_and_explain(text)  # every step on its own, no group

@@ -54,8 +54,8 @@ def test_each_mark_is_an_edit_of_its_own():
         (3, "?", "؟", "punctuation.persian"), (9, ",", "،", "punctuation.persian")]
 
 
-def test_letters_off_keeps_the_marks():
-    assert fix("سلام, خوبی?", letters=False) == "سلام, خوبی?"
+def test_punctuation_off_keeps_the_marks():
+    assert fix('سلام, خوبی? "ورزش سه"', punctuation=False) == 'سلام، خوبی? "ورزش سه"'.replace("،", ",")
 
 
 _pieces = st.sampled_from(["سلام", "کتاب", "ها", "Hi", "x.ir/a", "12", "۱۲", "@", "#", "«", "»",
@@ -70,3 +70,33 @@ def test_idempotent_and_explained_among_marks(text, digits):
     assert apply_edits(text, edits) == out
     assert fix(out, digits=digits) == out
     assert persian_punctuation_step.apply(text) == apply_edits(text, persian_punctuation_step.edits(text))
+
+
+@pytest.mark.parametrize("text, fixed", [
+    ('به گزارش "ورزش سه"، او گفت', "به گزارش «ورزش سه»، او گفت"),
+    ('او گفت:" ما گل زده داریم."\nبعد', "او گفت: «ما گل زده داریم.»\nبعد"),  # spacing follows
+    ('"منطق و عقل"، "حماسه و عزت" و "عاطفه"', "«منطق و عقل»، «حماسه و عزت» و «عاطفه»"),
+])
+def test_straight_quotes_around_persian_are_guillemets(text, fixed):
+    assert fix(text) == fixed
+
+
+@pytest.mark.parametrize("text", [
+    'He said "OK" then',
+    'او گفت "OK" و رفت',  # Latin inside
+    '"الف "ب" ج"',  # a quote in a quote: the pairs would be wrong
+    'او گفت: "سلام و رفت',  # no partner on the line
+    '"سلام\nخداحافظ"',
+    'صفحه ۱۲" اینچ و "سلام"',  # an inch mark makes the pairs wrong
+    'http://x.io/?q="ب"',
+])
+def test_quotes_that_do_not_pair_up_around_persian_stay(text):
+    assert fix(text, digits="keep").count('"') == text.count('"')
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(['"', '"', "سلام", "ab", "12", " ", "\n", "«", "»", ":", "ها"]),
+                max_size=14).map("".join))
+def test_quotes_idempotent_and_explained(text):
+    out, edits = fix_and_explain(text)
+    assert apply_edits(text, edits) == out and fix(out) == out

@@ -23,7 +23,7 @@ from paknevis.repair.spacing import PunctuationSpacingStep
     ("ساعت ۱۰ .۳۰", "ساعت ۱۰ .۳۰"),
     # a mark after a closing quote or bracket that closes Persian text (from the web data)
     ("در «دوشنبه» ، دیدار", "در «دوشنبه»، دیدار"),
-    ('گزارش "ورزش سه" ، روز گذشته', 'گزارش "ورزش سه"، روز گذشته'),
+    ('گزارش "ورزش سه" ، روز گذشته', "گزارش «ورزش سه»، روز گذشته"),  # its quotes Persian too
     ("قهرمان (سپاهان) : باور کردن", "قهرمان (سپاهان): باور کردن"),
     ("گفت «سلام» !", "گفت «سلام»!"),
     # the space before the quote goes too, in the same pass (a second pass changes nothing)

@@ -62,11 +62,14 @@ def fix(
         False, help="Keep every haraka (ـَ ـِ ـُ). Without it the stray ones go, and vocalized "
                     "passages (Quran verses) and the tanvin of حتماً stay."),
     zwnj: bool = typer.Option(True, help="Restore lost ZWNJs (half-spaces) and remove wrong ones."),
+    punctuation: bool = typer.Option(
+        True, help="Write Persian punctuation in Persian text: ، ؛ ؟ for , ; ? and «» for "
+                   "straight quotes."),
     workers: int = typer.Option(
         1, min=1, max=64, help="Processes to repair with: blocks of lines go to each in turn, and "
                                "the output keeps the input's order."),
 ) -> None:
-    """Repair Persian text: letters and marks, digits, spacing, @handles, #hashtags and ZWNJ.
+    """Repair Persian text: letters, punctuation, digits, spacing, @handles, #hashtags and ZWNJ.
 
     Garbled encodings (ط³ظ„ط§ظ…, Ø³Ù„Ø§Ù…, ÇíÑÇä) and HTML references (&zwnj;) are decoded first.
 
@@ -87,7 +90,7 @@ def fix(
         _fail("--in-place needs files to rewrite, not standard input")
     if in_place and explain:
         _fail("--in-place and --explain cannot be used together")
-    options = dict(digits=digits.value, keep_diacritics=keep_diacritics, zwnj=zwnj)
+    options = dict(digits=digits.value, keep_diacritics=keep_diacritics, zwnj=zwnj, punctuation=punctuation)
     RepairConfig(**options)  # validates before any work
     sources = [("<stdin>", None) if str(p) == "-" else (str(p), p) for p in files or [Path("-")]]
     failed = False

@@ -14,13 +14,14 @@ class RepairConfig:
     'latin'
     """
 
-    #: Arabic yeh/kaf/heh, presentation forms, kashida, invisible chars, HTML references,
-    #: and a Latin , ; ? in Persian text (، ؛ ؟)
+    #: Arabic yeh/kaf/heh, presentation forms, kashida, invisible chars, HTML references
     letters: bool = True
     #: keep every haraka (ـَ ـِ ـُ ـّ); else only those of vocalized passages and حتماً's tanvin
     keep_diacritics: bool = False
     digits: str = "persian"  #: 'persian', 'latin' or 'keep' (see paknevis.repair.digits)
     spacing: bool = True  #: odd spaces, runs of spaces, spaces around punctuation
+    #: Persian punctuation in Persian text: ، ؛ ؟ for a Latin , ; ? and «» for straight quotes
+    punctuation: bool = True
     handles: bool = True  #: bidi-mangled @handles, hashtags split by a space
     zwnj: bool = True  #: restore lost ZWNJs, remove wrong ones
 

@@ -19,7 +19,7 @@ from .letters import (
     letters_step,
 )
 from .mojibake import garbled, mojibake_step
-from .punctuation import persian_punctuation_step
+from .punctuation import persian_punctuation_step, persian_quotes_step
 from .spacing import SPACING_STEPS, odd_space_step
 from .step import group_rare_char_steps
 from .zwnj import Lexicon, ZwnjRestorer, ZwnjStep, wrong_zwnj_step
@@ -58,8 +58,8 @@ class Repairer:
             steps += [invisible_step, bidi_between_words_step]
         if config.spacing:
             steps.append(odd_space_step)
-        if config.letters:  # after odd spaces, which it looks past
-            steps.append(persian_punctuation_step)
+        if config.punctuation:  # after odd spaces, which it looks past
+            steps += [persian_punctuation_step, persian_quotes_step]
         if config.zwnj:
             steps.append(wrong_zwnj_step)  # before spacing: removing one may strand a space
         if config.spacing:

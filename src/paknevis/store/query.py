@@ -73,7 +73,8 @@ def parse_query(query: str, known: Callable[[str], bool] = lambda term: False
         raise QueryError('a quotation mark (") is not closed')
     parts: list[Part] = []
     terms: list[str] = []
-    for phrase, word in _TERM.findall(fix(query)):
+    # (punctuation left as typed: its straight quotes are the query's own syntax)
+    for phrase, word in _TERM.findall(fix(query, punctuation=False)):
         if phrase:
             words = [w for w in map(_clean, phrase.split()) if w]
             if words:

@@ -21,6 +21,7 @@ from .morphology import (
     CLITICS_OR_AYI,
     EZAFE_YEH,
     GLUED_ENDINGS,
+    JOIN_RIGHT,
     LONGEST_GLUED_ENDING,
     MI_PREFIXES,
     MI_STARTS,
@@ -351,7 +352,8 @@ class ZwnjRestorer:
             return None
         if left == "بی" and len(right) >= 3 and lex.knows(right) and right not in NOT_AFTER_BI:
             return ZWNJ, "zwnj.join_prefix_bi"
-        if left not in NO_SUFFIX_HOST and len(left) > 1:
+        # (a suffix is no host for another: ها ها, the laugh, or a decade's ۱۲ها ها, stays)
+        if left not in NO_SUFFIX_HOST and len(left) > 1 and left not in JOIN_RIGHT:
             if right in SUFFIXES_HA or right in SUFFIXES_TAR:
                 if joins_left(last):
                     return ZWNJ, "zwnj.join_suffix"
