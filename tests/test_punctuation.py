@@ -1,6 +1,6 @@
 """A Latin , ; ? typed in Persian text is written ، ؛ ؟ (repair/punctuation.py)."""
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from paknevis import apply_edits, fix, fix_and_explain
@@ -97,6 +97,8 @@ def test_quotes_that_do_not_pair_up_around_persian_stay(text):
 @settings(max_examples=1500, deadline=None)
 @given(st.lists(st.sampled_from(['"', '"', "سلام", "ab", "12", " ", "\n", "«", "»", ":", "ها"]),
                 max_size=14).map("".join))
+@example('" ها "BaharIran@ 7 ')  # the handle step put an @ against the closing quote
+@example("12ها ها ")  # the ZWNJ step once joined the two, and number spacing set them apart
 def test_quotes_idempotent_and_explained(text):
     out, edits = fix_and_explain(text)
     assert apply_edits(text, edits) == out and fix(out) == out

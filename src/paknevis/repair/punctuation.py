@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from .chars import COMBINING_MARKS, PERSIAN_LETTER_SET, ZWNJ
+from .chars import COMBINING_MARKS, PERSIAN_LETTER_SET, WORD_BREAKERS, ZWNJ
 from .edits import Edit
 from .protect import is_protected
 from .runs import CharRuns
@@ -103,9 +103,10 @@ class PersianQuotesStep(EditsStep):
     ``«ورزش سه»`` (817 pairs in the Fars News and Varzesh3 articles).
 
     Only where the quotes of a line pair up, first with second, third with fourth, each
-    pair at a word's edges (no letter or digit against its outer side: not ``12"``, nor a
-    quote inside a quote, ``"الف "ب" ج"``, which would pair wrongly), and only a pair around
-    Persian letters and no Latin ones: ``"Hello"`` stays, as do quotes in a URL.
+    pair at a word's edges (a space, a text's end or punctuation on its outer side: not
+    ``12"``, nor a quote inside a quote, ``"الف "ب" ج"``, which would pair wrongly), and only
+    a pair around Persian letters and no Latin ones: ``"Hello"`` stays, as do quotes in a
+    URL.
 
     >>> PersianQuotesStep().apply('به گزارش "ورزش سه"، او گفت: "OK" و "خداحافظ"')
     'به گزارش «ورزش سه»، او گفت: "OK" و «خداحافظ»'
@@ -150,9 +151,23 @@ def _persian_inside(text: str, opening: int, closing: int) -> bool:
             and any(c in PERSIAN_LETTER_SET for c in text[opening + 1:closing]))
 
 
+#: What may stand before an opening quote and after a closing one (besides spaces and the
+#: text's ends), past invisible characters that later steps may take out: a mark whose
+#: neighbour is anything else (a letter, a digit, an @ the handle step may move there) is
+#: no quote of a word
+_BEFORE_OPENING = frozenset("([{«:،,؛;.!؟?—–-/|")
+_AFTER_CLOSING = frozenset(".،,؛;:!؟?)]}»…—–-/")
+_INVISIBLE = frozenset(ZWNJ + WORD_BREAKERS)
+
+
 def _at_word_edges(text: str, opening: int, closing: int) -> bool:
-    return not (opening and text[opening - 1].isalnum()) and not (
-        closing + 1 < len(text) and text[closing + 1].isalnum())
+    i, j = opening, closing + 1
+    while i and text[i - 1] in _INVISIBLE:
+        i -= 1
+    while j < len(text) and text[j] in _INVISIBLE:
+        j += 1
+    return ((i == 0 or text[i - 1] in _BEFORE_OPENING or text[i - 1].isspace())
+            and (j == len(text) or text[j] in _AFTER_CLOSING or text[j].isspace()))
 
 
 persian_quotes_step = PersianQuotesStep()
