@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from .chars import ALL_DIGITS, ODD_SPACES, PERSIAN_LETTER_SET, PERSIAN_LETTERS, WORD_CHAR_SET
+from .chars import ALL_DIGITS, ODD_SPACES, PERSIAN_LETTER_SET, PERSIAN_LETTERS, WORD_CHAR_SET, ZWNJ
 from .edits import Edit, apply_edits
 from .protect import is_protected
 from .runs import CharRuns
@@ -339,7 +339,7 @@ def _word_at(text: str, i: int) -> str:
     end = i
     while end < len(text) and text[end] in WORD_CHAR_SET:
         end += 1
-    return text[i:end].replace("\u200c", "")
+    return text[i:end].replace(ZWNJ, "")
 
 
 def _suffixes_only(word: str) -> bool:
@@ -347,9 +347,12 @@ def _suffixes_only(word: str) -> bool:
     a word after a quote is the quoted word's (``«لایک»ها``)."""
     ends = {0}  # where a run of suffixes from the word's start may end
     for i in range(1, len(word) + 1):
-        if any(word[j:i] in JOIN_RIGHT for j in ends):
+        if any(i - n in ends and word[i - n:i] in JOIN_RIGHT for n in range(1, _LONGEST_SUFFIX + 1)):
             ends.add(i)
     return len(word) in ends and word != ""
+
+
+_LONGEST_SUFFIX = max(map(len, JOIN_RIGHT))
 
 
 quote_spacing_step = QuoteSpacingStep()
