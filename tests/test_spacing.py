@@ -162,11 +162,8 @@ def _naive_quote_spacing(text):
             before = text[line_start:k]
             if before.rfind(_OPENER_OF[ch]) > before.rfind(ch) and not _suffixes_only(_word_at(text, i + 1)):
                 out.append(i + 1)
-        if ch == "«" and i and text[i - 1] in letters:
-            k = i
-            while text[k:k + 1] == "«":
-                k += 1  # the run of opening quotes this one starts
-            after = text[k:line_end] if text[k:k + 1] in letters else ""
+        if ch == "«" and i and text[i - 1] in letters and text[i + 1:i + 2] in letters:
+            after = text[i + 1:line_end]
             c, o = after.find("»"), after.find("«")
             if c >= 0 and (o < 0 or c < o):
                 out.append(i)

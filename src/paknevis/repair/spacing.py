@@ -276,18 +276,27 @@ class QuoteSpacingStep(EditsStep):
 
     name = "quote_spacing"
 
-    def __init__(self):
-        # found in C (runs.py): a closing mark before a Persian letter, « between two
-        self._closing = CharRuns("".join(_OPENER_OF), before=PERSIAN_LETTERS)
-        self._opening = CharRuns("«", after=PERSIAN_LETTERS, before=PERSIAN_LETTERS)
+    # The marks before a Persian letter, found in C (runs.py) in one scan: the closing ones
+    # are all the step looks at, and of the « (most of them) those after a letter too.
+    _marks = CharRuns("«" + "".join(_OPENER_OF), before=PERSIAN_LETTERS)
 
     def edits(self, text: str) -> list[Edit]:
+        marks = self._marks(text)
+        if not marks:
+            return []
+        closings, openings = [], []
+        for start, end in zip(marks[::2], marks[1::2], strict=True):
+            last_opening = text.rfind("«", start, end)
+            if last_opening < 0:
+                closings += (start, end)
+            elif last_opening < end - 1:  # «» before a letter: the closing marks after the «
+                closings += (last_opening + 1, end)
+            elif start and text[start - 1] in PERSIAN_LETTER_SET and last_opening == start:
+                openings += (start, end)  # a « between two letters
         out = []
-        closings = self._closing(text)
         for (start, end), opened in zip(_pairs(closings), _opened_before(text, closings), strict=True):
             if opened and not _suffixes_only(_word_at(text, end)) and not is_protected(text, start, end):
                 out.append(Edit(end, end, "", " ", "spacing.after_closing"))
-        openings = self._opening(text)
         for (start, end), closed in zip(_pairs(openings), _closed_after(text, openings), strict=True):
             if closed and not is_protected(text, start, end):
                 out.append(Edit(start, start, "", " ", "spacing.before_opening"))
