@@ -151,7 +151,7 @@ QUOTED = st.lists(st.sampled_from([*"سلام ()[]«»\n", "ها", "ی", "\u200c
 def _naive_quote_spacing(text):
     """QuoteSpacingStep's rule, each mark's partner looked for along the whole line."""
     from paknevis.repair.chars import PERSIAN_LETTER_SET as letters
-    from paknevis.repair.spacing import _OPENER_OF, _suffixes_only, _word_at
+    from paknevis.repair.spacing import _OPENER_OF, _WORD_END, _suffixes_only, _word_at
     out = []
     for i, ch in enumerate(text):
         line_start, line_end = text.rfind("\n", 0, i) + 1, (text.find("\n", i) + 1 or len(text) + 1) - 1
@@ -159,6 +159,8 @@ def _naive_quote_spacing(text):
             k = i
             while k > line_start and text[k - 1] in _OPENER_OF:
                 k -= 1  # the run of closing marks this one ends
+            if not (k and text[k - 1] in _WORD_END):
+                continue  # after a space or an opening mark: no word's end
             before = text[line_start:k]
             if before.rfind(_OPENER_OF[ch]) > before.rfind(ch) and not _suffixes_only(_word_at(text, i + 1)):
                 out.append(i + 1)
