@@ -22,7 +22,7 @@ import re
 
 from .chars import COMBINING_MARKS, PERSIAN_LETTER_SET, WORD_BREAKERS, ZWNJ
 from .edits import Edit
-from .protect import is_protected
+from .protect import in_spans, is_protected, url_spans
 from .runs import CharRuns
 from .step import EditsStep
 
@@ -118,6 +118,7 @@ class PersianQuotesStep(EditsStep):
 
     def edits(self, text: str) -> list[Edit]:
         out = []
+        urls = None  # looked for once, and only in a text with a pair to write
         for quotes in _quotes_by_line(text, self._quotes(text)):
             if len(quotes) % 2:
                 continue
@@ -125,10 +126,13 @@ class PersianQuotesStep(EditsStep):
             if not all(_at_word_edges(text, a, b) for a, b in pairs):
                 continue
             for a, b in pairs:
-                if _persian_inside(text, a, b) and not (
-                        is_protected(text, a, a + 1) or is_protected(text, b, b + 1)):
-                    out += (Edit(a, a + 1, '"', "«", "punctuation.guillemets"),
-                            Edit(b, b + 1, '"', "»", "punctuation.guillemets"))
+                # (a quote in a Latin word or an address has no space or stop outside it,
+                # and a pair around no Latin letter: only a URL's is left to rule out)
+                if _persian_inside(text, a, b):
+                    urls = url_spans(text) if urls is None else urls
+                    if not (in_spans(a, urls) or in_spans(b, urls)):
+                        out += (Edit(a, a + 1, '"', "«", "punctuation.guillemets"),
+                                Edit(b, b + 1, '"', "»", "punctuation.guillemets"))
         return out
 
 
