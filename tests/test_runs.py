@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from paknevis.repair import runs as runs_module
 from paknevis.repair.pipeline import repairer
-from paknevis.repair.runs import CharRuns
+from paknevis.repair.runs import CharRuns, RunsTogether
 from paknevis.repair.step import RareCharSteps
 
 needs_c = pytest.mark.skipif(runs_module._c_runs is None, reason="_runs.c is not built here")
@@ -40,6 +40,22 @@ def test_the_runs_after_or_before_a_set_in_c_are_the_regex_spans(text):
                    + (f"(?=[{re.escape(before)}])" if before else ""))
         spans = [n for m in re.finditer(pattern, text) for n in m.span()]
         assert CharRuns(chars, after=after, before=before)(text) == spans
+
+
+@needs_c
+@settings(max_examples=3000, deadline=None)
+@given(text=TEXT, picks=st.lists(st.integers(0, 5), min_size=1, max_size=4))
+def test_runs_together_are_each_search_alone(text, picks):
+    searches = [[CharRuns(".,%", after="۰۱۲۳۴۵۶۷۸۹"), CharRuns("٫%", after="0123456789"),
+                 CharRuns("a", after="09 "), CharRuns("،.%", before="ابی"), CharRuns("(«", before=" "),
+                 CharRuns("0123456789")][k] for k in picks]
+    assert RunsTogether(*searches)(text) == tuple(search(text) for search in searches)
+
+
+def test_runs_together_without_c(monkeypatch):
+    monkeypatch.setattr(runs_module, "_c_runs_each", None)
+    together = RunsTogether(CharRuns("0123456789"), CharRuns(".", after="0123456789"))
+    assert not together.in_c and together("3.5 و 12.") == ([0, 1, 2, 3, 6, 8], [1, 2, 8, 9])
 
 
 def test_without_c_the_regex_finds_them(monkeypatch):

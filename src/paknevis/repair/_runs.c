@@ -8,6 +8,11 @@
  * re.finditer("[set]+", text) (with "(?<=[after])" before and "(?=[before])" after), as
  * runs.py gives them where this module is not built; tests hold the two equal.
  *
+ * runs_each(text, union, specs) -> ([start, end, ...], ...): for each (bitmap, after, before)
+ * of specs, what runs(text, bitmap, after, before) gives, in one pass over the text: union
+ * is the bitmap of every set's characters, and only its runs are looked into (a step that
+ * looks for three kinds of place reads the text once, not three times).
+ *
  * Why: re tests every character of a text against a class, about 5 ns a character. For the
  * digit step (Latin digits) and the gate of the steps for rare characters, both of which
  * look through the whole text for a few characters, that was 13 and 8.5 ms over the speed
@@ -96,7 +101,109 @@ fail:
     return NULL;
 }
 
+#define MAX_SPECS 8
+
+/* The runs of spec k's set within the union run s[from:to] (no character outside it is in
+ * the set, so each is maximal in the text), kept if after and before allow. */
+#define SPEC_RUNS_OF(TYPE)                                                                    \
+    do {                                                                                      \
+        const TYPE *s = (const TYPE *)data;                                                   \
+        for (Py_ssize_t i = 0; i < n; i++) {                                                  \
+            if (!IN_SET(uni, (Py_UCS4)s[i]))                                                  \
+                continue;                                                                     \
+            Py_ssize_t to = i + 1;                                                            \
+            while (to < n && IN_SET(uni, (Py_UCS4)s[to]))                                     \
+                to++;                                                                         \
+            for (Py_ssize_t k = 0; k < nspecs; k++) {                                         \
+                const unsigned char *bits = sb[k], *after = sa[k], *before = sf[k];           \
+                for (Py_ssize_t p = i; p < to; p++) {                                         \
+                    if (!IN_SET(bits, (Py_UCS4)s[p]))                                         \
+                        continue;                                                             \
+                    Py_ssize_t start = p;                                                     \
+                    while (p + 1 < to && IN_SET(bits, (Py_UCS4)s[p + 1]))                     \
+                        p++;                                                                  \
+                    if (after != NULL && !(start && IN_SET(after, (Py_UCS4)s[start - 1])))    \
+                        continue;                                                             \
+                    if (before != NULL && !(p + 1 < n && IN_SET(before, (Py_UCS4)s[p + 1])))  \
+                        continue;                                                             \
+                    if (append_run(PyTuple_GET_ITEM(out, k), start, p + 1) < 0)              \
+                        goto fail;                                                            \
+                }                                                                             \
+            }                                                                                 \
+            i = to - 1;                                                                       \
+        }                                                                                     \
+    } while (0)
+
+/* The bitmap a spec's item holds (None allowed where may_be_none): NULL for None, or -1 set
+ * through *err with an exception. */
+static const unsigned char *bitmap_of(PyObject *item, int may_be_none, int *err)
+{
+    if (item == Py_None && may_be_none)
+        return NULL;
+    if (!PyBytes_Check(item) || PyBytes_GET_SIZE(item) != BITMAP_SIZE) {
+        PyErr_Format(PyExc_ValueError, "runs_each: a bitmap must be bytes of %d", BITMAP_SIZE);
+        *err = 1;
+        return NULL;
+    }
+    return (const unsigned char *)PyBytes_AS_STRING(item);
+}
+
+static PyObject *runs_each(PyObject *module, PyObject *args)
+{
+    PyObject *text, *union_bitmap, *specs;
+    (void)module;
+    if (!PyArg_ParseTuple(args, "USO!:runs_each", &text, &union_bitmap, &PyTuple_Type, &specs))
+        return NULL;
+    Py_ssize_t nspecs = PyTuple_GET_SIZE(specs);
+    if (nspecs > MAX_SPECS) {
+        PyErr_Format(PyExc_ValueError, "runs_each: at most %d specs", MAX_SPECS);
+        return NULL;
+    }
+    int err = 0;
+    const unsigned char *uni = bitmap_of(union_bitmap, 0, &err);
+    const unsigned char *sb[MAX_SPECS], *sa[MAX_SPECS], *sf[MAX_SPECS];
+    for (Py_ssize_t k = 0; k < nspecs && !err; k++) {
+        PyObject *spec = PyTuple_GET_ITEM(specs, k);
+        if (!PyTuple_Check(spec) || PyTuple_GET_SIZE(spec) != 3) {
+            PyErr_SetString(PyExc_ValueError, "runs_each: a spec is (bitmap, after, before)");
+            return NULL;
+        }
+        sb[k] = bitmap_of(PyTuple_GET_ITEM(spec, 0), 0, &err);
+        sa[k] = err ? NULL : bitmap_of(PyTuple_GET_ITEM(spec, 1), 1, &err);
+        sf[k] = err ? NULL : bitmap_of(PyTuple_GET_ITEM(spec, 2), 1, &err);
+    }
+    if (err)
+        return NULL;
+    PyObject *out = PyTuple_New(nspecs);
+    if (out == NULL)
+        return NULL;
+    for (Py_ssize_t k = 0; k < nspecs; k++) {
+        PyObject *list = PyList_New(0);
+        if (list == NULL)
+            goto fail;
+        PyTuple_SET_ITEM(out, k, list);
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    const void *data = PyUnicode_DATA(text);
+    switch (PyUnicode_KIND(text)) {
+    case PyUnicode_1BYTE_KIND:
+        SPEC_RUNS_OF(Py_UCS1);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        SPEC_RUNS_OF(Py_UCS2);
+        break;
+    default:
+        SPEC_RUNS_OF(Py_UCS4);
+    }
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
 static PyMethodDef module_methods[] = {
+    {"runs_each", runs_each, METH_VARARGS, "runs_each(text, union, specs): for each (bitmap, "
+                                           "after, before) of specs, the runs, in one pass."},
     {"runs", runs, METH_VARARGS, "runs(text, bitmap[, after[, before]]): the runs of characters "
                                  "of a set (right after, or before, a character of another), as a "
                                  "flat list of start and end offsets."},

@@ -25,7 +25,7 @@ from .chars import (
 )
 from .edits import Edit, apply_edits
 from .protect import is_protected
-from .runs import CharRuns
+from .runs import CharRuns, RunsTogether
 from .step import EditsStep, RegexStep, TableStep
 from .zwnj.morphology import JOIN_RIGHT
 
@@ -101,19 +101,22 @@ class PunctuationSpacingStep(EditsStep):
     name = "punctuation_spacing"
 
     def __init__(self):
-        self._after_space = CharRuns(_NO_SPACE_BEFORE + ".:", after=" ").if_in_c()
-        self._before_letter = CharRuns(_SPACE_AFTER, before=PERSIAN_LETTERS + _OPENING_CHARS)
-        self._opening_before_space = CharRuns(_OPENING_CHARS, before=" ")
+        # the marks after a space, those before a Persian letter, and the opening ones
+        # before a space, found in one pass in C (runs.py)
+        places = RunsTogether(CharRuns(_NO_SPACE_BEFORE + ".:", after=" "),
+                              CharRuns(_SPACE_AFTER, before=PERSIAN_LETTERS + _OPENING_CHARS),
+                              CharRuns(_OPENING_CHARS, before=" "))
+        self._places = places if places.in_c else None
 
     def _matches(self, text: str):
-        """The places where a rule may act, as _PUNCT_SPACING finds them. In C (runs.py), the
-        marks after a space, those before a Persian letter and the opening ones before a
-        space are found first, and the pattern is tried there only: 6 ms on farsnews
-        instead of 18 for the pattern's scan of every text."""
-        if self._after_space is None:
+        """The places where a rule may act, as _PUNCT_SPACING finds them. In C, the places
+        where one may are found first, and the pattern is tried there only: on farsnews,
+        4 ms instead of 18 for the pattern's scan of every text (and 6 for three scans)."""
+        if self._places is None:
             return _PUNCT_SPACING.finditer(text)
-        places = {*self._after_space(text)[::2], *(end - 1 for end in self._before_letter(text)[1::2]),
-                  *(end - 1 for end in self._opening_before_space(text)[1::2])}
+        after_space, before_letter, opening_before_space = self._places(text)
+        places = {*after_space[::2], *(end - 1 for end in before_letter[1::2]),
+                  *(end - 1 for end in opening_before_space[1::2])}
         return filter(None, map(partial(_PUNCT_SPACING.match, text), sorted(places)))
 
     def edits(self, text: str) -> list[Edit]:
