@@ -25,24 +25,6 @@
 #define BITMAP_SIZE 8192
 #define IN_SET(bits, c) ((c) < 0x10000 && ((bits)[(c) >> 3] >> ((c) & 7) & 1))
 
-#define RUNS_OF(TYPE)                                                                         \
-    do {                                                                                      \
-        const TYPE *s = (const TYPE *)data;                                                   \
-        for (Py_ssize_t i = 0; i < n; i++) {                                                  \
-            if (!IN_SET(bits, (Py_UCS4)s[i]))                                                 \
-                continue;                                                                     \
-            Py_ssize_t start = i;                                                             \
-            while (i + 1 < n && IN_SET(bits, (Py_UCS4)s[i + 1]))                              \
-                i++;                                                                          \
-            if (after != NULL && !(start && IN_SET(after, (Py_UCS4)s[start - 1])))            \
-                continue;                                                                     \
-            if (before != NULL && !(i + 1 < n && IN_SET(before, (Py_UCS4)s[i + 1])))         \
-                continue;                                                                     \
-            if (append_run(out, start, i + 1) < 0)                                            \
-                goto fail;                                                                    \
-        }                                                                                     \
-    } while (0)
-
 static int append_run(PyObject *out, Py_ssize_t start, Py_ssize_t end)
 {
     PyObject *a = PyLong_FromSsize_t(start);
@@ -51,6 +33,61 @@ static int append_run(PyObject *out, Py_ssize_t start, Py_ssize_t end)
     Py_XDECREF(a);
     Py_XDECREF(b);
     return err ? -1 : 0;
+}
+
+#define MAX_SPECS 8
+
+/* Each union run s[i:to] is cut into the runs of each spec's set (no character outside it
+ * is in the set, so each is maximal in the text), kept if after and before allow. runs()
+ * is the case of one spec, whose set is the union. */
+#define SPEC_RUNS_OF(TYPE)                                                                    \
+    do {                                                                                      \
+        const TYPE *s = (const TYPE *)data;                                                   \
+        for (Py_ssize_t i = 0; i < n; i++) {                                                  \
+            if (!IN_SET(uni, (Py_UCS4)s[i]))                                                  \
+                continue;                                                                     \
+            Py_ssize_t to = i + 1;                                                            \
+            while (to < n && IN_SET(uni, (Py_UCS4)s[to]))                                     \
+                to++;                                                                         \
+            for (Py_ssize_t k = 0; k < nspecs; k++) {                                         \
+                const unsigned char *bits = sb[k], *after = sa[k], *before = sf[k];           \
+                for (Py_ssize_t p = i; p < to; p++) {                                         \
+                    if (!IN_SET(bits, (Py_UCS4)s[p]))                                         \
+                        continue;                                                             \
+                    Py_ssize_t start = p;                                                     \
+                    while (p + 1 < to && IN_SET(bits, (Py_UCS4)s[p + 1]))                     \
+                        p++;                                                                  \
+                    if (after != NULL && !(start && IN_SET(after, (Py_UCS4)s[start - 1])))    \
+                        continue;                                                             \
+                    if (before != NULL && !(p + 1 < n && IN_SET(before, (Py_UCS4)s[p + 1])))  \
+                        continue;                                                             \
+                    if (append_run(lists[k], start, p + 1) < 0)                              \
+                        return -1;                                                            \
+                }                                                                             \
+            }                                                                                 \
+            i = to - 1;                                                                       \
+        }                                                                                     \
+    } while (0)
+
+/* Append to lists[k] the runs of specs k (bitmaps sb, sa, sf; NULL for no after or before)
+ * in text, whose characters in any of the sets are those of uni: 0, or -1 with an error. */
+static int scan_specs(PyObject *text, const unsigned char *uni, const unsigned char **sb,
+                      const unsigned char **sa, const unsigned char **sf, Py_ssize_t nspecs,
+                      PyObject **lists)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    const void *data = PyUnicode_DATA(text);
+    switch (PyUnicode_KIND(text)) {
+    case PyUnicode_1BYTE_KIND:
+        SPEC_RUNS_OF(Py_UCS1);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        SPEC_RUNS_OF(Py_UCS2);
+        break;
+    default:
+        SPEC_RUNS_OF(Py_UCS4);
+    }
+    return 0;
 }
 
 static void release(Py_buffer *a, Py_buffer *b, Py_buffer *c)
@@ -78,21 +115,9 @@ static PyObject *runs(PyObject *module, PyObject *args)
         PyErr_Format(PyExc_ValueError, "runs: a bitmap must have %d bytes", BITMAP_SIZE);
         goto fail;
     }
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    const void *data = PyUnicode_DATA(text);
     out = PyList_New(0);
-    if (out == NULL)
+    if (out == NULL || scan_specs(text, bits, &bits, &after, &before, 1, &out) < 0)
         goto fail;
-    switch (PyUnicode_KIND(text)) {
-    case PyUnicode_1BYTE_KIND:
-        RUNS_OF(Py_UCS1);
-        break;
-    case PyUnicode_2BYTE_KIND:
-        RUNS_OF(Py_UCS2);
-        break;
-    default:
-        RUNS_OF(Py_UCS4);
-    }
     release(&bitmap, &after_bitmap, &before_bitmap);
     return out;
 fail:
@@ -100,39 +125,6 @@ fail:
     release(&bitmap, &after_bitmap, &before_bitmap);
     return NULL;
 }
-
-#define MAX_SPECS 8
-
-/* The runs of spec k's set within the union run s[from:to] (no character outside it is in
- * the set, so each is maximal in the text), kept if after and before allow. */
-#define SPEC_RUNS_OF(TYPE)                                                                    \
-    do {                                                                                      \
-        const TYPE *s = (const TYPE *)data;                                                   \
-        for (Py_ssize_t i = 0; i < n; i++) {                                                  \
-            if (!IN_SET(uni, (Py_UCS4)s[i]))                                                  \
-                continue;                                                                     \
-            Py_ssize_t to = i + 1;                                                            \
-            while (to < n && IN_SET(uni, (Py_UCS4)s[to]))                                     \
-                to++;                                                                         \
-            for (Py_ssize_t k = 0; k < nspecs; k++) {                                         \
-                const unsigned char *bits = sb[k], *after = sa[k], *before = sf[k];           \
-                for (Py_ssize_t p = i; p < to; p++) {                                         \
-                    if (!IN_SET(bits, (Py_UCS4)s[p]))                                         \
-                        continue;                                                             \
-                    Py_ssize_t start = p;                                                     \
-                    while (p + 1 < to && IN_SET(bits, (Py_UCS4)s[p + 1]))                     \
-                        p++;                                                                  \
-                    if (after != NULL && !(start && IN_SET(after, (Py_UCS4)s[start - 1])))    \
-                        continue;                                                             \
-                    if (before != NULL && !(p + 1 < n && IN_SET(before, (Py_UCS4)s[p + 1])))  \
-                        continue;                                                             \
-                    if (append_run(PyTuple_GET_ITEM(out, k), start, p + 1) < 0)              \
-                        goto fail;                                                            \
-                }                                                                             \
-            }                                                                                 \
-            i = to - 1;                                                                       \
-        }                                                                                     \
-    } while (0)
 
 /* The bitmap a spec's item holds (None allowed where may_be_none): NULL for None, or -1 set
  * through *err with an exception. */
@@ -174,27 +166,16 @@ static PyObject *runs_each(PyObject *module, PyObject *args)
     }
     if (err)
         return NULL;
-    PyObject *out = PyTuple_New(nspecs);
+    PyObject *out = PyTuple_New(nspecs), *lists[MAX_SPECS];
     if (out == NULL)
         return NULL;
     for (Py_ssize_t k = 0; k < nspecs; k++) {
-        PyObject *list = PyList_New(0);
-        if (list == NULL)
+        if ((lists[k] = PyList_New(0)) == NULL)
             goto fail;
-        PyTuple_SET_ITEM(out, k, list);
+        PyTuple_SET_ITEM(out, k, lists[k]);
     }
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    const void *data = PyUnicode_DATA(text);
-    switch (PyUnicode_KIND(text)) {
-    case PyUnicode_1BYTE_KIND:
-        SPEC_RUNS_OF(Py_UCS1);
-        break;
-    case PyUnicode_2BYTE_KIND:
-        SPEC_RUNS_OF(Py_UCS2);
-        break;
-    default:
-        SPEC_RUNS_OF(Py_UCS4);
-    }
+    if (scan_specs(text, uni, sb, sa, sf, nspecs, lists) < 0)
+        goto fail;
     return out;
 fail:
     Py_DECREF(out);
