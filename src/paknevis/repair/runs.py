@@ -79,19 +79,13 @@ class RunsTogether:
         self._searches = searches
         self.in_c = _c_runs_each is not None and all(s.in_c for s in searches)
         if self.in_c:
-            bitmaps = [s._bitmaps for s in searches]
-            self._union = bytes(map(_or, *(b[0] for b in bitmaps)))
-            self._specs = tuple(bitmaps)
+            self._specs = tuple(s._bitmaps for s in searches)
+            union = 0  # the bitmap of every set's characters: the only runs looked into
+            for bitmap, _, _ in self._specs:
+                union |= int.from_bytes(bitmap, "little")
+            self._union = union.to_bytes(_BMP // 8, "little")
 
     def __call__(self, text: str) -> tuple[list[int], ...]:
         if self.in_c:
             return _c_runs_each(text, self._union, self._specs)
         return tuple(search(text) for search in self._searches)
-
-
-def _or(*bytes_: int) -> int:
-    out = 0
-    for b in bytes_:
-        out |= b
-    return out
-
