@@ -23,7 +23,7 @@ import re
 from .chars import COMBINING_MARKS, PERSIAN_LETTER_SET, WORD_BREAKERS, ZWNJ
 from .edits import Edit
 from .protect import in_spans, is_protected, url_spans
-from .runs import CharRuns
+from .runs import CharRuns, spans
 from .step import EditsStep
 
 _PERSIAN = {",": "،", ";": "؛", "?": "؟"}
@@ -47,11 +47,10 @@ class PersianPunctuationStep(EditsStep):
     _runs = CharRuns(triggers)  # where they stand, found in C
 
     def edits(self, text: str) -> list[Edit]:
-        runs = self._runs(text)
-        spans = list(zip(runs[::2], runs[1::2], strict=True))
+        marks = spans(self._runs(text))
         out = []
         for (start, end), persian_before, latin_after in zip(
-                spans, _persian_word_before(text, spans), _latin_word_after(text, spans), strict=True):
+                marks, _persian_word_before(text, marks), _latin_word_after(text, marks), strict=True):
             if persian_before and not latin_after and not is_protected(text, start, end):
                 out += (Edit(i, i + 1, text[i], _PERSIAN[text[i]], "punctuation.persian")
                         for i in range(start, end))
@@ -62,9 +61,9 @@ class PersianPunctuationStep(EditsStep):
 # A look that reaches the run before (or after) it has that run's answer: so each character
 # is passed once, where "? ? ? ?…" would be quadratic.
 
-def _persian_word_before(text: str, spans: list[tuple[int, int]]) -> list[bool]:
+def _persian_word_before(text: str, marks: list[tuple[int, int]]) -> list[bool]:
     answers, last_end, last = [], -1, False
-    for start, end in spans:
+    for start, end in marks:
         i = start
         while i and text[i - 1] in _BEHIND and i != last_end:
             i -= 1
@@ -74,9 +73,9 @@ def _persian_word_before(text: str, spans: list[tuple[int, int]]) -> list[bool]:
     return answers
 
 
-def _latin_word_after(text: str, spans: list[tuple[int, int]]) -> list[bool]:
+def _latin_word_after(text: str, marks: list[tuple[int, int]]) -> list[bool]:
     answers, next_start, following = [], -1, False
-    for start, end in reversed(spans):
+    for start, end in reversed(marks):
         i = end
         while i < len(text) and text[i] in _AHEAD and i != next_start:
             i += 1
@@ -122,7 +121,7 @@ class PersianQuotesStep(EditsStep):
         for quotes in _quotes_by_line(text, self._quotes(text)):
             if len(quotes) % 2:
                 continue
-            pairs = list(zip(quotes[::2], quotes[1::2], strict=True))
+            pairs = spans(quotes)
             if not all(_at_word_edges(text, a, b) for a, b in pairs):
                 continue
             for a, b in pairs:
@@ -140,7 +139,7 @@ def _quotes_by_line(text: str, runs: list[int]) -> list[list[int]]:
     """The offsets of the quotes, a list for each line that has any."""
     lines: list[list[int]] = []
     last = None
-    for start, end in zip(runs[::2], runs[1::2], strict=True):
+    for start, end in spans(runs):
         for i in range(start, end):
             if last is None or text.find("\n", last, i) >= 0:
                 lines.append([])

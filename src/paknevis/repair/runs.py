@@ -59,6 +59,15 @@ class CharRuns:
         return [n for m in self._pattern.finditer(text) for n in m.span()]
 
 
+def spans(runs: list[int]) -> list[tuple[int, int]]:
+    """The flat ``[start, end, start, end, ...]`` of a search as (start, end) pairs.
+
+    >>> spans([4, 8, 11, 13])
+    [(4, 8), (11, 13)]
+    """
+    return list(zip(runs[::2], runs[1::2], strict=True))
+
+
 def _bitmap(chars: str) -> bytes:
     """A bit for each BMP character, set for those of ``chars`` (as _runs.c reads it)."""
     bits = bytearray(_BMP // 8)

@@ -25,7 +25,7 @@ from .chars import (
 )
 from .edits import Edit, apply_edits
 from .protect import is_protected
-from .runs import CharRuns, RunsTogether
+from .runs import CharRuns, RunsTogether, spans
 from .step import EditsStep, RegexStep, TableStep
 from .zwnj.morphology import JOIN_RIGHT
 
@@ -303,31 +303,27 @@ class QuoteSpacingStep(EditsStep):
         if not marks:
             return []
         closings, openings = [], []
-        for start, end in zip(marks[::2], marks[1::2], strict=True):
+        for start, end in spans(marks):
             if "«" not in text[start:end]:
-                closings += (start, end)
+                closings.append((start, end))
             elif end - start == 1 and start and text[start - 1] in PERSIAN_LETTER_SET:
-                openings += (start, end)  # a « between two letters
+                openings.append((start, end))  # a « between two letters
         out = []
-        for (start, end), opened in zip(_pairs(closings), _opened_before(text, closings), strict=True):
+        for (start, end), opened in zip(closings, _opened_before(text, closings), strict=True):
             if opened and not _suffixes_only(_word_at(text, end)) and not is_protected(text, start, end):
                 out.append(Edit(end, end, "", " ", "spacing.after_closing"))
-        for (start, end), closed in zip(_pairs(openings), _closed_after(text, openings), strict=True):
+        for (start, end), closed in zip(openings, _closed_after(text, openings), strict=True):
             if closed and not is_protected(text, start, end):
                 out.append(Edit(start, start, "", " ", "spacing.before_opening"))
         return out
 
 
-def _pairs(runs: list[int]) -> list[tuple[int, int]]:
-    return list(zip(runs[::2], runs[1::2], strict=True))
-
-
-def _opened_before(text: str, runs: list[int]) -> list[bool]:
+def _opened_before(text: str, runs: list[tuple[int, int]]) -> list[bool]:
     """For each run of closing marks, does the opening mark of its last one stand before
     it on its line, closed by none? Each stretch of text is searched once (the state is
     carried from one run to the next), so that a line of many marks is no quadratic work."""
     answers, seen, open_ = [], 0, dict.fromkeys(_OPENER_OF.values(), False)
-    for start, end in _pairs(runs):
+    for start, end in runs:
         line = text.rfind("\n", seen, start)
         if line >= 0:
             seen, open_ = line + 1, dict.fromkeys(open_, False)
@@ -342,11 +338,11 @@ def _opened_before(text: str, runs: list[int]) -> list[bool]:
     return answers
 
 
-def _closed_after(text: str, runs: list[int]) -> list[bool]:
+def _closed_after(text: str, runs: list[tuple[int, int]]) -> list[bool]:
     """For each « (between two letters), does a » close it later on its line? (As
     ``_opened_before``, from the end.)"""
     answers, seen, closed = [], len(text), False
-    for start, end in reversed(_pairs(runs)):
+    for start, end in reversed(runs):
         line = text.find("\n", end, seen)
         if line >= 0:
             seen, closed = line, False
