@@ -44,6 +44,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from paknevis.repair.chars import NON_JOINERS, WORD_CHARS, ZWNJ  # noqa: E402
 from paknevis.repair.harakat import strip_harakat  # noqa: E402
 from paknevis.repair.letters import invisible_step, kashida_step, letters_step  # noqa: E402
+from paknevis.repair.zwnj.morphology import NO_HEAD  # noqa: E402
 from paknevis.repair.zwnj import (  # noqa: E402
     CLITICS_AFTER_HEH,
     EZAFE_YEH,
@@ -382,13 +383,48 @@ def build(gold: tuple[Counter, Counter], news: tuple[Counter, Counter], wf: Coun
         if n > APART_RATIO * (fused + RULE_PRIOR):
             apart_pairs.add(f"{ka} {kb}")
 
+    glued_joins = typed_apart_glued(glued, evidence, raw_pairs, pairs, fused_words, forms,
+                                    verbs_only.verbs, verb_tails | bare_verbs)
     flags = {k: "\tJ" if k in bound else "\tj" for k in joinable}
     lines = [f"Z\t{f}\t{freq[k]}" + flags.get(k, "") for k, f in forms.items()]
     lines += [f"G\t{g}\t{freq[g]}" for g in glued]
     lines += [f"A\t{p}" for p in apart_pairs]
+    lines += [f"W\t{form}" for form in glued_joins]
     lines += [f"{'B' if joins_typed_apart(t) else 'C'}\t{t}" for t in unknown_compound_tails]
     lines += verb_lines
     return sorted(set(lines))
+
+
+def typed_apart_glued(glued: set[str], evidence: dict[str, Counter], raw_pairs: Counter,
+                      pairs: Counter, fused_words: Counter, forms: dict[str, str],
+                      verbs: set[str], verb_tails: set[str]) -> set[str]:
+    """Glued words (پاکسازی، روانشناسی) that a writer who types ZWNJs as spaces types
+    apart, written with a ZWNJ where they are split: the writer's space says they are two
+    parts, and a ZWNJ joins them as the standard writes such compounds. Only where some
+    writer or word list splits the word there, both parts are known words and no function
+    word or verb (این کار، روی داد), and edited text writes the word whole clearly more
+    often than the two apart."""
+    known = glued | set(forms)
+    splits_seen: dict[str, Counter] = defaultdict(Counter)
+    for key in glued:
+        for form, n in evidence[key].items():
+            if form.count(ZWNJ) == 1:
+                splits_seen[key][form.index(ZWNJ)] += n
+    for (a, b), n in raw_pairs.items():
+        if a + b in glued:
+            splits_seen[a + b][len(a)] += n
+    out = set()
+    for key, seen in splits_seen.items():
+        cut = max(seen, key=lambda i: (seen[i], i))
+        head, tail = key[:cut], key[cut:]
+        if (len(head) < 3 or len(tail) < 2 or head in NO_HEAD or tail in NO_HEAD or head[-1] in NON_JOINERS
+                or tail in INFLECTIONS or head in verbs or tail in verb_tails
+                or head not in known or tail not in known):
+            continue
+        whole = fused_words.get(key, 0) + fused_words.get(head + ZWNJ + tail, 0)
+        if whole >= JOIN_MIN and whole >= JOIN_RATIO * pairs.get((head, tail), 0):
+            out.add(head + ZWNJ + tail)
+    return out
 
 
 def splits(parts: list[str]) -> list[tuple[str, str]]:

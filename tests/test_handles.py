@@ -46,3 +46,12 @@ def test_a_handle_or_hashtag_typed_against_a_persian_word_is_set_apart():
     # but not a domain after the @, nor a URL's fragment
     for text in ["علی@example.com", "https://fa.wikipedia.org/wiki/ایران#تاریخ"]:
         assert fix(text) == text
+
+
+def test_a_mended_handle_before_a_mark_is_spaced_as_a_second_pass_would_space_it():
+    # the handle step runs before the spaces around marks: "Hi12@ »" once became
+    # "@Hi12 »" and a second pass "@Hi12»" (hypothesis found it)
+    assert fix("«سلام Hi12@ »") == "«سلام @Hi12»"
+    for text in ("Hi12@ »", "سلام Hi@ ، و", "(BaharIran@ 7 )"):
+        once = fix(text)
+        assert fix(once) == once

@@ -1,6 +1,6 @@
 """ZWNJ restoration on real Persian, both ways it gets lost (deleted, or typed as a space)."""
 import sys
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
@@ -357,6 +357,46 @@ def test_table_marks_bound_and_free_compounds():
     restorer = ZwnjRestorer(lex)
     assert restorer.join("بین", "المللی") == (Z, "zwnj.join_bound")
     assert restorer.join("نخست", "وزیر") == (Z, "zwnj.join_compound")
+
+
+def test_a_glued_word_typed_apart_is_joined_with_a_zwnj_where_the_table_splits_it():
+    lex = Lexicon.from_lines(["G\tپاکسازی\t4", f"W\tپاک{Z}سازی", "G\tپاک\t5", "G\tسازی\t5"])
+    restorer = ZwnjRestorer(lex)
+    assert restorer.join("پاک", "سازی") == (Z, "zwnj.join_compound")
+    assert restorer.preferred("پاکسازی") == ("پاکسازی", "")  # written glued, it stays glued
+    # with the shipped table, in a text whose writer types ZWNJs as spaces
+    assert fix("دیوارها پاک سازی می شود") == f"دیوارها پاک{Z}سازی می{Z}شود"
+    assert fix("روز پنج شنبه کتاب ها را می خواند") == f"روز پنج{Z}شنبه کتاب{Z}ها را می{Z}خواند"
+    # where the writer types ZWNJs, the space was chosen
+    assert fix(f"پاک سازی می{Z}شود") == f"پاک سازی می{Z}شود"
+
+
+def test_the_builder_joins_a_glued_word_typed_apart_only_between_two_content_words():
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    from build_zwnj_lexicon import typed_apart_glued
+
+    glued = {"پاکسازی", "پاک", "سازی", "اینکار", "کار", "این", "رویداد", "روی", "داد", "گفتوگو"}
+    # where writers split them: a ZWNJ form in the evidence, or the two seen apart
+    evidence = defaultdict(Counter, {"پاکسازی": Counter({"پاکسازی": 9, f"پاک{Z}سازی": 1}),
+                                     "رویداد": Counter({"رویداد": 9, f"روی{Z}داد": 1})})
+    seen_apart = Counter({("این", "کار"): 3, ("گفتو", "گو"): 1})
+    fused = Counter({"پاکسازی": 9, "اینکار": 9, "رویداد": 9, "گفتوگو": 9})
+    joins = typed_apart_glued(glued, evidence, seen_apart, Counter(), fused, {},
+                              verbs={"داد"}, verb_tails={"داد"})
+    # not after این (a function word), before داد (a verb) or after گفتو (no word)
+    assert joins == {f"پاک{Z}سازی"}
+    # nor where edited text writes the two apart more often than the word whole
+    apart_in_edited_text = Counter({("پاک", "سازی"): 20})
+    assert not typed_apart_glued(glued, evidence, seen_apart, apart_in_edited_text, fused, {},
+                                 verbs=set(), verb_tails=set())
+
+
+def test_a_suffix_typed_apart_after_a_joined_compound_is_glued_after_a_letter_that_does_not_join():
+    # سرمایه گذار های: the compound joins, then های follows ر as the table writes the word
+    assert fix("سرمایه گذار های خارجی می شود") == f"سرمایه{Z}گذارهای خارجی می{Z}شود"
+    assert fix("در کلان شهر های کشور می شود") == f"در کلان{Z}شهرهای کشور می{Z}شود"
+    for text in ("سرمایه گذار های خارجی می شود", "کتابها ها", "میا های"):
+        assert fix(fix(text)) == fix(text)
 
 
 def test_a_preposition_apart_is_no_part_of_a_compound():

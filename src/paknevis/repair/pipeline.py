@@ -20,7 +20,7 @@ from .letters import (
 )
 from .mojibake import garbled, mojibake_step
 from .punctuation import persian_punctuation_step, persian_quotes_step
-from .spacing import SPACING_STEPS, odd_space_step
+from .spacing import MARK_SPACING_STEPS, SPACE_STEPS, odd_space_step
 from .step import group_rare_char_steps
 from .zwnj import Lexicon, ZwnjRestorer, ZwnjStep, wrong_zwnj_step
 
@@ -41,8 +41,8 @@ class Repairer:
 
     Order matters and is fixed: mojibake, HTML character references and letters first (so
     every later step sees one alphabet), odd spaces, wrong ZWNJs out, spacing next (so handles
-    and ZWNJ see single spaces), then handles before digits (a handle's digits are Latin
-    on purpose), and ZWNJ last, on clean words. ``fix`` runs the steps for rare characters
+    and ZWNJ see single spaces), handles before the spaces around marks and before digits
+    (a handle's digits are Latin on purpose), and ZWNJ last, on clean words. ``fix`` runs the steps for rare characters
     as one group behind one scan.
     """
 
@@ -63,9 +63,13 @@ class Repairer:
         if config.zwnj:
             steps.append(wrong_zwnj_step)  # before spacing: removing one may strand a space
         if config.spacing:
-            steps += SPACING_STEPS
+            steps += SPACE_STEPS
+        # handles on single spaces, and before the spaces around marks, which see a handle
+        # put right as a second pass would (Hi@ ، -> @Hi ، -> @Hi،)
         if config.handles:
             steps += [handle_step, hashtag_step, glued_tag_step]
+        if config.spacing:
+            steps += MARK_SPACING_STEPS
         steps.append(digits_step(config.digits))
         if marks := number_marks_step(config.digits):
             steps.append(marks)

@@ -52,6 +52,9 @@ class Lexicon:
     joinable: set[str] = field(default_factory=set)
     #: the joinable ones whose later parts are no words alone (المللی in بین‌المللی)
     bound: set[str] = field(default_factory=set)
+    #: glued words (پاکسازی) that two words typed apart are joined into with a ZWNJ,
+    #: written with it where they split (پاک‌سازی)
+    typed_apart: set[str] = field(default_factory=set)
     #: parts that end compounds written with a ZWNJ (کننده، آمیز، پذیر): after a known
     #: word, in a word the table does not know (see the builder's ``compound_tails``)
     compound_tails: set[str] = field(default_factory=set)
@@ -68,13 +71,13 @@ class Lexicon:
         #: those of bound words in ``bound_pairs`` too
         self.join_pairs: set[str] = set()
         self.bound_pairs: set[str] = set()
-        for key in self.joinable:
-            parts = self.forms[key].split(ZWNJ)
+        for form in (*map(self.forms.get, self.joinable), *self.typed_apart):
+            parts = form.split(ZWNJ)
             for i in range(1, len(parts)):
                 pair = "".join(parts[:i]) + " " + parts[i]
                 if pair not in self.apart:
                     self.join_pairs.add(pair)
-                    if key in self.bound:
+                    if key_of(form) in self.bound:
                         self.bound_pairs.add(pair)
         #: left key -> the right keys it joins with ("بین" -> {"المللی", ...})
         rights: dict[str, set[str]] = {}
@@ -146,7 +149,8 @@ class Lexicon:
 
         Kinds: ``Z`` a word written with ZWNJ and ``G`` a glued word (each with its
         frequency bucket; a ``Z`` marked ``j`` may be joined from two words written
-        apart), ``A`` a pair written apart, ``C`` a part that ends compounds the table
+        apart), ``W`` a glued word that two words typed apart are joined into (with a ZWNJ
+        where they split), ``A`` a pair written apart, ``C`` a part that ends compounds the table
         does not know (``B`` one that is no word alone, joined to a word typed apart
         before it), ``P``/``T`` a present/past verb stem, ``p``/``t`` one of the spoken
         language (the inflected forms are generated here).
@@ -167,6 +171,8 @@ class Lexicon:
             elif kind == "G":
                 lex.glued.add(text)
                 lex.freq[text] = int(freq or 0)
+            elif kind == "W":
+                lex.typed_apart.add(text)
             elif kind == "A":
                 lex.apart.add(text)
             elif kind == "C":

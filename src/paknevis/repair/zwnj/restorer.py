@@ -338,9 +338,10 @@ class ZwnjRestorer:
         return None
 
     # -- two words apart ----------------------------------------------------------------
-    def join(self, left: str, right: str) -> tuple[str, str] | None:
+    def join(self, left: str, right: str, written: str = "") -> tuple[str, str] | None:
         """If the space between ``left`` and ``right`` (ZWNJ-free keys) is a lost ZWNJ,
-        give what replaces it (ZWNJ, or nothing after a non-joining letter) and the rule."""
+        give what replaces it (ZWNJ, or nothing after a non-joining letter) and the rule.
+        ``written`` is the left side as it will be written, where a join before made it."""
         lex = self.lex
         pair = f"{left} {right}"
         if not left or not right or pair in lex.apart or left.endswith(EZAFE_ENDS):
@@ -359,8 +360,10 @@ class ZwnjRestorer:
                     return ZWNJ, "zwnj.join_suffix"
                 # After a letter that never joins the two make one glued word (دیوارها),
                 # which the word step must leave as it is, or a second pass would split it
-                # elsewhere: میا های -> میاهای -> میاه‌ای (hypothesis found it).
-                if self._facts[left + right][0] is None:
+                # elsewhere: میا های -> میاهای -> میاه‌ای (hypothesis found it). Or, after a
+                # join, one written as the table writes the word: کلان شهر های -> کلان‌شهرهای.
+                fixed = self._facts[left + right][0]
+                if fixed is None or written and fixed[0] == written + right:
                     return "", "zwnj.join_suffix"
                 return None
             if right in CLITICS_AFTER_HEH and (last == "ه" or self._yeh_stem(left, 3)):
@@ -510,7 +513,10 @@ class ZwnjRestorer:
                 joined, rp, left = self._gaps[text[s:ne]]
             else:
                 rp = self._pieces[text[ns:ne]]
-                joined = self._gap(left, text[s:e], True, rp, text[ns:ne])
+                # the word joined so far, as written out if its pieces need nothing else
+                written = "".join(parts) if not any(
+                    self._pieces[part].edits for part in parts[::2]) else ""
+                joined = self._gap(left, text[s:e], True, rp, text[ns:ne], written)
             if joined is None:
                 if g == first_gap:
                     apart.add(g)
@@ -553,15 +559,15 @@ class ZwnjRestorer:
         return joined, rp, lp.last if joined else None
 
     def _gap(self, left: str | None, left_raw: str, left_may_join: bool, rp: Piece,
-             right_raw: str) -> tuple[str, str] | None:
+             right_raw: str, written: str = "") -> tuple[str, str] | None:
         """What replaces the space between a word (key ``left``, ending the piece
-        ``left_raw``) and the piece ``right_raw`` (``rp``): ``join``'s answer, if the pair
-        is one that may join at all."""
+        ``left_raw``; ``written`` as join takes it) and the piece ``right_raw`` (``rp``):
+        ``join``'s answer, if the pair is one that may join at all."""
         first = rp.first
         if left is None or first is None or not (rp.ends_join or left_may_join and (
                 left in RULE_LEFT or f"{left} {first}" in self.lex.join_pairs)):
             return None
-        joined = self.join(left, first)
+        joined = self.join(left, first, written)
         if joined is None or _both_vocalized(left_raw, right_raw):
             return None
         return joined
