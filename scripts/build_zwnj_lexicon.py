@@ -44,7 +44,6 @@ sys.path.insert(0, str(ROOT / "src"))
 from paknevis.repair.chars import NON_JOINERS, WORD_CHARS, ZWNJ  # noqa: E402
 from paknevis.repair.harakat import strip_harakat  # noqa: E402
 from paknevis.repair.letters import invisible_step, kashida_step, letters_step  # noqa: E402
-from paknevis.repair.zwnj.morphology import NO_HEAD  # noqa: E402
 from paknevis.repair.zwnj import (  # noqa: E402
     CLITICS_AFTER_HEH,
     EZAFE_YEH,
@@ -56,6 +55,7 @@ from paknevis.repair.zwnj import (  # noqa: E402
     without_ezafe,
     wrong_zwnj_step,
 )
+from paknevis.repair.zwnj.morphology import NO_HEAD  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data"
 OUT = ROOT / "src" / "paknevis" / "data" / "zwnj-lexicon.tsv.gz"

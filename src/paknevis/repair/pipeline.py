@@ -42,8 +42,8 @@ class Repairer:
     Order matters and is fixed: mojibake, HTML character references and letters first (so
     every later step sees one alphabet), odd spaces, wrong ZWNJs out, spacing next (so handles
     and ZWNJ see single spaces), handles before the spaces around marks and before digits
-    (a handle's digits are Latin on purpose), and ZWNJ last, on clean words. ``fix`` runs the steps for rare characters
-    as one group behind one scan.
+    (a handle's digits are Latin on purpose), and ZWNJ last, on clean words. ``fix`` runs
+    the steps for rare characters as one group behind one scan.
     """
 
     def __init__(self, config: RepairConfig | None = None, lexicon: Lexicon | None = None):
