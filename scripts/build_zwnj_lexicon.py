@@ -18,7 +18,8 @@ Sources (licences in NOTICE), all read from ../shared/data or installed wheels:
 
 For each word the table keeps the writing with the most evidence: with ZWNJ (``Z``) or
 glued (``G``), marking the compounds that may be joined from two words written apart
-(``j``, or ``J`` if a part is no word alone); pairs that edited text writes apart
+(``j``, or ``J`` if a part is no word alone), and the glued words that may be joined so
+(``W``: ``typed_apart_glued``); pairs that edited text writes apart
 although a rule would join them (``A``); the parts that end compounds it does not know
 (``C``, or ``B`` if they are no words alone and join a word typed apart before them:
 ``compound_tails``); and verb stems (``P``, ``T``; those of the spoken language ``p``,

@@ -378,7 +378,7 @@ _LONGEST_SUFFIX = max(map(len, JOIN_RIGHT))
 quote_spacing_step = QuoteSpacingStep()
 
 #: The spacing steps after odd spaces (which the pipeline runs with the other steps for rare
-#: characters, before wrong ZWNJs are taken out).
-#: the spaces themselves, then the spaces around marks and numbers
+#: characters, before wrong ZWNJs are taken out): the spaces themselves, then (after the
+#: handles) the spaces around marks and numbers.
 SPACE_STEPS = (trailing_space_step, space_run_step)
 MARK_SPACING_STEPS = (punctuation_spacing_step, quote_spacing_step, number_spacing_step)
