@@ -227,6 +227,13 @@ def test_clitic_after_final_yeh():
     r = ZwnjRestorer(lex)
     assert r.join("ملی", "اش") == r.join("سعی", "شان") == (Z, "zwnj.join_suffix")
     assert r.preferred("ملیاش") == ("ملیاش", "")  # glued, it may be a word of its own
+    # and after a word that is a verb form too (بازی، مالی: باختن، مالیدن), which glued
+    # may be the verb and its ending
+    lex = Lexicon.from_lines(["G\tبازی\t8", "G\tمالی\t8", "P\tباز", "P\tمال"])
+    r = ZwnjRestorer(lex)
+    assert r.join("بازی", "اش") == r.join("مالی", "شان") == (Z, "zwnj.join_suffix")
+    assert r.preferred("مالیم") == ("مالیم", "")
+    assert fix("وضعیت مالی اش و بازی اش") == f"وضعیت مالی{Z}اش و بازی{Z}اش"
 
 
 def test_a_clitic_is_glued_to_the_consonant_h():

@@ -288,10 +288,11 @@ class ZwnjRestorer:
         forms = self.lex.forms
         return any(forms.get(stem + c, "").endswith(ZWNJ + c) for c in VOWEL_HEH_CLITICS)
 
-    def _yeh_stem(self, stem: str, shortest: int = _YEH_STEM_MIN) -> bool:
-        """Does a clitic after ``stem`` take a ZWNJ because it ends in ی (صندلی‌ام)?"""
+    def _yeh_stem(self, stem: str, shortest: int = _YEH_STEM_MIN, verb_too: bool = False) -> bool:
+        """Does a clitic after ``stem`` take a ZWNJ because it ends in ی (صندلی‌ام)? Not
+        after a verb form, unless ``verb_too``."""
         return (stem[-1] == "ی" and len(stem) >= shortest and self.lex.knows(stem)
-                and stem not in self.lex.verbs)
+                and (verb_too or stem not in self.lex.verbs))
 
     def _likelier(self, word: str, stem: str) -> bool:
         """Is ``word``, which a split after ``stem`` would cut (رها in رهای), a known word
@@ -366,7 +367,9 @@ class ZwnjRestorer:
                 if fixed is None or written and fixed[0] == written + right:
                     return "", "zwnj.join_suffix"
                 return None
-            if right in CLITICS_AFTER_HEH and (last == "ه" or self._yeh_stem(left, 3)):
+            # (typed apart, the clitic is plain after a word that is a verb form as well:
+            # مالی اش، بازی اش; glued, مالیم may be the verb)
+            if right in CLITICS_AFTER_HEH and (last == "ه" or self._yeh_stem(left, 3, verb_too=True)):
                 if last == "ه" and not silent_heh(left):
                     # the consonant h: a clitic is glued to it (جایگاه شان -> جایگاهشان),
                     # and one that starts with alef is none (it would be جایگاهم)
