@@ -16,6 +16,12 @@ Sources (licences in NOTICE), all read from ../shared/data or installed wheels:
   shekar's verb stems, written and spoken (verbs.csv; ``pip install --no-deps shekar==1.7.0``
   beside hazm).
 
+Not shekar's list of compounds (compound_words.csv): it holds words of the Seraji dev
+sentences in the treebank's own tokenization (عبدالله‌بن‌زبیر، مروان‌بن‌حکم، ده‌دقیقه‌ای),
+so it was likely made from the corpus of the treebank, whose test sentences may be in it too.
+hazm's lemma list holds them as well, among its uncounted lemmas: ``benchmarks/
+zwnj_accuracy.py --no-dev-lemmas`` measures what those can add to the cross-validation.
+
 For each word the table keeps the writing with the most evidence: with ZWNJ (``Z``) or
 glued (``G``), marking the compounds that may be joined from two words written apart
 (``j``, or ``J`` if a part is no word alone), and the glued words that may be joined so
@@ -494,9 +500,10 @@ def word_lists():
             sorted(spoken_past - past), sorted(spoken_present - present))
 
 
-def build_lines(holdout: dict[str, set[int]] | None = None) -> list[str]:
-    """The table's lines, built without the held-out gold lines."""
-    wf, lemmas, past, present, spoken_past, spoken_present = word_lists()
+def build_lines(holdout: dict[str, set[int]] | None = None, lists: tuple | None = None) -> list[str]:
+    """The table's lines, built without the held-out gold lines (and from ``lists``, if
+    given, instead of ``word_lists()``)."""
+    wf, lemmas, past, present, spoken_past, spoken_present = lists or word_lists()
     return build(count(gold_texts(holdout)), news_counts(), wf, lemmas, past, present,
                  spoken_past, spoken_present)
 
