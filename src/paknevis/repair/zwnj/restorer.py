@@ -339,10 +339,10 @@ class ZwnjRestorer:
         return None
 
     # -- two words apart ----------------------------------------------------------------
-    def join(self, left: str, right: str, written: str = "") -> tuple[str, str] | None:
+    def join(self, left: str, right: str, parts: list[str] | None = None) -> tuple[str, str] | None:
         """If the space between ``left`` and ``right`` (ZWNJ-free keys) is a lost ZWNJ,
         give what replaces it (ZWNJ, or nothing after a non-joining letter) and the rule.
-        ``written`` is the left side as it will be written, where a join before made it."""
+        ``parts`` are the pieces and joins that made the left side, where a join made it."""
         lex = self.lex
         pair = f"{left} {right}"
         if not left or not right or pair in lex.apart or left.endswith(EZAFE_ENDS):
@@ -364,7 +364,8 @@ class ZwnjRestorer:
                 # elsewhere: میا های -> میاهای -> میاه‌ای (hypothesis found it). Or, after a
                 # join, one written as the table writes the word: کلان شهر های -> کلان‌شهرهای.
                 fixed = self._facts[left + right][0]
-                if fixed is None or written and fixed[0] == written + right:
+                if fixed is None or parts and (written := self._written(parts)) and (
+                        fixed[0] == written + right):
                     return "", "zwnj.join_suffix"
                 return None
             # (typed apart, the clitic is plain after a word that is a verb form as well:
@@ -388,6 +389,11 @@ class ZwnjRestorer:
         if right in lex.join_tails and joins_left(last) and self._compound_head(left):
             return ZWNJ, "zwnj.join_compound"  # مسخره کننده -> مسخره‌کننده
         return None
+
+    def _written(self, parts: list[str]) -> str:
+        """The word that joins made of ``parts`` (pieces, and what replaced the spaces
+        between them), as it will be written: '' if a piece has edits of its own."""
+        return "" if any(self._pieces[piece].edits for piece in parts[::2]) else "".join(parts)
 
     def _compound_head(self, key: str) -> bool:
         """May the known word ``key`` begin a compound the table does not know?"""
@@ -516,10 +522,7 @@ class ZwnjRestorer:
                 joined, rp, left = self._gaps[text[s:ne]]
             else:
                 rp = self._pieces[text[ns:ne]]
-                # the word joined so far, as written out if its pieces need nothing else
-                written = "".join(parts) if not any(
-                    self._pieces[part].edits for part in parts[::2]) else ""
-                joined = self._gap(left, text[s:e], True, rp, text[ns:ne], written)
+                joined = self._gap(left, text[s:e], True, rp, text[ns:ne], parts)
             if joined is None:
                 if g == first_gap:
                     apart.add(g)
@@ -562,15 +565,15 @@ class ZwnjRestorer:
         return joined, rp, lp.last if joined else None
 
     def _gap(self, left: str | None, left_raw: str, left_may_join: bool, rp: Piece,
-             right_raw: str, written: str = "") -> tuple[str, str] | None:
+             right_raw: str, parts: list[str] | None = None) -> tuple[str, str] | None:
         """What replaces the space between a word (key ``left``, ending the piece
-        ``left_raw``; ``written`` as join takes it) and the piece ``right_raw`` (``rp``):
+        ``left_raw``; ``parts`` as join takes them) and the piece ``right_raw`` (``rp``):
         ``join``'s answer, if the pair is one that may join at all."""
         first = rp.first
         if left is None or first is None or not (rp.ends_join or left_may_join and (
                 left in RULE_LEFT or f"{left} {first}" in self.lex.join_pairs)):
             return None
-        joined = self.join(left, first, written)
+        joined = self.join(left, first, parts)
         if joined is None or _both_vocalized(left_raw, right_raw):
             return None
         return joined
