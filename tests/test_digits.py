@@ -21,6 +21,7 @@ def test_latin_digits_in_persian_runs():
     "به www.farsnews.ir/news/13940101 بروید",
     "نشانی ali99@example.com است",
     "کاربر @BaharIran7 نوشت",
+    "کاربر @7 نوشت",  # a handle of digits alone
     "ویروس COVID-19 در",
     "the year 2025 in English",
 ])

@@ -73,6 +73,7 @@ def content(text: str) -> str:
 @given(texts)
 @example("خانه ی.کتاب")  # the ezafe joined after spacing took ی. for an abbreviation
 @example(" »سلام ؟")  # a text's end was read as the mark before its first space
+@example("می@7می۱۴۰۳x1")  # @7 was a handle only while x1 stood in its word
 def test_idempotent(text):
     once = fix(text)
     assert fix(once) == once

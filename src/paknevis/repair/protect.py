@@ -22,7 +22,10 @@ REFERENCE = r"&#[0-9]+;|&#[xX][0-9A-Fa-f]+;"
 # this very step may change (fix would then not be idempotent).
 _URL = re.compile(URL)
 _SPANS = [_URL, *(re.compile(p) for p in (EMAIL, HANDLE, LATIN_WORD, REFERENCE))]
-_MAYBE = re.compile(r"[A-Za-z]|&#")  # every protected span has a Latin letter or is a reference
+# Every protected span has a Latin letter, an @ (a handle of digits, @7, has no letter) or
+# is a reference. (Without the @, whether @7 was a handle hung on a Latin letter elsewhere
+# in its word, which spacing may cut off: fix was not idempotent, hypothesis found it.)
+_MAYBE = re.compile(r"[A-Za-z@]|&#")
 _SPACES = frozenset(" \n\t")  # what separates words here
 
 
