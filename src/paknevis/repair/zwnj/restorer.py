@@ -222,7 +222,8 @@ class ZwnjRestorer:
                     continue
             elif kind in ("heh", "heh_only"):
                 if not (silent_heh(stem) and (lex.knows(stem) or lex.participle(stem))
-                        or kind == "heh" and self._yeh_stem(stem)):
+                        # (not a verb form: glued, its ending may be no clitic, مالیم)
+                        or kind == "heh" and self._yeh_stem(stem) and stem not in lex.verbs):
                     continue
                 if suffix == "ای" and self._likelier(stem + "ا", stem):
                     continue  # رهای: رها and the ezafe, not ره‌ای
@@ -288,11 +289,10 @@ class ZwnjRestorer:
         forms = self.lex.forms
         return any(forms.get(stem + c, "").endswith(ZWNJ + c) for c in VOWEL_HEH_CLITICS)
 
-    def _yeh_stem(self, stem: str, shortest: int = _YEH_STEM_MIN, verb_too: bool = False) -> bool:
-        """Does a clitic after ``stem`` take a ZWNJ because it ends in ی (صندلی‌ام)? Not
-        after a verb form, unless ``verb_too``."""
-        return (stem[-1] == "ی" and len(stem) >= shortest and self.lex.knows(stem)
-                and (verb_too or stem not in self.lex.verbs))
+    def _yeh_stem(self, stem: str, shortest: int = _YEH_STEM_MIN) -> bool:
+        """Is ``stem`` a known word in ی of ``shortest`` letters or more, after which a
+        clitic takes a ZWNJ (صندلی‌ام)?"""
+        return stem[-1] == "ی" and len(stem) >= shortest and self.lex.knows(stem)
 
     def _likelier(self, word: str, stem: str) -> bool:
         """Is ``word``, which a split after ``stem`` would cut (رها in رهای), a known word
@@ -369,8 +369,8 @@ class ZwnjRestorer:
                     return "", "zwnj.join_suffix"
                 return None
             # (typed apart, the clitic is plain after a word that is a verb form as well:
-            # مالی اش، بازی اش; glued, مالیم may be the verb)
-            if right in CLITICS_AFTER_HEH and (last == "ه" or self._yeh_stem(left, 3, verb_too=True)):
+            # مالی اش، بازی اش)
+            if right in CLITICS_AFTER_HEH and (last == "ه" or self._yeh_stem(left, 3)):
                 if last == "ه" and not silent_heh(left):
                     # the consonant h: a clitic is glued to it (جایگاه شان -> جایگاهشان),
                     # and one that starts with alef is none (it would be جایگاهم)
