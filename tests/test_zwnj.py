@@ -366,6 +366,23 @@ def test_table_marks_bound_and_free_compounds():
     assert restorer.join("نخست", "وزیر") == (Z, "zwnj.join_compound")
 
 
+def test_a_joinable_compound_joins_in_its_plural_and_in_its_word_in_yeh():
+    lex = Lexicon.from_lines([f"Z\tسرمایه{Z}دار\t5\tj", f"Z\tکمک{Z}کننده\t5\tJ", "G\tسرمایه\t7",
+                              "G\tدار\t8", "G\tسرمایهداری\t3", "A\tکمک کنندگانی"])
+    restorer = ZwnjRestorer(lex)
+    assert restorer.join("سرمایه", "داران") == (Z, "zwnj.join_compound")
+    assert restorer.join("سرمایه", "دارانی") == (Z, "zwnj.join_compound")
+    assert restorer.join("کمک", "کنندگان") == (Z, "zwnj.join_bound")
+    # not where the table writes the word glued, or edited text writes the two apart
+    assert restorer.join("سرمایه", "داری") is None
+    assert restorer.join("کمک", "کنندگانی") is None
+    # with the shipped table, in a text whose writer types ZWNJs as spaces
+    text = "سرمایه داران و دروازه بانی و کمک کنندگان می آیند"
+    right = f"سرمایه{Z}داران و دروازه{Z}بانی و کمک{Z}کنندگان می{Z}آیند"
+    assert fix(text) == right
+    assert fix(right) == right
+
+
 def test_a_glued_word_typed_apart_is_joined_with_a_zwnj_where_the_table_splits_it():
     lex = Lexicon.from_lines(["G\tپاکسازی\t4", f"W\tپاک{Z}سازی", "G\tپاک\t5", "G\tسازی\t5"])
     restorer = ZwnjRestorer(lex)

@@ -19,6 +19,7 @@ from .morphology import (
     SPOKEN_PAST_ENDINGS,
     SPOKEN_PRESENT_ENDINGS,
     SPOKEN_STEM_ENDINGS,
+    glued_inflections,
     silent_heh,
 )
 
@@ -79,6 +80,19 @@ class Lexicon:
                     self.join_pairs.add(pair)
                     if key_of(form) in self.bound:
                         self.bound_pairs.add(pair)
+        # A joinable compound's plural and its word in ی join as it does: سرمایه داران،
+        # دروازه بانی، کمک کنندگان, as the table writes them or would (سرمایه‌داران). CV
+        # on the dev sets: spaced recall 0.9077 -> 0.9140, one wrong ZWNJ more in each variant
+        # (باغ ملکی).
+        for pair in [*self.join_pairs]:
+            left, _, right = pair.partition(" ")
+            for inflected in glued_inflections(right):
+                joined = self.written(left) + ZWNJ + inflected
+                if self.forms.get(left + inflected, joined) == joined and (
+                        left + inflected not in self.glued and f"{left} {inflected}" not in self.apart):
+                    self.join_pairs.add(f"{left} {inflected}")
+                    if pair in self.bound_pairs:
+                        self.bound_pairs.add(f"{left} {inflected}")
         #: left key -> the right keys it joins with ("بین" -> {"المللی", ...})
         rights: dict[str, set[str]] = {}
         for pair in self.join_pairs:

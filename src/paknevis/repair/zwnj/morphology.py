@@ -51,6 +51,23 @@ GLUED_ENDINGS = frozenset(
     for clitic in ("", "ی", "یی", "م", "ت", "ش", "مان", "تان", "شان", "یم", "ید", "ند", "یت", "یش")
 ) - {""}
 LONGEST_GLUED_ENDING = max(map(len, GLUED_ENDINGS))
+
+
+def glued_inflections(word: str) -> tuple[str, ...]:
+    """``word`` with the endings glued to it that a compound ending in it takes: the
+    plural ان (یان after a vowel, گان for a final ه), and ی after the word or its plural
+    (سرمایه‌داران، دروازه‌بانی، کمک‌کنندگان، اسلام‌گرایان، صاحب‌نظرانی).
+
+    >>> glued_inflections("دار"), glued_inflections("کننده")
+    (('داران', 'داری', 'دارانی'), ('کنندگان', 'کنندگانی'))
+    """
+    if word[-1] == "ه":
+        return word[:-1] + "گان", word[:-1] + "گانی"
+    if word[-1] in "او":
+        return word + "یان", word + "یانی", word + "یی"
+    return word + "ان", word + "ی", word + "انی"
+
+
 #: endings that make family names of words (رسول‌پناه، نجف‌نژاد)
 NAME_ENDINGS = ("زادگان", "زاده", "نژاد", "نیا", "نسب", "پناه")
 HA_EZAFE = "های"
