@@ -161,6 +161,15 @@ def test_unknown_word_by_morphology():
     assert r.preferred("بازخواندهاند") == (f"بازخوانده{Z}اند", "zwnj.suffix")
 
 
+def test_a_word_the_table_does_not_know_typed_apart_after_mi_is_a_verb_if_it_ends_like_one():
+    r = ZwnjRestorer(Lexicon.from_lines(["G\tمیلاد\t5", "P\tخوان"]))
+    assert r.join("می", "نمایانند") == (Z, "zwnj.join_prefix_mi")
+    assert r.join("نمی", "آرامانم") == (Z, "zwnj.join_prefix_mi")
+    assert r.join("می", "میلاد") is None  # a word it knows, and no verb
+    assert r.join("می", "نمایانی") is None  # ی ends too many words
+    assert r.preferred("مینمایانند") == ("مینمایانند", "")  # glued, it may be a name
+
+
 def test_unknown_compound_of_a_known_word_and_a_compound_tail():
     lex = Lexicon.from_lines(["G\tزندگی\t5", "G\tراس\t5", "G\tکم\t1", "C\tدوست", "C\tتایی",
                               f"Z\tبشر{Z}دوست\t2"])
@@ -376,6 +385,9 @@ def test_a_joinable_compound_joins_in_its_plural_and_in_its_word_in_yeh():
     # not where the table writes the word glued, or edited text writes the two apart
     assert restorer.join("سرمایه", "داری") is None
     assert restorer.join("کمک", "کنندگانی") is None
+    # so does a part that ends compounds the table does not know (B), after a known word
+    lex = Lexicon.from_lines(["B\tناپذیر", "G\tجبران\t6"])
+    assert ZwnjRestorer(lex).join("جبران", "ناپذیری") == (Z, "zwnj.join_compound")
     # with the shipped table, in a text whose writer types ZWNJs as spaces
     text = "سرمایه داران و دروازه بانی و کمک کنندگان می آیند"
     right = f"سرمایه{Z}داران و دروازه{Z}بانی و کمک{Z}کنندگان می{Z}آیند"

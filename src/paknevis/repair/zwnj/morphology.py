@@ -78,6 +78,8 @@ STOPS = frozenset(".،؛!؟:")
 NO_EZAFE_BEFORE = frozenset(("و", "که", "را", "یا", "اما", "ولی", "نیز", "است", "بود", "شد", "نیست", "هست"))
 
 PRESENT_ENDINGS = ("م", "ی", "د", "یم", "ید", "ند")
+#: the personal endings of a verb that hardly end other words (not ی, nor past 3sg's none)
+PERSON_ENDINGS = ("ند", "یم", "ید", "م", "د")
 PAST_ENDINGS = ("م", "ی", "", "یم", "ید", "ند")
 #: The spoken language's endings (می‌کنه، می‌کنن، می‌کنین; می‌رفتن، می‌رفتین), and all the
 #: endings of its own stems (خوا، تون، ش، گ: می‌خوام، می‌تونی، می‌شه، می‌گن); ``د`` only after
