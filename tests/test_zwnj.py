@@ -73,6 +73,9 @@ def test_deleted_zwnj_is_put_back(glued, right):
     ("کتاب ها زیان آور است", f"کتاب{Z}ها زیان{Z}آور است"),
     # one the table does not know, of a known word and a part that is no word alone
     ("کتاب ها و رفتار دیوانه کننده", f"کتاب{Z}ها و رفتار دیوانه{Z}کننده"),
+    # inflected, or with the ezafe on its ه
+    ("کتاب ها و دیوانه کنندگان", f"کتاب{Z}ها و دیوانه{Z}کنندگان"),
+    ("کتاب ها و رفتار دیوانه کنندهٔ او", f"کتاب{Z}ها و رفتار دیوانه{Z}کنندهٔ او"),
     # but not after a function word, nor a part that is a word too (a nose, prosperous)
     ("کتاب ها را این کننده", f"کتاب{Z}ها را این کننده"),
     ("کتاب ها و جراحی بینی و شهری آباد", f"کتاب{Z}ها و جراحی بینی و شهری آباد"),

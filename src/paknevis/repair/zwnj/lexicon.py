@@ -155,8 +155,9 @@ class Lexicon:
         (به، ها، بین، کننده), or, written ``glued``, a word and ای where no ezafe can stand
         (کردهای.، زمینهای را)? (Written with its ZWNJ, سال‌های is quiet: the C scan knows
         it on sight, and a ZWNJ the writer put is never moved.)"""
-        return (key in self.pair_rights or key in RULE_LEFT or key in self.join_right
-                or glued and key in self.heh_where_no_ezafe)
+        return (key in self.pair_rights or key in RULE_LEFT or glued and key in self.heh_where_no_ezafe
+                # (as a right side, with the ezafe on its ه too: تشکیل دهندهٔ)
+                or without_ezafe(key)[0] in self.join_right)
 
     def written(self, key: str) -> str:
         return self.forms.get(key, key)
