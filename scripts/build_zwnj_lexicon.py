@@ -110,6 +110,7 @@ JOIN_TAIL_ALONE = 0.05
 NUMERALS = frozenset("""یک دو سه چهار پنج شش هفت هشت نه ده یازده دوازده سیزده چهارده پانزده
     شانزده هفده هجده هیجده نوزده بیست سی چهل پنجاه شصت هفتاد هشتاد نود صد یکصد دویست سیصد
     چهارصد پانصد ششصد هفتصد هشتصد نهصد هزار میلیون میلیارد چند نیم""".split())
+_HUNDREDS = re.compile("(?:یک|دو|سی|چهار|پان|پنج|شش|هفت|هشت|نه)صد(?:م|مین|می)?")
 #: what morphology puts a ZWNJ before on its own (ها، تر، ام، ی)
 INFLECTIONS = frozenset((*SUFFIXES_HA, *SUFFIXES_TAR, *CLITICS_AFTER_HEH, EZAFE_YEH, "ایی"))
 #: prepositions and conjunctions, which are no part of a compound joined across a space
@@ -263,6 +264,11 @@ def build(gold: tuple[Counter, Counter], news: tuple[Counter, Counter], wf: Coun
                 glued.discard(key)
                 forms[key] = form
                 break
+    # The hundreds are one word, as the Academy writes them, an ordinal's ending included
+    # (ششصد، نهصد، ششصدمین), whatever a word list has (hazm's شش‌صد، نه‌صد).
+    for key in [*filter(_HUNDREDS.fullmatch, forms)]:
+        del forms[key]
+        glued.add(key)
     # می glued to a verb of the spoken language (میشه، میگه، میکنه) is a ZWNJ stripped: the
     # web's word lists have it glued, and edited text, which would have it right, has little
     # of the spoken language. Only edited text keeps one glued; or hazm's word list, for a

@@ -30,6 +30,8 @@ Z = "\u200c"
     ("نمیکنی", f"نمی{Z}کنی"),
     # and words that only look like می and a verb stay whole
     ("میدان میزان میان", "میدان میزان میان"),
+    # the hundreds are one word, as the Academy writes them (hazm lists شش‌صد، نه‌صد)
+    ("ششصد و نهصد و ششصدمین", "ششصد و نهصد و ششصدمین"),
     # family names the table does not know, of a known word and a name's ending; the
     # words of their own stay whole
     ("رسولپناه و رمضاننژاد", f"رسول{Z}پناه و رمضان{Z}نژاد"),
