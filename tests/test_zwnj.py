@@ -440,6 +440,13 @@ def test_a_suffix_typed_apart_after_a_joined_compound_is_glued_after_a_letter_th
         assert fix(fix(text)) == fix(text)
 
 
+def test_a_function_word_typed_apart_governs_the_next_word_rather_than_begin_a_compound():
+    # the table knows به‌موقع and هیچ‌گونه, but typed apart, به and هیچ govern the word
+    # after them; هم is a prefix (the text shows spaces for ZWNJs, so compounds join)
+    assert fix("کتاب ها به موقع و هیچ گونه") == f"کتاب{Z}ها به موقع و هیچ گونه"
+    assert fix("کتاب ها و هم میهنان") == f"کتاب{Z}ها و هم{Z}میهنان"
+
+
 def test_a_preposition_apart_is_no_part_of_a_compound():
     # the table knows پرده‌در and سی‌تا, but written apart در and تا are the preposition
     # (the text shows spaces for ZWNJs, so other compounds join)
