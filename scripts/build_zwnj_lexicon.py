@@ -110,6 +110,7 @@ JOIN_TAIL_ALONE = 0.05
 NUMERALS = frozenset("""یک دو سه چهار پنج شش هفت هشت نه ده یازده دوازده سیزده چهارده پانزده
     شانزده هفده هجده هیجده نوزده بیست سی چهل پنجاه شصت هفتاد هشتاد نود صد یکصد دویست سیصد
     چهارصد پانصد ششصد هفتصد هشتصد نهصد هزار میلیون میلیارد چند نیم""".split())
+#: the hundreds and their ordinals (ششصد، ششصدم، ششصدمین)
 _HUNDREDS = re.compile("(?:یک|دو|سی|چهار|پان|پنج|شش|هفت|هشت|نه)صد(?:م|مین|می)?")
 #: what morphology puts a ZWNJ before on its own (ها، تر، ام، ی)
 INFLECTIONS = frozenset((*SUFFIXES_HA, *SUFFIXES_TAR, *CLITICS_AFTER_HEH, EZAFE_YEH, "ایی"))

@@ -100,10 +100,10 @@ class Lexicon:
             left, _, right = pair.partition(" ")
             rights.setdefault(left, set()).add(right)
         self.pair_rights = {left: frozenset(r) for left, r in rights.items()}
-        #: the keys that a word before them may join (ها، ترین، ام; کننده)
         #: the tails joined to a word typed apart before them, inflected too (نگران کنندگان)
         self.joined_tails = self.join_tails | {
             word for tail in self.join_tails for word in glued_inflections(tail)}
+        #: the keys that a word before them may join (ها، ترین، ام; کننده)
         self.join_right = JOIN_RIGHT | self.joined_tails
         self.longest_tail = max(map(len, self.compound_tails), default=0)
         #: glued words that may be a plural and ezafe or a word in ه and ای: participles
