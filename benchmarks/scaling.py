@@ -3,6 +3,7 @@
     python benchmarks/scaling.py            # fix, fix_and_explain, find_dates; 100k and 1M chars
     python benchmarks/scaling.py --json benchmarks/results/scaling.json
     python benchmarks/scaling.py --gc-off   # the same with the garbage collector off
+    python benchmarks/scaling.py --only "spaced handles" --sizes 100000,1000000,2000000
 
 Each text repeats one pattern (a long word of Latin letters and digits with no space, a
 mark before every comma, thousands of spaced plurals, ...) up to each size. For linear
@@ -102,23 +103,30 @@ def main() -> int:
     ap.add_argument("--json", type=Path, help="write the results here")
     ap.add_argument("--gc-off", action="store_true",
                     help="time with the garbage collector off: what is left is the code's own")
+    ap.add_argument("--only", help="only the patterns whose name holds this")
+    ap.add_argument("--sizes", type=lambda v: tuple(map(int, v.split(","))), default=SIZES,
+                    help="comma-separated sizes in characters (default: %(default)s)")
     args = ap.parse_args()
+    sizes = args.sizes
     r = repairer()
     r.fix("گرم")  # load the tables before timing
     results = {}
-    print(f"{'pattern':34} {'call':16} " + " ".join(f"{n:>10,}" for n in SIZES) + "   ratio")
     runs = [(name, pattern, call, fn) for name, pattern in PATTERNS.items()
             for call, fn in (("fix", r.fix), ("fix_and_explain", r.fix_and_explain))]
     runs += [(name, pattern, "find_dates", find_dates) for name, pattern in DATE_PATTERNS.items()]
+    runs = [run for run in runs if args.only is None or args.only in run[0]]
+    if not runs:
+        ap.error(f"no pattern's name holds {args.only!r}")
+    print(f"{'pattern':34} {'call':16} " + " ".join(f"{n:>10,}" for n in sizes) + "   ratio")
     for name, pattern, call, fn in runs:
-        times = [seconds(fn, pattern * (n // len(pattern)), args.gc_off) for n in SIZES]
+        times = [seconds(fn, pattern * (n // len(pattern)), args.gc_off) for n in sizes]
         ratio = times[-1] / times[0]
         results[f"{name}/{call}"] = {"seconds": [round(t, 3) for t in times], "ratio": round(ratio, 1)}
         print(f"{name:34} {call:16} " + " ".join(f"{t:9.3f}s" for t in times) + f"  {ratio:6.1f}")
     worst = max(results.values(), key=lambda r: r["ratio"])["ratio"]
-    print(f"worst ratio {worst} for a size ratio of {SIZES[-1] // SIZES[0]}")
+    print(f"worst ratio {worst} for a size ratio of {sizes[-1] // sizes[0]}")
     if args.json:
-        args.json.write_text(json.dumps({"sizes": SIZES, "results": results}, indent=1))
+        args.json.write_text(json.dumps({"sizes": sizes, "results": results}, indent=1))
     return 0
 
 
