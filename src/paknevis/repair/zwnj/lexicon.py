@@ -10,6 +10,7 @@ from importlib import resources
 
 from ..chars import ZWNJ
 from .morphology import (
+    GOVERNING_WORDS,
     HA_EZAFE,
     JOIN_RIGHT,
     PAST_ENDINGS,
@@ -74,12 +75,20 @@ class Lexicon:
         self.bound_pairs: set[str] = set()
         for form in (*map(self.forms.get, self.joinable), *self.typed_apart):
             parts = form.split(ZWNJ)
+            bound = key_of(form) in self.bound
             for i in range(1, len(parts)):
-                pair = "".join(parts[:i]) + " " + parts[i]
-                if pair not in self.apart:
-                    self.join_pairs.add(pair)
-                    if key_of(form) in self.bound:
-                        self.bound_pairs.add(pair)
+                left = "".join(parts[:i])
+                pair = left + " " + parts[i]
+                # Typed apart, a function word is far likelier to govern the word after it
+                # than to begin a compound of free words with it: Fars News and the dev
+                # sentences write به گونه، به سرعت، هیچ گونه mostly apart. CV: spaced
+                # precision 0.9719 -> 0.9750, F1 0.9433 -> 0.9443; glued precision 0.9565
+                # -> 0.9572. On the web texts, 273 joins fewer (به موقع، هیچ گاه; روی گردان).
+                if pair in self.apart or not bound and left in GOVERNING_WORDS:
+                    continue
+                self.join_pairs.add(pair)
+                if bound:
+                    self.bound_pairs.add(pair)
         # A joinable compound's plural and its word in ی join as it does: سرمایه داران،
         # دروازه بانی، کمک کنندگان, as the table writes them or would (سرمایه‌داران); and so
         # do those of a tail joined to a word before it (``joined_tails``: جبران ناپذیری).

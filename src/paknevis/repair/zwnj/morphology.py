@@ -37,6 +37,9 @@ NOT_AFTER_BI = frozenset("این آن هیچ شما آنها آنان اینها
 #: function words, which begin no compound the table does not know (این کننده)
 NO_HEAD = NO_SUFFIX_HOST | NOT_AFTER_BI | frozenset(
     "خود همه هر چند یک او ما من تو وی چنین چنان دیگر بسیار برای روی زیر".split())
+#: function words that, typed apart before a word, govern it rather than begin a compound
+#: of free words with it (به گونه‌ای، آن سو، هیچ گونه); not هم, a prefix (هم‌میهن، هم‌اکنون)
+GOVERNING_WORDS = NO_HEAD - {"هم"}
 
 _PREVERB_MI = frozenset(p + m for p in PREVERBS for m in PREFIXES_MI)
 MI_PREFIXES = _PREVERB_MI | frozenset(PREFIXES_MI)
