@@ -6,6 +6,7 @@
     python benchmarks/zwnj_accuracy.py --by-rule       # and which rule put in each ZWNJ
     python benchmarks/zwnj_accuracy.py --oracle        # and the gold's majority writing
     python benchmarks/zwnj_accuracy.py --no-dev-lemmas # and without hazm's lemmas of the dev
+    python benchmarks/zwnj_accuracy.py --errors E.tsv  # and each error, beside the gold's writing
 
 Inputs are the gold sentences with every ZWNJ deleted ('glued') or replaced by a space
 ('spaced'). paknevis is measured honestly: each fold of each dev file is repaired with a
@@ -31,6 +32,7 @@ import build_zwnj_lexicon as builder  # noqa: E402
 from anchors import anchor_fixers  # noqa: E402
 
 from paknevis.repair import Lexicon, Repairer  # noqa: E402
+from paknevis.repair.chars import WORD_CHAR_SET, WORD_CHARS  # noqa: E402
 
 SCORER = ROOT.parent / "shared" / "tools" / "zwnj_score.py"
 ZWNJ = "\u200c"
@@ -51,14 +53,17 @@ def gold_lines() -> dict[str, list[str]]:
 
 
 def paknevis_outputs(gold: dict[str, list[str]], folds: int, tally: Counter | None = None,
-                     lists: tuple | None = None) -> dict[tuple[str, str], list[str]]:
+                     lists: tuple | None = None, errors: list | None = None,
+                     ) -> dict[tuple[str, str], list[str]]:
     """Cross-validated outputs: {(file, variant): [repaired line, ...]}, with tables built
     from the builder's word ``lists`` (``builder.word_lists()`` if None).
 
     With ``tally``, also count there, per (variant, rule, right?), the ZWNJs each rule put
-    in; right means the gold has a ZWNJ there. Offsets map one to one: the damaged input is
-    the gold with each ZWNJ deleted (glued) or turned into a space (spaced), and gold lines
-    need no other repair that changes lengths."""
+    in; right means the gold has a ZWNJ there. With ``errors``, also list there each ZWNJ
+    missed or put in wrong, as (file, line, variant, gold offset, rule; None for a miss).
+    Offsets map one to one: the damaged input is the gold with each ZWNJ deleted (glued)
+    or turned into a space (spaced), and gold lines need no other repair that changes
+    lengths."""
     out = {(n, v): [None] * len(lines) for n, lines in gold.items() for v in VARIANTS}
     for k in range(folds):
         holdout = held_out(gold, folds, k)
@@ -66,14 +71,79 @@ def paknevis_outputs(gold: dict[str, list[str]], folds: int, tally: Counter | No
         for name, lines in gold.items():
             for i in holdout[name]:
                 for variant, damage in VARIANTS.items():
-                    if tally is None:
+                    if tally is None and errors is None:
                         out[name, variant][i] = repairer.fix(damage(lines[i]))
                         continue
                     out[name, variant][i], edits = repairer.fix_and_explain(damage(lines[i]))
                     at = gold_zwnj_offsets(lines[i], variant)
-                    for offset, rule in inserted_zwnjs(edits):
-                        tally[variant, rule, offset in at] += 1
+                    inserted = dict(inserted_zwnjs(edits))
+                    for offset, rule in inserted.items():
+                        if tally is not None:
+                            tally[variant, rule, offset in at] += 1
+                        if errors is not None and offset not in at:
+                            errors.append((name, i, variant, offset, rule))
+                    if errors is not None:
+                        errors += [(name, i, variant, offset, None)
+                                   for offset in sorted(at - inserted.keys())]
     return out
+
+
+def to_gold(line: str, variant: str, offset: int, missed: bool) -> int:
+    """Where in the gold ``line`` the error at ``offset`` of its damaged form stands: the
+    gold's ZWNJ that was ``missed``, else the space made a ZWNJ or the letter a ZWNJ was
+    put before."""
+    if variant == "spaced":
+        return offset
+    letters = -1
+    for j, ch in enumerate(line):  # the letter that is ``offset``-th in the damaged line
+        letters += ch != ZWNJ
+        if letters == offset:
+            return j - missed  # a missed ZWNJ stands right before it
+    return len(line) - missed
+
+
+def error_rows(gold: dict[str, list[str]], errors: list) -> list[tuple]:
+    """Each CV error with what the gold writes there, what paknevis wrote (the gold's
+    writing with that one ZWNJ changed), and how often the dev gold itself writes it
+    paknevis's way elsewhere, in the same file and in the other: a word the gold writes
+    both ways (آنها and آن‌ها) is an error on one of them whatever a system does."""
+    texts = {name: "\n".join(lines) for name, lines in gold.items()}
+    rows = []
+    for name, i, variant, offset, rule in errors:
+        line = gold[name][i]
+        g = to_gold(line, variant, offset, missed=rule is None)
+        s, e = g, g + (line[g] in (" ", ZWNJ))  # the word or two words around it
+        while s and line[s - 1] in WORD_CHAR_SET:
+            s -= 1
+        while e < len(line) and line[e] in WORD_CHAR_SET:
+            e += 1
+        if rule is None:  # missed: the gold's ZWNJ deleted, or a space
+            ours = line[s:g] + ("" if variant == "glued" else " ") + line[g + 1:e]
+        elif line[g] == " ":  # the space made a ZWNJ
+            ours = line[s:g] + ZWNJ + line[g + 1:e]
+        else:  # a ZWNJ put in before the letter
+            ours = line[s:g] + ZWNJ + line[g:e]
+        written = re.compile(f"(?<![{WORD_CHARS}]){re.escape(ours)}(?![{WORD_CHARS}])")
+        seen = {other: len(written.findall(text)) for other, text in texts.items()}
+        rows.append((Path(name).stem, i + 1, variant, "wrong" if rule else "missed", rule or "",
+                     line[s:e], ours, seen[name], sum(seen.values()) - seen[name]))
+    return rows
+
+
+def write_errors(path: Path, rows: list[tuple]) -> None:
+    """The errors as TSV, and a summary: of each kind, how many the gold writes
+    paknevis's way elsewhere."""
+    header = ("file", "line", "variant", "kind", "rule", "gold", "paknevis",
+              "gold_same_file", "gold_other_file")
+    path.write_text("\n".join("\t".join(map(str, r)) for r in (header, *rows)) + "\n",
+                    encoding="utf-8")
+    print(f"\nerrors written to {path}; of each kind, how many the dev gold writes "
+          "paknevis's way elsewhere (same file / other file):")
+    for key in sorted({(r[0], r[2], r[3]) for r in rows}):
+        these = [r for r in rows if (r[0], r[2], r[3]) == key]
+        same = sum(1 for r in these if r[7])
+        other = sum(1 for r in these if not r[7] and r[8])
+        print(f"  {'/'.join(map(str, key)):28} {len(these):4}  {same:4} / {other:4}")
 
 
 def lists_without_dev_lemmas(gold: dict[str, list[str]]) -> tuple:
@@ -174,6 +244,9 @@ def main() -> int:
     ap.add_argument("--no-dev-lemmas", action="store_true",
                     help="also cross-validate paknevis without hazm's uncounted lemmas that are"
                          " words of the dev sentences (see lists_without_dev_lemmas)")
+    ap.add_argument("--errors", type=Path,
+                    help="write paknevis's CV errors here (TSV: the gold's writing, paknevis's,"
+                         " and how often the dev gold writes it paknevis's way elsewhere)")
     ap.add_argument("--json", type=Path, help="write the results here")
     args = ap.parse_args()
 
@@ -182,9 +255,10 @@ def main() -> int:
     results = {}
     systems = {}
     tally = Counter() if args.by_rule else None
+    errors = [] if args.errors else None
     if not args.anchors_only:
         t = time.perf_counter()
-        systems["paknevis"] = paknevis_outputs(gold, args.folds, tally)
+        systems["paknevis"] = paknevis_outputs(gold, args.folds, tally, errors=errors)
         print(f"paknevis: {args.folds}-fold cross-validation took {time.perf_counter() - t:.0f} s")
     if args.no_dev_lemmas:
         systems["paknevis-no-dev-lemmas"] = paknevis_outputs(
@@ -218,6 +292,8 @@ def main() -> int:
             print(f"{variant:8} {rule:22} {tally[variant, rule, True]:6} {tally[variant, rule, False]:6}")
         results["paknevis/by_rule"] = {f"{v}/{r}/{'right' if ok else 'wrong'}": n
                                        for (v, r, ok), n in sorted(tally.items())}
+    if errors is not None:
+        write_errors(args.errors, error_rows(gold, errors))
     if args.json:
         args.json.write_text(json.dumps(results, indent=1, ensure_ascii=False))
     return 0
