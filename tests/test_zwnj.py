@@ -184,6 +184,17 @@ def test_unknown_compound_of_a_known_word_and_a_compound_tail():
     assert r.preferred("کمدوست") == ("کمدوست", "")  # a word seen too seldom to be the head
 
 
+def test_a_word_seen_once_joins_a_tail_typed_apart_after_it():
+    # glued, a rare word and a tail may be a name (کمدوست stays); typed apart before a tail
+    # that hardly ever stands alone (B), the space is a lost ZWNJ: مستعمره نشینان
+    lex = Lexicon.from_lines(["G\tمستعمره\t1", "G\tکم\t1", "G\tبود\t5", "B\tنشین", "T\tبود"])
+    r = ZwnjRestorer(lex)
+    assert r.join("مستعمره", "نشین") == (Z, "zwnj.join_compound")
+    assert r.join("مستعمره", "نشینان") == (Z, "zwnj.join_compound")
+    assert r.join("کم", "نشین") is None  # a word of two letters is no head
+    assert r.preferred("مستعمرهنشین") == ("مستعمرهنشین", "")
+
+
 def test_the_builder_takes_tails_that_end_compounds_and_seldom_glued_words():
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
     from build_zwnj_lexicon import compound_tails
