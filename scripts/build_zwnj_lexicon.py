@@ -62,7 +62,7 @@ from paknevis.repair.zwnj import (  # noqa: E402
     without_ezafe,
     wrong_zwnj_step,
 )
-from paknevis.repair.zwnj.morphology import NO_HEAD  # noqa: E402
+from paknevis.repair.zwnj.morphology import NO_HEAD, PRONOUNS_PLURAL  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data"
 OUT = ROOT / "src" / "paknevis" / "data" / "zwnj-lexicon.tsv.gz"
@@ -270,6 +270,17 @@ def build(gold: tuple[Counter, Counter], news: tuple[Counter, Counter], wf: Coun
     for key in [*filter(_HUNDREDS.fullmatch, forms)]:
         del forms[key]
         glued.add(key)
+    # A pronoun مان، تان، شان is glued to a word that does not end in ه or ی, as the
+    # Academy writes it and the treebanks always do (تیمشان، قلبمان; but خانه‌شان،
+    # زندگی‌شان), whatever the news or a word list has (تیم‌شان): morphology writes it so.
+    for key, form in list(forms.items()):
+        head, _, tail = form.rpartition(ZWNJ)
+        if tail in PRONOUNS_PLURAL and head[-1] not in "هی":
+            if ZWNJ in head:
+                forms[key] = head + tail
+            else:
+                del forms[key]
+                glued.add(key)
     # می glued to a verb of the spoken language (میشه، میگه، میکنه) is a ZWNJ stripped: the
     # web's word lists have it glued, and edited text, which would have it right, has little
     # of the spoken language. Only edited text keeps one glued; or hazm's word list, for a

@@ -384,6 +384,11 @@ class ZwnjRestorer:
                         return "", "zwnj.join_suffix"
                     return None
                 return ZWNJ, "zwnj.join_suffix"
+            # a pronoun is glued to a known word in any other letter, as the Academy writes
+            # it (تلاش مان -> تلاشمان), if the word step leaves the two so
+            if right in PRONOUNS_PLURAL and joins_left(last) and self.lex.knows(left) and (
+                    self._facts[left + right][0] is None):
+                return "", "zwnj.join_suffix"
             if right == EZAFE_YEH and last == "ه":
                 # as the word the two make is written: خانه ی -> خانه‌ی; توجه ی stays
                 # (the table's توجهی, with the consonant h, may as well be a stripped
