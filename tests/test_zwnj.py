@@ -81,6 +81,8 @@ def test_deleted_zwnj_is_put_back(glued, right):
     # but not after a function word, nor a part that is a word too (a nose, prosperous)
     ("کتاب ها را این کننده", f"کتاب{Z}ها را این کننده"),
     ("کتاب ها و جراحی بینی و شهری آباد", f"کتاب{Z}ها و جراحی بینی و شهری آباد"),
+    # a comparative's plural typed apart; glued, ترها may be a word's own end (دفترها)
+    ("برای جوان ترها و دفترها", f"برای جوان{Z}ترها و دفترها"),
 ])
 def test_zwnj_typed_as_space_is_put_back(spaced, right):
     assert fix(spaced) == right

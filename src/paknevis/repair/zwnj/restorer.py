@@ -39,6 +39,7 @@ from .morphology import (
     SUFFIXES,
     SUFFIXES_HA,
     SUFFIXES_TAR,
+    TAR_INFLECTED,
     VOWEL_HEH_CLITICS,
     silent_heh,
 )
@@ -362,7 +363,7 @@ class ZwnjRestorer:
             return ZWNJ, "zwnj.join_prefix_bi"
         # (a suffix is no host for another: ها ها, the laugh, or a decade's ۱۲ها ها, stays)
         if left not in NO_SUFFIX_HOST and len(left) > 1 and left not in JOIN_RIGHT:
-            if right in SUFFIXES_HA or right in SUFFIXES_TAR:
+            if right in SUFFIXES_HA or right in SUFFIXES_TAR or right in TAR_INFLECTED:
                 if joins_left(last):
                     return ZWNJ, "zwnj.join_suffix"
                 # After a letter that never joins the two make one glued word (دیوارها),
