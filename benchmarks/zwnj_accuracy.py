@@ -102,16 +102,20 @@ def to_gold(line: str, variant: str, offset: int, missed: bool) -> int:
     return len(line) - missed
 
 
-def error_rows(gold: dict[str, list[str]], errors: list) -> list[tuple]:
+def error_rows(scorer, gold: dict[str, list[str]], errors: list) -> list[tuple]:
     """Each CV error with what the gold writes there, what paknevis wrote (the gold's
     writing with that one ZWNJ changed), and how often the dev gold itself writes it
     paknevis's way elsewhere, in the same file and in the other: a word the gold writes
-    both ways (آنها and آن‌ها) is an error on one of them whatever a system does."""
+    both ways (آنها and آن‌ها) is an error on one of them whatever a system does. Only
+    the gaps the scorer counts: between two Persian letters, the left one joining."""
     texts = {name: "\n".join(lines) for name, lines in gold.items()}
     rows = []
     for name, i, variant, offset, rule in errors:
         line = gold[name][i]
         g = to_gold(line, variant, offset, missed=rule is None)
+        left, right = line[g - 1:g], line[g + (line[g] in (" ", ZWNJ)):][:1]
+        if not (scorer.is_fa_letter(left) and scorer.is_fa_letter(right)) or left in scorer.NON_JOINERS:
+            continue
         s, e = g, g + (line[g] in (" ", ZWNJ))  # the word or two words around it
         while s and line[s - 1] in WORD_CHAR_SET:
             s -= 1
@@ -293,7 +297,7 @@ def main() -> int:
         results["paknevis/by_rule"] = {f"{v}/{r}/{'right' if ok else 'wrong'}": n
                                        for (v, r, ok), n in sorted(tally.items())}
     if errors is not None:
-        write_errors(args.errors, error_rows(gold, errors))
+        write_errors(args.errors, error_rows(scorer, gold, errors))
     if args.json:
         args.json.write_text(json.dumps(results, indent=1, ensure_ascii=False))
     return 0
