@@ -269,6 +269,8 @@ def test_a_pronoun_is_glued_to_a_word_in_any_letter_but_h_and_yeh():
         f"تیمشان و تلاشمان و خانه{Z}شان و زندگی{Z}شان")
     assert fix("تیمشان و قلبمان") == "تیمشان و قلبمان"
     assert fix("در شان ایران") == "در شان ایران"  # شان, dignity, after a preposition
+    # (after ی, only a known word of three letters or more takes it, with a ZWNJ)
+    assert ZwnjRestorer(Lexicon.from_lines(["G\tپی\t5"])).join("پی", "شان") is None
     # the table holds no such word with a ZWNJ, whatever a source has (تیم‌شان in the news)
     bad = [form for form in Lexicon.load().forms.values()
            if form.rpartition(Z)[2] in ("مان", "تان", "شان") and form.rpartition(Z)[0][-1] not in "هی"]
