@@ -62,7 +62,7 @@ from paknevis.repair.zwnj import (  # noqa: E402
     without_ezafe,
     wrong_zwnj_step,
 )
-from paknevis.repair.zwnj.morphology import NO_HEAD, PRONOUNS_PLURAL  # noqa: E402
+from paknevis.repair.zwnj.morphology import NO_HEAD, PRONOUNS_PLURAL, pronoun_glued  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data"
 OUT = ROOT / "src" / "paknevis" / "data" / "zwnj-lexicon.tsv.gz"
@@ -275,7 +275,7 @@ def build(gold: tuple[Counter, Counter], news: tuple[Counter, Counter], wf: Coun
     # زندگی‌شان), whatever the news or a word list has (تیم‌شان): morphology writes it so.
     for key, form in list(forms.items()):
         head, _, tail = form.rpartition(ZWNJ)
-        if tail in PRONOUNS_PLURAL and head[-1] not in "هی":
+        if tail in PRONOUNS_PLURAL and pronoun_glued(head):
             if ZWNJ in head:
                 forms[key] = head + tail
             else:

@@ -101,3 +101,10 @@ def silent_heh(stem: str) -> bool:
     a ZWNJ? Not after alef, where ه is always the consonant h (راه، ماه، دانشگاه) and
     a clitic is glued to it (دانشگاهشان، راهی)."""
     return stem[-1] == "ه" and stem[-2:-1] != "ا"
+
+
+def pronoun_glued(word: str) -> bool:
+    """Is a pronoun مان، تان، شان glued to ``word``, as the Academy writes it and both
+    treebanks always do (تیمشان، قلبمان)? Not after ه or ی (خانه‌شان، زندگی‌شان). The
+    table build and the join of one typed apart both ask this."""
+    return word[-1] not in "هی"

@@ -41,6 +41,7 @@ from .morphology import (
     SUFFIXES_TAR,
     TAR_INFLECTED,
     VOWEL_HEH_CLITICS,
+    pronoun_glued,
     silent_heh,
 )
 
@@ -387,7 +388,7 @@ class ZwnjRestorer:
                 return ZWNJ, "zwnj.join_suffix"
             # a pronoun is glued to a known word in a letter other than ه and ی, as the
             # Academy writes it (تلاش مان -> تلاشمان), if the word step leaves the two so
-            if right in PRONOUNS_PLURAL and last != "ی" and joins_left(last) and self.lex.knows(left) and (
+            if right in PRONOUNS_PLURAL and pronoun_glued(left) and joins_left(last) and lex.knows(left) and (
                     self._facts[left + right][0] is None):
                 return "", "zwnj.join_suffix"
             if right == EZAFE_YEH and last == "ه":
