@@ -113,10 +113,11 @@ def error_rows(scorer, gold: dict[str, list[str]], errors: list) -> list[tuple]:
     for name, i, variant, offset, rule in errors:
         line = gold[name][i]
         g = to_gold(line, variant, offset, missed=rule is None)
-        left, right = line[g - 1:g], line[g + (line[g] in (" ", ZWNJ)):][:1]
+        after = g + (line[g] in (" ", ZWNJ))  # past the gold's space or ZWNJ, if any
+        left, right = line[g - 1:g], line[after:after + 1]
         if not (scorer.is_fa_letter(left) and scorer.is_fa_letter(right)) or left in scorer.NON_JOINERS:
             continue
-        s, e = g, g + (line[g] in (" ", ZWNJ))  # the word or two words around it
+        s, e = g, after  # grown to the word or two words around it
         while s and line[s - 1] in WORD_CHAR_SET:
             s -= 1
         while e < len(line) and line[e] in WORD_CHAR_SET:
