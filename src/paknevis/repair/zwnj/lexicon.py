@@ -13,6 +13,7 @@ from .morphology import (
     GOVERNING_WORDS,
     HA_EZAFE,
     JOIN_RIGHT,
+    PARTICIPLE,
     PAST_ENDINGS,
     PRESENT_ENDINGS,
     PREVERBS,
@@ -112,8 +113,8 @@ class Lexicon:
         #: the tails joined to a word typed apart before them, inflected too (نگران کنندگان)
         self.joined_tails = self.join_tails | {
             word for tail in self.join_tails for word in glued_inflections(tail)}
-        #: the keys that a word before them may join (ها، ترین، ام; کننده)
-        self.join_right = JOIN_RIGHT | self.joined_tails
+        #: the keys that a word before them may join (ها، ترین، ام; کننده; شده)
+        self.join_right = JOIN_RIGHT | self.joined_tails | {PARTICIPLE}
         self.longest_tail = max(map(len, self.compound_tails), default=0)
         #: glued words that may be a plural and ezafe or a word in ه and ای: participles
         #: (کردهای، شکستهای) and nouns (زمینهای، حرفهای). They are read as the word and

@@ -16,6 +16,7 @@ from ..step import EditsStep
 from .habit import follow_the_writers_habit
 from .lexicon import EZAFE_ENDS, Lexicon, key_of, without_ezafe
 from .morphology import (
+    AFTER_ADJECTIVE,
     ANY_SUFFIX,
     CLITICS_AFTER_HEH,
     CLITICS_OR_AYI,
@@ -30,6 +31,7 @@ from .morphology import (
     NO_HEAD,
     NO_SUFFIX_HOST,
     NOT_AFTER_BI,
+    PARTICIPLE,
     PERSON_ENDINGS,
     PREFIXES_MI,
     PREVERBS,
@@ -544,6 +546,9 @@ class ZwnjRestorer:
             else:
                 rp = self._pieces[text[ns:ne]]
                 joined = self._gap(left, text[s:e], True, rp, text[ns:ne], parts)
+            if joined is None and rp.first == PARTICIPLE:  # and what comes after it
+                left = left or self._pieces[text[s:e]].last
+                joined = self._adjective(left, rp, text, ne)
             if joined is None:
                 if g == first_gap:
                     apart.add(g)
@@ -575,6 +580,21 @@ class ZwnjRestorer:
             apart.discard(gap)
             edits.append(Edit(start - 1, start, " ", *joined))
             gap, start, word = gap - 1, left_start, left_raw + joined[0] + word
+
+    def _adjective(self, left: str | None, rp: Piece, text: str, end: int) -> tuple[str, str] | None:
+        """The space between a word (key ``left``) and شده (``rp``, ending at ``end``), as
+        in the adjective the table writes with a ZWNJ (انجام‌شده), where what follows shows
+        the adjective, not the verb: an ezafe on it, or a word that follows a noun phrase
+        (کارهای انجام شده در ...). Decided with the word after it, so not memoised."""
+        if left is None or not rp.single or not joins_left(left[-1]) or left in NO_HEAD:
+            return None
+        if rp.last == PARTICIPLE and not (
+                end < len(text) and text[end] == " " and self._next_first(text, end) in AFTER_ADJECTIVE):
+            return None
+        lex = self.lex
+        if lex.forms.get(left + PARTICIPLE) != lex.written(left) + ZWNJ + PARTICIPLE:
+            return None
+        return ZWNJ, "zwnj.join_participle"
 
     def _first_gap(self, two: str) -> tuple:
         """For two pieces with the space between them (as ``_gaps`` keys them): what
