@@ -277,6 +277,22 @@ def test_a_pronoun_is_glued_to_a_word_in_any_letter_but_h_and_yeh():
     assert bad == []
 
 
+@pytest.mark.parametrize("text, right", [
+    # after the plural's های a pronoun typed apart is glued, as هایشان is written
+    ("کتاب های شان را", f"کتاب{Z}هایشان را"),
+    (f"داده{Z}های شان و گل های مان", f"داده{Z}هایشان و گل{Z}هایمان"),
+    ("دیوار های شان", "دیوارهایشان"),
+    # and no other clitic follows it (کوچه بازار های اند once changed on a second pass)
+    ("کتاب های اند", f"کتاب{Z}های اند"),
+    ("کوچه بازار های اند از کتابها", f"کوچه بازارهای اند از کتاب{Z}ها"),
+    # ه and ای is no plural: a clitic after it takes a ZWNJ
+    ("فوتبال حرفه ای اش", f"فوتبال حرفه{Z}ای{Z}اش"),
+])
+def test_a_pronoun_after_the_plural_is_glued(text, right):
+    assert fix(text) == right
+    assert fix(right) == right
+
+
 def test_a_clitic_is_glued_to_the_consonant_h():
     # after alef, ه is the consonant h: دانشگاهشان and راهی are written glued, where a
     # vowel ه takes a ZWNJ (خانه‌اش); typed apart, the plural pronouns are glued to it, and

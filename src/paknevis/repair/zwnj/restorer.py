@@ -22,6 +22,7 @@ from .morphology import (
     CLITICS_OR_AYI,
     EZAFE_YEH,
     GLUED_ENDINGS,
+    HA_EZAFE,
     JOIN_RIGHT,
     LONGEST_GLUED_ENDING,
     MI_PREFIXES,
@@ -378,6 +379,13 @@ class ZwnjRestorer:
                         fixed[0] == written + right):
                     return "", "zwnj.join_suffix"
                 return None
+            # After the plural's های a pronoun is glued (کتاب های شان -> کتاب‌هایشان, as
+            # هایشان is written), and no other clitic follows it (کتاب های اند stays).
+            if right in CLITICS_AFTER_HEH and self._plural_ezafe(left, parts):
+                fixed = self._facts[left + right][0]  # (as the word step leaves it)
+                if right in PRONOUNS_PLURAL and (fixed is None or fixed[0] == lex.written(left) + right):
+                    return "", "zwnj.join_suffix"
+                return None
             # (typed apart, the clitic is plain after a word that is a verb form as well:
             # مالی اش، بازی اش)
             if right in CLITICS_AFTER_HEH and (last == "ه" or self._yeh_stem(left, 3)):
@@ -404,6 +412,14 @@ class ZwnjRestorer:
         if right in lex.joined_tails and joins_left(last) and self._compound_head(left, _TAIL_JOIN_HEAD_FREQ):
             return ZWNJ, "zwnj.join_compound"  # مسخره کننده -> مسخره‌کننده
         return None
+
+    def _plural_ezafe(self, left: str, parts: list[str] | None) -> bool:
+        """Does the word ``left`` (made of ``parts`` where a join made it) end in the
+        plural های, as it is written (کتاب‌های، دیوارهای), not in ه and ای (حرفه‌ای)?"""
+        if not left.endswith(HA_EZAFE) or not self.lex.knows(left[:-3]):
+            return False
+        written = (self._written(parts) if parts else "") or self.lex.written(left)
+        return written.endswith(ZWNJ + HA_EZAFE) or written == left and not joins_left(left[-4])
 
     def _unknown_verb(self, right: str) -> bool:
         """May ``right``, typed apart after می/نمی, be a verb the table does not know
