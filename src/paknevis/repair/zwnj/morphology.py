@@ -83,6 +83,11 @@ STOPS = frozenset(".،؛!؟:")
 #: words that cannot follow an ezafe: conjunctions, the object mark and 'to be' (a
 #: preposition can: زمین‌های با کاربری ورزشی، شکاف‌های به وجود آمده)
 NO_EZAFE_BEFORE = frozenset(("و", "که", "را", "یا", "اما", "ولی", "نیز", "است", "بود", "شد", "نیست", "هست"))
+#: words before which a glued word that may be read both ways (زمینهای: زمینه‌ای or
+#: زمین‌های) is read as the word in ه and ای: those above, and the prepositions that a
+#: noun and ای, 'a ... of', takes (گوشه‌ای از، نامه‌ای به). On the web texts, such words
+#: before از، به، در، برای are written ه‌ای 137 times and ‌های never (before با, 7 to 2).
+HEH_AI_BEFORE = NO_EZAFE_BEFORE | {"از", "به", "در", "برای"}
 
 #: The participle of شدن, which after a noun makes a verb (انجام شده است) or an adjective
 #: (کارهای انجام‌شده), written with a ZWNJ as editors write compound adjectives ...

@@ -23,12 +23,12 @@ from .morphology import (
     EZAFE_YEH,
     GLUED_ENDINGS,
     HA_EZAFE,
+    HEH_AI_BEFORE,
     JOIN_RIGHT,
     LONGEST_GLUED_ENDING,
     MI_PREFIXES,
     MI_STARTS,
     NAME_ENDINGS,
-    NO_EZAFE_BEFORE,
     NO_HEAD,
     NO_SUFFIX_HOST,
     NOT_AFTER_BI,
@@ -93,8 +93,9 @@ class Piece(NamedTuple):
     ends_join: bool  # may its first word be the right side of a rule's join (ها، تر، ام…)?
     starts_join: bool  # may its last word be the left side of a rule's join (می، نمی، بی)?
     pair_left: bool  # is its last word the left side of a joinable pair (بین in بین المللی)?
-    #: its edits where the next word cannot follow an ezafe, if they differ: its last word
-    #: then read as a word in ه and ای (زمینهای را -> زمینه‌ای را, see ``heh_where_no_ezafe``)
+    #: its edits before a word that an ezafe hardly ever precedes (``HEH_AI_BEFORE``), if
+    #: they differ: its last word then read as a word in ه and ای (زمینهای را -> زمینه‌ای
+    #: را، زمینهای از -> زمینه‌ای از; see ``heh_where_no_ezafe``)
     before_no_ezafe: tuple | None = None
 
     def __contains__(self, next_key: object) -> bool:
@@ -536,7 +537,7 @@ class ZwnjRestorer:
                 decided = self._decide(text, i - 1, _piece_start_before(text, s), s - 1, edits, apart)
             piece_edits = p.edits
             if p.before_no_ezafe and e < len(text) and text[e] == " " and (
-                    self._next_first(text, e) in NO_EZAFE_BEFORE):
+                    self._next_first(text, e) in HEH_AI_BEFORE):
                 piece_edits = p.before_no_ezafe
             for offset, old, new, rule in piece_edits:
                 if offset == 0 and new.startswith(_MI_ZWNJ) and _joined_after_mi(edits, s):
