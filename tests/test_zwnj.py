@@ -428,6 +428,7 @@ def test_the_writers_habit_gives_the_same_answer_twice(text):
     ("بحث های انجام شده در اتاق ها", f"بحث{Z}های انجام{Z}شده در اتاق{Z}ها"),
     ("آمار ارائه شده از شرکت ها", f"آمار ارائه{Z}شده از شرکت{Z}ها"),
     ("اقدامات انجام شده را می بینیم", f"اقدامات انجام{Z}شده را می{Z}بینیم"),
+    ("عکس های گرفته شده توسط شاه", f"عکس{Z}های گرفته{Z}شده توسط شاه"),
     # after a compound joined first (پیش بینی)
     ("مواد پیش بینی شده در قانون ها", f"مواد پیش{Z}بینی{Z}شده در قانون{Z}ها"),
     # the verb stays apart: before است، و or a comma, and before any other word
