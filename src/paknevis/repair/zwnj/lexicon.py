@@ -113,8 +113,10 @@ class Lexicon:
         #: the tails joined to a word typed apart before them, inflected too (نگران کنندگان)
         self.joined_tails = self.join_tails | {
             word for tail in self.join_tails for word in glued_inflections(tail)}
-        #: the keys that a word before them may join (ها، ترین، ام; کننده; شده)
-        self.join_right = JOIN_RIGHT | self.joined_tails | {PARTICIPLE}
+        #: the keys that a word before them may join (ها، ترین، ام; کننده) ...
+        self.join_right = JOIN_RIGHT | self.joined_tails
+        #: ... and شده, which joins it as an adjective where the words after show one
+        self.neighbour_rights = self.join_right | {PARTICIPLE}
         self.longest_tail = max(map(len, self.compound_tails), default=0)
         #: glued words that may be a plural and ezafe or a word in ه and ای: participles
         #: (کردهای، شکستهای) and nouns (زمینهای، حرفهای). They are read as the word and
@@ -132,7 +134,7 @@ class Lexicon:
         #: else (به، سال، بین): known on sight too, by the right keys they may join
         self.quiet_lefts: dict[str, frozenset] = {
             self.written(key): rights for key, rights in self.pair_rights.items()
-            if self.knows(key) and key not in RULE_LEFT and key not in self.join_right}
+            if self.knows(key) and key not in RULE_LEFT and key not in self.neighbour_rights}
 
     def _heh_noun_and_ai(self, key: str) -> bool:
         """May ``key``, a word and های, be a noun in a vowel ه and ای as well (زمینهای:
@@ -167,7 +169,7 @@ class Lexicon:
         it on sight, and a ZWNJ the writer put is never moved.)"""
         return (key in self.pair_rights or key in RULE_LEFT or glued and key in self.heh_where_no_ezafe
                 # (as a right side, with the ezafe on its ه too: تشکیل دهندهٔ)
-                or without_ezafe(key)[0] in self.join_right)
+                or without_ezafe(key)[0] in self.neighbour_rights)
 
     def written(self, key: str) -> str:
         return self.forms.get(key, key)

@@ -97,6 +97,9 @@ class Piece(NamedTuple):
     #: they differ: its last word then read as a word in ه and ای (زمینهای را -> زمینه‌ای
     #: را، زمینهای از -> زمینه‌ای از; see ``heh_where_no_ezafe``)
     before_no_ezafe: tuple | None = None
+    #: is it one word, شده, that may end an adjective typed apart (انجام شده در)? It is
+    #: looked at only where what follows shows the adjective (``_shows_adjective``).
+    participle: bool = False
 
     def __contains__(self, next_key: object) -> bool:
         """True: the scan asks each busy piece whether the word after it may join it (see
@@ -206,7 +209,7 @@ class ZwnjRestorer:
             if heh != fixed:
                 before_no_ezafe = (*(ed for ed in edits if ed[0] != last_at), (last_at, last_word, *heh))
         return Piece(edits, first, last, single, first in self.lex.join_right, last in RULE_LEFT,
-                     last in self.lex.pair_rights, before_no_ezafe)
+                     last in self.lex.pair_rights, before_no_ezafe, single and first == PARTICIPLE)
 
     def preferred(self, key: str) -> tuple[str, str]:
         """How the ZWNJ-free ``key`` is written: from the table, else by morphology."""
@@ -459,7 +462,7 @@ class ZwnjRestorer:
             if fixed is None and not lex.decided_by_neighbours(key, glued=word == key):
                 return None  # a word the table does not know (a name), that needs nothing
         busy = self._pieces[raw]
-        if not (busy.edits or busy.ends_join or busy.starts_join or busy.before_no_ezafe):
+        if not (busy.edits or busy.ends_join or busy.starts_join or busy.before_no_ezafe or busy.participle):
             return lex.pair_rights[busy.last] if busy.pair_left else None
         return busy
 
@@ -533,7 +536,7 @@ class ZwnjRestorer:
             else:
                 starts_pair = p.pair_left and e < len(text) and (
                     self._next_first(text, e) in pair_rights[p.last])
-            if p.ends_join and i > decided + 1:
+            if (p.ends_join or p.participle and self._shows_adjective(p, text, e)) and i > decided + 1:
                 decided = self._decide(text, i - 1, _piece_start_before(text, s), s - 1, edits, apart)
             piece_edits = p.edits
             if p.before_no_ezafe and e < len(text) and text[e] == " " and (
@@ -563,9 +566,9 @@ class ZwnjRestorer:
             else:
                 rp = self._pieces[text[ns:ne]]
                 joined = self._gap(left, text[s:e], True, rp, text[ns:ne], parts)
-            if joined is None and rp.first == PARTICIPLE:  # and what comes after it
+            if joined is None and rp.participle and self._shows_adjective(rp, text, ne):
                 left = left or self._pieces[text[s:e]].last
-                joined = self._adjective(left, rp, text, ne)
+                joined = self._adjective(left)
             if joined is None:
                 if g == first_gap:
                     apart.add(g)
@@ -598,15 +601,16 @@ class ZwnjRestorer:
             edits.append(Edit(start - 1, start, " ", *joined))
             gap, start, word = gap - 1, left_start, left_raw + joined[0] + word
 
-    def _adjective(self, left: str | None, rp: Piece, text: str, end: int) -> tuple[str, str] | None:
-        """The space between a word (key ``left``) and شده (``rp``, ending at ``end``), as
-        in the adjective the table writes with a ZWNJ (انجام‌شده), where what follows shows
-        the adjective, not the verb: an ezafe on it, or a word that follows a noun phrase
-        (کارهای انجام شده در ...). Decided with the word after it, so not memoised."""
-        if left is None or not rp.single or not joins_left(left[-1]) or left in NO_HEAD:
-            return None
-        if rp.last == PARTICIPLE and not (
-                end < len(text) and text[end] == " " and self._next_first(text, end) in AFTER_ADJECTIVE):
+    def _shows_adjective(self, p: Piece, text: str, end: int) -> bool:
+        """Does what follows شده (``p``, ending at ``end``) show an adjective, not the verb:
+        an ezafe on it (اشغال شدهٔ), or a word that follows a noun phrase (انجام شده در)?"""
+        return p.last != PARTICIPLE or (
+            end < len(text) and text[end] == " " and self._next_first(text, end) in AFTER_ADJECTIVE)
+
+    def _adjective(self, left: str | None) -> tuple[str, str] | None:
+        """The space between a word (key ``left``) and شده that ``_shows_adjective``, as in
+        the adjective the table writes with a ZWNJ (انجام‌شده)."""
+        if left is None or not joins_left(left[-1]) or left in NO_HEAD:
             return None
         lex = self.lex
         if lex.forms.get(left + PARTICIPLE) != lex.written(left) + ZWNJ + PARTICIPLE:
