@@ -3,8 +3,8 @@
  * runs(text, bitmap[, after[, before]]) -> [start, end, start, end, ...]: the maximal runs
  * of characters of the set, as offsets, flat; with the bitmap after (or None), only the runs
  * right after a character of that set (the marks after a digit: ۳.۵), and with before, only
- * those right before one. A bitmap holds a bit for each BMP character (8,192 bytes; bit
- * c % 8 of byte c / 8); characters beyond the BMP are in no set. The same as the spans of
+ * those right before one. A set's table holds a byte for each BMP character (65,536 bytes;
+ * 1 for the set's characters, 0 for the rest); characters beyond the BMP are in no set. The same as the spans of
  * re.finditer("[set]+", text) (with "(?<=[after])" before and "(?=[before])" after), as
  * runs.py gives them where this module is not built; tests hold the two equal.
  *
@@ -22,8 +22,10 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
-#define BITMAP_SIZE 8192
-#define IN_SET(bits, c) ((c) < 0x10000 && ((bits)[(c) >> 3] >> ((c) & 7) & 1))
+/* A byte a character, not a bit: the test is one load, where a bit took a shift, a load,
+ * a second shift and a mask. The scan of a text is 12% of fix's instructions (callgrind). */
+#define BITMAP_SIZE 65536
+#define IN_SET(bits, c) ((c) < 0x10000 && (bits)[c])
 
 static int append_run(PyObject *out, Py_ssize_t start, Py_ssize_t end)
 {

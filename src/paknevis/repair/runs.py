@@ -69,11 +69,11 @@ def spans(runs: list[int]) -> list[tuple[int, int]]:
 
 
 def _bitmap(chars: str) -> bytes:
-    """A bit for each BMP character, set for those of ``chars`` (as _runs.c reads it)."""
-    bits = bytearray(_BMP // 8)
+    """A byte for each BMP character, 1 for those of ``chars`` (as _runs.c reads it)."""
+    table = bytearray(_BMP)
     for c in map(ord, chars):
-        bits[c >> 3] |= 1 << (c & 7)
-    return bytes(bits)
+        table[c] = 1
+    return bytes(table)
 
 
 class RunsTogether:
@@ -92,7 +92,7 @@ class RunsTogether:
             union = 0  # the bitmap of every set's characters: the only runs looked into
             for bitmap, _, _ in self._specs:
                 union |= int.from_bytes(bitmap, "little")
-            self._union = union.to_bytes(_BMP // 8, "little")
+            self._union = union.to_bytes(_BMP, "little")
 
     def __call__(self, text: str) -> tuple[list[int], ...]:
         if self.in_c:
