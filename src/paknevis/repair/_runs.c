@@ -3,8 +3,9 @@
  * runs(text, bitmap[, after[, before]]) -> [start, end, start, end, ...]: the maximal runs
  * of characters of the set, as offsets, flat; with the bitmap after (or None), only the runs
  * right after a character of that set (the marks after a digit: ۳.۵), and with before, only
- * those right before one. A set's table holds a byte for each BMP character (65,536 bytes;
- * 1 for the set's characters, 0 for the rest); characters beyond the BMP are in no set. The same as the spans of
+ * those right before one. A set's table (still called a bitmap below) holds a byte for each
+ * BMP character (65,536 bytes; 1 for the set's characters, 0 for the rest); characters
+ * beyond the BMP are in no set. The same as the spans of
  * re.finditer("[set]+", text) (with "(?<=[after])" before and "(?=[before])" after), as
  * runs.py gives them where this module is not built; tests hold the two equal.
  *

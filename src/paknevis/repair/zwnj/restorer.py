@@ -470,6 +470,10 @@ class ZwnjRestorer:
         """The key of the first word of the piece after the space at ``end``."""
         return self._firsts[text[end + 1:_piece_end(text, end + 1)]]
 
+    def _space_then(self, text: str, end: int, words: frozenset) -> bool:
+        """Is the piece ending at ``end`` followed by a space and a word of ``words``?"""
+        return end < len(text) and text[end] == " " and self._next_first(text, end) in words
+
     @staticmethod
     def _first_key(raw: str) -> str:
         """The key of the word ``raw`` starts with ('-' if it starts with none)."""
@@ -539,8 +543,7 @@ class ZwnjRestorer:
             if (p.ends_join or p.participle and self._shows_adjective(p, text, e)) and i > decided + 1:
                 decided = self._decide(text, i - 1, _piece_start_before(text, s), s - 1, edits, apart)
             piece_edits = p.edits
-            if p.before_no_ezafe and e < len(text) and text[e] == " " and (
-                    self._next_first(text, e) in HEH_AI_BEFORE):
+            if p.before_no_ezafe and self._space_then(text, e, HEH_AI_BEFORE):
                 piece_edits = p.before_no_ezafe
             for offset, old, new, rule in piece_edits:
                 if offset == 0 and new.startswith(_MI_ZWNJ) and _joined_after_mi(edits, s):
@@ -604,8 +607,7 @@ class ZwnjRestorer:
     def _shows_adjective(self, p: Piece, text: str, end: int) -> bool:
         """Does what follows شده (``p``, ending at ``end``) show an adjective, not the verb:
         an ezafe on it (اشغال شدهٔ), or a word that follows a noun phrase (انجام شده در)?"""
-        return p.last != PARTICIPLE or (
-            end < len(text) and text[end] == " " and self._next_first(text, end) in AFTER_ADJECTIVE)
+        return p.last != PARTICIPLE or self._space_then(text, end, AFTER_ADJECTIVE)
 
     def _adjective(self, left: str | None) -> tuple[str, str] | None:
         """The space between a word (key ``left``) and شده that ``_shows_adjective``, as in
