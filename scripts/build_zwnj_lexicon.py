@@ -62,7 +62,12 @@ from paknevis.repair.zwnj import (  # noqa: E402
     without_ezafe,
     wrong_zwnj_step,
 )
-from paknevis.repair.zwnj.morphology import NO_HEAD, PRONOUNS_PLURAL, pronoun_glued  # noqa: E402
+from paknevis.repair.zwnj.morphology import (  # noqa: E402
+    NO_HEAD,
+    PRONOUNS_PLURAL,
+    TAR_INFLECTED,
+    pronoun_glued,
+)
 
 SHARED = ROOT.parent / "shared" / "data"
 OUT = ROOT / "src" / "paknevis" / "data" / "zwnj-lexicon.tsv.gz"
@@ -114,6 +119,8 @@ NUMERALS = frozenset("""یک دو سه چهار پنج شش هفت هشت نه �
 _HUNDREDS = re.compile("(?:یک|دو|سی|چهار|پان|پنج|شش|هفت|هشت|نه)صد(?:م|مین|می)?")
 #: what morphology puts a ZWNJ before on its own (ها، تر، ام، ی)
 INFLECTIONS = frozenset((*SUFFIXES_HA, *SUFFIXES_TAR, *CLITICS_AFTER_HEH, EZAFE_YEH, "ایی"))
+#: the plural and comparative endings of a compound (see ``build``)
+INFLECTED_ENDINGS = (*SUFFIXES_HA, *SUFFIXES_TAR, *TAR_INFLECTED)
 #: prepositions and conjunctions, which are no part of a compound joined across a space
 PARTICLES = frozenset("در تا به از با که را و".split())
 
@@ -396,13 +403,14 @@ def build(gold: tuple[Counter, Counter], news: tuple[Counter, Counter], wf: Coun
         elif news_words.get(form, 0) >= JOIN_MIN or (
                 wf.get(form, 0) + lemmas.get(form, 0) >= ATTESTED_MIN) or derived:
             joinable.add(key)
-    # A plural is bound as its compound is: نخست‌وزیرها is free as نخست‌وزیر is, though
-    # وزیرها, glued to its plural, seldom stands alone. (Else نخست وزیر ها, where the
-    # writer's habit keeps the compound apart, became نخست وزیرها, which a second pass
-    # joined as bound.)
+    # A plural or comparative is bound as its compound is: نخست‌وزیرها is free as
+    # نخست‌وزیر is, though وزیرها, glued to its plural, seldom stands alone, and so is
+    # دهشت‌بارترین as دهشت‌بار is. (Else نخست وزیر ها, where the writer's habit keeps the
+    # compound apart, became نخست وزیرها, which a second pass joined as bound; so did
+    # دهشت بار ترین, which became دهشت بارترین.)
     for key in [*bound]:
-        base = next((key[:-len(s)] for s in SUFFIXES_HA if key.endswith(s)), None)
-        if base in joinable and base not in bound:
+        bases = (key[:-len(s)] for s in INFLECTED_ENDINGS if key.endswith(s))
+        if any(base in joinable and base not in bound for base in bases):
             bound.discard(key)
     # Pairs that a rule (prefix, suffix) would fuse but edited text writes apart.
     restorer = ZwnjRestorer(Lexicon(forms=forms, glued=glued, verbs=verbs_only.verbs,

@@ -413,9 +413,10 @@ def test_glued_words_follow_the_writers_habit(text, right):
                                   # (found by a 6,000-example hypothesis run)
                                   "مهمترین دیوار ها", "کتابها ها", "نخست وزیر و دیوار ها و کتابها",
                                   "برنامههای نخست وزیر می شود", "هستهای دیوار ها",
-                                  # a compound's plural is as free as the compound (found
-                                  # by 20,000 random texts of the table's words)
-                                  "و کتابها بحث نخست وزیر ها"])
+                                  # a compound's plural or comparative is as free as the
+                                  # compound (found by random texts of the table's words)
+                                  "و کتابها بحث نخست وزیر ها",
+                                  "دهشت بار ترین منحصربه فردیی خراباتنشین وکیل آبادان"])
 def test_the_writers_habit_gives_the_same_answer_twice(text):
     once = fix(text)
     assert fix(once) == once
