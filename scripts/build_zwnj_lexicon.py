@@ -58,6 +58,7 @@ from paknevis.repair.zwnj import (  # noqa: E402
     SUFFIXES_HA,
     SUFFIXES_TAR,
     Lexicon,
+    WordWriter,
     ZwnjRestorer,
     without_ezafe,
     wrong_zwnj_step,
@@ -225,7 +226,7 @@ def build(gold: tuple[Counter, Counter], news: tuple[Counter, Counter], wf: Coun
     spoken_lines = [f"t\t{p}" for p in spoken_past] + [f"p\t{p}" for p in spoken_present]
     verb_lines = [f"T\t{p}" for p in past] + [f"P\t{p}" for p in present] + spoken_lines
     verbs_only = Lexicon.from_lines(verb_lines)
-    mi_verb = ZwnjRestorer(verbs_only).verb_after_mi
+    mi_verb = WordWriter(verbs_only).verb_after_mi
     # A compound's last part that is a finite past form without a prefix (کرد، شد) may be
     # a verb phrase (participles are never joined at all: see verb_tails); present-stem
     # forms (نویسی، بندی، دار) are not, as Persian verbs take ب or می before the present
@@ -296,8 +297,8 @@ def build(gold: tuple[Counter, Counter], news: tuple[Counter, Counter], wf: Coun
     # none in ن alone: میدون، میسان would read as دو، سا and that ending (but ین is one:
     # میزنین، نمیکنین). Nor a written verb form (میرم، نمیریم: مردن), which the spoken رفتن
     # would split.
-    spoken_mi = ZwnjRestorer(Lexicon(spoken=verbs_only.spoken)).verb_after_mi
-    spoken_stem_mi = ZwnjRestorer(Lexicon.from_lines(spoken_lines)).verb_after_mi
+    spoken_mi = WordWriter(Lexicon(spoken=verbs_only.spoken)).verb_after_mi
+    spoken_stem_mi = WordWriter(Lexicon.from_lines(spoken_lines)).verb_after_mi
     for key in list(glued):
         written_verb = key in verbs_only.verbs or key[:1] == "ن" and key[1:] in verbs_only.verbs
         if words.get(key, 0) < RULE_PRIOR and not written_verb and (spoken_stem_mi(key) or (
@@ -305,7 +306,7 @@ def build(gold: tuple[Counter, Counter], news: tuple[Counter, Counter], wf: Coun
             glued.discard(key)
     # A glued word with little evidence must not stop morphology from splitting it when
     # the glued form is likely a stripped one (کانونهای seen glued once on the web).
-    rules = ZwnjRestorer(Lexicon(forms=forms, glued=set(), verbs=verbs_only.verbs))
+    rules = WordWriter(Lexicon(forms=forms, glued=set(), verbs=verbs_only.verbs))
     for key in list(glued):
         guess, rule = rules.preferred(key)
         if ZWNJ in guess and evidence[key][key] < RULE_PRIOR:

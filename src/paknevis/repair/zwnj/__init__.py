@@ -30,7 +30,9 @@ or is wrong: after letters that never join (ا د ذ ر ز ژ و), doubled, or a
 from .lexicon import Lexicon, without_ezafe
 from .morphology import CLITICS_AFTER_HEH, EZAFE_YEH, PRESENT_ENDINGS, SUFFIXES_HA, SUFFIXES_TAR
 from .restorer import ZwnjRestorer, ZwnjStep
+from .words import WordWriter
 from .wrong import WrongZwnjStep, wrong_zwnj_step
 
 __all__ = ["CLITICS_AFTER_HEH", "EZAFE_YEH", "PRESENT_ENDINGS", "SUFFIXES_HA", "SUFFIXES_TAR",
-           "Lexicon", "WrongZwnjStep", "ZwnjRestorer", "ZwnjStep", "without_ezafe", "wrong_zwnj_step"]
+           "Lexicon", "WordWriter", "WrongZwnjStep", "ZwnjRestorer", "ZwnjStep", "without_ezafe",
+           "wrong_zwnj_step"]

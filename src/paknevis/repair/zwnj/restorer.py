@@ -1,5 +1,6 @@
-"""The ZWNJ restorer: how each word and each space between two words is written, and
-the repair step that runs it over a text.
+"""The ZWNJ restorer: the writing of each word of a text (as ``words.py`` decides a word
+alone, and where no ezafe can follow it) and of each space between two words, and the
+repair step that runs it over a text.
 """
 from __future__ import annotations
 
@@ -17,59 +18,39 @@ from .habit import follow_the_writers_habit
 from .lexicon import EZAFE_ENDS, Lexicon, key_of, without_ezafe
 from .morphology import (
     AFTER_ADJECTIVE,
-    ANY_SUFFIX,
     CLITICS_AFTER_HEH,
-    CLITICS_OR_AYI,
     EZAFE_YEH,
-    GLUED_ENDINGS,
     HA_EZAFE,
     HEH_AI_BEFORE,
     JOIN_RIGHT,
-    LONGEST_GLUED_ENDING,
     MI_PREFIXES,
-    MI_STARTS,
-    NAME_ENDINGS,
     NO_HEAD,
     NO_SUFFIX_HOST,
     NOT_AFTER_BI,
     PARTICIPLE,
-    PERSON_ENDINGS,
-    PREFIXES_MI,
-    PREVERBS,
     PRONOUNS_PLURAL,
     RULE_LEFT,
     STOPS,
-    SUFFIXES,
     SUFFIXES_HA,
     SUFFIXES_TAR,
     TAR_INFLECTED,
-    VOWEL_HEH_CLITICS,
     pronoun_glued,
     silent_heh,
 )
+from .words import WordWriter
 
 try:  # the scan in C, built by setup.py where a compiler is; else the same in Python
     from .. import _scan as _c_scan
 except ImportError:
     _c_scan = None
 
-# X+های or X+ه‌ای (فال‌های or فاله‌ای)? X+ه wins when it is at least as frequent as X,
-# in log2 buckets. Margins from -1 to 8 were cross-validated on the dev sets: 0 was best.
-# (The same test keeps رهای and انتهایش whole: رها and انتها against ره and انت.)
-_HEH_MARGIN = 0
-
-#: A clitic after a final ی takes a ZWNJ too (صندلی‌ام، هنری‌اش، سنتی‌ای), for a known word
-#: of at least this many letters (shorter ones end words: پیام، حیات).
-_YEH_STEM_MIN = 4
-
-#: how often a word must have been seen (a frequency bucket of the table) to be taken as
-#: the first part of a compound or name that the table does not know
-_HEAD_FREQ = 3
-#: ... and to be joined to such a tail typed apart after it (مستعمره نشینان، پشتون نشین):
-#: the tail, which hardly ever stands alone, is evidence enough, so a word seen once will
-#: do. CV on the dev sets: spaced recall 0.9154 -> 0.9164, no wrong ZWNJ more; on the web
-#: texts, 32 joins more, all right (تسکین‌دهنده، عبرت‌پذیری، شرک‌آلود).
+#: how often a word must have been seen (a frequency bucket of the table) to be joined
+#: to a compound's tail typed apart after it (مستعمره نشینان، پشتون نشین): the tail,
+#: which hardly ever stands alone, is evidence enough, so a word seen once will do. CV
+#: on the dev sets: spaced recall 0.9154 -> 0.9164, no wrong ZWNJ more; on the web texts,
+#: 32 joins more, all right (تسکین‌دهنده، عبرت‌پذیری، شرک‌آلود).
 _TAIL_JOIN_HEAD_FREQ = 1
+
 
 
 def _zwnj_positions(word: str) -> frozenset[int]:
@@ -131,6 +112,7 @@ class ZwnjRestorer:
     def __init__(self, lexicon: Lexicon, c_scan: bool = True):
         """``c_scan=False`` scans in Python even where the C scan is built (to compare)."""
         self.lex = lexicon
+        self.words = WordWriter(lexicon)
         # What is learned of each word and piece, once per distinct one. (Seeding them
         # with the table's common words made no first pass faster, and later ones slower.)
         self._facts = _Memo(self._word_facts)  # word -> (fix or None, key)
@@ -150,7 +132,7 @@ class ZwnjRestorer:
         """
         key = key_of(token)
         base, ezafe = without_ezafe(key)
-        written, rule = self.preferred(base)
+        written, rule = self.words.preferred(base)
         if ezafe:
             written = written[:-1] + ezafe
         fixed = None
@@ -211,148 +193,6 @@ class ZwnjRestorer:
         return Piece(edits, first, last, single, first in self.lex.join_right, last in RULE_LEFT,
                      last in self.lex.pair_rights, before_no_ezafe, single and first == PARTICIPLE)
 
-    def preferred(self, key: str) -> tuple[str, str]:
-        """How the ZWNJ-free ``key`` is written: from the table, else by morphology."""
-        lex = self.lex
-        form = lex.forms.get(key)
-        if form is not None:
-            return form, "zwnj.word"
-        if key in lex.glued or len(key) < 3:
-            return key, ""
-        return self._by_morphology(key) or (key, "")
-
-    def _by_morphology(self, key: str) -> tuple[str, str] | None:
-        lex = self.lex
-        written = self.verb_after_mi(key)
-        if written:
-            return written, "zwnj.prefix_mi"
-        if not key.endswith(ANY_SUFFIX):
-            return self._inflected_compound(key) or self._surname(key) or self._tail_compound(key)
-        for suffix, kind in SUFFIXES:
-            if not key.endswith(suffix) or len(key) - len(suffix) < 2:
-                continue
-            stem = key[: -len(suffix)]
-            if kind == "ezafe_yeh":  # not after به، ته: بهی، تهی are words
-                if not (len(stem) > 2 and silent_heh(stem) and self._shows_vowel_heh(stem)):
-                    continue
-            elif kind in ("heh", "heh_only"):
-                if not (silent_heh(stem) and (lex.knows(stem) or lex.participle(stem))
-                        # (not a verb form: glued, its ending may be no clitic, مالیم)
-                        or kind == "heh" and self._yeh_stem(stem) and stem not in lex.verbs):
-                    continue
-                if suffix == "ای" and self._likelier(stem + "ا", stem):
-                    continue  # رهای: رها and the ezafe, not ره‌ای
-            elif kind == "ha" and suffix[1:] in CLITICS_OR_AYI and self._heh_stem_likelier(stem):
-                continue  # منطقهای: منطقه‌ای, not منطق‌های (and جلسهایی, as some write جلسه‌ای)
-            elif not lex.knows(stem):
-                continue
-            elif kind == "ha" and len(suffix) > 2 and self._likelier(stem + "ها", stem):
-                continue  # انتهایش: انتها and a pronoun, not انت‌هایش
-            elif suffix == "تری" and self._likelier(key[:-1], stem):
-                continue  # گستری: گستر and ی, not گس‌تری
-            sep = ZWNJ if joins_left(stem[-1]) else ""
-            return lex.written(stem) + sep + suffix, "zwnj.suffix"
-        return self._inflected_compound(key) or self._surname(key) or self._tail_compound(key)
-
-    def _tail_compound(self, key: str) -> tuple[str, str] | None:
-        """A compound the table does not know, of a known word and a part that ends many
-        of its ZWNJ compounds (زندگی‌دوست، آسان‌ساز), the longest such part."""
-        tails = self.lex.compound_tails
-        for n in range(min(self.lex.longest_tail, len(key) - 3), 1, -1):
-            if key[-n:] in tails and (found := self._head_and(key[:-n], key[-n:], "zwnj.compound")):
-                return found
-        return None
-
-    def _surname(self, key: str) -> tuple[str, str] | None:
-        """A family name the table does not know, of a known word and an ending that
-        makes names (رسول‌پناه، نجف‌نژاد، نعمت‌زاده): written with a ZWNJ, as the table
-        writes nearly all it knows (ابراهیم‌زاده، احمدی‌نژاد; شاهزاده، امامزاده are
-        words of their own, and known)."""
-        if not key.endswith(NAME_ENDINGS):
-            return None
-        for ending in NAME_ENDINGS:
-            if key.endswith(ending) and (found := self._head_and(key[: -len(ending)], ending, "zwnj.suffix")):
-                return found
-        return None
-
-    def _head_and(self, head: str, ending: str, rule: str) -> tuple[str, str] | None:
-        """``head`` and ``ending`` written with a ZWNJ between them, if ``head`` may begin
-        a compound or name the table does not know and a ZWNJ shows after it."""
-        if self._compound_head(head) and joins_left(head[-1]):
-            return self.lex.written(head) + ZWNJ + ending, rule
-        return None
-
-    def _inflected_compound(self, key: str) -> tuple[str, str] | None:
-        """A compound the table writes with a ZWNJ, and an ending that is written glued to
-        it: the plural ان (سرمایه‌داران، کمک‌کنندگان), ی (مشکل‌آفرینی), a pronoun or the
-        verb 'to be' (بی‌انتهایش، میهمان‌نوازند)."""
-        forms = self.lex.forms
-        for n in range(min(LONGEST_GLUED_ENDING, len(key) - 4), 0, -1):  # longest first
-            ending = key[-n:]
-            if ending in GLUED_ENDINGS:
-                stem = key[:-n]
-                if ending[0] == "گ":  # کننده -> کنندگان
-                    stem += "ه"
-                form = forms.get(stem)
-                if form is not None:
-                    return (form[:-1] if ending[0] == "گ" else form) + ending, "zwnj.suffix"
-        return None
-
-    def _shows_vowel_heh(self, stem: str) -> bool:
-        """Does the table write ``stem``, which ends in ه, with a clitic after a ZWNJ
-        (خانه‌ای، ساخته‌اند), as only a vowel ه takes it?"""
-        forms = self.lex.forms
-        return any(forms.get(stem + c, "").endswith(ZWNJ + c) for c in VOWEL_HEH_CLITICS)
-
-    def _yeh_stem(self, stem: str, shortest: int = _YEH_STEM_MIN) -> bool:
-        """Is ``stem`` a known word in ی of ``shortest`` letters or more, after which a
-        clitic takes a ZWNJ (صندلی‌ام)?"""
-        return stem[-1] == "ی" and len(stem) >= shortest and self.lex.knows(stem)
-
-    def _likelier(self, word: str, stem: str) -> bool:
-        """Is ``word``, which a split after ``stem`` would cut (رها in رهای), a known word
-        at least as frequent as ``stem``?"""
-        lex = self.lex
-        return lex.knows(word) and lex.freq.get(word, 0) + _HEH_MARGIN >= lex.freq.get(stem, 0)
-
-    def _heh_stem_likelier(self, stem: str) -> bool:
-        """For X+های: is X+ه (a word, or a participle like ساخته) the likelier stem than X?"""
-        heh = stem + "ه"
-        return heh in self.lex.verbs or self._likelier(heh, stem)
-
-    def verb_after_mi(self, key: str) -> str | None:
-        """``key`` written as می/نمی and a verb (می‌شود، برنمی‌گردد), or None if it is not one."""
-        if key.startswith(MI_STARTS):
-            for prefix in self._mi_prefixes(key):
-                verb = self._verb(key[len(prefix):])
-                if verb:
-                    return prefix + ZWNJ + verb
-        return None
-
-    @staticmethod
-    def _mi_prefixes(key: str):
-        """The می/نمی prefixes ``key`` may start with, preverb included (برمی، درنمی)."""
-        for prefix in PREFIXES_MI:
-            if key.startswith(prefix):
-                yield prefix
-        for preverb in PREVERBS:
-            if key.startswith(preverb):
-                for prefix in PREFIXES_MI:
-                    if key.startswith(prefix, len(preverb)):
-                        yield preverb + prefix
-
-    def _verb(self, rest: str) -> str | None:
-        """The written form of a verb after می/نمی, or None if ``rest`` is not a verb."""
-        lex = self.lex
-        if rest in lex.verbs:
-            return lex.written(rest)
-        if rest in lex.spoken:
-            return rest
-        for clitic in CLITICS_AFTER_HEH:  # می‌رفته‌اند
-            if rest.endswith(clitic) and rest[: -len(clitic)] in lex.verbs and rest[-len(clitic) - 1] == "ه":
-                return rest[: -len(clitic)] + ZWNJ + clitic
-        return None
-
     # -- two words apart ----------------------------------------------------------------
     def join(self, left: str, right: str, parts: list[str] | None = None) -> tuple[str, str] | None:
         """If the space between ``left`` and ``right`` (ZWNJ-free keys) is a lost ZWNJ,
@@ -364,10 +204,10 @@ class ZwnjRestorer:
             return None  # nothing joins after an ezafe (خانهٔ ما): it ends the word
         last = left[-1]
         if left in MI_PREFIXES:
-            if self._verb(right) or self._unknown_verb(right):
+            if self.words.verb(right) or self.words.unknown_verb(right):
                 return ZWNJ, "zwnj.join_prefix_mi"
             return None
-        if left == "بی" and len(right) >= 3 and lex.knows(right) and right not in NOT_AFTER_BI:
+        if left == "بی" and lex.knows(right) and right not in NOT_AFTER_BI and len(self._stem(right)) >= 3:
             return ZWNJ, "zwnj.join_prefix_bi"
         # (a suffix is no host for another: ها ها, the laugh, or a decade's ۱۲ها ها, stays)
         if left not in NO_SUFFIX_HOST and len(left) > 1 and left not in JOIN_RIGHT:
@@ -392,7 +232,7 @@ class ZwnjRestorer:
                 return None
             # (typed apart, the clitic is plain after a word that is a verb form as well:
             # مالی اش، بازی اش)
-            if right in CLITICS_AFTER_HEH and (last == "ه" or self._yeh_stem(left, 3)):
+            if right in CLITICS_AFTER_HEH and (last == "ه" or self.words.yeh_stem(left, 3)):
                 if last == "ه" and not silent_heh(left):
                     # the consonant h: a clitic is glued to it (جایگاه شان -> جایگاهشان),
                     # and one that starts with alef is none (it would be جایگاهم)
@@ -413,9 +253,19 @@ class ZwnjRestorer:
                 return (ZWNJ, "zwnj.join_suffix") if fixed and ZWNJ in fixed[0] else None
         if pair in lex.join_pairs:
             return ZWNJ, "zwnj.join_bound" if pair in lex.bound_pairs else "zwnj.join_compound"
-        if right in lex.joined_tails and joins_left(last) and self._compound_head(left, _TAIL_JOIN_HEAD_FREQ):
+        if (right in lex.joined_tails and joins_left(last)
+                and self.words.compound_head(left, _TAIL_JOIN_HEAD_FREQ)):
             return ZWNJ, "zwnj.join_compound"  # مسخره کننده -> مسخره‌کننده
         return None
+
+    def _stem(self, word: str) -> str:
+        """``word`` without a plural ending, if what is left is a known word (سرها -> سر):
+        a prefix's rule must judge a word as it judges its plural, or ``بی سر ها``, whose
+        plural the step joins first, would be joined differently by a second pass."""
+        for suffix in SUFFIXES_HA:
+            if word.endswith(suffix) and self.lex.knows(word[:-len(suffix)]):
+                return word[:-len(suffix)]
+        return word
 
     def _plural_ezafe(self, left: str, parts: list[str] | None) -> bool:
         """Does the word ``left`` (made of ``parts`` where a join made it) end in the
@@ -425,24 +275,10 @@ class ZwnjRestorer:
         written = (self._written(parts) if parts else "") or self.lex.written(left)
         return written.endswith(ZWNJ + HA_EZAFE) or written == left and not joins_left(left[-4])
 
-    def _unknown_verb(self, right: str) -> bool:
-        """May ``right``, typed apart after می/نمی, be a verb the table does not know
-        (می نمایانند، می آرامانم، می گوئیم)? A word it does not know, with a personal
-        ending: alone, می is hardly ever anything but the prefix. CV on the dev sets: four
-        ZWNJs more found in spaced text, none wrong; 7 joins more on the web texts, all
-        right. (Glued, an unknown word in می may as well be a name: میرزایی، میلاد.)"""
-        return len(right) >= 4 and right.endswith(PERSON_ENDINGS) and not self.lex.knows(right)
-
     def _written(self, parts: list[str]) -> str:
         """The word that joins made of ``parts`` (pieces, and what replaced the spaces
         between them), as it will be written: '' if a piece has edits of its own."""
         return "" if any(self._pieces[piece].edits for piece in parts[::2]) else "".join(parts)
-
-    def _compound_head(self, key: str, freq: int = _HEAD_FREQ) -> bool:
-        """May the known word ``key`` begin a compound the table does not know?"""
-        lex = self.lex
-        return (len(key) >= 3 and key not in NO_HEAD and key not in lex.verbs
-                and lex.freq.get(key, 0) >= freq and lex.knows(key))
 
     # -- text ---------------------------------------------------------------------------
     def _busy_piece(self, raw: str) -> Piece | frozenset | None:

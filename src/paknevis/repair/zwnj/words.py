@@ -1,0 +1,205 @@
+"""How one word is written: as the word table writes it, else by Persian morphology over
+the stems the table knows (می/نمی and a verb, a suffix or clitic after a stem, a compound
+or family name of a known word and a part that makes them), else as it stands.
+
+These are the ZWNJ step's decisions on a word alone; ``restorer.py`` asks them of each
+word of a text and of two words typed apart.
+"""
+from __future__ import annotations
+
+from ..chars import ZWNJ, joins_left
+from .lexicon import Lexicon
+from .morphology import (
+    ANY_SUFFIX,
+    CLITICS_AFTER_HEH,
+    CLITICS_OR_AYI,
+    GLUED_ENDINGS,
+    LONGEST_GLUED_ENDING,
+    MI_STARTS,
+    NAME_ENDINGS,
+    NO_HEAD,
+    PERSON_ENDINGS,
+    PREFIXES_MI,
+    PREVERBS,
+    SUFFIXES,
+    VOWEL_HEH_CLITICS,
+    silent_heh,
+)
+
+# X+های or X+ه‌ای (فال‌های or فاله‌ای)? X+ه wins when it is at least as frequent as X,
+# in log2 buckets. Margins from -1 to 8 were cross-validated on the dev sets: 0 was best.
+# (The same test keeps رهای and انتهایش whole: رها and انتها against ره and انت.)
+_HEH_MARGIN = 0
+
+#: A clitic after a final ی takes a ZWNJ too (صندلی‌ام، هنری‌اش، سنتی‌ای), for a known word
+#: of at least this many letters (shorter ones end words: پیام، حیات).
+_YEH_STEM_MIN = 4
+
+#: how often a word must have been seen (a frequency bucket of the table) to be taken as
+#: the first part of a compound or name that the table does not know
+_HEAD_FREQ = 3
+
+
+class WordWriter:
+    """How a ZWNJ-free key (a word with its ZWNJs taken out) is written, and the tests on
+    known words that the joins of two words apart ask too."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lex = lexicon
+
+    def preferred(self, key: str) -> tuple[str, str]:
+        """How the ZWNJ-free ``key`` is written: from the table, else by morphology."""
+        lex = self.lex
+        form = lex.forms.get(key)
+        if form is not None:
+            return form, "zwnj.word"
+        if key in lex.glued or len(key) < 3:
+            return key, ""
+        return self._by_morphology(key) or (key, "")
+
+    def _by_morphology(self, key: str) -> tuple[str, str] | None:
+        lex = self.lex
+        written = self.verb_after_mi(key)
+        if written:
+            return written, "zwnj.prefix_mi"
+        if not key.endswith(ANY_SUFFIX):
+            return self._inflected_compound(key) or self._surname(key) or self._tail_compound(key)
+        for suffix, kind in SUFFIXES:
+            if not key.endswith(suffix) or len(key) - len(suffix) < 2:
+                continue
+            stem = key[: -len(suffix)]
+            if kind == "ezafe_yeh":  # not after به، ته: بهی، تهی are words
+                if not (len(stem) > 2 and silent_heh(stem) and self._shows_vowel_heh(stem)):
+                    continue
+            elif kind in ("heh", "heh_only"):
+                if not (silent_heh(stem) and (lex.knows(stem) or lex.participle(stem))
+                        # (not a verb form: glued, its ending may be no clitic, مالیم)
+                        or kind == "heh" and self.yeh_stem(stem) and stem not in lex.verbs):
+                    continue
+                if suffix == "ای" and self._likelier(stem + "ا", stem):
+                    continue  # رهای: رها and the ezafe, not ره‌ای
+            elif kind == "ha" and suffix[1:] in CLITICS_OR_AYI and self._heh_stem_likelier(stem):
+                continue  # منطقهای: منطقه‌ای, not منطق‌های (and جلسهایی, as some write جلسه‌ای)
+            elif not lex.knows(stem):
+                continue
+            elif kind == "ha" and len(suffix) > 2 and self._likelier(stem + "ها", stem):
+                continue  # انتهایش: انتها and a pronoun, not انت‌هایش
+            elif suffix == "تری" and self._likelier(key[:-1], stem):
+                continue  # گستری: گستر and ی, not گس‌تری
+            sep = ZWNJ if joins_left(stem[-1]) else ""
+            return lex.written(stem) + sep + suffix, "zwnj.suffix"
+        return self._inflected_compound(key) or self._surname(key) or self._tail_compound(key)
+
+    def _tail_compound(self, key: str) -> tuple[str, str] | None:
+        """A compound the table does not know, of a known word and a part that ends many
+        of its ZWNJ compounds (زندگی‌دوست، آسان‌ساز), the longest such part."""
+        tails = self.lex.compound_tails
+        for n in range(min(self.lex.longest_tail, len(key) - 3), 1, -1):
+            if key[-n:] in tails and (found := self._head_and(key[:-n], key[-n:], "zwnj.compound")):
+                return found
+        return None
+
+    def _surname(self, key: str) -> tuple[str, str] | None:
+        """A family name the table does not know, of a known word and an ending that
+        makes names (رسول‌پناه، نجف‌نژاد، نعمت‌زاده): written with a ZWNJ, as the table
+        writes nearly all it knows (ابراهیم‌زاده، احمدی‌نژاد; شاهزاده، امامزاده are
+        words of their own, and known)."""
+        if not key.endswith(NAME_ENDINGS):
+            return None
+        for ending in NAME_ENDINGS:
+            if key.endswith(ending) and (found := self._head_and(key[: -len(ending)], ending, "zwnj.suffix")):
+                return found
+        return None
+
+    def _head_and(self, head: str, ending: str, rule: str) -> tuple[str, str] | None:
+        """``head`` and ``ending`` written with a ZWNJ between them, if ``head`` may begin
+        a compound or name the table does not know and a ZWNJ shows after it."""
+        if self.compound_head(head) and joins_left(head[-1]):
+            return self.lex.written(head) + ZWNJ + ending, rule
+        return None
+
+    def _inflected_compound(self, key: str) -> tuple[str, str] | None:
+        """A compound the table writes with a ZWNJ, and an ending that is written glued to
+        it: the plural ان (سرمایه‌داران، کمک‌کنندگان), ی (مشکل‌آفرینی), a pronoun or the
+        verb 'to be' (بی‌انتهایش، میهمان‌نوازند)."""
+        forms = self.lex.forms
+        for n in range(min(LONGEST_GLUED_ENDING, len(key) - 4), 0, -1):  # longest first
+            ending = key[-n:]
+            if ending in GLUED_ENDINGS:
+                stem = key[:-n]
+                if ending[0] == "گ":  # کننده -> کنندگان
+                    stem += "ه"
+                form = forms.get(stem)
+                if form is not None:
+                    return (form[:-1] if ending[0] == "گ" else form) + ending, "zwnj.suffix"
+        return None
+
+    def _shows_vowel_heh(self, stem: str) -> bool:
+        """Does the table write ``stem``, which ends in ه, with a clitic after a ZWNJ
+        (خانه‌ای، ساخته‌اند), as only a vowel ه takes it?"""
+        forms = self.lex.forms
+        return any(forms.get(stem + c, "").endswith(ZWNJ + c) for c in VOWEL_HEH_CLITICS)
+
+    def yeh_stem(self, stem: str, shortest: int = _YEH_STEM_MIN) -> bool:
+        """Is ``stem`` a known word in ی of ``shortest`` letters or more, after which a
+        clitic takes a ZWNJ (صندلی‌ام)?"""
+        return stem[-1] == "ی" and len(stem) >= shortest and self.lex.knows(stem)
+
+    def _likelier(self, word: str, stem: str) -> bool:
+        """Is ``word``, which a split after ``stem`` would cut (رها in رهای), a known word
+        at least as frequent as ``stem``?"""
+        lex = self.lex
+        return lex.knows(word) and lex.freq.get(word, 0) + _HEH_MARGIN >= lex.freq.get(stem, 0)
+
+    def _heh_stem_likelier(self, stem: str) -> bool:
+        """For X+های: is X+ه (a word, or a participle like ساخته) the likelier stem than X?"""
+        heh = stem + "ه"
+        return heh in self.lex.verbs or self._likelier(heh, stem)
+
+    def verb_after_mi(self, key: str) -> str | None:
+        """``key`` written as می/نمی and a verb (می‌شود، برنمی‌گردد), or None if it is not one."""
+        if key.startswith(MI_STARTS):
+            for prefix in self._mi_prefixes(key):
+                verb = self.verb(key[len(prefix):])
+                if verb:
+                    return prefix + ZWNJ + verb
+        return None
+
+    @staticmethod
+    def _mi_prefixes(key: str):
+        """The می/نمی prefixes ``key`` may start with, preverb included (برمی، درنمی)."""
+        for prefix in PREFIXES_MI:
+            if key.startswith(prefix):
+                yield prefix
+        for preverb in PREVERBS:
+            if key.startswith(preverb):
+                for prefix in PREFIXES_MI:
+                    if key.startswith(prefix, len(preverb)):
+                        yield preverb + prefix
+
+    def verb(self, rest: str) -> str | None:
+        """The written form of a verb after می/نمی, or None if ``rest`` is not a verb."""
+        lex = self.lex
+        if rest in lex.verbs:
+            return lex.written(rest)
+        if rest in lex.spoken:
+            return rest
+        for clitic in CLITICS_AFTER_HEH:  # می‌رفته‌اند
+            if rest.endswith(clitic) and rest[: -len(clitic)] in lex.verbs and rest[-len(clitic) - 1] == "ه":
+                return rest[: -len(clitic)] + ZWNJ + clitic
+        return None
+
+
+    def unknown_verb(self, right: str) -> bool:
+        """May ``right``, typed apart after می/نمی, be a verb the table does not know
+        (می نمایانند، می آرامانم، می گوئیم)? A word it does not know, with a personal
+        ending: alone, می is hardly ever anything but the prefix. CV on the dev sets: four
+        ZWNJs more found in spaced text, none wrong; 7 joins more on the web texts, all
+        right. (Glued, an unknown word in می may as well be a name: میرزایی، میلاد.)"""
+        return len(right) >= 4 and right.endswith(PERSON_ENDINGS) and not self.lex.knows(right)
+
+    def compound_head(self, key: str, freq: int = _HEAD_FREQ) -> bool:
+        """May the known word ``key`` begin a compound the table does not know?"""
+        lex = self.lex
+        return (len(key) >= 3 and key not in NO_HEAD and key not in lex.verbs
+                and lex.freq.get(key, 0) >= freq and lex.knows(key))
