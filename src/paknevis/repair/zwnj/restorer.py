@@ -377,7 +377,8 @@ class ZwnjRestorer:
                 starts_pair = p.pair_left and e < len(text) and (
                     self._next_first(text, e) in pair_rights[p.last])
             if (p.ends_join or p.participle and self._shows_adjective(p, text, e)) and i > decided + 1:
-                decided = self._decide(text, i - 1, _piece_start_before(text, s), s - 1, edits, apart)
+                decided = self._decide(text, i - 1, _piece_start_before(text, s), s - 1, edits, apart,
+                                       decided)
             piece_edits = p.edits
             if p.before_no_ezafe and self._space_then(text, e, HEH_AI_BEFORE):
                 piece_edits = p.before_no_ezafe
@@ -386,16 +387,17 @@ class ZwnjRestorer:
                     continue  # نمی میرند: the verb after نمی is میرند (مردن), not می‌رند
                 edits.append(Edit(s + offset, s + offset + len(old), old, new, rule))
             if i > decided and e < len(text) and (p.starts_join or starts_pair):
-                decided = self._decide(text, i, s, e, edits, apart)
+                decided = self._decide(text, i, s, e, edits, apart, decided)
         if len(edits) > 1:
             edits.sort(key=_edit_start)
         return follow_the_writers_habit(text, edits)
 
     def _decide(self, text: str, g: int, s: int, e: int, edits: list[Edit],
-                apart: set[int]) -> int:
+                apart: set[int], decided: int) -> int:
         """Decide the space after piece ``g``, ``text[s:e]`` (and, after a join, the spaces
         that follow, since a joined word may join on: ``پیش بینی ها``). Returns the last
-        gap decided, and adds the first to ``apart`` if it stays a space."""
+        gap decided, and adds the first to ``apart`` if it stays a space. ``decided`` is
+        the last gap decided before."""
         left = None  # the key of the words joined so far
         first_gap, start, parts = g, s, [text[s:e]]  # the joined word: where, and its parts
         while e < len(text) and text[e] == " ":
@@ -420,6 +422,11 @@ class ZwnjRestorer:
             # which nothing joins (بی خانۀ شان: بی‌خانۀ, and شان stays apart)
             left += rp.last
             g, s, e = g + 1, ns, ne
+        if len(parts) > 1 and start and text[start - 1] == " " and decided < first_gap - 1:
+            # The space before was never looked at, as the piece before could start no
+            # join with the first piece alone; it is apart so far, and may join the new
+            # word (گفت وگوه ای: گفت and وگوه‌ای join, as گفت‌وگوهای)
+            apart.add(first_gap - 1)
         if len(parts) > 1 and first_gap - 1 in apart:
             self._rejoin_left(text, first_gap - 1, start, "".join(parts), edits, apart)
         return g
