@@ -110,6 +110,8 @@ class Lexicon:
             left, _, right = pair.partition(" ")
             rights.setdefault(left, set()).add(right)
         self.pair_rights = {left: frozenset(r) for left, r in rights.items()}
+        #: every right key of a pair (المللی، وگوهای)
+        self.pair_right_keys = frozenset().union(*self.pair_rights.values())
         #: the tails joined to a word typed apart before them, inflected too (نگران کنندگان)
         self.joined_tails = self.join_tails | {
             word for tail in self.join_tails for word in glued_inflections(tail)}

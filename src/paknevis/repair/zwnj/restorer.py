@@ -417,18 +417,22 @@ class ZwnjRestorer:
             edits.append(Edit(e, e + 1, " ", *joined))
             parts += (joined[0], text[ns:ne])
             if not rp.single:
+                left += rp.first  # (the key of the joined word, for the look back below)
                 break
             # the joined word ends as the piece does, an ezafe on its ه included, after
             # which nothing joins (بی خانۀ شان: بی‌خانۀ, and شان stays apart)
             left += rp.last
             g, s, e = g + 1, ns, ne
-        if len(parts) > 1 and start and text[start - 1] == " " and decided < first_gap - 1:
-            # The space before was never looked at, as the piece before could start no
-            # join with the first piece alone; it is apart so far, and may join the new
-            # word (گفت وگوه ای: گفت and وگوه‌ای join, as گفت‌وگوهای)
-            apart.add(first_gap - 1)
-        if len(parts) > 1 and first_gap - 1 in apart:
-            self._rejoin_left(text, first_gap - 1, start, "".join(parts), edits, apart)
+        if len(parts) > 1:
+            # The space before, if never looked at (the piece before could start no join
+            # with the first piece alone), is apart so far, and may join the new word if
+            # that is the right side of a pair (گفت وگوه ای: گفت and وگوه‌ای join, as
+            # گفت‌وگوهای; a rule's left side, بی، می, is always looked at)
+            if (decided < first_gap - 1 and left in self.lex.pair_right_keys
+                    and start and text[start - 1] == " "):
+                apart.add(first_gap - 1)
+            if first_gap - 1 in apart:
+                self._rejoin_left(text, first_gap - 1, start, "".join(parts), edits, apart)
         return g
 
     def _rejoin_left(self, text: str, gap: int, start: int, word: str, edits: list[Edit],
