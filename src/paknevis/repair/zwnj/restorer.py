@@ -52,7 +52,6 @@ except ImportError:
 _TAIL_JOIN_HEAD_FREQ = 1
 
 
-
 def _zwnj_positions(word: str) -> frozenset[int]:
     """Offsets in the ZWNJ-free key before which ``word`` has a ZWNJ."""
     out, k = set(), 0
