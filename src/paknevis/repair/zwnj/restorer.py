@@ -206,7 +206,8 @@ class ZwnjRestorer:
             if self.words.verb(right) or self.words.unknown_verb(right):
                 return ZWNJ, "zwnj.join_prefix_mi"
             return None
-        if left == "بی" and lex.knows(right) and right not in NOT_AFTER_BI and len(self._stem(right)) >= 3:
+        if (left == "بی" and lex.knows(right) and right not in NOT_AFTER_BI
+                and len(self.words.plural_stem(right)) >= 3):
             return ZWNJ, "zwnj.join_prefix_bi"
         # (a suffix is no host for another: ها ها, the laugh, or a decade's ۱۲ها ها, stays)
         if left not in NO_SUFFIX_HOST and len(left) > 1 and left not in JOIN_RIGHT:
@@ -256,15 +257,6 @@ class ZwnjRestorer:
                 and self.words.compound_head(left, _TAIL_JOIN_HEAD_FREQ)):
             return ZWNJ, "zwnj.join_compound"  # مسخره کننده -> مسخره‌کننده
         return None
-
-    def _stem(self, word: str) -> str:
-        """``word`` without a plural ending, if what is left is a known word (سرها -> سر):
-        a prefix's rule must judge a word as it judges its plural, or ``بی سر ها``, whose
-        plural the step joins first, would be joined differently by a second pass."""
-        for suffix in SUFFIXES_HA:
-            if word.endswith(suffix) and self.lex.knows(word[:-len(suffix)]):
-                return word[:-len(suffix)]
-        return word
 
     def _plural_ezafe(self, left: str, parts: list[str] | None) -> bool:
         """Does the word ``left`` (made of ``parts`` where a join made it) end in the

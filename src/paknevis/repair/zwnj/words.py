@@ -22,6 +22,7 @@ from .morphology import (
     PREFIXES_MI,
     PREVERBS,
     SUFFIXES,
+    SUFFIXES_HA,
     VOWEL_HEH_CLITICS,
     silent_heh,
 )
@@ -144,6 +145,15 @@ class WordWriter:
         """Is ``stem`` a known word in ی of ``shortest`` letters or more, after which a
         clitic takes a ZWNJ (صندلی‌ام)?"""
         return stem[-1] == "ی" and len(stem) >= shortest and self.lex.knows(stem)
+
+    def plural_stem(self, word: str) -> str:
+        """``word`` without a plural ending, if what is left is a known word (سرها -> سر):
+        a prefix's rule must judge a word as it judges its plural, or ``بی سر ها``, whose
+        plural the step joins first, would be joined differently by a second pass."""
+        for suffix in SUFFIXES_HA:
+            if word.endswith(suffix) and self.lex.knows(word[:-len(suffix)]):
+                return word[:-len(suffix)]
+        return word
 
     def _likelier(self, word: str, stem: str) -> bool:
         """Is ``word``, which a split after ``stem`` would cut (رها in رهای), a known word
