@@ -9,9 +9,11 @@
     python benchmarks/zwnj_accuracy.py --errors E.tsv  # and each error, beside the gold's writing
 
 Inputs are the gold sentences with every ZWNJ deleted ('glued') or replaced by a space
-('spaced'). paknevis is measured honestly: each fold of each dev file is repaired with a
-word table built (by scripts/build_zwnj_lexicon.py) from everything *except* that fold, so
-no sentence is scored by a table that saw it. The shipped table is built from all of them.
+('spaced'), and as written ('written': text that needs no ZWNJ repaired, where a ZWNJ put
+in or taken out makes it worse; P counts the ZWNJs put in, R those kept). paknevis is
+measured honestly: each fold of each dev file is repaired with a word table built (by
+scripts/build_zwnj_lexicon.py) from everything *except* that fold, so no sentence is scored
+by a table that saw it. The shipped table is built from all of them.
 """
 from __future__ import annotations
 
@@ -37,7 +39,8 @@ from paknevis.repair.chars import WORD_CHAR_SET, WORD_CHARS  # noqa: E402
 SCORER = ROOT.parent / "shared" / "tools" / "zwnj_score.py"
 ZWNJ = "\u200c"
 _GOLD_WORD = re.compile("[\u0600-\u06ff\u200c]+")  # Arabic-script runs, ZWNJ included
-VARIANTS = {"glued": lambda s: s.replace(ZWNJ, ""), "spaced": lambda s: s.replace(ZWNJ, " ")}
+VARIANTS = {"glued": lambda s: s.replace(ZWNJ, ""), "spaced": lambda s: s.replace(ZWNJ, " "),
+            "written": lambda s: s}
 
 
 def load_scorer():
@@ -61,9 +64,9 @@ def paknevis_outputs(gold: dict[str, list[str]], folds: int, tally: Counter | No
     With ``tally``, also count there, per (variant, rule, right?), the ZWNJs each rule put
     in; right means the gold has a ZWNJ there. With ``errors``, also list there each ZWNJ
     missed or put in wrong, as (file, line, variant, gold offset, rule; None for a miss).
-    Offsets map one to one: the damaged input is the gold with each ZWNJ deleted (glued)
-    or turned into a space (spaced), and gold lines need no other repair that changes
-    lengths."""
+    Offsets map one to one: the damaged input is the gold with each ZWNJ deleted (glued),
+    turned into a space (spaced) or left (written), and gold lines need no other repair
+    that changes lengths."""
     out = {(n, v): [None] * len(lines) for n, lines in gold.items() for v in VARIANTS}
     for k in range(folds):
         holdout = held_out(gold, folds, k)
@@ -92,7 +95,7 @@ def to_gold(line: str, variant: str, offset: int, missed: bool) -> int:
     """Where in the gold ``line`` the error at ``offset`` of its damaged form stands: the
     gold's ZWNJ that was ``missed``, else the space made a ZWNJ or the letter a ZWNJ was
     put before."""
-    if variant == "spaced":
+    if variant != "glued":
         return offset
     letters = -1
     for j, ch in enumerate(line):  # the letter that is ``offset``-th in the damaged line
@@ -172,9 +175,12 @@ def held_out(gold: dict[str, list[str]], folds: int, k: int) -> dict[str, set[in
 
 
 def gold_zwnj_offsets(line: str, variant: str) -> set[int]:
-    """Where the gold line's ZWNJs stand in its damaged form."""
+    """Where the gold line's ZWNJs stand in its damaged form, to be put back (none in
+    text as written, which has them all: a ZWNJ put in there is one too many)."""
     if variant == "glued":
         return set(accumulate(map(len, line.split(ZWNJ)[:-1])))
+    if variant == "written":
+        return set()
     return {j for j, ch in enumerate(line) if ch == ZWNJ}
 
 
