@@ -144,6 +144,39 @@ def test_missing_file_and_wrong_flag():
     assert r.returncode == 2 and "No such option" in r.stderr.decode()
 
 
+#: a text that every step has work in: Arabic yeh, a stray haraka, a run of spaces, a Latin
+#: question mark, a handle that bidi broke, Latin digits, a lost ZWNJ
+EVERY_STEP = "علي  كتابها را BaharIran@ 7 میخوانَد? در 1403"
+
+
+@pytest.mark.parametrize("flags, options", [
+    ((), {}),
+    (("--no-letters",), {"letters": False}),
+    (("--keep-diacritics",), {"keep_diacritics": True}),
+    (("--no-spacing",), {"spacing": False}),
+    (("--no-punctuation",), {"punctuation": False}),
+    (("--no-handles",), {"handles": False}),
+    (("--digits", "latin"), {"digits": "latin"}),
+    (("--digits", "keep"), {"digits": "keep"}),
+    (("--no-zwnj",), {"zwnj": False}),
+])
+def test_each_option_of_fix_is_a_flag(flags, options):
+    from paknevis import fix
+    r = run("fix", *flags, input=EVERY_STEP.encode())
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.decode() == fix(EVERY_STEP, **options)
+    assert options == {} or r.stdout.decode() != fix(EVERY_STEP)  # the flag changed something
+
+
+def test_every_repair_option_has_a_flag():
+    from dataclasses import fields
+
+    from paknevis.repair.config import RepairConfig
+    help_text = run("fix", "--help").stdout.decode()
+    for field in fields(RepairConfig):
+        assert f"--{field.name.replace('_', '-')}" in help_text, field.name
+
+
 def test_huge_single_line(tmp_path):
     f = tmp_path / "big.txt"
     line = "کتابها را میخوانم و بینالمللی " * 200_000  # ~10 MB on one line

@@ -145,6 +145,23 @@ def test_a_word_with_ezafe_is_repaired_as_the_word(text, right):
     assert fix(text) == right
 
 
+@pytest.mark.parametrize("text, right", [
+    # a writer who marks the ezafe with a kasra, kept with keep_diacritics (stray ones go
+    # otherwise, before the ZWNJ step sees them)
+    ("کتابهایِ من", f"کتاب{Z}هایِ من"),
+    ("سازمانهایِ بینالمللی", f"سازمان{Z}هایِ بین{Z}المللی"),
+    ("همکاریِ بینالمللیِ ایران", f"همکاریِ بین{Z}المللیِ ایران"),
+    ("کتاب هایِ من", f"کتاب{Z}هایِ من"),
+    # it ends its word: nothing joins after it
+    ("کتابِ ها", "کتابِ ها"),
+    # a word with harakat of its own is left as written: it may be Arabic (فَوْقَهَا)
+    ("فَوْقَهَا", "فَوْقَهَا"),
+])
+def test_a_kasra_of_ezafe_is_no_part_of_the_word(text, right):
+    assert fix(text, keep_diacritics=True) == right
+    assert fix(right, keep_diacritics=True) == right
+
+
 @pytest.mark.parametrize("wrong, right", [
     (f"دانشگاه{Z}{Z}ها", f"دانشگاه{Z}ها"),  # doubled
     (f"کتاب{Z} ها", f"کتاب{Z}ها"),  # at a word edge: removed, then the space is a lost ZWNJ

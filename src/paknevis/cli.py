@@ -65,6 +65,13 @@ def fix(
     punctuation: bool = typer.Option(
         True, help="Write Persian punctuation in Persian text: ، ؛ ؟ for , ; ? and «» for "
                    "straight quotes."),
+    letters: bool = typer.Option(
+        True, help="Unify letters: Arabic yeh, kaf and heh, presentation forms, kashida, stray "
+                   "harakat, invisible and bidi controls, garbled encodings, HTML references."),
+    spacing: bool = typer.Option(
+        True, help="Put spacing right: odd spaces, runs of spaces, spaces around punctuation."),
+    handles: bool = typer.Option(
+        True, help="Mend @handles and #hashtags broken by bidi reordering or a space."),
     workers: int = typer.Option(
         1, min=1, max=64, help="Processes to repair with: blocks of lines go to each in turn, and "
                                "the output keeps the input's order."),
@@ -90,7 +97,8 @@ def fix(
         _fail("--in-place needs files to rewrite, not standard input")
     if in_place and explain:
         _fail("--in-place and --explain cannot be used together")
-    options = dict(digits=digits.value, keep_diacritics=keep_diacritics, zwnj=zwnj, punctuation=punctuation)
+    options = dict(digits=digits.value, keep_diacritics=keep_diacritics, zwnj=zwnj,
+                   punctuation=punctuation, letters=letters, spacing=spacing, handles=handles)
     RepairConfig(**options)  # validates before any work
     sources = [("<stdin>", None) if str(p) == "-" else (str(p), p) for p in files or [Path("-")]]
     failed = False

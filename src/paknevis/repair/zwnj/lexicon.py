@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 
-from ..chars import ZWNJ
+from ..chars import PERSIAN_LETTER_SET, ZWNJ
 from .morphology import (
     GOVERNING_WORDS,
     HA_EZAFE,
@@ -243,17 +243,22 @@ class Lexicon:
         return cls.from_lines(data.decode("utf-8").splitlines())
 
 
-EZAFE_ENDS = ("\u0654", "\u06c0")
+#: what an ezafe ends its word with: hamza above on ه (واژه‌نامهٔ), ۀ, or a kasra, as a
+#: writer who keeps harakat marks it (کتاب‌هایِ من، بین‌المللیِ)
+EZAFE_ENDS = ("\u0654", "\u06c0", "\u0650")
 
 
 def without_ezafe(key: str) -> tuple[str, str]:
-    """A word and the ezafe written on its final ه (واژه‌نامهٔ، واژه‌نامۀ): the word is
-    looked up without it, and joins as the right side of a pair (واژه نامهٔ); as a left
-    side it is kept, since the ezafe ends its word. Returns (the word, its ending or '')."""
+    """A word and the ezafe written on its last letter (واژه‌نامهٔ، واژه‌نامۀ، کتاب‌هایِ): the
+    word is looked up without it, and joins as the right side of a pair (واژه نامهٔ، کتاب
+    هایِ); as a left side it is kept, since the ezafe ends its word. Returns (the word, the
+    ending that replaces its last letter, or '')."""
     if not key.endswith(EZAFE_ENDS):  # nearly every word: one test in C
         return key, ""
     if key.endswith("\u0647\u0654"):
         return key[:-1], "\u0647\u0654"
     if key.endswith("\u06c0"):
         return key[:-1] + "\u0647", "\u06c0"
+    if key.endswith("\u0650") and len(key) > 2 and key[-2] in PERSIAN_LETTER_SET:
+        return key[:-1], key[-2:]
     return key, ""
