@@ -40,6 +40,8 @@ WORDS = ["می", "نمی", "شود", "میشود", "کتاب", "ها", "های",
          "حتماً", "حتمًا", "حتمًاً", "\u064b", "\ufe70", "\ufe76",
          # words of a vocalized passage (three in a row keep their harakat)
          "لاَ", "تَقْرَبُواْ", "مَالَ", "هایِ", "کِتابِ",
+         # the kasra of an ezafe, on a word that needs a ZWNJ (kept with keep_diacritics)
+         "کتابهایِ", "بینالمللیِ", "\u0650",
          # a word in ه, its ezafe typed apart, and a glued word that is read by the next
          # one (زمینهای را: زمینه‌ای)
          "زمینه", "ی", "زمینهای",
@@ -100,11 +102,12 @@ def test_edits_replay_and_undo(text):
 
 
 @SETTINGS
-@given(texts, st.sampled_from(["persian", "latin", "keep"]), st.booleans())
-def test_invariants_hold_for_every_option(text, digits, zwnj):
-    out, edits = fix_and_explain(text, digits=digits, zwnj=zwnj)
+@given(texts, st.sampled_from(["persian", "latin", "keep"]), st.booleans(), st.booleans())
+def test_invariants_hold_for_every_option(text, digits, zwnj, keep_diacritics):
+    options = dict(digits=digits, zwnj=zwnj, keep_diacritics=keep_diacritics)
+    out, edits = fix_and_explain(text, **options)
     assert apply_edits(text, edits) == out
-    assert fix(out, digits=digits, zwnj=zwnj) == out
+    assert fix(out, **options) == out
 
 
 @SETTINGS

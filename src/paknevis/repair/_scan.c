@@ -20,8 +20,9 @@
  * busy[piece] says of them (a Piece, or the frozenset of right keys of a pair's left side
  * when the next piece starts with one of them). Pieces the table knows are decided here:
  * a quiet word needs nothing, and a left side is visited when the next piece's first word
- * (ZWNJs out, an ezafe on its final heh dropped) makes a pair in the table; so are the
- * pieces of one such word in punctuation (one_word_in_punctuation);
+ * (ZWNJs out, an ezafe on its final heh or a kasra on its last letter dropped) makes a
+ * pair in the table; so are the pieces of one such word in punctuation
+ * (one_word_in_punctuation);
  * left_rights[id] is the frozenset reported for it. Other pieces are looked up in busy
  * (a dict, possibly one that computes what it misses).
  */
@@ -225,6 +226,8 @@ static PyTypeObject WordTableType = {
 };
 
 #define IS_SEP(c) ((c) == ' ' || (c) == '\n')
+/* the marks of chars.py's COMBINING_MARKS: a word's other characters are letters */
+#define IS_MARK(c) (((c) >= 0x064B && (c) <= 0x0655) || (c) == 0x0670)
 
 /* The key of the word that the piece at pos starts with, into buf (at most cap characters):
  * its length, -1 if the piece starts with no word, -2 if the key is longer than cap. */
@@ -249,6 +252,8 @@ static Py_ssize_t first_key(const WordTable *t, int kind, const void *data, Py_s
     if (n >= 1 && buf[n - 1] == 0x06C0) /* ۀ: the ezafe on ه */
         buf[n - 1] = 0x0647;
     else if (n >= 2 && buf[n - 1] == 0x0654 && buf[n - 2] == 0x0647) /* ه and hamza above */
+        n--;
+    else if (n >= 3 && buf[n - 1] == 0x0650 && !IS_MARK(buf[n - 2])) /* a kasra on a letter */
         n--;
     return n;
 }
