@@ -20,14 +20,17 @@ from .morphology import (
     AFTER_ADJECTIVE,
     CLITICS_AFTER_HEH,
     EZAFE_YEH,
+    FUTURE_AUXILIARIES,
     HA_EZAFE,
     HEH_AI_BEFORE,
     JOIN_RIGHT,
+    LIGHT_VERB_TAILS,
     MI_PREFIXES,
     NO_HEAD,
     NO_SUFFIX_HOST,
     NOT_AFTER_BI,
     PARTICIPLE,
+    PREFIXES_MI,
     PRONOUNS_PLURAL,
     RULE_LEFT,
     STOPS,
@@ -401,6 +404,9 @@ class ZwnjRestorer:
             if joined is None and rp.participle and self._shows_adjective(rp, text, ne):
                 left = left or self._pieces[text[s:e]].last
                 joined = self._adjective(left)
+            elif joined is not None and rp.last in LIGHT_VERB_TAILS and self._verb_follows(
+                    LIGHT_VERB_TAILS[rp.last], text, ne):
+                joined = None  # دست کم نگیرید: کم belongs to the verb, not to دست‌کم
             if joined is None:
                 if g == first_gap:
                     apart.add(g)
@@ -446,6 +452,19 @@ class ZwnjRestorer:
         """Does what follows شده (``p``, ending at ``end``) show an adjective, not the verb:
         an ezafe on it (اشغال شدهٔ), or a word that follows a noun phrase (انجام شده در)?"""
         return p.last != PARTICIPLE or self._space_then(text, end, AFTER_ADJECTIVE)
+
+    def _verb_follows(self, forms: frozenset, text: str, end: int) -> bool:
+        """Is the piece ending at ``end`` followed by a space and a verb of ``forms``,
+        whose می، نمی or future auxiliary may be typed apart (می گیرند، خواهد گرفت)?"""
+        if end >= len(text) or text[end] != " ":
+            return False
+        word = self._next_first(text, end)
+        if word in PREFIXES_MI or word in FUTURE_AUXILIARIES:
+            after = _piece_end(text, end + 1)
+            if after >= len(text) or text[after] != " ":
+                return False
+            word = (word if word in PREFIXES_MI else "") + self._next_first(text, after)
+        return word in forms
 
     def _adjective(self, left: str | None) -> tuple[str, str] | None:
         """The space between a word (key ``left``) and شده that ``_shows_adjective``, as in
