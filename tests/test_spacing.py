@@ -36,6 +36,11 @@ from paknevis.repair.spacing import PunctuationSpacingStep
     ("(ok ! )", "(ok ! )"),
     ("(AI) ، گفت", "(AI) ، گفت"),
     ('سلام " ، دنیا', 'سلام " ، دنیا'),
+    # a footnote's mark after the stop takes no space (Wikipedia); a bracket of text does
+    ("نفر بود.[۱][۲] سپس آمد", "نفر بود.[۱][۲] سپس آمد"),
+    ("نفر بود.[الف] سپس آمد", "نفر بود.[الف] سپس آمد"),
+    ("نفر بود.[12] سپس آمد", "نفر بود.[۱۲] سپس آمد"),
+    ("نفر بود.[به نقل از او] سپس", "نفر بود. [به نقل از او] سپس"),
     # a number typed against a Persian word (297 places in the web articles)
     ("حدود ۱۰سال است", "حدود ۱۰ سال است"),
     ("ساعت۱۰صبح", "ساعت ۱۰ صبح"),

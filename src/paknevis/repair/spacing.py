@@ -142,7 +142,7 @@ class PunctuationSpacingStep(EditsStep):
                         mark in _CLOSING_CHARS and b and text[b - 1] in _ENDS_SENTENCE
                         and _ends_persian_sentence(text, b - 1, removed)):  # «چرا ؟ »
                     removed.append(Edit(b, s, text[b:s], "", "spacing.before_punctuation"))
-            if mark in _SPACE_AFTER and text[s + 1:s + 2] in _AFTER_SET:
+            if mark in _SPACE_AFTER and text[s + 1:s + 2] in _AFTER_SET and not _FOOTNOTE.match(text, s + 1):
                 marks.append(s)
         return removed + self._space_after(text, removed, marks) if marks else removed
 
@@ -226,6 +226,9 @@ def _space_or_end(text: str, i: int) -> bool:
 
 
 _AFTER_SET = frozenset(PERSIAN_LETTERS + _OPENING_CHARS)
+#: A footnote's mark, which follows the sentence's stop with no space (Wikipedia: بود.[۱]):
+#: a number, or a note's letters (الف، ب)
+_FOOTNOTE = re.compile(f"\\[(?:[{ALL_DIGITS}]+|[{_L}]{{1,3}})\\]")
 
 punctuation_spacing_step = PunctuationSpacingStep()
 
