@@ -49,7 +49,10 @@ WORDS = ["می", "نمی", "شود", "میشود", "کتاب", "ها", "های",
          "انجام", "شدهٔ", "از",
          # compounds of free words, whose plural or comparative joins first (نخست وزیر ها،
          # دهشت بار ترین), and بی before a short word's plural (بی سر ها)
-         "نخست", "وزیر", "دهشت", "بار", "بی", "سر"]
+         "نخست", "وزیر", "دهشت", "بار", "بی", "سر",
+         # a compound's tail that makes an idiom with the verb after it (دست کم نگیرید),
+         # the verb's می or future auxiliary typed apart; a footnote after a stop (بود.[۱])
+         "دست", "کم", "نگیرید", "گیرند", "خواهد", "گرفت", "طلب", "دارند", "[۱]", "[الف]"]
 CHARS = list("ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیآأؤئءۀةيكى") + [
     Z, Z, " ", " ", " ", "\u00a0", "\n", "ـ", "\u064e", "\u0651", "\u200b", "\u200f", "\ufeff",
     "،", ".", "؟", "!", ":", "(", ")", "«", "»", "\"", "”", "]", "#", "@", "a", "B", "7", "۵", "٣",
