@@ -419,6 +419,12 @@ def test_compounds_of_free_words_follow_the_writers_habit(text, right):
     ("برنامههای مهمترین بازیها را می بینیم", f"برنامه{Z}های مهم{Z}ترین بازی{Z}ها را می{Z}بینیم"),
     ("سیاستهای هستهای که می شود", f"سیاست{Z}های هسته{Z}ای که می{Z}شود"),
     ("سرمایهگذاری بینالمللی می شود", f"سرمایه{Z}گذاری بین{Z}المللی می{Z}شود"),
+    # a stray ZWNJ among more verbs with می glued is no writer's: they type it after می
+    # first (an LRM typed for a ZWNJ, in a text whose ZWNJs a scraper deleted)
+    (f"خیابان{Z}ها و برنامههای ما میشود و میرود", f"خیابان{Z}ها و برنامه{Z}های ما می{Z}شود و می{Z}رود"),
+    ("خیابان\u200eها و برنامههای ما میشود و میرود", f"خیابان{Z}ها و برنامه{Z}های ما می{Z}شود و می{Z}رود"),
+    # as many ZWNJs as such verbs show one who types them
+    (f"کتاب{Z}ها و مهمترین بازی میشود", f"کتاب{Z}ها و مهمترین بازی می{Z}شود"),
 ])
 def test_glued_words_follow_the_writers_habit(text, right):
     assert fix(text) == right
