@@ -75,8 +75,11 @@ def glued_inflections(word: str) -> tuple[str, ...]:
     return word + "ان", word + "ی", word + "انی"
 
 
-#: endings that make family names of words (رسول‌پناه، نجف‌نژاد)
-NAME_ENDINGS = ("زادگان", "زاده", "نژاد", "نیا", "نسب", "پناه")
+#: endings that make family names of words (رسول‌پناه، نجف‌نژاد) ...
+NAME_ENDINGS = ("زادگان", "زاده", "نژاد", "نیا", "نسب", "پناه", "پور", "فرد", "فر")
+#: ... some only of a word in ی (انصاری‌فرد، حاجی‌پور، زاهدی‌فر), since after others they
+#: end foreign names as well (Winfried Schäfer's وینفرد; the Indian cities رامپور، کانپور)
+NAME_ENDINGS_AFTER_YEH = frozenset(("پور", "فرد", "فر"))
 HA_EZAFE = "های"
 #: the marks that end a sentence or a clause, after which no ezafe can stand
 STOPS = frozenset(".،؛!؟:")

@@ -17,6 +17,7 @@ from .morphology import (
     LONGEST_GLUED_ENDING,
     MI_STARTS,
     NAME_ENDINGS,
+    NAME_ENDINGS_AFTER_YEH,
     NO_HEAD,
     PERSON_ENDINGS,
     PREFIXES_MI,
@@ -108,7 +109,10 @@ class WordWriter:
         if not key.endswith(NAME_ENDINGS):
             return None
         for ending in NAME_ENDINGS:
-            if key.endswith(ending) and (found := self._head_and(key[: -len(ending)], ending, "zwnj.suffix")):
+            head = key[: -len(ending)]
+            if not key.endswith(ending) or ending in NAME_ENDINGS_AFTER_YEH and not head.endswith("ی"):
+                continue
+            if found := self._head_and(head, ending, "zwnj.suffix"):
                 return found
         return None
 
