@@ -300,9 +300,14 @@ class ZwnjRestorer:
         """The key of the first word of the piece after the space at ``end``."""
         return self._firsts[text[end + 1:_piece_end(text, end + 1)]]
 
+    def _word_after(self, text: str, end: int) -> str | None:
+        """The key of the first word after the piece ending at ``end``, None if no space
+        follows it."""
+        return self._next_first(text, end) if end < len(text) and text[end] == " " else None
+
     def _space_then(self, text: str, end: int, words: frozenset) -> bool:
         """Is the piece ending at ``end`` followed by a space and a word of ``words``?"""
-        return end < len(text) and text[end] == " " and self._next_first(text, end) in words
+        return self._word_after(text, end) in words
 
     @staticmethod
     def _first_key(raw: str) -> str:
@@ -456,14 +461,12 @@ class ZwnjRestorer:
     def _verb_follows(self, forms: frozenset, text: str, end: int) -> bool:
         """Is the piece ending at ``end`` followed by a space and a verb of ``forms``,
         whose می، نمی or future auxiliary may be typed apart (می گیرند، خواهد گرفت)?"""
-        if end >= len(text) or text[end] != " ":
-            return False
-        word = self._next_first(text, end)
+        word = self._word_after(text, end)
         if word in PREFIXES_MI or word in FUTURE_AUXILIARIES:
-            after = _piece_end(text, end + 1)
-            if after >= len(text) or text[after] != " ":
+            verb = self._word_after(text, _piece_end(text, end + 1))
+            if verb is None:
                 return False
-            word = (word if word in PREFIXES_MI else "") + self._next_first(text, after)
+            word = (word if word in PREFIXES_MI else "") + verb
         return word in forms
 
     def _adjective(self, left: str | None) -> tuple[str, str] | None:
