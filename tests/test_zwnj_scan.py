@@ -26,12 +26,15 @@ def test_the_restorer_scans_in_c(restorer):
 
 # Words the table knows quiet (دولت), pair lefts and rights (بین المللی، سال گذشته), rule
 # sides (می، ها), an ezafe (خانهٔ), names, punctuation (before and after a pair's left side,
-# which decides whether it may join), digits, Latin, a URL, a long word, emoji.
+# which decides whether it may join), digits, Latin, a URL, words longer than the scan's
+# buffer (64 characters) or as long, emoji, and شده before words that show an adjective
+# (را، در) or that it joins (اند) or neither.
 PIECES = ["دولت", "بین", "المللی", "المللیِ", "بین\u200cالمللی", "سال", "گذشته", "می", "شود",
           "کتاب", "ها", "های", "خانهٔ", "خانۀ", "نامهٔ", "«ایران»،", "(به", "این", "ترتیب)",
           "بهمن", "۱۴۰۳", "2025", "AI", "www.x.com/بین_المللی", "\u200c", "\u200cها", "ا" * 70,
           "بین" + "ب" * 70, "😀", "پیش", "بینی", "نخست", "وزیر", "رئیس", "جمهور", "", ".", "(بین",
-          "«سال", "بین،", "سال»،", "x/بین", "www.x.com/سال", "&بین", "۲سال", "(نخست", "((می"]
+          "«سال", "بین،", "سال»،", "x/بین", "www.x.com/سال", "&بین", "۲سال", "(نخست", "((می",
+          "ا" * 64, "ب" * 63 + "😀", "دولت😀", "شده", "شدهٔ", "شده،", "را", "در", "اند", "انجام"]
 
 
 @settings(max_examples=3000, deadline=None)

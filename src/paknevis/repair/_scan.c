@@ -17,8 +17,8 @@
  *
  * scan(text, table, left_rights, busy) -> [(index, start, end, value)]: the pieces of
  * text.replace("\n", " ").split(" ") that need a look, with their place and what
- * busy[piece] says of them (a Piece, or the frozenset of right keys of a pair's left side
- * when the next piece starts with one of them). Pieces the table knows are decided here:
+ * busy[piece] says of them (a Piece, or a frozenset of first words, such as a pair's right
+ * keys, when the next piece starts with one of them). Pieces the table knows are decided here:
  * a quiet word needs nothing, and a left side is visited when the next piece's first word
  * (ZWNJs out, an ezafe on its final heh or a kasra on its last letter dropped) makes a
  * pair in the table; so are the pieces of one such word in punctuation
@@ -344,6 +344,36 @@ static int append_visit(PyObject *out, Py_ssize_t index, Py_ssize_t start, Py_ss
     return r;
 }
 
+/* Read the piece from start into buf, hashing it, while it may be in the table (*in_buf
+ * 0 once it may not); returns where it ends. Inlined twice in scan: for 2-byte text (all but
+ * the rarest Persian text), where the compiler reads each character without asking its
+ * kind, and for any kind. */
+static inline __attribute__((always_inline)) Py_ssize_t
+read_piece(int kind, const void *data, Py_ssize_t start, Py_ssize_t len, Py_UCS2 *buf,
+           uint32_t *hash, int *in_buf)
+{
+    Py_ssize_t end = start;
+    uint32_t h = HASH_INIT;
+    for (; end < len && end - start < MAX_PIECE; end++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, end);
+        if (IS_SEP(c))
+            break;
+        if (c > 0xFFFF)
+            goto too_long;
+        buf[end - start] = (Py_UCS2)c;
+        h = hash_step(h, c);
+    }
+    if (end == len || IS_SEP(PyUnicode_READ(kind, data, end))) {
+        *hash = h, *in_buf = 1;
+        return end;
+    }
+too_long: /* longer than MAX_PIECE, or with a character outside the BMP: find its end */
+    while (end < len && !IS_SEP(PyUnicode_READ(kind, data, end)))
+        end++;
+    *hash = h, *in_buf = 0;
+    return end;
+}
+
 static PyObject *scan(PyObject *module, PyObject *args)
 {
     PyObject *text, *busy, *left_rights;
@@ -360,22 +390,11 @@ static PyObject *scan(PyObject *module, PyObject *args)
     Py_ssize_t index = 0;
     for (Py_ssize_t start = 0; start <= len; index++) {
         /* read the piece, hashing it as it goes, while it may be in the table */
-        Py_ssize_t end = start;
-        uint32_t h = HASH_INIT;
-        int in_buf = 1;
-        for (; end < len; end++) {
-            Py_UCS4 c = PyUnicode_READ(kind, data, end);
-            if (IS_SEP(c))
-                break;
-            if (in_buf) {
-                if (c > 0xFFFF || end - start == MAX_PIECE) {
-                    in_buf = 0;
-                } else {
-                    buf[end - start] = (Py_UCS2)c;
-                    h = hash_step(h, c);
-                }
-            }
-        }
+        uint32_t h;
+        int in_buf;
+        Py_ssize_t end = kind == PyUnicode_2BYTE_KIND
+                             ? read_piece(PyUnicode_2BYTE_KIND, data, start, len, buf, &h, &in_buf)
+                             : read_piece(kind, data, start, len, buf, &h, &in_buf);
         Py_ssize_t plen = end - start, word = 0, wlen = plen; /* the word looked up */
         int32_t v = plen && in_buf ? lookup(t, h, buf, plen) : NOT_FOUND;
         if (v == NOT_FOUND && plen && in_buf)

@@ -276,9 +276,11 @@ class ZwnjRestorer:
 
     # -- text ---------------------------------------------------------------------------
     def _busy_piece(self, raw: str) -> Piece | frozenset | None:
-        """What the text loop needs of a piece: None if it needs nothing, the set of right
-        keys if all it may do is start a joinable pair (``بین`` before ``المللی``), else
-        its :class:`Piece`."""
+        """What the text loop needs of a piece: None if it needs nothing; a set of the
+        first words that make the next piece worth a look, if all it may do is start a
+        joinable pair (``بین`` before ``المللی``: the pair's right keys) or be an adjective
+        in شده (before ``AFTER_ADJECTIVE``: 1,718 visits of 10,068 on farsnews, most
+        for nothing, were one set lookup of the scan); else its :class:`Piece`."""
         lex = self.lex
         if raw in lex.common_quiet:
             return None
@@ -292,9 +294,12 @@ class ZwnjRestorer:
             if fixed is None and not lex.decided_by_neighbours(key, glued=word == key):
                 return None  # a word the table does not know (a name), that needs nothing
         busy = self._pieces[raw]
-        if not (busy.edits or busy.ends_join or busy.starts_join or busy.before_no_ezafe or busy.participle):
-            return lex.pair_rights[busy.last] if busy.pair_left else None
-        return busy
+        if busy.edits or busy.ends_join or busy.starts_join or busy.before_no_ezafe:
+            return busy
+        rights = lex.pair_rights[busy.last] if busy.pair_left else None
+        if busy.participle:  # (with an ezafe, شدهٔ shows the adjective whatever follows)
+            return busy if busy.last != PARTICIPLE else AFTER_ADJECTIVE | (rights or frozenset())
+        return rights
 
     def _next_first(self, text: str, end: int) -> str:
         """The key of the first word of the piece after the space at ``end``."""
@@ -338,8 +343,9 @@ class ZwnjRestorer:
 
     def _scan_py(self, text: str) -> list[tuple]:
         """(index, start, end, busy value) of each piece of ``text`` to visit: every piece
-        with work of its own (a Piece), and each left side of a joinable pair (a frozenset
-        of its right keys) that the next piece's first word is a right of. Pieces are cut
+        with work of its own (a Piece), and each piece whose busy value is a set of first
+        words (a pair's left side, شده; see ``_busy_piece``) that the next piece's first
+        word is in. Pieces are cut
         at spaces and newlines: a newline is never a lost ZWNJ (_decide checks), but a word
         at a line's end is the same piece as anywhere else."""
         pieces = (text.replace("\n", " ") if "\n" in text else text).split(" ")
@@ -368,10 +374,12 @@ class ZwnjRestorer:
         decided = -1  # the last gap decided; gap i is the space after piece i
         apart: set[int] = set()  # gaps decided apart, which a join after them may reopen
         for i, s, e, p in self._scan(text):
-            if p.__class__ is frozenset:  # the left side of a joinable pair, nothing else
+            if p.__class__ is frozenset:  # a pair's left side or شده, before a word of the set
                 if i <= decided:
                     continue
-                p, starts_pair = pieces_of[text[s:e]], True
+                p = pieces_of[text[s:e]]
+                starts_pair = p.pair_left and (  # (شده, which its set may show an adjective)
+                    not p.participle or self._next_first(text, e) in pair_rights[p.last])
             else:
                 starts_pair = p.pair_left and e < len(text) and (
                     self._next_first(text, e) in pair_rights[p.last])
