@@ -69,3 +69,48 @@ def test_random_steps_replay_and_undo(case):
     assert t.text == final
     assert apply_edits(text, t.edits()) == final
     assert undo_edits(final, t.edits()) == text
+
+
+# Steps that swap letters one for one (as the Arabic yeh and kaf step does) come first,
+# before any other step, as the tracker keeps them apart; whatever follows, its edits must
+# be those of a tracker that cuts a piece for each.
+@st.composite
+def swaps_then_steps(draw):
+    text = draw(st.text("abcd ", min_size=1, max_size=12))
+    current, plan = text, []
+    for k in range(draw(st.integers(1, 3))):
+        at = sorted(set(draw(st.lists(st.integers(0, len(text) - 1), max_size=5))))
+        plan.append([Edit(i, i + 1, current[i], draw(st.sampled_from("abXY")), f"swap{k}") for i in at])
+        current = apply_edits(current, plan[-1])
+    _, later, _ = draw(steps())
+    for k, edits in enumerate(later):  # the same shape of cuts, over the current text
+        step, last = [], 0
+        for e in edits:
+            a, b = min(e.start, len(current)), min(e.end, len(current))
+            if a >= last:
+                step.append(Edit(a, b, current[a:b], e.new, f"s{k}"))
+                last = b
+        plan.append(step)
+        current = apply_edits(current, step)
+    return text, plan, current
+
+
+@settings(max_examples=1000, deadline=None)
+@given(swaps_then_steps())
+def test_swapped_letters_are_explained_as_pieces_would_be(case):
+    text, plan, final = case
+    kept_apart, cut = EditTracker(text), EditTracker(text, swaps=False)
+    for edits in plan:
+        kept_apart.apply(edits)
+        cut.apply(edits)
+    assert kept_apart.text == cut.text == final
+    assert kept_apart.edits() == cut.edits()
+    assert apply_edits(text, kept_apart.edits()) == final
+
+
+def test_a_swapped_letter_inside_a_later_edit_joins_its_rule():
+    t = EditTracker("abcd")
+    t.apply([Edit(1, 2, "b", "B", "yeh"), Edit(3, 4, "d", "D", "yeh")])
+    t.apply([Edit(0, 3, "aBc", "x", "word"), Edit(4, 4, "", "!", "ins")])
+    assert t.text == "xD!"
+    assert spans(t) == [(0, 3, "abc", "x", "yeh+word"), (3, 4, "d", "D!", "yeh+ins")]
