@@ -18,6 +18,12 @@ def test_what_a_reference_decodes_to_is_repaired_like_the_rest():
     assert out == "سلام دنیا"
     assert [(e.old, e.new, e.rule) for e in edits] == [
         ("&nbsp;", " ", "letters.html_entity+spacing.odd_space")]
+    # (explained, the steps for rare characters look at the text as decoded: the yeh and
+    # the NBSP were in no input)
+    out, edits = fix_and_explain("كتاب &#1610;ک")
+    assert out == "کتاب یک"
+    assert [(e.old, e.new, e.rule) for e in edits] == [
+        ("ك", "ک", "letters.arabic_kaf"), ("&#1610;", "ی", "letters.html_entity+letters.arabic_yeh")]
 
 
 def test_a_reference_escaped_again_is_decoded_in_one_pass():

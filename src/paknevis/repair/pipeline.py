@@ -21,7 +21,7 @@ from .letters import (
 from .mojibake import garbled, mojibake_step
 from .punctuation import persian_punctuation_step, persian_quotes_step
 from .spacing import MARK_SPACING_STEPS, SPACE_STEPS, odd_space_step
-from .step import group_rare_char_steps
+from .step import RareCharSteps, group_rare_char_steps
 from .zwnj import Lexicon, ZwnjRestorer, ZwnjStep, wrong_zwnj_step
 
 
@@ -120,11 +120,21 @@ class Repairer:
     def _fix_and_explain(self, text: str) -> tuple[str, list[Edit]]:
         tracker = EditTracker(text)
         for _ in range(_MAX_PASSES):
-            for step in self.steps:
+            for step in self._explained_steps(tracker):
                 tracker.apply(step.edits(tracker.text))
             if not self._needs_another_pass(tracker.text):
                 break
         return tracker.text, tracker.edits()
+
+    def _explained_steps(self, tracker: EditTracker):
+        """The steps one by one, as ``fix_and_explain`` traces each, but those of a group
+        for rare characters only where the text as it comes to the group has one of them
+        (as ``fix`` runs them)."""
+        for step in self.fix_steps:
+            if isinstance(step, RareCharSteps):
+                yield from step.steps_for(tracker.text)
+            else:
+                yield step
 
     def _needs_another_pass(self, text: str) -> bool:
         """Did a step make an HTML reference or a mojibake run whole (entities.py,

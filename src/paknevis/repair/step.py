@@ -156,15 +156,19 @@ class RareCharSteps:
         ends = iter(self._runs(text))
         return {ch for start, end in zip(ends, ends, strict=True) for ch in text[start:end]}
 
-    def apply(self, text: str) -> str:
+    def steps_for(self, text: str) -> list:
+        """The steps that may change ``text``: those for the characters it has (most texts
+        that have any have a diacritic or two, and no bidi control or odd space)."""
         found = self._found(text)
         if not found:
-            return text
-        # only the steps for the characters found (most texts that have any have a
-        # diacritic or two, and no bidi control or odd space): 18 -> 14.5 ms on farsnews
-        for step, acts_on in zip(self.steps, self._acts_on, strict=True):
-            if any(map(acts_on, found)):
-                text = step.apply(text)
+            return []
+        return [step for step, acts_on in zip(self.steps, self._acts_on, strict=True)
+                if any(map(acts_on, found))]
+
+    def apply(self, text: str) -> str:
+        # only the steps for the characters found: 18 -> 14.5 ms on farsnews
+        for step in self.steps_for(text):
+            text = step.apply(text)
         return text
 
 
