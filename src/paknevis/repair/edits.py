@@ -255,26 +255,25 @@ class EditTracker:
             new_lens += passed_lens
         self._pieces, self._lens = new_pieces, new_lens
 
-    def _touched(self):
-        """The edits of the pieces that edits made, and the swaps in the untouched ones, in
-        order; None for an edit still to be made from its piece (see ``edits``)."""
-        for p in self._pieces:
-            if p.rule is not None:
-                yield p.start, p.end, p.text, p.rule, p.edit
-            elif self._swaps:
-                for e in self._swaps_in(p.start, p.end):
-                    yield e.start, e.end, e.new, e.rule, e
-
     def edits(self) -> list[Edit]:
         """The edits that turn the original input into the current text."""
         out: list[Edit] = []
-        for start, end, text, rule, edit in self._touched():
-            if out and out[-1].end == start and (start == end or out[-1].start == out[-1].end):
-                last = out.pop()  # touching insertions/edits become one, to keep order exact
-                rules = "+".join(dict.fromkeys(last.rule.split("+") + rule.split("+")))
-                out.append(Edit(last.start, end, self.original[last.start:end], last.new + text, rules))
-            elif edit is not None:  # as the first step made it: no need to make it again
-                out.append(edit)
-            else:
-                out.append(Edit(start, end, self.original[start:end], text, rule))
+        for p in self._pieces:
+            if p.rule is not None:
+                self._add(out, p.start, p.end, p.text, p.rule, p.edit)
+            elif self._swaps and (swaps := self._swaps_in(p.start, p.end)):
+                first = swaps[0]
+                self._add(out, first.start, first.end, first.new, first.rule, first)
+                out += swaps[1:]  # (a swap never joins the next: neither is an insertion)
         return [e for e in out if e.old != e.new]
+
+    def _add(self, out: list[Edit], start: int, end: int, text: str, rule: str, edit: Edit | None) -> None:
+        """Add the edit of a piece (``edit``, if it is still as a step made it) to ``out``."""
+        if out and out[-1].end == start and (start == end or out[-1].start == out[-1].end):
+            last = out.pop()  # touching insertions/edits become one, to keep order exact
+            rules = "+".join(dict.fromkeys(last.rule.split("+") + rule.split("+")))
+            out.append(Edit(last.start, end, self.original[last.start:end], last.new + text, rules))
+        elif edit is not None:  # as the first step made it: no need to make it again
+            out.append(edit)
+        else:
+            out.append(Edit(start, end, self.original[start:end], text, rule))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from functools import partial
 
 from .edits import Edit, apply_edits
 from .protect import outside_urls, url_spans
@@ -64,10 +65,14 @@ class TableStep:
     def edits(self, text: str) -> list[Edit]:
         out, explained = [], self._explained
         for m in self._find_all.finditer(text):  # one character a match
-            start = m.start()
-            ch = text[start]
-            out.append(Edit(start, start + 1, ch, *explained[ch]))
+            start, ch = m.start(), m.group()
+            out.append(_new_edit((start, start + 1, ch, *explained[ch])))
         return outside_urls(out, text) if self.keep_urls else out
+
+
+#: Edit(...) without the named tuple's ``__new__``, a Python function: a text with Arabic
+#: yeh has an edit per letter (the step's edits 20% to 30% faster)
+_new_edit = partial(tuple.__new__, Edit)
 
 
 class EditsStep:
