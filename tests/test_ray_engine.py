@@ -1,16 +1,32 @@
-"""--engine ray on a real local Ray (bound to 127.0.0.1) gives the local engine's output."""
+"""--engine ray on a real local Ray (bound to 127.0.0.1) gives the local engine's output;
+without Ray, a clear error."""
 import json
 import subprocess
 import sys
+import types
 from pathlib import Path
 
 import pytest
 
-pytest.importorskip("ray")
+from paknevis.corpus.ray_engine import ray_results
+from paknevis.corpus.run import DumpFields
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def test_a_folder_named_ray_is_no_ray(monkeypatch):
+    # Ray's own session folder, /tmp/ray, imports as an empty namespace package for a run
+    # started in /tmp (python -m): the user gets the message, not an AttributeError
+    fake = types.ModuleType("ray")
+    fake.__path__ = []
+    monkeypatch.setitem(sys.modules, "ray", fake)
+    monkeypatch.delitem(sys.modules, "ray.data", raising=False)
+    with pytest.raises(RuntimeError, match="needs Ray"):
+        next(ray_results([], workers=1, dump_fields=DumpFields(), max_bytes=1000))
+
+
 def test_ray_output_equals_local_output(tmp_path):
+    pytest.importorskip("ray")
     posts = tmp_path / "posts"
     posts.mkdir()
     (posts / "post.txt").write_bytes((ROOT / "examples" / "blogger-post.txt").read_bytes())

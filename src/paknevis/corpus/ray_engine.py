@@ -36,8 +36,9 @@ def _chunks(items: Iterable[Item]) -> Iterator[list[Item]]:
 
 def ray_results(items: Iterable[Item], *, workers: int, dump_fields: DumpFields, max_bytes: int,
                 address: str | None = None) -> Iterator[tuple[bool, bytes]]:
-    try:
+    try:  # (ray.data too: Ray's session folder, /tmp/ray, imports as an empty "ray" from /tmp)
         import ray
+        import ray.data
     except ImportError:
         raise RuntimeError("--engine ray needs Ray: pip install 'paknevis[ray]'") from None
     started = False
