@@ -34,6 +34,11 @@
 #define MAX_PIECE 64 /* longer pieces are looked up in busy, as strings */
 #define NOT_FOUND INT32_MIN
 #define PAIR -1
+#if defined(__GNUC__) || defined(__clang__)
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE inline
+#endif
 
 typedef struct {
     uint32_t hash;
@@ -348,7 +353,7 @@ static int append_visit(PyObject *out, Py_ssize_t index, Py_ssize_t start, Py_ss
  * 0 once it may not); returns where it ends. Inlined twice in scan: for 2-byte text (all but
  * the rarest Persian text), where the compiler reads each character without asking its
  * kind, and for any kind. */
-static inline __attribute__((always_inline)) Py_ssize_t
+static ALWAYS_INLINE Py_ssize_t
 read_piece(int kind, const void *data, Py_ssize_t start, Py_ssize_t len, Py_UCS2 *buf,
            uint32_t *hash, int *in_buf)
 {

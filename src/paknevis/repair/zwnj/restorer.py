@@ -279,8 +279,8 @@ class ZwnjRestorer:
         """What the text loop needs of a piece: None if it needs nothing; a set of the
         first words that make the next piece worth a look, if all it may do is start a
         joinable pair (``بین`` before ``المللی``: the pair's right keys) or be an adjective
-        in شده (before ``AFTER_ADJECTIVE``: 1,718 visits of 10,068 on farsnews, most
-        for nothing, were one set lookup of the scan); else its :class:`Piece`."""
+        in شده (``AFTER_ADJECTIVE`` too: the scan looks the next word up, where every شده
+        was a visit; on farsnews, visits 10,068 -> 8,572); else its :class:`Piece`."""
         lex = self.lex
         if raw in lex.common_quiet:
             return None
@@ -345,9 +345,8 @@ class ZwnjRestorer:
         """(index, start, end, busy value) of each piece of ``text`` to visit: every piece
         with work of its own (a Piece), and each piece whose busy value is a set of first
         words (a pair's left side, شده; see ``_busy_piece``) that the next piece's first
-        word is in. Pieces are cut
-        at spaces and newlines: a newline is never a lost ZWNJ (_decide checks), but a word
-        at a line's end is the same piece as anywhere else."""
+        word is in. Pieces are cut at spaces and newlines: a newline is never a lost ZWNJ
+        (_decide checks), but a word at a line's end is the same piece as anywhere else."""
         pieces = (text.replace("\n", " ") if "\n" in text else text).split(" ")
         found = list(map(self._busy.__getitem__, pieces))  # None for the quiet ones
         # (compress picks the busy ones' values and next pieces in one C loop each, which
@@ -378,7 +377,7 @@ class ZwnjRestorer:
                 if i <= decided:
                     continue
                 p = pieces_of[text[s:e]]
-                starts_pair = p.pair_left and (  # (شده, which its set may show an adjective)
+                starts_pair = p.pair_left and (  # (for شده, the set has the adjective's cues too)
                     not p.participle or self._next_first(text, e) in pair_rights[p.last])
             else:
                 starts_pair = p.pair_left and e < len(text) and (
