@@ -42,20 +42,25 @@ def test_a_step_with_no_edits_changes_nothing():
 
 # Random steps of random edits over a short text: whatever they do, the edits the tracker
 # gives replay the input into the final text and back.
+def draw_step(draw, current: str, k: int) -> list[Edit]:
+    """One step's edits over ``current``: spans between random cuts, replaced."""
+    cuts = sorted(draw(st.lists(st.integers(0, len(current)), max_size=6)))
+    edits, last = [], 0
+    for a, b in zip(cuts[::2], cuts[1::2], strict=False):
+        if a < last:
+            continue
+        edits.append(Edit(a, b, current[a:b], draw(st.text("XY", max_size=3)), f"s{k}"))
+        last = b
+    return edits
+
+
 @st.composite
 def steps(draw):
     text = draw(st.text("abcd ", min_size=0, max_size=12))
     current, plan = text, []
     for k in range(draw(st.integers(1, 4))):
-        cuts = sorted(draw(st.lists(st.integers(0, len(current)), max_size=6)))
-        edits, last = [], 0
-        for a, b in zip(cuts[::2], cuts[1::2], strict=False):
-            if a < last:
-                continue
-            edits.append(Edit(a, b, current[a:b], draw(st.text("XY", max_size=3)), f"s{k}"))
-            last = b
-        plan.append(edits)
-        current = apply_edits(current, edits)
+        plan.append(draw_step(draw, current, k))
+        current = apply_edits(current, plan[-1])
     return text, plan, current
 
 
@@ -82,16 +87,9 @@ def swaps_then_steps(draw):
         at = sorted(set(draw(st.lists(st.integers(0, len(text) - 1), max_size=5))))
         plan.append([Edit(i, i + 1, current[i], draw(st.sampled_from("abXY")), f"swap{k}") for i in at])
         current = apply_edits(current, plan[-1])
-    _, later, _ = draw(steps())
-    for k, edits in enumerate(later):  # the same shape of cuts, over the current text
-        step, last = [], 0
-        for e in edits:
-            a, b = min(e.start, len(current)), min(e.end, len(current))
-            if a >= last:
-                step.append(Edit(a, b, current[a:b], e.new, f"s{k}"))
-                last = b
-        plan.append(step)
-        current = apply_edits(current, step)
+    for k in range(draw(st.integers(1, 4))):
+        plan.append(draw_step(draw, current, k))
+        current = apply_edits(current, plan[-1])
     return text, plan, current
 
 

@@ -38,6 +38,12 @@ class Edit(NamedTuple):
 #: an edit's (start, end), in C: a lambda cost a Python call per edit, and a text with
 #: Arabic yeh has an edit per letter
 _SPAN = itemgetter(0, 1)
+_START = itemgetter(0)
+
+
+def _joined(rules: Iterable[str]) -> str:
+    """Rules joined with '+', in order, each once."""
+    return "+".join(dict.fromkeys(rules))
 
 
 def _ordered(edits: Iterable[Edit]) -> list[Edit]:
@@ -112,8 +118,7 @@ class EditTracker:
         self._lens = [len(text)] if text else []  # each piece's length in the current text
         self.text = text  # the current text
         self._base = text  # the input with the swaps made: what untouched pieces read
-        self._swaps: list[Edit] = []  # the swaps, in order of offset ...
-        self._swap_at: list[int] = []  # ... and their offsets, for bisection
+        self._swaps: list[Edit] = []  # the swaps, in order of offset
         self._may_swap = swaps
 
     def _text_of(self, piece: _Piece) -> str:
@@ -140,21 +145,21 @@ class EditTracker:
         """One-for-one letters in the untouched text, whose offsets are the input's."""
         self._base = apply_edits(self._base, edits)
         if not self._swaps:  # the first such step (nearly always the only one)
-            self._swaps, self._swap_at = edits, [e.start for e in edits]
+            self._swaps = edits
             return
         swaps = {e.start: e for e in self._swaps}
         for e in edits:  # a letter swapped again: one edit from the input's letter
             first = swaps.get(e.start)
             swaps[e.start] = e if first is None else Edit(
-                e.start, e.end, first.old, e.new, "+".join(dict.fromkeys((first.rule, e.rule))))
-        self._swap_at = sorted(swaps)
-        self._swaps = [swaps[at] for at in self._swap_at]
+                e.start, e.end, first.old, e.new, _joined((first.rule, e.rule)))
+        self._swaps = [swaps[at] for at in sorted(swaps)]
 
     def _swaps_in(self, start: int, end: int) -> list[Edit]:
         """The swaps inside the input's ``[start, end)``."""
         if not self._swaps:
             return []
-        return self._swaps[bisect_left(self._swap_at, start):bisect_left(self._swap_at, end)]
+        swaps = self._swaps
+        return swaps[bisect_left(swaps, start, key=_START):bisect_left(swaps, end, key=_START)]
 
     def _rules_of(self, piece: _Piece) -> list[str]:
         """The rules that made a piece: its own, or those of the swaps in an untouched one."""
@@ -169,7 +174,7 @@ class EditTracker:
                 pieces.append(_Piece(None, pos, ed.start, None))
                 lens.append(ed.start - pos)
             if swapped := self._swaps_in(ed.start, ed.end):
-                rule = "+".join(dict.fromkeys([*(e.rule for e in swapped), ed.rule]))
+                rule = _joined([*(e.rule for e in swapped), ed.rule])
                 pieces.append(_Piece(ed.new, ed.start, ed.end, rule))
             else:
                 pieces.append(_Piece(ed.new, ed.start, ed.end, ed.rule, ed))
@@ -244,7 +249,7 @@ class EditTracker:
                 p = last()
                 start = end = p.end if p is not None else 0
                 text, rules = ed.new, [ed.rule]
-            pushed.append((_Piece(text, start, end, "+".join(dict.fromkeys(rules))), covered_end - cur))
+            pushed.append((_Piece(text, start, end, _joined(rules)), covered_end - cur))
             cur = covered_end
         new_pieces, new_lens = pieces[:hi], lens[:hi]
         for p, _ in pushed:
@@ -261,7 +266,7 @@ class EditTracker:
         for p in self._pieces:
             if p.rule is not None:
                 self._add(out, p.start, p.end, p.text, p.rule, p.edit)
-            elif self._swaps and (swaps := self._swaps_in(p.start, p.end)):
+            elif swaps := self._swaps_in(p.start, p.end):
                 first = swaps[0]
                 self._add(out, first.start, first.end, first.new, first.rule, first)
                 out += swaps[1:]  # (a swap never joins the next: neither is an insertion)
@@ -271,7 +276,7 @@ class EditTracker:
         """Add the edit of a piece (``edit``, if it is still as a step made it) to ``out``."""
         if out and out[-1].end == start and (start == end or out[-1].start == out[-1].end):
             last = out.pop()  # touching insertions/edits become one, to keep order exact
-            rules = "+".join(dict.fromkeys(last.rule.split("+") + rule.split("+")))
+            rules = _joined(last.rule.split("+") + rule.split("+"))
             out.append(Edit(last.start, end, self.original[last.start:end], last.new + text, rules))
         elif edit is not None:  # as the first step made it: no need to make it again
             out.append(edit)
