@@ -115,6 +115,8 @@ class PunctuationSpacingStep(EditsStep):
         if self._places is None:
             return _PUNCT_SPACING.finditer(text)
         after_space, before_letter, opening_before_space = self._places(text)
+        if not (after_space or before_letter or opening_before_space):
+            return ()  # most lines (speed.py --lines: the step 42 -> 21 ms)
         places = {*after_space[::2], *(end - 1 for end in before_letter[1::2]),
                   *(end - 1 for end in opening_before_space[1::2])}
         return filter(None, map(partial(_PUNCT_SPACING.match, text), sorted(places)))
@@ -251,8 +253,11 @@ class NumberSpacingStep(EditsStep):
     _digits = CharRuns(ALL_DIGITS)  # the runs of digits, found in C
 
     def edits(self, text: str) -> list[Edit]:
+        runs = self._digits(text)
+        if not runs:
+            return []
         out = []
-        runs = iter(self._digits(text))
+        runs = iter(runs)
         for start, end in zip(runs, runs, strict=True):
             if start > 1 and text[start - 1] in PERSIAN_LETTER_SET and text[start - 2] in PERSIAN_LETTER_SET:
                 out.append(start)

@@ -158,7 +158,10 @@ class RareCharSteps:
         """The trigger characters in ``text``."""
         if self._runs is None:
             return set(self._gate.findall(text))
-        ends = iter(self._runs(text))
+        runs = self._runs(text)
+        if not runs:  # most texts (speed.py --lines: the group 55 -> 38 ms)
+            return set()
+        ends = iter(runs)
         return {ch for start, end in zip(ends, ends, strict=True) for ch in text[start:end]}
 
     def steps_for(self, text: str) -> list:
