@@ -76,6 +76,7 @@ def test_idempotent_and_explained_among_marks(text, digits):
     ('به گزارش "ورزش سه"، او گفت', "به گزارش «ورزش سه»، او گفت"),
     ('او گفت:" ما گل زده داریم."\nبعد', "او گفت: «ما گل زده داریم.»\nبعد"),  # spacing follows
     ('"منطق و عقل"، "حماسه و عزت" و "عاطفه"', "«منطق و عقل»، «حماسه و عزت» و «عاطفه»"),
+    ('او گفت ("سلام") و رفت', "او گفت («سلام») و رفت"),  # a bracket in prose
 ])
 def test_straight_quotes_around_persian_are_guillemets(text, fixed):
     assert fix(text) == fixed
@@ -89,6 +90,8 @@ def test_straight_quotes_around_persian_are_guillemets(text, fixed):
     '"سلام\nخداحافظ"',
     'صفحه ۱۲" اینچ و "سلام"',  # an inch mark makes the pairs wrong
     'http://x.io/?q="ب"',
+    'کد print("سلام") را اجرا کنید',  # a call in code: its quotes are the code's
+    'کلید data["نام"] را بخوانید',
 ])
 def test_quotes_that_do_not_pair_up_around_persian_stay(text):
     assert fix(text, digits="keep").count('"') == text.count('"')

@@ -169,8 +169,15 @@ def _at_word_edges(text: str, opening: int, closing: int) -> bool:
         i -= 1
     while j < len(text) and text[j] in _INVISIBLE:
         j += 1
+    if i > 1 and text[i - 1] in "([" and _in_code_name(text[i - 2]):
+        return False  # a call in code, print("سلام"), whose quotes are the code's
     return ((i == 0 or text[i - 1] in _BEFORE_OPENING or text[i - 1].isspace())
             and (j == len(text) or text[j] in _AFTER_CLOSING or text[j].isspace()))
+
+
+def _in_code_name(ch: str) -> bool:
+    """May ``ch`` end a name in code (a Latin letter, a digit or _)?"""
+    return ch.isascii() and (ch.isalnum() or ch == "_")
 
 
 persian_quotes_step = PersianQuotesStep()
