@@ -126,11 +126,12 @@ def test_each_steps_fast_path_agrees_with_its_edits(text):
 
 
 @SETTINGS
-@given(texts)
-def test_grouped_steps_run_as_one_by_one(text):
+@given(texts, st.sampled_from(["persian", "latin", "keep"]), st.booleans())
+def test_grouped_steps_run_as_one_by_one(text, digits, spacing):
+    # the steps for rare characters and those of numbers run in groups, behind one search
     from paknevis.repair import repairer
 
-    r = repairer()
+    r = repairer(digits=digits, spacing=spacing)
     one_by_one, grouped = text, text
     for step in r.steps:
         one_by_one = step.apply(one_by_one)

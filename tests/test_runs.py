@@ -30,6 +30,20 @@ def test_the_runs_in_c_are_the_regex_spans(text):
         assert CharRuns(chars)(text) == regex_spans(chars, text)
 
 
+@settings(max_examples=2000, deadline=None)
+@given(text=TEXT)
+def test_found_in_is_whether_there_is_a_run(text):
+    for chars in SETS:
+        assert CharRuns(chars).found_in(text) == bool(regex_spans(chars, text))
+    assert CharRuns(".", after="0123456789").found_in(text) == bool(re.search(r"(?<=[0-9])\.", text))
+
+
+def test_found_in_without_c(monkeypatch):
+    monkeypatch.setattr(runs_module, "_c_runs", None)
+    runs = CharRuns("0123456789")
+    assert not runs.in_c and runs.found_in("سال 2025") and not runs.found_in("سال")
+
+
 @needs_c
 @settings(max_examples=2000, deadline=None)
 @given(text=TEXT)
@@ -79,6 +93,8 @@ def test_characters_beyond_the_bmp_are_refused():
 def test_the_module_checks_its_bitmap():
     with pytest.raises(ValueError, match="65536 bytes"):
         runs_module._c_runs("12", b"\x00")
+    with pytest.raises(ValueError, match="65536 bytes"):
+        runs_module._c_any_of("12", b"\x00")
 
 
 @needs_c

@@ -9,6 +9,9 @@
  * re.finditer("[set]+", text) (with "(?<=[after])" before and "(?=[before])" after), as
  * runs.py gives them where this module is not built; tests hold the two equal.
  *
+ * any_of(text, bitmap) -> bool: is there a character of the set in text? Stops at the first
+ * (a gate for steps that need one: the digits of a number).
+ *
  * runs_each(text, union, specs) -> ([start, end, ...], ...): for each (bitmap, after, before)
  * of specs, what runs(text, bitmap, after, before) gives, in one pass over the text: union
  * is the bitmap of every set's characters, and only its runs are looked into (a step that
@@ -185,9 +188,54 @@ fail:
     return NULL;
 }
 
+/* Does a character of the set stand in text? The search stops at the first. */
+#define ANY_OF(TYPE)                                                                          \
+    do {                                                                                      \
+        const TYPE *s = (const TYPE *)data;                                                   \
+        for (Py_ssize_t i = 0; i < n; i++)                                                    \
+            if (IN_SET(bits, (Py_UCS4)s[i]))                                                  \
+                return 1;                                                                     \
+    } while (0)
+
+static int any_in_set(PyObject *text, const unsigned char *bits)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    const void *data = PyUnicode_DATA(text);
+    switch (PyUnicode_KIND(text)) {
+    case PyUnicode_1BYTE_KIND:
+        ANY_OF(Py_UCS1);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        ANY_OF(Py_UCS2);
+        break;
+    default:
+        ANY_OF(Py_UCS4);
+    }
+    return 0;
+}
+
+static PyObject *any_of(PyObject *module, PyObject *args)
+{
+    PyObject *text;
+    Py_buffer bitmap;
+    (void)module;
+    if (!PyArg_ParseTuple(args, "Uy*:any_of", &text, &bitmap))
+        return NULL;
+    if (bitmap.len != BITMAP_SIZE) {
+        PyBuffer_Release(&bitmap);
+        PyErr_Format(PyExc_ValueError, "any_of: a bitmap must have %d bytes", BITMAP_SIZE);
+        return NULL;
+    }
+    int found = any_in_set(text, bitmap.buf);
+    PyBuffer_Release(&bitmap);
+    return PyBool_FromLong(found);
+}
+
 static PyMethodDef module_methods[] = {
     {"runs_each", runs_each, METH_VARARGS, "runs_each(text, union, specs): for each (bitmap, "
                                            "after, before) of specs, the runs, in one pass."},
+    {"any_of", any_of, METH_VARARGS, "any_of(text, bitmap): does a character of the set stand in "
+                                     "text? (The search stops at the first.)"},
     {"runs", runs, METH_VARARGS, "runs(text, bitmap[, after[, before]]): the runs of characters "
                                  "of a set (right after, or before, a character of another), as a "
                                  "flat list of start and end offsets."},

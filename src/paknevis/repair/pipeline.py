@@ -21,7 +21,7 @@ from .letters import (
 from .mojibake import garbled, mojibake_step
 from .punctuation import persian_punctuation_step, persian_quotes_step
 from .spacing import MARK_SPACING_STEPS, SPACE_STEPS, odd_space_step
-from .step import RareCharSteps, group_rare_char_steps
+from .step import RareCharSteps, StepsNeeding, group_rare_char_steps, group_steps_needing
 from .zwnj import Lexicon, ZwnjRestorer, ZwnjStep, wrong_zwnj_step
 
 
@@ -77,8 +77,9 @@ class Repairer:
             lexicon = lexicon or shipped_lexicon()
             steps.append(ZwnjStep(ZwnjRestorer(lexicon)))
         self.steps = tuple(steps)  # each traced on its own by fix_and_explain
-        #: what ``fix`` runs: the same steps, those for rare characters behind one scan
-        self.fix_steps = tuple(group_rare_char_steps(steps))
+        #: what ``fix`` runs: the same steps, those for rare characters behind one scan,
+        #: and those of numbers behind a search for a digit
+        self.fix_steps = tuple(group_steps_needing(group_rare_char_steps(steps)))
 
     def clear_caches(self) -> None:
         """Forget the per-word decisions cached so far (the tables stay loaded)."""
@@ -128,10 +129,10 @@ class Repairer:
 
     def _explained_steps(self, tracker: EditTracker):
         """The steps one by one, as ``fix_and_explain`` traces each, but those of a group
-        for rare characters only where the text as it comes to the group has one of them
-        (as ``fix`` runs them)."""
+        (for rare characters, or for numbers) only where the text as it comes to the group
+        has one of the characters they act on (as ``fix`` runs them)."""
         for step in self.fix_steps:
-            if isinstance(step, RareCharSteps):
+            if isinstance(step, (RareCharSteps, StepsNeeding)):
                 yield from step.steps_for(tracker.text)
             else:
                 yield step

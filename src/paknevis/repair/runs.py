@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 
 try:
+    from ._runs import any_of as _c_any_of
     from ._runs import runs as _c_runs
     from ._runs import runs_each as _c_runs_each
 except ImportError:
-    _c_runs = _c_runs_each = None
+    _c_runs = _c_runs_each = _c_any_of = None
 
 _BMP = 0x10000
 
@@ -57,6 +58,19 @@ class CharRuns:
         if self.in_c:
             return _c_runs(text, *self._bitmaps)
         return [n for m in self._pattern.finditer(text) for n in m.span()]
+
+    def found_in(self, text: str) -> bool:
+        """Is there a run in ``text``? Without ``after`` and ``before``, the search stops at
+        the first character of the set.
+
+        >>> CharRuns("0123456789").found_in("سال 2025"), CharRuns("0123456789").found_in("سال")
+        (True, False)
+        """
+        if self.in_c and self._bitmaps[1] is None and self._bitmaps[2] is None:
+            return _c_any_of(text, self._bitmaps[0])
+        if self.in_c:
+            return bool(self(text))
+        return self._pattern.search(text) is not None
 
 
 def spans(runs: list[int]) -> list[tuple[int, int]]:

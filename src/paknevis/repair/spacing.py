@@ -250,6 +250,7 @@ class NumberSpacingStep(EditsStep):
     """
 
     name = "number_spacing"
+    needs = ALL_DIGITS  # (see step.StepsNeeding)
     _digits = CharRuns(ALL_DIGITS)  # the runs of digits, found in C
 
     def edits(self, text: str) -> list[Edit]:
