@@ -43,6 +43,21 @@ static int append_run(PyObject *out, Py_ssize_t start, Py_ssize_t end)
 
 #define MAX_SPECS 8
 
+/* LOOP(TYPE), a loop over data[0:n] read as TYPE, for the kind of text */
+#define BY_KIND(text, LOOP)                                                                   \
+    do {                                                                                      \
+        switch (PyUnicode_KIND(text)) {                                                       \
+        case PyUnicode_1BYTE_KIND:                                                            \
+            LOOP(Py_UCS1);                                                                    \
+            break;                                                                            \
+        case PyUnicode_2BYTE_KIND:                                                            \
+            LOOP(Py_UCS2);                                                                    \
+            break;                                                                            \
+        default:                                                                              \
+            LOOP(Py_UCS4);                                                                    \
+        }                                                                                     \
+    } while (0)
+
 /* Each union run s[i:to] is cut into the runs of each spec's set (no character outside it
  * is in the set, so each is maximal in the text), kept if after and before allow. runs()
  * is the case of one spec, whose set is the union. */
@@ -83,16 +98,7 @@ static int scan_specs(PyObject *text, const unsigned char *uni, const unsigned c
 {
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     const void *data = PyUnicode_DATA(text);
-    switch (PyUnicode_KIND(text)) {
-    case PyUnicode_1BYTE_KIND:
-        SPEC_RUNS_OF(Py_UCS1);
-        break;
-    case PyUnicode_2BYTE_KIND:
-        SPEC_RUNS_OF(Py_UCS2);
-        break;
-    default:
-        SPEC_RUNS_OF(Py_UCS4);
-    }
+    BY_KIND(text, SPEC_RUNS_OF);
     return 0;
 }
 
@@ -201,16 +207,7 @@ static int any_in_set(PyObject *text, const unsigned char *bits)
 {
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     const void *data = PyUnicode_DATA(text);
-    switch (PyUnicode_KIND(text)) {
-    case PyUnicode_1BYTE_KIND:
-        ANY_OF(Py_UCS1);
-        break;
-    case PyUnicode_2BYTE_KIND:
-        ANY_OF(Py_UCS2);
-        break;
-    default:
-        ANY_OF(Py_UCS4);
-    }
+    BY_KIND(text, ANY_OF);
     return 0;
 }
 
