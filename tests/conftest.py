@@ -52,14 +52,21 @@ def postgres_server():
     shutil.chown(base, "postgres")
     shutil.chown(base / "sock", "postgres")
     run_as = ["su", "postgres", "-s", "/bin/sh", "-c"]
+    # (every call with a timeout: a server that will not start or stop fails the tests
+    # that need it, and never leaves the suite waiting)
     subprocess.run(run_as + [f"{bindir}/initdb -D {base}/data -A trust -U postgres -E UTF8 >/dev/null"],
-                   check=True)
-    subprocess.run(run_as + [f"{bindir}/pg_ctl -D {base}/data -l {base}/log -w -o "
-                             f"\"-k {base}/sock -c listen_addresses=''\" start >/dev/null"], check=True)
+                   check=True, timeout=300)
+    subprocess.run(run_as + [f"{bindir}/pg_ctl -D {base}/data -l {base}/log -w -t 120 -o "
+                             f"\"-k {base}/sock -c listen_addresses=''\" start >/dev/null"], check=True,
+                   timeout=300)
     try:
         yield f"postgresql:///postgres?host={base}/sock&user=postgres"
     finally:
-        subprocess.run(run_as + [f"{bindir}/pg_ctl -D {base}/data -m immediate stop >/dev/null"])
+        try:
+            subprocess.run(run_as + [f"{bindir}/pg_ctl -D {base}/data -m immediate -t 60 stop >/dev/null"],
+                           timeout=120)
+        except subprocess.TimeoutExpired:
+            pass  # (its files go below all the same; the server dies with the container)
         shutil.rmtree(base, ignore_errors=True)
 
 

@@ -11,7 +11,8 @@ def test_import_and_fix_one_post_under_150_mb():
     # parent's peak across fork+exec, and the pytest parent has the tables loaded.
     code = (f"import paknevis; paknevis.fix(open({str(SAMPLE)!r}, encoding='utf-8').read()); "
             "print([l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')][0])")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True, text=True)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True, text=True,
+                         timeout=300)
     rss_mb = int(out.stdout) / 1024  # kB
     assert rss_mb < 150, f"{rss_mb:.0f} MB"
 
@@ -22,5 +23,6 @@ def test_fix_alone_loads_no_document_or_date_parts():
             "parts = ('trafilatura', 'jdatetime', 'paknevis.documents'); "
             "print(sorted(m for m in parts if m in sys.modules)); "
             "paknevis.parse; print('paknevis.documents' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True, text=True)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True, text=True,
+                         timeout=300)
     assert out.stdout.split("\n")[:2] == ["[]", "True"]
