@@ -68,8 +68,6 @@ class CharRuns:
         """
         if self.in_c and self._bitmaps[1] is None and self._bitmaps[2] is None:
             return _c_any_of(text, self._bitmaps[0])
-        if self.in_c:
-            return bool(self(text))
         return self._pattern.search(text) is not None
 
 

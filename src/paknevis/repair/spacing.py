@@ -254,11 +254,8 @@ class NumberSpacingStep(EditsStep):
     _digits = CharRuns(ALL_DIGITS)  # the runs of digits, found in C
 
     def edits(self, text: str) -> list[Edit]:
-        runs = self._digits(text)
-        if not runs:
-            return []
         out = []
-        runs = iter(runs)
+        runs = iter(self._digits(text))
         for start, end in zip(runs, runs, strict=True):
             if start > 1 and text[start - 1] in PERSIAN_LETTER_SET and text[start - 2] in PERSIAN_LETTER_SET:
                 out.append(start)

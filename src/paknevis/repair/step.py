@@ -201,9 +201,8 @@ class StepsNeeding:
         return self.steps if self._found_in(text) else ()
 
     def apply(self, text: str) -> str:
-        if self._found_in(text):
-            for step in self.steps:
-                text = step.apply(text)
+        for step in self.steps_for(text):
+            text = step.apply(text)
         return text
 
 
