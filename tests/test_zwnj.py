@@ -339,6 +339,26 @@ def test_plural_or_heh_clitic_goes_to_the_likelier_stem():
     assert r.words.preferred("منطقهای")[0] == f"منطقه{Z}ای"
 
 
+def test_a_participle_before_ai_yields_to_a_far_more_frequent_noun():
+    # سودهای: سود (profit, frequent) and های, not the rare participle سوده (rubbed) and ای;
+    # a participle as frequent as its stem keeps ای (ساختهای، گفتهای), and before ایم it
+    # is the verb whatever the frequencies (دریافتهایم: دریافته‌ایم, 'we have understood')
+    lex = Lexicon.from_lines(["G\tست\t9", "G\tگفت\t10", "G\tگفته\t7", "G\tدریافت\t9",
+                              "G\tدریافته\t2", "T\tست", "T\tگفت", "T\tدریافت"])
+    r = ZwnjRestorer(lex)
+    assert r.words.preferred("ستهای")[0] == f"ست{Z}های"
+    assert r.words.preferred("گفتهای")[0] == f"گفته{Z}ای"
+    assert r.words.preferred("دریافتهایم")[0] == f"دریافته{Z}ایم"
+    assert fix("بانکها با سودهای بالا") == f"بانک{Z}ها با سودهای بالا"
+
+
+def test_only_the_impersonal_stem_is_a_verb_bare_after_mi():
+    # می‌توان, but درمیدان is در میدان, not درمی‌دان (دان, the present stem of دانستن)
+    assert fix("میتوان گفت و نمیتوان دید") == f"می{Z}توان گفت و نمی{Z}توان دید"
+    assert fix("حضور درمیدان کرج") == "حضور درمیدان کرج"
+    assert fix("درمیآید و میدانند") == f"درمی{Z}آید و می{Z}دانند"
+
+
 def test_a_word_ending_in_alef_is_not_cut_for_a_suffix():
     # انتهایش is انتها and a pronoun, not انت + هایش; زکریای is زکریا and the ezafe, not
     # زکری + ای: the split goes only where the stem is more frequent than the word

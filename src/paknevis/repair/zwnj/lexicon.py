@@ -12,6 +12,7 @@ from ..chars import PERSIAN_LETTER_SET, ZWNJ
 from .morphology import (
     GOVERNING_WORDS,
     HA_EZAFE,
+    IMPERSONAL,
     JOIN_RIGHT,
     PARTICIPLE,
     PAST_ENDINGS,
@@ -44,8 +45,12 @@ class Lexicon:
     glued: set[str] = field(default_factory=set)
     #: "left right" key pairs that edited text writes apart although a rule would join them
     apart: set[str] = field(default_factory=set)
-    #: inflected verb forms that take the prefix می/نمی (شود، کردند، رفته)
+    #: inflected verb forms that take the prefix می/نمی (شود، کردند، رفته), and the bare
+    #: present stems of three letters or more (آور، ساز), which end compounds
     verbs: set[str] = field(default_factory=set)
+    #: those bare stems that are no inflected form too: after می/نمی, only the impersonal
+    #: توان is a verb (می‌توان; درمیدان is در میدان, not درمی‌دان)
+    bare_stems: set[str] = field(default_factory=set)
     #: forms of the spoken language (شه، کنه، خوام، رفتن), verbs only after می/نمی: alone,
     #: کنه is a tick and رفتن the infinitive
     spoken: set[str] = field(default_factory=set)
@@ -189,6 +194,7 @@ class Lexicon:
         language (the inflected forms are generated here).
         """
         lex = cls()
+        stems: dict[str, set[str]] = {"P": set(), "T": set()}
         for line in lines:
             kind, _, text = line.rstrip("\n").partition("\t")
             text, _, freq = text.partition("\t")
@@ -216,9 +222,9 @@ class Lexicon:
             elif kind == "P":
                 lex.verbs.update(text + e for e in PRESENT_ENDINGS)
                 lex.spoken.update(text + e for e in SPOKEN_PRESENT_ENDINGS)
-                if len(text) > 2:
-                    lex.verbs.add(text)  # impersonal: می‌توان
+                stems["P"].add(text)
             elif kind == "T":
+                stems["T"].add(text)
                 lex.verbs.update(text + e for e in PAST_ENDINGS)
                 lex.spoken.update(text + e for e in SPOKEN_PAST_ENDINGS)
                 lex.verbs.add(text + "ه")  # participle: می‌رفته
@@ -228,6 +234,8 @@ class Lexicon:
                     lex.spoken.add(text + "د")
             elif kind == "t":
                 lex.spoken.update(text + e for e in PAST_ENDINGS + SPOKEN_PAST_ENDINGS)
+        lex.bare_stems = {stem for stem in stems["P"] if len(stem) > 2} - lex.verbs - {IMPERSONAL}
+        lex.verbs.update(stem for stem in stems["P"] if len(stem) > 2)
         lex.index()
         return lex
 

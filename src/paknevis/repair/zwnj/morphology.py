@@ -105,6 +105,9 @@ PARTICIPLE = "شده"
 AFTER_ADJECTIVE = frozenset(("را", "در", "از", "برای", "توسط"))
 
 PRESENT_ENDINGS = ("م", "ی", "د", "یم", "ید", "ند")
+#: the one bare present stem that is a verb after می/نمی: می‌توان، نمی‌توان (on the dev
+#: sentences and the web texts, no other bare stem follows می; درمیدان is در میدان)
+IMPERSONAL = "توان"
 #: the personal endings of a verb that hardly end other words (not ی, nor past 3sg's none)
 PERSON_ENDINGS = ("ند", "یم", "ید", "م", "د")
 PAST_ENDINGS = ("م", "ی", "", "یم", "ید", "ند")
