@@ -359,6 +359,13 @@ def test_only_the_impersonal_stem_is_a_verb_bare_after_mi():
     assert fix("درمیآید و میدانند") == f"درمی{Z}آید و می{Z}دانند"
 
 
+def test_an_arabic_quote_keeps_its_pronoun_ha():
+    # Persian pages quote the Quran and hadith: there تحتها، معها، أنها are a word and
+    # the pronoun ها, not plurals; Persian plurals glued beside them are still split
+    assert fix("تجری من تحتها الأنهار و معها إلا أنها تشمل") == "تجری من تحتها الأنهار و معها إلا أنها تشمل"
+    assert fix("بعضها و کتابها") == f"بعضها و کتاب{Z}ها"
+
+
 def test_a_word_ending_in_alef_is_not_cut_for_a_suffix():
     # انتهایش is انتها and a pronoun, not انت + هایش; زکریای is زکریا and the ezafe, not
     # زکری + ای: the split goes only where the stem is more frequent than the word

@@ -36,6 +36,12 @@ ANY_SUFFIX = tuple(s for s, _ in SUFFIXES)
 JOIN_RIGHT = frozenset((*SUFFIXES_HA, *SUFFIXES_TAR, *TAR_INFLECTED, *CLITICS_AFTER_HEH, EZAFE_YEH))
 #: Words that a suffix written apart never attaches to: ``خشک و تر`` is not ``خشک وتر``.
 NO_SUFFIX_HOST = frozenset("و به از که در با را تا یا هم نه چه اگر اما پس چون".split())
+#: Arabic prepositions and determiners that Persian uses too and never makes plural: in
+#: an Arabic quote, تحتها، معها، بعضها are the word and the pronoun ها (تجری من تحتها).
+NO_PLURAL_HOST = frozenset("تحت فوق مع حول عند دون لکن بعض جمیع".split())
+#: A word that begins with these is spelled the Arabic way (أنها، إلیها; Persian writes
+#: ا there): Persian morphology does not split it.
+ARABIC_INITIALS = ("أ", "إ")
 #: Words before which بی is the preposition 'without', not a prefix: بی هیچ تردیدی، بی شما.
 NOT_AFTER_BI = frozenset("این آن هیچ شما آنها آنان اینها ایشان همین همان آنکه اینکه".split())
 #: function words, which begin no compound the table does not know (این کننده)

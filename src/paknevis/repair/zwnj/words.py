@@ -11,6 +11,7 @@ from ..chars import ZWNJ, joins_left
 from .lexicon import Lexicon
 from .morphology import (
     ANY_SUFFIX,
+    ARABIC_INITIALS,
     CLITICS_AFTER_HEH,
     CLITICS_OR_AYI,
     GLUED_ENDINGS,
@@ -19,6 +20,7 @@ from .morphology import (
     NAME_ENDINGS,
     NAME_ENDINGS_AFTER_YEH,
     NO_HEAD,
+    NO_PLURAL_HOST,
     PERSON_ENDINGS,
     PREFIXES_MI,
     PREVERBS,
@@ -61,7 +63,7 @@ class WordWriter:
         form = lex.forms.get(key)
         if form is not None:
             return form, "zwnj.word"
-        if key in lex.glued or len(key) < 3:
+        if key in lex.glued or len(key) < 3 or key.startswith(ARABIC_INITIALS):
             return key, ""
         return self._by_morphology(key) or (key, "")
 
@@ -88,7 +90,7 @@ class WordWriter:
                     continue  # رهای: رها and the ezafe, not ره‌ای
             elif kind == "ha" and suffix[1:] in CLITICS_OR_AYI and self._heh_stem_likelier(stem, suffix[1:]):
                 continue  # منطقهای: منطقه‌ای, not منطق‌های (and جلسهایی, as some write جلسه‌ای)
-            elif not lex.knows(stem):
+            elif not lex.knows(stem) or kind == "ha" and stem in NO_PLURAL_HOST:
                 continue
             elif kind == "ha" and len(suffix) > 2 and self._likelier(stem + "ها", stem):
                 continue  # انتهایش: انتها and a pronoun, not انت‌هایش
