@@ -109,6 +109,9 @@ def test_zwnj_typed_as_space_is_put_back(spaced, right):
     # the ezafe ی typed apart after ه, as blogs write it: joined as the table writes it
     ("همه ی ما و نامه ی او", f"همه{Z}ی ما و نامه{Z}ی او"),
     ("وظیفه ی ما", f"وظیفه{Z}ی ما"),
+    # or, where the table has the two neither way, after a word in ه whose ی it does not
+    # glue either: a lone ی is no word, and that ه is the vowel
+    ("پیشینه ی این تیم و جنگنده ی واقعی", f"پیشینه{Z}ی این تیم و جنگنده{Z}ی واقعی"),
     # and glued, where the table shows ه a vowel there (ساخته‌ای، گفته‌اند)
     ("فیلم ساختهی کاپولا و گفتهی او", f"فیلم ساخته{Z}ی کاپولا و گفته{Z}ی او"),
     # a word with the consonant h, or one the table does not know, stays as typed
@@ -357,6 +360,15 @@ def test_only_the_impersonal_stem_is_a_verb_bare_after_mi():
     assert fix("میتوان گفت و نمیتوان دید") == f"می{Z}توان گفت و نمی{Z}توان دید"
     assert fix("حضور درمیدان کرج") == "حضور درمیدان کرج"
     assert fix("درمیآید و میدانند") == f"درمی{Z}آید و می{Z}دانند"
+
+
+def test_an_ezafe_typed_apart_is_no_sign_of_a_writer_who_types_zwnjs_as_spaces():
+    # writers who type every ZWNJ still type ه ی apart (Varzesh3: موقعیت‌هایمان beside
+    # نیمه ی دوم): with the ZWNJs deleted, the glued words are repaired all the same
+    text = "ویدال یکی از بهترین هافبکهای جهان است و همه ی ما خرید او را فوقالعاده میدانیم"
+    assert fix(text) == (f"ویدال یکی از بهترین هافبک{Z}های جهان است و همه{Z}ی ما خرید او را"
+                         f" فوق{Z}العاده می{Z}دانیم")
+    assert {e.rule for e in fix_and_explain(text)[1]} == {"zwnj.word", "zwnj.suffix", "zwnj.join_ezafe"}
 
 
 def test_an_arabic_quote_keeps_its_pronoun_ha():

@@ -8,7 +8,8 @@ import re
 from ..chars import WORD_CHARS, ZWNJ
 from ..edits import Edit
 
-#: Edits that show a writer who types a ZWNJ as a space (می شود، کتاب ها) ...
+#: Edits that show a writer who types a ZWNJ as a space (می شود، کتاب ها; not the ezafe
+#: typed apart after ه, خانه ی, which writers who type ZWNJs type as well) ...
 _SPACED_WRITER = frozenset(("zwnj.join_prefix_mi", "zwnj.join_suffix", "zwnj.join_prefix_bi",
                             "zwnj.join_bound"))
 #: ... beyond doubt (the rules that never err on the dev sets) ...

@@ -251,9 +251,14 @@ class ZwnjRestorer:
             if right == EZAFE_YEH and last == "ه":
                 # as the word the two make is written: خانه ی -> خانه‌ی; توجه ی stays
                 # (the table's توجهی, with the consonant h, may as well be a stripped
-                # عهده‌ی, which it also has glued)
+                # عهده‌ی, which it also has glued). A word in ه whose ی the table has seen
+                # neither way takes it after a ZWNJ: a lone ی is no word, and ه with no
+                # glued ی is the vowel (پیشینه ی، جنگنده ی، بازمانده ی -> پیشینه‌ی).
                 fixed = self._facts[left + right][0]
-                return (ZWNJ, "zwnj.join_suffix") if fixed and ZWNJ in fixed[0] else None
+                if fixed is None:
+                    vowel = silent_heh(left) and lex.knows(left) and left + right not in lex.glued
+                    return (ZWNJ, "zwnj.join_ezafe") if vowel else None
+                return (ZWNJ, "zwnj.join_ezafe") if ZWNJ in fixed[0] else None
         if pair in lex.join_pairs:
             return ZWNJ, "zwnj.join_bound" if pair in lex.bound_pairs else "zwnj.join_compound"
         if (right in lex.joined_tails and joins_left(last)
