@@ -23,6 +23,11 @@ Z = "\u200c"
     ("بهعنوان", f"به{Z}عنوان"),
     ("برجستهترین", f"برجسته{Z}ترین"),
     ("شدهاند", f"شده{Z}اند"),
+    # 'is' glued to a word in a vowel ه, as text that writes شده‌است loses it; a plural
+    # and است stays one (کتاب‌هاست)
+    ("افزایش یافتهاست و خانهاست و کتابهاست", f"افزایش یافته{Z}است و خانه{Z}است و کتاب{Z}هاست"),
+    # typed apart, it stays apart, as the standard writes it
+    ("افزایش یافته است", "افزایش یافته است"),
     ("سیاستهایش", f"سیاست{Z}هایش"),
     ("برمیگردد", f"برمی{Z}گردد"),
     # web word lists have these glued (stripped text); the table writes them as the standard
