@@ -194,7 +194,7 @@ class Lexicon:
         language (the inflected forms are generated here).
         """
         lex = cls()
-        stems: dict[str, set[str]] = {"P": set(), "T": set()}
+        present_stems = set()
         for line in lines:
             kind, _, text = line.rstrip("\n").partition("\t")
             text, _, freq = text.partition("\t")
@@ -222,9 +222,8 @@ class Lexicon:
             elif kind == "P":
                 lex.verbs.update(text + e for e in PRESENT_ENDINGS)
                 lex.spoken.update(text + e for e in SPOKEN_PRESENT_ENDINGS)
-                stems["P"].add(text)
+                present_stems.add(text)
             elif kind == "T":
-                stems["T"].add(text)
                 lex.verbs.update(text + e for e in PAST_ENDINGS)
                 lex.spoken.update(text + e for e in SPOKEN_PAST_ENDINGS)
                 lex.verbs.add(text + "ه")  # participle: می‌رفته
@@ -234,8 +233,9 @@ class Lexicon:
                     lex.spoken.add(text + "د")
             elif kind == "t":
                 lex.spoken.update(text + e for e in PAST_ENDINGS + SPOKEN_PAST_ENDINGS)
-        lex.bare_stems = {stem for stem in stems["P"] if len(stem) > 2} - lex.verbs - {IMPERSONAL}
-        lex.verbs.update(stem for stem in stems["P"] if len(stem) > 2)
+        bare = {stem for stem in present_stems if len(stem) > 2}
+        lex.bare_stems = bare - lex.verbs - {IMPERSONAL}  # (before they join the verbs)
+        lex.verbs.update(bare)
         lex.index()
         return lex
 
