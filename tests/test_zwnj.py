@@ -358,6 +358,15 @@ def test_a_participle_before_ai_yields_to_a_far_more_frequent_noun():
     assert r.words.preferred("گفتهای")[0] == f"گفته{Z}ای"
     assert r.words.preferred("دریافتهایم")[0] == f"دریافته{Z}ایم"
     assert fix("بانکها با سودهای بالا") == f"بانک{Z}ها با سودهای بالا"
+    # after a letter that never joins, X and های is the text as it stands: a participle
+    # must be the more frequent to change it (بردهای استقلال: wins, not a slave, برده‌ای)
+    lex = Lexicon.from_lines(["G\tبرد\t5", "G\tبرده\t5", "G\tشمار\t5", "G\tشماره\t5",
+                              "G\tآورد\t4", "G\tآورده\t5", "T\tبرد", "T\tآورد"])
+    r = ZwnjRestorer(lex)
+    assert r.words.preferred("بردهای")[0] == "بردهای"
+    assert r.words.preferred("آوردهای")[0] == f"آورده{Z}ای"
+    assert r.words.preferred("شمارهای")[0] == f"شماره{Z}ای"  # no participle: a tie is enough
+    assert fix("بر اساس برآوردهای دقیق") == "بر اساس برآوردهای دقیق"
 
 
 def test_only_the_impersonal_stem_is_a_verb_bare_after_mi():
