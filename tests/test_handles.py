@@ -30,7 +30,8 @@ def test_spaced_hashtags():
 
 
 def test_not_hashtags_stay():
-    for text in ["# عنوان مارک‌داون", "C# و F#", "شماره # ۵", "ali@example.com"]:
+    for text in ["# عنوان مارک‌داون", "C# و F#", "شماره # ۵", "ali@example.com", "این # را ببین",
+                 "علامت # و @"]:
         assert fix(text) == text
 
 
