@@ -21,7 +21,7 @@ Z = "\u200c"
     ("سلام\u00a0, دنیا", "سلام، دنیا"),  # past an NBSP, which the spacing step makes a space
     ("علي, رضا", "علی، رضا"),
     ("چرا? #ایران", "چرا؟ #ایران"),
-    ("ایران,۱۲", "ایران،۱۲"),
+    ("ایران,۱۲", "ایران، ۱۲"),  # and a space after it before a number, as before a word
 ])
 def test_a_mark_after_a_persian_word(text, fixed):
     assert fix(text) == fixed

@@ -46,6 +46,10 @@ from paknevis.repair.spacing import PunctuationSpacingStep
     ("ساعت۱۰صبح", "ساعت ۱۰ صبح"),
     ("۱۳تا۱۴سال", "۱۳ تا ۱۴ سال"),
     ("۱۲.۵درصد", "۱۲٫۵ درصد"),
+    # and one after a mark after a Persian word (the web articles: گفت:۴۷۴، عراق،۱۰), but
+    # not a time, a number's own mark, or a dot (an abbreviation's: ج.۲)
+    ("قیمت:۲۰۰۰ تومان، ایران،۲۰۲۰ و سوم؛۴ نفر", "قیمت: ۲۰۰۰ تومان، ایران، ۲۰۲۰ و سوم؛ ۴ نفر"),
+    ("ساعت ۱۰:۳۰ و ۱۲،۵ و ج.۲", "ساعت ۱۰:۳۰ و ۱۲،۵ و ج.۲"),
     # but not an ordinal or a decade, a word of one letter, a hashtag or a URL
     ("۲۰مین بار و ۱۰ام", "۲۰مین بار و ۱۰ام"),
     ("دهه ۱۳۶۰ها", "دهه ۱۳۶۰ها"),

@@ -69,8 +69,10 @@ _LD_SET = frozenset(PERSIAN_LETTERS + ALL_DIGITS)
 #: گفت :این), so that "۱۰ : ۳۰" and "3 .5" stay.
 _NO_SPACE_BEFORE = "،؛؟!?" + _CLOSING
 #: Punctuation that a Persian word follows with a space: "خوبی؟بله" -> "خوبی؟ بله". A dot,
-#: "!" or ":" only after a Persian letter (not in "3.5", "U.S.", URLs).
+#: "!" or ":" only after a Persian letter (not in "3.5", "U.S.", URLs). A number too, if a
+#: Persian letter stands before the mark (قیمت:۲۰۰۰، ایران،۲۰۲۰), but for a dot (ج.۲).
 _SPACE_AFTER = "،؛؟.!:"
+_SPACE_BEFORE_NUMBER = "،؛؟!:"
 
 # Every place where one of the three rules may act starts with a punctuation mark, so one
 # scan for the marks, with the context tested in C, finds them all. The three rules as
@@ -83,6 +85,7 @@ _PUNCT_SPACING = re.compile(
     f"(?:(?<=[{_NO_SPACE_BEFORE}])(?<= .)"  # a space before it
     f"|(?<=[.:])(?<= .)(?=\\s|\\Z)"
     f"|(?<=[{_SPACE_AFTER}])(?=[{_L}{_OPENING}])"  # no space after it
+    f"|(?<=[{_SPACE_BEFORE_NUMBER}])(?=[{ALL_DIGITS}])"
     f"|(?<=[{_OPENING}])(?= +[{_LD}]))")  # a space after an opening bracket or quote
 
 
@@ -104,7 +107,7 @@ class PunctuationSpacingStep(EditsStep):
         # the marks after a space, those before a Persian letter, and the opening ones
         # before a space, found in one pass in C (runs.py)
         places = RunsTogether(CharRuns(_NO_SPACE_BEFORE + ".:", after=" "),
-                              CharRuns(_SPACE_AFTER, before=PERSIAN_LETTERS + _OPENING_CHARS),
+                              CharRuns(_SPACE_AFTER, before=PERSIAN_LETTERS + _OPENING_CHARS + ALL_DIGITS),
                               CharRuns(_OPENING_CHARS, before=" "))
         self._places = places if places.in_c else None
 
@@ -144,7 +147,9 @@ class PunctuationSpacingStep(EditsStep):
                         mark in _CLOSING_CHARS and b and text[b - 1] in _ENDS_SENTENCE
                         and _ends_persian_sentence(text, b - 1, removed)):  # «چرا ؟ »
                     removed.append(Edit(b, s, text[b:s], "", "spacing.before_punctuation"))
-            if mark in _SPACE_AFTER and text[s + 1:s + 2] in _AFTER_SET and not _FOOTNOTE.match(text, s + 1):
+            after = text[s + 1:s + 2]
+            if (mark in _SPACE_AFTER and after in _AFTER_SET and not _FOOTNOTE.match(text, s + 1)
+                    or mark in _SPACE_BEFORE_NUMBER and after and after in ALL_DIGITS):
                 marks.append(s)
         return removed + self._space_after(text, removed, marks) if marks else removed
 
@@ -162,7 +167,8 @@ class PunctuationSpacingStep(EditsStep):
             if mark == ".":  # the last dot of an ellipsis (است....برای) is judged by the first
                 while before and view[before - 1] == ".":
                     before -= 1
-            if mark in ".!:" and not (before and view[before - 1] in PERSIAN_LETTER_SET):
+            if (mark in ".!:" or view[at + 1] in ALL_DIGITS) and not (
+                    before and view[before - 1] in PERSIAN_LETTER_SET):
                 continue
             if mark == "." and before == at and _in_abbreviation(view, at):
                 continue
