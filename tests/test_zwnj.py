@@ -29,6 +29,9 @@ Z = "\u200c"
     # typed apart, it stays apart, as the standard writes it
     ("افزایش یافته است", "افزایش یافته است"),
     ("سیاستهایش", f"سیاست{Z}هایش"),
+    # plurals that the news glues, as the Academy writes them; not تنها (alone), منهای
+    # (minus), nor the pronoun آنها, which the treebanks write both ways
+    ("روشها و جنبشهای آنها تنها منهای این", f"روش{Z}ها و جنبش{Z}های آنها تنها منهای این"),
     ("برمیگردد", f"برمی{Z}گردد"),
     # web word lists have these glued (stripped text); the table writes them as the standard
     ("چه میکنی", f"چه می{Z}کنی"),
