@@ -21,7 +21,7 @@ from .letters import (
 from .mojibake import garbled, mojibake_step
 from .punctuation import persian_punctuation_step, persian_quotes_step
 from .spacing import MARK_SPACING_STEPS, SPACE_STEPS, odd_space_step
-from .step import RareCharSteps, StepsNeeding, group_rare_char_steps, group_steps_needing
+from .step import StepGroup, group_rare_char_steps, group_steps_needing
 from .zwnj import Lexicon, ZwnjRestorer, ZwnjStep, wrong_zwnj_step
 
 
@@ -132,7 +132,7 @@ class Repairer:
         (for rare characters, or for numbers) only where the text as it comes to the group
         has one of the characters they act on (as ``fix`` runs them)."""
         for step in self.fix_steps:
-            if isinstance(step, (RareCharSteps, StepsNeeding)):
+            if isinstance(step, StepGroup):
                 yield from step.steps_for(tracker.text)
             else:
                 yield step
