@@ -104,10 +104,11 @@ class PunctuationSpacingStep(EditsStep):
     name = "punctuation_spacing"
 
     def __init__(self):
-        # the marks after a space, those before a Persian letter, and the opening ones
-        # before a space, found in one pass in C (runs.py)
+        # the marks after a space, those before a Persian letter (or a digit), and the
+        # opening ones before a space, found in one pass in C (runs.py)
         places = RunsTogether(CharRuns(_NO_SPACE_BEFORE + ".:", after=" "),
-                              CharRuns(_SPACE_AFTER, before=PERSIAN_LETTERS + _OPENING_CHARS + ALL_DIGITS),
+                              CharRuns(_SPACE_AFTER, before=PERSIAN_LETTERS + _OPENING_CHARS),
+                              CharRuns(_SPACE_BEFORE_NUMBER, before=ALL_DIGITS),
                               CharRuns(_OPENING_CHARS, before=" "))
         self._places = places if places.in_c else None
 
@@ -117,10 +118,11 @@ class PunctuationSpacingStep(EditsStep):
         4 ms instead of 18 for the pattern's scan of every text (and 6 for three scans)."""
         if self._places is None:
             return _PUNCT_SPACING.finditer(text)
-        after_space, before_letter, opening_before_space = self._places(text)
-        if not (after_space or before_letter or opening_before_space):
+        after_space, before_letter, before_digit, opening_before_space = self._places(text)
+        if not (after_space or before_letter or before_digit or opening_before_space):
             return ()  # most lines (speed.py --lines: the step 42 -> 21 ms)
         places = {*after_space[::2], *(end - 1 for end in before_letter[1::2]),
+                  *(end - 1 for end in before_digit[1::2]),
                   *(end - 1 for end in opening_before_space[1::2])}
         return filter(None, map(partial(_PUNCT_SPACING.match, text), sorted(places)))
 
