@@ -255,10 +255,9 @@ class ZwnjRestorer:
                 # neither way takes it after a ZWNJ: a lone ی is no word, and ه with no
                 # glued ی is the vowel (پیشینه ی، جنگنده ی، بازمانده ی -> پیشینه‌ی).
                 fixed = self._facts[left + right][0]
-                if fixed is None:
-                    vowel = silent_heh(left) and lex.knows(left) and left + right not in lex.glued
-                    return (ZWNJ, "zwnj.join_ezafe") if vowel else None
-                return (ZWNJ, "zwnj.join_ezafe") if ZWNJ in fixed[0] else None
+                joins = (ZWNJ in fixed[0] if fixed else
+                         silent_heh(left) and lex.knows(left) and left + right not in lex.glued)
+                return (ZWNJ, "zwnj.join_ezafe") if joins else None
         if pair in lex.join_pairs:
             return ZWNJ, "zwnj.join_bound" if pair in lex.bound_pairs else "zwnj.join_compound"
         if (right in lex.joined_tails and joins_left(last)
