@@ -100,6 +100,9 @@ def test_an_abbreviation_keeps_its_dots_without_spaces(text):
     # an ellipsis glued to the next word; one typed apart (و ...) stays so
     ("کامل است....برای بارسلونا و ... خلاصه", "کامل است.... برای بارسلونا و ... خلاصه"),
     ("ساعت ۱۰ :۳۰", "ساعت ۱۰ :۳۰"),
+    # a run of marks is judged by its first (Fars News: دارد؟!من)
+    ("چه ربطی دارد؟!من نمی‌دانم", "چه ربطی دارد؟! من نمی‌دانم"),
+    ("سلام!!!چطوری؟؟؟ خوبم", "سلام!!! چطوری؟؟؟ خوبم"),
 ])
 def test_a_full_stop_still_takes_its_space(raw, fixed):
     assert fix(raw, zwnj=False) == fixed

@@ -166,8 +166,8 @@ class PunctuationSpacingStep(EditsStep):
                 k += 1
             at, mark = s - shift, text[s]
             before = at
-            if mark == ".":  # the last dot of an ellipsis (است....برای) is judged by the first
-                while before and view[before - 1] == ".":
+            if mark in ".!":  # the last mark of a run (است....برای، چرا؟!نه) is judged by the first
+                while before and view[before - 1] in _RUN_OF_MARKS:
                     before -= 1
             if (mark in ".!:" or view[at + 1] in ALL_DIGITS) and not (
                     before and view[before - 1] in PERSIAN_LETTER_SET):
@@ -229,6 +229,10 @@ def _in_abbreviation(text: str, dot: int) -> bool:
     return (dot - start == 1 and text[start] != "ی"
             or dot - start <= _LINK and start and text[start - 1] == "."
             or end - dot - 1 <= _LINK and end < len(text) and text[end] == ".")
+
+
+#: Marks typed in a run at a sentence's end: ... ؟! !!!
+_RUN_OF_MARKS = frozenset(".!؟?")
 
 
 def _space_or_end(text: str, i: int) -> bool:
