@@ -54,7 +54,7 @@ WORDS = ["می", "نمی", "شود", "میشود", "کتاب", "ها", "های",
          # the verb's می or future auxiliary typed apart; a footnote after a stop (بود.[۱])
          "دست", "کم", "نگیرید", "گیرند", "خواهد", "گرفت", "طلب", "دارند", "[۱]", "[الف]"]
 CHARS = list("ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیآأؤئءۀةيكى") + [
-    Z, Z, " ", " ", " ", "\u00a0", "\n", "ـ", "\u064e", "\u0651", "\u200b", "\u200f", "\ufeff",
+    Z, Z, " ", " ", " ", "\u00a0", "\n", "\r", "ـ", "\u064e", "\u0651", "\u200b", "\u200f", "\ufeff",
     "،", ".", "؟", "!", ":", "(", ")", "«", "»", "\"", "”", "]", "#", "@", "a", "B", "7", "۵", "٣",
     "\u200d", "%", ",", "\u066b", "\u066a", "?", ";"]
 texts = st.lists(st.one_of(st.sampled_from(WORDS), st.sampled_from(CHARS)), max_size=40).map("".join)
@@ -84,6 +84,8 @@ def content(text: str) -> str:
 @example("خانه ی.کتاب")  # the ezafe joined after spacing took ی. for an abbreviation
 @example(" »سلام ؟")  # a text's end was read as the mark before its first space
 @example("می@7می۱۴۰۳x1")  # @7 was a handle only while x1 stood in its word
+@example("@ c۰نه")  # a space after the number made "@ c۰" a handle typed apart
+@example("\u00a0\r\u00a0\n")  # the space before a lone CR ended its line only as "\r\n"
 def test_idempotent(text):
     once = fix(text)
     assert fix(once) == once

@@ -56,6 +56,10 @@ from paknevis.repair.spacing import PunctuationSpacingStep
     ("ج۲ ص۱۲", "ج۲ ص۱۲"),
     ("#سال۱۴۰۳", "#سال۱۴۰۳"),
     ("https://x.ir/سال۱۴۰۳", "https://x.ir/سال۱۴۰۳"),
+    # nor a number glued to a Latin letter: it is the Latin word's (as with Latin digits)
+    ("فایل mp۳ها و c۹۰نه", "فایل mp۳ها و c۹۰نه"),
+    # a space at a line's end, before a CR alone (old Mac files) as before CRLF
+    ("خط اول \rخط دوم \r\nخط سوم\r \n", "خط اول\rخط دوم\r\nخط سوم\r\n"),
 ])
 def test_spacing(raw, fixed):
     assert fix(raw) == fixed
