@@ -152,7 +152,7 @@ def test_line_breaks_kept(text):
 @SETTINGS
 @given(st.lists(texts, max_size=8).map("\n".join), st.integers(1, 3), st.integers(1, 7))
 def test_blocks_cover_the_text_and_repair_stays_idempotent(text, lines, chunk):
-    from paknevis.repair.blocks import line_blocks
+    from paknevis.repair.lines import line_blocks
 
     blocks = list(line_blocks(text, lines=lines))
     assert "".join(blocks) == text

@@ -6,7 +6,7 @@ import pytest
 
 from paknevis.io import UTF8_CUT, DecodeError, decode_bytes
 from paknevis.io.stream import _CHUNK, TextStream
-from paknevis.repair.blocks import BlockTooLarge, line_blocks
+from paknevis.repair.lines import BlockTooLarge, line_blocks
 
 # Lines of real Persian, long enough to cross the 64 KB sniff and the 1 MB reads; an odd
 # number of one-byte characters per line, so that reads end inside two-byte letters too.

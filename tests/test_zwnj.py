@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from paknevis import fix, fix_and_explain
+from paknevis import apply_edits, fix, fix_and_explain
 from paknevis.repair import Lexicon
 from paknevis.repair.zwnj import ZwnjRestorer
 
@@ -516,6 +516,22 @@ def test_glued_words_follow_the_writers_habit(text, right):
 def test_the_writers_habit_gives_the_same_answer_twice(text):
     once = fix(text)
     assert fix(once) == once
+
+
+def test_a_long_text_is_judged_a_block_of_lines_at_a_time():
+    # as `paknevis fix` cuts a file (repair.lines): a writer who types ZWNJs, whose glued
+    # words stay, then one whose ZWNJs were deleted, whose glued words are split
+    from paknevis.repair.lines import BLOCK_LINES
+
+    typed = f"کتاب{Z}ها و مهمترین بازی\n" * BLOCK_LINES
+    deleted = "کتابها و مهمترین بازی\n" * 3
+    text = typed + deleted
+    assert fix(text) == typed + f"کتاب{Z}ها و مهم{Z}ترین بازی\n" * 3
+    fixed, edits = fix_and_explain(text)
+    assert fixed == fix(text) and apply_edits(text, edits) == fixed
+    # none in the first block; the second's at their places in the whole text
+    assert edits == [e.shifted(len(typed)) for e in fix_and_explain(deleted)[1]] != []
+    assert fix(fixed) == fixed
 
 
 @pytest.mark.parametrize("text, right", [

@@ -16,7 +16,8 @@ from . import __version__
 from .io import UTF8_CUT, DecodeError
 from .io.stream import TextStream, open_text_stream
 from .repair import RepairConfig
-from .repair.blocks import BlockTooLarge, RepairedBlock, line_blocks, repair_blocks, worker_pool
+from .repair.blocks import RepairedBlock, repair_blocks, worker_pool
+from .repair.lines import BlockTooLarge, line_blocks
 
 app = typer.Typer(
     help="paknevis (پاک‌نویس): repair Persian web text — ZWNJ, letters, digits, spacing.",

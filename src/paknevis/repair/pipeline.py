@@ -1,7 +1,9 @@
 """The repair pipeline: the steps in a fixed order, run fast or with every edit traced."""
 from __future__ import annotations
 
+import sys
 from functools import lru_cache
+from itertools import accumulate, pairwise
 
 from .config import RepairConfig
 from .digits import digits_step, number_marks_step
@@ -18,6 +20,7 @@ from .letters import (
     kashida_step,
     letters_step,
 )
+from .lines import BLOCK_LINES, line_blocks
 from .mojibake import garbled, mojibake_step
 from .punctuation import persian_punctuation_step, persian_quotes_step
 from .spacing import MARK_SPACING_STEPS, SPACE_STEPS, odd_space_step
@@ -88,9 +91,7 @@ class Repairer:
                 step.restorer.clear_cache()
 
     def fix(self, text: str) -> str:
-        if has_foreign_letter(text):
-            return self._around_foreign_lines(text, lambda span: (self._fix(span), ()))[0]
-        return self._fix(text)
+        return self._in_parts(text, lambda part: (self._fix(part), ()))[0]
 
     def _fix(self, text: str) -> str:
         for _ in range(_MAX_PASSES):
@@ -101,22 +102,21 @@ class Repairer:
         return text
 
     def fix_and_explain(self, text: str) -> tuple[str, list[Edit]]:
-        if has_foreign_letter(text):
-            return self._around_foreign_lines(text, self._fix_and_explain)
-        return self._fix_and_explain(text)
+        return self._in_parts(text, self._fix_and_explain)
+
+    def _in_parts(self, text: str, repair) -> tuple[str, list[Edit]]:
+        """``repair`` (text -> (text, edits)) on each part of ``text`` that is judged on its
+        own: a text of more lines than a block, a block at a time (lines.py: on a 15 MB text,
+        2.2 s and 176 MB instead of 5.9 s and 275 MB in one piece), and in a block, the
+        Persian lines only: lines in Urdu, Pashto or Kurdish stay as they are (foreign.py)."""
+        if text.count("\n") >= BLOCK_LINES:  # (2 ms over the farsnews articles)
+            ends = list(accumulate(map(len, line_blocks(text, max_chars=sys.maxsize))))
+            return _in_spans(text, pairwise([0, *ends]), lambda block: self._in_lines(block, repair))
+        return self._in_lines(text, repair)
 
     @staticmethod
-    def _around_foreign_lines(text: str, repair) -> tuple[str, list[Edit]]:
-        """``repair`` (text -> (text, edits)) on the Persian lines of ``text`` only: lines in
-        Urdu, Pashto or Kurdish stay as they are (see foreign.py)."""
-        out, edits, pos = [], [], 0
-        for start, end in persian_spans(text):
-            fixed, span_edits = repair(text[start:end])
-            out += (text[pos:start], fixed)
-            edits += (e.shifted(start) for e in span_edits)
-            pos = end
-        out.append(text[pos:])
-        return "".join(out), edits
+    def _in_lines(text: str, repair) -> tuple[str, list[Edit]]:
+        return _in_spans(text, persian_spans(text), repair) if has_foreign_letter(text) else repair(text)
 
     def _fix_and_explain(self, text: str) -> tuple[str, list[Edit]]:
         tracker = EditTracker(text)
@@ -141,6 +141,19 @@ class Repairer:
         """Did a step make an HTML reference or a mojibake run whole (entities.py,
         mojibake.py)? Then the steps run again, so that ``fix`` stays idempotent."""
         return self.config.letters and (decodable(text) or garbled(text))
+
+
+def _in_spans(text: str, spans, repair) -> tuple[str, list[Edit]]:
+    """``text`` with each of ``spans`` (start, end) repaired by ``repair``, the rest as it
+    is, and the edits, shifted to their places in ``text``."""
+    out, edits, pos = [], [], 0
+    for start, end in spans:
+        fixed, span_edits = repair(text[start:end])
+        out += (text[pos:start], fixed)
+        edits += (e.shifted(start) for e in span_edits)
+        pos = end
+    out.append(text[pos:])
+    return "".join(out), edits
 
 
 @lru_cache(maxsize=32)
