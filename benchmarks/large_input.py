@@ -9,8 +9,9 @@ start-up (loading the tables, about a second). The large
 file is ../shared/data/web/farsnews-1-4.jsonl's 1,200 articles, one paragraph a line, 24
 times over (106 MB), as published and with every ZWNJ deleted. ``paknevis fix`` reads a file
 or standard input a chunk at a time and repairs it a block of lines at a time
-(``paknevis.io.stream``, ``paknevis.repair.blocks``); the same text given to ``fix`` in one
-call shows what that saves. With ``--workers 2`` the memory is that of the main process;
+(``paknevis.io.stream``, ``paknevis.repair.blocks``); ``fix`` given the whole text in one
+call cuts it into the same blocks of lines (``paknevis.repair.lines``), but holds the text
+and its repair whole. With ``--workers 2`` the memory is that of the main process;
 each worker holds about as much again.
 """
 from __future__ import annotations
