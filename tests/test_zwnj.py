@@ -393,6 +393,7 @@ def test_an_arabic_quote_keeps_its_pronoun_ha():
     # the pronoun ها, not plurals; Persian plurals glued beside them are still split
     assert fix("تجری من تحتها الأنهار و معها إلا أنها تشمل") == "تجری من تحتها الأنهار و معها إلا أنها تشمل"
     assert fix("بعضها و کتابها") == f"بعضها و کتاب{Z}ها"
+    assert fix("رضی الله عنها و الیها") == "رضی الله عنها و الیها"
 
 
 def test_a_word_ending_in_alef_is_not_cut_for_a_suffix():

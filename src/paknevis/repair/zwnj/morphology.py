@@ -42,8 +42,8 @@ JOIN_RIGHT = frozenset((*SUFFIXES_HA, *SUFFIXES_TAR, *TAR_INFLECTED, *CLITICS_AF
 #: Words that a suffix written apart never attaches to: ``خشک و تر`` is not ``خشک وتر``.
 NO_SUFFIX_HOST = frozenset("و به از که در با را تا یا هم نه چه اگر اما پس چون".split())
 #: Arabic prepositions and determiners that Persian uses too and never makes plural: in
-#: an Arabic quote, تحتها، معها، بعضها are the word and the pronoun ها (تجری من تحتها).
-NO_PLURAL_HOST = frozenset("تحت فوق مع حول عند دون لکن بعض جمیع کل بین فی حتی".split())
+#: an Arabic quote, تحتها، معها، بعضها، الیها are the word and the pronoun ها (تجری من تحتها).
+NO_PLURAL_HOST = frozenset("تحت فوق مع حول عند دون لکن بعض جمیع کل بین فی حتی الی عن".split())
 #: A word that begins with these is spelled the Arabic way (أنها، إلیها; Persian writes
 #: ا there): Persian morphology does not split it.
 ARABIC_INITIALS = ("أ", "إ")
