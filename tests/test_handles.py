@@ -1,4 +1,9 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from paknevis import fix
+from paknevis.repair.handles import glued_tag_step, handle_step, hashtag_step
+from paknevis.repair.step import RegexStep
 
 
 def test_bidi_mangled_handle():
@@ -56,3 +61,18 @@ def test_a_mended_handle_before_a_mark_is_spaced_as_a_second_pass_would_space_it
     for text in ("Hi12@ »", "سلام Hi@ ، و", "(BaharIran@ 7 )"):
         once = fix(text)
         assert fix(once) == once
+
+
+_SIGNS_AND_WORDS = st.lists(st.sampled_from(
+    ["@", "#", " ", "\n", "\u00a0", ".", "_", "a", "Bz", "7", "۷", "ب", "سلام", "ali", "x.ir",
+     "BaharIran", "مجاهدین_خلق", "را", "&", "🍏"]), max_size=30).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SIGNS_AND_WORDS)
+def test_the_steps_find_what_a_scan_of_every_position_finds(text):
+    # the three steps try their patterns only where a match may start (RegexStep.starts)
+    for step in (handle_step, hashtag_step, glued_tag_step):
+        everywhere = RegexStep(step.name, step._pattern, step._replace, step._rule)
+        assert step.edits(text) == everywhere.edits(text), step.name
+        assert step.apply(text) == everywhere.apply(text), step.name

@@ -7,7 +7,7 @@ from the same table or the same replacement function, so that the two cannot dis
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import partial
 
 from .edits import Edit, apply_edits
@@ -94,15 +94,20 @@ class RegexStep:
 
     ``replace`` returns the new text, or ``None`` to keep the match as it is. ``rule`` is a
     string, or a function of the match for steps that apply more than one rule.
+
+    ``starts`` (text -> offsets, in order) names every place where a match may start, for a
+    pattern that begins with a lookbehind or a class that re tries at every position of
+    the text; the pattern is then tried at those places only.
     """
 
     def __init__(self, name: str, pattern: re.Pattern, replace: Callable[[re.Match], str | None],
                  rule: str | Callable[[re.Match], str], precheck: Callable[[str], object] | None = None,
-                 triggers: str = ""):
+                 triggers: str = "", starts: Callable[[str], Iterable[int]] | None = None):
         self.name = name
         self._pattern = pattern
         self._replace = replace
         self._rule = rule if callable(rule) else (lambda m, r=rule: r)
+        self._starts = starts
         #: characters (a class body) without which the step changes nothing
         self.triggers = triggers
         # A cheap test (str containment, a literal-first regex) that is false for text the
@@ -122,17 +127,31 @@ class RegexStep:
     def apply(self, text: str) -> str:
         if self._precheck is not None and not self._precheck(text):
             return text
+        if self._starts is not None:
+            edits = self.edits(text)
+            return apply_edits(text, edits) if edits else text
         return self.pattern(text).sub(self._sub, text)
 
     def edits(self, text: str) -> list[Edit]:
         out = []
         if self._precheck is not None and not self._precheck(text):
             return out
-        for m in self.pattern(text).finditer(text):
+        for m in self._matches(text):
             new = self._replace(m)
             if new is not None and new != m.group():
                 out.append(Edit(m.start(), m.end(), m.group(), new, self._rule(m)))
         return out
+
+    def _matches(self, text: str) -> Iterator[re.Match]:
+        """The matches ``finditer`` gives, found at ``starts`` only where it is given."""
+        if self._starts is None:
+            yield from self.pattern(text).finditer(text)
+            return
+        match, end = self.pattern(text).match, 0
+        for start in self._starts(text):
+            if start >= end and (m := match(text, start)):
+                yield m
+                end = max(m.end(), start + 1)  # past an empty match, as finditer goes
 
 
 class StepGroup:
