@@ -6,6 +6,7 @@
     python benchmarks/speed.py --floor          # and what pure Python cannot go below
     python benchmarks/speed.py --explain        # and fix_and_explain (what a record needs)
     python benchmarks/speed.py --lines          # one call per line: short texts
+    python benchmarks/speed.py --form glued     # the articles with their ZWNJs deleted
 
 Corpus: ../shared/data/web/farsnews-1-4.jsonl (1,200 Fars News articles), one call per
 document (title, abstract and paragraphs joined by newlines), one process. MB/s counts the
@@ -16,7 +17,8 @@ paknevis's per-word cache is emptied before each timed pass, so no timed pass se
 it has seen before. With ``--lines``, one call per non-empty line of the same articles
 (title, abstract, each paragraph: 13,157 texts of 185 characters on average), as for a
 corpus of sentences or posts, where what each call costs whatever its length counts
-more. Ratios are to hazm; in shekar's venv (see anchors.py), which has no
+more. With ``--form``, every system gets the articles in another form (``FORMS``), the
+failure modes of web text. Ratios are to hazm; in shekar's venv (see anchors.py), which has no
 hazm, to paknevis.
 """
 from __future__ import annotations
@@ -46,6 +48,17 @@ def load_docs(path: Path = CORPUS) -> list[str]:
             d = json.loads(line)
             docs.append("\n".join([d["title"], d["abstract"], *d["paragraphs"]]))
     return docs
+
+
+#: The corpus's forms for ``--form``: as published; with every ZWNJ deleted, as scrapers
+#: leave text; with every ZWNJ typed as a space, as Varzesh3 writes; and each article ending,
+#: as the sample blog post does, in a line of hashtags, a handle and a link.
+FORMS = {
+    "published": lambda doc: doc,
+    "glued": lambda doc: doc.replace("\u200c", ""),
+    "spaced": lambda doc: doc.replace("\u200c", " "),
+    "tagged": lambda doc: doc + "\n#ایران #فارس_نیوز 🇮🇷 BaharIran@ 7 https://t.co/AbC123",
+}
 
 
 def systems() -> dict:
@@ -160,9 +173,12 @@ def main() -> int:
                     help="also time fix_and_explain, which gives every edit with its span")
     ap.add_argument("--lines", action="store_true",
                     help="one call per line of the articles, not per article")
+    ap.add_argument("--form", choices=FORMS, default="published",
+                    help="the articles as published, or in another form (see FORMS)")
     ap.add_argument("--json", type=Path, help="write the results here")
     args = ap.parse_args()
-    docs, warmup = load_docs(), load_docs(WARMUP)
+    form = FORMS[args.form]
+    docs, warmup = list(map(form, load_docs())), list(map(form, load_docs(WARMUP)))
     if args.lines:
         docs, warmup = lines_of(docs), lines_of(warmup)
     mb = sum(len(d.encode("utf-8")) for d in docs) / 1e6
@@ -179,7 +195,7 @@ def main() -> int:
     base_name = "hazm" if "hazm" in results else "paknevis"
     base = results[base_name]["mb_per_s"]
     unit = "lines" if args.lines else "docs"
-    print(f"corpus: {len(docs)} {unit}, {mb:.2f} MB (UTF-8), best of {args.repeat}")
+    print(f"corpus: {len(docs)} {unit} ({args.form}), {mb:.2f} MB (UTF-8), best of {args.repeat}")
     for name, r in results.items():
         r[f"x_{base_name}"] = round(r["mb_per_s"] / base, 3)
         print(f"{name:24} {r['mb_per_s']:7.2f} MB/s {r['docs_per_s']:7d} {unit}/s"
