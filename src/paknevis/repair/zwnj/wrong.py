@@ -47,12 +47,10 @@ class WrongZwnjStep:
     def apply(self, text: str) -> str:
         if ZWNJ not in text:
             return text
-        fixed = self._apply(text)
         # A URL keeps its ZWNJs. (No ZWNJ is judged across a URL's edge: one ends at a
         # space, and a ZWNJ against its start stands before a Latin letter, as at a text's end.)
-        if fixed != text and (urls := url_spans(text)):
-            return apply_outside_urls(text, urls, self._apply)
-        return fixed
+        urls = url_spans(text)
+        return apply_outside_urls(text, urls, self._apply) if urls else self._apply(text)
 
     def _apply(self, text: str) -> str:
         # A ZWNJ that a letter follows is judged in Python, and the (many more) ZWNJs at
