@@ -45,16 +45,15 @@ def url_spans(text: str) -> list[tuple[int, int]]:
     texts have none, and a URL has a p (http, ftp) or a w (www), which Persian text hardly
     has; a search for those runs at memchr speed, where one for "://" takes longer (3 ms
     over farsnews)."""
-    kinds = []
-    if "p" in text and "://" in text:
-        kinds.append(_SCHEME_URL)
-    if "w" in text and "www." in text:
-        kinds.append(_WWW_URL)
-    if len(kinds) < 2:
-        return [m.span() for kind in kinds for m in kind.finditer(text)]
+    scheme = "p" in text and "://" in text
+    www = "w" in text and "www." in text
+    if not (scheme or www):
+        return []
+    if not (scheme and www):
+        return [m.span() for m in (_SCHEME_URL if scheme else _WWW_URL).finditer(text)]
     spans, end = [], 0
     # both end where the word does: of two in one word, the first is the URL (x.ir/?u=http://)
-    for start, stop in sorted(m.span() for kind in kinds for m in kind.finditer(text)):
+    for start, stop in sorted(m.span() for url in (_SCHEME_URL, _WWW_URL) for m in url.finditer(text)):
         if start >= end:
             spans.append((start, stop))
             end = stop
