@@ -91,6 +91,10 @@ class Repairer:
                 step.restorer.clear_cache()
 
     def fix(self, text: str) -> str:
+        # most texts are one piece: straight on (over 3,000 lines of farsnews, 634 M -> 618 M
+        # instructions in all)
+        if text.count("\n") < BLOCK_LINES and not has_foreign_letter(text):
+            return self._fix(text)
         return self._in_parts(text, lambda part: (self._fix(part), ()))[0]
 
     def _fix(self, text: str) -> str:
