@@ -86,6 +86,7 @@ def content(text: str) -> str:
 @example("می@7می۱۴۰۳x1")  # @7 was a handle only while x1 stood in its word
 @example("@ c۰نه")  # a space after the number made "@ c۰" a handle typed apart
 @example("\u00a0\r\u00a0\n")  # the space before a lone CR ended its line only as "\r\n"
+@example("ا..رد.م")  # the run's last dot, spaced after, was read as a link of a chain
 def test_idempotent(text):
     once = fix(text)
     assert fix(once) == once

@@ -222,7 +222,9 @@ def _in_abbreviation(text: str, dot: int) -> bool:
     one letter (ه.ش، ق.م، ج.ا.ا، م.ع.احمدی), or in a chain of words of two letters at most
     with dots and no space (سی.ان.ان)? Then it takes no space after it; a full stop does
     (رفت.سپس -> رفت. سپس). Not after ی alone: that is the ezafe of the word before it,
-    which the ZWNJ step joins (خانه ی.کتاب -> خانه‌ی. کتاب)."""
+    which the ZWNJ step joins (خانه ی.کتاب -> خانه‌ی. کتاب). A link before the word is
+    one dot between two words: the last dot of a run (ا..رد.م) takes a space after it,
+    which would leave the chain to a second pass."""
     start = dot
     while start and text[start - 1] in WORD_CHAR_SET:
         start -= 1
@@ -230,7 +232,8 @@ def _in_abbreviation(text: str, dot: int) -> bool:
     while end < len(text) and text[end] in WORD_CHAR_SET:
         end += 1
     return (dot - start == 1 and text[start] != "ی"
-            or dot - start <= _LINK and start and text[start - 1] == "."
+            or dot - start <= _LINK and start > 1 and text[start - 1] == "."
+            and text[start - 2] in WORD_CHAR_SET
             or end - dot - 1 <= _LINK and end < len(text) and text[end] == ".")
 
 
