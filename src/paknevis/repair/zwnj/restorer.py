@@ -138,7 +138,8 @@ class ZwnjRestorer:
         if ezafe:
             written = written[:-1] + ezafe
         fixed = None
-        if written != token and _zwnj_positions(token) <= _zwnj_positions(written):
+        # (a glued token has no ZWNJ to keep: most that come here, and the test is skipped)
+        if written != token and (ZWNJ not in token or _zwnj_positions(token) <= _zwnj_positions(written)):
             fixed = (written, rule)
         return fixed, key
 
