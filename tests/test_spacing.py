@@ -94,6 +94,12 @@ def test_an_abbreviation_keeps_its_dots_without_spaces(text):
     assert fix(text, zwnj=False) == text
 
 
+def test_an_ellipsis_is_no_link_of_an_abbreviation():
+    # the run's last dot takes a space, so the short word after it is no link of a chain:
+    # its full stop takes one too, in the first pass, not in a second
+    assert fix("ادامه داد..رد.من آمدم", zwnj=False) == "ادامه داد.. رد. من آمدم"
+
+
 @pytest.mark.parametrize("raw, fixed", [
     ("او آمد.سپس رفت", "او آمد. سپس رفت"),
     ("تمام شد.پایان.", "تمام شد. پایان."),
