@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 from itertools import accumulate
 from operator import itemgetter
 from typing import NamedTuple
@@ -34,6 +35,10 @@ class Edit(NamedTuple):
         """The same edit in a text where what it was given in starts at offset ``by``."""
         return Edit(self.start + by, self.end + by, self.old, self.new, self.rule)
 
+
+#: Edit(...) without the named tuple's ``__new__``, a Python function: for the steps that
+#: make an edit per letter (Arabic yeh) or per word (glued ZWNJs), 20% to 30% faster
+new_edit = partial(tuple.__new__, Edit)
 
 #: an edit's (start, end), in C: a lambda cost a Python call per edit, and a text with
 #: Arabic yeh has an edit per letter

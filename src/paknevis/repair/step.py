@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from functools import partial
 
-from .edits import Edit, apply_edits
+from .edits import Edit, apply_edits, new_edit
 from .protect import apply_outside_urls, outside_urls, url_spans
 from .runs import CharRuns
 
@@ -61,13 +60,9 @@ class TableStep:
         out, explained = [], self._explained
         for m in self._find_all.finditer(text):  # one character a match
             start, ch = m.start(), m.group()
-            out.append(_new_edit((start, start + 1, ch, *explained[ch])))
+            out.append(new_edit((start, start + 1, ch, *explained[ch])))
         return outside_urls(out, text) if self.keep_urls else out
 
-
-#: Edit(...) without the named tuple's ``__new__``, a Python function: a text with Arabic
-#: yeh has an edit per letter (the step's edits 20% to 30% faster)
-_new_edit = partial(tuple.__new__, Edit)
 
 
 class EditsStep:

@@ -58,7 +58,8 @@ def _types_zwnjs(text: str, edits: list[Edit]) -> bool:
     are strays that a scraper's deletion missed (an LRM typed for a ZWNJ, which the letter
     step makes one: 18 of the Fars News articles; of the web texts with their ZWNJs
     deleted, the 17 left with as many ZWNJs as such verbs had been published with them)."""
-    return text.count(ZWNJ) > sum(1 for e in edits if e.rule in _GLUED_WRITER and _splits_mi(e.new))
+    zwnjs = text.count(ZWNJ)  # (none, as in text a scraper stripped: no edit to count)
+    return zwnjs > 0 and zwnjs > sum(1 for e in edits if e.rule in _GLUED_WRITER and _splits_mi(e.new))
 
 
 def _shows_deleted_zwnjs(text: str, edits: list[Edit]) -> bool:

@@ -10,7 +10,7 @@ from operator import contains
 from typing import NamedTuple
 
 from ..chars import PERSIAN_LETTERS, WORD_CHARS, ZWNJ, joins_left
-from ..edits import Edit
+from ..edits import Edit, new_edit
 from ..harakat import has_harakat
 from ..protect import in_spans, protected_spans
 from ..step import EditsStep
@@ -396,7 +396,7 @@ class ZwnjRestorer:
             for offset, old, new, rule in piece_edits:
                 if offset == 0 and new.startswith(_MI_ZWNJ) and _joined_after_mi(edits, s):
                     continue  # نمی میرند: the verb after نمی is میرند (مردن), not می‌رند
-                edits.append(Edit(s + offset, s + offset + len(old), old, new, rule))
+                edits.append(new_edit((s + offset, s + offset + len(old), old, new, rule)))
             if i > decided and e < len(text) and (p.starts_join or starts_pair):
                 decided = self._decide(text, i, s, e, edits, apart, decided)
         if len(edits) > 1:
@@ -428,7 +428,7 @@ class ZwnjRestorer:
                 if g == first_gap:
                     apart.add(g)
                 break
-            edits.append(Edit(e, e + 1, " ", *joined))
+            edits.append(new_edit((e, e + 1, " ", *joined)))
             parts += (joined[0], text[ns:ne])
             if not rp.single:
                 left += rp.first  # (the key of the joined word, for the look back below)
