@@ -64,7 +64,6 @@ class TableStep:
         return outside_urls(out, text) if self.keep_urls else out
 
 
-
 class EditsStep:
     """A step whose ``apply`` makes the edits that ``edits`` finds: for steps that decide
     in one pass over the text, where a string built on the side would cost as much."""
