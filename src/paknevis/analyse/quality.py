@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..documents.boilerplate import is_boilerplate
+from .boilerplate import is_boilerplate
 
 # Runs, not single characters: the same counts with one list item per word, not per letter.
 _PERSIAN = re.compile("[\u0621-\u064A\u067E\u0686\u0698\u06A9\u06AF\u06C0\u06CC]+")  # letters only

@@ -10,11 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..analyse import detect_language, quality_signals
+from ..analyse import detect_language, is_boilerplate, quality_signals
 from ..dates import find_dates
 from ..repair import fix, fix_and_explain
 from . import social
-from .boilerplate import is_boilerplate
 from .record import Document, document_id
 
 # OUTLET - AUTHOR: headline (ایلاف لندن - موسی افشار: تظاهرات ...)

@@ -1,0 +1,27 @@
+"""Every module of paknevis imports on its own, as the first import of a fresh interpreter.
+
+Within one test session the packages are already loaded in some order, which hides an
+import cycle: ``from paknevis.analyse import detect_language`` once failed alone
+(analyse -> documents -> analyse), while every other test passed.
+"""
+import pkgutil
+import subprocess
+import sys
+
+import pytest
+
+import paknevis
+
+# (__main__ runs the command; the optional extras, Ray and psycopg, are imported on use)
+MODULES = sorted(m.name for m in pkgutil.walk_packages(paknevis.__path__, "paknevis.")
+                 if not m.name.endswith("__main__"))
+
+
+def test_the_list_is_the_package():
+    assert {"paknevis.analyse", "paknevis.documents.assemble", "paknevis.web.app"} <= set(MODULES)
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_imports_first(module):
+    run = subprocess.run([sys.executable, "-c", f"import {module}"], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr[-2000:]
