@@ -8,13 +8,16 @@ that hold no date at all.
 """
 import csv
 import datetime as dt
+from itertools import product
 from pathlib import Path
 
 import jdatetime
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from persiantools.jdatetime import JalaliDate
 
-from paknevis.dates import find_dates
+from paknevis.dates import find_dates, finder, vocab
 
 BASE = dt.date(2025, 2, 1)  # شنبه ۱۳ بهمن ۱۴۰۳
 CASES = list(csv.DictReader(
@@ -77,3 +80,65 @@ def test_offsets_point_into_the_text():
     text = "در طول ۴۵ سال گذشته و از ۱۳ بهمن ۱۴۰۳"
     for m in find_dates(text, base=BASE):
         assert text[m.start:m.end] == m.text
+
+
+# find_dates tries each pattern only where a word of the text may start it (finder._matches);
+# these hold that it finds what each pattern's own finditer finds.
+def every_match(text):
+    return [(kind, m.span()) for kind, pattern in finder._PATTERNS.items() for m in pattern.finditer(text)]
+
+
+def tried_where_they_may_start(text):
+    return [(kind, m.span()) for kind, m in finder._matches(text)]
+
+
+def test_matches_as_finditer_on_the_cases():
+    for case in CASES:
+        assert tried_where_they_may_start(case["sentence"]) == every_match(case["sentence"])
+
+
+def test_matches_as_finditer_on_news(farsnews_texts):
+    for text in farsnews_texts:
+        assert tried_where_they_may_start(text) == every_match(text)
+
+
+# The words dates are made of (from the vocabulary, not from the finder's own list of first
+# words), typed as the web types them: ZWNJ, space or nothing between parts, Arabic yeh and
+# kaf, the hamza above or not.
+_WORDS = sorted({*vocab.WEEKDAYS, *vocab.ORDINALS, *vocab.JALALI_MONTHS, *vocab.GREGORIAN_MONTHS,
+                 *vocab.HIJRI_MONTHS, *vocab.UNITS, *vocab.TEENS, *vocab.TENS, *vocab.HUNDREDS,
+                 *"امروز دیروز پریروز فردا پس‌فردا امشب دیشب امسال پارسال".split(),
+                 *"روز ماه سال دهه قرن هفته ساعت دقیقه ثانیه پیش بعد گذشته آینده جاری از".split(),
+                 *"صبح ظهر شب شمسی میلادی قمری هجری ه.ش. و در سی و یکم".split()})
+_TYPED_AS = {"ی": "یيى", "ک": "کك", "\u200c": ["\u200c", " ", ""], " ": ["\u200c", " ", ""], "ٔ": ["ٔ", ""]}
+
+
+def every_typing(word):
+    return {"".join(way) for way in product(*(_TYPED_AS.get(ch, ch) for ch in word))}
+
+
+def test_matches_as_finditer_after_every_word_typed_every_way():
+    after = [" ۱۲ بهمن ۱۴۰۳", " 1403", " ۱۲:۳۰ صبح", "، ۱۲ بهمن", "، روز ۲۰ اسفند", " گذشته",
+             " پیش", " ساعت ۱۰", " ماه ۱۴۰۳", " بهمن ۱۴۰۳", " سال", "ی", ""]
+    for word in _WORDS:
+        for typed in every_typing(word):
+            for text in (f"از {typed}{rest}" for rest in after):
+                assert tried_where_they_may_start(text) == every_match(text), text
+
+
+@st.composite
+def typed_word(draw):
+    return "".join(draw(st.sampled_from(_TYPED_AS[ch])) if ch in _TYPED_AS else ch
+                   for ch in draw(st.sampled_from(_WORDS)))
+
+
+_PIECES = st.one_of(typed_word(), st.text("۰۱۲۳۴۵۶۷۸۹0123456789٠١٢", min_size=1, max_size=5))
+_BETWEEN = st.sampled_from([" ", " ", " ", "\u200c", "", "\u00a0", "، ", ",", "/", "-", ".", ":", "٫",
+                            "\n", "x", "_"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(_PIECES, _BETWEEN).map("".join), max_size=12).map("".join))
+def test_matches_as_finditer_on_date_like_text(text):
+    """Those words and numbers in a row, with the signs the patterns look at between them."""
+    assert tried_where_they_may_start(text) == every_match(text)
