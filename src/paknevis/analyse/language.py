@@ -39,7 +39,7 @@ def detect_language(text: str) -> str:
     words = _TOKEN.findall(sample)
     if len(words) < _MIN_WORDS:
         return "und"
-    latin = sum(w.isascii() for w in words)
+    latin = sum(map(str.isascii, words))
     if latin > len(words) / 2:
         hits = sum(w.lower() in _WORDS["en"] for w in words)
         return "en" if hits >= max(1, len(words) // 20) else "und"
