@@ -2,6 +2,7 @@
 
     pip install -e '.[bench-dates]'
     python benchmarks/dates.py
+    python benchmarks/dates.py --json benchmarks/results/dates.json
 
 The set is tests/data/dates.tsv (183 sentences, 24 with no date; relative expressions are
 resolved against 2025-02-01). For each system:
@@ -15,6 +16,7 @@ Speed: scanning examples/blogger-post.txt repeatedly (1,000 times for paknevis).
 """
 from __future__ import annotations
 
+import argparse
 import csv
 import datetime as dt
 import json
@@ -91,6 +93,9 @@ def speed(run, times: int) -> float:
 
 
 def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--json", type=Path, help="write the results here")
+    args = ap.parse_args()
     systems = {"paknevis": (paknevis_system, 1000), "parstdex": (parstdex_system, 3),
                "dateparser": (dateparser_system, 3)}
     results = {}
@@ -111,8 +116,8 @@ def main() -> int:
     p = results.get("paknevis")
     if p:
         print(f"paknevis: find_dates x1000 on the sample post: {p['ms_per_sample_post']:.2f} s")
-    if len(sys.argv) > 1:
-        Path(sys.argv[1]).write_text(json.dumps(results, indent=1))
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1))
     return 0
 
 

@@ -2,6 +2,7 @@
 
     python benchmarks/process_speed.py            # local engine, 1 and 2 workers
     python benchmarks/process_speed.py --ray      # and --engine ray on 2 CPUs
+    python benchmarks/process_speed.py --parts    # and where a record's time goes
 
 Corpora: ../shared/data/web/farsnews-1-4.jsonl (1,200 articles; text in 'paragraphs', URL
 in 'link'), and the same file four times over (4,800 documents), on which the fixed costs of
@@ -62,22 +63,56 @@ def per_document_ms(repeat: int = 3) -> float:
     return 1000 * best / len(lines)
 
 
+def part_ms(repeat: int = 3) -> dict[str, float]:
+    """Each part of a record on its own, per farsnews article (best of ``repeat`` passes; the
+    repair's word cache emptied before each): the repair with its edits on the raw text,
+    and the rest on the repaired text, as assemble and the corpus run call them."""
+    from paknevis.analyse import detect_language, quality_signals
+    from paknevis.corpus.dedup import minhash
+    from paknevis.corpus.run import DumpFields, _from_dump_line
+    from paknevis.dates import find_dates
+    from paknevis.repair import fix_and_explain, repairer
+
+    fields = DumpFields(text="paragraphs", url="link")
+    docs = [_from_dump_line(line, fields) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
+    parts = {"fix_and_explain": (fix_and_explain, [d.raw_text for d in docs]),
+             "find_dates": (find_dates, [d.text for d in docs]),
+             "detect_language": (detect_language, [d.raw_text for d in docs]),
+             "quality_signals": (quality_signals, [d.text for d in docs]),
+             "minhash": (minhash, [d.text for d in docs])}
+    out = {}
+    for name, (fn, texts) in parts.items():
+        best = float("inf")
+        for _ in range(repeat):
+            repairer().clear_caches()
+            t = time.perf_counter()
+            for text in texts:
+                fn(text)
+            best = min(best, time.perf_counter() - t)
+        out[name] = round(1000 * best / len(texts), 2)
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--ray", action="store_true", help="also run --engine ray (needs paknevis[ray])")
+    ap.add_argument("--parts", action="store_true", help="also time each part of a record alone")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
     ms = per_document_ms()
     print(f"per document (parse + repair + dates + language + quality): {ms:.2f} ms")
+    if args.parts:
+        parts = part_ms()
+        print("  each part alone: " + ", ".join(f"{name} {v:.2f} ms" for name, v in parts.items()))
     runs = [("local", 1), ("local", 2)] + ([("ray", 2)] if args.ray else [])
-    results = {"per_document_ms": round(ms, 2)}
+    results = {"per_document_ms": round(ms, 2), **({"part_ms": parts} if args.parts else {})}
     with tempfile.TemporaryDirectory() as tmp:
         big = Path(tmp) / "farsnews-x4.jsonl"  # fixed costs (start-up, tables) amortised
         big.write_bytes(CORPUS.read_bytes() * 4)
         for label, corpus in (("1,200 articles", CORPUS), ("4,800 (the corpus 4 times)", big)):
             results[label] = [run(engine, workers, corpus) for engine, workers in runs]
     for label, rows in results.items():
-        if label == "per_document_ms":
+        if label in ("per_document_ms", "part_ms"):
             continue
         print(label)
         for r in rows:
