@@ -142,3 +142,18 @@ _BETWEEN = st.sampled_from([" ", " ", " ", "\u200c", "", "\u00a0", "، ", ",", "
 def test_matches_as_finditer_on_date_like_text(text):
     """Those words and numbers in a row, with the signs the patterns look at between them."""
     assert tried_where_they_may_start(text) == every_match(text)
+
+
+def test_the_base_may_be_a_solar_hijri_or_iso_day():
+    text = "سه روز پیش"
+    expected = find_dates(text, base=BASE)
+    assert expected[0].value == "2025-01-29"
+    for base in ("2025-02-01", "2025-02-01T10:30:00", "1403-11-13", "۱۴۰۳-۱۱-۱۳",
+                 jdatetime.date(1403, 11, 13), dt.datetime(2025, 2, 1, 23, 59)):
+        assert find_dates(text, base=base) == expected, base
+
+
+def test_a_base_that_is_no_day_is_a_clear_error():
+    for base in ("nonsense", "1403-13-01"):
+        with pytest.raises(ValueError, match="YYYY-MM-DD|no such date"):
+            find_dates("دیروز", base=base)

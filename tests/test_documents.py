@@ -4,8 +4,8 @@ from pathlib import Path
 import orjson
 import pytest
 
-from paknevis import parse, parse_file
-from paknevis.documents import HtmlError
+from paknevis import find_dates, parse, parse_file
+from paknevis.documents import HtmlError, RawPost, assemble
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ROOT / "tests" / "data" / "pages"
@@ -126,6 +126,34 @@ def test_schema_org_date_before_the_url_digits():
     assert parse(page).published == "2024-05-06"
     assert parse(page.replace("<meta itemprop='datePublished' content='2024-05-06'>", "")
                  ).published == "2024-05-07"
+
+
+@pytest.mark.parametrize("value, published", [
+    ("2025-02-01", "2025-02-01"),
+    ("2025-02-01T10:00:00+03:30", "2025-02-01T10:00:00+03:30"),
+    ("1403-11-13", "2025-02-01"),  # Solar Hijri typed as ISO: not the year 1403 AD
+    ("۱۴۰۳/۱۱/۱۳", "2025-02-01"),
+    ("۱۳ بهمن ۱۴۰۳", "2025-02-01"),
+    ("Sat, 01 Feb 2025 10:00:00 +0330", "2025-02-01T10:00:00+03:30"),  # RSS
+])
+def test_a_metadata_date_in_any_usual_form_becomes_iso(value, published):
+    doc = assemble(RawPost(raw_text="دیروز باران آمد.", body=["دیروز باران آمد."], published=value))
+    assert doc.published == published and doc.published_raw == value
+    assert [(d.text, d.value) for d in find_dates(doc.text, base=doc.published)] == [("دیروز", "2025-01-31")]
+    assert doc.dates[0]["value"] == "2025-01-31" and doc.warnings == []
+
+
+@pytest.mark.parametrize("value", ["Feb 1, 2025", "2025-13-45", "فردا"])
+def test_a_metadata_date_that_cannot_be_read_loses_nothing(value):
+    doc = assemble(RawPost(raw_text="دیروز باران آمد.", body=["دیروز باران آمد."], published=value))
+    assert doc.text == "دیروز باران آمد." and doc.published is None and doc.published_raw == value
+    assert doc.warnings == [f"published: cannot read the date {value!r}"]
+
+
+def test_a_date_header_and_metadata_in_two_calendars_agree():
+    doc = assemble(RawPost(raw_text="۱۴۰۳ بهمن ۱۳, شنبه\nمتن", date_line="۱۴۰۳ بهمن ۱۳, شنبه",
+                           body=["متن"], published="1403-11-13"))
+    assert doc.published == "2025-02-01" and doc.warnings == []
 
 
 @pytest.mark.parametrize("encoding", ["cp1252", "cp1256"])

@@ -374,13 +374,16 @@ def _as_date(base) -> dt.date | None:
         return base
     if isinstance(base, dt.datetime):
         return base.date()
-    return dt.date.fromisoformat(str(base)[:10])
+    # a day as text: ISO, or Solar Hijri (1403-11-13, as a Persian user or jdatetime writes
+    # it), which fromisoformat would take for the year 1403 AD; a time after it is dropped
+    return dt.date.fromisoformat(cal.parse_day(str(base)[:10]))
 
 
 def find_dates(text: str, base: dt.date | dt.datetime | str | None = None) -> list[DateMention]:
     """Every date, time, interval and duration in ``text``, in order of position.
 
-    ``base`` is the document's own date (a ``date``, ``datetime`` or ISO string): relative
+    ``base`` is the document's own date (a ``date``, a ``datetime``, or a day as text, ISO
+    or Solar Hijri: ``"2025-02-01"``, ``"1403-11-13"``): relative
     expressions (دیروز، سه روز پیش، سال گذشته) and days without a year resolve against it.
     Without it they are left out, or their value is None.
     """
