@@ -269,7 +269,7 @@ def test_process_groups_near_copies(tmp_path):
     a, b, c = recs  # folders are read in name order
     assert a["dup_cluster"] == b["dup_cluster"] == a["id"]
     assert c["dup_cluster"] == c["id"]
-    assert "1 clusters of two or more" in r.stderr.decode()
+    assert "1 cluster of two or more" in r.stderr.decode()
 
 
 def test_standard_input_flows_a_block_at_a_time():
@@ -332,3 +332,23 @@ def test_a_scraped_dump_with_mojibake_references_and_a_kurdish_line(tmp_path):
         r = run("fix", "--workers", workers, str(f))
         assert r.returncode == 0, r.stderr
         assert r.stdout.decode().splitlines() == expected
+
+
+@pytest.mark.parametrize("record, problem", [
+    ({"text": "متن"}, "no id"),
+    ({"id": "a", "text": "متن", "published": 20250201}, "published is not text"),
+    ({"id": "a", "text": ["متن"]}, "text is not text"),
+    ({"id": "a", "text": "متن", "hashtags": "ایران"}, "hashtags is not a list of text"),
+    ([1, 2], "not a JSON object"),
+])
+def test_index_refuses_what_is_not_a_record_in_one_line(tmp_path, record, problem):
+    good = {"id": "b", "text": "باران آمد", "published": "2025-13-45"}  # a day that is none: no month
+    src = tmp_path / "records.jsonl"
+    src.write_text(json.dumps(good) + "\n" + json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    r = run("index", str(src), "--db", str(tmp_path / "a.db"))
+    assert r.returncode == 2 and b"Traceback" not in r.stderr
+    assert r.stderr.decode().strip() == f"paknevis: error: {src}:2: not a paknevis record ({problem})"
+    src.write_text(json.dumps(good) + "\n", encoding="utf-8")
+    r = run("index", str(src), "--db", str(tmp_path / "b.db"))
+    assert r.returncode == 0, r.stderr
+    assert run("search", "باران", "--db", str(tmp_path / "b.db")).stderr.strip() == b"1 hit"

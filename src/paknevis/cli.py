@@ -35,6 +35,10 @@ def _fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
+def _many(n: int, thing: str) -> str:
+    return f"{n} {thing}" if n == 1 else f"{n} {thing}s"
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"paknevis {__version__}")
@@ -222,13 +226,13 @@ def process(
     except KeyboardInterrupt:
         typer.echo("paknevis: interrupted; run the same command with --resume to finish", err=True)
         raise typer.Exit(130) from None
-    typer.echo(f"{counts.inputs} inputs: {counts.records} records -> {output}, "
-               f"{counts.rejects} rejects -> {rejects}", err=True)
+    typer.echo(f"{_many(counts.inputs, 'input')}: {_many(counts.records, 'record')} -> {output}, "
+               f"{_many(counts.rejects, 'reject')} -> {rejects}", err=True)
     for reason, n in sorted(counts.reasons.items(), key=lambda kv: -kv[1]):
         typer.echo(f"  {n} × {reason}", err=True)
     if dedup and work.stat().st_size:
         clusters = dedup_file(work, counts.signatures)
-        typer.echo(f"near copies: {clusters} clusters of two or more records", err=True)
+        typer.echo(f"near copies: {_many(clusters, 'cluster')} of two or more records", err=True)
     finalize(work, output)
 
 
@@ -237,14 +241,19 @@ def _iter_records(path: Path):
     import orjson
 
     from .corpus import iter_items
+    from .store.query import record_problem
 
     for item in iter_items([path]):
         if item.line is None:
             _fail(f"{path}: not a records file (.jsonl, .jsonl.gz, .jsonl.zst or .parquet)")
         try:
-            yield orjson.loads(item.line)
+            record = orjson.loads(item.line)
         except orjson.JSONDecodeError:
             _fail(f"{item.ref}: not a JSON record")
+        problem = record_problem(record)
+        if problem:
+            _fail(f"{item.ref}: not a paknevis record ({problem})")
+        yield record
 
 
 def _day(value: str | None, option: str) -> str | None:
@@ -296,7 +305,7 @@ def index(
         for path in records:
             total += store.index(_iter_records(path), on_record=lambda: bar.advance(task))
     store.close()
-    typer.echo(f"{total} records indexed into {db}", err=True)
+    typer.echo(f"{_many(total, 'record')} indexed into {db}", err=True)
 
 
 @app.command()
@@ -335,7 +344,7 @@ def search(
     for h in hits:
         typer.echo(f"{h.published or '?':10.10}  {h.source or '-'}  {h.title or h.id}")
         typer.echo(f"    {h.snippet}\n")
-    typer.echo(f"{len(hits)} hits", err=True)
+    typer.echo(_many(len(hits), "hit"), err=True)
 
 
 @app.command()

@@ -171,8 +171,31 @@ def months(published: str | None) -> tuple[str | None, str | None]:
     """
     if not published or not re.match(r"\d{4}-\d\d-\d\d", published):
         return None, None
-    j = jalali_of(dt.date.fromisoformat(published[:10]))
+    try:
+        j = jalali_of(dt.date.fromisoformat(published[:10]))
+    except ValueError:  # 2025-13-45, from a record not made by paknevis
+        return None, None
     return published[:7], f"{j.year:04d}-{j.month:02d}"
+
+
+_TEXT_FIELDS = ("url", "source", "author", "title", "published", "text", "lang", "dup_cluster")
+
+
+def record_problem(rec: object) -> str | None:
+    """Why ``rec`` cannot be indexed as a paknevis record (a JSON line of `paknevis
+    process`), or None. The stores read these fields; any other is kept as it is."""
+    if not isinstance(rec, dict):
+        return "not a JSON object"
+    if not isinstance(rec.get("id"), str) or not rec["id"]:
+        return "no id"
+    for name in _TEXT_FIELDS:
+        if not isinstance(rec.get(name), (str, type(None))):
+            return f"{name} is not text"
+    for name in ("hashtags", "mentions"):
+        tags = rec.get(name)
+        if tags is not None and not (isinstance(tags, list) and all(isinstance(t, str) for t in tags)):
+            return f"{name} is not a list of text"
+    return None
 
 
 def facet_counts(run: Callable[[str, list], list], where: str, args: list, *, top: int,
