@@ -112,3 +112,22 @@ def test_interrupted_run_resumes_to_exactly_one_line_per_input(tmp_path):
     assert r.returncode == 0, r.stderr
     refs = [x["input"] for x in lines(out)] + [x["input"] for x in lines(tmp_path / "out.rejects.jsonl")]
     assert len(refs) == len(set(refs)) == n + 1  # every input once: none lost, none twice
+
+
+def test_a_dumps_dates_in_the_forms_dumps_give_them(tmp_path):
+    """Every line becomes a record, whatever its date field holds; the date resolves
+    دیروز when it can be read, and otherwise is kept with a warning."""
+    dates = [1738368000, 1738368000000, "1403-11-13", "۱۴۰۳/۱۱/۱۳", "Sat, 01 Feb 2025 10:00:00 +0000",
+             "2025-02-01T10:00:00Z", "   ", None, True, "Feb 1, 2025", 1e300]
+    src = tmp_path / "dump.jsonl"
+    src.write_text("".join(json.dumps({"text": ["دیروز باران آمد.", None, 7], "published": d}) + "\n"
+                           for d in dates), encoding="utf-8")
+    r = run("process", str(src), "-o", str(tmp_path / "out.jsonl"))
+    assert r.returncode == 0, r.stderr
+    records = lines(tmp_path / "out.jsonl")
+    assert [rec["text"] for rec in records] == ["دیروز باران آمد.\n\n7"] * len(dates)  # (no "None")
+    yesterday = [[d["value"] for d in rec["dates"]] == ["2025-01-31"] for rec in records]
+    assert yesterday == [True] * 6 + [False] * 5
+    assert [rec["published"][:10] for rec in records[:6]] == ["2025-02-01"] * 6
+    assert [rec["warnings"] for rec in records[6:]] == [["published: no date found"]] * 3 + [
+        ["published: cannot read the date 'Feb 1, 2025'"], ["published: cannot read the date '1e+300'"]]

@@ -5,6 +5,7 @@ with its reason. The pool only decides where it runs; results come back in input
 """
 from __future__ import annotations
 
+import datetime as dt
 import multiprocessing as mp
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -54,16 +55,28 @@ def _from_dump_line(line: str, fields: DumpFields):
         raise ValueError(f"no field {fields.text!r} (the line has: {keys}; see --text-field)")
     text = row.get(fields.text)
     if isinstance(text, list):
-        text = "\n".join(str(t) for t in text)
+        text = "\n".join(str(t) for t in text if t is not None)
     if not isinstance(text, str) or not text.strip():
         raise ValueError(f"no text in field {fields.text!r}")
     title = row.get(fields.title)
     url = row.get(fields.url)
     date = row.get(fields.date)
+    if isinstance(date, (int, float)) and not isinstance(date, bool):
+        date = _from_unix_time(date)
     raw_text = "\n".join(x for x in [title, text] if isinstance(x, str))
     return assemble(RawPost(raw_text=raw_text, title=title if isinstance(title, str) else None,
                             body=text.splitlines(), url=url if isinstance(url, str) else None,
-                            published=date if isinstance(date, str) else None))
+                            published=date if isinstance(date, str) and date.strip() else None))
+
+
+def _from_unix_time(value: float) -> str:
+    """A dump's date given as a number: Unix time in seconds, or in milliseconds from 1e11 on
+    (in seconds, the year 5138), as ISO 8601 in UTC; kept as text if it is no time at all."""
+    try:
+        return dt.datetime.fromtimestamp(value / 1000 if abs(value) >= 1e11 else value,
+                                         dt.UTC).isoformat()
+    except (OverflowError, OSError, ValueError):
+        return str(value)
 
 
 def _from_archive(item: Item):
