@@ -1,8 +1,11 @@
 """Posts and pages into records: the specimen (text and HTML), WordPress, a news site."""
+import re
 from pathlib import Path
 
 import orjson
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from paknevis import find_dates, parse, parse_file
 from paknevis.documents import HtmlError, RawPost, assemble
@@ -173,3 +176,12 @@ def test_an_old_windows_1256_post_shown_as_latin_1_is_decoded_and_judged_persian
     doc = parse(garbled)
     assert doc.text == body
     assert doc.lang == "fa"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=40), st.text("0123456789۰۱۲۳۴۵۶۷۸۹-/:T +", max_size=30),
+                 st.builds(lambda d: d.isoformat(), st.datetimes())))
+def test_any_metadata_date_gives_a_record_with_an_iso_date_or_none(value):
+    doc = assemble(RawPost(raw_text="متن خبر", body=["متن خبر"], published=value))
+    assert doc.text == "متن خبر"
+    assert doc.published is None or re.match(r"\d{4}-\d\d-\d\d", doc.published), doc.published

@@ -7,6 +7,7 @@ boilerplate footer, tags, mentions, links and dates.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
@@ -97,6 +98,9 @@ def assemble(raw: RawPost) -> Document:
     if published is None and not raw.published:
         warnings.append("published: no date found")
 
+    # the day as a date, not as text, in which a year before 1700 is read as Solar Hijri
+    day = dt.date.fromisoformat(published[:10]) if published else None
+
     # tags, mentions and links: in the title, the text, and the footer (repaired once each)
     everything = "\n".join([title, text, *footer])
     return Document(
@@ -105,7 +109,7 @@ def assemble(raw: RawPost) -> Document:
         published=published, published_raw=published_raw, text=text, raw_text=raw.raw_text,
         hashtags=social.hashtags(everything), mentions=social.mentions(everything),
         links=social.links(everything),
-        dates=[m.to_dict() for m in find_dates(text, base=published)],
+        dates=[m.to_dict() for m in find_dates(text, base=day)],
         lang=_language(raw_body, text),
         quality=quality_signals(text), edits_count=len(edits), warnings=warnings)
 
