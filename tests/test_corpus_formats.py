@@ -131,3 +131,17 @@ def test_a_dumps_dates_in_the_forms_dumps_give_them(tmp_path):
     assert [rec["published"][:10] for rec in records[:6]] == ["2025-02-01"] * 6
     assert [rec["warnings"] for rec in records[6:]] == [["published: no date found"]] * 3 + [
         ["published: cannot read the date 'Feb 1, 2025'"], ["published: cannot read the date '1e+300'"]]
+
+
+def test_a_post_with_half_an_emoji_is_kept(tmp_path):
+    """Scrapers and JavaScript slices cut emoji in half: a lone surrogate escape, which
+    orjson refuses. The post is kept, the lone half made U+FFFD; a cut line is still refused."""
+    src = tmp_path / "dump.jsonl"
+    src.write_text('{"text": "کتاب ها \\ud83d", "title": "\\ud83d\\ude00 خبر"}\n'
+                   '{"text": "a\\\\ud83d"}\n'
+                   '{"text": "کتاب\n', encoding="utf-8")
+    r = run("process", str(src), "-o", str(tmp_path / "out.jsonl"))
+    assert r.returncode == 0, r.stderr
+    assert [(rec["title"], rec["text"]) for rec in lines(tmp_path / "out.jsonl")] == [
+        ("😀 خبر", f"کتاب{Z}ها \ufffd"), (None, "a\\ud83d")]
+    assert [rej["reason"][:8] for rej in lines(tmp_path / "out.rejects.jsonl")] == ["not JSON"]

@@ -6,6 +6,7 @@ with its reason. The pool only decides where it runs; results come back in input
 from __future__ import annotations
 
 import datetime as dt
+import json
 import multiprocessing as mp
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -46,7 +47,7 @@ def _from_dump_line(line: str, fields: DumpFields):
     try:
         row = orjson.loads(line)
     except orjson.JSONDecodeError as e:
-        raise ValueError(f"not JSON ({e})") from None
+        row = _with_lone_surrogates(line, e)
     if not isinstance(row, dict):
         raise ValueError("a JSON line that is not an object")
     if fields.text not in row:
@@ -67,6 +68,28 @@ def _from_dump_line(line: str, fields: DumpFields):
     return assemble(RawPost(raw_text=raw_text, title=title if isinstance(title, str) else None,
                             body=text.splitlines(), url=url if isinstance(url, str) else None,
                             published=date if isinstance(date, str) and date.strip() else None))
+
+
+def _with_lone_surrogates(line: str, error: orjson.JSONDecodeError):
+    """A JSON line that orjson refuses for a lone surrogate escape (``\\ud83d``: half an
+    emoji, cut by a scraper or a JavaScript slice) is read by the json module, which takes
+    it, and each lone half becomes U+FFFD, so that a post is not lost for a broken emoji.
+    Anything else that is not JSON stays an error."""
+    try:
+        row = json.loads(line)
+    except ValueError:
+        raise ValueError(f"not JSON ({error})") from None
+    return _mend_surrogates(row)
+
+
+def _mend_surrogates(value):
+    if isinstance(value, str):  # (pairs are joined, lone halves replaced)
+        return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    if isinstance(value, list):
+        return [_mend_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {_mend_surrogates(k): _mend_surrogates(v) for k, v in value.items()}
+    return value
 
 
 def _from_unix_time(value: float) -> str:
