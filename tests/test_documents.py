@@ -131,6 +131,18 @@ def test_schema_org_date_before_the_url_digits():
                  ).published == "2024-05-07"
 
 
+@pytest.mark.parametrize("ld", [
+    '{"@context": "https://schema.org", "@graph": [{"@type": "WebPage"}, '
+    '{"@type": "NewsArticle", "datePublished": "1403-11-13T10:00:00+03:30"}]}',  # WordPress SEO
+    '[{"@type": "BreadcrumbList"}, {"@type": "NewsArticle", "datePublished": "1403-11-13T10:00:00+03:30"}]',
+])
+def test_json_ld_date_in_a_graph_or_a_list(ld):
+    page = (f"<html><head><script type='application/ld+json'>{ld}</script></head>"
+            "<body><article><h1>عنوان</h1><p>دیروز باران آمد.</p></article></body></html>")
+    doc = parse(page)
+    assert doc.published == "2025-02-01T10:00:00+03:30" and doc.dates[0]["value"] == "2025-01-31"
+
+
 @pytest.mark.parametrize("value, published", [
     ("2025-02-01", "2025-02-01"),
     ("2025-02-01T10:00:00+03:30", "2025-02-01T10:00:00+03:30"),

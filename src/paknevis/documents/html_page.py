@@ -104,12 +104,11 @@ def _published(doc, url: str | None) -> str | None:
         return value
     for script in doc.xpath("//script[@type='application/ld+json']"):
         try:
-            data = json.loads(script.text or "")
-        except ValueError:
+            value = _date_published(json.loads(script.text or ""))
+        except (ValueError, RecursionError):
             continue
-        for item in data if isinstance(data, list) else [data]:
-            if isinstance(item, dict) and isinstance(item.get("datePublished"), str):
-                return item["datePublished"]
+        if value:
+            return value
     for el in doc.xpath("//time[@datetime]"):
         if re.match(r"\d{4}-\d\d-\d\d", el.get("datetime")):
             return el.get("datetime")
@@ -117,6 +116,18 @@ def _published(doc, url: str | None) -> str | None:
     if m and m.group(3):
         return f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
     return None
+
+
+def _date_published(data) -> str | None:
+    """The first datePublished in JSON-LD: at the top, in a list, or in an @graph (as
+    WordPress's SEO plugins write it), depth first."""
+    if isinstance(data, list):
+        return next(filter(None, map(_date_published, data)), None)
+    if not isinstance(data, dict):
+        return None
+    if isinstance(data.get("datePublished"), str):
+        return data["datePublished"]
+    return _date_published(data.get("@graph"))
 
 
 def _site_name(doc) -> str | None:
