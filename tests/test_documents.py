@@ -143,6 +143,16 @@ def test_json_ld_date_in_a_graph_or_a_list(ld):
     assert doc.published == "2025-02-01T10:00:00+03:30" and doc.dates[0]["value"] == "2025-01-31"
 
 
+def test_a_page_date_is_taken_from_the_first_source_that_is_a_date():
+    body = "<body><article><h1>عنوان</h1><p>دیروز باران آمد.</p></article></body></html>"
+    persian = "<html><head></head><body><span itemprop='datePublished'>۱۳ بهمن ۱۴۰۳</span>" + body[6:]
+    assert parse(persian).published == "2025-02-01"
+    unreadable = ("<html><head><script type='application/ld+json'>{\"datePublished\": \"Feb 1, 2025\"}"
+                  "</script></head>" + body)  # not a date paknevis reads: the URL's date instead
+    doc = parse(unreadable, url="https://x.ir/2025/01/31/post")
+    assert doc.published == "2025-01-31" and doc.warnings == []
+
+
 @pytest.mark.parametrize("value, published", [
     ("2025-02-01", "2025-02-01"),
     ("2025-02-01T10:00:00+03:30", "2025-02-01T10:00:00+03:30"),

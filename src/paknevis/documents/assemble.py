@@ -10,11 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from email.utils import parsedate_to_datetime
 
 from ..analyse import detect_language, is_boilerplate, quality_signals
-from ..dates import find_dates
-from ..dates.calendars import parse_day
+from ..dates import find_dates, read_date
 from ..repair import fix, fix_and_explain
 from . import social
 from .record import Document, document_id
@@ -23,7 +21,6 @@ from .record import Document, document_id
 _BYLINE = re.compile(r"(?P<source>[^\-–—:|\n]{2,40}?)\s+[-–—]\s+(?P<author>[^\-–—:|\n]{2,40}?)\s*:\s*"
                      r"(?P<headline>\S.{4,})")
 _SPACES = re.compile(r"\s+")
-_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 @dataclass
@@ -88,7 +85,7 @@ def assemble(raw: RawPost) -> Document:
             published = found[0].value
             if found[0].warning:
                 warnings.append(f"published: {found[0].warning}")
-    metadata = _metadata_date(raw.published) if raw.published else None
+    metadata = read_date(raw.published) if raw.published else None
     if published is None and raw.published:
         published, published_raw = metadata, published_raw or raw.published
         if metadata is None:
@@ -112,27 +109,6 @@ def assemble(raw: RawPost) -> Document:
         dates=[m.to_dict() for m in find_dates(text, base=day)],
         lang=_language(raw_body, text),
         quality=quality_signals(text), edits_count=len(edits), warnings=warnings)
-
-
-def _metadata_date(value: str) -> str | None:
-    """A date from metadata or a dump's field as ISO 8601, or None if it is none that can be
-    read: an ISO day (its time kept), a Solar Hijri day typed the same way (1403-11-13, which
-    is 2025-02-01, not the year 1403 AD), whatever find_dates reads as a date (۱۴۰۳/۱۱/۱۳،
-    ۱۳ بهمن ۱۴۰۳), or a feed's RFC 2822 date. A date that cannot be read loses the record
-    nothing: ``published`` stays empty, with a warning, and ``published_raw`` keeps it."""
-    value = value.strip()
-    if m := _ISO_DAY.match(value):
-        try:
-            return parse_day(m.group()) + value[m.end():]
-        except ValueError:  # 2025-13-45
-            return None
-    found = [m for m in find_dates(value) if m.kind in ("date", "datetime") and m.value]
-    if found:
-        return found[0].value
-    try:  # feeds write RFC 2822: Sat, 01 Feb 2025 10:00:00 +0330
-        return parsedate_to_datetime(value).isoformat()
-    except (TypeError, ValueError):
-        return None
 
 
 def _language(raw_body: str, text: str) -> str:

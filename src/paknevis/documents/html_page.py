@@ -18,6 +18,7 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
+from ..dates import read_date
 from .assemble import RawPost
 
 
@@ -94,23 +95,24 @@ def _meta(doc, *names) -> str | None:
 
 
 def _published(doc, url: str | None) -> str | None:
-    """schema.org datePublished, meta tags, JSON-LD, <time datetime>, then the URL."""
+    """schema.org datePublished, meta tags, JSON-LD, <time datetime>, then the URL: the
+    first that is a date (read_date), as written."""
     for el in doc.xpath("//*[@itemprop='datePublished']"):
         value = el.get("content") or el.get("datetime") or el.get("title") or el.text_content()
-        if value and re.match(r"\d{4}-\d\d-\d\d", value.strip()):
+        if value and read_date(value):
             return value.strip()
     value = _meta(doc, "article:published_time", "datePublished", "date", "pubdate")
-    if value and re.match(r"\d{4}-\d\d-\d\d", value):
+    if value and read_date(value):
         return value
     for script in doc.xpath("//script[@type='application/ld+json']"):
         try:
             value = _date_published(json.loads(script.text or ""))
         except (ValueError, RecursionError):
             continue
-        if value:
+        if value and read_date(value):
             return value
     for el in doc.xpath("//time[@datetime]"):
-        if re.match(r"\d{4}-\d\d-\d\d", el.get("datetime")):
+        if read_date(el.get("datetime")):
             return el.get("datetime")
     m = _URL_DATE.search(url or "")
     if m and m.group(3):
