@@ -11,6 +11,8 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 import zstandard
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -145,3 +147,29 @@ def test_a_post_with_half_an_emoji_is_kept(tmp_path):
     assert [(rec["title"], rec["text"]) for rec in lines(tmp_path / "out.jsonl")] == [
         ("😀 خبر", f"کتاب{Z}ها \ufffd"), (None, "a\\ud83d")]
     assert [rej["reason"][:8] for rej in lines(tmp_path / "out.rejects.jsonl")] == ["not JSON"]
+
+
+_JSON_VALUES = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=30),
+              st.sampled_from(["۱۴۰۳ بهمن ۱۳, شنبه", "1403-11-13", "کتاب ها", "#ایران", "BaharIran@ 7",
+                               "<p>متن</p>", "\ud83d", "\u200c", "\x00"])),
+    lambda inner: st.one_of(st.lists(inner, max_size=4),
+                            st.dictionaries(st.text(max_size=8), inner, max_size=4)),
+    max_leaves=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.fixed_dictionaries({}, optional={"text": _JSON_VALUES, "title": _JSON_VALUES, "url": _JSON_VALUES,
+                                           "published": _JSON_VALUES}))
+def test_a_dump_line_with_text_is_a_record_whatever_else_it_holds(row):
+    from paknevis.corpus.inputs import Item
+    from paknevis.corpus.run import process_one
+
+    line = json.dumps(row)  # (escaped: a lone surrogate as a dump writes it, \ud83d)
+    ok, out, _ = process_one(Item(ref="dump.jsonl:1", line=line))
+    result = json.loads(out)
+    if ok:
+        assert result["input"] == "dump.jsonl:1" and isinstance(result["text"], str)
+        assert result["published"] is None or result["published"][:4].isdigit()
+    else:  # only a line without text is refused: nothing else in it loses the post
+        assert result["reason"].startswith(("no field 'text'", "no text in field 'text'")), result["reason"]
