@@ -207,3 +207,26 @@ def test_any_metadata_date_gives_a_record_with_an_iso_date_or_none(value):
     doc = assemble(RawPost(raw_text="متن خبر", body=["متن خبر"], published=value))
     assert doc.text == "متن خبر"
     assert doc.published is None or re.match(r"\d{4}-\d\d-\d\d", doc.published), doc.published
+
+
+_HTML_PIECES = st.one_of(
+    st.sampled_from(["<html>", "<head>", "</head>", "<body>", "<article>", "</article>", "<p>", "</p>",
+                     "<h1>", "</h1>", "<title>", "</title>", "<div class='post-body'>", "</div>",
+                     "<script type='application/ld+json'>", "</script>", "<time datetime='1403-11-13'>",
+                     "</time>", "<meta itemprop='datePublished' content='2025-02-01'>", "<br>", "<!--",
+                     "-->", "<![CDATA[", "&zwnj;", "&amp;", "&#x200c;", "<span itemprop='datePublished'>",
+                     '{"@graph": [{"datePublished": "Feb 1"}]}', "۱۴۰۳ بهمن ۱۳, شنبه", "کتاب ها را میخوانم",
+                     "#ایران", "BaharIran@ 7", "پیوند این بلاگ با توئیتر", "\ud83d", "\x00", "\u200c"]),
+    st.text(max_size=15))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_HTML_PIECES, max_size=25).map("".join))
+def test_any_page_is_a_record_or_one_clear_error(page):
+    try:
+        doc = parse(page, kind="html")
+    except ValueError as e:  # HtmlError among them: no text, broken HTML; or an empty input
+        assert str(e) in ("empty document", "no text found in the page") or str(e).startswith("broken HTML")
+        return
+    assert orjson.loads(doc.to_json())["text"] == doc.text
+    assert doc.published is None or re.match(r"\d{4}-\d\d-\d\d", doc.published)

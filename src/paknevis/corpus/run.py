@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import orjson
 
 from ..documents import RawPost, assemble, parse, parse_file
-from ..io import DecodeError, decode_bytes
+from ..io import DecodeError, decode_bytes, mend_surrogates
 from .dedup import minhash
 from .inputs import Item
 
@@ -83,8 +83,8 @@ def _with_lone_surrogates(line: str, error: orjson.JSONDecodeError):
 
 
 def _mend_surrogates(value):
-    if isinstance(value, str):  # (pairs are joined, lone halves replaced)
-        return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    if isinstance(value, str):
+        return mend_surrogates(value)
     if isinstance(value, list):
         return [_mend_surrogates(v) for v in value]
     if isinstance(value, dict):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..io import UTF8_CUT, read_text
+from ..io import UTF8_CUT, mend_surrogates, read_text
 from .assemble import RawPost, assemble
 from .html_page import HtmlError, read_html_page
 from .record import Document
@@ -26,6 +26,7 @@ def parse(text: str, *, url: str | None = None, kind: str | None = None) -> Docu
         raise TypeError(f"parse() takes a str, not {type(text).__name__}")
     if not text.strip():
         raise ValueError("empty document")
+    text = mend_surrogates(text)  # (lxml stops at a lone one, and a record could not be written)
     kind = kind or ("html" if looks_like_html(text) else "text")
     raw = read_html_page(text, url) if kind == "html" else read_text_post(text, url)
     return assemble(raw)

@@ -1,4 +1,4 @@
 """Reading bytes into text: the first step of every input, with clear errors."""
-from .decode import UTF8_CUT, DecodeError, decode_bytes, read_text
+from .decode import UTF8_CUT, DecodeError, decode_bytes, mend_surrogates, read_text
 
-__all__ = ["UTF8_CUT", "DecodeError", "decode_bytes", "read_text"]
+__all__ = ["UTF8_CUT", "DecodeError", "decode_bytes", "mend_surrogates", "read_text"]

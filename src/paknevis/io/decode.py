@@ -31,6 +31,18 @@ class DecodeError(ValueError):
     """The input cannot be read as text; the message says why."""
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def mend_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate (half an emoji, cut by a scraper or a JavaScript
+    slice; a str that no file decodes to, but a JSON escape or a caller may give) made
+    U+FFFD, and a pair written as two halves joined, so that it can be written as UTF-8."""
+    if _SURROGATE.search(text) is None:
+        return text
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
 def looks_binary(data: bytes) -> bool:
     """Do the first bytes of ``data`` hold NULs, or more than 1% other control bytes?"""
     sample = data[:SNIFF_BYTES]
