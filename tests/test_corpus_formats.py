@@ -2,6 +2,7 @@
 import gzip
 import io
 import json
+import random
 import signal
 import subprocess
 import sys
@@ -173,3 +174,38 @@ def test_a_dump_line_with_text_is_a_record_whatever_else_it_holds(row):
         assert result["published"] is None or result["published"][:4].isdigit()
     else:  # only a line without text is refused: nothing else in it loses the post
         assert result["reason"].startswith(("no field 'text'", "no text in field 'text'")), result["reason"]
+
+
+def test_a_dump_or_archive_that_cannot_be_read_is_a_reject_and_the_run_goes_on(tmp_path):
+    good = tmp_path / "good.jsonl"
+    good.write_text('{"text": "متن خوب"}\n', encoding="utf-8")
+    rows = "".join(json.dumps({"text": f"خبر {random.Random(i).getrandbits(256):x}"}) + "\n"
+                   for i in range(200)).encode()
+    cut = tmp_path / "cut.jsonl.gz"  # a download stopped halfway
+    whole = gzip.compress(rows)
+    cut.write_bytes(whole[:len(whole) // 2])
+    bad = {name: tmp_path / name for name in ("a.parquet", "b.jsonl.gz", "c.jsonl.zst", "d.warc.gz")}
+    for path in bad.values():
+        path.write_bytes(b"\x00\x01 not what its name says")
+    r = run("process", str(cut), *map(str, bad.values()), str(good), "-o", str(tmp_path / "out.jsonl"))
+    assert r.returncode == 0, r.stderr
+    records, rejects = lines(tmp_path / "out.jsonl"), lines(tmp_path / "out.rejects.jsonl")
+    kept = [rec for rec in records if rec["input"].startswith(str(cut))]
+    assert 0 < len(kept) < 200 and records[-1]["input"] == f"{good}:1"
+    assert [rej["input"] for rej in rejects] == [str(cut), *map(str, bad.values())]
+    assert rejects[0]["reason"].startswith(f"cannot read the file after {len(kept)} items (EOFError")
+    assert all(rej["reason"].startswith("cannot read the file from the start (") for rej in rejects[1:4])
+    assert rejects[4]["reason"] == "nothing in the file (no line, row or HTML page)"  # (warcio reads
+    # any five words as an old ARC header, of a record that is no HTML page)
+
+
+def test_an_empty_dump_or_an_archive_without_pages_is_a_reject(tmp_path):
+    empty = tmp_path / "empty.jsonl"
+    empty.write_bytes(b"\n\n")
+    warc = tmp_path / "requests.warc.gz"
+    make_warc(warc, [("https://x.ir/a.png", b"\x89PNG", "image/png")])
+    r = run("process", str(empty), str(warc), "-o", str(tmp_path / "out.jsonl"))
+    assert r.returncode == 0, r.stderr
+    assert [(rej["input"], rej["reason"]) for rej in lines(tmp_path / "out.rejects.jsonl")] == [
+        (str(empty), "nothing in the file (no line, row or HTML page)"),
+        (str(warc), "nothing in the file (no line, row or HTML page)")]

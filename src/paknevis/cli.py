@@ -200,6 +200,11 @@ def process(
         _fail(f"no such input: {', '.join(missing)}")
     if not output.name.lower().endswith((".jsonl", ".jsonl.gz", ".parquet")):
         _fail(f"unknown output format: {output.name} (use .jsonl, .jsonl.gz or .parquet)")
+    if output.name.lower().endswith(".parquet"):
+        try:  # before the run, not after it: a venv may hold a pyarrow its NumPy cannot load
+            import pyarrow.parquet  # noqa: F401
+        except ImportError as e:
+            _fail(f"writing {output.name} needs pyarrow, which does not load here ({e})")
     base = re.sub(r"\.(jsonl|jsonl\.gz|parquet)$", "", output.name, flags=re.IGNORECASE)
     rejects = rejects or output.with_name(base + ".rejects.jsonl")
     work = working_path(output)
@@ -244,6 +249,8 @@ def _iter_records(path: Path):
     from .store.query import record_problem
 
     for item in iter_items([path]):
+        if item.error:
+            _fail(f"{item.ref}: {item.error}")
         if item.line is None:
             _fail(f"{path}: not a records file (.jsonl, .jsonl.gz, .jsonl.zst or .parquet)")
         try:

@@ -3,7 +3,8 @@
 Nothing is read whole: folders are walked lazily, JSONL (plain, .gz, .zst) line by line,
 Parquet by record batches, WARC record by record, so memory does not grow with the corpus.
 A line that is not JSON, or a WARC record that cannot be decoded, is still an item (it
-becomes a reject with its reason), so every input is accounted for.
+becomes a reject with its reason), and so is a dump or an archive that cannot be read on
+(corrupt, cut short): what was read before is kept, and every input is accounted for.
 """
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ class Item:
     data: bytes | None = None  #: an HTML page's bytes (from a WARC record)
     url: str | None = None
     charset: str | None = None  #: from the HTTP Content-Type header, if it said
+    error: str | None = None  #: why a dump or archive could not be read on: a reject
 
 
 def _open_lines(path: Path):
@@ -81,6 +83,24 @@ def _warc_items(path: Path) -> Iterator[Item]:
                        url=record.rec_headers.get_header("WARC-Target-URI"), charset=charset)
 
 
+def _read_on(path: Path, items: Iterator[Item]) -> Iterator[Item]:
+    """The items of a dump or an archive, and, if it cannot be read on (not gzip, zstd,
+    Parquet or WARC after all, cut short, or its reader library does not load) or holds
+    none, one more item that says so, to be its reject: a corpus run keeps what came before
+    and goes on with the next input, where the error would have stopped it."""
+    n = 0
+    try:
+        for item in items:
+            n += 1
+            yield item
+    except Exception as e:  # (any: what the gzip, zstd, Parquet and WARC readers raise differ)
+        where = f"after {n} items" if n else "from the start"
+        yield Item(ref=str(path), error=f"cannot read the file {where} ({type(e).__name__}: {e})")
+    else:
+        if not n:  # an empty dump, or an archive without an HTML page, is accounted for too
+            yield Item(ref=str(path), error="nothing in the file (no line, row or HTML page)")
+
+
 def iter_items(inputs: list[str | Path]) -> Iterator[Item]:
     for given in inputs:
         path = Path(given)
@@ -92,10 +112,10 @@ def iter_items(inputs: list[str | Path]) -> Iterator[Item]:
                     if fname.lower().endswith(DOCUMENT_SUFFIXES):
                         yield Item(ref=str(Path(root) / fname), path=str(Path(root) / fname))
         elif path.is_file() and name.endswith(DUMP_SUFFIXES):
-            yield from _dump_items(path)
+            yield from _read_on(path, _dump_items(path))
         elif path.is_file() and name.endswith(".parquet"):
-            yield from _parquet_items(path)
+            yield from _read_on(path, _parquet_items(path))
         elif path.is_file() and name.endswith(WARC_SUFFIXES):
-            yield from _warc_items(path)
+            yield from _read_on(path, _warc_items(path))
         else:  # a document file, or a path that does not exist (a reject, not a crash)
             yield Item(ref=str(path), path=str(path))

@@ -132,6 +132,8 @@ def _too_big(item: Item, limit: int) -> str | None:
 def process_one(item: Item, fields: DumpFields = DumpFields(),
                 max_bytes: int = MAX_DOCUMENT_BYTES) -> tuple[bool, bytes, object]:
     """(True, record JSON, (ref, MinHash)) or (False, reject JSON, None); never raises."""
+    if item.error:
+        return False, orjson.dumps({"input": item.ref, "reason": item.error}), None
     try:
         reason = _too_big(item, max_bytes)
         if reason:
