@@ -352,3 +352,11 @@ def test_index_refuses_what_is_not_a_record_in_one_line(tmp_path, record, proble
     r = run("index", str(src), "--db", str(tmp_path / "b.db"))
     assert r.returncode == 0, r.stderr
     assert run("search", "باران", "--db", str(tmp_path / "b.db")).stderr.strip() == b"1 hit"
+
+
+def test_index_of_an_empty_records_file_indexes_none(tmp_path):
+    """(a run whose every input was a reject writes an empty records file)"""
+    src = tmp_path / "records.jsonl"
+    src.write_bytes(b"")
+    r = run("index", str(src), "--db", str(tmp_path / "a.db"))
+    assert r.returncode == 0 and r.stderr.decode().startswith("0 records indexed into ")

@@ -246,9 +246,12 @@ def _iter_records(path: Path):
     import orjson
 
     from .corpus import iter_items
+    from .corpus.inputs import NOTHING_IN_FILE
     from .store.query import record_problem
 
     for item in iter_items([path]):
+        if item.error == NOTHING_IN_FILE:  # (no records: a run whose every input was a reject)
+            return
         if item.error:
             _fail(f"{item.ref}: {item.error}")
         if item.line is None:

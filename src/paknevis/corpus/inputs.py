@@ -20,6 +20,7 @@ import orjson
 DOCUMENT_SUFFIXES = (".txt", ".html", ".htm")
 DUMP_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz", ".jsonl.zst", ".ndjson.zst")
 WARC_SUFFIXES = (".warc", ".warc.gz")
+NOTHING_IN_FILE = "nothing in the file (no line, row or HTML page)"
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ def _read_on(path: Path, items: Iterator[Item]) -> Iterator[Item]:
         yield Item(ref=str(path), error=f"cannot read the file {where} ({type(e).__name__}: {e})")
     else:
         if not n:  # an empty dump, or an archive without an HTML page, is accounted for too
-            yield Item(ref=str(path), error="nothing in the file (no line, row or HTML page)")
+            yield Item(ref=str(path), error=NOTHING_IN_FILE)
 
 
 def iter_items(inputs: list[str | Path]) -> Iterator[Item]:
