@@ -147,7 +147,7 @@ def test_a_page_date_is_taken_from_the_first_source_that_is_a_date():
     body = "<body><article><h1>عنوان</h1><p>دیروز باران آمد.</p></article></body></html>"
     persian = "<html><head></head><body><span itemprop='datePublished'>۱۳ بهمن ۱۴۰۳</span>" + body[6:]
     assert parse(persian).published == "2025-02-01"
-    unreadable = ("<html><head><script type='application/ld+json'>{\"datePublished\": \"Feb 1, 2025\"}"
+    unreadable = ("<html><head><script type='application/ld+json'>{\"datePublished\": \"last Tuesday\"}"
                   "</script></head>" + body)  # not a date paknevis reads: the URL's date instead
     doc = parse(unreadable, url="https://x.ir/2025/01/31/post")
     assert doc.published == "2025-01-31" and doc.warnings == []
@@ -160,6 +160,8 @@ def test_a_page_date_is_taken_from_the_first_source_that_is_a_date():
     ("۱۴۰۳/۱۱/۱۳", "2025-02-01"),
     ("۱۳ بهمن ۱۴۰۳", "2025-02-01"),
     ("Sat, 01 Feb 2025 10:00:00 +0330", "2025-02-01T10:00:00+03:30"),  # RSS
+    ("Saturday, February 1, 2025", "2025-02-01"),  # a platform in English
+    ("2025-02-01 (updated)", "2025-02-01"),  # what follows a day is kept only if it is a time
 ])
 def test_a_metadata_date_in_any_usual_form_becomes_iso(value, published):
     doc = assemble(RawPost(raw_text="دیروز باران آمد.", body=["دیروز باران آمد."], published=value))
@@ -168,7 +170,7 @@ def test_a_metadata_date_in_any_usual_form_becomes_iso(value, published):
     assert doc.dates[0]["value"] == "2025-01-31" and doc.warnings == []
 
 
-@pytest.mark.parametrize("value", ["Feb 1, 2025", "2025-13-45", "فردا"])
+@pytest.mark.parametrize("value", ["last Tuesday", "2025-13-45", "فردا"])
 def test_a_metadata_date_that_cannot_be_read_loses_nothing(value):
     doc = assemble(RawPost(raw_text="دیروز باران آمد.", body=["دیروز باران آمد."], published=value))
     assert doc.text == "دیروز باران آمد." and doc.published is None and doc.published_raw == value
@@ -230,3 +232,11 @@ def test_any_page_is_a_record_or_one_clear_error(page):
         return
     assert orjson.loads(doc.to_json())["text"] == doc.text
     assert doc.published is None or re.match(r"\d{4}-\d\d-\d\d", doc.published)
+
+
+@pytest.mark.parametrize("header", ["Saturday, February 1, 2025", "Sat Feb 01 2025", "1 February 2025"])
+def test_a_date_header_in_english_words(header):
+    """Blogger with an English interface heads a Persian post so."""
+    doc = parse(f"{header}\n\nعنوان خبر\n\nدیروز باران آمد.")
+    assert (doc.published, doc.published_raw, doc.title) == ("2025-02-01", header, "عنوان خبر")
+    assert doc.dates[0]["value"] == "2025-01-31"

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..analyse import detect_language, is_boilerplate, quality_signals
-from ..dates import find_dates, read_date
+from ..dates import english_date, find_dates, read_date
 from ..repair import fix, fix_and_explain
 from . import social
 from .record import Document, document_id
@@ -85,6 +85,8 @@ def assemble(raw: RawPost) -> Document:
             published = found[0].value
             if found[0].warning:
                 warnings.append(f"published: {found[0].warning}")
+        else:
+            published = english_date(published_raw)
     metadata = read_date(raw.published) if raw.published else None
     if published is None and raw.published:
         published, published_raw = metadata, published_raw or raw.published

@@ -8,17 +8,18 @@
 """
 from __future__ import annotations
 
-from ..dates import find_dates
+from ..dates import english_date, find_dates
 from .assemble import RawPost
 
 _MAX_TITLE = 200  # characters: a longer first line is a paragraph, not a title
 
 
 def _is_date_line(line: str) -> bool:
-    """A line that is (almost) only a date: the platform's date header."""
+    """A line that is (almost) only a date: the platform's date header, in Persian or, from
+    a platform with an English interface, all in English words."""
     found = [m for m in find_dates(line) if m.kind in ("date", "datetime")]
     covered = sum(m.end - m.start for m in found)
-    return bool(found) and covered >= 0.6 * len(line.strip())
+    return bool(found) and covered >= 0.6 * len(line.strip()) or english_date(line) is not None
 
 
 def read_text_post(text: str, url: str | None = None) -> RawPost:
