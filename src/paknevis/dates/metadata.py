@@ -16,6 +16,7 @@ from .finder import find_dates
 _ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 _ISO_TIME = re.compile(r"(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?)?(?:Z|[+-]\d\d:?\d\d)?")
 # Blogger and other platforms with an English interface: Saturday, February 1, 2025
+_LATIN_LETTER = re.compile("[A-Za-z]")
 _ENGLISH_FORMATS = ("%A, %B %d, %Y", "%B %d, %Y", "%b %d, %Y", "%A, %d %B %Y", "%d %B %Y",
                     "%d %b %Y", "%a, %d %b %Y", "%a %b %d %Y", "%a, %b %d, %Y")
 
@@ -26,6 +27,8 @@ def english_date(value: str) -> str | None:
     >>> english_date("Saturday, February 1, 2025"), english_date("1 Feb 2025"), english_date("Feb 1")
     ('2025-02-01', '2025-02-01', None)
     """
+    if _LATIN_LETTER.search(value) is None:  # every form has a month in English letters:
+        return None  # not nine formats that each fail with an exception (0.11 ms a line)
     value = " ".join(value.split())
     for form in _ENGLISH_FORMATS:
         try:
