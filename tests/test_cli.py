@@ -1,5 +1,6 @@
 """The command line, run as a user runs it: a real process, real files."""
 import json
+import re
 import subprocess
 import sys
 
@@ -190,6 +191,15 @@ def test_help_and_version():
     r = run("fix", "--help")
     assert r.returncode == 0 and "--explain" in r.stdout.decode()
     assert run("--version").stdout.decode().startswith("paknevis ")
+
+
+@pytest.mark.parametrize("command", ["fix", "parse", "process", "index", "search", "serve"])
+def test_help_names_values_not_python_types(command):
+    """A flag shows no value, and an option's value is named for what it holds (--workers
+    N, --db DB), not by a Python type (typer's <bool>, <int range>, <str>)."""
+    text = run(command, "--help").stdout.decode()
+    options = text[text.index("Options:"):]
+    assert not re.search(r"<[a-z]|\\\[", options), options
 
 
 def test_parse_prints_one_record():

@@ -21,7 +21,8 @@ from .repair.lines import BlockTooLarge, line_blocks
 
 app = typer.Typer(
     help="paknevis (پاک‌نویس): repair Persian web text — ZWNJ, letters, digits, spacing.",
-    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+    rich_markup_mode=None)
 
 
 class Digits(StrEnum):
@@ -55,14 +56,15 @@ def main(version: bool = typer.Option(False, "--version", callback=_version, is_
 def fix(
     files: list[Path] | None = typer.Argument(
         None, help="Text files to repair ('-' for standard input). Without files, read "
-                   "standard input.", show_default=False),
+                   "standard input.", show_default=False, metavar="FILE"),
     explain: bool = typer.Option(
         False, "--explain", help="Print the edits as JSON lines (start, end, old, new, rule) "
                                  "instead of the text."),
     in_place: bool = typer.Option(
         False, "--in-place", "-i", help="Rewrite each file, keeping the original as FILE.bak."),
     digits: Digits = typer.Option(
-        Digits.persian, help="Digits in Persian text: Persian (۱۲۳), Latin (123), or keep them."),
+        Digits.persian, metavar="persian|latin|keep",
+        help="Digits in Persian text: Persian (۱۲۳), Latin (123), or keep them."),
     keep_diacritics: bool = typer.Option(
         False, help="Keep every haraka (ـَ ـِ ـُ). Without it the stray ones go, and vocalized "
                     "passages (Quran verses) and the tanvin of حتماً stay."),
@@ -78,8 +80,8 @@ def fix(
     handles: bool = typer.Option(
         True, help="Mend @handles and #hashtags broken by bidi reordering or a space."),
     workers: int = typer.Option(
-        1, min=1, max=64, help="Processes to repair with: blocks of lines go to each in turn, and "
-                               "the output keeps the input's order."),
+        1, min=1, max=64, metavar="N", help="Processes to repair with: blocks of lines go to each "
+                                            "in turn, and the output keeps the input's order."),
 ) -> None:
     """Repair Persian text: letters, punctuation, digits, spacing, @handles, #hashtags and ZWNJ.
 
@@ -130,9 +132,12 @@ class Format(StrEnum):
 
 @app.command()
 def parse(
-    file: Path = typer.Argument(..., help="A post or page: .txt, .html, or any text file."),
-    format: Format = typer.Option(Format.json, "--format", "-f", help="json: the record; text: for people."),
-    url: str | None = typer.Option(None, help="The page's URL, if the file does not say it."),
+    file: Path = typer.Argument(..., metavar="FILE",
+                                help="A post or page: .txt, .html, or any text file."),
+    format: Format = typer.Option(Format.json, "--format", "-f", metavar="json|text",
+                                  help="json: the record; text: for people."),
+    url: str | None = typer.Option(None, metavar="URL",
+                                   help="The page's URL, if the file does not say it."),
 ) -> None:
     """Parse one post or page into a record: title, date, byline, body, tags, dates.
 
@@ -162,22 +167,26 @@ def parse(
 @app.command()
 def process(
     inputs: list[Path] = typer.Argument(
-        ..., help="Files, folders (.txt/.html inside), JSONL dumps (.jsonl, .gz, .zst), "
-                  "Parquet files and web archives (.warc, .warc.gz)."),
-    output: Path = typer.Option(..., "--output", "-o",
+        ..., metavar="INPUT", help="Files, folders (.txt/.html inside), JSONL dumps (.jsonl, .gz, "
+                                   ".zst), Parquet files and web archives (.warc, .warc.gz)."),
+    output: Path = typer.Option(..., "--output", "-o", metavar="FILE",
                                 help="Where to write the records: .jsonl, .jsonl.gz or .parquet."),
     rejects: Path | None = typer.Option(
-        None, help="Where to write the inputs that could not be read, with the reason "
-                   "(default: OUTPUT with .rejects.jsonl)."),
-    workers: int = typer.Option(1, min=1, max=64, help="Processes (or Ray CPUs) to use."),
-    engine: Engine = typer.Option(Engine.local, help="local: this machine's processes; "
-                                  "ray: Ray Data (pip install 'paknevis\\[ray]')."),
-    ray_address: str | None = typer.Option(None, help="An existing Ray cluster (default: start one)."),
-    text_field: str = typer.Option("text", help="JSONL: the field with the text (a list is joined)."),
-    title_field: str = typer.Option("title", help="JSONL: the field with the title."),
-    url_field: str = typer.Option("url", help="JSONL: the field with the URL."),
-    date_field: str = typer.Option("published", help="JSONL: the field with an ISO date."),
-    max_mb: float = typer.Option(10, min=0.001, help="Reject documents larger than this (MB)."),
+        None, metavar="FILE", help="Where to write the inputs that could not be read, with the "
+                                   "reason (default: OUTPUT with .rejects.jsonl)."),
+    workers: int = typer.Option(1, min=1, max=64, metavar="N", help="Processes (or Ray CPUs) to use."),
+    engine: Engine = typer.Option(Engine.local, metavar="local|ray",
+                                  help="local: this machine's processes; "
+                                       "ray: Ray Data (pip install 'paknevis[ray]')."),
+    ray_address: str | None = typer.Option(None, metavar="ADDRESS",
+                                           help="An existing Ray cluster (default: start one)."),
+    text_field: str = typer.Option("text", metavar="FIELD",
+                                   help="JSONL: the field with the text (a list is joined)."),
+    title_field: str = typer.Option("title", metavar="FIELD", help="JSONL: the field with the title."),
+    url_field: str = typer.Option("url", metavar="FIELD", help="JSONL: the field with the URL."),
+    date_field: str = typer.Option("published", metavar="FIELD", help="JSONL: the field with the "
+                                   "date (ISO, Solar Hijri, RFC 2822 or Unix time)."),
+    max_mb: float = typer.Option(10, min=0.001, metavar="MB", help="Reject documents larger than this (MB)."),
     dedup: bool = typer.Option(True, help="Group near copies (sets dup_cluster) after the run."),
     resume: bool = typer.Option(False, help="Finish an interrupted run: skip what it wrote."),
     progress: bool = typer.Option(True, help="Show a progress bar on a terminal."),
@@ -290,9 +299,10 @@ def _open_store(db: str, create: bool = False):
 @app.command()
 def index(
     records: list[Path] = typer.Argument(
-        ..., help="Records from `paknevis process` (.jsonl, .jsonl.gz, .jsonl.zst, .parquet)."),
-    db: str = typer.Option(..., "--db", help="The archive: a SQLite file (created if missing) "
-                                               "or a postgresql:// URL."),
+        ..., metavar="RECORDS",
+        help="Records from `paknevis process` (.jsonl, .jsonl.gz, .jsonl.zst, .parquet)."),
+    db: str = typer.Option(..., "--db", metavar="DB", help="The archive: a SQLite file (created "
+                                                             "if missing) or a postgresql:// URL."),
     progress: bool = typer.Option(True, help="Show a progress bar on a terminal."),
 ) -> None:
     """Load records into a searchable archive. A record already there (same id) is replaced.
@@ -318,16 +328,21 @@ def index(
     typer.echo(f"{_many(total, 'record')} indexed into {db}", err=True)
 
 
+ARCHIVE_HELP = "The archive made by `paknevis index` (file or URL)."
+
+
 @app.command()
 def search(
-    query: str = typer.Argument(..., help='Words (all must match), "a phrase", or a prefix*.'),
-    db: str = typer.Option(..., "--db", help="The archive made by `paknevis index` (file or URL)."),
-    since: str | None = typer.Option(None, help="From this day: 1403-11-01 or 2025-01-20."),
-    until: str | None = typer.Option(None, help="Up to this day (included)."),
-    source: str | None = typer.Option(None, help="Only this source (outlet or site)."),
-    hashtag: str | None = typer.Option(None, help="Only records with this hashtag."),
-    limit: int = typer.Option(20, min=1, max=1000, help="How many hits to show."),
-    format: Format = typer.Option(Format.text, "--format", "-f", help="text for people, json for tools."),
+    query: str = typer.Argument(..., metavar="QUERY",
+                                help='Words (all must match), "a phrase", or a prefix*.'),
+    db: str = typer.Option(..., "--db", metavar="DB", help=ARCHIVE_HELP),
+    since: str | None = typer.Option(None, metavar="DAY", help="From this day: 1403-11-01 or 2025-01-20."),
+    until: str | None = typer.Option(None, metavar="DAY", help="Up to this day (included)."),
+    source: str | None = typer.Option(None, metavar="SOURCE", help="Only this source (outlet or site)."),
+    hashtag: str | None = typer.Option(None, metavar="TAG", help="Only records with this hashtag."),
+    limit: int = typer.Option(20, min=1, max=1000, metavar="N", help="How many hits to show."),
+    format: Format = typer.Option(Format.text, "--format", "-f", metavar="text|json",
+                                  help="text for people, json for tools."),
 ) -> None:
     """Search the archive; a word is found however it was typed (ZWNJ, space, letters, digits).
 
@@ -359,9 +374,10 @@ def search(
 
 @app.command()
 def serve(
-    db: str = typer.Option(..., "--db", help="The archive made by `paknevis index` (file or URL)."),
-    host: str = typer.Option("127.0.0.1", help="Address to listen on (this machine only by default)."),
-    port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),
+    db: str = typer.Option(..., "--db", metavar="DB", help=ARCHIVE_HELP),
+    host: str = typer.Option("127.0.0.1", metavar="HOST",
+                             help="Address to listen on (this machine only by default)."),
+    port: int = typer.Option(8000, min=1, max=65535, metavar="PORT", help="Port to listen on."),
 ) -> None:
     """Serve the archive: a Persian search page at / and a JSON API at /api (docs at /docs).
 
