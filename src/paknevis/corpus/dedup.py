@@ -7,18 +7,17 @@ Settings start from datatrove's (5-word shingles, 112 hashes) but cut them into 
 of 4 rows instead of 14 of 8: that lowers the LSH threshold from about 0.72 to 0.43
 Jaccard, because a copy with a paragraph added or cut is often below 0.72. Candidates are
 then kept only if their estimated *containment* (shared shingles over the smaller text's)
-is at least 0.7. On benchmarks/dedup.py: recall 0.971, precision 0.999; 14x8 without the
-check: recall 0.833.
+is at least 0.7. On benchmarks/dedup.py, over 18 draws of the permutations: recall
+0.965 ± 0.004, precision 0.996 ± 0.004 (14x8 without the check: recall 0.833).
 
 Each record's ``dup_cluster`` becomes the id of its cluster's earliest copy (by
 ``published``, then by input order); a record with no copy is its own cluster.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import re
-import struct
+import zlib
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -38,19 +37,33 @@ _DTYPE = MinHash(num_perm=1, scheme=SCHEME).hashvalues.dtype
 # each (the same seed, so the same values; 0.01 ms).
 _PERMUTATIONS = MinHash(num_perm=BANDS * ROWS, scheme=SCHEME).permutations
 _WORDS = re.compile(r"\w+")
+# A shingle's hash is made from its words' hashes, as a polynomial (FNV-1's 64-bit prime,
+# wrapping as uint64) folded to 32 bits: for all of a text's shingles at once, in NumPy.
+# Hashing each shingle's bytes with sha1 in Python, as datasketch's default does, took
+# 0.27 of the 0.64 ms a Fars News article's signature took; this takes 0.37 ms in all,
+# with the same recall and precision (``benchmarks/dedup.py --seeds 18``: 0.9649 ± 0.0042
+# and 0.9961, against 0.9665 ± 0.0044 and 0.9970 with sha1). datasketch's affine32 scheme
+# mixes each value (MurmurHash3's finalizer) before its permutations, so a hash that is
+# only well spread, not random, serves; crc32 is stable across processes, which the
+# workers of a run need, and str hashes are not.
+_POLY = np.uint64(0x100000001B3)
+_LOW32 = np.uint64(0xFFFFFFFF)
+_HIGH = np.uint64(32)
 
 
-def shingles(text: str, n: int = SHINGLE_WORDS) -> set[bytes]:
-    """Word n-grams of the folded text (a short text gives its words)."""
+def shingle_hashes(text: str, n: int = SHINGLE_WORDS) -> np.ndarray:
+    """The distinct 32-bit hashes of the word n-grams of the folded text (a text of fewer
+    words gives one, of all its words)."""
     words = _WORDS.findall(fold(text))
     if len(words) < n:
-        return {" ".join(words).encode()} if words else set()
-    return {" ".join(words[i:i + n]).encode() for i in range(len(words) - n + 1)}
-
-
-def _hash(b: bytes) -> int:
-    # 32-bit, as datasketch expects; sha1 is stable across runs and machines
-    return struct.unpack("<I", hashlib.sha1(b).digest()[:4])[0]
+        return np.array([zlib.crc32(" ".join(words).encode())] if words else [], dtype=np.uint64)
+    word_hashes = np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint64,
+                              count=len(words))
+    count = len(words) - n + 1
+    h = word_hashes[:count]
+    for i in range(1, n):
+        h = h * _POLY + word_hashes[i:i + count]
+    return np.unique((h ^ (h >> _HIGH)) & _LOW32)
 
 
 class _UnionFind:
@@ -86,12 +99,12 @@ Signature = tuple[bytes, int]  # MinHash hash values (as bytes), shingle count
 def minhash(text: str) -> Signature | None:
     """The text's signature, or None if it has no words. Computed where the text is made
     (in the workers of a corpus run), so the clustering pass only looks things up."""
-    sh = shingles(text)
-    if not sh:
+    hashes = shingle_hashes(text)
+    if not len(hashes):
         return None
-    m = MinHash(num_perm=BANDS * ROWS, hashfunc=_hash, scheme=SCHEME, permutations=_PERMUTATIONS)
-    m.update_batch(list(sh))
-    return m.hashvalues.tobytes(), len(sh)
+    m = MinHash(num_perm=BANDS * ROWS, hashfunc=int, scheme=SCHEME, permutations=_PERMUTATIONS)
+    m.update_batch(hashes.tolist())
+    return m.hashvalues.tobytes(), len(hashes)
 
 
 def cluster_signatures(signatures: Iterable[Signature | None]) -> list[int]:
