@@ -25,3 +25,11 @@ def test_the_list_is_the_package():
 def test_imports_first(module):
     run = subprocess.run([sys.executable, "-c", f"import {module}"], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr[-2000:]
+
+
+def test_the_package_declares_its_types():
+    """PEP 561: with py.typed shipped (pyproject's package-data), a user's type checker
+    reads paknevis's annotations (fix -> str, Edit.start -> int) instead of skipping it."""
+    from importlib.resources import files
+
+    assert files("paknevis").joinpath("py.typed").is_file()
