@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from enum import StrEnum
 from multiprocessing.pool import Pool
 from pathlib import Path
+from typing import Any, NoReturn
 
 import orjson
 import typer
@@ -31,7 +32,7 @@ class Digits(StrEnum):
     keep = "keep"
 
 
-def _fail(message: str, code: int = 2) -> None:
+def _fail(message: str, code: int = 2) -> NoReturn:
     typer.echo(f"paknevis: error: {message}", err=True)
     raise typer.Exit(code)
 
@@ -104,8 +105,9 @@ def fix(
         _fail("--in-place needs files to rewrite, not standard input")
     if in_place and explain:
         _fail("--in-place and --explain cannot be used together")
-    options = dict(digits=digits.value, keep_diacritics=keep_diacritics, zwnj=zwnj,
-                   punctuation=punctuation, letters=letters, spacing=spacing, handles=handles)
+    options: dict[str, Any] = dict(
+        digits=digits.value, keep_diacritics=keep_diacritics, zwnj=zwnj, punctuation=punctuation,
+        letters=letters, spacing=spacing, handles=handles)
     RepairConfig(**options)  # validates before any work
     sources = [("<stdin>", None) if str(p) == "-" else (str(p), p) for p in files or [Path("-")]]
     failed = False
@@ -405,17 +407,17 @@ def _fix_one(options: dict, name: str, path: Path | None, explain: bool, in_plac
         results = repair_blocks(line_blocks(stream.chunks()), options, explain=explain, pool=pool)
         if explain:
             out, offset = sys.stdout.buffer, 0
-            for size, _, edits in results:
-                for e in edits:
+            for block in results:
+                for e in block.edits:
                     row = e.shifted(offset).to_dict()
                     out.write(orjson.dumps({"file": name, **row} if path else row) + b"\n")
-                offset += size
+                offset += block.size
             out.flush()
-        elif in_place:
+        elif in_place and path is not None:
             _rewrite(path, results)
         else:
-            for _, _, fixed in results:  # each flushed, so that a pipe flows
-                sys.stdout.write(fixed)
+            for block in results:  # each flushed, so that a pipe flows
+                sys.stdout.write(block.text)
                 sys.stdout.flush()
     finally:
         if raw is not None:
@@ -434,9 +436,9 @@ def _rewrite(path: Path, results: Iterable[RepairedBlock]) -> None:
     changed = False
     try:
         with open(tmp, "w", encoding="utf-8", newline="") as out:
-            for _, block_changed, fixed in results:
-                changed = changed or block_changed
-                out.write(fixed)
+            for block in results:
+                changed = changed or block.changed
+                out.write(block.text)
         if changed:
             shutil.copy2(target, path.with_name(path.name + ".bak"))
             shutil.copymode(target, tmp)

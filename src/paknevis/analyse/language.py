@@ -53,7 +53,7 @@ def detect_language(text: str) -> str:
         if lang == "en":
             continue
         c = unified if lang == "fa" else counts
-        score = sum(c[m] for m in markers)
+        score: float = sum(c[m] for m in markers)
         score += 2 * sum(sample.count(ch) for ch in _LETTERS.get(lang, ())) / len(words)
         scores[lang] = score
     # Persian letters (پ چ ژ گ) also occur in Urdu, Pashto and Kurdish: they only break ties.

@@ -67,7 +67,7 @@ def shingle_hashes(text: str, n: int = SHINGLE_WORDS) -> np.ndarray:
 
 
 class _UnionFind:
-    def __init__(self):
+    def __init__(self) -> None:
         self.parent: list[int] = []
 
     def add(self) -> int:

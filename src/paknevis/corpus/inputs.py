@@ -11,7 +11,7 @@ from __future__ import annotations
 import gzip
 import io
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -102,7 +102,7 @@ def _read_on(path: Path, items: Iterator[Item]) -> Iterator[Item]:
             yield Item(ref=str(path), error=NOTHING_IN_FILE)
 
 
-def iter_items(inputs: list[str | Path]) -> Iterator[Item]:
+def iter_items(inputs: Iterable[str | Path]) -> Iterator[Item]:
     for given in inputs:
         path = Path(given)
         name = path.name.lower()

@@ -35,7 +35,7 @@ def _chunks(items: Iterable[Item]) -> Iterator[list[Item]]:
 
 
 def ray_results(items: Iterable[Item], *, workers: int, dump_fields: DumpFields, max_bytes: int,
-                address: str | None = None) -> Iterator[tuple[bool, bytes]]:
+                address: str | None = None) -> Iterator[tuple[bool, bytes, None]]:
     try:  # (ray.data too: Ray's session folder, /tmp/ray, imports as an empty "ray" from /tmp)
         import ray
         import ray.data
@@ -54,10 +54,12 @@ def ray_results(items: Iterable[Item], *, workers: int, dump_fields: DumpFields,
     ctx.enable_progress_bars = False
     try:
         for chunk in _chunks(items):
-            ds = ray.data.from_items([{"item": pickle.dumps(item)} for item in chunk])
-            ds = ds.map_batches(_process_batch, batch_size=BATCH, batch_format="numpy",
-                                fn_kwargs={"dump_fields": dump_fields, "max_bytes": max_bytes})
-            for row in ds.iter_rows():
+            rows = ray.data.from_items([{"item": pickle.dumps(item)} for item in chunk])
+            # (Ray's annotations leave out fn_kwargs: the function takes the batch alone)
+            done = rows.map_batches(_process_batch, batch_size=BATCH,  # type: ignore[arg-type]
+                                    batch_format="numpy",
+                                    fn_kwargs={"dump_fields": dump_fields, "max_bytes": max_bytes})
+            for row in done.iter_rows():
                 yield bool(row["ok"]), bytes(row["line"]), None  # signatures: made in the dedup pass
     finally:
         if started:

@@ -10,6 +10,7 @@ import json
 import multiprocessing as mp
 import os
 from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 import orjson
@@ -102,16 +103,16 @@ def _from_unix_time(value: float) -> str:
         return str(value)
 
 
-def _from_archive(item: Item):
+def _from_archive(data: bytes, charset: str | None, url: str | None):
     text = None
-    if item.charset:
+    if charset:
         try:
-            text = item.data.decode(item.charset)
+            text = data.decode(charset)
         except (LookupError, UnicodeDecodeError):
             text = None  # a wrong header: fall back to the usual guesses
     if text is None:
-        text, _ = decode_bytes(item.data)
-    return parse(text, url=item.url, kind="html")
+        text, _ = decode_bytes(data)
+    return parse(text, url=url, kind="html")
 
 
 def _size(item: Item) -> int:
@@ -119,7 +120,7 @@ def _size(item: Item) -> int:
         return len(item.line.encode())
     if item.data is not None:
         return len(item.data)
-    return os.path.getsize(item.path)
+    return os.path.getsize(item.path) if item.path is not None else 0
 
 
 def _too_big(item: Item, limit: int) -> str | None:
@@ -141,9 +142,11 @@ def process_one(item: Item, fields: DumpFields = DumpFields(),
         if item.line is not None:
             doc = _from_dump_line(item.line, fields)
         elif item.data is not None:
-            doc = _from_archive(item)
-        else:
+            doc = _from_archive(item.data, item.charset, item.url)
+        elif item.path is not None:
             doc = parse_file(item.path)
+        else:
+            raise ValueError("an input with neither a file, a line nor a page")
         doc.input = item.ref
         return True, doc.to_json(), (item.ref, minhash(doc.text))
     except (DecodeError, ValueError, UnicodeError) as e:
@@ -163,10 +166,10 @@ def _work(args):
     return process_one(*args)
 
 
-def process_items(items: Iterable[Item], write_record: Callable[[bytes], None],
-                  write_reject: Callable[[bytes], None], *, workers: int = 1,
+def process_items(items: Iterable[Item], write_record: Callable[[bytes], object],
+                  write_reject: Callable[[bytes], object], *, workers: int = 1,
                   fields: DumpFields = DumpFields(), max_bytes: int = MAX_DOCUMENT_BYTES,
-                  on_item: Callable[[], None] | None = None, skip: set[str] = frozenset(),
+                  on_item: Callable[[], None] | None = None, skip: AbstractSet[str] = frozenset(),
                   engine: str = "local", ray_address: str | None = None) -> RunCounts:
     """Process every item not in ``skip`` (refs already done by an interrupted run).
 

@@ -138,7 +138,7 @@ def _typings(word: str) -> set[str]:
     ZWNJ or space as either or none, the hamza above or not, Arabic yeh and kaf."""
     ways = [("\u200c", " ", "") if ch in "\u200c " else ("ٔ", "") if ch == "ٔ"
             else _LETTER_FORMS.get(ch, ch) for ch in word]
-    return {_WORD.match("".join(way)).group() for way in product(*ways)}
+    return {m.group() for way in product(*ways) if (m := _WORD.match("".join(way)))}
 
 
 #: What each word that may start a date tries: its kinds, in the order of _PATTERNS
@@ -219,15 +219,15 @@ class _Resolver:
     def __init__(self, base: dt.date | None):
         self.base = base
 
-    def base_year(self, calendar: str) -> int | None:
-        if self.base is None:
-            return None
+    @staticmethod
+    def year_of(day: dt.date, calendar: str) -> int:
+        """The year of ``day`` in ``calendar``."""
         if calendar == cal.JALALI:
-            return cal.jalali_of(self.base).year
+            return cal.jalali_of(day).year
         if calendar == cal.HIJRI:
             from hijridate import Gregorian
-            return Gregorian.fromdate(self.base).to_hijri().year
-        return self.base.year
+            return Gregorian.fromdate(day).to_hijri().year
+        return day.year
 
     def day_month(self, m: re.Match):
         calendar = _calendar_of(m)
@@ -244,7 +244,8 @@ class _Resolver:
             cal.to_gregorian(calendar, 1403 if calendar == cal.JALALI else 2024, month, day)  # valid?
             return "date", None, calendar, None
         else:  # no year: the occurrence nearest the document's date
-            year = self.base_year(calendar)
+            base = self.base
+            year = self.year_of(base, calendar)
             options = []
             for y in (year - 1, year, year + 1):
                 try:
@@ -253,7 +254,7 @@ class _Resolver:
                     continue
             if not options:
                 raise ValueError("no such day")
-            day_ = min(options, key=lambda d: abs((d - self.base).days))
+            day_ = min(options, key=lambda d: abs((d - base).days))
         return "date", day_.isoformat(), calendar, self._weekday_warning(m, day_)
 
     def year_month_day(self, m: re.Match):
@@ -442,7 +443,7 @@ def _attach_times(mentions: list[DateMention], text: str) -> list[DateMention]:
     out: list[DateMention] = []
     for m in mentions:
         prev = out[-1] if out else None
-        if (m.kind == "time" and prev is not None and prev.kind == "date" and prev.value
+        if (m.kind == "time" and prev is not None and prev.kind == "date" and prev.value and m.value
                 and re.fullmatch(r"[ \u00a0،,\-–]*(?:از[ ]+)?", text[prev.end:m.start])):
             out[-1] = DateMention(prev.start, m.end, text[prev.start:m.end], "datetime",
                                   prev.value + m.value, prev.calendar, prev.warning)

@@ -55,8 +55,8 @@ def read_date(value: str) -> str | None:
             day = parse_day(m.group())
         except ValueError:  # 2025-13-45
             return None
-        time = _ISO_TIME.match(value, m.end())  # (kept only if it is a time and all there is)
-        return day + time.group() if time.end() == len(value) else day
+        rest = value[m.end():]  # kept only if it is all a time
+        return day + rest if _ISO_TIME.fullmatch(rest) else day
     found = [m for m in find_dates(value) if m.kind in ("date", "datetime") and m.value]
     if found:
         return found[0].value

@@ -76,6 +76,8 @@ class TextStream:
         bom = len(codecs.BOM_UTF8) if self.encoding == "utf-8-sig" else 0
         done = bom  # bytes decoded before ``data``
         data = self._head[bom:]
+        # what has come, so that a pipe flows (a stream without read1 waits for a chunk)
+        read_some = getattr(self._raw, "read1", self._raw.read)
         while data:
             held = len(decoder.getstate()[0])  # the start of a character cut by the last read
             try:
@@ -88,7 +90,7 @@ class TextStream:
             if text:
                 yield text
             done += len(data)
-            data = self._raw.read1(_CHUNK)  # what has come, so that a pipe flows
+            data = read_some(_CHUNK)
         try:
             decoder.decode(b"", final=True)
         except UnicodeDecodeError:  # cut inside its last character: that one is left out

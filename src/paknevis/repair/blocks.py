@@ -22,7 +22,8 @@ class RepairedBlock(NamedTuple):
 
     size: int  # the block's length in characters
     changed: bool
-    result: str | list[Edit]  # the repaired text, or the edits that make it
+    text: str  # the repaired text ("" where the edits were asked for)
+    edits: list[Edit]  # the edits that make it (where they were asked for)
 
 
 @contextmanager
@@ -57,9 +58,9 @@ def _repair_block(options: dict, explain: bool, block: str) -> RepairedBlock:
     rep = repairer(**options)
     if explain:
         fixed, edits = rep.fix_and_explain(block)
-        return RepairedBlock(len(block), fixed != block, edits)
+        return RepairedBlock(len(block), fixed != block, "", edits)
     fixed = rep.fix(block)
-    return RepairedBlock(len(block), fixed != block, fixed)
+    return RepairedBlock(len(block), fixed != block, fixed, [])
 
 
 def _map(work, items: list) -> list:

@@ -72,7 +72,8 @@ class DigitsStep(RegexStep):
             return text
         if _has_arabic_digit(text):
             return super().apply(text)
-        out, pos = [], 0
+        out: list[str] = []
+        pos = 0
         ends = iter(runs)
         for start, end in zip(ends, ends, strict=True):
             new = self._replace_at(text, start, end)
@@ -178,7 +179,9 @@ class NumberMarksStep(EditsStep):
     def __init__(self, digits: str, old_marks: str, new_marks: str):
         self._digits = frozenset(digits)
         self._number_chars = frozenset(digits + old_marks[:2])
-        self._old, self._new = old_marks, new_marks
+        #: (decimal, thousands, percent), as the text has them and as they are written
+        self._old: tuple[str, ...] = tuple(old_marks)
+        self._new: tuple[str, ...] = tuple(new_marks)
         self._mark_runs = CharRuns(old_marks, after=digits)
 
     def edits(self, text: str) -> list[Edit]:

@@ -62,7 +62,8 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     >>> apply_edits("ab", [Edit(1, 1, "", "-", "demo")])
     'a-b'
     """
-    out, pos = [], 0
+    out: list[str] = []
+    pos = 0
     for e in _ordered(edits):
         if e.start < pos or text[e.start:e.end] != e.old:
             raise ValueError(f"edit {e} does not fit the text")
@@ -78,7 +79,8 @@ def undo_edits(output: str, edits: Iterable[Edit]) -> str:
     >>> undo_edits("a-b", [Edit(1, 1, "", "-", "demo")])
     'ab'
     """
-    out, pos, shift = [], 0, 0
+    out: list[str] = []
+    pos = shift = 0
     for e in _ordered(edits):
         at = e.start + shift  # where this edit's new text sits in the output
         out += (output[pos:at], e.old)
@@ -215,6 +217,7 @@ class EditTracker:
         def last() -> _Piece | None:
             return pushed[-1][0] if pushed else pieces[hi - 1] if hi else None
 
+        p: _Piece | None
         for ed in reversed(edits):
             s, e = ed.start, ed.end
             while pushed and cur - pushed[-1][1] >= e:  # pieces that start at or after e
@@ -270,7 +273,7 @@ class EditTracker:
         out: list[Edit] = []
         for p in self._pieces:
             if p.rule is not None:
-                self._add(out, p.start, p.end, p.text, p.rule, p.edit)
+                self._add(out, p.start, p.end, p.text or "", p.rule, p.edit)  # (a made piece has text)
             elif swaps := self._swaps_in(p.start, p.end):
                 first = swaps[0]
                 self._add(out, first.start, first.end, first.new, first.rule, first)

@@ -64,13 +64,19 @@ def _word_around(text: str, i: int, floor: int = 0) -> tuple[int, int]:
     start = i
     while start > floor and text[start - 1] in _WORD_SET:
         start -= 1
-    return start, _WORD_REST.match(text, i).end()
+    return start, _end(_WORD_REST, text, i)
+
+
+def _end(pattern: re.Pattern, text: str, i: int) -> int:
+    """Where ``pattern``, which matches the empty string too, stops from offset ``i``."""
+    m = pattern.match(text, i)
+    return i if m is None else m.end()
 
 
 def _next_word(text: str, word: tuple[int, int], step: int) -> tuple[int, int] | None:
     """The word before (``step`` -1) or after (1) ``word`` on its line, if any."""
     if step > 0:
-        i = _GAP.match(text, word[1]).end()
+        i = _end(_GAP, text, word[1])
         return None if i == len(text) or text[i] == "\n" else _word_around(text, i, i)
     i = word[0] - 1
     while i >= 0 and text[i] not in _WORD_SET:
@@ -91,8 +97,8 @@ def in_vocalized_passage(text: str, word: tuple[int, int]) -> bool:
     """
     count = 1
     for step in (-1, 1):
-        other = word
-        while count < PASSAGE_WORDS:
+        other: tuple[int, int] | None = word
+        while count < PASSAGE_WORDS and other is not None:
             other = _next_word(text, other, step)
             if other is None or not has_harakat(text[other[0]:other[1]]):
                 break
@@ -113,7 +119,8 @@ class HarakatStep:
     def apply(self, text: str) -> str:
         if _only_tanvins_on_alef(text):  # 92 of the 148 farsnews texts that have a haraka
             return text
-        out, pos = [], 0
+        out: list[str] = []
+        pos = 0
         for start, end, edits in _stray_words(text):
             word = text[start:end]
             out += (text[pos:start],  # a word without tanvin: one call, of any length

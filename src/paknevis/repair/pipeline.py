@@ -150,7 +150,9 @@ class Repairer:
 def _in_spans(text: str, spans, repair) -> tuple[str, list[Edit]]:
     """``text`` with each of ``spans`` (start, end) repaired by ``repair``, the rest as it
     is, and the edits, shifted to their places in ``text``."""
-    out, edits, pos = [], [], 0
+    out: list[str] = []
+    edits: list[Edit] = []
+    pos = 0
     for start, end in spans:
         fixed, span_edits = repair(text[start:end])
         out += (text[pos:start], fixed)

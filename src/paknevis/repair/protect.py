@@ -62,7 +62,8 @@ def url_spans(text: str) -> list[tuple[int, int]]:
 
 def apply_outside_urls(text: str, urls: list[tuple[int, int]], apply) -> str:
     """``text`` with ``apply`` (text -> text) run on the stretches between ``urls``."""
-    out, pos = [], 0
+    out: list[str] = []
+    pos = 0
     for start, end in urls:
         out += (apply(text[pos:start]), text[start:end])
         pos = end

@@ -48,7 +48,7 @@ class PersianPunctuationStep(EditsStep):
 
     def edits(self, text: str) -> list[Edit]:
         marks = spans(self._runs(text))
-        out = []
+        out: list[Edit] = []
         for (start, end), persian_before, latin_after in zip(
                 marks, _persian_word_before(text, marks), _latin_word_after(text, marks), strict=True):
             if persian_before and not latin_after and not is_protected(text, start, end):
@@ -116,7 +116,7 @@ class PersianQuotesStep(EditsStep):
     _quotes = CharRuns(triggers)  # where they stand, found in C
 
     def edits(self, text: str) -> list[Edit]:
-        out = []
+        out: list[Edit] = []
         urls = None  # looked for once, and only in a text with a pair to write
         for quotes in _quotes_by_line(text, self._quotes(text)):
             if len(quotes) % 2:

@@ -13,8 +13,8 @@ try:
     from ._runs import any_of as _c_any_of
     from ._runs import runs as _c_runs
     from ._runs import runs_each as _c_runs_each
-except ImportError:
-    _c_runs = _c_runs_each = _c_any_of = None
+except ImportError:  # built without a C compiler: the same in Python
+    _c_runs = _c_runs_each = _c_any_of = None  # type: ignore[assignment]
 
 _BMP = 0x10000
 

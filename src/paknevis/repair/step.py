@@ -122,7 +122,7 @@ class RegexStep:
         return self.pattern(text).sub(self._sub, text)
 
     def edits(self, text: str) -> list[Edit]:
-        out = []
+        out: list[Edit] = []
         if self._precheck is not None and not self._precheck(text):
             return out
         for m in self._matches(text):
@@ -234,7 +234,8 @@ def group_steps_needing(steps) -> list:
 def _grouped(steps, key, make) -> list:
     """``steps``, with each run of steps of the same true ``key`` made one by ``make(run)``
     (a run of one step stays that step)."""
-    out, run = [], []
+    out: list = []
+    run: list = []
     for step in [*steps, None]:
         k = key(step) if step is not None else None
         if run and k != key(run[0]):

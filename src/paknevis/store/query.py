@@ -144,7 +144,8 @@ def snippet(text: str, marks: re.Pattern, width: int = 80) -> str:
         return text[: 2 * width] + ("…" if len(text) > 2 * width else "")
     first = max(spans, key=lambda sp: sp[1] - sp[0])[0]  # centre on the longest: a phrase
     start, end = max(0, first - width), min(len(text), first + width)
-    out, pos = [], start
+    out: list[str] = []
+    pos = start
     for s, e in spans:
         if s < pos or e > end:
             continue

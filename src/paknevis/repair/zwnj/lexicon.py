@@ -79,7 +79,7 @@ class Lexicon:
         #: those of bound words in ``bound_pairs`` too
         self.join_pairs: set[str] = set()
         self.bound_pairs: set[str] = set()
-        for form in (*map(self.forms.get, self.joinable), *self.typed_apart):
+        for form in (*map(self.forms.__getitem__, self.joinable), *self.typed_apart):
             parts = form.split(ZWNJ)
             bound = key_of(form) in self.bound
             for i in range(1, len(parts)):

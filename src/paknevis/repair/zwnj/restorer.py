@@ -45,7 +45,7 @@ from .words import WordWriter
 try:  # the scan in C, built by setup.py where a compiler is; else the same in Python
     from .. import _scan as _c_scan
 except ImportError:
-    _c_scan = None
+    _c_scan = None  # type: ignore[assignment]
 
 #: how often a word must have been seen (a frequency bucket of the table) to be joined
 #: to a compound's tail typed apart after it (مستعمره نشینان، پشتون نشین): the tail,
@@ -163,6 +163,10 @@ class ZwnjRestorer:
         return self._pieces[raw]
 
     def _make_piece(self, raw: str) -> Piece:
+        edits: tuple[tuple, ...]
+        first: str | None
+        last: str | None
+        last_word: str | None
         if _WORD.fullmatch(raw):  # most pieces are one word
             fixed, key = self._facts[raw]
             edits = ((0, raw, *fixed),) if fixed else ()
@@ -174,14 +178,14 @@ class ZwnjRestorer:
             # part of it: never repaired, never joined. (A Persian word cannot start one.)
             spans = protected_spans(raw)
             words = [m for m in _WORD.finditer(raw) if not in_spans(m.start(), spans)]
-            edits = []
+            found = []
             for m in words:
                 fixed = self._facts[m.group()][0]
                 if raw[m.end():m.end() + 1] in STOPS:
                     fixed = self._where_no_ezafe(m.group(), fixed)
                 if fixed is not None:
-                    edits.append((m.start(), m.group(), *fixed))
-            edits = tuple(edits)
+                    found.append((m.start(), m.group(), *fixed))
+            edits = tuple(found)
             first = (without_ezafe(self._facts[words[0].group()][1])[0]
                      if words and words[0].start() == 0 else None)
             last = self._facts[words[-1].group()][1] if words and words[-1].end() == len(raw) else None
@@ -191,7 +195,7 @@ class ZwnjRestorer:
         if last_word in self.lex.heh_where_no_ezafe:
             fixed = self._facts[last_word][0]
             heh = self._where_no_ezafe(last_word, fixed)
-            if heh != fixed:
+            if heh is not None and heh != fixed:
                 before_no_ezafe = (*(ed for ed in edits if ed[0] != last_at), (last_at, last_word, *heh))
         return Piece(edits, first, last, single, first in self.lex.join_right, last in RULE_LEFT,
                      last in self.lex.pair_rights, before_no_ezafe, single and first == PARTICIPLE)

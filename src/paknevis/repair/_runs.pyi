@@ -1,0 +1,9 @@
+"""Runs of characters from a set, in C (_runs.c), as runs.py calls it; a bitmap is a set's
+characters as bits of a little-endian bytes object."""
+
+_Spec = tuple[bytes, bytes | None, bytes | None]  # (set, after, before) bitmaps
+
+def runs(text: str, bitmap: bytes, after: bytes | None = ..., before: bytes | None = ...,
+         /) -> list[int]: ...
+def runs_each(text: str, union: bytes, specs: tuple[_Spec, ...], /) -> tuple[list[int], ...]: ...
+def any_of(text: str, bitmap: bytes, /) -> bool: ...
