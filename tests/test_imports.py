@@ -33,3 +33,12 @@ def test_the_package_declares_its_types():
     from importlib.resources import files
 
     assert files("paknevis").joinpath("py.typed").is_file()
+
+
+def test_the_options_fix_takes_are_the_config_fields():
+    """``fix(text, **options)`` is typed by RepairOptions: it must name what RepairConfig has."""
+    from dataclasses import fields
+
+    from paknevis.repair.config import RepairConfig, RepairOptions
+
+    assert set(RepairOptions.__annotations__) == {f.name for f in fields(RepairConfig)}

@@ -1,11 +1,13 @@
 """Repair: ``str -> str`` functions that put Persian web text right. Knows nothing of documents."""
-from .config import RepairConfig
+from typing import Unpack
+
+from .config import RepairConfig, RepairOptions
 from .edits import Edit, apply_edits, undo_edits
 from .pipeline import Repairer, repairer
 from .zwnj import Lexicon
 
 
-def fix(text: str, **options) -> str:
+def fix(text: str, **options: Unpack[RepairOptions]) -> str:
     """Return ``text`` with its letters, digits, spacing, handles and ZWNJs put right.
 
     Options are the fields of :class:`RepairConfig` (``digits='latin'``, ``zwnj=False``, …).
@@ -20,7 +22,7 @@ def fix(text: str, **options) -> str:
     return repairer(**options).fix(text)
 
 
-def fix_and_explain(text: str, **options) -> tuple[str, list[Edit]]:
+def fix_and_explain(text: str, **options: Unpack[RepairOptions]) -> tuple[str, list[Edit]]:
     """Like :func:`fix`, and also the list of edits, each with its span in ``text``.
 
     ``apply_edits(text, edits) == fixed`` and ``undo_edits(fixed, edits) == text``.
@@ -34,5 +36,5 @@ def fix_and_explain(text: str, **options) -> tuple[str, list[Edit]]:
     return repairer(**options).fix_and_explain(text)
 
 
-__all__ = ["Edit", "Lexicon", "RepairConfig", "Repairer", "apply_edits", "fix", "fix_and_explain",
-           "undo_edits"]
+__all__ = ["Edit", "Lexicon", "RepairConfig", "RepairOptions", "Repairer", "apply_edits", "fix",
+           "fix_and_explain", "undo_edits"]

@@ -15,6 +15,7 @@ handles and Latin words (``COVID-19``, ``@BaharIran7``) are left as they are.
 from __future__ import annotations
 
 import re
+from typing import Literal, get_args
 
 from .chars import ALL_DIGITS, ARABIC_DIGITS, LATIN_DIGITS, PERSIAN_DIGITS, PERSIAN_LETTER_SET
 from .edits import Edit
@@ -22,7 +23,8 @@ from .protect import is_protected
 from .runs import CharRuns
 from .step import EditsStep, RegexStep
 
-DIGIT_POLICIES = ("persian", "latin", "keep")
+DigitPolicy = Literal["persian", "latin", "keep"]
+DIGIT_POLICIES: tuple[str, ...] = get_args(DigitPolicy)
 
 _TO_PERSIAN = str.maketrans(LATIN_DIGITS + ARABIC_DIGITS, PERSIAN_DIGITS * 2)
 _ARABIC_TO_PERSIAN = str.maketrans(ARABIC_DIGITS, PERSIAN_DIGITS)
