@@ -62,7 +62,7 @@ def fix(
         False, "--explain", help="Print the edits as JSON lines (start, end, old, new, rule) "
                                  "instead of the text."),
     in_place: bool = typer.Option(
-        False, "--in-place", "-i", help="Rewrite each file, keeping the original as FILE.bak."),
+        False, "--in-place", "-i", help="Rewrite each file (as UTF-8), keeping the original as FILE.bak."),
     digits: Digits = typer.Option(
         Digits.persian, metavar="persian|latin|keep",
         help="Digits in Persian text: Persian (۱۲۳), Latin (123), or keep them."),
