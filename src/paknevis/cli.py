@@ -254,8 +254,6 @@ def process(
 
 def _iter_records(path: Path):
     """Records from a JSONL (.gz, .zst) or Parquet file, as dicts, streamed."""
-    import orjson
-
     from .corpus import iter_items
     from .corpus.inputs import NOTHING_IN_FILE
     from .store.query import record_problem

@@ -97,11 +97,12 @@ def in_vocalized_passage(text: str, word: tuple[int, int]) -> bool:
     """
     count = 1
     for step in (-1, 1):
-        other: tuple[int, int] | None = word
-        while count < PASSAGE_WORDS and other is not None:
-            other = _next_word(text, other, step)
-            if other is None or not has_harakat(text[other[0]:other[1]]):
+        other = word
+        while count < PASSAGE_WORDS:
+            following = _next_word(text, other, step)
+            if following is None or not has_harakat(text[following[0]:following[1]]):
                 break
+            other = following
             count += 1
     return count >= PASSAGE_WORDS
 
