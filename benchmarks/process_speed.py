@@ -41,26 +41,32 @@ def run(engine: str, workers: int, corpus: Path) -> dict:
             "docs_per_s": round(records / secs), "peak_rss_mb": round(int(kb) / 1024)}
 
 
-def per_document_ms(repeat: int = 3) -> float:
-    """parse + repair + dates (+ language, quality) per farsnews article, in this process,
-    tables loaded and the repair's word cache emptied before each pass, as in a first
-    pass: the per-document cost of a corpus run. The best of ``repeat`` passes (this
-    machine's timings vary by up to 40% from one pass to the next)."""
-    sys.path.insert(0, str(ROOT / "src"))
-    from paknevis.corpus.run import DumpFields, _from_dump_line
+def best_ms(fn, texts: list[str], repeat: int) -> float:
+    """Milliseconds per text of ``fn`` over ``texts``: the best of ``repeat`` passes, the
+    repair's word cache emptied before each, as in a first pass (this machine's timings vary
+    by up to 40% from one pass to the next)."""
     from paknevis.repair import repairer
 
-    lines = CORPUS.read_text(encoding="utf-8").splitlines()
-    fields = DumpFields(text="paragraphs", url="link")
-    _from_dump_line(lines[0], fields)  # loads the tables
     best = float("inf")
     for _ in range(repeat):
         repairer().clear_caches()
         t = time.perf_counter()
-        for line in lines:
-            _from_dump_line(line, fields)
+        for text in texts:
+            fn(text)
         best = min(best, time.perf_counter() - t)
-    return 1000 * best / len(lines)
+    return 1000 * best / len(texts)
+
+
+def per_document_ms(repeat: int = 3) -> float:
+    """parse + repair + dates (+ language, quality) per farsnews article, in this process,
+    tables loaded (``best_ms``): the per-document cost of a corpus run."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from paknevis.corpus.run import DumpFields, _from_dump_line
+
+    lines = CORPUS.read_text(encoding="utf-8").splitlines()
+    fields = DumpFields(text="paragraphs", url="link")
+    _from_dump_line(lines[0], fields)  # loads the tables
+    return best_ms(lambda line: _from_dump_line(line, fields), lines, repeat)
 
 
 def part_ms(repeat: int = 3) -> dict[str, float]:
@@ -71,7 +77,7 @@ def part_ms(repeat: int = 3) -> dict[str, float]:
     from paknevis.corpus.dedup import minhash
     from paknevis.corpus.run import DumpFields, _from_dump_line
     from paknevis.dates import find_dates
-    from paknevis.repair import fix_and_explain, repairer
+    from paknevis.repair import fix_and_explain
 
     fields = DumpFields(text="paragraphs", url="link")
     docs = [_from_dump_line(line, fields) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
@@ -80,17 +86,7 @@ def part_ms(repeat: int = 3) -> dict[str, float]:
              "detect_language": (detect_language, [d.raw_text for d in docs]),
              "quality_signals": (quality_signals, [d.text for d in docs]),
              "minhash": (minhash, [d.text for d in docs])}
-    out = {}
-    for name, (fn, texts) in parts.items():
-        best = float("inf")
-        for _ in range(repeat):
-            repairer().clear_caches()
-            t = time.perf_counter()
-            for text in texts:
-                fn(text)
-            best = min(best, time.perf_counter() - t)
-        out[name] = round(1000 * best / len(texts), 2)
-    return out
+    return {name: round(best_ms(fn, texts, repeat), 2) for name, (fn, texts) in parts.items()}
 
 
 def main() -> int:
