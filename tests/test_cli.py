@@ -195,11 +195,12 @@ def test_help_and_version():
 
 @pytest.mark.parametrize("command", ["fix", "parse", "process", "index", "search", "serve"])
 def test_help_names_values_not_python_types(command):
-    """A flag shows no value, and an option's value is named for what it holds (--workers
-    N, --db DB), not by a Python type (typer's <bool>, <int range>, <str>)."""
+    """A flag shows no value, an option's value is named for what it holds (--workers N,
+    --db DB) and an argument by its name (FILE), not by a Python type (typer's <bool>,
+    <int range>, <str>, <list[Path]>)."""
     text = run(command, "--help").stdout.decode()
-    options = text[text.index("Options:"):]
-    assert not re.search(r"<[a-z]|\\\[", options), options
+    described = text[text.index("Arguments:" if "Arguments:" in text else "Options:"):]
+    assert "Options:" in described and not re.search(r"<[a-zA-Z]|\\\[", described), described
 
 
 def test_parse_prints_one_record():

@@ -25,6 +25,12 @@ app = typer.Typer(
     no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
     rich_markup_mode=None)
 
+# typer's plain help names an argument by its Python type besides its metavar (FILE
+# <list[Path]>), and takes no setting against it: an argument with a metavar is named by it
+_argument_type = typer.core.TyperArgument.display_type_rich
+typer.core.TyperArgument.display_type_rich = (  # type: ignore[method-assign]
+    lambda self, ctx: None if self.metavar else _argument_type(self, ctx))
+
 
 class Digits(StrEnum):
     persian = "persian"
