@@ -370,6 +370,10 @@ def test_a_participle_before_ai_yields_to_a_far_more_frequent_noun():
     assert r.words.preferred("آوردهای")[0] == f"آورده{Z}ای"
     assert r.words.preferred("شمارهای")[0] == f"شماره{Z}ای"  # no participle: a tie is enough
     assert fix("بر اساس برآوردهای دقیق") == "بر اساس برآوردهای دقیق"
+    # a negative participle is one too: نبودهایم is نبوده‌ایم ('we have not been'), though
+    # the noun نبود (absence) is the more frequent
+    lex = Lexicon.from_lines(["G\tنبود\t7", "G\tنبوده\t5", "T\tبود"])
+    assert ZwnjRestorer(lex).words.preferred("نبودهایم")[0] == f"نبوده{Z}ایم"
 
 
 def test_only_the_impersonal_stem_is_a_verb_bare_after_mi():

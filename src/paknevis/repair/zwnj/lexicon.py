@@ -159,6 +159,8 @@ class Lexicon:
     def participle(self, word: str) -> bool:
         """Is ``word`` a verb form, with or without a preverb (بازتابیده، فروداده)?"""
         verbs = self.verbs
+        if word[:1] == "ن" and word[1:] in verbs:
+            return True
         return word in verbs or any(word.startswith(p) and word[len(p):] in verbs for p in PREVERBS)
 
     def quiet(self, word: str) -> bool:

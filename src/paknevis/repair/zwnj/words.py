@@ -181,7 +181,7 @@ class WordWriter:
         where X ends in a letter that never joins, only if it is the more frequent: there X
         and های is the text as it stands (بردهای، برآوردهای stay; شمارهای: شماره‌ای)."""
         lex, heh = self.lex, stem + "ه"
-        if heh not in lex.verbs:
+        if not lex.participle(heh):
             return self._likelier(heh, stem)
         if clitic != "ای":
             return True
