@@ -585,6 +585,22 @@ def test_a_compounds_tail_that_belongs_to_the_verb_after_it_stays_apart(text, ri
     assert fix(right) == right
 
 
+@pytest.mark.parametrize("text, right", [
+    # هم before one of the commonest words and a word of their phrase is 'also' (Varzesh3)
+    ("شما هم نظر خود را با ما در میان بگذارید", "شما هم نظر خود را با ما در میان بگذارید"),
+    ("از روزگار سلطه یونایتد هم زمان زیادی گذشته", "از روزگار سلطه یونایتد هم زمان زیادی گذشته"),
+    # before با، و، a verb or the phrase's end, it makes the compound (Fars News)
+    ("هم زمان با ایام عید نوروز", f"هم{Z}زمان با ایام عید نوروز"),
+    ("باید هم زمان، متقابل و فراگیر باشد", f"باید هم{Z}زمان، متقابل و فراگیر باشد"),
+    ("این تیم با یمن هم گروه بود", f"این تیم با یمن هم{Z}گروه بود"),
+    ("آنها هم نظر هستند", f"آنها هم{Z}نظر هستند"),
+    ("دو تیم هم اکنون در مرحله نیمه نهایی هستند", f"دو تیم هم{Z}اکنون در مرحله نیمه{Z}نهایی هستند"),
+])
+def test_ham_before_a_common_word_and_its_phrase_is_also(text, right):
+    assert fix(text) == right
+    assert fix(right) == right
+
+
 def test_table_marks_bound_and_free_compounds():
     lex = Lexicon.from_lines([f"Z\tبین{Z}المللی\t5\tJ", f"Z\tنخست{Z}وزیر\t5\tj", "G\tنخست\t7", "G\tوزیر\t8"])
     restorer = ZwnjRestorer(lex)

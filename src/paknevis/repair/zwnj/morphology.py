@@ -163,6 +163,13 @@ def verb_forms(past: str, present: str) -> frozenset[str]:
     return frozenset(forms)
 
 
+#: هم typed apart before a word: the prefix of an adjective or adverb (هم‌زمان با، هم‌گروه
+#: بود) or the particle 'also' (شما هم نظر خود را، یونایتد هم زمان زیادی گذشته). What may
+#: follow the compound, besides a verb or the end of the phrase (see ``_also``):
+ALSO = "هم"
+AFTER_HAM_COMPOUND = frozenset(("با", "و", "یا"))
+
+
 #: The last parts of compounds that, before a light verb, are a part of the verb instead:
 #: دست کم گرفتن (to underestimate, where دست‌کم is 'at least') and طلب داشتن، طلب کردن
 #: (to be owed, to demand: بازیکنان از استقلال طلب دارند, where استقلال‌طلب is

@@ -15,9 +15,11 @@ from ..harakat import has_harakat
 from ..protect import in_spans, protected_spans
 from ..step import EditsStep
 from .habit import follow_the_writers_habit
-from .lexicon import EZAFE_ENDS, Lexicon, key_of, without_ezafe
+from .lexicon import COMMON_ALONE, EZAFE_ENDS, Lexicon, key_of, without_ezafe
 from .morphology import (
     AFTER_ADJECTIVE,
+    AFTER_HAM_COMPOUND,
+    ALSO,
     CLITICS_AFTER_HEH,
     EZAFE_YEH,
     FUTURE_AUXILIARIES,
@@ -428,6 +430,8 @@ class ZwnjRestorer:
             elif joined is not None and rp.last in LIGHT_VERB_TAILS and self._verb_follows(
                     LIGHT_VERB_TAILS[rp.last], text, ne):
                 joined = None  # دست کم نگیرید: کم belongs to the verb, not to دست‌کم
+            elif joined is not None and left == ALSO and self._also(rp, text, ne):
+                joined = None
             if joined is None:
                 if g == first_gap:
                     apart.add(g)
@@ -484,6 +488,17 @@ class ZwnjRestorer:
                 return False
             word = (word if word in PREFIXES_MI else "") + verb
         return word in forms
+
+    def _also(self, rp: Piece, text: str, end: int) -> bool:
+        """Is هم, before the piece ``rp`` ending at ``end``, the particle 'also'? So it is
+        before one of the commonest words alone (نظر، زمان) that a word of its phrase follows
+        (شما هم نظر خود را، هم زمان زیادی گذشته): the compound (هم‌نظر، هم‌زمان) is an
+        adjective or adverb, followed by با، و، a verb or the phrase's end."""
+        if not rp.single or rp.last is None or self.lex.freq.get(rp.last, 0) < COMMON_ALONE:
+            return False
+        after = self._word_after(text, end)
+        return not (after is None or after == "-" or after in AFTER_HAM_COMPOUND
+                    or after in PREFIXES_MI or after in FUTURE_AUXILIARIES or self.lex.participle(after))
 
     def _adjective(self, left: str | None) -> tuple[str, str] | None:
         """The space between a word (key ``left``) and شده that ``_shows_adjective``, as in
