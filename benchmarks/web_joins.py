@@ -1,0 +1,126 @@
+"""Joins of words typed apart, on real web text, as a reader judged them.
+
+    python benchmarks/web_joins.py                  # score the checked sample
+    python benchmarks/web_joins.py --draw 160       # draw a new sample to check (see below)
+
+Varzesh3 (../shared/data/web/varzesh3-1.jsonl) types nearly every ZWNJ as a space (کتاب ها،
+می شود، دروازه بان), as much of the Persian web does, and no gold says how its articles
+should read. So the joins paknevis makes of two words typed apart there, where a wrong one
+glues two words into one, were drawn at random and each read in its sentence by a reader
+of Persian (benchmarks/data/web_joins.tsv):
+
+* ``right``: one word, as the Academy's orthography writes it (دروازه‌بان، می‌شود، کتاب‌ها);
+* ``wrong``: two words (شما هم نظر خود را: هم is 'also');
+* ``either``: the standard and the dictionaries allow both (جمعه‌شب and جمعه شب).
+
+Two strata: joins of a word and an affix (``zwnj.join_suffix``, ``zwnj.join_prefix_mi``:
+ها، ترین، ام، می), and joins of two words (every other join rule: compounds, بی, ezafe ی,
+شده), the harder kind. The score is the share of right joins among those judged right or
+wrong that paknevis still makes, per stratum; joins judged wrong that it now leaves apart
+are counted too, and joins it makes now that the sample never saw are not scored (draw a
+new sample after a change that makes many).
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "src"), str(ROOT / "benchmarks")]
+
+from speed import WARMUP as VARZESH3  # noqa: E402
+from speed import load_docs  # noqa: E402
+
+from paknevis import fix_and_explain  # noqa: E402
+
+SAMPLE = ROOT / "benchmarks" / "data" / "web_joins.tsv"
+AFFIX_RULES = {"zwnj.join_suffix", "zwnj.join_prefix_mi"}
+FIELDS = ["doc", "offset", "rule", "joined", "context", "label"]
+LABELS = ("right", "wrong", "either")
+
+
+def stratum(rule: str) -> str:
+    return "affix" if rule in AFFIX_RULES else "words"
+
+
+def joins(docs: list[str]) -> dict[tuple[int, int], tuple[str, str, str]]:
+    """(doc, offset of the space) -> (rule, the two words as joined, the sentence around)
+    for each space paknevis turns into a ZWNJ or deletes between two words."""
+    out = {}
+    for i, doc in enumerate(docs):
+        fixed, edits = fix_and_explain(doc)
+        for e in edits:
+            if e.old == " " and e.rule.startswith("zwnj.join"):
+                left = doc[:e.start].split()[-1]
+                right = doc[e.end:].split()[0]
+                joined = left + e.new + right
+                around = doc[max(0, e.start - 60):e.start] + "⟦" + e.old + "⟧" + doc[e.end:e.end + 60]
+                out[i, e.start] = (e.rule, joined, " ".join(around.split()))
+    return out
+
+
+def draw(found: dict, per_stratum: int, seed: int) -> list[dict]:
+    rng = random.Random(seed)
+    rows = []
+    for name in ("affix", "words"):
+        keys = sorted(k for k, v in found.items() if stratum(v[0]) == name)
+        for doc, offset in sorted(rng.sample(keys, min(per_stratum, len(keys)))):
+            rule, joined, context = found[doc, offset]
+            rows.append({"doc": doc, "offset": offset, "rule": rule, "joined": joined,
+                         "context": context, "label": ""})
+    return rows
+
+
+def score(rows: list[dict], found: dict) -> dict[str, Counter]:
+    """Per stratum: of the sampled joins, how many paknevis still makes, by label, and how
+    many of those judged wrong it now leaves apart."""
+    out: dict[str, Counter] = {"affix": Counter(), "words": Counter()}
+    for row in rows:
+        made = (int(row["doc"]), int(row["offset"])) in found
+        out[stratum(row["rule"])][row["label"] if made else "apart:" + row["label"]] += 1
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--draw", type=int, metavar="N",
+                    help="draw N joins of each stratum to judge, written to --out, unlabelled")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--out", type=Path, default=SAMPLE)
+    args = ap.parse_args()
+    found = joins(load_docs(VARZESH3))
+    strata = Counter(stratum(rule) for rule, _, _ in found.values())
+    print(f"Varzesh3: {len(found)} joins of words typed apart ({strata['affix']} of an affix,"
+          f" {strata['words']} of two words)")
+    if args.draw:
+        rows = draw(found, args.draw, args.seed)
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        with open(args.out, "w", encoding="utf-8", newline="") as f:
+            w = csv.DictWriter(f, FIELDS, delimiter="\t", lineterminator="\n")
+            w.writeheader()
+            w.writerows(rows)
+        print(f"{len(rows)} joins to judge written to {args.out}")
+        return 0
+    with open(SAMPLE, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    unlabelled = [r for r in rows if r["label"] not in LABELS]
+    if unlabelled:
+        print(f"{len(unlabelled)} rows of {SAMPLE} have no label ({', '.join(LABELS)})")
+        return 1
+    print(f"{'stratum':8} {'sample':>6} {'joined':>6} {'right':>5} {'wrong':>5} {'either':>6}"
+          f" {'P':>7}   wrong, now apart")
+    for name, c in score(rows, found).items():
+        made = c["right"] + c["wrong"] + c["either"]
+        judged = c["right"] + c["wrong"]
+        p = c["right"] / judged if judged else float("nan")
+        print(f"{name:8} {sum(c.values()):6} {made:6} {c['right']:5} {c['wrong']:5} {c['either']:6}"
+              f" {p:7.4f}   {c['apart:wrong']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
