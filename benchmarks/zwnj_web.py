@@ -6,13 +6,16 @@
 The dev sentences (``zwnj_accuracy.py``) are one sentence each; this is the case of a
 corpus: the Fars News articles that use ZWNJ (../shared/data/web/farsnews-1-4.jsonl),
 each a text of its own, scored by ../shared/tools/zwnj_score.py against the article as
-published, in two damaged forms:
+published, in three damaged forms:
 
 * ``zero-width``: U+200B to U+200F deleted (zero-width space, ZWNJ, ZWJ, LRM, RLM), the
   usual strip of "invisible characters" by which a ZWNJ gets lost;
 * ``zwnj``: only U+200C deleted. 18 of the articles type an LRM or RLM where a ZWNJ
   belongs (گفت‎وگو), which paknevis reads as a ZWNJ: in this form those articles show
-  ZWNJs beside their glued words, and the glued words are taken as the writer's.
+  ZWNJs beside their glued words, and the glued words are taken as the writer's;
+* ``spaced``: each ZWNJ typed as a space, as Varzesh3 and much of the web write (می شود،
+  کتاب ها). A compound the article joins and the standard also writes apart (به عنوان،
+  اداره کل) is left apart, and counts as missed.
 
 Two things to know when reading the figures:
 
@@ -40,7 +43,8 @@ from zwnj_accuracy import ZWNJ, load_scorer, summarise  # noqa: E402
 
 from paknevis.repair import repairer  # noqa: E402
 
-DAMAGE = {"zero-width": re.compile("[\u200b-\u200f]"), "zwnj": re.compile(ZWNJ)}
+DAMAGE = {"zero-width": lambda d: re.sub("[\u200b-\u200f]", "", d),
+          "zwnj": lambda d: d.replace(ZWNJ, ""), "spaced": lambda d: d.replace(ZWNJ, " ")}
 
 
 def main() -> int:
@@ -53,8 +57,8 @@ def main() -> int:
     systems = {"paknevis": repairer().fix, **(anchor_fixers() if args.anchors else {})}
     print(f"{len(gold)} Fars News articles that use ZWNJ")
     print(f"{'system/damage':24} {'P':>7} {'R':>7} {'F1':>7}  tp/gold     fp(none,space)")
-    for damage, deleted in DAMAGE.items():
-        damaged = [deleted.sub("", d) for d in gold]
+    for damage, damaged_form in DAMAGE.items():
+        damaged = list(map(damaged_form, gold))
         for name, fix in systems.items():
             r = summarise(scorer, gold, [fix(d) for d in damaged])
             print(f"{name + '/' + damage:24} {r['precision'] or 0:7.4f} {r['recall'] or 0:7.4f}"

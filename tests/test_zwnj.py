@@ -601,6 +601,20 @@ def test_ham_before_a_common_word_and_its_phrase_is_also(text, right):
     assert fix(right) == right
 
 
+@pytest.mark.parametrize("text, right", [
+    # پیش after a span of time is 'ago': no compound with the free word after it
+    ("دو هفته پیش قرارداد خود را تمدید کرد", "دو هفته پیش قرارداد خود را تمدید کرد"),
+    ("سال ها پیش قرارداد بست", f"سال{Z}ها پیش قرارداد بست"),
+    ("مدتی پیش فروش بلیت آغاز شد", "مدتی پیش فروش بلیت آغاز شد"),
+    # elsewhere it begins the compound, and a bound part joins it after a span too
+    ("امروز پیش قرارداد اسپانسر آماده شد", f"امروز پیش{Z}قرارداد اسپانسر آماده شد"),
+    ("از یک ماه پیش بینی کرده بود", f"از یک ماه پیش{Z}بینی کرده بود"),
+])
+def test_pish_after_a_span_of_time_is_ago(text, right):
+    assert fix(text) == right
+    assert fix(right) == right
+
+
 def test_table_marks_bound_and_free_compounds():
     lex = Lexicon.from_lines([f"Z\tبین{Z}المللی\t5\tJ", f"Z\tنخست{Z}وزیر\t5\tj", "G\tنخست\t7", "G\tوزیر\t8"])
     restorer = ZwnjRestorer(lex)

@@ -167,11 +167,11 @@ class Lexicon:
         return key in self.glued or key in self.forms
 
     def participle(self, word: str) -> bool:
-        """Is ``word`` a verb form, with or without a preverb (بازتابیده، فروداده)?"""
+        """Is ``word`` a verb form, negative too, with or without a preverb (نبوده،
+        بازتابیده، فروداده)?"""
         verbs = self.verbs
-        if word[:1] == "ن" and word[1:] in verbs:
-            return True
-        return word in verbs or any(word.startswith(p) and word[len(p):] in verbs for p in PREVERBS)
+        return (word in verbs or word[:1] == "ن" and word[1:] in verbs
+                or any(word.startswith(p) and word[len(p):] in verbs for p in PREVERBS))
 
     def quiet(self, word: str) -> bool:
         """Is ``word`` written as the table writes it, and no side of any join? Such a

@@ -168,6 +168,14 @@ def verb_forms(past: str, present: str) -> frozenset[str]:
 #: follow the compound, besides a verb or the end of the phrase (see ``_also``):
 ALSO = "هم"
 AFTER_HAM_COMPOUND = frozenset(("با", "و", "یا"))
+#: پیش after a span of time is 'ago' (دو هفته پیش، سال‌ها پیش), not the first part of a
+#: compound of free words with the word after it (دو هفته پیش قرارداد بست, not
+#: پیش‌قرارداد, 'pre-contract'). The spans, ZWNJ-free, in the plural too:
+AGO = "پیش"
+TIME_SPANS = frozenset(
+    word + plural for word in ("روز", "هفته", "ماه", "سال", "ساعت", "دقیقه", "ثانیه", "لحظه",
+                               "قرن", "دهه", "شب")
+    for plural in ("", "ها")) | {"مدتی", "چندی", "دقایقی", "لحظاتی", "سالیان", "مدتها"}
 
 
 #: The last parts of compounds that, before a light verb, are a part of the verb instead:

@@ -19,6 +19,7 @@ from .lexicon import COMMON_ALONE, EZAFE_ENDS, Lexicon, key_of, without_ezafe
 from .morphology import (
     AFTER_ADJECTIVE,
     AFTER_HAM_COMPOUND,
+    AGO,
     ALSO,
     CLITICS_AFTER_HEH,
     EZAFE_YEH,
@@ -39,6 +40,7 @@ from .morphology import (
     SUFFIXES_HA,
     SUFFIXES_TAR,
     TAR_INFLECTED,
+    TIME_SPANS,
     pronoun_glued,
     silent_heh,
 )
@@ -432,6 +434,9 @@ class ZwnjRestorer:
                 joined = None  # دست کم نگیرید: کم belongs to the verb, not to دست‌کم
             elif joined is not None and left == ALSO and self._also(rp, text, ne):
                 joined = None
+            elif joined is not None and left == AGO and joined[1] == "zwnj.join_compound" and (
+                    self._time_span_before(text, start)):
+                joined = None  # دو هفته پیش قرارداد بست: 'ago', not پیش‌قرارداد
             if joined is None:
                 if g == first_gap:
                     apart.add(g)
@@ -499,6 +504,17 @@ class ZwnjRestorer:
         after = self._word_after(text, end)
         return not (after is None or after == "-" or after in AFTER_HAM_COMPOUND
                     or after in PREFIXES_MI or after in FUTURE_AUXILIARIES or self.lex.participle(after))
+
+    def _time_span_before(self, text: str, start: int) -> bool:
+        """Is the piece starting at ``start`` preceded by a space and a span of time (دو
+        هفته پیش، سال ها پیش), read as one word with its plural typed apart?"""
+        if start < 2 or text[start - 1] != " ":
+            return False
+        before = _piece_start_before(text, start)
+        word = self._firsts[text[before:start - 1]]
+        if word in SUFFIXES_HA and before > 1 and text[before - 1] == " ":
+            word = self._firsts[text[_piece_start_before(text, before):before - 1]] + word
+        return word in TIME_SPANS
 
     def _adjective(self, left: str | None) -> tuple[str, str] | None:
         """The space between a word (key ``left``) and شده that ``_shows_adjective``, as in
