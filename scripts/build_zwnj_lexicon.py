@@ -127,6 +127,10 @@ INFLECTIONS = frozenset((*SUFFIXES_HA, *SUFFIXES_TAR, *CLITICS_AFTER_HEH, EZAFE_
 INFLECTED_ENDINGS = (*SUFFIXES_HA, *SUFFIXES_TAR, *TAR_INFLECTED)
 #: prepositions and conjunctions, which are no part of a compound joined across a space
 PARTICLES = frozenset("در تا به از با که را و".split())
+#: The cardinal directions: before a word that is none and ends no other compound, one
+#: makes an ezafe phrase (شمال عراق، جنوب لبنان), whatever a news house style fuses
+#: (شمال‌عراق); with one, or a compound's part, a compound (شمال‌غرب، غرب‌گرا).
+DIRECTIONS = frozenset(d + end for d in ("شمال", "جنوب", "شرق", "غرب") for end in ("", "ی"))
 
 _letters = letters_step()
 _WORD = re.compile(f"[{WORD_CHARS}]+")
@@ -404,6 +408,8 @@ def build(gold: tuple[Counter, Counter], news: tuple[Counter, Counter], wf: Coun
         # (هزینه‌بر، سیمان‌بر) than the preposition there.
         if parts[-1] in verb_tails or parts[0] == "یک" or not PARTICLES.isdisjoint(parts[1:]):
             continue
+        if parts[0] in DIRECTIONS and parts[-1] not in DIRECTIONS and tails[parts[-1]] < 2:
+            continue  # شمال عراق: an ezafe phrase
         apart = max(pairs.get(split, 0) for split in splits(parts))
         listed = evidence[key][form]  # a compound never seen apart joins on any evidence
         # hazm lists many compounds uncounted; those made with a present stem (فهرست‌بندی،
