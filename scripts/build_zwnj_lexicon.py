@@ -131,6 +131,10 @@ PARTICLES = frozenset("در تا به از با که را و".split())
 #: makes an ezafe phrase (شمال عراق، جنوب لبنان), whatever a news house style fuses
 #: (شمال‌عراق); with one, or a compound's part, a compound (شمال‌غرب، غرب‌گرا).
 DIRECTIONS = frozenset(d + end for d in ("شمال", "جنوب", "شرق", "غرب") for end in ("", "ی"))
+#: A quantifier and a counting word make a phrase too (چندین بار، هر بار، دو نفر), though
+#: a word list fuses one (چندین‌بار); derived ones are compounds (سه‌ساله، چندگانه).
+QUANTIFIERS = frozenset("چند چندین هر دو سه چهار پنج شش هفت هشت نه ده صد هزار".split())
+COUNTING_WORDS = frozenset("بار دفعه مرتبه نفر تن عدد سال ماه هفته روز ساعت دقیقه".split())
 
 _letters = letters_step()
 _WORD = re.compile(f"[{WORD_CHARS}]+")
@@ -408,8 +412,9 @@ def build(gold: tuple[Counter, Counter], news: tuple[Counter, Counter], wf: Coun
         # (هزینه‌بر، سیمان‌بر) than the preposition there.
         if parts[-1] in verb_tails or parts[0] == "یک" or not PARTICLES.isdisjoint(parts[1:]):
             continue
-        if parts[0] in DIRECTIONS and parts[-1] not in DIRECTIONS and tails[parts[-1]] < 2:
-            continue  # شمال عراق: an ezafe phrase
+        if parts[0] in DIRECTIONS and parts[-1] not in DIRECTIONS and tails[parts[-1]] < 2 or (
+                parts[0] in QUANTIFIERS and parts[1] in COUNTING_WORDS):
+            continue  # شمال عراق، چندین بار: phrases
         apart = max(pairs.get(split, 0) for split in splits(parts))
         listed = evidence[key][form]  # a compound never seen apart joins on any evidence
         # hazm lists many compounds uncounted; those made with a present stem (فهرست‌بندی،
