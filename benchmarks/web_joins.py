@@ -1,7 +1,7 @@
 """Joins of words typed apart, on real web text, as a reader judged them.
 
     python benchmarks/web_joins.py                  # score the checked sample
-    python benchmarks/web_joins.py --draw 160       # draw a new sample to check (see below)
+    python benchmarks/web_joins.py --draw 100 --out new.tsv   # a new sample to judge
 
 Varzesh3 (../shared/data/web/varzesh3-1.jsonl) types nearly every ZWNJ as a space (کتاب ها،
 می شود، دروازه بان), as much of the Persian web does, and no gold says how its articles
@@ -90,15 +90,16 @@ def main() -> int:
     ap.add_argument("--draw", type=int, metavar="N",
                     help="draw N joins of each stratum to judge, written to --out, unlabelled")
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--out", type=Path, default=SAMPLE)
+    ap.add_argument("--out", type=Path, help="where --draw writes (never the judged sample)")
     args = ap.parse_args()
+    if args.draw and (args.out is None or args.out.resolve() == SAMPLE):
+        ap.error(f"--draw needs --out, a file other than the judged sample ({SAMPLE.name})")
     found = joins(load_docs(VARZESH3))
     strata = Counter(stratum(rule) for rule, _, _ in found.values())
     print(f"Varzesh3: {len(found)} joins of words typed apart ({strata['affix']} of an affix,"
           f" {strata['words']} of two words)")
     if args.draw:
         rows = draw(found, args.draw, args.seed)
-        args.out.parent.mkdir(parents=True, exist_ok=True)
         with open(args.out, "w", encoding="utf-8", newline="") as f:
             w = csv.DictWriter(f, FIELDS, delimiter="\t", lineterminator="\n")
             w.writeheader()
