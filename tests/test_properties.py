@@ -54,9 +54,11 @@ WORDS = ["می", "نمی", "شود", "میشود", "کتاب", "ها", "های",
          # the verb's می or future auxiliary typed apart; a footnote after a stop (بود.[۱])
          "دست", "کم", "نگیرید", "گیرند", "خواهد", "گرفت", "طلب", "دارند", "[۱]", "[الف]",
          # هم before a common word, 'also' or a compound's prefix by what follows (هم نظر
-         # خود، هم زمان با), a compound whose inflection is a common word (کاراته بازی), and
-         # پیش after a span of time, 'ago' (دو هفته پیش قرارداد)
-         "هم", "نظر", "زمان", "با", "خود", "کاراته", "بازی", "هفته", "پیش", "قرارداد"]
+         # خود، هم زمان با), a compound whose inflection is a common word (کاراته بازی),
+         # پیش after a span of time, 'ago' (دو هفته پیش قرارداد), and a pair inside a longer
+         # word (میان رشته, as in میان‌رشته‌ای)
+         "هم", "نظر", "زمان", "با", "خود", "کاراته", "بازی", "هفته", "پیش", "قرارداد",
+         "میان", "رشته"]
 CHARS = list("ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیآأؤئءۀةيكى") + [
     Z, Z, " ", " ", " ", "\u00a0", "\n", "\r", "ـ", "\u064e", "\u0651", "\u200b", "\u200f", "\ufeff",
     "،", ".", "؟", "!", ":", "(", ")", "«", "»", "\"", "”", "]", "#", "@", "a", "B", "7", "۵", "٣",

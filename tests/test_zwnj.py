@@ -623,6 +623,19 @@ def test_phrases_of_free_words_typed_apart_stay_apart():
     assert fix("این عمل چندین بار تکرار شد") == "این عمل چندین بار تکرار شد"
 
 
+@pytest.mark.parametrize("text, right", [
+    # a pair inside a longer word joins only where the rest of the word follows it: میان
+    # رشته is میان‌رشته only in میان‌رشته‌ای
+    ("در میان رشته های مختلف", f"در میان رشته{Z}های مختلف"),
+    ("یک دوره میان رشته ای", f"یک دوره میان{Z}رشته{Z}ای"),
+    ("ستاره پاری سن ژرمن", f"ستاره پاری{Z}سن{Z}ژرمن"),
+    ("سیستم جی پی اس", f"سیستم جی{Z}پی{Z}اس"),
+])
+def test_a_pair_inside_a_longer_word_joins_only_before_its_rest(text, right):
+    assert fix(text) == right
+    assert fix(right) == right
+
+
 def test_table_marks_bound_and_free_compounds():
     lex = Lexicon.from_lines([f"Z\tبین{Z}المللی\t5\tJ", f"Z\tنخست{Z}وزیر\t5\tj", "G\tنخست\t7", "G\tوزیر\t8"])
     restorer = ZwnjRestorer(lex)

@@ -86,12 +86,21 @@ class Lexicon:
         #: those of bound words in ``bound_pairs`` too
         self.join_pairs: set[str] = set()
         self.bound_pairs: set[str] = set()
+        #: a pair inside a longer word whose first parts make no word by themselves (میان
+        #: رشته in میان‌رشته‌ای) -> the parts that must follow it: typed apart, میان رشته های
+        #: مختلف is 'among the fields' (restorer.py looks at the word after the pair)
+        continuations: dict[str, set[str]] = {}
+        whole_pairs: set[str] = set()
         for form in (*map(self.forms.__getitem__, self.joinable), *self.typed_apart):
             parts = form.split(ZWNJ)
             bound = key_of(form) in self.bound
             for i in range(1, len(parts)):
                 left = "".join(parts[:i])
                 pair = left + " " + parts[i]
+                if i + 1 < len(parts) and not self.knows(left + parts[i]):
+                    continuations.setdefault(pair, set()).add(parts[i + 1])
+                else:
+                    whole_pairs.add(pair)
                 # Typed apart, a function word is far likelier to govern the word after it
                 # than to begin a compound of free words with it: Fars News and the dev
                 # sentences write به گونه، به سرعت، هیچ گونه mostly apart. CV: spaced
@@ -109,7 +118,11 @@ class Lexicon:
         # variant (باغ ملکی). An inflection that is one of the commonest words alone is
         # taken as that word where the table does not write the compound's: کاراته بازی های
         # جهانی (the World Games), نیمه بازی (half the game), می سازمان.
+        self.pair_continuations = {pair: frozenset(parts) for pair, parts in continuations.items()
+                                   if pair in self.join_pairs and pair not in whole_pairs}
         for pair in [*self.join_pairs]:
+            if pair in self.pair_continuations:
+                continue  # (no word to inflect)
             left, _, right = pair.partition(" ")
             for inflected in glued_inflections(right):
                 joined = self.written(left) + ZWNJ + inflected

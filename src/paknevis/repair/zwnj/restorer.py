@@ -434,6 +434,9 @@ class ZwnjRestorer:
                 joined = None  # دست کم نگیرید: کم belongs to the verb, not to دست‌کم
             elif joined is not None and left == ALSO and self._also(rp, text, ne):
                 joined = None
+            elif joined is not None and (rest := self.lex.pair_continuations.get(f"{left} {rp.first}")) and (
+                    not rp.single or self._word_after(text, ne) not in rest):
+                joined = None  # میان رشته های مختلف: میان‌رشته is a word only in میان‌رشته‌ای
             elif joined is not None and left == AGO and joined[1] == "zwnj.join_compound" and (
                     self._time_span_before(text, start)):
                 joined = None  # دو هفته پیش قرارداد بست: 'ago', not پیش‌قرارداد
