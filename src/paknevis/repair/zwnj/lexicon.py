@@ -118,10 +118,14 @@ class Lexicon:
         # variant (باغ ملکی). An inflection that is one of the commonest words alone is
         # taken as that word where the table does not write the compound's: کاراته بازی های
         # جهانی (the World Games), نیمه بازی (half the game), می سازمان.
-        self.pair_continuations = {pair: frozenset(parts) for pair, parts in continuations.items()
-                                   if pair in self.join_pairs and pair not in whole_pairs}
+        inside = {pair for pair in continuations if pair in self.join_pairs and pair not in whole_pairs}
+        #: left key -> right key -> the parts that must follow (see ``continuations``)
+        self.pair_continuations: dict[str, dict[str, frozenset[str]]] = {}
+        for pair in inside:
+            left, _, right = pair.partition(" ")
+            self.pair_continuations.setdefault(left, {})[right] = frozenset(continuations[pair])
         for pair in [*self.join_pairs]:
-            if pair in self.pair_continuations:
+            if pair in inside:
                 continue  # (no word to inflect)
             left, _, right = pair.partition(" ")
             for inflected in glued_inflections(right):

@@ -434,8 +434,8 @@ class ZwnjRestorer:
                 joined = None  # دست کم نگیرید: کم belongs to the verb, not to دست‌کم
             elif joined is not None and left == ALSO and self._also(rp, text, ne):
                 joined = None
-            elif joined is not None and (rest := self.lex.pair_continuations.get(f"{left} {rp.first}")) and (
-                    not rp.single or self._word_after(text, ne) not in rest):
+            elif joined is not None and left in self.lex.pair_continuations and not self._rest_follows(
+                    self.lex.pair_continuations[left], rp, text, ne):
                 joined = None  # میان رشته های مختلف: میان‌رشته is a word only in میان‌رشته‌ای
             elif joined is not None and left == AGO and joined[1] == "zwnj.join_compound" and (
                     self._time_span_before(text, start)):
@@ -507,6 +507,14 @@ class ZwnjRestorer:
         after = self._word_after(text, end)
         return not (after is None or after == "-" or after in AFTER_HAM_COMPOUND
                     or after in PREFIXES_MI or after in FUTURE_AUXILIARIES or self.lex.participle(after))
+
+    def _rest_follows(self, continuations: dict[str, frozenset[str]], rp: Piece, text: str,
+                      end: int) -> bool:
+        """May the word before ``rp`` (ending at ``end``) join it? Not if the two make a
+        pair inside a longer word (``Lexicon.pair_continuations``) whose rest does not
+        follow them."""
+        rest = continuations.get(rp.first or "")
+        return rest is None or rp.single and self._word_after(text, end) in rest
 
     def _time_span_before(self, text: str, start: int) -> bool:
         """Is the piece starting at ``start`` preceded by a space and a span of time (دو
