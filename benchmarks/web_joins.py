@@ -1,13 +1,14 @@
 """Joins of words typed apart, on real web text, as a reader judged them.
 
     python benchmarks/web_joins.py                  # score the checked sample
-    python benchmarks/web_joins.py --draw 100 --out new.tsv   # a new sample to judge
+    python benchmarks/web_joins.py --draw 100 --seed 2 --out new.tsv   # more joins to judge
 
 Varzesh3 (../shared/data/web/varzesh3-1.jsonl) types nearly every ZWNJ as a space (کتاب ها،
 می شود، دروازه بان), as much of the Persian web does, and no gold says how its articles
 should read. So the joins paknevis makes of two words typed apart there, where a wrong one
-glues two words into one, were drawn at random and each read in its sentence by a reader
-of Persian (benchmarks/data/web_joins.tsv):
+glues two words into one, were drawn at random (200 of each kind below: 100 with seed 1,
+100 more with seed 2) and each read in its sentence by a reader of Persian
+(benchmarks/data/web_joins.tsv):
 
 * ``right``: one word, as the Academy's orthography writes it (دروازه‌بان، می‌شود، کتاب‌ها);
 * ``wrong``: two words (شما هم نظر خود را: هم is 'also');
@@ -63,16 +64,22 @@ def joins(docs: list[str]) -> dict[tuple[int, int], tuple[str, str, str]]:
     return out
 
 
-def draw(found: dict, per_stratum: int, seed: int) -> list[dict]:
+def draw(found: dict, per_stratum: int, seed: int, judged: set) -> list[dict]:
+    """``per_stratum`` joins of each kind, at random, none of them ``judged`` already."""
     rng = random.Random(seed)
     rows = []
     for name in ("affix", "words"):
-        keys = sorted(k for k, v in found.items() if stratum(v[0]) == name)
+        keys = sorted(k for k, v in found.items() if stratum(v[0]) == name and k not in judged)
         for doc, offset in sorted(rng.sample(keys, min(per_stratum, len(keys)))):
             rule, joined, context = found[doc, offset]
             rows.append({"doc": doc, "offset": offset, "rule": rule, "joined": joined,
                          "context": context, "label": ""})
     return rows
+
+
+def read_sample() -> list[dict]:
+    with open(SAMPLE, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, delimiter="\t"))
 
 
 def score(rows: list[dict], found: dict) -> dict[str, Counter]:
@@ -88,7 +95,8 @@ def score(rows: list[dict], found: dict) -> dict[str, Counter]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--draw", type=int, metavar="N",
-                    help="draw N joins of each stratum to judge, written to --out, unlabelled")
+                    help="draw N joins of each stratum that the sample does not have yet, to judge"
+                         " (written to --out, unlabelled)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--out", type=Path, help="where --draw writes (never the judged sample)")
     args = ap.parse_args()
@@ -98,16 +106,16 @@ def main() -> int:
     strata = Counter(stratum(rule) for rule, _, _ in found.values())
     print(f"Varzesh3: {len(found)} joins of words typed apart ({strata['affix']} of an affix,"
           f" {strata['words']} of two words)")
+    judged = read_sample()
     if args.draw:
-        rows = draw(found, args.draw, args.seed)
+        rows = draw(found, args.draw, args.seed, {(int(r["doc"]), int(r["offset"])) for r in judged})
         with open(args.out, "w", encoding="utf-8", newline="") as f:
             w = csv.DictWriter(f, FIELDS, delimiter="\t", lineterminator="\n")
             w.writeheader()
             w.writerows(rows)
         print(f"{len(rows)} joins to judge written to {args.out}")
         return 0
-    with open(SAMPLE, encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f, delimiter="\t"))
+    rows = judged
     unlabelled = [r for r in rows if r["label"] not in LABELS]
     if unlabelled:
         print(f"{len(unlabelled)} rows of {SAMPLE} have no label ({', '.join(LABELS)})")
