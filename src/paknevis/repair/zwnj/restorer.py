@@ -501,12 +501,14 @@ class ZwnjRestorer:
         """Is هم, before the piece ``rp`` ending at ``end``, the particle 'also'? So it is
         before one of the commonest words alone (نظر، زمان) that a word of its phrase follows
         (شما هم نظر خود را، هم زمان زیادی گذشته): the compound (هم‌نظر، هم‌زمان) is an
-        adjective or adverb, followed by با، و، a verb or the phrase's end."""
+        adjective or adverb, followed by با، و، a verb or the phrase's end. (Not a verb's
+        participle, which is an adjective too: ما هم سال گذشته, 'we, last year, too'.)"""
         if not rp.single or rp.last is None or self.lex.freq.get(rp.last, 0) < COMMON_ALONE:
             return False
         after = self._word_after(text, end)
         return not (after is None or after == "-" or after in AFTER_HAM_COMPOUND
-                    or after in PREFIXES_MI or after in FUTURE_AUXILIARIES or self.lex.participle(after))
+                    or after in PREFIXES_MI or after in FUTURE_AUXILIARIES
+                    or after in self.lex.verbs and after[-1] != "ه")
 
     def _rest_follows(self, continuations: dict[str, frozenset[str]], rp: Piece, text: str,
                       end: int) -> bool:
