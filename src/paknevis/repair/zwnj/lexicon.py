@@ -111,6 +111,12 @@ class Lexicon:
                 self.join_pairs.add(pair)
                 if bound:
                     self.bound_pairs.add(pair)
+        inside = {pair for pair in continuations if pair in self.join_pairs and pair not in whole_pairs}
+        #: left key -> right key -> the parts that must follow (see ``continuations``)
+        self.pair_continuations: dict[str, dict[str, frozenset[str]]] = {}
+        for pair in inside:
+            left, _, right = pair.partition(" ")
+            self.pair_continuations.setdefault(left, {})[right] = frozenset(continuations[pair])
         # A joinable compound's plural and its word in ی join as it does: سرمایه داران،
         # دروازه بانی، کمک کنندگان, as the table writes them or would (سرمایه‌داران); and so
         # do those of a tail joined to a word before it (``joined_tails``: جبران ناپذیری).
@@ -118,12 +124,6 @@ class Lexicon:
         # variant (باغ ملکی). An inflection that is one of the commonest words alone is
         # taken as that word where the table does not write the compound's: کاراته بازی های
         # جهانی (the World Games), نیمه بازی (half the game), می سازمان.
-        inside = {pair for pair in continuations if pair in self.join_pairs and pair not in whole_pairs}
-        #: left key -> right key -> the parts that must follow (see ``continuations``)
-        self.pair_continuations: dict[str, dict[str, frozenset[str]]] = {}
-        for pair in inside:
-            left, _, right = pair.partition(" ")
-            self.pair_continuations.setdefault(left, {})[right] = frozenset(continuations[pair])
         for pair in [*self.join_pairs]:
             if pair in inside:
                 continue  # (no word to inflect)

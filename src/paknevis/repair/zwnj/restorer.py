@@ -429,17 +429,8 @@ class ZwnjRestorer:
             if joined is None and rp.participle and self._shows_adjective(rp, text, ne):
                 left = left or self._pieces[text[s:e]].last
                 joined = self._adjective(left)
-            elif joined is not None and rp.last in LIGHT_VERB_TAILS and self._verb_follows(
-                    LIGHT_VERB_TAILS[rp.last], text, ne):
-                joined = None  # دست کم نگیرید: کم belongs to the verb, not to دست‌کم
-            elif joined is not None and left == ALSO and self._also(rp, text, ne):
+            elif joined is not None and self._apart_in_context(left, joined[1], rp, text, start, ne):
                 joined = None
-            elif joined is not None and left in self.lex.pair_continuations and not self._rest_follows(
-                    self.lex.pair_continuations[left], rp, text, ne):
-                joined = None  # میان رشته های مختلف: میان‌رشته is a word only in میان‌رشته‌ای
-            elif joined is not None and left == AGO and joined[1] == "zwnj.join_compound" and (
-                    self._time_span_before(text, start)):
-                joined = None  # دو هفته پیش قرارداد بست: 'ago', not پیش‌قرارداد
             if joined is None:
                 if g == first_gap:
                     apart.add(g)
@@ -510,13 +501,20 @@ class ZwnjRestorer:
                     or after in PREFIXES_MI or after in FUTURE_AUXILIARIES
                     or after in self.lex.verbs and after[-1] != "ه")
 
-    def _rest_follows(self, continuations: dict[str, frozenset[str]], rp: Piece, text: str,
-                      end: int) -> bool:
-        """May the word before ``rp`` (ending at ``end``) join it? Not if the two make a
-        pair inside a longer word (``Lexicon.pair_continuations``) whose rest does not
-        follow them."""
-        rest = continuations.get(rp.first or "")
-        return rest is None or rp.single and self._word_after(text, end) in rest
+    def _apart_in_context(self, left: str, rule: str, rp: Piece, text: str, start: int,
+                          end: int) -> bool:
+        """Do the words around keep apart the word ``left`` (starting at ``start``) and the
+        piece ``rp`` (ending at ``end``), which the tables join by ``rule``?"""
+        if rp.last in LIGHT_VERB_TAILS and self._verb_follows(LIGHT_VERB_TAILS[rp.last], text, end):
+            return True  # دست کم نگیرید: کم belongs to the verb, not to دست‌کم
+        if left == ALSO and self._also(rp, text, end):
+            return True  # شما هم نظر خود را: هم is 'also'
+        if left == AGO and rule == "zwnj.join_compound" and self._time_span_before(text, start):
+            return True  # دو هفته پیش قرارداد بست: 'ago', not پیش‌قرارداد
+        # a pair inside a longer word, without the rest of it (Lexicon.pair_continuations):
+        # میان رشته های مختلف, where میان‌رشته is a word only in میان‌رشته‌ای
+        rest = self.lex.pair_continuations.get(left, {}).get(rp.first or "")
+        return rest is not None and not (rp.single and self._word_after(text, end) in rest)
 
     def _time_span_before(self, text: str, start: int) -> bool:
         """Is the piece starting at ``start`` preceded by a space and a span of time (دو
