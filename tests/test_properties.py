@@ -5,6 +5,8 @@
   same letters and digits (after one alphabet and one digit set)
 * explained: the edits replay the input into the output, and back
 """
+import os
+
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -168,3 +170,36 @@ def test_blocks_cover_the_text_and_repair_stays_idempotent(text, lines, chunk):
     assert list(line_blocks((text[i:i + chunk] for i in range(0, len(text), chunk)), lines)) == blocks
     once = "".join(map(fix, blocks))
     assert "".join(map(fix, line_blocks(once, lines=lines))) == once
+
+
+# -- texts of the word table's own words ---------------------------------------------------
+# Random texts of the words the ZWNJ step knows, each as the table writes it, with its ZWNJs
+# deleted or typed as spaces, beside the affixes and words that join them: what makes two
+# joins meet (ماشین افزار های شان, a compound's plural and a pronoun). A run of millions of
+# such texts found the cases pinned in test_zwnj.py; PAKNEVIS_FUZZ_EXAMPLES=100000 runs a
+# deep one.
+def _table_words() -> list[str]:
+    from paknevis.repair import repairer
+
+    lex = next(s for s in repairer().steps if s.name == "zwnj").restorer.lex
+    return sorted(lex.forms.values()) + sorted(g for g in lex.glued if lex.freq.get(g, 0) >= 2)
+
+
+TABLE_WORDS = _table_words()
+JOINERS = ["ها", "های", "ای", "ی", "ام", "اند", "تر", "ترین", "شان", "است", "می", "نمی", "بی",
+           "شده", "هم", "به", "را", "و", ".", "،"]
+table_word = st.one_of(st.sampled_from(TABLE_WORDS), st.sampled_from(JOINERS)).flatmap(
+    lambda w: st.sampled_from([w, w.replace(Z, ""), w.replace(Z, " ")]))
+table_texts = st.lists(table_word, min_size=1, max_size=12).map(" ".join)
+DEEP = settings(max_examples=int(os.environ.get("PAKNEVIS_FUZZ_EXAMPLES", 300)), deadline=None,
+                suppress_health_check=[HealthCheck.too_slow])
+
+
+@DEEP
+@given(table_texts)
+@example("ابتکاریها ماشین افزار های شان")
+def test_invariants_hold_on_texts_of_the_tables_words(text):
+    out, edits = fix_and_explain(text)
+    assert fix(out) == out
+    assert apply_edits(text, edits) == out
+    assert content(out) == content(text)

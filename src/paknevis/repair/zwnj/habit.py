@@ -17,7 +17,7 @@ _TYPES_SPACES = frozenset(("zwnj.join_prefix_mi", "zwnj.join_suffix"))
 #: ... and edits that show one who drops it (میشود، کتابها).
 _GLUED_WRITER = frozenset(("zwnj.word", "zwnj.prefix_mi", "zwnj.suffix", "zwnj.compound"))
 #: Joins of free words (نخست وزیر، انجام شده در), which a writer may well type apart.
-_FREE_COMPOUND = frozenset(("zwnj.join_compound", "zwnj.join_participle"))
+FREE_COMPOUND = frozenset(("zwnj.join_compound", "zwnj.join_participle"))
 
 
 def follow_the_writers_habit(text: str, edits: list[Edit]) -> list[Edit]:
@@ -44,8 +44,8 @@ def follow_the_writers_habit(text: str, edits: list[Edit]) -> list[Edit]:
     spaced = {e.rule for e in edits if e.new and e.rule in _SPACED_WRITER}
     # The two are settled apart: a compound in the text must not change what happens to
     # its glued words (``نخست وزیر`` beside ``کتاب‌های`` once let ``کتابها`` be split).
-    if rules & _FREE_COMPOUND and not spaced and (rules & _GLUED_WRITER or ZWNJ in text):
-        edits = [e for e in edits if e.rule not in _FREE_COMPOUND]
+    if rules & FREE_COMPOUND and not spaced and (rules & _GLUED_WRITER or ZWNJ in text):
+        edits = [e for e in edits if e.rule not in FREE_COMPOUND]
     if rules & _GLUED_WRITER and (spaced & _TYPES_SPACES and not _shows_deleted_zwnjs(text, edits)
                                   or _types_zwnjs(text, edits)):
         edits = [e for e in edits if e.rule not in _GLUED_WRITER or _splits_mi(e.new)]

@@ -14,7 +14,7 @@ from ..edits import Edit, new_edit
 from ..harakat import has_harakat
 from ..protect import in_spans, protected_spans
 from ..step import EditsStep
-from .habit import follow_the_writers_habit
+from .habit import FREE_COMPOUND, follow_the_writers_habit
 from .lexicon import COMMON_ALONE, EZAFE_ENDS, Lexicon, key_of, without_ezafe
 from .morphology import (
     AFTER_ADJECTIVE,
@@ -205,10 +205,12 @@ class ZwnjRestorer:
                      last in self.lex.pair_rights, before_no_ezafe, single and first == PARTICIPLE)
 
     # -- two words apart ----------------------------------------------------------------
-    def join(self, left: str, right: str, parts: list[str] | None = None) -> tuple[str, str] | None:
+    def join(self, left: str, right: str, parts: list[str] | None = None,
+             left_raw: str = "") -> tuple[str, str] | None:
         """If the space between ``left`` and ``right`` (ZWNJ-free keys) is a lost ZWNJ,
         give what replaces it (ZWNJ, or nothing after a non-joining letter) and the rule.
-        ``parts`` are the pieces and joins that made the left side, where a join made it."""
+        ``parts`` are the pieces and joins that made the left side, where a join made it;
+        else ``left_raw`` is the piece that ends in it, as the text has it."""
         lex = self.lex
         pair = f"{left} {right}"
         if not left or not right or pair in lex.apart or left.endswith(EZAFE_ENDS):
@@ -237,7 +239,7 @@ class ZwnjRestorer:
                 return None
             # After the plural's های a pronoun is glued (کتاب های شان -> کتاب‌هایشان, as
             # هایشان is written), and no other clitic follows it (کتاب های اند stays).
-            if right in CLITICS_AFTER_HEH and self._plural_ezafe(left, parts):
+            if right in CLITICS_AFTER_HEH and self._plural_ezafe(left, parts or [left_raw]):
                 fixed = self._facts[left + right][0]  # (as the word step leaves it)
                 if right in PRONOUNS_PLURAL and (fixed is None or fixed[0] == lex.written(left) + right):
                     return "", "zwnj.join_suffix"
@@ -274,12 +276,14 @@ class ZwnjRestorer:
             return ZWNJ, "zwnj.join_compound"  # مسخره کننده -> مسخره‌کننده
         return None
 
-    def _plural_ezafe(self, left: str, parts: list[str] | None) -> bool:
-        """Does the word ``left`` (made of ``parts`` where a join made it) end in the
-        plural های, as it is written (کتاب‌های، دیوارهای), not in ه and ای (حرفه‌ای)?"""
+    def _plural_ezafe(self, left: str, parts: list[str]) -> bool:
+        """Does the word ``left`` (ending the pieces and joins ``parts``) end in the
+        plural های, as it is written (کتاب‌های، دیوارهای), not in ه and ای (حرفه‌ای)? As
+        the text has it where no edit of its own changes it: a second pass must not judge
+        نفره‌ای by the table's نفرهای, a plural, and join it to شان."""
         if not left.endswith(HA_EZAFE) or not self.lex.knows(left[:-3]):
             return False
-        written = (self._written(parts) if parts else "") or self.lex.written(left)
+        written = self._written(parts) or self.lex.written(left)
         return written.endswith(ZWNJ + HA_EZAFE) or written == left and not joins_left(left[-4])
 
     def _written(self, parts: list[str]) -> str:
@@ -380,11 +384,24 @@ class ZwnjRestorer:
         one lookup. A space is looked at only next to a piece that may join: the left side
         of a rule (می، نمی، بی) or of a joinable pair, or the right side of a rule (ها، تر،
         ام…).
+
+        The writer's habit (habit.py) then settles the ambiguous edits. Where it drops a
+        join of free words (نخست وزیر) that another join went on from, the text is decided
+        again without such joins: a second pass would judge the other join by the words as
+        they stand (ماشین افزار های شان: افزارهای and شان, not ماشین‌افزارهای and شان).
         """
+        apart = _Apart(free=True)
+        edits = self._text_edits(text, apart)
+        settled = follow_the_writers_habit(text, edits)
+        if apart.after_free and not any(e.rule in FREE_COMPOUND for e in settled):
+            settled = follow_the_writers_habit(text, self._text_edits(text, _Apart(free=False)))
+        return settled
+
+    def _text_edits(self, text: str, apart: _Apart) -> list[Edit]:
+        """``text_edits`` before the writer's habit."""
         pieces_of, pair_rights = self._pieces, self.lex.pair_rights
         edits: list[Edit] = []
         decided = -1  # the last gap decided; gap i is the space after piece i
-        apart: set[int] = set()  # gaps decided apart, which a join after them may reopen
         for i, s, e, p in self._scan(text):
             if p.__class__ is frozenset:  # a pair's left side or شده, before a word of the set
                 if i <= decided:
@@ -409,33 +426,37 @@ class ZwnjRestorer:
                 decided = self._decide(text, i, s, e, edits, apart, decided)
         if len(edits) > 1:
             edits.sort(key=_edit_start)
-        return follow_the_writers_habit(text, edits)
+        return edits
 
     def _decide(self, text: str, g: int, s: int, e: int, edits: list[Edit],
-                apart: set[int], decided: int) -> int:
+                apart: _Apart, decided: int) -> int:
         """Decide the space after piece ``g``, ``text[s:e]`` (and, after a join, the spaces
         that follow, since a joined word may join on: ``پیش بینی ها``). Returns the last
         gap decided, and adds the first to ``apart`` if it stays a space. ``decided`` is
         the last gap decided before."""
         left = None  # the key of the words joined so far
         first_gap, start, parts = g, s, [text[s:e]]  # the joined word: where, and its parts
+        free, after_free = apart.free, False  # (after_free: has a join of free words made it?)
         while e < len(text) and text[e] == " ":
+            apart.after_free |= after_free
             ns, ne = e + 1, _piece_end(text, e + 1)  # the next piece
             if left is None:  # the same two pieces are decided alike: once
                 joined, rp, left = self._gaps[text[s:ne]]
             else:
                 rp = self._pieces[text[ns:ne]]
                 joined = self._gap(left, text[s:e], True, rp, text[ns:ne], parts)
-            if joined is None and rp.participle and self._shows_adjective(rp, text, ne):
+            if joined is None and free and rp.participle and self._shows_adjective(rp, text, ne):
                 left = left or self._pieces[text[s:e]].last
                 joined = self._adjective(left)
-            elif joined is not None and self._apart_in_context(left, joined[1], rp, text, start, ne):
+            elif joined is not None and (not free and joined[1] in FREE_COMPOUND or
+                                         self._apart_in_context(left, joined[1], rp, text, start, ne)):
                 joined = None
             if joined is None:
                 if g == first_gap:
                     apart.add(g)
                 break
             edits.append(new_edit((e, e + 1, " ", *joined)))
+            after_free |= joined[1] in FREE_COMPOUND
             parts += (joined[0], text[ns:ne])
             if not rp.single:
                 left += rp.first  # (the key of the joined word, for the look back below)
@@ -448,16 +469,18 @@ class ZwnjRestorer:
             # The space before, if never looked at (the piece before could start no join
             # with the first piece alone), is apart so far, and may join the new word if
             # that is the right side of a pair (گفت وگوه ای: گفت and وگوه‌ای join, as
-            # گفت‌وگوهای; a rule's left side, بی، می, is always looked at)
-            if (decided < first_gap - 1 and left in self.lex.pair_right_keys
+            # گفت‌وگوهای, or of a rule: تره ای -> تره‌ای, a comparative's ترهای; a rule's
+            # left side, بی، می, is always looked at)
+            if (decided < first_gap - 1 and (left in self.lex.pair_right_keys or left in self.lex.join_right)
                     and start and text[start - 1] == " "):
                 apart.add(first_gap - 1)
             if first_gap - 1 in apart:
+                apart.after_free |= after_free
                 self._rejoin_left(text, first_gap - 1, start, "".join(parts), edits, apart)
         return g
 
     def _rejoin_left(self, text: str, gap: int, start: int, word: str, edits: list[Edit],
-                     apart: set[int]) -> None:
+                     apart: _Apart) -> None:
         """A join made ``word`` from ``start`` on, and the space before it (``gap``) was
         decided apart against the first piece alone, but may join the new word (بی بی
         خانهٔ: بی and بی stay apart, بی and بی‌خانهٔ join): decide it again, as a second
@@ -466,7 +489,7 @@ class ZwnjRestorer:
             left_start = _piece_start_before(text, start)
             left_raw = text[left_start:start - 1]
             joined = self._gaps[f"{left_raw} {word}"][0]
-            if joined is None:
+            if joined is None or not apart.free and joined[1] in FREE_COMPOUND:
                 return
             apart.discard(gap)
             edits.append(Edit(start - 1, start, " ", *joined))
@@ -555,10 +578,22 @@ class ZwnjRestorer:
         if left is None or first is None or not (rp.ends_join or left_may_join and (
                 left in RULE_LEFT or f"{left} {first}" in self.lex.join_pairs)):
             return None
-        joined = self.join(left, first, parts)
+        joined = self.join(left, first, parts, left_raw)
         if joined is None or _both_vocalized(left_raw, right_raw):
             return None
         return joined
+
+
+class _Apart(set):
+    """The gaps of one text decided apart, which a join after them may reopen; and, for
+    the text's other decisions: may free words join (``free``), and has a decision gone
+    on from a join of free words (``after_free``)?"""
+
+    __slots__ = ("free", "after_free")
+
+    def __init__(self, free: bool):
+        super().__init__()
+        self.free, self.after_free = free, False
 
 
 def _piece_end(text: str, start: int) -> int:
