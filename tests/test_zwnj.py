@@ -522,10 +522,12 @@ def test_glued_words_follow_the_writers_habit(text, right):
                                   # words (test_properties.py): the text's نفره‌ای, not the
                                   # table's plural نفرهای, before شان; a compound that the
                                   # habit drops, which a join went on from; a suffix's join
-                                  # that makes a comparative (تره‌ای), the word before unseen
+                                  # that makes a comparative (تره‌ای), the word before unseen,
+                                  # and after a plural, which takes no comparative
                                   "نفره ای شان", "ابتکاریها ماشین افزار های شان",
                                   "همپایه ساز های", "سیبزمینی کار ها شبانه",
-                                  "اهلنوشتن تره ای . پیش", "چشیدهایم نمی اغفال کننده ی اند"])
+                                  "اهلنوشتن تره ای . پیش", "چشیدهایم نمی اغفال کننده ی اند",
+                                  "ای پرونده ها تره ای شرکت"])
 def test_the_writers_habit_gives_the_same_answer_twice(text):
     once = fix(text)
     assert fix(once) == once

@@ -226,6 +226,8 @@ class ZwnjRestorer:
         # (a suffix is no host for another: ها ها, the laugh, or a decade's ۱۲ها ها, stays)
         if left not in NO_SUFFIX_HOST and len(left) > 1 and left not in JOIN_RIGHT:
             if right in SUFFIXES_HA or right in SUFFIXES_TAR or right in TAR_INFLECTED:
+                if self._ends_plural(left, parts or [left_raw]):
+                    return None  # nor is a plural: پرونده‌ها تره‌ای stays
                 if joins_left(last):
                     return ZWNJ, "zwnj.join_suffix"
                 # After a letter that never joins the two make one glued word (دیوارها),
@@ -285,6 +287,14 @@ class ZwnjRestorer:
             return False
         written = self._written(parts) or self.lex.written(left)
         return written.endswith(ZWNJ + HA_EZAFE) or written == left and not joins_left(left[-4])
+
+    def _ends_plural(self, left: str, parts: list[str]) -> bool:
+        """Does the word ``left`` (ending ``parts``, as ``_plural_ezafe`` reads them) end in
+        a plural ending after a ZWNJ (پرونده‌ها، کتاب‌هایی)?"""
+        if not left.endswith(SUFFIXES_HA):
+            return False
+        written = self._written(parts) or self.lex.written(left)
+        return any(written.endswith(ZWNJ + suffix) for suffix in SUFFIXES_HA)
 
     def _written(self, parts: list[str]) -> str:
         """The word that joins made of ``parts`` (pieces, and what replaced the spaces
@@ -386,9 +396,10 @@ class ZwnjRestorer:
         ام…).
 
         The writer's habit (habit.py) then settles the ambiguous edits. Where it drops a
-        join of free words (نخست وزیر) that another join went on from, the text is decided
-        again without such joins: a second pass would judge the other join by the words as
-        they stand (ماشین افزار های شان: افزارهای and شان, not ماشین‌افزارهای and شان).
+        join of free words (نخست وزیر) that the decision of the next space turned on, the
+        text is decided again without such joins, as a second pass would see the words
+        (ماشین افزار های شان: افزارهای and شان, not ماشین‌افزارهای and شان; in 4 of the
+        1,200 Fars News articles).
         """
         apart = _Apart(free=True)
         edits = self._text_edits(text, apart)
@@ -438,13 +449,16 @@ class ZwnjRestorer:
         first_gap, start, parts = g, s, [text[s:e]]  # the joined word: where, and its parts
         free, after_free = apart.free, False  # (after_free: has a join of free words made it?)
         while e < len(text) and text[e] == " ":
-            apart.after_free |= after_free
             ns, ne = e + 1, _piece_end(text, e + 1)  # the next piece
             if left is None:  # the same two pieces are decided alike: once
                 joined, rp, left = self._gaps[text[s:ne]]
             else:
                 rp = self._pieces[text[ns:ne]]
                 joined = self._gap(left, text[s:e], True, rp, text[ns:ne], parts)
+                # Were the join of free words dropped, would this space be decided
+                # otherwise? Only if either way joins (or may, before شده).
+                if after_free and (joined is not None or rp.participle or self._gaps[text[s:ne]][0]):
+                    apart.after_free = True
             if joined is None and free and rp.participle and self._shows_adjective(rp, text, ne):
                 left = left or self._pieces[text[s:e]].last
                 joined = self._adjective(left)
