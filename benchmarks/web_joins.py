@@ -64,12 +64,12 @@ def joins(docs: list[str]) -> dict[tuple[int, int], tuple[str, str, str]]:
     return out
 
 
-def draw(found: dict, per_stratum: int, seed: int, judged: set) -> list[dict]:
-    """``per_stratum`` joins of each kind, at random, none of them ``judged`` already."""
+def draw(found: dict, per_stratum: int, seed: int, judged: set, stratum_of=stratum) -> list[dict]:
+    """``per_stratum`` edits of each kind, at random, none of them ``judged`` already."""
     rng = random.Random(seed)
     rows = []
     for name in ("affix", "words"):
-        keys = sorted(k for k, v in found.items() if stratum(v[0]) == name and k not in judged)
+        keys = sorted(k for k, v in found.items() if stratum_of(v[0]) == name and k not in judged)
         for doc, offset in sorted(rng.sample(keys, min(per_stratum, len(keys)))):
             rule, joined, context = found[doc, offset]
             rows.append({"doc": doc, "offset": offset, "rule": rule, "joined": joined,
@@ -77,58 +77,69 @@ def draw(found: dict, per_stratum: int, seed: int, judged: set) -> list[dict]:
     return rows
 
 
-def read_sample() -> list[dict]:
-    with open(SAMPLE, encoding="utf-8", newline="") as f:
+def read_sample(path: Path = SAMPLE) -> list[dict]:
+    with open(path, encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f, delimiter="\t"))
 
 
-def score(rows: list[dict], found: dict) -> dict[str, Counter]:
-    """Per stratum: of the sampled joins, how many paknevis still makes, by label, and how
-    many of those judged wrong it now leaves apart."""
+def score(rows: list[dict], found: dict, stratum_of=stratum) -> dict[str, Counter]:
+    """Per stratum: of the sampled edits, how many paknevis still makes, by label, and how
+    many of those judged wrong it now leaves undone."""
     out: dict[str, Counter] = {"affix": Counter(), "words": Counter()}
     for row in rows:
         made = (int(row["doc"]), int(row["offset"])) in found
-        out[stratum(row["rule"])][row["label"] if made else "apart:" + row["label"]] += 1
+        out[stratum_of(row["rule"])][row["label"] if made else "apart:" + row["label"]] += 1
     return out
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def judged_sample_main(description: str, sample: Path, found_in, what: str, stratum_of=stratum) -> int:
+    """The command line of a judged sample: score it, or ``--draw`` more to judge.
+    ``found_in()`` gives the edits to sample and a line that says what they are."""
+    ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--draw", type=int, metavar="N",
-                    help="draw N joins of each stratum that the sample does not have yet, to judge"
+                    help=f"draw N {what} of each stratum that the sample does not have yet, to judge"
                          " (written to --out, unlabelled)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--out", type=Path, help="where --draw writes (never the judged sample)")
     args = ap.parse_args()
-    if args.draw and (args.out is None or args.out.resolve() == SAMPLE):
-        ap.error(f"--draw needs --out, a file other than the judged sample ({SAMPLE.name})")
-    found = joins(load_docs(VARZESH3))
-    strata = Counter(stratum(rule) for rule, _, _ in found.values())
-    print(f"Varzesh3: {len(found)} joins of words typed apart ({strata['affix']} of an affix,"
-          f" {strata['words']} of two words)")
-    judged = read_sample()
+    if args.draw and (args.out is None or args.out.resolve() == sample):
+        ap.error(f"--draw needs --out, a file other than the judged sample ({sample.name})")
+    found, summary = found_in()
+    print(summary)
+    judged = read_sample(sample) if sample.exists() else []
     if args.draw:
-        rows = draw(found, args.draw, args.seed, {(int(r["doc"]), int(r["offset"])) for r in judged})
+        rows = draw(found, args.draw, args.seed, {(int(r["doc"]), int(r["offset"])) for r in judged},
+                    stratum_of)
         with open(args.out, "w", encoding="utf-8", newline="") as f:
             w = csv.DictWriter(f, FIELDS, delimiter="\t", lineterminator="\n")
             w.writeheader()
             w.writerows(rows)
-        print(f"{len(rows)} joins to judge written to {args.out}")
+        print(f"{len(rows)} {what} to judge written to {args.out}")
         return 0
-    rows = judged
-    unlabelled = [r for r in rows if r["label"] not in LABELS]
-    if unlabelled:
-        print(f"{len(unlabelled)} rows of {SAMPLE} have no label ({', '.join(LABELS)})")
+    unlabelled = [r for r in judged if r["label"] not in LABELS]
+    if unlabelled or not judged:
+        print(f"{len(unlabelled)} rows of {sample} have no label ({', '.join(LABELS)})")
         return 1
-    print(f"{'stratum':8} {'sample':>6} {'joined':>6} {'right':>5} {'wrong':>5} {'either':>6}"
-          f" {'P':>7}   wrong, now apart")
-    for name, c in score(rows, found).items():
+    print(f"{'stratum':8} {'sample':>6} {'made':>6} {'right':>5} {'wrong':>5} {'either':>6}"
+          f" {'P':>7}   wrong, now undone")
+    for name, c in score(judged, found, stratum_of).items():
         made = c["right"] + c["wrong"] + c["either"]
-        judged = c["right"] + c["wrong"]
-        p = c["right"] / judged if judged else float("nan")
+        decided = c["right"] + c["wrong"]
+        p = c["right"] / decided if decided else float("nan")
         print(f"{name:8} {sum(c.values()):6} {made:6} {c['right']:5} {c['wrong']:5} {c['either']:6}"
               f" {p:7.4f}   {c['apart:wrong']}")
     return 0
+
+
+def varzesh3_joins() -> tuple[dict, str]:
+    found = joins(load_docs(VARZESH3))
+    strata = Counter(stratum(rule) for rule, _, _ in found.values())
+    return found, (f"Varzesh3: {len(found)} joins of words typed apart ({strata['affix']} of an"
+                   f" affix, {strata['words']} of two words)")
+
+
+def main() -> int:
+    return judged_sample_main(__doc__.split("\n\n")[0], SAMPLE, varzesh3_joins, "joins")
 
 
 if __name__ == "__main__":
