@@ -285,16 +285,21 @@ class ZwnjRestorer:
         نفره‌ای by the table's نفرهای, a plural, and join it to شان."""
         if not left.endswith(HA_EZAFE) or not self.lex.knows(left[:-3]):
             return False
-        written = self._written(parts) or self.lex.written(left)
+        written = self._as_written(left, parts)
         return written.endswith(ZWNJ + HA_EZAFE) or written == left and not joins_left(left[-4])
 
     def _ends_plural(self, left: str, parts: list[str]) -> bool:
-        """Does the word ``left`` (ending ``parts``, as ``_plural_ezafe`` reads them) end in
-        a plural ending after a ZWNJ (پرونده‌ها، کتاب‌هایی)?"""
+        """Does the word ``left`` (ending ``parts``) end in a plural ending after a ZWNJ,
+        as it is written (پرونده‌ها، کتاب‌هایی)?"""
         if not left.endswith(SUFFIXES_HA):
             return False
-        written = self._written(parts) or self.lex.written(left)
+        written = self._as_written(left, parts)
         return any(written.endswith(ZWNJ + suffix) for suffix in SUFFIXES_HA)
+
+    def _as_written(self, left: str, parts: list[str]) -> str:
+        """The word ``left`` as the pieces and joins ``parts`` make it, where no edit of
+        their own changes them, else as the table writes it."""
+        return self._written(parts) or self.lex.written(left)
 
     def _written(self, parts: list[str]) -> str:
         """The word that joins made of ``parts`` (pieces, and what replaced the spaces
