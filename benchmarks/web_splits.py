@@ -51,7 +51,7 @@ _UNIFY = str.maketrans("يك", "یک")
 
 def stratum(word: str) -> str:
     """'affix' if each ZWNJ of ``word`` stands after می/نمی at its start or before a
-    suffix or clitic that ends it (کتاب‌های، سرمایه‌گذاری‌ها counts as words)."""
+    suffix or clitic that ends it: کتاب‌های, not سرمایه‌گذاری‌ها (a compound's ZWNJ too)."""
     rest = re.sub("^(?:ن?می)\u200c", "", word)
     while ZWNJ in rest:
         m = AFFIXES.search(rest)
