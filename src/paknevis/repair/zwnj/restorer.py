@@ -225,8 +225,9 @@ class ZwnjRestorer:
             return ZWNJ, "zwnj.join_prefix_bi"
         # (a suffix is no host for another: ها ها, the laugh, or a decade's ۱۲ها ها, stays)
         if left not in NO_SUFFIX_HOST and len(left) > 1 and left not in JOIN_RIGHT:
+            as_text = parts or [left_raw]  # (what the left word is, as the text has it)
             if right in SUFFIXES_HA or right in SUFFIXES_TAR or right in TAR_INFLECTED:
-                if self._ends_plural(left, parts or [left_raw]):
+                if self._ends_plural(left, as_text):
                     return None  # nor is a plural: پرونده‌ها تره‌ای stays
                 if joins_left(last):
                     return ZWNJ, "zwnj.join_suffix"
@@ -241,7 +242,7 @@ class ZwnjRestorer:
                 return None
             # After the plural's های a pronoun is glued (کتاب های شان -> کتاب‌هایشان, as
             # هایشان is written), and no other clitic follows it (کتاب های اند stays).
-            if right in CLITICS_AFTER_HEH and self._plural_ezafe(left, parts or [left_raw]):
+            if right in CLITICS_AFTER_HEH and self._plural_ezafe(left, as_text):
                 fixed = self._facts[left + right][0]  # (as the word step leaves it)
                 if right in PRONOUNS_PLURAL and (fixed is None or fixed[0] == lex.written(left) + right):
                     return "", "zwnj.join_suffix"
@@ -452,7 +453,7 @@ class ZwnjRestorer:
         the last gap decided before."""
         left = None  # the key of the words joined so far
         first_gap, start, parts = g, s, [text[s:e]]  # the joined word: where, and its parts
-        free, after_free = apart.free, False  # (after_free: has a join of free words made it?)
+        after_free = False  # has a join of free words made the word so far?
         while e < len(text) and text[e] == " ":
             ns, ne = e + 1, _piece_end(text, e + 1)  # the next piece
             if left is None:  # the same two pieces are decided alike: once
@@ -464,10 +465,10 @@ class ZwnjRestorer:
                 # otherwise? Only if either way joins (or may, before شده).
                 if after_free and (joined is not None or rp.participle or self._gaps[text[s:ne]][0]):
                     apart.after_free = True
-            if joined is None and free and rp.participle and self._shows_adjective(rp, text, ne):
+            if joined is None and apart.free and rp.participle and self._shows_adjective(rp, text, ne):
                 left = left or self._pieces[text[s:e]].last
                 joined = self._adjective(left)
-            elif joined is not None and (not free and joined[1] in FREE_COMPOUND or
+            elif joined is not None and (not apart.allows(joined[1]) or
                                          self._apart_in_context(left, joined[1], rp, text, start, ne)):
                 joined = None
             if joined is None:
@@ -508,7 +509,7 @@ class ZwnjRestorer:
             left_start = _piece_start_before(text, start)
             left_raw = text[left_start:start - 1]
             joined = self._gaps[f"{left_raw} {word}"][0]
-            if joined is None or not apart.free and joined[1] in FREE_COMPOUND:
+            if joined is None or not apart.allows(joined[1]):
                 return
             apart.discard(gap)
             edits.append(Edit(start - 1, start, " ", *joined))
@@ -613,6 +614,10 @@ class _Apart(set):
     def __init__(self, free: bool):
         super().__init__()
         self.free, self.after_free = free, False
+
+    def allows(self, rule: str) -> bool:
+        """May a join by ``rule`` be made in this decision of the text?"""
+        return self.free or rule not in FREE_COMPOUND
 
 
 def _piece_end(text: str, start: int) -> int:
