@@ -297,6 +297,14 @@ def test_clitic_after_final_yeh():
     assert fix("وضعیت مالی اش و بازی اش") == f"وضعیت مالی{Z}اش و بازی{Z}اش"
 
 
+def test_a_clitic_in_alef_typed_apart_after_a_word_in_alef_and_yeh_stays_apart():
+    # the ی of برای، جای is a consonant: the clitic loses its alef, glued (برایم، جایش),
+    # which a ZWNJ in the space cannot make; after the suffix ه‌ای it is a vowel
+    assert fix("برای ام و جای اش") == "برای ام و جای اش"
+    assert fix("فوتبال حرفه ای اش") == f"فوتبال حرفه{Z}ای{Z}اش"
+    assert fix("صندلی ام") == f"صندلی{Z}ام"
+
+
 def test_a_pronoun_is_glued_to_a_word_in_any_letter_but_h_and_yeh():
     # the Academy's writing, and the treebanks': تیمشان، تلاشمان, but خانه‌شان، زندگی‌شان
     assert fix("تیم شان و تلاش مان و خانه شان و زندگی شان") == (
@@ -527,7 +535,11 @@ def test_glued_words_follow_the_writers_habit(text, right):
                                   "نفره ای شان", "ابتکاریها ماشین افزار های شان",
                                   "همپایه ساز های", "سیبزمینی کار ها شبانه",
                                   "اهلنوشتن تره ای . پیش", "چشیدهایم نمی اغفال کننده ی اند",
-                                  "ای پرونده ها تره ای شرکت"])
+                                  "ای پرونده ها تره ای شرکت",
+                                  # a plural typed apart after a letter that never joins,
+                                  # glued by the join (سفرهای), which before را or برای the
+                                  # word step reads as a word in ه and ای (سفره‌ای)
+                                  "به سفر های برای", "دیوار های را", "دیوار های."])
 def test_the_writers_habit_gives_the_same_answer_twice(text):
     once = fix(text)
     assert fix(once) == once

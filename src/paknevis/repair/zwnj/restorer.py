@@ -247,6 +247,12 @@ class ZwnjRestorer:
                 if right in PRONOUNS_PLURAL and (fixed is None or fixed[0] == lex.written(left) + right):
                     return "", "zwnj.join_suffix"
                 return None
+            # After a word in ا and ی, whose ی is a consonant, a clitic in alef loses its
+            # alef, glued (برایم، جایش، صدایش), as after the plural's های: typed apart
+            # (برای ام), it stays so, not made برای‌ام. (Not so after the suffix ه‌ای,
+            # whose ی is a vowel: حرفه‌ای‌اش.)
+            if right in CLITICS_AFTER_HEH and right[0] == "ا" and left.endswith("ای") and left[-3:-2] != "ه":
+                return None
             # (typed apart, the clitic is plain after a word that is a verb form as well:
             # مالی اش، بازی اش)
             if right in CLITICS_AFTER_HEH and (last == "ه" or self.words.yeh_stem(left, 3)):
@@ -469,7 +475,7 @@ class ZwnjRestorer:
                 left = left or self._pieces[text[s:e]].last
                 joined = self._adjective(left)
             elif joined is not None and (not apart.allows(joined[1]) or
-                                         self._apart_in_context(left, joined[1], rp, text, start, ne)):
+                                         self._apart_in_context(left, joined[1], rp, text, start, ns, ne)):
                 joined = None
             if joined is None:
                 if g == first_gap:
@@ -545,9 +551,12 @@ class ZwnjRestorer:
                     or after in self.lex.verbs and after[-1] != "ه")
 
     def _apart_in_context(self, left: str, rule: str, rp: Piece, text: str, start: int,
-                          end: int) -> bool:
+                          right_start: int, end: int) -> bool:
         """Do the words around keep apart the word ``left`` (starting at ``start``) and the
-        piece ``rp`` (ending at ``end``), which the tables join by ``rule``?"""
+        piece ``rp`` (``text[right_start:end]``), which the tables join by ``rule``?"""
+        if rule == "zwnj.join_suffix" and not joins_left(left[-1]) and self._read_as_heh_ai(
+                left + (rp.first or ""), text, right_start, end):
+            return True  # دیوار های را: glued, دیوارهای را would be read as دیواره‌ای را
         if rp.last in LIGHT_VERB_TAILS and self._verb_follows(LIGHT_VERB_TAILS[rp.last], text, end):
             return True  # دست کم نگیرید: کم belongs to the verb, not to دست‌کم
         if left == ALSO and self._also(rp, text, end):
@@ -558,6 +567,20 @@ class ZwnjRestorer:
         # میان رشته های مختلف, where میان‌رشته is a word only in میان‌رشته‌ای
         rest = self.lex.pair_continuations.get(left, {}).get(rp.first or "")
         return rest is not None and not (rp.single and self._word_after(text, end) in rest)
+
+    def _read_as_heh_ai(self, word: str, text: str, right_start: int, end: int) -> bool:
+        """Would ``word``, glued of a word and the first word of the piece
+        ``text[right_start:end]``, be read as a word in ه and ای where it stands (before a
+        mark that ends a clause, or a word of ``HEH_AI_BEFORE``), as the word step reads
+        such a word glued (``Piece.before_no_ezafe``)? Then a second pass would split what
+        the join glued: a plural typed apart after a letter that never joins stays so."""
+        if word not in self.lex.heh_where_no_ezafe:
+            return False
+        raw = text[right_start:end]
+        after = _WORD.match(raw)
+        if after is not None and after.end() < len(raw):
+            return raw[after.end()] in STOPS
+        return self._space_then(text, end, HEH_AI_BEFORE)
 
     def _time_span_before(self, text: str, start: int) -> bool:
         """Is the piece starting at ``start`` preceded by a space and a span of time (دو
