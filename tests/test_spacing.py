@@ -167,6 +167,26 @@ def test_marks_without_a_partner_or_before_a_suffix_stay(text):
     assert fix(text, zwnj=False) == text
 
 
+@pytest.mark.parametrize("text", [
+    "عالی بود :( ولی", "عالی بود :-(( ولی", "مرسی:) خیلی", "عالی ;) بود", "عالی =)) بود",
+    # typed right to left, the eyes after the mouth
+    "عالی (: بود", "عالی ): بود",
+])
+def test_an_emoticon_keeps_its_spaces_and_marks(text):
+    # its bracket is no bracket and its ; no Persian semicolon: the spacing steps made
+    # "بود :( ولی" into "بود :(ولی", and ";)" into "؛)"
+    assert fix(text) == text
+
+
+@pytest.mark.parametrize("raw, fixed", [
+    ("گفت:(ماده ۲) درست", "گفت: (ماده ۲) درست"),  # a bracket, before more of its word
+    ("ساعت 12:( بود", "ساعت ۱۲:(بود"),  # after a number, no eyes
+    ("عالی ) : بود", "عالی): بود"),  # apart, no emoticon
+])
+def test_a_bracket_beside_a_colon_is_still_a_bracket(raw, fixed):
+    assert fix(raw) == fixed
+
+
 QUOTED = st.lists(st.sampled_from([*"سلام ()[]«»\n", "ها", "ی", "\u200c", "ab"]), max_size=30).map("".join)
 
 

@@ -47,7 +47,7 @@ def test_invariants_hold_on_news_articles(news, damage):
 WEB_DAMAGE = ["..", "…", "!!!", "؟!", " ، ", " .", ".", ":", "«", "»", '"', "(", ")", "[۱]", "\n",
               "\r\n", "\u00a0", "\u200f", "\u200b", "ـــ", "ي", "ك", "&zwnj;", "20 %", "3.5",
               "۱۲,۵۰۰", "@BaharIran7", "BaharIran@ 7", "# مجاهدین_خلق", "https://t.co/AbC123",
-              "www.x.com/بین_المللی", "ها", "ای", "می", "ی", " ", ""]
+              "www.x.com/بین_المللی", "ها", "ای", "می", "ی", " :( ", ":)", " ;) ", " (: ", "): ", " ", ""]
 
 
 @pytest.fixture(scope="module")

@@ -1,5 +1,5 @@
-"""Spans that repair must not touch: URLs, e-mail addresses, @handles, Latin words and
-HTML character references (``&#8204;``, left encoded in text that holds markup).
+"""Spans that repair must not touch: URLs, e-mail addresses, @handles, Latin words, HTML
+character references (``&#8204;``, left encoded in text that holds markup) and emoticons.
 
 Steps that change digits or spacing ask :func:`is_protected` whether a match lies inside
 such a span of its whitespace-delimited word. The answer depends only on that word, never
@@ -17,15 +17,27 @@ EMAIL = r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+
 HANDLE = r"@[A-Za-z0-9_]+"
 LATIN_WORD = r"(?<![A-Za-z0-9_])[A-Za-z0-9_]*[A-Za-z][A-Za-z0-9_]*(?:[.\-][A-Za-z0-9_]+)*"
 REFERENCE = r"&#[0-9]+;|&#[xX][0-9A-Fa-f]+;"
+#: An emoticon at a word's end, whose mouth is a bracket (:( ;-) =)) or, read right to
+#: left, a whole word (): (:): its bracket is no bracket and its ; no Persian semicolon
+#: (the spacing steps made ``بود :( ولی`` into ``بود :(ولی``). Not after a digit (۱۲:(
+#: opens a bracket after a time) nor before more of the word (گفت:(ماده ۲) does; a line's
+#: \r is none: the word ends at \n).
+EMOTICON = (r"(?<![:;=0-9\u06f0-\u06f9\u0660-\u0669])[:;=][-^']?[()\[\]]+(?=\r?\Z)"
+            r"|\A[()\[\]]+[-^']?[:;=](?=\r?\Z)")
 # Each kind scanned on its own: in one alternation a Latin word ("5www.x.com") can swallow
 # the start of a URL and hide it, and whether it does depends on the digit before it, which
 # this very step may change (fix would then not be idempotent).
 _URL = re.compile(URL)
 _SPANS = [_URL, *(re.compile(p) for p in (EMAIL, HANDLE, LATIN_WORD, REFERENCE))]
-# Every protected span has a Latin letter, an @ (a handle of digits, @7, has no letter) or
-# is a reference. (Without the @, whether @7 was a handle hung on a Latin letter elsewhere
-# in its word, which spacing may cut off: fix was not idempotent, hypothesis found it.)
+_EMOTICON = re.compile(EMOTICON)
+#: the brackets that may be an emoticon's mouth (the spacing steps ask about these only)
+EMOTICON_MOUTHS = frozenset("()[]")
+# Every other protected span has a Latin letter, an @ (a handle of digits, @7, has no
+# letter) or is a reference. (Without the @, whether @7 was a handle hung on a Latin letter
+# elsewhere in its word, which spacing may cut off: fix was not idempotent, hypothesis
+# found it.) A span that may be anything protected has one of those, or an emoticon's eyes.
 _MAYBE = re.compile(r"[A-Za-z@]|&#")
+_MAYBE_ANY = re.compile(r"[A-Za-z@:;=]|&#")
 _SPACES = frozenset(" \n\t")  # what separates words here
 
 
@@ -96,10 +108,14 @@ def word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def protected_spans(word: str) -> list[tuple[int, int]]:
-    """The URLs, e-mail addresses, handles and Latin words in ``word``, as offsets."""
-    if not _MAYBE.search(word):
-        return []
-    return [m.span() for span in _SPANS for m in span.finditer(word)]
+    """The URLs, e-mail addresses, handles, Latin words and emoticons in ``word``, as
+    offsets."""
+    spans = [m.span() for span in _SPANS for m in span.finditer(word)] if _MAYBE.search(word) else []
+    # (tested by its ends first: a colon ends many a Persian word, گفت:)
+    if word and (word[0] in EMOTICON_MOUTHS or word.rstrip("\r")[-1:] in EMOTICON_MOUTHS) and (
+            m := _EMOTICON.search(word)):
+        spans.append(m.span())
+    return spans
 
 
 # The last word judged, as (text, start, end, spans): a word with many numbers in it (a
@@ -121,7 +137,7 @@ def is_protected(text: str, start: int, end: int) -> bool:
     """
     global _last_word
     if ((start == 0 or text[start - 1] in _SPACES) and (end == len(text) or text[end] in _SPACES)
-            and not _MAYBE.search(text, start, end)):
+            and not _MAYBE_ANY.search(text, start, end)):
         return False  # a word of its own with no Latin letter: most numbers in running text
     cached_text, left, right, spans = _last_word
     if not (cached_text is text and left <= start and end <= right):

@@ -24,7 +24,7 @@ from .chars import (
     ZWNJ,
 )
 from .edits import Edit, apply_edits
-from .protect import is_protected
+from .protect import EMOTICON_MOUTHS, is_protected
 from .runs import CharRuns, RunsTogether, spans
 from .step import EditsStep, RegexStep, TableStep
 from .zwnj.morphology import JOIN_RIGHT
@@ -136,6 +136,8 @@ class PunctuationSpacingStep(EditsStep):
         for m in self._matches(text):
             s, mark = m.start(), m.group()
             if mark in _OPENING_CHARS:
+                if _emoticon_mouth(text, s):
+                    continue  # (بود :( ولی)
                 end = s + 1
                 while text[end] == " ":
                     end += 1
@@ -148,9 +150,10 @@ class PunctuationSpacingStep(EditsStep):
                 b = s - 1
                 while b and text[b - 1] == " ":
                     b -= 1
-                if _after_persian(text, b, PERSIAN_LETTER_SET if mark in ".:" else _LD_SET, removed) or (
+                if (_after_persian(text, b, PERSIAN_LETTER_SET if mark in ".:" else _LD_SET, removed) or (
                         mark in _CLOSING_CHARS and b and text[b - 1] in _ENDS_SENTENCE
-                        and _ends_persian_sentence(text, b - 1, removed)):  # «چرا ؟ »
+                        and _ends_persian_sentence(text, b - 1, removed))) and (  # «چرا ؟ »
+                        not _emoticon_mouth(text, s)):  # (عالی ): بود)
                     removed.append(Edit(b, s, text[b:s], "", "spacing.before_punctuation"))
             after = text[s + 1:s + 2]
             if (mark in _SPACE_AFTER and after in _AFTER_SET and not _FOOTNOTE.match(text, s + 1)
@@ -180,6 +183,11 @@ class PunctuationSpacingStep(EditsStep):
             if not is_protected(view, at, at + 1):
                 out.append(Edit(s, s + 1, mark, mark + " ", "spacing.after_punctuation"))
         return out
+
+
+def _emoticon_mouth(text: str, i: int) -> bool:
+    """Is the bracket at ``i`` an emoticon's mouth (:( or ): typed apart), no bracket?"""
+    return text[i] in EMOTICON_MOUTHS and is_protected(text, i, i + 1)
 
 
 #: Closing marks that a mark may follow: «دوشنبه» ، -> «دوشنبه»، and "ورزش سه" ، too.
