@@ -171,10 +171,12 @@ def test_marks_without_a_partner_or_before_a_suffix_stay(text):
     "عالی بود :( ولی", "عالی بود :-(( ولی", "مرسی:) خیلی", "عالی ;) بود", "عالی =)) بود",
     # typed right to left, the eyes after the mouth
     "عالی (: بود", "عالی ): بود",
+    # a heart: its 3 is no digit
+    "ممنونم <3 عزیزم", "دلم </3 شکست",
 ])
 def test_an_emoticon_keeps_its_spaces_and_marks(text):
     # its bracket is no bracket and its ; no Persian semicolon: the spacing steps made
-    # "بود :( ولی" into "بود :(ولی", and ";)" into "؛)"
+    # "بود :( ولی" into "بود :(ولی", and ";)" into "؛)"; the digit step "<3" into "<۳"
     assert fix(text) == text
 
 
@@ -182,6 +184,7 @@ def test_an_emoticon_keeps_its_spaces_and_marks(text):
     ("گفت:(ماده ۲) درست", "گفت: (ماده ۲) درست"),  # a bracket, before more of its word
     ("ساعت 12:( بود", "ساعت ۱۲:(بود"),  # after a number, no eyes
     ("عالی ) : بود", "عالی): بود"),  # apart, no emoticon
+    ("عدد 3 <4", "عدد ۳ <۴"),  # no heart
 ])
 def test_a_bracket_beside_a_colon_is_still_a_bracket(raw, fixed):
     assert fix(raw) == fixed

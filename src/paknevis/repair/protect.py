@@ -21,9 +21,9 @@ REFERENCE = r"&#[0-9]+;|&#[xX][0-9A-Fa-f]+;"
 #: left, a whole word (): (:): its bracket is no bracket and its ; no Persian semicolon
 #: (the spacing steps made ``بود :( ولی`` into ``بود :(ولی``). Not after a digit (۱۲:(
 #: opens a bracket after a time) nor before more of the word (گفت:(ماده ۲) does; a line's
-#: \r is none: the word ends at \n).
+#: \r is none: the word ends at \n). And a heart, a word of its own: its 3 is no digit.
 EMOTICON = (r"(?<![:;=0-9\u06f0-\u06f9\u0660-\u0669])[:;=][-^']?[()\[\]]+(?=\r?\Z)"
-            r"|\A[()\[\]]+[-^']?[:;=](?=\r?\Z)")
+            r"|\A[()\[\]]+[-^']?[:;=](?=\r?\Z)|\A</?3+(?=\r?\Z)")
 # Each kind scanned on its own: in one alternation a Latin word ("5www.x.com") can swallow
 # the start of a URL and hide it, and whether it does depends on the digit before it, which
 # this very step may change (fix would then not be idempotent).
@@ -32,6 +32,7 @@ _SPANS = [_URL, *(re.compile(p) for p in (EMAIL, HANDLE, LATIN_WORD, REFERENCE))
 _EMOTICON = re.compile(EMOTICON)
 #: the brackets that may be an emoticon's mouth (the spacing steps ask about these only)
 EMOTICON_MOUTHS = frozenset("()[]")
+_EMOTICON_STARTS = EMOTICON_MOUTHS | {"<"}
 # Every other protected span has a Latin letter, an @ (a handle of digits, @7, has no
 # letter) or is a reference. (Without the @, whether @7 was a handle hung on a Latin letter
 # elsewhere in its word, which spacing may cut off: fix was not idempotent, hypothesis
@@ -112,7 +113,7 @@ def protected_spans(word: str) -> list[tuple[int, int]]:
     offsets."""
     spans = [m.span() for span in _SPANS for m in span.finditer(word)] if _MAYBE.search(word) else []
     # (tested by its ends first: a colon ends many a Persian word, گفت:)
-    if word and (word[0] in EMOTICON_MOUTHS or word.rstrip("\r")[-1:] in EMOTICON_MOUTHS) and (
+    if word and (word[0] in _EMOTICON_STARTS or word.rstrip("\r")[-1:] in EMOTICON_MOUTHS) and (
             m := _EMOTICON.search(word)):
         spans.append(m.span())
     return spans
