@@ -177,6 +177,13 @@ TIME_SPANS = frozenset(
                                "قرن", "دهه", "شب")
     for plural in ("", "ها")) | {"مدتی", "چندی", "دقایقی", "لحظاتی", "سالیان", "مدتها"}
 
+#: The names of the Latin letters, as acronyms spell them out (اف‌بی‌آی، اس‌ام‌اس). Typed
+#: apart, two of them that the table joins after a third are the tail of a longer acronym
+#: (ام آی تی: MIT, not ام آی‌تی), and stay apart as the rest does.
+LETTER_NAMES = frozenset((
+    "ای", "بی", "سی", "دی", "ایی", "اف", "جی", "اچ", "آی", "کی", "ال", "ام", "ان", "او",
+    "پی", "کیو", "آر", "اس", "تی", "یو", "وی", "دبلیو", "ایکس", "اکس", "وای", "زد", "زی"))
+
 
 #: The last parts of compounds that, before a light verb, are a part of the verb instead:
 #: دست کم گرفتن (to underestimate, where دست‌کم is 'at least') and طلب داشتن، طلب کردن

@@ -27,6 +27,7 @@ from .morphology import (
     HA_EZAFE,
     HEH_AI_BEFORE,
     JOIN_RIGHT,
+    LETTER_NAMES,
     LIGHT_VERB_TAILS,
     MI_PREFIXES,
     NO_HEAD,
@@ -220,8 +221,10 @@ class ZwnjRestorer:
             if self.words.verb(right) or self.words.unknown_verb(right):
                 return ZWNJ, "zwnj.join_prefix_mi"
             return None
+        # (not before a verb with می, which بی never makes a word of: بی می زد; joined after
+        # the verb's own join, بی‌می‌زد had a second pass join what followed it)
         if (left == "بی" and lex.knows(right) and right not in NOT_AFTER_BI
-                and len(self.words.plural_stem(right)) >= 3):
+                and len(self.words.plural_stem(right)) >= 3 and not self.words.verb_after_mi(right)):
             return ZWNJ, "zwnj.join_prefix_bi"
         # (a suffix is no host for another: ها ها, the laugh, or a decade's ۱۲ها ها, stays)
         if left not in NO_SUFFIX_HOST and len(left) > 1 and left not in JOIN_RIGHT:
@@ -475,7 +478,8 @@ class ZwnjRestorer:
                 left = left or self._pieces[text[s:e]].last
                 joined = self._adjective(left)
             elif joined is not None and (not apart.allows(joined[1]) or
-                                         self._apart_in_context(left, joined[1], rp, text, start, ns, ne)):
+                                         self._apart_in_context(left, joined[1], rp, text, start, ns, ne)
+                                         or self._acronym_tail(left, rp, text, start, edits)):
                 joined = None
             if joined is None:
                 if g == first_gap:
@@ -581,6 +585,16 @@ class ZwnjRestorer:
         if after is not None and after.end() < len(raw):
             return raw[after.end()] in STOPS
         return self._space_then(text, end, HEH_AI_BEFORE)
+
+    def _acronym_tail(self, left: str, rp: Piece, text: str, start: int, edits: list[Edit]) -> bool:
+        """Are the word ``left`` (starting at ``start``) and the piece ``rp``, two letters'
+        names, the tail of an acronym typed apart (ام آی تی: MIT, not ام آی‌تی)? So they
+        are if a space and another letter's name stand before them, a word of its own: not
+        joined, in ``edits`` so far, to the word before it (شده ام آی تی: شده‌ام)."""
+        if not (left in LETTER_NAMES and rp.first in LETTER_NAMES and start > 1 and text[start - 1] == " "):
+            return False
+        before = _piece_start_before(text, start)
+        return self._firsts[text[before:start - 1]] in LETTER_NAMES and _join_before(edits, before) is None
 
     def _time_span_before(self, text: str, start: int) -> bool:
         """Is the piece starting at ``start`` preceded by a space and a span of time (دو
@@ -691,13 +705,18 @@ class _Starts:
 _MI_ZWNJ = "می" + ZWNJ
 
 
-def _joined_after_mi(edits: list[Edit], start: int) -> bool:
-    """Was the space before ``start`` joined as the one after می or نمی? (The joins
-    decided with it, after ``start``, may follow it in ``edits``.)"""
+def _join_before(edits: list[Edit], start: int) -> str | None:
+    """The rule that joined the space before ``start``, if one did. (The joins decided
+    with it, after ``start``, may follow it in ``edits``.)"""
     for edit in reversed(edits):
         if edit.end <= start:
-            return edit.end == start and edit.rule == "zwnj.join_prefix_mi"
-    return False
+            return edit.rule if edit.end == start and edit.old == " " else None
+    return None
+
+
+def _joined_after_mi(edits: list[Edit], start: int) -> bool:
+    """Was the space before ``start`` joined as the one after می or نمی?"""
+    return _join_before(edits, start) == "zwnj.join_prefix_mi"
 
 
 def _edit_start(edit: Edit) -> int:
