@@ -218,6 +218,10 @@ class ZwnjRestorer:
             return None  # nothing joins after an ezafe (خانهٔ ما): it ends the word
         last = left[-1]
         if left in MI_PREFIXES:
+            # a verb takes one می: نمی وامی شد stays (joined, a second pass joined on), but
+            # not a verb of its own in می, read as one with می (می میراند)
+            if (with_mi := self.words.verb_after_mi(right)) and not with_mi.startswith(_MI_ZWNJ):
+                return None
             if self.words.verb(right) or self.words.unknown_verb(right):
                 return ZWNJ, "zwnj.join_prefix_mi"
             return None
@@ -584,7 +588,12 @@ class ZwnjRestorer:
         after = _WORD.match(raw)
         if after is not None and after.end() < len(raw):
             return raw[after.end()] in STOPS
-        return self._space_then(text, end, HEH_AI_BEFORE)
+        if not self._space_then(text, end, HEH_AI_BEFORE):
+            return False
+        # ... as a word of its own: not if a join makes it part of another (نیز ترین)
+        next_end = _piece_end(text, end + 1)
+        return not (next_end < len(text) and text[next_end] == " "
+                    and self._gaps[text[end + 1:_piece_end(text, next_end + 1)]][0])
 
     def _acronym_tail(self, left: str, rp: Piece, text: str, start: int, edits: list[Edit]) -> bool:
         """Are the word ``left`` (starting at ``start``) and the piece ``rp``, two letters'
