@@ -45,6 +45,10 @@ def test_policies():
     ("تاریخ 1403.11.13 و نسخه 3.10.2", "تاریخ ۱۴۰۳.۱۱.۱۳ و نسخه ۳.۱۰.۲", "تاریخ 1403.11.13 و نسخه 3.10.2"),
     ("اعداد ۵,۶,۷ و ۱۲,۵", "اعداد ۵,۶,۷ و ۱۲,۵", "اعداد 5,6,7 و 12,5"),
     ("ساعت 14.30 و www.x.ir/3.5 است", "ساعت ۱۴.۳۰ و www.x.ir/3.5 است", "ساعت 14.30 و www.x.ir/3.5 است"),
+    # a dot before three digits: a decimal or the thousands, as prices are often written
+    # (۱۲۰.۰۰۰ تومان is 120,000): it stays a dot, which ٫ would make 120; not after 0
+    ("قیمت 120.000 تومان و ۱.۱۱۶ میلیون و 0.125", "قیمت ۱۲۰.۰۰۰ تومان و ۱.۱۱۶ میلیون و ۰٫۱۲۵",
+     "قیمت 120.000 تومان و 1.116 میلیون و 0.125"),
 ])
 def test_a_numbers_marks_follow_its_digits(raw, persian, latin):
     assert fix(raw) == persian

@@ -166,6 +166,7 @@ _TIME_WORD = "ساعت"
 #: how far before a number to look for it (a slice of all the text before it made a text
 #: of many numbers quadratic: fix() on 106 MB took 96 s, not 12)
 _TIME_REACH = 12
+_ZERO = frozenset("0۰٠")
 
 
 class NumberMarksStep(EditsStep):
@@ -238,8 +239,13 @@ class NumberMarksStep(EditsStep):
                 len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])):
             return None  # a date, a version, or separators that part no thousands
         new_decimal, new_thousands, new_percent = self._new
-        if dot and len(groups) == 1 and text[max(0, start - _TIME_REACH):start].rstrip().endswith(_TIME_WORD):
-            new_decimal = decimal  # a time: ساعت ۱۴.۳۰ keeps its dot
+        if dot and len(groups) == 1 and (
+                text[max(0, start - _TIME_REACH):start].rstrip().endswith(_TIME_WORD)
+                or decimal == "." and len(fraction) == 3 and len(whole) <= 3 and whole not in _ZERO):
+            # a time keeps its dot (ساعت ۱۴.۳۰), and so does a dot before three digits: a
+            # decimal (۱.۱۱۶ میلیون) or the thousands, as prices are often written (۱۲۰.۰۰۰
+            # تومان), which the decimal mark ٫ would make 120
+            new_decimal = decimal
         return (new_thousands.join(groups) + (new_decimal + fraction if dot else "")
                 + (new_percent if has_percent else ""))
 
