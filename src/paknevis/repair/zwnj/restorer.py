@@ -603,7 +603,10 @@ class ZwnjRestorer:
         if not (left in LETTER_NAMES and rp.first in LETTER_NAMES and start > 1 and text[start - 1] == " "):
             return False
         before = _piece_start_before(text, start)
-        return self._firsts[text[before:start - 1]] in LETTER_NAMES and _join_before(edits, before) is None
+        # (a join to the left of a word may come after it in ``edits``: می کننده ام ام اس,
+        # where می joins کننده‌ام)
+        return self._firsts[text[before:start - 1]] in LETTER_NAMES and not any(
+            edit.end == before and edit.old == " " for edit in edits)
 
     def _time_span_before(self, text: str, start: int) -> bool:
         """Is the piece starting at ``start`` preceded by a space and a span of time (دو
@@ -644,6 +647,8 @@ class ZwnjRestorer:
         if left is None or first is None or not (rp.ends_join or left_may_join and (
                 left in RULE_LEFT or f"{left} {first}" in self.lex.join_pairs)):
             return None
+        if left in RULE_LEFT and right_raw.startswith(_MI_WRITTEN):
+            return None  # a verb takes one می: نمی می‌زد (as a join of می زد leaves it) stays
         joined = self.join(left, first, parts, left_raw)
         if joined is None or _both_vocalized(left_raw, right_raw):
             return None
@@ -712,20 +717,17 @@ class _Starts:
 
 
 _MI_ZWNJ = "می" + ZWNJ
-
-
-def _join_before(edits: list[Edit], start: int) -> str | None:
-    """The rule that joined the space before ``start``, if one did. (The joins decided
-    with it, after ``start``, may follow it in ``edits``.)"""
-    for edit in reversed(edits):
-        if edit.end <= start:
-            return edit.rule if edit.end == start and edit.old == " " else None
-    return None
+#: a verb with its می written, a preverb's too (می‌زد، وامی‌شد)
+_MI_WRITTEN = tuple(prefix + ZWNJ for prefix in MI_PREFIXES)
 
 
 def _joined_after_mi(edits: list[Edit], start: int) -> bool:
-    """Was the space before ``start`` joined as the one after می or نمی?"""
-    return _join_before(edits, start) == "zwnj.join_prefix_mi"
+    """Was the space before ``start`` joined as the one after می or نمی? (The joins
+    decided with it, after ``start``, may follow it in ``edits``.)"""
+    for edit in reversed(edits):
+        if edit.end <= start:
+            return edit.end == start and edit.rule == "zwnj.join_prefix_mi"
+    return False
 
 
 def _edit_start(edit: Edit) -> int:
