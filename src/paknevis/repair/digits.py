@@ -166,7 +166,7 @@ _TIME_WORD = "ساعت"
 #: how far before a number to look for it (a slice of all the text before it made a text
 #: of many numbers quadratic: fix() on 106 MB took 96 s, not 12)
 _TIME_REACH = 12
-_ZERO = frozenset("0۰٠")
+_ZERO = frozenset(digits[0] for digits in (LATIN_DIGITS, PERSIAN_DIGITS, ARABIC_DIGITS))
 
 
 class NumberMarksStep(EditsStep):

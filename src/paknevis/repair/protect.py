@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .chars import ALL_DIGITS
+
 URL = r"(?:https?://|www\.)\S+"
 # The e-mail and Latin-word patterns start only where a run of their characters starts:
 # from inside a run they would find nothing new, and trying every position of a long run
@@ -22,7 +24,7 @@ REFERENCE = r"&#[0-9]+;|&#[xX][0-9A-Fa-f]+;"
 #: (the spacing steps made ``بود :( ولی`` into ``بود :(ولی``). Not after a digit (۱۲:(
 #: opens a bracket after a time) nor before more of the word (گفت:(ماده ۲) does; a line's
 #: \r is none: the word ends at \n). And a heart, a word of its own: its 3 is no digit.
-EMOTICON = (r"(?<![:;=0-9\u06f0-\u06f9\u0660-\u0669])[:;=][-^']?[()\[\]]+(?=\r?\Z)"
+EMOTICON = (f"(?<![:;={ALL_DIGITS}])" r"[:;=][-^']?[()\[\]]+(?=\r?\Z)"
             r"|\A[()\[\]]+[-^']?[:;=](?=\r?\Z)|\A</?3+(?=\r?\Z)")
 # Each kind scanned on its own: in one alternation a Latin word ("5www.x.com") can swallow
 # the start of a URL and hide it, and whether it does depends on the digit before it, which

@@ -600,24 +600,31 @@ class ZwnjRestorer:
         names, the tail of an acronym typed apart (ام آی تی: MIT, not ام آی‌تی)? So they
         are if a space and another letter's name stand before them, a word of its own: not
         joined, in ``edits`` so far, to the word before it (شده ام آی تی: شده‌ام)."""
-        if not (left in LETTER_NAMES and rp.first in LETTER_NAMES and start > 1 and text[start - 1] == " "):
+        if not (left in LETTER_NAMES and rp.first in LETTER_NAMES) or not (
+                found := self._piece_before(text, start)):
             return False
-        before = _piece_start_before(text, start)
+        before, word = found
         # (a join to the left of a word may come after it in ``edits``: می کننده ام ام اس,
         # where می joins کننده‌ام)
-        return self._firsts[text[before:start - 1]] in LETTER_NAMES and not any(
-            edit.end == before and edit.old == " " for edit in edits)
+        return word in LETTER_NAMES and not any(edit.end == before and edit.old == " " for edit in edits)
 
     def _time_span_before(self, text: str, start: int) -> bool:
         """Is the piece starting at ``start`` preceded by a space and a span of time (دو
         هفته پیش، سال ها پیش), read as one word with its plural typed apart?"""
-        if start < 2 or text[start - 1] != " ":
+        if not (found := self._piece_before(text, start)):
             return False
-        before = _piece_start_before(text, start)
-        word = self._firsts[text[before:start - 1]]
-        if word in SUFFIXES_HA and before > 1 and text[before - 1] == " ":
-            word = self._firsts[text[_piece_start_before(text, before):before - 1]] + word
+        before, word = found
+        if word in SUFFIXES_HA and (earlier := self._piece_before(text, before)):
+            word = earlier[1] + word
         return word in TIME_SPANS
+
+    def _piece_before(self, text: str, start: int) -> tuple[int, str] | None:
+        """Where the piece before the one starting at ``start`` starts, and the key of its
+        first word, if a space stands between the two (as ``_word_after`` looks ahead)."""
+        if start < 2 or text[start - 1] != " ":
+            return None
+        before = _piece_start_before(text, start)
+        return before, self._firsts[text[before:start - 1]]
 
     def _adjective(self, left: str | None) -> tuple[str, str] | None:
         """The space between a word (key ``left``) and شده that ``_shows_adjective``, as in
