@@ -24,9 +24,16 @@ def test_latin_digits_in_persian_runs():
     "کاربر @7 نوشت",  # a handle of digits alone
     "ویروس COVID-19 در",
     "the year 2025 in English",
+    "آدرس سرور 192.168.1.1 و (10.0.0.254) است",  # an IP address, copied as it stands
 ])
 def test_numbers_in_urls_emails_handles_latin_left_alone(text):
     assert fix(text, zwnj=False) == text
+
+
+def test_only_a_whole_ip_address_keeps_latin_digits():
+    # parts past 255, or more than four: a version or a chain of numbers, as Persian writes them
+    assert fix("عدد 300.168.1.1 و 1.2.3.4.5 است") == "عدد ۳۰۰.۱۶۸.۱.۱ و ۱.۲.۳.۴.۵ است"
+    assert fix("سرور ۱۹۲.۱۶۸.۱.۱ است") == "سرور ۱۹۲.۱۶۸.۱.۱ است"  # typed in Persian digits: as typed
 
 
 def test_policies():

@@ -3,6 +3,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from paknevis import fix
+from paknevis.repair.chars import ZWNJ
 from paknevis.repair.spacing import PunctuationSpacingStep
 
 
@@ -109,6 +110,11 @@ def test_an_ellipsis_is_no_link_of_an_abbreviation():
     ("در یزد افزود :این مسابقات", "در یزد افزود: این مسابقات"),
     # an ellipsis glued to the next word; one typed apart (و ...) stays so
     ("کامل است....برای بارسلونا و ... خلاصه", "کامل است.... برای بارسلونا و ... خلاصه"),
+    # an ellipsis typed with spaces between its dots is one ellipsis, where its first dot
+    # stands (it was گفت. . .: the first dot alone lost its space)
+    ("او گفت . . . و رفت", "او گفت ... و رفت"),
+    ("او گفت. .  . و رفت", "او گفت... و رفت"),
+    ("عدد ۳ . . . و U . S", "عدد ۳ . . . و U . S"),
     ("ساعت ۱۰ :۳۰", "ساعت ۱۰ :۳۰"),
     # a run of marks is judged by its first (Fars News: دارد؟!من)
     ("چه ربطی دارد؟!من نمی‌دانم", "چه ربطی دارد؟! من نمی‌دانم"),
@@ -165,6 +171,12 @@ def test_a_word_typed_against_a_quote_or_bracket_is_set_apart(raw, fixed):
 ])
 def test_marks_without_a_partner_or_before_a_suffix_stay(text):
     assert fix(text, zwnj=False) == text
+
+
+def test_a_suffix_after_a_bracket_is_judged_alike_once_the_zwnj_step_joins_on():
+    # found by a random text: ام alone is a suffix and stays glued; ام‌اس, as the ZWNJ
+    # step joins it, took a space in a second pass
+    assert fix("[الف]ام اس") == f"[الف]ام{ZWNJ}اس" == fix(f"[الف]ام{ZWNJ}اس")
 
 
 @pytest.mark.parametrize("text", [

@@ -1,5 +1,6 @@
 """Spans that repair must not touch: URLs, e-mail addresses, @handles, Latin words, HTML
-character references (``&#8204;``, left encoded in text that holds markup) and emoticons.
+character references (``&#8204;``, left encoded in text that holds markup), IP addresses
+and emoticons.
 
 Steps that change digits or spacing ask :func:`is_protected` whether a match lies inside
 such a span of its whitespace-delimited word. The answer depends only on that word, never
@@ -19,6 +20,11 @@ EMAIL = r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+
 HANDLE = r"@[A-Za-z0-9_]+"
 LATIN_WORD = r"(?<![A-Za-z0-9_])[A-Za-z0-9_]*[A-Za-z][A-Za-z0-9_]*(?:[.\-][A-Za-z0-9_]+)*"
 REFERENCE = r"&#[0-9]+;|&#[xX][0-9A-Fa-f]+;"
+#: An IPv4 address in Latin digits, which is copied, not read (سرور 192.168.1.1): its
+#: digits stay Latin, as a URL's do. (Not a date or a version, whose parts may pass 255;
+#: nor a part of a longer number in any digits, which the digit step may make Latin.)
+_OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
+IPV4 = rf"(?<![{ALL_DIGITS}.]){_OCTET}(?:\.{_OCTET}){{3}}(?!\.?[{ALL_DIGITS}])"
 #: An emoticon at a word's end, whose mouth is a bracket (:( ;-) =)) or, read right to
 #: left, a whole word (): (:): its bracket is no bracket and its ; no Persian semicolon
 #: (the spacing steps made ``بود :( ولی`` into ``بود :(ولی``). Not after a digit (۱۲:(
@@ -32,6 +38,7 @@ EMOTICON = (f"(?<![:;={ALL_DIGITS}])" r"[:;=][-^']?[()\[\]]+(?=\r?\Z)"
 _URL = re.compile(URL)
 _SPANS = [_URL, *(re.compile(p) for p in (EMAIL, HANDLE, LATIN_WORD, REFERENCE))]
 _EMOTICON = re.compile(EMOTICON)
+_IPV4 = re.compile(IPV4)
 #: the brackets that may be an emoticon's mouth (the spacing steps ask about these only)
 EMOTICON_MOUTHS = frozenset("()[]")
 _EMOTICON_STARTS = EMOTICON_MOUTHS | {"<"}
@@ -111,9 +118,11 @@ def word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def protected_spans(word: str) -> list[tuple[int, int]]:
-    """The URLs, e-mail addresses, handles, Latin words and emoticons in ``word``, as
-    offsets."""
+    """The URLs, e-mail addresses, handles, Latin words, IP addresses and emoticons in
+    ``word``, as offsets."""
     spans = [m.span() for span in _SPANS for m in span.finditer(word)] if _MAYBE.search(word) else []
+    if "." in word:  # (an IP address in a URL is in the URL's span already)
+        spans += [m.span() for m in _IPV4.finditer(word)]
     # (tested by its ends first: a colon ends many a Persian word, گفت:)
     if word and (word[0] in _EMOTICON_STARTS or word.rstrip("\r")[-1:] in EMOTICON_MOUTHS) and (
             m := _EMOTICON.search(word)):
@@ -129,7 +138,8 @@ _last_word: tuple = (None, 0, 0, ())
 
 
 def is_protected(text: str, start: int, end: int) -> bool:
-    """True if ``text[start:end]`` lies in a URL, e-mail, handle or Latin word.
+    """True if ``text[start:end]`` lies in a URL, e-mail, handle, Latin word, IP address or
+    emoticon.
 
     >>> is_protected("به www.x.ir/12 بروید", 11, 13), is_protected("ویروس COVID-19 در", 12, 14)
     (True, True)

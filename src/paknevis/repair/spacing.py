@@ -150,7 +150,12 @@ class PunctuationSpacingStep(EditsStep):
                 b = s - 1
                 while b and text[b - 1] == " ":
                     b -= 1
-                if (_after_persian(text, b, PERSIAN_LETTER_SET if mark in ".:" else _LD_SET, removed) or (
+                if mark == "." and (text[b - 1] == "." or _SPACED_DOT.match(text, s + 1)) and (
+                        text[s + 1:s + 2] != "."):
+                    # an ellipsis typed spaced (گفت . . .): one ellipsis, apart as typed
+                    if text[b - 1] == "." and _ellipsis_after_persian(text, b):
+                        removed.append(Edit(b, s, text[b:s], "", "spacing.before_punctuation"))
+                elif (_after_persian(text, b, PERSIAN_LETTER_SET if mark in ".:" else _LD_SET, removed) or (
                         mark in _CLOSING_CHARS and b and text[b - 1] in _ENDS_SENTENCE
                         and _ends_persian_sentence(text, b - 1, removed))) and (  # «چرا ؟ »
                         not _emoticon_mouth(text, s)):  # (عالی ): بود)
@@ -219,6 +224,22 @@ def _ends_persian_sentence(text: str, j: int, removed: list[Edit]) -> bool:
     if removed and removed[-1].end == j and removed[-1].new == "":
         j = removed[-1].start
     return bool(j) and text[j - 1] in _LD_SET
+
+
+#: a dot after the spaces that follow a dot: the next of an ellipsis typed spaced
+_SPACED_DOT = re.compile(" +\\.")
+
+
+def _ellipsis_after_persian(text: str, i: int) -> bool:
+    """Is the run of single dots and spaces that ends at ``i`` typed after a Persian word
+    (گفت . . or گفت. .)? Its spaces then go, and the dots make one ellipsis (گفت ...،
+    گفت...), as the writer placed its first dot; before, only the first dot lost its
+    space (گفت. . .)."""
+    while i and text[i - 1] in ". ":
+        if text[i - 1] == "." == text[i - 2]:
+            return False  # an ellipsis and a full stop, typed apart (و ... .), stay so
+        i -= 1
+    return i > 0 and text[i - 1] in PERSIAN_LETTER_SET
 
 
 #: The longest word that a dot on either side makes part of an abbreviation (سی.ان.ان).
@@ -390,10 +411,12 @@ def _closed_after(text: str, runs: list[tuple[int, int]]) -> list[bool]:
 
 
 def _word_at(text: str, i: int) -> str:
+    """The word at ``i``, to its first ZWNJ: the ZWNJ step may join the next word to it
+    ([الف]ام اس -> [الف]ام‌اس), which a second pass must judge as the first did."""
     end = i
     while end < len(text) and text[end] in WORD_CHAR_SET:
         end += 1
-    return text[i:end].replace(ZWNJ, "")
+    return text[i:end].lstrip(ZWNJ).partition(ZWNJ)[0]
 
 
 def _suffixes_only(word: str) -> bool:

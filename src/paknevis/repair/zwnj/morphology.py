@@ -37,8 +37,17 @@ SUFFIXES = tuple(sorted(SUFFIXES, key=lambda x: -len(x[0])))
 CLITICS_OR_AYI = frozenset((*CLITICS_AFTER_HEH, COPULA, "ایی"))
 #: For one C test that rules out most words before the loops (most unknown words are names).
 ANY_SUFFIX = tuple(s for s, _ in SUFFIXES)
+#: The spoken language's plural with a pronoun or the object mark (کتاب‌هاشون، نوشته‌هاشو،
+#: عکس‌هارو), joined where typed apart, as ها is; glued, left as typed. Not هامون، هام، هات,
+#: which are names and words as well (دریاچه هامون، هات داگ).
+SPOKEN_HA = ("هاشون", "هاتون", "هاشو", "هامو", "هاتو", "هارو", "هاش")
+#: ... and its plural pronouns, after a word in a vowel ه as شان is (خونه‌شون، بچه‌مون);
+#: after others the spoken language glues them (کتابشون), and ی‌ before تون may be a fish
+#: (ماهی تون, tuna).
+SPOKEN_PRONOUNS = ("شون", "تون", "مون")
 #: Words written apart that may be the second half of a lost ZWNJ (کتاب ها، گفته اند).
-JOIN_RIGHT = frozenset((*SUFFIXES_HA, *SUFFIXES_TAR, *TAR_INFLECTED, *CLITICS_AFTER_HEH, EZAFE_YEH))
+JOIN_RIGHT = frozenset((*SUFFIXES_HA, *SUFFIXES_TAR, *TAR_INFLECTED, *CLITICS_AFTER_HEH, EZAFE_YEH,
+                        *SPOKEN_HA, *SPOKEN_PRONOUNS))
 #: Words that a suffix written apart never attaches to: ``خشک و تر`` is not ``خشک وتر``.
 NO_SUFFIX_HOST = frozenset("و به از که در با را تا یا هم نه چه اگر اما پس چون".split())
 #: Arabic prepositions and determiners that Persian uses too and never makes plural: in

@@ -37,6 +37,8 @@ from .morphology import (
     PREFIXES_MI,
     PRONOUNS_PLURAL,
     RULE_LEFT,
+    SPOKEN_HA,
+    SPOKEN_PRONOUNS,
     STOPS,
     SUFFIXES_HA,
     SUFFIXES_TAR,
@@ -233,7 +235,7 @@ class ZwnjRestorer:
         # (a suffix is no host for another: ها ها, the laugh, or a decade's ۱۲ها ها, stays)
         if left not in NO_SUFFIX_HOST and len(left) > 1 and left not in JOIN_RIGHT:
             as_text = parts or [left_raw]  # (what the left word is, as the text has it)
-            if right in SUFFIXES_HA or right in SUFFIXES_TAR or right in TAR_INFLECTED:
+            if right in SUFFIXES_HA or right in SUFFIXES_TAR or right in TAR_INFLECTED or right in SPOKEN_HA:
                 if self._ends_plural(left, as_text):
                     return None  # nor is a plural: پرونده‌ها تره‌ای stays
                 if joins_left(last):
@@ -275,6 +277,8 @@ class ZwnjRestorer:
             if right in PRONOUNS_PLURAL and pronoun_glued(left) and joins_left(last) and lex.knows(left) and (
                     self._facts[left + right][0] is None):
                 return "", "zwnj.join_suffix"
+            if right in SPOKEN_PRONOUNS and silent_heh(left):
+                return ZWNJ, "zwnj.join_suffix"  # خونه شون -> خونه‌شون
             if right == EZAFE_YEH and last == "ه":
                 # as the word the two make is written: خانه ی -> خانه‌ی; توجه ی stays
                 # (the table's توجهی, with the consonant h, may as well be a stripped
@@ -565,6 +569,8 @@ class ZwnjRestorer:
         if rule == "zwnj.join_suffix" and not joins_left(left[-1]) and self._read_as_heh_ai(
                 left + (rp.first or ""), text, right_start, end):
             return True  # دیوار های را: glued, دیوارهای را would be read as دیواره‌ای را
+        if rule == "zwnj.join_suffix" and self._acronym_head(rp, text, end):
+            return True  # بیماری ام اس: ام starts ام‌اس (MS), not a clitic of بیماری
         if rp.last in LIGHT_VERB_TAILS and self._verb_follows(LIGHT_VERB_TAILS[rp.last], text, end):
             return True  # دست کم نگیرید: کم belongs to the verb, not to دست‌کم
         if left == ALSO and self._also(rp, text, end):
@@ -607,6 +613,15 @@ class ZwnjRestorer:
         # (a join to the left of a word may come after it in ``edits``: می کننده ام ام اس,
         # where می joins کننده‌ام)
         return word in LETTER_NAMES and not any(edit.end == before and edit.old == " " for edit in edits)
+
+    def _acronym_head(self, rp: Piece, text: str, end: int) -> bool:
+        """Is the piece ``rp`` (ending at ``end``), a letter's name that is also a clitic
+        (ام، ای), the head of an acronym the table writes, with the next letter's name after
+        it (ام اس: ام‌اس)?"""
+        if not rp.single or rp.first not in LETTER_NAMES:
+            return False
+        after = self._word_after(text, end)
+        return after in LETTER_NAMES and rp.first + after in self.lex.forms
 
     def _time_span_before(self, text: str, start: int) -> bool:
         """Is the piece starting at ``start`` preceded by a space and a span of time (دو
