@@ -118,6 +118,13 @@ def test_zwnj_typed_as_space_is_put_back(spaced, right):
     # مون of Ban Ki-moon, which the table joins (بان کی مون -> کی‌مون)
     ("دریاچه هامون و ماهی تون و کتاب شون", "دریاچه هامون و ماهی تون و کتاب شون"),
     ("بان کی مون", f"بان کی{Z}مون"),
+    # the spoken plural and its clitics glued, after a known word (and none after a letter
+    # that never joins: کارهامون is written so)
+    ("عکسهامو دیدی؟ کتابهاشونم آوردم", f"عکس{Z}هامو دیدی؟ کتاب{Z}هاشونم آوردم"),
+    ("کارهامون مونده", "کارهامون مونده"),
+    # ... not where the word in ه may be meant with a clitic (خونه‌اشو, نامه‌اشون), nor in a
+    # written word that ends so (ابهام، شبهات)
+    ("خونهاشو و نامهاشون و ابهام و شبهات", "خونهاشو و نامهاشون و ابهام و شبهات"),
     # words that a spoken ending would cut stay whole: میدون (the square), میسره; and a
     # written verb that the spoken رفتن would cut (مردن: نمیرم، می‌میریم)
     ("میدون میسان میرنده میسره", "میدون میسان میرنده میسره"),

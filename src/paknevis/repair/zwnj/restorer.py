@@ -37,7 +37,7 @@ from .morphology import (
     PREFIXES_MI,
     PRONOUNS_PLURAL,
     RULE_LEFT,
-    SPOKEN_HA,
+    SPOKEN_HA_APART,
     SPOKEN_PRONOUNS,
     STOPS,
     SUFFIXES_HA,
@@ -235,7 +235,8 @@ class ZwnjRestorer:
         # (a suffix is no host for another: ها ها, the laugh, or a decade's ۱۲ها ها, stays)
         if left not in NO_SUFFIX_HOST and len(left) > 1 and left not in JOIN_RIGHT:
             as_text = parts or [left_raw]  # (what the left word is, as the text has it)
-            if right in SUFFIXES_HA or right in SUFFIXES_TAR or right in TAR_INFLECTED or right in SPOKEN_HA:
+            if right in SUFFIXES_HA or right in SUFFIXES_TAR or right in TAR_INFLECTED or (
+                    right in SPOKEN_HA_APART):
                 if self._ends_plural(left, as_text):
                     return None  # nor is a plural: پرونده‌ها تره‌ای stays
                 if joins_left(last):

@@ -24,6 +24,7 @@ from .morphology import (
     PERSON_ENDINGS,
     PREFIXES_MI,
     PREVERBS,
+    SPOKEN_HA,
     SUFFIXES,
     SUFFIXES_HA,
     VOWEL_HEH_CLITICS,
@@ -50,6 +51,12 @@ _YEH_STEM_MIN = 4
 #: the first part of a compound or name that the table does not know
 _HEAD_FREQ = 3
 
+#: The spoken plural glued (عکسهامو) is not split after a word whose form in ه has been
+#: seen this often (a frequency bucket): خونه، نامه، دسته are words, and خونه‌اشو may be
+#: meant; عکسه، کتابه (spoken 'it is a photo'), seen once or never, are not.
+_SPOKEN_HEH_FREQ = 2
+_SPOKEN_LONGEST_FIRST = tuple(sorted(SPOKEN_HA, key=lambda suffix: (-len(suffix), suffix)))
+
 
 class WordWriter:
     """How a ZWNJ-free key (a word with its ZWNJs taken out) is written, and the tests on
@@ -73,6 +80,8 @@ class WordWriter:
         written = self.verb_after_mi(key)
         if written:
             return written, "zwnj.prefix_mi"
+        if key.endswith(_SPOKEN_LONGEST_FIRST) and (found := self._spoken_plural(key)):
+            return found
         if not key.endswith(ANY_SUFFIX):
             return self._inflected_compound(key) or self._surname(key) or self._tail_compound(key)
         for suffix, kind in SUFFIXES:
@@ -100,6 +109,19 @@ class WordWriter:
             sep = ZWNJ if joins_left(stem[-1]) else ""
             return lex.written(stem) + sep + suffix, "zwnj.suffix"
         return self._inflected_compound(key) or self._surname(key) or self._tail_compound(key)
+
+    def _spoken_plural(self, key: str) -> tuple[str, str] | None:
+        """The spoken language's plural with a clitic (``SPOKEN_HA``), glued to a known
+        word: عکسهامو -> عکس‌هامو. Not where the word and ه is a word too, and it and a
+        clitic may be meant (خونهاشو: خونه‌اشو, not خون‌هاشو); after a letter that never
+        joins, glued as it stands (کارهامون)."""
+        lex = self.lex
+        for suffix in _SPOKEN_LONGEST_FIRST:
+            stem = key[: -len(suffix)]
+            if key.endswith(suffix) and len(stem) >= 2 and stem not in NO_PLURAL_HOST and (
+                    lex.knows(stem) and lex.freq.get(stem + "ه", 0) < _SPOKEN_HEH_FREQ):
+                return (lex.written(stem) + ZWNJ + suffix, "zwnj.suffix") if joins_left(stem[-1]) else None
+        return None
 
     def _tail_compound(self, key: str) -> tuple[str, str] | None:
         """A compound the table does not know, of a known word and a part that ends many
