@@ -153,7 +153,7 @@ class PunctuationSpacingStep(EditsStep):
                 if mark == "." and (text[b - 1] == "." or _SPACED_DOT.match(text, s + 1)) and (
                         text[s + 1:s + 2] != "."):
                     # an ellipsis typed spaced (گفت . . .): one ellipsis, apart as typed
-                    if text[b - 1] == "." and _ellipsis_after_persian(text, b):
+                    if text[b - 1] == "." and _ellipsis_after_persian(text, b, removed):
                         removed.append(Edit(b, s, text[b:s], "", "spacing.before_punctuation"))
                 elif (_after_persian(text, b, PERSIAN_LETTER_SET if mark in ".:" else _LD_SET, removed) or (
                         mark in _CLOSING_CHARS and b and text[b - 1] in _ENDS_SENTENCE
@@ -230,16 +230,20 @@ def _ends_persian_sentence(text: str, j: int, removed: list[Edit]) -> bool:
 _SPACED_DOT = re.compile(" +\\.")
 
 
-def _ellipsis_after_persian(text: str, i: int) -> bool:
-    """Is the run of single dots and spaces that ends at ``i`` typed after a Persian word
-    (گفت . . or گفت. .)? Its spaces then go, and the dots make one ellipsis (گفت ...،
-    گفت...), as the writer placed its first dot; before, only the first dot lost its
-    space (گفت. . .)."""
-    while i and text[i - 1] in ". ":
-        if text[i - 1] == "." == text[i - 2]:
-            return False  # an ellipsis and a full stop, typed apart (و ... .), stay so
-        i -= 1
-    return i > 0 and text[i - 1] in PERSIAN_LETTER_SET
+def _ellipsis_after_persian(text: str, i: int, removed: list[Edit]) -> bool:
+    """Is the dot at ``i - 1``, with spaces and another dot after it, one of an ellipsis
+    typed spaced after a Persian word (گفت . . or گفت. .)? Then the spaces after it go,
+    and the dots make one ellipsis (گفت ...، گفت...), as the writer placed its first dot
+    (before, only the first lost its space: گفت. . .). So it is if it lost the spaces
+    before it (in ``removed``), or is the first: a single dot after a Persian word."""
+    dot = i - 1
+    if removed and removed[-1].end == dot:
+        return True
+    if text[dot - 1:dot] == ".":
+        return False  # an ellipsis and a full stop, typed apart (و ... .), stay so
+    while dot and text[dot - 1] == " ":
+        dot -= 1
+    return dot > 0 and text[dot - 1] in PERSIAN_LETTER_SET
 
 
 #: The longest word that a dot on either side makes part of an abbreviation (سی.ان.ان).

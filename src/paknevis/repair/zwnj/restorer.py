@@ -61,6 +61,10 @@ except ImportError:
 #: 32 joins more, all right (تسکین‌دهنده، عبرت‌پذیری، شرک‌آلود).
 _TAIL_JOIN_HEAD_FREQ = 1
 
+#: how many of the last edits may hold the join to the left of a word decided just before
+#: (the joins of one decision, rightwards, then those it reopens leftwards)
+_RECENT_EDITS = 16
+
 
 def _zwnj_positions(word: str) -> frozenset[int]:
     """Offsets in the ZWNJ-free key before which ``word`` has a ZWNJ."""
@@ -612,8 +616,10 @@ class ZwnjRestorer:
             return False
         before, word = found
         # (a join to the left of a word may come after it in ``edits``: می کننده ام ام اس,
-        # where می joins کننده‌ام)
-        return word in LETTER_NAMES and not any(edit.end == before and edit.old == " " for edit in edits)
+        # where می joins کننده‌ام; but not far after it: the last few are read, where all
+        # made a line of acronyms quadratic, اف بی آی a thousand times: 19 s)
+        return word in LETTER_NAMES and not any(
+            edit.end == before and edit.old == " " for edit in edits[-_RECENT_EDITS:])
 
     def _acronym_head(self, rp: Piece, text: str, end: int) -> bool:
         """Is the piece ``rp`` (ending at ``end``), a letter's name that is also a clitic
