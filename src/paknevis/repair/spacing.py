@@ -150,10 +150,10 @@ class PunctuationSpacingStep(EditsStep):
                 b = s - 1
                 while b and text[b - 1] == " ":
                     b -= 1
-                if mark == "." and (text[b - 1] == "." or _SPACED_DOT.match(text, s + 1)) and (
-                        text[s + 1:s + 2] != "."):
+                after_dot = b and text[b - 1] == "."
+                if mark == "." and (after_dot or _SPACED_DOT.match(text, s + 1)) and text[s + 1:s + 2] != ".":
                     # an ellipsis typed spaced (گفت . . .): one ellipsis, apart as typed
-                    if text[b - 1] == "." and _ellipsis_after_persian(text, b, removed):
+                    if after_dot and _ellipsis_after_persian(text, b, removed):
                         removed.append(Edit(b, s, text[b:s], "", "spacing.before_punctuation"))
                 elif (_after_persian(text, b, PERSIAN_LETTER_SET if mark in ".:" else _LD_SET, removed) or (
                         mark in _CLOSING_CHARS and b and text[b - 1] in _ENDS_SENTENCE
