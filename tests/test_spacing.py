@@ -115,6 +115,7 @@ def test_an_ellipsis_is_no_link_of_an_abbreviation():
     ("او گفت . . . و رفت", "او گفت ... و رفت"),
     ("او گفت. .  . و رفت", "او گفت... و رفت"),
     ("عدد ۳ . . . و U . S", "عدد ۳ . . . و U . S"),
+    ("  .", "  ."),  # (at the text's start there is no dot before it: hypothesis found it)
     ("ساعت ۱۰ :۳۰", "ساعت ۱۰ :۳۰"),
     # a run of marks is judged by its first (Fars News: دارد؟!من)
     ("چه ربطی دارد؟!من نمی‌دانم", "چه ربطی دارد؟! من نمی‌دانم"),
