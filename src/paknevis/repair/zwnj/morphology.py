@@ -45,7 +45,7 @@ SPOKEN_HA = frozenset("ها" + clitic for clitic in (
 #: ... and typed apart, not هامون, a name (دریاچه هامون), but هاش (کتاب هاش)
 SPOKEN_HA_APART = SPOKEN_HA - {"هامون"} | {"هاش"}
 #: ... and its plural pronouns, after a word in a vowel ه as شان is (خونه‌شون، بچه‌مون);
-#: after others the spoken language glues them (کتابشون), and ی‌ before تون may be a fish
+#: after others the spoken language glues them (کتابشون), and ی before تون may be a fish
 #: (ماهی تون, tuna).
 SPOKEN_PRONOUNS = ("شون", "تون", "مون")
 #: Words written apart that may be the second half of a lost ZWNJ (کتاب ها، گفته اند).
