@@ -178,6 +178,8 @@ def test_a_suffix_after_a_bracket_is_judged_alike_once_the_zwnj_step_joins_on():
     # found by a random text: ام alone is a suffix and stays glued; ام‌اس, as the ZWNJ
     # step joins it, took a space in a second pass
     assert fix("[الف]ام اس") == f"[الف]ام{ZWNJ}اس" == fix(f"[الف]ام{ZWNJ}اس")
+    # ... and once it puts a ZWNJ into it (یهای: یه‌ای, whose یه is no suffix)
+    assert fix("[س]یهای") == f"[س]یه{ZWNJ}ای" == fix(f"[س]یه{ZWNJ}ای")
 
 
 @pytest.mark.parametrize("text", [
@@ -209,7 +211,7 @@ QUOTED = st.lists(st.sampled_from([*"سلام ()[]«»\n", "ها", "ی", "\u200c
 def _naive_quote_spacing(text):
     """QuoteSpacingStep's rule, each mark's partner looked for along the whole line."""
     from paknevis.repair.chars import PERSIAN_LETTER_SET as letters
-    from paknevis.repair.spacing import _OPENER_OF, _WORD_END, _suffixes_only, _word_at
+    from paknevis.repair.spacing import _OPENER_OF, _WORD_END, _suffixes_at
     out = []
     for i, ch in enumerate(text):
         line_start, line_end = text.rfind("\n", 0, i) + 1, (text.find("\n", i) + 1 or len(text) + 1) - 1
@@ -220,7 +222,7 @@ def _naive_quote_spacing(text):
             if not (k and text[k - 1] in _WORD_END):
                 continue  # after a space or an opening mark: no word's end
             before = text[line_start:k]
-            if before.rfind(_OPENER_OF[ch]) > before.rfind(ch) and not _suffixes_only(_word_at(text, i + 1)):
+            if before.rfind(_OPENER_OF[ch]) > before.rfind(ch) and not _suffixes_at(text, i + 1):
                 out.append(i + 1)
         if ch == "«" and i and text[i - 1] in letters and text[i + 1:i + 2] in letters:
             after = text[i + 1:line_end]

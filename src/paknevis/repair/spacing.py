@@ -369,7 +369,7 @@ class QuoteSpacingStep(EditsStep):
                 openings.append((start, end))  # a « between two letters
         out = []
         for (start, end), opened in zip(closings, _opened_before(text, closings), strict=True):
-            if opened and not _suffixes_only(_word_at(text, end)) and not is_protected(text, start, end):
+            if opened and not _suffixes_at(text, end) and not is_protected(text, start, end):
                 out.append(Edit(end, end, "", " ", "spacing.after_closing"))
         for (start, end), closed in zip(openings, _closed_after(text, openings), strict=True):
             if closed and not is_protected(text, start, end):
@@ -414,13 +414,15 @@ def _closed_after(text: str, runs: list[tuple[int, int]]) -> list[bool]:
     return answers
 
 
-def _word_at(text: str, i: int) -> str:
-    """The word at ``i``, to its first ZWNJ: the ZWNJ step may join the next word to it
-    ([الف]ام اس -> [الف]ام‌اس), which a second pass must judge as the first did."""
+def _suffixes_at(text: str, i: int) -> bool:
+    """Is the word at ``i`` suffixes only, without its ZWNJs or up to its first one? The
+    ZWNJ step may put one into it ([س]یهای -> [س]یه‌ای) or join the next word to it
+    ([الف]ام اس -> [الف]ام‌اس), and a second pass must judge the word as the first did."""
     end = i
     while end < len(text) and text[end] in WORD_CHAR_SET:
         end += 1
-    return text[i:end].lstrip(ZWNJ).partition(ZWNJ)[0]
+    word = text[i:end].lstrip(ZWNJ)
+    return _suffixes_only(word.replace(ZWNJ, "")) or ZWNJ in word and _suffixes_only(word.partition(ZWNJ)[0])
 
 
 def _suffixes_only(word: str) -> bool:
