@@ -112,14 +112,16 @@ class WordWriter:
 
     def _spoken_plural(self, key: str) -> tuple[str, str] | None:
         """The spoken language's plural with a clitic (``SPOKEN_HA``), glued to a known
-        word: عکسهامو -> عکس‌هامو. Not where the word and ه is a word too, and it and a
-        clitic may be meant (خونهاشو: خونه‌اشو, not خون‌هاشو); after a letter that never
-        joins, glued as it stands (کارهامون)."""
+        word: عکسهامو -> عکس‌هامو، کتابهاشون -> کتاب‌هاشون. Not where the word and ه is a word
+        too, or a verb's participle, and it and a clitic may be meant (خونهاشو: خونه‌اشو,
+        not خون‌هاشو; نگاشتهام: نگاشته‌ام); after a letter that never joins, glued as it
+        stands (کارهامون). (A written word that ends so, ابهام، شبهات, is the table's.)"""
         lex = self.lex
         for suffix in _SPOKEN_LONGEST_FIRST:
             stem = key[: -len(suffix)]
             if key.endswith(suffix) and len(stem) >= 2 and stem not in NO_PLURAL_HOST and (
-                    lex.knows(stem) and lex.freq.get(stem + "ه", 0) < _SPOKEN_HEH_FREQ):
+                    lex.knows(stem) and lex.freq.get(stem + "ه", 0) < _SPOKEN_HEH_FREQ
+                    and not lex.participle(stem + "ه")):
                 return (lex.written(stem) + ZWNJ + suffix, "zwnj.suffix") if joins_left(stem[-1]) else None
         return None
 
