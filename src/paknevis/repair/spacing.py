@@ -255,11 +255,12 @@ def _in_abbreviation(text: str, dot: int) -> bool:
     one letter (ه.ش، ق.م، ج.ا.ا، م.ع.احمدی), or in a chain of words of two letters at most
     with dots and no space (سی.ان.ان)? Then it takes no space after it; a full stop does
     (رفت.سپس -> رفت. سپس). Not after ی alone: that is the ezafe of the word before it,
-    which the ZWNJ step joins (خانه ی.کتاب -> خانه‌ی. کتاب). A link before the word is
-    one dot between two words: the last dot of a run (ا..رد.م) takes a space after it,
-    which would leave the chain to a second pass."""
+    which the ZWNJ step joins (خانه ی.کتاب -> خانه‌ی. کتاب). The word is read back to a
+    ZWNJ, as a second pass reads a letter the ZWNJ step joined on (همه ش.می -> همه‌ش.می).
+    A link before the word is one dot between two words: the last dot of a run (ا..رد.م)
+    takes a space after it, which would leave the chain to a second pass."""
     start = dot
-    while start and text[start - 1] in WORD_CHAR_SET:
+    while start and text[start - 1] in WORD_CHAR_SET and text[start - 1] != ZWNJ:
         start -= 1
     end = dot + 1
     while end < len(text) and text[end] in WORD_CHAR_SET:

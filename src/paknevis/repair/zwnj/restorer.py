@@ -492,7 +492,7 @@ class ZwnjRestorer:
                 joined = self._adjective(left)
             elif joined is not None and (not apart.allows(joined[1]) or
                                          self._apart_in_context(left, joined[1], rp, text, start, ns, ne)
-                                         or self._acronym_tail(left, rp, text, start, edits)):
+                                         or self._acronym_tail(left, parts, rp, text, start, edits)):
                 joined = None
             if joined is None:
                 if g == first_gap:
@@ -606,15 +606,19 @@ class ZwnjRestorer:
         return not (next_end < len(text) and text[next_end] == " "
                     and self._gaps[text[end + 1:_piece_end(text, next_end + 1)]][0])
 
-    def _acronym_tail(self, left: str, rp: Piece, text: str, start: int, edits: list[Edit]) -> bool:
-        """Are the word ``left`` (starting at ``start``) and the piece ``rp``, two letters'
-        names, the tail of an acronym typed apart (ام آی تی: MIT, not ام آی‌تی)? So they
-        are if a space and another letter's name stand before them, a word of its own: not
-        joined, in ``edits`` so far, to the word before it (شده ام آی تی: شده‌ام)."""
-        if not (left in LETTER_NAMES and rp.first in LETTER_NAMES) or not (
-                found := self._piece_before(text, start)):
+    def _acronym_tail(self, left: str, parts: list[str], rp: Piece, text: str, start: int,
+                      edits: list[Edit]) -> bool:
+        """Are the word ``left`` (the piece ``parts``, starting at ``start``) and the piece
+        ``rp``, two letters' names, the tail of an acronym typed apart (ام آی تی: MIT, not
+        ام آی‌تی)? So they are if a space and another letter's name stand before them, each
+        a piece of its own (not ام اس»ام اس, where » parts two), and that name is a word of
+        its own: not joined, in ``edits`` so far, to the word before it (شده ام آی تی)."""
+        if not (left in LETTER_NAMES and rp.first in LETTER_NAMES and len(parts) == 1
+                and self._pieces[parts[0]].single) or not (found := self._piece_before(text, start)):
             return False
         before, word = found
+        if not self._pieces[text[before:start - 1]].single:
+            return False
         # (a join to the left of a word may come after it in ``edits``: می کننده ام ام اس,
         # where می joins کننده‌ام; but not far after it: the last few are read, where all
         # made a line of acronyms quadratic, اف بی آی a thousand times: 19 s)
