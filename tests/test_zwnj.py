@@ -830,6 +830,8 @@ def test_the_tables_do_not_depend_on_the_order_of_a_set():
     ("خسته ام بی تو", f"خسته{Z}ام بی تو"),  # (ام بی is no acronym the table knows)
     # a name before the two in the same piece is none of theirs: » parts two acronyms
     ("ام اس»ام اس", f"ام{Z}اس»ام{Z}اس"),
+    # ... nor a head whose next letter joins a clitic instead (اسشان, one word)
+    ("ایی ام اس شان", f"ایی{Z}ام اسشان"),
 ])
 def test_an_acronym_is_not_joined_in_part(text, right):
     assert fix(text) == right

@@ -599,11 +599,14 @@ class ZwnjRestorer:
         after = _WORD.match(raw)
         if after is not None and after.end() < len(raw):
             return raw[after.end()] in STOPS
-        if not self._space_then(text, end, HEH_AI_BEFORE):
-            return False
         # ... as a word of its own: not if a join makes it part of another (نیز ترین)
+        return self._space_then(text, end, HEH_AI_BEFORE) and not self._next_joins_on(text, end)
+
+    def _next_joins_on(self, text: str, end: int) -> bool:
+        """Does the piece after the space at ``end`` join the piece after it, so that the
+        first word after ``end`` is no word of its own (نیز ترین، اس شان)?"""
         next_end = _piece_end(text, end + 1)
-        return not (next_end < len(text) and text[next_end] == " "
+        return bool(next_end < len(text) and text[next_end] == " "
                     and self._gaps[text[end + 1:_piece_end(text, next_end + 1)]][0])
 
     def _acronym_tail(self, left: str, parts: list[str], rp: Piece, text: str, start: int,
@@ -628,11 +631,12 @@ class ZwnjRestorer:
     def _acronym_head(self, rp: Piece, text: str, end: int) -> bool:
         """Is the piece ``rp`` (ending at ``end``), a letter's name that is also a clitic
         (ام، ای), the head of an acronym the table writes, with the next letter's name after
-        it (ام اس: ام‌اس)?"""
+        it, a word of its own (ام اس: ام‌اس; not ام اس شان, where اسشان is one word)?"""
         if not rp.single or rp.first not in LETTER_NAMES:
             return False
         after = self._word_after(text, end)
-        return after in LETTER_NAMES and rp.first + after in self.lex.forms
+        return (after in LETTER_NAMES and rp.first + after in self.lex.forms
+                and not self._next_joins_on(text, end))
 
     def _time_span_before(self, text: str, start: int) -> bool:
         """Is the piece starting at ``start`` preceded by a space and a span of time (دو
