@@ -624,7 +624,7 @@ class ZwnjRestorer:
             return False
         # (a join to the left of a word may come after it in ``edits``: می کننده ام ام اس,
         # where می joins کننده‌ام; but not far after it: the last few are read, where all
-        # made a line of acronyms quadratic, اف بی آی a thousand times: 19 s)
+        # made a line of acronyms quadratic, اف بی آی 20,000 times: 19 s)
         return word in LETTER_NAMES and not any(
             edit.end == before and edit.old == " " for edit in edits[-_RECENT_EDITS:])
 
