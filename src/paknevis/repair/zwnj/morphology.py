@@ -192,7 +192,8 @@ TIME_SPANS = frozenset(
 
 #: The names of the Latin letters, as acronyms spell them out (اف‌بی‌آی، اس‌ام‌اس). Typed
 #: apart, two of them that the table joins after a third are the tail of a longer acronym
-#: (ام آی تی: MIT, not ام آی‌تی), and stay apart as the rest does.
+#: (ام آی تی: MIT, not ام آی‌تی), and stay apart as the rest does; and one that is a
+#: clitic too, before the rest of an acronym, is its head (بیماری ام اس: ام‌اس).
 LETTER_NAMES = frozenset((
     "ای", "بی", "سی", "دی", "ایی", "اف", "جی", "اچ", "آی", "کی", "ال", "ام", "ان", "او",
     "پی", "کیو", "آر", "اس", "تی", "یو", "وی", "دبلیو", "ایکس", "اکس", "وای", "زد", "زی"))

@@ -61,6 +61,10 @@ except ImportError:
 #: 32 joins more, all right (تسکین‌دهنده، عبرت‌پذیری، شرک‌آلود).
 _TAIL_JOIN_HEAD_FREQ = 1
 
+#: what a word typed apart before it makes a plural or comparative of, as ها does (کتاب
+#: ها، بزرگ ترین، جوان ترها، عکس هارو)
+_PLURALS_AND_COMPARATIVES = frozenset((*SUFFIXES_HA, *SUFFIXES_TAR, *TAR_INFLECTED, *SPOKEN_HA_APART))
+
 #: how many of the last edits may hold the join to the left of a word decided just before
 #: (the joins of one decision, rightwards, then those it reopens leftwards)
 _RECENT_EDITS = 16
@@ -239,8 +243,7 @@ class ZwnjRestorer:
         # (a suffix is no host for another: ها ها, the laugh, or a decade's ۱۲ها ها, stays)
         if left not in NO_SUFFIX_HOST and len(left) > 1 and left not in JOIN_RIGHT:
             as_text = parts or [left_raw]  # (what the left word is, as the text has it)
-            if right in SUFFIXES_HA or right in SUFFIXES_TAR or right in TAR_INFLECTED or (
-                    right in SPOKEN_HA_APART):
+            if right in _PLURALS_AND_COMPARATIVES:
                 if self._ends_plural(left, as_text):
                     return None  # nor is a plural: پرونده‌ها تره‌ای stays
                 if joins_left(last):

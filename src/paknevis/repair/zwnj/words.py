@@ -114,7 +114,7 @@ class WordWriter:
         """The spoken language's plural with a clitic (``SPOKEN_HA``), glued to a known
         word: عکسهامو -> عکس‌هامو، کتابهاشون -> کتاب‌هاشون. Not where the word and ه is a word
         too, or a verb's participle, and it and a clitic may be meant (خونهاشو: خونه‌اشو,
-        not خون‌هاشو; نگاشتهام: نگاشته‌ام); after a letter that never joins, glued as it
+        not خون‌هاشو; نگاشتهامو: نگاشته‌امو); after a letter that never joins, glued as it
         stands (کارهامون). (A written word that ends so, ابهام، شبهات, is the table's.)"""
         lex = self.lex
         for suffix in _SPOKEN_LONGEST_FIRST:
