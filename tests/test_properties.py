@@ -188,7 +188,7 @@ def _table_words() -> list[str]:
 TABLE_WORDS = _table_words()
 JOINERS = ["ها", "های", "ای", "ی", "ام", "اش", "اند", "تر", "ترین", "شان", "است", "می", "نمی", "بی",
            "شده", "هم", "به", "را", "برای", "از", "نیز", "و", "درنمی", "وامی", "آی", "تی", "اس", "هاشون",
-           "شون", "هارو", ".", "،"]
+           "شون", "هارو", "هام", ".", "،"]
 table_word = st.one_of(st.sampled_from(TABLE_WORDS), st.sampled_from(JOINERS)).flatmap(
     lambda w: st.sampled_from([w, w.replace(Z, ""), w.replace(Z, " ")]))
 table_texts = st.lists(table_word, min_size=1, max_size=12).map(" ".join)

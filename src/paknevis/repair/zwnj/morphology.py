@@ -38,11 +38,13 @@ CLITICS_OR_AYI = frozenset((*CLITICS_AFTER_HEH, COPULA, "ایی"))
 #: For one C test that rules out most words before the loops (most unknown words are names).
 ANY_SUFFIX = tuple(s for s, _ in SUFFIXES)
 #: The spoken language's plural with a pronoun, the object mark or both, or 'too' (عکس‌هامو،
-#: نوشته‌هاشو، عکس‌هارو، کتاب‌هاشون، کتاب‌هاشونو، کتاب‌هاشونم), written as ها is. Not هام،
-#: هات، هاش glued, which end names (وستهام، بکهام) or are a word in ه and a clitic, though
-#: the word is rare (کولهاش: کوله‌اش, in PerDT) ...
+#: نوشته‌هاشو، عکس‌هارو، کتاب‌هاشون، کتاب‌هاشونو، کتاب‌هاشونم), written as ها is ...
 SPOKEN_HA = frozenset("ها" + clitic for clitic in (
     "مو", "تو", "شو", "رو", *(pronoun + end for pronoun in ("مون", "تون", "شون") for end in ("", "و", "م"))))
+#: ... and with a singular pronoun (کتاب‌هام، حرف‌هات، عکس‌هاش), which glued may as well
+#: end a name (وستهام، بکهام) or be a word in ه and a clitic (کوله‌اش): words.py asks more
+#: of the word before them
+SPOKEN_HA_SHORT = ("هام", "هات", "هاش")
 #: ... and typed apart, not هامون, a name (دریاچه هامون), but هاش (کتاب هاش)
 SPOKEN_HA_APART = SPOKEN_HA - {"هامون"} | {"هاش"}
 #: ... and its plural pronouns, after a word in a vowel ه as شان is (خونه‌شون، بچه‌مون);

@@ -25,6 +25,7 @@ from .morphology import (
     PREFIXES_MI,
     PREVERBS,
     SPOKEN_HA,
+    SPOKEN_HA_SHORT,
     SUFFIXES,
     SUFFIXES_HA,
     VOWEL_HEH_CLITICS,
@@ -55,7 +56,11 @@ _HEAD_FREQ = 3
 #: seen this often (a frequency bucket): خونه، نامه، دسته are words, and خونه‌اشو may be
 #: meant; عکسه، کتابه (spoken 'it is a photo'), seen once or never, are not.
 _SPOKEN_HEH_FREQ = 2
-_SPOKEN_LONGEST_FIRST = tuple(sorted(SPOKEN_HA, key=lambda suffix: (-len(suffix), suffix)))
+#: ... and with a singular pronoun (کتابهام), only after a word seen at least this often:
+#: not after the head of a name (وست، بک، کول: وستهام، بکهام، کولهاش stay as typed)
+_SPOKEN_SHORT_STEM_FREQ = 3
+_SPOKEN_LONGEST_FIRST = tuple(sorted((*SPOKEN_HA, *SPOKEN_HA_SHORT),
+                                     key=lambda suffix: (-len(suffix), suffix)))
 
 
 class WordWriter:
@@ -111,18 +116,22 @@ class WordWriter:
         return self._inflected_compound(key) or self._surname(key) or self._tail_compound(key)
 
     def _spoken_plural(self, key: str) -> tuple[str, str] | None:
-        """The spoken language's plural with a clitic (``SPOKEN_HA``), glued to a known
-        word: عکسهامو -> عکس‌هامو، کتابهاشون -> کتاب‌هاشون. Not where the word and ه is a word
-        too, or a verb's participle, and it and a clitic may be meant (خونهاشو: خونه‌اشو,
-        not خون‌هاشو; نگاشتهامو: نگاشته‌امو); after a letter that never joins, glued as it
-        stands (کارهامون). (A written word that ends so, ابهام، شبهات, is the table's.)"""
+        """The spoken language's plural with a clitic (``SPOKEN_HA``, ``SPOKEN_HA_SHORT``),
+        glued to a known word: عکسهامو -> عکس‌هامو، کتابهام -> کتاب‌هام (not the rare
+        کتابه‌ام). Not where the word and ه is a word too, or a verb's participle, and it and
+        a clitic may be meant (خونهاشو: خونه‌اشو, not خون‌هاشو; نگاشتهامو: نگاشته‌امو); after
+        a letter that never joins, glued as it stands (کارهامون، پدرهام: not پدره‌ام). (A
+        written word that ends so, ابهام، شبهات, is the table's.)"""
         lex = self.lex
         for suffix in _SPOKEN_LONGEST_FIRST:
             stem = key[: -len(suffix)]
             if key.endswith(suffix) and len(stem) >= 2 and stem not in NO_PLURAL_HOST and (
                     lex.knows(stem) and lex.freq.get(stem + "ه", 0) < _SPOKEN_HEH_FREQ
-                    and not lex.participle(stem + "ه")):
-                return (lex.written(stem) + ZWNJ + suffix, "zwnj.suffix") if joins_left(stem[-1]) else None
+                    and not lex.participle(stem + "ه") and (
+                        suffix not in SPOKEN_HA_SHORT or lex.freq.get(stem, 0) >= _SPOKEN_SHORT_STEM_FREQ)):
+                if not joins_left(stem[-1]):
+                    return key, ""
+                return lex.written(stem) + ZWNJ + suffix, "zwnj.suffix"
         return None
 
     def _tail_compound(self, key: str) -> tuple[str, str] | None:
