@@ -458,7 +458,7 @@ def build(gold: tuple[Counter, Counter], news: tuple[Counter, Counter], wf: Coun
     apart_pairs = set()
     for (a, b), n in pairs.items():
         ka, kb = a.replace(ZWNJ, ""), b.replace(ZWNJ, "")
-        if restorer.join(ka, kb) is None:
+        if restorer.pairs.join(ka, kb) is None:
             continue
         fused = fused_words.get(a + ZWNJ + b, 0) + fused_words.get(a + b, 0)
         if n > APART_RATIO * (fused + RULE_PRIOR):

@@ -228,10 +228,10 @@ def test_unknown_word_by_morphology():
 
 def test_a_word_the_table_does_not_know_typed_apart_after_mi_is_a_verb_if_it_ends_like_one():
     r = ZwnjRestorer(Lexicon.from_lines(["G\tمیلاد\t5", "P\tخوان"]))
-    assert r.join("می", "نمایانند") == (Z, "zwnj.join_prefix_mi")
-    assert r.join("نمی", "آرامانم") == (Z, "zwnj.join_prefix_mi")
-    assert r.join("می", "میلاد") is None  # a word it knows, and no verb
-    assert r.join("می", "نمایانی") is None  # ی ends too many words
+    assert r.pairs.join("می", "نمایانند") == (Z, "zwnj.join_prefix_mi")
+    assert r.pairs.join("نمی", "آرامانم") == (Z, "zwnj.join_prefix_mi")
+    assert r.pairs.join("می", "میلاد") is None  # a word it knows, and no verb
+    assert r.pairs.join("می", "نمایانی") is None  # ی ends too many words
     assert r.words.preferred("مینمایانند") == ("مینمایانند", "")  # glued, it may be a name
 
 
@@ -249,9 +249,9 @@ def test_a_word_seen_once_joins_a_tail_typed_apart_after_it():
     # that hardly ever stands alone (B), the space is a lost ZWNJ: مستعمره نشینان
     lex = Lexicon.from_lines(["G\tمستعمره\t1", "G\tکم\t1", "G\tبود\t5", "B\tنشین", "T\tبود"])
     r = ZwnjRestorer(lex)
-    assert r.join("مستعمره", "نشین") == (Z, "zwnj.join_compound")
-    assert r.join("مستعمره", "نشینان") == (Z, "zwnj.join_compound")
-    assert r.join("کم", "نشین") is None  # a word of two letters is no head
+    assert r.pairs.join("مستعمره", "نشین") == (Z, "zwnj.join_compound")
+    assert r.pairs.join("مستعمره", "نشینان") == (Z, "zwnj.join_compound")
+    assert r.pairs.join("کم", "نشین") is None  # a word of two letters is no head
     assert r.words.preferred("مستعمرهنشین") == ("مستعمرهنشین", "")
 
 
@@ -290,7 +290,7 @@ def test_a_known_compound_keeps_its_zwnj_under_a_glued_ending(key, written):
 
 def test_apart_pairs_from_data_block_rule_joins():
     lex = Lexicon.from_lines(["G\tخشک\t3", "A\tخشک تر"])
-    assert ZwnjRestorer(lex).join("خشک", "تر") is None
+    assert ZwnjRestorer(lex).pairs.join("خشک", "تر") is None
 
 
 def test_edits_name_the_rule():
@@ -305,18 +305,18 @@ def test_clitic_after_final_yeh():
     assert r.words.preferred("صندلیام") == (f"صندلی{Z}ام", "zwnj.suffix")
     assert r.words.preferred("سنتیای") == (f"سنتی{Z}ای", "zwnj.suffix")
     assert r.words.preferred("پیام") == ("پیام", "")  # a stem of two letters: a word of its own
-    assert r.join("صندلی", "ام") == (Z, "zwnj.join_suffix")
+    assert r.pairs.join("صندلی", "ام") == (Z, "zwnj.join_suffix")
     # typed apart, a word of three letters takes it too (ملی‌اش، سعی‌شان، فنی‌ای): the
     # two were one word's parts, and no word is cut
     lex = Lexicon.from_lines(["G\tملی\t8", "G\tسعی\t8", "G\tملیا\t0"])
     r = ZwnjRestorer(lex)
-    assert r.join("ملی", "اش") == r.join("سعی", "شان") == (Z, "zwnj.join_suffix")
+    assert r.pairs.join("ملی", "اش") == r.pairs.join("سعی", "شان") == (Z, "zwnj.join_suffix")
     assert r.words.preferred("ملیاش") == ("ملیاش", "")  # glued, it may be a word of its own
     # and after a word that is a verb form too (بازی، مالی: باختن، مالیدن), which glued
     # may be the verb and its ending
     lex = Lexicon.from_lines(["G\tبازی\t8", "G\tمالی\t8", "P\tباز", "P\tمال"])
     r = ZwnjRestorer(lex)
-    assert r.join("بازی", "اش") == r.join("مالی", "شان") == (Z, "zwnj.join_suffix")
+    assert r.pairs.join("بازی", "اش") == r.pairs.join("مالی", "شان") == (Z, "zwnj.join_suffix")
     assert r.words.preferred("مالیم") == ("مالیم", "")
     assert fix("وضعیت مالی اش و بازی اش") == f"وضعیت مالی{Z}اش و بازی{Z}اش"
 
@@ -336,7 +336,7 @@ def test_a_pronoun_is_glued_to_a_word_in_any_letter_but_h_and_yeh():
     assert fix("تیمشان و قلبمان") == "تیمشان و قلبمان"
     assert fix("در شان ایران") == "در شان ایران"  # شان, dignity, after a preposition
     # (after ی, only a known word of three letters or more takes it, with a ZWNJ)
-    assert ZwnjRestorer(Lexicon.from_lines(["G\tپی\t5"])).join("پی", "شان") is None
+    assert ZwnjRestorer(Lexicon.from_lines(["G\tپی\t5"])).pairs.join("پی", "شان") is None
     # the table holds no such word with a ZWNJ, whatever a source has (تیم‌شان in the news)
     bad = [form for form in Lexicon.load().forms.values()
            if form.rpartition(Z)[2] in ("مان", "تان", "شان") and form.rpartition(Z)[0][-1] not in "هی"]
@@ -368,9 +368,9 @@ def test_a_clitic_is_glued_to_the_consonant_h():
     assert r.words.preferred("دانشگاهشان") == ("دانشگاهشان", "")
     assert r.words.preferred("راهاند") == ("راهاند", "")
     assert r.words.preferred("خانهاش") == (f"خانه{Z}اش", "zwnj.suffix")
-    assert r.join("جایگاه", "شان") == ("", "zwnj.join_suffix")
-    assert r.join("راه", "ای") is None
-    assert r.join("خانه", "اش") == (Z, "zwnj.join_suffix")
+    assert r.pairs.join("جایگاه", "شان") == ("", "zwnj.join_suffix")
+    assert r.pairs.join("راه", "ای") is None
+    assert r.pairs.join("خانه", "اش") == (Z, "zwnj.join_suffix")
     assert fix("به باشگاهشان و جایگاه شان") == "به باشگاهشان و جایگاهشان"
 
 
@@ -670,30 +670,30 @@ def test_the_words_around_decide_a_join_typed_apart(text, right):
 def test_table_marks_bound_and_free_compounds():
     lex = Lexicon.from_lines([f"Z\tبین{Z}المللی\t5\tJ", f"Z\tنخست{Z}وزیر\t5\tj", "G\tنخست\t7", "G\tوزیر\t8"])
     restorer = ZwnjRestorer(lex)
-    assert restorer.join("بین", "المللی") == (Z, "zwnj.join_bound")
-    assert restorer.join("نخست", "وزیر") == (Z, "zwnj.join_compound")
+    assert restorer.pairs.join("بین", "المللی") == (Z, "zwnj.join_bound")
+    assert restorer.pairs.join("نخست", "وزیر") == (Z, "zwnj.join_compound")
 
 
 def test_a_joinable_compound_joins_in_its_plural_and_in_its_word_in_yeh():
     lex = Lexicon.from_lines([f"Z\tسرمایه{Z}دار\t5\tj", f"Z\tکمک{Z}کننده\t5\tJ", "G\tسرمایه\t7",
                               "G\tدار\t8", "G\tسرمایهداری\t3", "A\tکمک کنندگانی"])
     restorer = ZwnjRestorer(lex)
-    assert restorer.join("سرمایه", "داران") == (Z, "zwnj.join_compound")
-    assert restorer.join("سرمایه", "دارانی") == (Z, "zwnj.join_compound")
-    assert restorer.join("کمک", "کنندگان") == (Z, "zwnj.join_bound")
+    assert restorer.pairs.join("سرمایه", "داران") == (Z, "zwnj.join_compound")
+    assert restorer.pairs.join("سرمایه", "دارانی") == (Z, "zwnj.join_compound")
+    assert restorer.pairs.join("کمک", "کنندگان") == (Z, "zwnj.join_bound")
     # not where the table writes the word glued, or edited text writes the two apart
-    assert restorer.join("سرمایه", "داری") is None
-    assert restorer.join("کمک", "کنندگانی") is None
+    assert restorer.pairs.join("سرمایه", "داری") is None
+    assert restorer.pairs.join("کمک", "کنندگانی") is None
     # nor where the inflection is one of the commonest words alone: کاراته بازی های جهانی
     # is karate at the World Games, not کاراته‌بازی (unless the table writes that word)
     lex = Lexicon.from_lines([f"Z\tکاراته{Z}باز\t1\tj", "G\tکاراته\t4", "G\tبازی\t8"])
-    assert ZwnjRestorer(lex).join("کاراته", "بازی") is None
+    assert ZwnjRestorer(lex).pairs.join("کاراته", "بازی") is None
     assert fix("قهرمان کاراته بازی های جهانی") == f"قهرمان کاراته بازی{Z}های جهانی"
     lex = Lexicon.from_lines([f"Z\tکاراته{Z}باز\t1\tj", f"Z\tکاراته{Z}بازی\t1", "G\tبازی\t8"])
-    assert ZwnjRestorer(lex).join("کاراته", "بازی") == (Z, "zwnj.join_compound")
+    assert ZwnjRestorer(lex).pairs.join("کاراته", "بازی") == (Z, "zwnj.join_compound")
     # so does a part that ends compounds the table does not know (B), after a known word
     lex = Lexicon.from_lines(["B\tناپذیر", "G\tجبران\t6"])
-    assert ZwnjRestorer(lex).join("جبران", "ناپذیری") == (Z, "zwnj.join_compound")
+    assert ZwnjRestorer(lex).pairs.join("جبران", "ناپذیری") == (Z, "zwnj.join_compound")
     # with the shipped table, in a text whose writer types ZWNJs as spaces
     text = "سرمایه داران و دروازه بانی و کمک کنندگان می آیند"
     right = f"سرمایه{Z}داران و دروازه{Z}بانی و کمک{Z}کنندگان می{Z}آیند"
@@ -704,7 +704,7 @@ def test_a_joinable_compound_joins_in_its_plural_and_in_its_word_in_yeh():
 def test_a_glued_word_typed_apart_is_joined_with_a_zwnj_where_the_table_splits_it():
     lex = Lexicon.from_lines(["G\tپاکسازی\t4", f"W\tپاک{Z}سازی", "G\tپاک\t5", "G\tسازی\t5"])
     restorer = ZwnjRestorer(lex)
-    assert restorer.join("پاک", "سازی") == (Z, "zwnj.join_compound")
+    assert restorer.pairs.join("پاک", "سازی") == (Z, "zwnj.join_compound")
     assert restorer.words.preferred("پاکسازی") == ("پاکسازی", "")  # written glued, it stays glued
     # with the shipped table, in a text whose writer types ZWNJs as spaces
     assert fix("دیوارها پاک سازی می شود") == f"دیوارها پاک{Z}سازی می{Z}شود"

@@ -305,7 +305,7 @@ static int makes_pair(const WordTable *t, int kind, const void *data, Py_ssize_t
 }
 
 /* What the table says of a piece that is not in it, buf[0:plen], when it is one word with
- * punctuation around it («ایران»،), as _ONE_WORD in zwnj/restorer.py reads it: 0 (needs
+ * punctuation around it («ایران»،), as ONE_WORD in zwnj/pieces.py reads it: 0 (needs
  * nothing) for no word, or for a quiet word or a pair's left side with punctuation after it, which ends the
  * word; a pair's left side with punctuation only before it is that left side, whose word
  * (*word, *wlen, hashed *h) makes the pair. NOT_FOUND for anything else, and for a left side

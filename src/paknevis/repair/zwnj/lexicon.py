@@ -30,7 +30,7 @@ from .morphology import (
 #: بازی، زمان، نظر). As the inflected right side of a pair (کاراته باز + ی) it is taken as
 #: itself: CV on the dev sets, no change; on the web texts, one wrong join fewer and no
 #: right one lost (at 7, the joins of قائم شهری، کف زنان are lost). After هم, the particle
-#: 'also' may stand before it (restorer.py).
+#: 'also' may stand before it (context.py).
 COMMON_ALONE = 8
 
 
@@ -89,7 +89,7 @@ class Lexicon:
         self.bound_pairs: set[str] = set()
         #: a pair inside a longer word whose first parts make no word by themselves (میان
         #: رشته in میان‌رشته‌ای) -> the parts that must follow it: typed apart, میان رشته های
-        #: مختلف is 'among the fields' (restorer.py looks at the word after the pair)
+        #: مختلف is 'among the fields' (context.py looks at the word after the pair)
         continuations: dict[str, set[str]] = {}
         whole_pairs: set[str] = set()
         for form in (*map(self.forms.__getitem__, self.joinable), *self.typed_apart):
