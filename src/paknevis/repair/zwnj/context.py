@@ -2,6 +2,12 @@
 two words apart (دست کم نگیرید: کم belongs to the verb; شما هم نظر خود را: هم is 'also'),
 or show how a word is meant (انجام شده در: the adjective انجام‌شده). ``restorer.py``
 asks these of a text as it decides its spaces.
+
+>>> from paknevis import fix
+>>> fix("دست کم نگیرید، دست کم تا پایان")
+'دست کم نگیرید، دست\u200cکم تا پایان'
+>>> fix("دو هفته پیش قرارداد بست، خدمات انجام شده در شهر")
+'دو هفته پیش قرارداد بست، خدمات انجام\u200cشده در شهر'
 """
 from __future__ import annotations
 

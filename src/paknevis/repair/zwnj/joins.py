@@ -2,7 +2,13 @@
 comparative or clitic typed apart from its word; می، نمی and بی before a verb or word) and
 the word table's pairs (بین المللی، نخست وزیر) decide it for the two words alone.
 ``restorer.py`` asks it of each space it visits; the words around may still keep the two
-apart (``context.py``).
+apart (``context.py``). Pairs that edited text writes apart stay apart.
+
+>>> from paknevis import fix
+>>> fix("کتاب ها، بزرگ ترین، می شود، بین المللی، گفته اند")
+'کتاب\u200cها، بزرگ\u200cترین، می\u200cشود، بین\u200cالمللی، گفته\u200cاند'
+>>> fix("به رسمیت شناختن، سال گذشته، شروع شده است")
+'به رسمیت شناختن، سال گذشته، شروع شده است'
 """
 from __future__ import annotations
 

@@ -4,6 +4,10 @@ or family name of a known word and a part that makes them), else as it stands.
 
 These are the ZWNJ step's decisions on a word alone; ``restorer.py`` asks them of each
 word of a text and of two words typed apart.
+
+>>> from paknevis import fix
+>>> fix("منطقهای شکستهای سازمانیافته رسولپناه زندگیدوست، تنها همواره")
+'منطقه\u200cای شکست\u200cهای سازمان\u200cیافته رسول\u200cپناه زندگی\u200cدوست، تنها همواره'
 """
 from __future__ import annotations
 
