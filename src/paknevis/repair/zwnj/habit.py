@@ -1,5 +1,14 @@
 """The writer's habit: what the edits a text needs show of how its writer types ZWNJs,
 and the ambiguous edits it settles.
+
+A compound of free words typed apart is joined where the writer types ZWNJs as spaces, not
+where they type them; a plural glued by a writer who types ZWNJs was glued on purpose:
+
+>>> from paknevis import fix
+>>> fix("نخست وزیر می گوید"), fix("نخست وزیر می\u200cگوید")
+('نخست\u200cوزیر می\u200cگوید', 'نخست وزیر می\u200cگوید')
+>>> fix("کتابها را می\u200cخواند"), fix("کتابها را میخواند")
+('کتابها را می\u200cخواند', 'کتاب\u200cها را می\u200cخواند')
 """
 from __future__ import annotations
 
