@@ -66,87 +66,120 @@ class PairJoiner:
         """If the space between ``left`` and ``right`` (ZWNJ-free keys) is a lost ZWNJ,
         give what replaces it (ZWNJ, or nothing after a non-joining letter) and the rule.
         ``parts`` are the pieces and joins that made the left side, where a join made it;
-        else ``left_raw`` is the piece that ends in it, as the text has it."""
-        lex = self.lex
-        pair = f"{left} {right}"
-        if not left or not right or pair in lex.apart or left.endswith(EZAFE_ENDS):
+        else ``left_raw`` is the piece that ends in it, as the text has it.
+
+        The rules by what ``right`` may be: a verb after می or نمی, a word after بی, a
+        suffix or clitic after a word; else a pair of the table."""
+        if not left or not right or f"{left} {right}" in self.lex.apart or left.endswith(EZAFE_ENDS):
             return None  # nothing joins after an ezafe (خانهٔ ما): it ends the word
-        last = left[-1]
         if left in MI_PREFIXES:
-            # a verb takes one می: نمی وامی شد stays (joined, a second pass joined on), but
-            # not a verb of its own in می, read as one with می (می میراند)
-            if (with_mi := self.words.verb_after_mi(right)) and not with_mi.startswith(MI_ZWNJ):
-                return None
-            if self.words.verb(right) or self.words.unknown_verb(right):
-                return ZWNJ, "zwnj.join_prefix_mi"
-            return None
-        # (not before a verb with می, which بی never makes a word of: بی می زد; joined after
-        # the verb's own join, بی‌می‌زد had a second pass join what followed it)
-        if (left == "بی" and lex.knows(right) and right not in NOT_AFTER_BI
-                and len(self.words.plural_stem(right)) >= 3 and not self.words.verb_after_mi(right)):
+            return (ZWNJ, "zwnj.join_prefix_mi") if self._verb_after_mi(right) else None
+        if left == "بی" and self._word_after_bi(right):
             return ZWNJ, "zwnj.join_prefix_bi"
         # (a suffix is no host for another: ها ها, the laugh, or a decade's ۱۲ها ها, stays)
         if left not in NO_SUFFIX_HOST and len(left) > 1 and left not in JOIN_RIGHT:
             as_text = parts or [left_raw]  # (what the left word is, as the text has it)
             if right in _PLURALS_AND_COMPARATIVES:
-                if self._ends_plural(left, as_text):
-                    return None  # nor is a plural: پرونده‌ها تره‌ای stays
-                if joins_left(last):
-                    return ZWNJ, "zwnj.join_suffix"
-                # After a letter that never joins the two make one glued word (دیوارها),
-                # which the word step must leave as it is, or a second pass would split it
-                # elsewhere: میا های -> میاهای -> میاه‌ای (hypothesis found it). Or, after a
-                # join, one written as the table writes the word: کلان شهر های -> کلان‌شهرهای.
-                fixed = self._facts[left + right][0]
-                if fixed is None or parts and (written := self._written(parts)) and (
-                        fixed[0] == written + right):
-                    return "", "zwnj.join_suffix"
-                return None
-            # After the plural's های a pronoun is glued (کتاب های شان -> کتاب‌هایشان, as
-            # هایشان is written), and no other clitic follows it (کتاب های اند stays).
-            if right in CLITICS_AFTER_HEH and self._plural_ezafe(left, as_text):
-                fixed = self._facts[left + right][0]  # (as the word step leaves it)
-                if right in PRONOUNS_PLURAL and (fixed is None or fixed[0] == lex.written(left) + right):
-                    return "", "zwnj.join_suffix"
-                return None
-            # After a word in ا and ی, whose ی is a consonant, a clitic in alef loses its
-            # alef, glued (برایم، جایش، صدایش), as after the plural's های: typed apart
-            # (برای ام), it stays so, not made برای‌ام. (Not so after the suffix ه‌ای,
-            # whose ی is a vowel: حرفه‌ای‌اش.)
-            if right in CLITICS_AFTER_HEH and right[0] == "ا" and left.endswith("ای") and left[-3:-2] != "ه":
-                return None
-            # (typed apart, the clitic is plain after a word that is a verb form as well:
-            # مالی اش، بازی اش)
-            if right in CLITICS_AFTER_HEH and (last == "ه" or self.words.yeh_stem(left, 3)):
-                if last == "ه" and not silent_heh(left):
-                    # the consonant h: a clitic is glued to it (جایگاه شان -> جایگاهشان),
-                    # and one that starts with alef is none (it would be جایگاهم)
-                    if right in PRONOUNS_PLURAL and self._facts[left + right][0] is None:
-                        return "", "zwnj.join_suffix"
+                return self._plural_or_comparative(left, right, parts, as_text)
+            if right in CLITICS_AFTER_HEH:
+                if self._plural_ezafe(left, as_text):
+                    return self._clitic_after_plural(left, right)
+                # After a word in ا and ی, whose ی is a consonant, a clitic in alef loses its
+                # alef, glued (برایم، جایش، صدایش), as after the plural's های: typed apart
+                # (برای ام), it stays so, not made برای‌ام. (Not so after the suffix ه‌ای,
+                # whose ی is a vowel: حرفه‌ای‌اش.)
+                if right[0] == "ا" and left.endswith("ای") and left[-3:-2] != "ه":
                     return None
-                return ZWNJ, "zwnj.join_suffix"
-            # a pronoun is glued to a known word in a letter other than ه and ی, as the
-            # Academy writes it (تلاش مان -> تلاشمان), if the word step leaves the two so
-            if right in PRONOUNS_PLURAL and pronoun_glued(left) and joins_left(last) and lex.knows(left) and (
-                    self._facts[left + right][0] is None):
-                return "", "zwnj.join_suffix"
+                # (typed apart, the clitic is plain after a word that is a verb form as
+                # well: مالی اش، بازی اش)
+                if left[-1] == "ه" or self.words.yeh_stem(left, 3):
+                    return self._clitic_after_vowel(left, right)
+                if right in PRONOUNS_PLURAL and self._pronoun_glued(left, right):
+                    return "", "zwnj.join_suffix"  # تلاش مان -> تلاشمان
             if right in SPOKEN_PRONOUNS and silent_heh(left):
                 return ZWNJ, "zwnj.join_suffix"  # خونه شون -> خونه‌شون
-            if right == EZAFE_YEH and last == "ه":
-                # as the word the two make is written: خانه ی -> خانه‌ی; توجه ی stays
-                # (the table's توجهی, with the consonant h, may as well be a stripped
-                # عهده‌ی, which it also has glued). A word in ه whose ی the table has seen
-                # neither way takes it after a ZWNJ: a lone ی is no word, and ه with no
-                # glued ی is the vowel (پیشینه ی، جنگنده ی، بازمانده ی -> پیشینه‌ی).
-                fixed = self._facts[left + right][0]
-                joins = (ZWNJ in fixed[0] if fixed else
-                         silent_heh(left) and lex.knows(left) and left + right not in lex.glued)
-                return (ZWNJ, "zwnj.join_ezafe") if joins else None
+            if right == EZAFE_YEH and left[-1] == "ه":
+                return (ZWNJ, "zwnj.join_ezafe") if self._ezafe_yeh_joins(left, right) else None
+        return self._pair(left, right)
+
+    def _verb_after_mi(self, right: str) -> bool:
+        """Is ``right`` a verb that takes می or نمی typed apart before it? A verb takes one
+        می: not one with its own می (نمی وامی شد stays: joined, a second pass joined on),
+        unless that is a verb of its own in می, read as one with می (می میراند)."""
+        if (with_mi := self.words.verb_after_mi(right)) and not with_mi.startswith(MI_ZWNJ):
+            return False
+        return bool(self.words.verb(right) or self.words.unknown_verb(right))
+
+    def _word_after_bi(self, right: str) -> bool:
+        """Does بی make a word of ``right`` (بی توجه -> بی‌توجه)? A known word of three
+        letters or more, but not before a verb with می, which بی never makes a word of (بی
+        می زد; joined after the verb's own join, بی‌می‌زد had a second pass join what
+        followed it)."""
+        return (self.lex.knows(right) and right not in NOT_AFTER_BI
+                and len(self.words.plural_stem(right)) >= 3 and not self.words.verb_after_mi(right))
+
+    def _plural_or_comparative(self, left: str, right: str, parts: list[str] | None,
+                               as_text: list[str]) -> tuple[str, str] | None:
+        """A plural or comparative typed apart from its word (کتاب ها، بزرگ ترین)."""
+        if self._ends_plural(left, as_text):
+            return None  # nor is a plural a host: پرونده‌ها تره‌ای stays
+        if joins_left(left[-1]):
+            return ZWNJ, "zwnj.join_suffix"
+        # After a letter that never joins the two make one glued word (دیوارها), which the
+        # word step must leave as it is, or a second pass would split it elsewhere: میا های
+        # -> میاهای -> میاه‌ای (hypothesis found it). Or, after a join, one written as the
+        # table writes the word: کلان شهر های -> کلان‌شهرهای.
+        fixed = self._facts[left + right][0]
+        if fixed is None or parts and (written := self._written(parts)) and fixed[0] == written + right:
+            return "", "zwnj.join_suffix"
+        return None
+
+    def _clitic_after_plural(self, left: str, right: str) -> tuple[str, str] | None:
+        """After the plural's های a pronoun is glued (کتاب های شان -> کتاب‌هایشان, as
+        هایشان is written), and no other clitic follows it (کتاب های اند stays)."""
+        fixed = self._facts[left + right][0]  # (as the word step leaves it)
+        if right in PRONOUNS_PLURAL and (fixed is None or fixed[0] == self.lex.written(left) + right):
+            return "", "zwnj.join_suffix"
+        return None
+
+    def _clitic_after_vowel(self, left: str, right: str) -> tuple[str, str] | None:
+        """A clitic after a word in ه or in ی (خانه ام -> خانه‌ام، صندلی اش -> صندلی‌اش).
+        After the consonant h a clitic is glued (جایگاه شان -> جایگاهشان), and one that
+        starts with alef is none (it would be جایگاهم)."""
+        if left[-1] == "ه" and not silent_heh(left):
+            if right in PRONOUNS_PLURAL and self._facts[left + right][0] is None:
+                return "", "zwnj.join_suffix"
+            return None
+        return ZWNJ, "zwnj.join_suffix"
+
+    def _pronoun_glued(self, left: str, right: str) -> bool:
+        """Is a plural pronoun glued to ``left``, a known word in a letter other than ه and
+        ی, as the Academy writes it (تلاش مان -> تلاشمان), where the word step leaves the
+        two so?"""
+        return (pronoun_glued(left) and joins_left(left[-1]) and self.lex.knows(left)
+                and self._facts[left + right][0] is None)
+
+    def _ezafe_yeh_joins(self, left: str, right: str) -> bool:
+        """Does the ezafe ی typed apart after ``left``, a word in ه, join it? As the word
+        the two make is written: خانه ی -> خانه‌ی; توجه ی stays (the table's توجهی, with the
+        consonant h, may as well be a stripped عهده‌ی, which it also has glued). A word in ه
+        whose ی the table has seen neither way takes it after a ZWNJ: a lone ی is no word,
+        and ه with no glued ی is the vowel (پیشینه ی، جنگنده ی، بازمانده ی -> پیشینه‌ی)."""
+        fixed = self._facts[left + right][0]
+        if fixed:
+            return ZWNJ in fixed[0]
+        return silent_heh(left) and self.lex.knows(left) and left + right not in self.lex.glued
+
+    def _pair(self, left: str, right: str) -> tuple[str, str] | None:
+        """A pair the table joins (بین المللی، نخست وزیر), or a known word before a part
+        that ends compounds and hardly stands alone (مسخره کننده -> مسخره‌کننده)."""
+        lex = self.lex
+        pair = f"{left} {right}"
         if pair in lex.join_pairs:
             return ZWNJ, "zwnj.join_bound" if pair in lex.bound_pairs else "zwnj.join_compound"
-        if (right in lex.joined_tails and joins_left(last)
+        if (right in lex.joined_tails and joins_left(left[-1])
                 and self.words.compound_head(left, _TAIL_JOIN_HEAD_FREQ)):
-            return ZWNJ, "zwnj.join_compound"  # مسخره کننده -> مسخره‌کننده
+            return ZWNJ, "zwnj.join_compound"
         return None
 
     def _plural_ezafe(self, left: str, parts: list[str]) -> bool:
