@@ -83,6 +83,13 @@ class Lexicon:
 
     def index(self) -> None:
         """Derive what the restorer tests per word pair (after the tables change)."""
+        inside = self._index_pairs()
+        self._index_inflected_pairs(inside)
+        self._index_lookups()
+
+    def _index_pairs(self) -> set[str]:
+        """The pairs that join, from the joinable words; returns those found only inside a
+        longer word (``pair_continuations``)."""
         #: "left right" for each ZWNJ of a joinable word: "بین المللی", "پیشبینی ها";
         #: those of bound words in ``bound_pairs`` too
         self.join_pairs: set[str] = set()
@@ -118,6 +125,11 @@ class Lexicon:
         for pair in inside:
             left, _, right = pair.partition(" ")
             self.pair_continuations.setdefault(left, {})[right] = frozenset(continuations[pair])
+        return inside
+
+    def _index_inflected_pairs(self, inside: set[str]) -> None:
+        """The pairs of the joinable compounds' inflections (``inside``: pairs with no word
+        to inflect)."""
         # A joinable compound's plural and its word in ی join as it does: سرمایه داران،
         # دروازه بانی، کمک کنندگان, as the table writes them or would (سرمایه‌داران); and so
         # do those of a tail joined to a word before it (``joined_tails``: جبران ناپذیری).
@@ -140,6 +152,10 @@ class Lexicon:
                     self.join_pairs.add(f"{left} {inflected}")
                     if pair in bound_compounds:
                         self.bound_pairs.add(f"{left} {inflected}")
+
+    def _index_lookups(self) -> None:
+        """What the restorer looks a word up in: the right sides of each left one, the keys
+        that may join a word before them, and the words that need nothing."""
         #: left key -> the right keys it joins with ("بین" -> {"المللی", ...})
         rights: dict[str, set[str]] = {}
         for pair in self.join_pairs:
