@@ -91,7 +91,7 @@ class Context:
                     or after in self.lex.verbs and after[-1] != "ه")
 
     def keeps_apart(self, left: str, rule: str, rp: Piece, text: str, start: int,
-                          right_start: int, end: int) -> bool:
+                    right_start: int, end: int) -> bool:
         """Do the words around keep apart the word ``left`` (starting at ``start``) and the
         piece ``rp`` (``text[right_start:end]``), which the tables join by ``rule``?"""
         if rule == "zwnj.join_suffix" and not joins_left(left[-1]) and self._read_as_heh_ai(
@@ -133,7 +133,7 @@ class Context:
                     and self._gaps[text[end + 1:piece_end(text, next_end + 1)]][0])
 
     def acronym_tail(self, left: str, parts: list[str], rp: Piece, text: str, start: int,
-                      edits: list[Edit]) -> bool:
+                     edits: list[Edit]) -> bool:
         """Are the word ``left`` (the piece ``parts``, starting at ``start``) and the piece
         ``rp``, two letters' names, the tail of an acronym typed apart (ام آی تی: MIT, not
         ام آی‌تی)? So they are if a space and another letter's name stand before them, each

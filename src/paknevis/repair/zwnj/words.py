@@ -128,8 +128,10 @@ class WordWriter:
         written word that ends so, ابهام، شبهات, is the table's.)"""
         lex = self.lex
         for suffix in _SPOKEN_LONGEST_FIRST:
+            if not key.endswith(suffix):
+                continue
             stem = key[: -len(suffix)]
-            if key.endswith(suffix) and len(stem) >= 2 and stem not in NO_PLURAL_HOST and (
+            if len(stem) >= 2 and stem not in NO_PLURAL_HOST and (
                     lex.knows(stem) and lex.freq.get(stem + "ه", 0) < _SPOKEN_HEH_FREQ
                     and not lex.participle(stem + "ه") and (
                         suffix not in SPOKEN_HA_SHORT or lex.freq.get(stem, 0) >= _SPOKEN_SHORT_STEM_FREQ)):
