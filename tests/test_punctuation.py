@@ -77,6 +77,10 @@ def test_idempotent_and_explained_among_marks(text, digits):
     ('او گفت:" ما گل زده داریم."\nبعد', "او گفت: «ما گل زده داریم.»\nبعد"),  # spacing follows
     ('"منطق و عقل"، "حماسه و عزت" و "عاطفه"', "«منطق و عقل»، «حماسه و عزت» و «عاطفه»"),
     ('او گفت ("سلام") و رفت', "او گفت («سلام») و رفت"),  # a bracket in prose
+    # one quote against a word outside, where the space was left out (Varzesh3, Fars News)
+    ('به گزارش"ورزش سه"، تیم ملی', "به گزارش «ورزش سه»، تیم ملی"),
+    ('فیلم "گذشته"را دیدم', "فیلم «گذشته» را دیدم"),
+    ('او گفت:"ما پیروز شدیم"و رفت.', "او گفت: «ما پیروز شدیم» و رفت."),
 ])
 def test_straight_quotes_around_persian_are_guillemets(text, fixed):
     assert fix(text) == fixed
@@ -92,6 +96,9 @@ def test_straight_quotes_around_persian_are_guillemets(text, fixed):
     'http://x.io/?q="ب"',
     'کد print("سلام") را اجرا کنید',  # a call in code: its quotes are the code's
     'کلید data["نام"] را بخوانید',
+    'از "مهندسی موضوع "صحبت کرد',  # the quote against صحبت may as well open a quote
+    'گزارش"ورزش"سه',  # both against words outside: no word's edges
+    'به گزارش" ورزش سه" باشگاه',
 ])
 def test_quotes_that_do_not_pair_up_around_persian_stay(text):
     assert fix(text, digits="keep").count('"') == text.count('"')
@@ -102,6 +109,7 @@ def test_quotes_that_do_not_pair_up_around_persian_stay(text):
                 max_size=14).map("".join))
 @example('" ها "BaharIran@ 7 ')  # the handle step put an @ against the closing quote
 @example("12ها ها ")  # the ZWNJ step once joined the two, and number spacing set them apart
+@example('12(")شود(:12سلام،"')  # the digit step made the 12 that marked a call in code Persian
 def test_quotes_idempotent_and_explained(text):
     out, edits = fix_and_explain(text)
     assert apply_edits(text, edits) == out and fix(out) == out

@@ -164,6 +164,11 @@ _INVISIBLE = frozenset(ZWNJ + WORD_BREAKERS)
 
 
 def _at_word_edges(text: str, opening: int, closing: int) -> bool:
+    """Does the pair stand at the edges of the words it quotes? One of its two quotes may
+    touch a Persian word outside it, where the typist left out the space (به گزارش"ورزش
+    سه"، ; "سعد عبود"در): if that quote hugs the word inside, as an opening quote does
+    the first word and a closing one the last (not ``"الف "ب" ج"``, whose quotes are
+    wrongly paired)."""
     i, j = opening, closing + 1
     while i and text[i - 1] in _INVISIBLE:
         i -= 1
@@ -171,13 +176,29 @@ def _at_word_edges(text: str, opening: int, closing: int) -> bool:
         j += 1
     if i > 1 and text[i - 1] in "([" and _in_code_name(text[i - 2]):
         return False  # a call in code, print("سلام"), whose quotes are the code's
-    return ((i == 0 or text[i - 1] in _BEFORE_OPENING or text[i - 1].isspace())
-            and (j == len(text) or text[j] in _AFTER_CLOSING or text[j].isspace()))
+    opens = i == 0 or text[i - 1] in _BEFORE_OPENING or text[i - 1].isspace()
+    closes = j == len(text) or text[j] in _AFTER_CLOSING or text[j].isspace()
+    if opens and closes:
+        return True
+    if opens:  # the closing quote after the last word inside, a Persian word after it
+        return text[j] in PERSIAN_LETTER_SET and _letter_next(text, closing, -1)
+    return closes and text[i - 1] in PERSIAN_LETTER_SET and _letter_next(text, opening, 1)
+
+
+def _letter_next(text: str, quote: int, step: int) -> bool:
+    """Is the character next to ``quote`` on the side ``step``, past invisible ones that
+    later steps may take out, a Persian letter?"""
+    k = quote + step
+    while text[k] in _INVISIBLE:
+        k += step
+    return text[k] in PERSIAN_LETTER_SET
 
 
 def _in_code_name(ch: str) -> bool:
-    """May ``ch`` end a name in code (a Latin letter, a digit or _)?"""
-    return ch.isascii() and (ch.isalnum() or ch == "_")
+    """May ``ch`` end a name in code (a Latin letter, a digit or _)? A digit of any set:
+    the digit step, after this one, may make a Latin one Persian (``12("سلام")``), and a
+    second pass must judge the quotes as the first did."""
+    return ch.isascii() and (ch.isalnum() or ch == "_") or ch.isdecimal()
 
 
 persian_quotes_step = PersianQuotesStep()
