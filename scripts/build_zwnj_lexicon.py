@@ -135,6 +135,11 @@ DIRECTIONS = frozenset(d + end for d in ("شمال", "جنوب", "شرق", "غر
 #: a word list fuses one (چندین‌بار); derived ones are compounds (سه‌ساله، چندگانه).
 QUANTIFIERS = frozenset("چند چندین هر دو سه چهار پنج شش هفت هشت نه ده صد هزار".split())
 COUNTING_WORDS = frozenset("بار دفعه مرتبه نفر تن عدد سال ماه هفته روز ساعت دقیقه".split())
+#: Forms of a written verb that prose no longer writes: the bare present of مردن in the
+#: first person, which it writes می‌میرم، بمیرم. Glued on the web they are the spoken رفتن,
+#: می‌رم، می‌ریم (wordfreq: میرم 7.9e-5, میریم 4.8e-5, against بمیرم 1.4e-5). Not میری، میرید:
+#: a family name, and the written 'you die'; nor the negative نمیرم، نمیریم (Ferdowsi's).
+SPOKEN_NOT_WRITTEN = frozenset(("میرم", "میریم"))
 
 _letters = letters_step()
 _WORD = re.compile(f"[{WORD_CHARS}]+")
@@ -324,12 +329,13 @@ def build(gold: tuple[Counter, Counter], news: tuple[Counter, Counter], wf: Coun
     # word that a written stem and a spoken ending would make (میرنده، میسره), but not for
     # the spoken stems' own forms (میشه، میره، میگن). Of the written stems' spoken forms,
     # none in ن alone: میدون، میسان would read as دو، سا and that ending (but ین is one:
-    # میزنین، نمیکنین). Nor a written verb form (میرم، نمیریم: مردن), which the spoken رفتن
-    # would split.
+    # میزنین، نمیکنین). Nor a written verb form (نمیرم، نمیریم: مردن), which the spoken رفتن
+    # would split, but for those prose no longer writes (``SPOKEN_NOT_WRITTEN``).
     spoken_mi = WordWriter(Lexicon(spoken=verbs_only.spoken)).verb_after_mi
     spoken_stem_mi = WordWriter(Lexicon.from_lines(spoken_lines)).verb_after_mi
     for key in list(glued):
-        written_verb = key in verbs_only.verbs or key[:1] == "ن" and key[1:] in verbs_only.verbs
+        written_verb = key not in SPOKEN_NOT_WRITTEN and (
+            key in verbs_only.verbs or key[:1] == "ن" and key[1:] in verbs_only.verbs)
         if words.get(key, 0) < RULE_PRIOR and not written_verb and (spoken_stem_mi(key) or (
                 key not in lemmas and (key.endswith("ین") or not key.endswith("ن")) and spoken_mi(key))):
             glued.discard(key)
