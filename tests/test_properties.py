@@ -64,7 +64,7 @@ WORDS = ["می", "نمی", "شود", "میشود", "کتاب", "ها", "های",
 CHARS = list("ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیآأؤئءۀةيكى") + [
     Z, Z, " ", " ", " ", "\u00a0", "\n", "\r", "ـ", "\u064e", "\u0651", "\u200b", "\u200f", "\ufeff",
     "،", ".", "؟", "!", ":", "(", ")", "«", "»", "\"", "”", "]", "#", "@", "a", "B", "7", "۵", "٣",
-    "\u200d", "%", ",", "\u066b", "\u066a", "?", ";"]
+    "\u200d", "%", ",", "\u066b", "\u066a", "?", ";", "_"]
 texts = st.lists(st.one_of(st.sampled_from(WORDS), st.sampled_from(CHARS)), max_size=40).map("".join)
 SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -95,6 +95,8 @@ def content(text: str) -> str:
 @example("@ c۰نه")  # a space after the number made "@ c۰" a handle typed apart
 @example("\u00a0\r\u00a0\n")  # the space before a lone CR ended its line only as "\r\n"
 @example("ا..رد.م")  # the run's last dot, spaced after, was read as a link of a chain
+@example("# ایران )_")  # the heading's word took the _ once spacing set ) against it
+@example("# کتاب ها_نو")  # ... and once the ZWNJ step joined the word before _ to it
 def test_idempotent(text):
     once = fix(text)
     assert fix(once) == once
@@ -117,6 +119,7 @@ def test_edits_replay_and_undo(text):
 
 @SETTINGS
 @given(texts, st.sampled_from(["persian", "latin", "keep"]), st.booleans(), st.booleans())
+@example("نمی \u064eسلام", "persian", True, True)  # a ZWNJ joined before a haraka, taken out again
 def test_invariants_hold_for_every_option(text, digits, zwnj, keep_diacritics):
     options = dict(digits=digits, zwnj=zwnj, keep_diacritics=keep_diacritics)
     out, edits = fix_and_explain(text, **options)

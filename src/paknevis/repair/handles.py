@@ -99,12 +99,13 @@ glued_tag_step = RegexStep("glued_tag", _GLUED_TAG, _space_before_tag, "handles.
                            precheck=lambda text: "@" in text or "#" in text,
                            starts=_starts_at(_AT, _HASH))
 
-# At the start of a line, "# word" is a Markdown heading, unless its word joins words with
-# "_", as hashtags do and headings do not (# مجاهدین_خلق). Before a preposition or
+# At the start of a line, "# word" is a Markdown heading, unless its word (letters, digits
+# and ZWNJs: not a bracket, which spacing may move against it) joins words with "_", as
+# hashtags do and headings do not (# مجاهدین_خلق). Before a preposition or
 # conjunction the # is the sign itself, which no hashtag is made of (این # را ببین).
 _NO_TAG_WORD = "(?:{})(?![{}])".format("|".join("و به از که در با را تا یا".split()), PERSIAN_LETTERS)
 _SPACED_HASHTAG = re.compile(
-    f"(?:(?<=[^\\w#&\\n])|(?<![^\\n])(?=#[ \u00a0]+[^\\s#]*_))#[ \u00a0]+"
+    f"(?:(?<=[^\\w#&\\n])|(?<![^\\n])(?=#[ \u00a0]+[\\w\u200c]*_))#[ \u00a0]+"
     f"(?=[{PERSIAN_LETTERS}A-Za-z])(?!{_NO_TAG_WORD})")
 
 hashtag_step = RegexStep("hashtag", _SPACED_HASHTAG, lambda m: "#", "handles.spaced_hashtag",

@@ -8,7 +8,7 @@ from __future__ import annotations
 from itertools import compress, count
 from operator import contains
 
-from ..chars import PERSIAN_LETTERS, WORD_CHARS, ZWNJ, joins_left
+from ..chars import PERSIAN_LETTER_SET, PERSIAN_LETTERS, WORD_CHARS, ZWNJ, joins_left
 from ..edits import Edit, new_edit
 from ..harakat import has_harakat
 from ..protect import in_spans, protected_spans
@@ -368,7 +368,7 @@ class ZwnjRestorer:
         if left in RULE_LEFT and right_raw.startswith(_MI_WRITTEN):
             return None  # a verb takes one می: نمی می‌زد (as a join of می زد leaves it) stays
         joined = self.pairs.join(left, first, parts, left_raw)
-        if joined is None or _both_vocalized(left_raw, right_raw):
+        if joined is None or _both_vocalized(left_raw, right_raw) or _no_word_start(right_raw):
             return None
         return joined
 
@@ -394,6 +394,16 @@ def _both_vocalized(left: str, right: str) -> bool:
     passage would be one, and a passage of three might be too short for a second pass to
     keep (harakat.py)."""
     return has_harakat(left) and has_harakat(right)
+
+
+def _no_word_start(right: str) -> bool:
+    """Does the piece ``right``, whose first word may join the word before it, not start
+    a word of its own? It starts with a haraka, against which the wrong-ZWNJ step would
+    take a ZWNJ out in a second pass (نمی َسلام); or its first word is tied to what follows
+    by _, as a hashtag's or a name in code is (کتاب ها_جدید): a space before it is none
+    typed for a ZWNJ, and a join would change which word a heading's # stands before."""
+    word = WORD.match(right)
+    return word is None or right[0] not in PERSIAN_LETTER_SET or right[word.end():word.end() + 1] == "_"
 
 
 class _Starts:
