@@ -328,16 +328,19 @@ def build(gold: tuple[Counter, Counter], news: tuple[Counter, Counter], wf: Coun
     # of the spoken language. Only edited text keeps one glued; or hazm's word list, for a
     # word that a written stem and a spoken ending would make (میرنده، میسره), but not for
     # the spoken stems' own forms (میشه، میره، میگن). Of the written stems' spoken forms,
-    # none in ن alone: میدون، میسان would read as دو، سا and that ending (but ین is one:
-    # میزنین، نمیکنین). Nor a written verb form (نمیرم، نمیریم: مردن), which the spoken رفتن
-    # would split, but for those prose no longer writes (``SPOKEN_NOT_WRITTEN``).
+    # none in ن alone after a stem of two letters: میدون، میسان، میزان would read as دو، سا،
+    # زا and that ending (but ین is one: میزنین، نمیکنین; and a longer stem: میفرستن،
+    # میسازن، میگفتن). Nor a written verb form (نمیرم، نمیریم: مردن; the infinitive
+    # میراندن), which the spoken رفتن or ending would split, but for those prose no longer
+    # writes (``SPOKEN_NOT_WRITTEN``).
     spoken_mi = WordWriter(Lexicon(spoken=verbs_only.spoken)).verb_after_mi
     spoken_stem_mi = WordWriter(Lexicon.from_lines(spoken_lines)).verb_after_mi
     for key in list(glued):
         written_verb = key not in SPOKEN_NOT_WRITTEN and (
             key in verbs_only.verbs or key[:1] == "ن" and key[1:] in verbs_only.verbs)
         if words.get(key, 0) < RULE_PRIOR and not written_verb and (spoken_stem_mi(key) or (
-                key not in lemmas and (key.endswith("ین") or not key.endswith("ن")) and spoken_mi(key))):
+                key not in lemmas and (not key.endswith("ن") or key.endswith("ین") or _long_stem(key))
+                and spoken_mi(key))):
             glued.discard(key)
     # A glued word with little evidence must not stop morphology from splitting it when
     # the glued form is likely a stripped one (کانونهای seen glued once on the web).
@@ -480,6 +483,11 @@ def build(gold: tuple[Counter, Counter], news: tuple[Counter, Counter], wf: Coun
     lines += [f"{'B' if joins_typed_apart(t) else 'C'}\t{t}" for t in unknown_compound_tails]
     lines += verb_lines
     return sorted(set(lines))
+
+
+def _long_stem(verb: str) -> bool:
+    """Has ``verb``, می or نمی and a stem and ن, a stem of three letters or more?"""
+    return len(verb) - len("نمی" if verb.startswith("نمی") else "می") - 1 >= 3
 
 
 def typed_apart_glued(glued: set[str], evidence: dict[str, Counter], raw_pairs: Counter,

@@ -108,6 +108,10 @@ def test_zwnj_typed_as_space_is_put_back(spaced, right):
     ("میشه بیای؟ میگه نمیتونه", f"می{Z}شه بیای؟ می{Z}گه نمی{Z}تونه"),
     ("اونا میگن که میرن", f"اونا می{Z}گن که می{Z}رن"),
     ("شما میزنین و نمیکنین", f"شما می{Z}زنین و نمی{Z}کنین"),  # ین after a written stem
+    # ... and ن after one of three letters or more, though the web's word lists glue them
+    ("میفرستن و میسازن و میگفتن", f"می{Z}فرستن و می{Z}سازن و می{Z}گفتن"),
+    # (not after one of two, where words end so: میزان، میدون، میسان)
+    ("میزان و میدون و میسان", "میزان و میدون و میسان"),
     ("می خوام برم، می شه؟", f"می{Z}خوام برم، می{Z}شه؟"),
     # its plural with a pronoun or the object mark, and its pronouns after a vowel ه,
     # typed apart (the spoken language glues them after other letters: کتابشون)
