@@ -10,10 +10,13 @@ from importlib import resources
 
 from ..chars import PERSIAN_LETTER_SET, ZWNJ
 from .morphology import (
+    CLITICS_AFTER_HEH,
     GOVERNING_WORDS,
     HA_EZAFE,
     IMPERSONAL,
     JOIN_RIGHT,
+    MI_STARTS,
+    OBJECT_PRONOUNS,
     PARTICIPLE,
     PAST_ENDINGS,
     PRESENT_ENDINGS,
@@ -23,8 +26,12 @@ from .morphology import (
     SPOKEN_PRESENT_ENDINGS,
     SPOKEN_STEM_ENDINGS,
     glued_inflections,
+    pronoun_glued,
     silent_heh,
 )
+
+#: a clitic after a ZWNJ, that ends a word the table writes so (خانه‌ام، سی‌ام، خانه‌شان)
+_CLITIC_AFTER_ZWNJ = tuple(ZWNJ + c for c in (*CLITICS_AFTER_HEH, *OBJECT_PRONOUNS))
 
 #: The frequency bucket (log2) from which a word is one of the commonest alone (some 200:
 #: بازی، زمان، نظر). As the inflected right side of a pair (کاراته باز + ی) it is taken as
@@ -179,6 +186,11 @@ class Lexicon:
         self.heh_where_no_ezafe: set[str] = {
             key for key in (*self.glued, *self.forms)
             if key.endswith(HA_EZAFE) and (self.participle(key[:-2]) or self._heh_noun_and_ai(key))}
+        #: words the table writes as a compound that are also a word with an object pronoun
+        #: glued (کمکم: کم‌کم 'gradually', or کمک and م; خوشحالت: خوش‌حالت, or خوشحال and ت):
+        #: before a form of کردن they are the second (کمکم کرد: helped me), and stay glued
+        self.object_before_verb = frozenset(
+            key for key, form in self.forms.items() if self._word_and_object(key, form))
         #: the quiet words seen more than once: known on sight with one set lookup (a set
         #: of every quiet word would cost 20 MB more for words that hardly ever occur)
         self.common_quiet: set[str] = {
@@ -199,6 +211,15 @@ class Lexicon:
         return (len(noun) >= 3 and silent_heh(noun) and noun + "ی" not in self.glued
                 and any(forms.get(noun + ha, "").endswith(ZWNJ + ha) for ha in ("ها", "های"))
                 and self.freq.get(noun, 0) + 1 >= self.freq.get(key, 0))
+
+    def _word_and_object(self, key: str, form: str) -> bool:
+        """Is ``key`` (written ``form``, no verb with می nor a word and a clitic: آمده‌ام)
+        a glued word of three letters or more and an object pronoun glued to it, as to a
+        word in a letter other than ه and ی?"""
+        return key.endswith(OBJECT_PRONOUNS) and not (
+            key.startswith(MI_STARTS) or form.endswith(_CLITIC_AFTER_ZWNJ)) and any(
+            key.endswith(p) and len(key) - len(p) >= 3 and pronoun_glued(key[:-len(p)])
+            and key[:-len(p)] in self.glued for p in OBJECT_PRONOUNS)
 
     def knows(self, key: str) -> bool:
         return key in self.glued or key in self.forms

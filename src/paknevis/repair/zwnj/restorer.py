@@ -20,6 +20,7 @@ from .lexicon import Lexicon, key_of, without_ezafe
 from .morphology import (
     AFTER_ADJECTIVE,
     HEH_AI_BEFORE,
+    KARDAN,
     MI_PREFIXES,
     NO_HEAD,
     PARTICIPLE,
@@ -238,6 +239,7 @@ class ZwnjRestorer:
     def _text_edits(self, text: str, apart: _Apart) -> list[Edit]:
         """``text_edits`` before the writer's habit."""
         pieces_of, pair_rights = self._pieces, self.lex.pair_rights
+        object_before_verb = self.lex.object_before_verb
         edits: list[Edit] = []
         decided = -1  # the last gap decided; gap i is the space after piece i
         for i, s, e, p in self._scan(text):
@@ -259,6 +261,9 @@ class ZwnjRestorer:
             for offset, old, new, rule in piece_edits:
                 if offset == 0 and new.startswith(MI_ZWNJ) and _joined_after_mi(edits, s):
                     continue  # نمی میرند: the verb after نمی is میرند (مردن), not می‌رند
+                if old in object_before_verb and s + offset + len(old) == e and self.context.space_then(
+                        text, e, KARDAN):
+                    continue  # کمکم کرد: کمک and م (helped me), not کم‌کم
                 edits.append(new_edit((s + offset, s + offset + len(old), old, new, rule)))
             if i > decided and e < len(text) and (p.starts_join or starts_pair):
                 decided = self._decide(text, i, s, e, edits, apart, decided)
