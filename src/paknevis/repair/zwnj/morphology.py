@@ -201,18 +201,18 @@ LETTER_NAMES = frozenset((
     "پی", "کیو", "آر", "اس", "تی", "یو", "وی", "دبلیو", "ایکس", "اکس", "وای", "زد", "زی"))
 
 
-#: The last parts of compounds that, before a light verb, are a part of the verb instead:
-#: دست کم گرفتن (to underestimate, where دست‌کم is 'at least') and طلب داشتن، طلب کردن
-#: (to be owed, to demand: بازیکنان از استقلال طلب دارند, where استقلال‌طلب is
-#: 'separatist'). Each with the forms of its verbs: before them, the space stays. (Not کرد
-#: alone, which is also 'Kurd': گروه‌های جدایی‌طلب کرد, in Fars News.)
 #: The forms of کردن, the light verb of most compound verbs, spoken ones too (کمک کردن:
-#: کمکم کرد، کمکم کن، کمکم کردین) ...
+#: کمکم کرد، کمکم کن، کمکم کردین; after a word and its object, کرد is no Kurd) ...
 KARDAN = verb_forms("کرد", "کن") | {"کن"} | {
     neg + mi + "کرد" + end for neg in ("", "ن") for mi in ("", "می") for end in SPOKEN_PAST_ENDINGS}
 #: ... and the object pronouns glued to the noun before it (کمکم کرد، خوشحالت کرد)
 OBJECT_PRONOUNS = ("م", "ت", "ش", *PRONOUNS_PLURAL, *SPOKEN_PRONOUNS)
 
+#: The last parts of compounds that, before a light verb, are a part of the verb instead:
+#: دست کم گرفتن (to underestimate, where دست‌کم is 'at least') and طلب داشتن، طلب کردن
+#: (to be owed, to demand: بازیکنان از استقلال طلب دارند, where استقلال‌طلب is
+#: 'separatist'). Each with the forms of its verbs: before them, the space stays. (Not کرد
+#: alone, which is also 'Kurd': گروه‌های جدایی‌طلب کرد, in Fars News.)
 LIGHT_VERB_TAILS = {
     "کم": verb_forms("گرفت", "گیر"),
     "طلب": verb_forms("داشت", "دار") | verb_forms("کرد", "کن") - {"کرد"},
