@@ -89,6 +89,8 @@ class WordWriter:
         written = self.verb_after_mi(key)
         if written:
             return written, "zwnj.prefix_mi"
+        if found := self._word_by_word(key):
+            return found
         if key.endswith(_SPOKEN_LONGEST_FIRST) and (found := self._spoken_plural(key)):
             return found
         if not key.endswith(ANY_SUFFIX):
@@ -139,6 +141,18 @@ class WordWriter:
                     return key, ""
                 return lex.written(stem) + ZWNJ + suffix, "zwnj.suffix"
         return None
+
+    def _word_by_word(self, key: str) -> tuple[str, str] | None:
+        """A known word, به and the word again, as the Academy writes such a compound
+        (نقطه‌به‌نقطه، لحظه‌به‌لحظه، قدم‌به‌قدم، روزبه‌روز): glued, it can be nothing else."""
+        half, odd = divmod(len(key) - 2, 2)
+        if odd or half < 2 or key[half:half + 2] != "به" or key[:half] != key[half + 2:]:
+            return None
+        word = key[:half]
+        if not self.lex.knows(word):
+            return None
+        written = self.lex.written(word)
+        return written + (ZWNJ if joins_left(word[-1]) else "") + "به" + ZWNJ + written, "zwnj.compound"
 
     def _tail_compound(self, key: str) -> tuple[str, str] | None:
         """A compound the table does not know, of a known word and a part that ends many
