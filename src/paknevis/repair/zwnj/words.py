@@ -111,7 +111,8 @@ class WordWriter:
                     continue  # رهای: رها and the ezafe, not ره‌ای
             elif kind == "ha" and suffix[1:] in CLITICS_OR_AYI and self._heh_stem_likelier(stem, suffix[1:]):
                 continue  # منطقهای: منطقه‌ای, not منطق‌های (and جلسهایی, as some write جلسه‌ای)
-            elif not lex.knows(stem) or kind == "ha" and stem in NO_PLURAL_HOST:
+            elif kind == "ha" and stem in NO_PLURAL_HOST or not (
+                    lex.knows(stem) or kind == "ha" and self._nisba(stem)):
                 continue
             elif kind == "ha" and len(suffix) > 2 and self._likelier(stem + "ها", stem):
                 continue  # انتهایش: انتها and a pronoun, not انت‌هایش
@@ -141,6 +142,15 @@ class WordWriter:
                     return key, ""
                 return lex.written(stem) + ZWNJ + suffix, "zwnj.suffix"
         return None
+
+    def _nisba(self, stem: str) -> bool:
+        """Is ``stem``, a word the table does not know, the adjective in ی of a known word
+        of three letters or more, that a plural follows as it follows people (پاریسی‌ها،
+        لیورپولی‌ها، گوآتمالایی‌ها، سایپایی‌ها)?"""
+        if stem[-1] != "ی":
+            return False
+        word = stem[:-2] if stem.endswith("ایی") or stem.endswith("ویی") else stem[:-1]
+        return len(word) >= 3 and self.lex.knows(word)
 
     def _word_by_word(self, key: str) -> tuple[str, str] | None:
         """A known word, به and the word again, as the Academy writes such a compound
