@@ -146,10 +146,10 @@ class WordWriter:
     def _nisba(self, stem: str) -> bool:
         """Is ``stem``, a word the table does not know, the adjective in ی of a known word
         of three letters or more, that a plural follows as it follows people (پاریسی‌ها،
-        لیورپولی‌ها، گوآتمالایی‌ها، سایپایی‌ها)?"""
+        لیورپولی‌ها، سایپایی‌ها)? (Not of a word it does not know: گوآتمالاییها stays.)"""
         if stem[-1] != "ی":
             return False
-        word = stem[:-2] if stem.endswith("ایی") or stem.endswith("ویی") else stem[:-1]
+        word = stem[:-2] if stem.endswith(("ایی", "ویی")) else stem[:-1]
         return len(word) >= 3 and self.lex.knows(word)
 
     def _word_by_word(self, key: str) -> tuple[str, str] | None:
