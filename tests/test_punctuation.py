@@ -89,6 +89,7 @@ def test_straight_quotes_around_persian_are_guillemets(text, fixed):
 @pytest.mark.parametrize("text", [
     'He said "OK" then',
     'او گفت "OK" و رفت',  # Latin inside
+    'او گفت "Café" و "میØ" رفت',  # accented Latin inside (Ø» would read as mojibake)
     '"الف "ب" ج"',  # a quote in a quote: the pairs would be wrong
     'او گفت: "سلام و رفت',  # no partner on the line
     '"سلام\nخداحافظ"',

@@ -94,7 +94,10 @@ def _starts_latin(ch: str) -> bool:
 persian_punctuation_step = PersianPunctuationStep()
 
 
-_LATIN_LETTER = re.compile("[A-Za-z]")
+#: A Latin letter, accented ones too (Café): no pair around one is Persian text's. And
+#: Ø Ù Ú Û, which a guillemet after them would make the mojibake of an Arabic letter
+#: ("میØ" -> «میØ», whose Ø» the next pass read as ػ and lost the quote)
+_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 
 
 class PersianQuotesStep(EditsStep):
