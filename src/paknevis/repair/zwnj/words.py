@@ -104,8 +104,9 @@ class WordWriter:
                     continue
             elif kind in ("heh", "heh_only"):
                 if not (silent_heh(stem) and (lex.knows(stem) or lex.participle(stem))
-                        # (not a verb form: glued, its ending may be no clitic, مالیم)
-                        or kind == "heh" and self.yeh_stem(stem) and stem not in lex.verbs):
+                        # (a word in ی that is a verb form too, گوشی of گوشیدن, as well:
+                        # no such verb form takes these endings glued)
+                        or kind == "heh" and self.yeh_stem(stem)):
                     continue
                 if suffix == "ای" and self._likelier(stem + "ا", stem):
                     continue  # رهای: رها and the ezafe, not ره‌ای
