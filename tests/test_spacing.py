@@ -42,6 +42,8 @@ from paknevis.repair.spacing import PunctuationSpacingStep
     ("نفر بود.[الف] سپس آمد", "نفر بود.[الف] سپس آمد"),
     ("نفر بود.[12] سپس آمد", "نفر بود.[۱۲] سپس آمد"),
     ("نفر بود.[به نقل از او] سپس", "نفر بود. [به نقل از او] سپس"),
+    # a percent sign ends its number as a digit does, typed in either script
+    ("رشد ۲۵٪ ، بیکاری ( افزایش 2.5% ) و", "رشد ۲۵٪، بیکاری (افزایش ۲٫۵٪) و"),
     # a number typed against a Persian word (297 places in the web articles)
     ("حدود ۱۰سال است", "حدود ۱۰ سال است"),
     ("ساعت۱۰صبح", "ساعت ۱۰ صبح"),
