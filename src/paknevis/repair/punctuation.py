@@ -98,6 +98,8 @@ persian_punctuation_step = PersianPunctuationStep()
 #: Ø Ù Ú Û, which a guillemet after them would make the mojibake of an Arabic letter
 #: ("میØ" -> «میØ», whose Ø» the next pass read as ػ and lost the quote)
 _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
+#: the curly quotes, opening and closing
+_CURLY = "\u201c\u201d"
 
 
 class PersianQuotesStep(EditsStep):
@@ -112,30 +114,70 @@ class PersianQuotesStep(EditsStep):
 
     >>> PersianQuotesStep().apply('به گزارش "ورزش سه"، او گفت: "OK" و "خداحافظ"')
     'به گزارش «ورزش سه»، او گفت: "OK" و «خداحافظ»'
+
+    Curly quotes (from a word processor) around Persian text are guillemets too: ``“ورزش
+    سه”``, and ``”المهدی”`` as some type them. They show which way they face, so a pair
+    needs no word's edge outside it, which the spacing steps after this one move (``شود“
+    ورزش``): the quotes of a line pair up first with second, each pair opening with “ and
+    closing with ” where the line has both, or two alike where it has one kind only.
     """
 
     name = "persian_quotes"
-    triggers = '"'
-    _quotes = CharRuns(triggers)  # where they stand, found in C
+    triggers = '"' + _CURLY
+    _quotes = CharRuns('"')  # where they stand, found in C
+    _curly = CharRuns(_CURLY)
 
     def edits(self, text: str) -> list[Edit]:
+        pairs = _straight_pairs(text, self._quotes(text))
+        if curly := self._curly(text):
+            pairs += _curly_pairs(text, curly)
         out: list[Edit] = []
         urls = None  # looked for once, and only in a text with a pair to write
-        for quotes in _quotes_by_line(text, self._quotes(text)):
-            if len(quotes) % 2:
-                continue
-            pairs = spans(quotes)
-            if not all(_at_word_edges(text, a, b) for a, b in pairs):
-                continue
-            for a, b in pairs:
-                # (a quote in a Latin word or an address has no space or stop outside it,
-                # and a pair around no Latin letter: only a URL's is left to rule out)
-                if _persian_inside(text, a, b):
-                    urls = url_spans(text) if urls is None else urls
-                    if not (in_spans(a, urls) or in_spans(b, urls)):
-                        out += (Edit(a, a + 1, '"', "«", "punctuation.guillemets"),
-                                Edit(b, b + 1, '"', "»", "punctuation.guillemets"))
+        for a, b in sorted(pairs):
+            # (a quote in a Latin word or an address has no space or stop outside it, and
+            # a pair around no Latin letter: only a URL's is left to rule out)
+            if _persian_inside(text, a, b):
+                urls = url_spans(text) if urls is None else urls
+                if not (in_spans(a, urls) or in_spans(b, urls)):
+                    out += (Edit(a, a + 1, text[a], "«", "punctuation.guillemets"),
+                            Edit(b, b + 1, text[b], "»", "punctuation.guillemets"))
         return out
+
+
+def _straight_pairs(text: str, runs: list[int]) -> list[tuple[int, int]]:
+    """The pairs of straight quotes, by line, where each stands at its words' edges."""
+    out = []
+    for quotes in _quotes_by_line(text, runs):
+        if len(quotes) % 2:
+            continue
+        pairs = spans(quotes)
+        if all(_at_word_edges(text, a, b) for a, b in pairs):
+            out += pairs
+    return out
+
+
+def _curly_pairs(text: str, runs: list[int]) -> list[tuple[int, int]]:
+    """The pairs of curly quotes, by line (see :class:`PersianQuotesStep`). Not one
+    against a Latin word before it, whose quote it may be; and « after Ø or Ù would be
+    the mojibake of an Arabic letter (see ``_LATIN_LETTER``)."""
+    out = []
+    for quotes in _quotes_by_line(text, runs):
+        if len(quotes) % 2:
+            continue
+        pairs = spans(quotes)
+        if len({text[i] for i in quotes}) == 2 and not all(
+                text[a] == _CURLY[0] and text[b] == _CURLY[1] for a, b in pairs):
+            continue
+        out += ((a, b) for a, b in pairs if not _latin_before(text, a))
+    return out
+
+
+def _latin_before(text: str, i: int) -> bool:
+    """Is there a Latin letter before offset ``i``, past invisible characters that later
+    steps may take out (Ø‌“: the ZWNJ goes, and Ø« would be mojibake)?"""
+    while i and text[i - 1] in _INVISIBLE:
+        i -= 1
+    return bool(i) and _LATIN_LETTER.match(text, i - 1) is not None
 
 
 def _quotes_by_line(text: str, runs: list[int]) -> list[list[int]]:
@@ -160,9 +202,9 @@ def _persian_inside(text: str, opening: int, closing: int) -> bool:
 #: What may stand before an opening quote and after a closing one (besides spaces and the
 #: text's ends), past invisible characters that later steps may take out: a mark whose
 #: neighbour is anything else (a letter, a digit, an @ the handle step may move there) is
-#: no quote of a word
-_BEFORE_OPENING = frozenset("([{«:،,؛;.!؟?—–-/|")
-_AFTER_CLOSING = frozenset(".،,؛;:!؟?)]}»…—–-/")
+#: no quote of a word. Curly quotes either way: this step may make them guillemets.
+_BEFORE_OPENING = frozenset("([{«:،,؛;.!؟?—–-/|" + _CURLY)
+_AFTER_CLOSING = frozenset(".،,؛;:!؟?)]}»…—–-/" + _CURLY)
 _INVISIBLE = frozenset(ZWNJ + WORD_BREAKERS)
 
 
