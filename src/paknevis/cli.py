@@ -78,7 +78,7 @@ def fix(
     zwnj: bool = typer.Option(True, help="Restore lost ZWNJs (half-spaces) and remove wrong ones."),
     punctuation: bool = typer.Option(
         True, help="Write Persian punctuation in Persian text: ، ؛ ؟ for , ; ? and «» for "
-                   "straight quotes."),
+                   "straight or curly quotes."),
     letters: bool = typer.Option(
         True, help="Unify letters: Arabic yeh, kaf and heh, presentation forms, kashida, stray "
                    "harakat, invisible and bidi controls, garbled encodings, HTML references."),

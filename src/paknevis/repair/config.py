@@ -21,7 +21,7 @@ class RepairConfig:
     keep_diacritics: bool = False
     digits: DigitPolicy = "persian"  #: 'persian', 'latin' or 'keep' (see paknevis.repair.digits)
     spacing: bool = True  #: odd spaces, runs of spaces, spaces around punctuation
-    #: Persian punctuation in Persian text: ، ؛ ؟ for a Latin , ; ? and «» for straight quotes
+    #: Persian punctuation in Persian text: ، ؛ ؟ for a Latin , ; ? and «» for "" or “”
     punctuation: bool = True
     handles: bool = True  #: bidi-mangled @handles, hashtags split by a space
     zwnj: bool = True  #: restore lost ZWNJs, remove wrong ones
