@@ -98,8 +98,8 @@ persian_punctuation_step = PersianPunctuationStep()
 #: Ø Ù Ú Û, which a guillemet after them would make the mojibake of an Arabic letter
 #: ("میØ" -> «میØ», whose Ø» the next pass read as ػ and lost the quote)
 _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
-#: the curly quotes, opening and closing
-_CURLY = "\u201c\u201d"
+_OPENING_CURLY, _CLOSING_CURLY = "\u201c", "\u201d"
+_CURLY = _OPENING_CURLY + _CLOSING_CURLY
 
 
 class PersianQuotesStep(EditsStep):
@@ -145,31 +145,32 @@ class PersianQuotesStep(EditsStep):
 
 
 def _straight_pairs(text: str, runs: list[int]) -> list[tuple[int, int]]:
-    """The pairs of straight quotes, by line, where each stands at its words' edges."""
-    out = []
-    for quotes in _quotes_by_line(text, runs):
-        if len(quotes) % 2:
-            continue
-        pairs = spans(quotes)
-        if all(_at_word_edges(text, a, b) for a, b in pairs):
-            out += pairs
-    return out
+    """The pairs of straight quotes, on each line where all stand at their words' edges."""
+    return [pair for pairs in _pairs_by_line(text, runs)
+            if all(_at_word_edges(text, a, b) for a, b in pairs) for pair in pairs]
 
 
 def _curly_pairs(text: str, runs: list[int]) -> list[tuple[int, int]]:
-    """The pairs of curly quotes, by line (see :class:`PersianQuotesStep`). Not one
-    against a Latin word before it, whose quote it may be; and « after Ø or Ù would be
-    the mojibake of an Arabic letter (see ``_LATIN_LETTER``)."""
-    out = []
+    """The pairs of curly quotes, on each line where they face each other (see
+    :class:`PersianQuotesStep`). Not one against a Latin word before it, whose quote it
+    may be; and « after Ø or Ù would be the mojibake of an Arabic letter (see
+    ``_LATIN_LETTER``)."""
+    return [(a, b) for pairs in _pairs_by_line(text, runs) if _face_each_other(text, pairs)
+            for a, b in pairs if not _latin_before(text, a)]
+
+
+def _face_each_other(text: str, pairs: list[tuple[int, int]]) -> bool:
+    """Does each pair open with “ and close with ”, or are the quotes all of one kind?"""
+    return len({text[i] for pair in pairs for i in pair}) == 1 or all(
+        text[a] == _OPENING_CURLY and text[b] == _CLOSING_CURLY for a, b in pairs)
+
+
+def _pairs_by_line(text: str, runs: list[int]):
+    """For each line with an even number of the quotes ``runs`` finds, their pairs: first
+    with second, third with fourth."""
     for quotes in _quotes_by_line(text, runs):
-        if len(quotes) % 2:
-            continue
-        pairs = spans(quotes)
-        if len({text[i] for i in quotes}) == 2 and not all(
-                text[a] == _CURLY[0] and text[b] == _CURLY[1] for a, b in pairs):
-            continue
-        out += ((a, b) for a, b in pairs if not _latin_before(text, a))
-    return out
+        if not len(quotes) % 2:
+            yield spans(quotes)
 
 
 def _latin_before(text: str, i: int) -> bool:

@@ -139,8 +139,8 @@ class PunctuationSpacingStep(EditsStep):
         for m in self._matches(text):
             s, mark = m.start(), m.group()
             if mark in _OPENING_CHARS:
-                if _emoticon_mouth(text, s):
-                    continue  # (بود :( ولی)
+                if is_protected(text, s, s + 1):
+                    continue  # a URL's (x.ir/ها“ سلام), or an emoticon's mouth (بود :( ولی)
                 end = s + 1
                 while text[end] == " ":
                     end += 1
