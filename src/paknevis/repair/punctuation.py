@@ -28,10 +28,11 @@ from .step import EditsStep
 
 _PERSIAN = {",": "،", ";": "؛", "?": "؟"}
 _MARKS = ",;?!،؛؟"
-#: What may stand between a Persian word and its mark: spaces, closing quotes and brackets,
+#: What may stand between a Persian word and its mark: spaces, closing quotes and brackets
+#: (“ too, which may close a quote, and the quote step after this one make »),
 #: other marks, harakat (kept with keep_diacritics), and what later steps take out (a ZWNJ
 #: or ZWJ at a word's edge), so that a second pass decides as the first did
-_BEHIND = frozenset(f" \t)]}}»”\"{ZWNJ}\u200d{_MARKS}{COMBINING_MARKS}")
+_BEHIND = frozenset(f" \t)]}}»“”\"{ZWNJ}\u200d{_MARKS}{COMBINING_MARKS}")
 #: What may stand between a mark and the next word
 _AHEAD = frozenset(f" \t{ZWNJ}\u200d{_MARKS}")
 #: What starts no Persian text after a mark: a Latin word, a handle (which the handle step
