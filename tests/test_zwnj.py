@@ -795,6 +795,14 @@ def test_a_joined_word_may_join_the_space_before_it():
     assert fix("بی شک می شود") == "بی\u200cشک می\u200cشود"  # each space decided once
 
 
+def test_bi_joins_the_plural_or_comparative_of_a_word_it_makes():
+    # بی‌نظیر and بی‌رحم are known, their superlatives and plurals need not be
+    assert fix("بی نظیرترین بازیکن و بی رحم‌ترین دشمن") == (
+        f"بی{Z}نظیرترین بازیکن و بی{Z}رحم{Z}ترین دشمن")
+    assert fix("بی خانمان‌ها") == f"بی{Z}خانمان{Z}ها"
+    assert fix("بی بی‌ها") == f"بی بی{Z}ها"  # (a word of two letters stays apart, as بی بی does)
+
+
 def test_nothing_joins_a_joined_word_that_ends_in_an_ezafe():
     # بی and خانۀ join, and the ezafe ends the word: شان once joined it, and a second pass
     # undid that (hypothesis found it)

@@ -114,9 +114,19 @@ class PairJoiner:
         """Does بی make a word of ``right`` (بی توجه -> بی‌توجه)? A known word of three
         letters or more, but not before a verb with می, which بی never makes a word of (بی
         می زد; joined after the verb's own join, بی‌می‌زد had a second pass join what
-        followed it)."""
+        followed it). Or the plural or comparative of a word that بی makes a known word of
+        (بی نظیرترین، بی رحم‌ترین -> بی‌نظیرترین، بی‌رحم‌ترین, as بی‌نظیر، بی‌رحم)."""
         return (self.lex.knows(right) and right not in NOT_AFTER_BI
-                and len(self.words.plural_stem(right)) >= 3 and not self.words.verb_after_mi(right))
+                and len(self.words.plural_stem(right)) >= 3 and not self.words.verb_after_mi(right)
+                or self._inflected_after_bi(right))
+
+    def _inflected_after_bi(self, right: str) -> bool:
+        for suffix in _PLURALS_AND_COMPARATIVES:
+            stem = right[:-len(suffix)]
+            if right.endswith(suffix) and len(stem) >= 3 and (
+                    self.lex.forms.get("بی" + stem) == "بی" + ZWNJ + stem):
+                return True
+        return False
 
     def _plural_or_comparative(self, left: str, right: str, parts: list[str] | None,
                                as_text: list[str]) -> tuple[str, str] | None:
