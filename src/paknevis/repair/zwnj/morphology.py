@@ -51,6 +51,9 @@ SPOKEN_HA_APART = SPOKEN_HA - {"هامون"} | {"هاش"}
 #: after others the spoken language glues them (کتابشون), and ی before تون may be a fish
 #: (ماهی تون, tuna).
 SPOKEN_PRONOUNS = ("شون", "تون", "مون")
+#: All the spoken pronouns, glued after a word in a vowel ه (صفحه‌ش، نامه‌ت، کوچه‌شون),
+#: the longest first
+SPOKEN_CLITICS = (*SPOKEN_PRONOUNS, "ش", "ت", "م")
 #: Words written apart that may be the second half of a lost ZWNJ (کتاب ها، گفته اند).
 JOIN_RIGHT = frozenset((*SUFFIXES_HA, *SUFFIXES_TAR, *TAR_INFLECTED, *CLITICS_AFTER_HEH, EZAFE_YEH,
                         *SPOKEN_HA_APART, *SPOKEN_PRONOUNS))

@@ -28,6 +28,7 @@ from .morphology import (
     PERSON_ENDINGS,
     PREFIXES_MI,
     PREVERBS,
+    SPOKEN_CLITICS,
     SPOKEN_HA,
     SPOKEN_HA_SHORT,
     SUFFIXES,
@@ -93,6 +94,8 @@ class WordWriter:
             return found
         if key.endswith(_SPOKEN_LONGEST_FIRST) and (found := self._spoken_plural(key)):
             return found
+        if key.endswith(SPOKEN_CLITICS) and (found := self._spoken_clitic(key)):
+            return found
         if not key.endswith(ANY_SUFFIX):
             return self._inflected_compound(key) or self._surname(key) or self._tail_compound(key)
         for suffix, kind in SUFFIXES:
@@ -142,6 +145,18 @@ class WordWriter:
                 if not joins_left(stem[-1]):
                     return key, ""
                 return lex.written(stem) + ZWNJ + suffix, "zwnj.suffix"
+        return None
+
+    def _spoken_clitic(self, key: str) -> tuple[str, str] | None:
+        """A spoken pronoun glued to a known word in a vowel ه: صفحهش -> صفحه‌ش، نامهت،
+        خاطرهم، کوچهشون, as the table writes the common ones (خونه‌ش، بچه‌ش). Only where
+        the table shows the vowel (``_shows_vowel_heh``): after the consonant h a pronoun
+        is glued (گروهش، کوهم), and a word may end so (پژوهش، متهم)."""
+        for clitic in SPOKEN_CLITICS:
+            stem = key[: -len(clitic)]
+            if (key.endswith(clitic) and len(stem) > 2 and silent_heh(stem) and self.lex.knows(stem)
+                    and self._shows_vowel_heh(stem)):
+                return self.lex.written(stem) + ZWNJ + clitic, "zwnj.suffix"
         return None
 
     def _nisba(self, stem: str) -> bool:
