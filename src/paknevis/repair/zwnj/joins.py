@@ -121,6 +121,8 @@ class PairJoiner:
                 or self._inflected_after_bi(right))
 
     def _inflected_after_bi(self, right: str) -> bool:
+        """Is ``right`` a plural or comparative (ها، ترین، …) of a word that the table
+        writes after بی with a ZWNJ?"""
         for suffix in _PLURALS_AND_COMPARATIVES:
             stem = right[:-len(suffix)]
             if right.endswith(suffix) and len(stem) >= 3 and (
