@@ -52,6 +52,9 @@ PATTERNS = {
     # a quote or bracket typed against a word looks along its line for its partner
     "quotes against words": "الف»ب (ج)د «ه» ",
     "quotes without partners": "الف»ب ج«د ",
+    # straight and curly quotes pair up along their line, and a URL is looked for once
+    "straight and curly quote pairs": '"الف" “ب” ”ج” ',
+    "a curly quote without a partner": "الف“ب ",
     "tags glued to words": "سلام@ali ایران#آزادی ",
     # compounds the table does not know, joined or split; a participle and ای at a stop
     "unknown compounds": "مسخره کننده زندگیدوست رسولپناه شکستهای. ",
