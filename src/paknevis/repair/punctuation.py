@@ -13,12 +13,13 @@ stay, and so does a comma after a number, as in a date a template wrote (``۱۴�
 >>> persian_punctuation_step.apply("چرا? تهران ,اصفهان; شیراز. Hello, world")
 'چرا؟ تهران ،اصفهان؛ شیراز. Hello, world'
 
-Straight quotes become guillemets where they pair up on their line around Persian text
-(see :class:`PersianQuotesStep`).
+Straight and curly quotes become guillemets where they pair up on their line around
+Persian text (see :class:`PersianQuotesStep`).
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .chars import COMBINING_MARKS, PERSIAN_LETTER_SET, WORD_BREAKERS, ZWNJ
 from .edits import Edit
@@ -166,7 +167,7 @@ def _face_each_other(text: str, pairs: list[tuple[int, int]]) -> bool:
         text[a] == _OPENING_CURLY and text[b] == _CLOSING_CURLY for a, b in pairs)
 
 
-def _pairs_by_line(text: str, runs: list[int]):
+def _pairs_by_line(text: str, runs: list[int]) -> Iterator[list[tuple[int, int]]]:
     """For each line with an even number of the quotes ``runs`` finds, their pairs: first
     with second, third with fourth."""
     for quotes in _quotes_by_line(text, runs):
