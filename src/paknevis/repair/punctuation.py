@@ -178,9 +178,8 @@ def _pairs_by_line(text: str, runs: list[int]) -> Iterator[list[tuple[int, int]]
 def _latin_before(text: str, i: int) -> bool:
     """Is there a Latin letter before offset ``i``, past invisible characters that later
     steps may take out (Ø‌“: the ZWNJ goes, and Ø« would be mojibake)?"""
-    while i and text[i - 1] in _INVISIBLE:
-        i -= 1
-    return bool(i) and _LATIN_LETTER.match(text, i - 1) is not None
+    k = _past_invisible(text, i - 1, -1)
+    return k >= 0 and _LATIN_LETTER.match(text, k) is not None
 
 
 def _quotes_by_line(text: str, runs: list[int]) -> list[list[int]]:
@@ -217,11 +216,7 @@ def _at_word_edges(text: str, opening: int, closing: int) -> bool:
     سه"، ; "سعد عبود"در): if that quote hugs the word inside, as an opening quote does
     the first word and a closing one the last (not ``"الف "ب" ج"``, whose quotes are
     wrongly paired)."""
-    i, j = opening, closing + 1
-    while i and text[i - 1] in _INVISIBLE:
-        i -= 1
-    while j < len(text) and text[j] in _INVISIBLE:
-        j += 1
+    i, j = _past_invisible(text, opening - 1, -1) + 1, _past_invisible(text, closing + 1, 1)
     if i > 1 and text[i - 1] in "([" and _in_code_name(text[i - 2]):
         return False  # a call in code, print("سلام"), whose quotes are the code's
     opens = i == 0 or text[i - 1] in _BEFORE_OPENING or text[i - 1].isspace()
@@ -236,10 +231,16 @@ def _at_word_edges(text: str, opening: int, closing: int) -> bool:
 def _letter_next(text: str, quote: int, step: int) -> bool:
     """Is the character next to ``quote`` on the side ``step``, past invisible ones that
     later steps may take out, a Persian letter?"""
-    k = quote + step
-    while text[k] in _INVISIBLE:
+    k = _past_invisible(text, quote + step, step)
+    return 0 <= k < len(text) and text[k] in PERSIAN_LETTER_SET
+
+
+def _past_invisible(text: str, k: int, step: int) -> int:
+    """The first offset from ``k`` on, by ``step`` (1 or -1), that holds no invisible
+    character a later step may take out: -1 or ``len(text)`` past the text's edge."""
+    while 0 <= k < len(text) and text[k] in _INVISIBLE:
         k += step
-    return text[k] in PERSIAN_LETTER_SET
+    return k
 
 
 def _in_code_name(ch: str) -> bool:
