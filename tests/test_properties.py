@@ -163,6 +163,15 @@ def test_line_breaks_kept(text):
 
 
 @SETTINGS
+@given(st.lists(texts, max_size=6).map("\n".join))
+def test_a_text_is_repaired_as_its_lines_are(text):
+    # no step looks across a line break, the writer's habit with ZWNJ included: a file
+    # of many writers' lines is repaired as each line alone, wherever blocks cut it
+    *lines, last = text.split("\n")  # (a line ends at \n only: not at \r, as splitlines has it)
+    assert fix(text) == "".join(fix(line + "\n") for line in lines) + fix(last)
+
+
+@SETTINGS
 @given(st.lists(texts, max_size=8).map("\n".join), st.integers(1, 3), st.integers(1, 7))
 def test_blocks_cover_the_text_and_repair_stays_idempotent(text, lines, chunk):
     from paknevis.repair.lines import line_blocks

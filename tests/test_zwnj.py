@@ -596,20 +596,32 @@ def test_the_writers_habit_gives_the_same_answer_twice(text):
     assert fix(once) == once
 
 
-def test_a_long_text_is_judged_a_block_of_lines_at_a_time():
-    # as `paknevis fix` cuts a file (repair.lines): a writer who types ZWNJs, whose glued
-    # words stay, then one whose ZWNJs were deleted, whose glued words are split
+def test_each_line_shows_its_own_writers_habit():
+    # a corpus of a document a line, from many sites: a line that types ZWNJs keeps its
+    # glued words, and does not keep those of the lines whose ZWNJs a scraper deleted
+    # (before, a block of lines was judged whole: of such a file of Fars News articles in
+    # three forms, the glued ones got back 25% of their ZWNJs, and 97% each alone)
+    typed = f"کتاب{Z}ها و مهمترین بازی\n"
+    deleted = "کتابها و مهمترین بازی و برنامههای ما میشود\n"
+    spaced = "کتاب ها و مهمترین بازی\n"
+    text = (typed * 5 + deleted + spaced) * 3
+    right = (typed * 5 + f"کتاب{Z}ها و مهم{Z}ترین بازی و برنامه{Z}های ما می{Z}شود\n"
+             + f"کتاب{Z}ها و مهمترین بازی\n") * 3
+    assert fix(text) == right
+    fixed, edits = fix_and_explain(text)
+    assert fixed == right and apply_edits(text, edits) == fixed
+    assert fix(right) == right
+
+
+def test_a_long_text_is_repaired_as_its_lines_are():
+    # a text of more lines than a block (repair.lines), as `paknevis fix` cuts a file
     from paknevis.repair.lines import BLOCK_LINES
 
-    typed = f"کتاب{Z}ها و مهمترین بازی\n" * BLOCK_LINES
-    deleted = "کتابها و مهمترین بازی\n" * 3
-    text = typed + deleted
-    assert fix(text) == typed + f"کتاب{Z}ها و مهم{Z}ترین بازی\n" * 3
+    lines = [f"کتاب{Z}ها و مهمترین بازی\n", "کتابها و مهمترین بازی\n"] * BLOCK_LINES
+    text = "".join(lines)
+    assert fix(text) == "".join(map(fix, lines))
     fixed, edits = fix_and_explain(text)
     assert fixed == fix(text) and apply_edits(text, edits) == fixed
-    # none in the first block; the second's at their places in the whole text
-    assert edits == [e.shifted(len(typed)) for e in fix_and_explain(deleted)[1]] != []
-    assert fix(fixed) == fixed
 
 
 @pytest.mark.parametrize("text, right", [

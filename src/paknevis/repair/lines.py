@@ -1,11 +1,10 @@
 """A text cut into blocks of whole lines, to be repaired a block at a time.
 
-Repair never adds or removes a line break, and no step looks across one, but for one
-judgement: the writer's habit with ZWNJ (see ``zwnj.habit``), which each block makes on its
-own evidence. Blocks are counted in lines, not characters, so that a second pass cuts its
-input where the first pass cut, and stays idempotent. ``fix`` cuts a text of more lines
-than a block so (see ``pipeline.Repairer``); ``paknevis fix`` cuts a file as it reads it
-(``blocks.repair_blocks``).
+Repair never adds or removes a line break, and no step looks across one (the writer's
+habit with ZWNJ is judged a line at a time too, see ``zwnj.habit``): a text comes out as
+its blocks do, wherever they are cut, and a block only bounds the memory a repair takes.
+``fix`` cuts a text of more lines than a block so (see ``pipeline.Repairer``); ``paknevis
+fix`` cuts a file as it reads it (``blocks.repair_blocks``).
 
 >>> list(line_blocks("a\\nb\\nc", lines=2)), list(line_blocks(["a\\nb", "\\nc\\n"], lines=1))
 (['a\\nb\\n', 'c'], ['a\\n', 'b\\n', 'c\\n'])
@@ -14,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-#: Lines per block: a few hundred paragraphs are ample evidence of a writer's habit, and a
-#: block of web paragraphs (or of one-document-a-line corpus rows) stays a few megabytes.
+#: Lines per block: a block of web paragraphs (or of one-document-a-line corpus rows)
+#: stays a few megabytes.
 BLOCK_LINES = 256
 #: The most characters a block may hold. Repair needs about twenty times a block in memory,
 #: so this keeps one huge line (a whole site on one line) within about 1.3 GB: past it the

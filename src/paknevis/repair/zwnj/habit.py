@@ -1,5 +1,6 @@
-"""The writer's habit: what the edits a text needs show of how its writer types ZWNJs,
-and the ambiguous edits it settles.
+"""The writer's habit: what the edits a line needs show of how its writer types ZWNJs,
+and the ambiguous edits it settles. A line is judged on its own evidence (restorer.py):
+the next may be another writer's, in a corpus of a document or a sentence a line.
 
 A compound of free words typed apart is joined where the writer types ZWNJs as spaces, not
 where they type them; a plural glued by a writer who types ZWNJs was glued on purpose:
@@ -29,17 +30,17 @@ _GLUED_WRITER = frozenset(("zwnj.word", "zwnj.prefix_mi", "zwnj.suffix", "zwnj.c
 FREE_COMPOUND = frozenset(("zwnj.join_compound", "zwnj.join_participle"))
 
 
-def follow_the_writers_habit(text: str, edits: list[Edit]) -> list[Edit]:
-    """Let the writer's habit, as the same text shows it, settle two ambiguous cases.
+def follow_the_writers_habit(line: str, edits: list[Edit]) -> list[Edit]:
+    """Let the writer's habit, as the same line shows it, settle two ambiguous cases.
 
     * A compound of free words written apart (نخست وزیر) is joined only where the writer
-      types ZWNJs as spaces: in a text that uses ZWNJs, or drops them, the space is the
+      types ZWNJs as spaces: in a line that uses ZWNJs, or drops them, the space is the
       writer's choice (CV on the dev sets: glued-text precision 0.949 -> 0.956).
     * Where the writer types ZWNJs, as ZWNJs or as spaces, a word they wrote glued
       (کتابها، مهمترین، سیتیزن، بهنام) was written glued on purpose, and stays so; only
       می/نمی glued to a verb is split, as the standard never writes it glued (spaced-text
       precision 0.947 -> 0.969; on varzesh3 and Fars News this keeps names and loanwords
-      whole). Only text that shows no ZWNJ at all, as scrapers leave it, has its glued
+      whole). Only a line that shows no ZWNJ at all, as scrapers leave it, has its glued
       words split, also where some ZWNJs were typed as spaces, if a final ه glued to the
       next letter shows the others were deleted (``_shows_deleted_zwnjs``). A ZWNJ that this
       very step put in counts as the writer's, so that a second pass agrees with the first.
@@ -49,14 +50,14 @@ def follow_the_writers_habit(text: str, edits: list[Edit]) -> list[Edit]:
     rules = {e.rule for e in edits}
     # The evidence of a writer who types ZWNJs as spaces: a join that left a ZWNJ. One
     # that left none (دیوار ها -> دیوارها, after a letter that never joins) is no evidence,
-    # as a second pass could not see it and would settle the text the other way.
+    # as a second pass could not see it and would settle the line the other way.
     spaced = {e.rule for e in edits if e.new and e.rule in _SPACED_WRITER}
-    # The two are settled apart: a compound in the text must not change what happens to
+    # The two are settled apart: a compound in the line must not change what happens to
     # its glued words (``نخست وزیر`` beside ``کتاب‌های`` once let ``کتابها`` be split).
-    if rules & FREE_COMPOUND and not spaced and (rules & _GLUED_WRITER or ZWNJ in text):
+    if rules & FREE_COMPOUND and not spaced and (rules & _GLUED_WRITER or ZWNJ in line):
         edits = [e for e in edits if e.rule not in FREE_COMPOUND]
-    if rules & _GLUED_WRITER and (spaced & _TYPES_SPACES and not _shows_deleted_zwnjs(text, edits)
-                                  or _types_zwnjs(text, edits)):
+    if rules & _GLUED_WRITER and (spaced & _TYPES_SPACES and not _shows_deleted_zwnjs(line, edits)
+                                  or _types_zwnjs(line, edits)):
         edits = [e for e in edits if e.rule not in _GLUED_WRITER or _splits_mi(e.new)]
     return edits
 

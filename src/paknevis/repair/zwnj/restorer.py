@@ -5,6 +5,7 @@ repair step that runs it over a text.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from itertools import compress, count
 from operator import contains
 
@@ -223,17 +224,26 @@ class ZwnjRestorer:
         of a rule (می، نمی، بی) or of a joinable pair, or the right side of a rule (ها، تر،
         ام…).
 
-        The writer's habit (habit.py) then settles the ambiguous edits. Where it drops a
-        join of free words (نخست وزیر) that the decision of the next space turned on, the
-        text is decided again without such joins, as a second pass would see the words
-        (ماشین افزار های شان: افزارهای and شان, not ماشین‌افزارهای and شان; in 4 of the
-        1,200 Fars News articles).
+        The writer's habit (habit.py) then settles the ambiguous edits, a line at a time:
+        a line may be another writer's (a corpus of a document or a sentence a line, from
+        many sites), and one line that types ZWNJs must not keep the glued words of the
+        next, whose ZWNJs a scraper deleted. Where it drops a join of free words (نخست
+        وزیر) that the decision of the next space turned on, the line is decided again
+        without such joins, as a second pass would see the words (ماشین افزار های شان:
+        افزارهای and شان, not ماشین‌افزارهای and شان; in 4 of the 1,200 Fars News articles).
         """
         apart = _Apart(free=True)
         edits = self._text_edits(text, apart)
-        settled = follow_the_writers_habit(text, edits)
-        if apart.after_free and not any(e.rule in FREE_COMPOUND for e in settled):
-            settled = follow_the_writers_habit(text, self._text_edits(text, _Apart(free=False)))
+        if not edits:
+            return edits
+        settled: list[Edit] = []
+        for start, end, line_edits in _by_line(text, edits):
+            line = text[start:end]
+            kept = follow_the_writers_habit(line, line_edits)
+            if apart.after_free and len(kept) < len(line_edits) and _drops_free_joins(line_edits, kept):
+                again = self._text_edits(line, _Apart(free=False))
+                kept = follow_the_writers_habit(line, [e.shifted(start) for e in again] if start else again)
+            settled += kept
         return settled
 
     def _text_edits(self, text: str, apart: _Apart) -> list[Edit]:
@@ -447,6 +457,29 @@ def _joined_after_mi(edits: list[Edit], start: int) -> bool:
 
 def _edit_start(edit: Edit) -> int:
     return edit.start
+
+
+def _by_line(text: str, edits: list[Edit]) -> Iterator[tuple[int, int, list[Edit]]]:
+    """(start, end, edits) for each line of ``text`` with edits, of ``edits`` (in order of
+    their starts; none crosses a line break)."""
+    i, n = 0, len(edits)
+    while i < n:
+        at = edits[i].start
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        if end < 0:
+            end = len(text)
+        j = i + 1
+        while j < n and edits[j].start < end:
+            j += 1
+        yield start, end, edits[i:j]
+        i = j
+
+
+def _drops_free_joins(edits: list[Edit], kept: list[Edit]) -> bool:
+    """Did the writer's habit drop the joins of free words among ``edits`` (it drops all or
+    none of a line's)?"""
+    return any(e.rule in FREE_COMPOUND for e in edits) and not any(e.rule in FREE_COMPOUND for e in kept)
 
 
 class ZwnjStep(EditsStep):
