@@ -600,7 +600,7 @@ def test_each_line_shows_its_own_writers_habit():
     # a corpus of a document a line, from many sites: a line that types ZWNJs keeps its
     # glued words, and does not keep those of the lines whose ZWNJs a scraper deleted
     # (before, a block of lines was judged whole: of such a file of Fars News articles in
-    # three forms, the glued ones got back 25% of their ZWNJs, and 97% each alone)
+    # three forms, the glued ones got back 25% of their ZWNJs, and 96% each alone)
     typed = f"کتاب{Z}ها و مهمترین بازی\n"
     deleted = "کتابها و مهمترین بازی و برنامههای ما میشود\n"
     spaced = "کتاب ها و مهمترین بازی\n"
