@@ -30,8 +30,10 @@ _GLUED_WRITER = frozenset(("zwnj.word", "zwnj.prefix_mi", "zwnj.suffix", "zwnj.c
 FREE_COMPOUND = frozenset(("zwnj.join_compound", "zwnj.join_participle"))
 
 
-def follow_the_writers_habit(line: str, edits: list[Edit]) -> list[Edit]:
-    """Let the writer's habit, as the same line shows it, settle two ambiguous cases.
+def follow_the_writers_habit(text: str, edits: list[Edit], start: int = 0,
+                             end: int | None = None) -> list[Edit]:
+    """Let the writer's habit, as the line ``text[start:end]`` that ``edits`` are in shows
+    it, settle two ambiguous cases.
 
     * A compound of free words written apart (نخست وزیر) is joined only where the writer
       types ZWNJs as spaces: in a line that uses ZWNJs, or drops them, the space is the
@@ -45,41 +47,48 @@ def follow_the_writers_habit(line: str, edits: list[Edit]) -> list[Edit]:
       next letter shows the others were deleted (``_shows_deleted_zwnjs``). A ZWNJ that this
       very step put in counts as the writer's, so that a second pass agrees with the first.
     """
-    if not edits:
-        return edits
-    rules = {e.rule for e in edits}
-    # The evidence of a writer who types ZWNJs as spaces: a join that left a ZWNJ. One
-    # that left none (دیوار ها -> دیوارها, after a letter that never joins) is no evidence,
-    # as a second pass could not see it and would settle the line the other way.
-    spaced = {e.rule for e in edits if e.new and e.rule in _SPACED_WRITER}
+    # What the line's edits show, in one pass (the habit is asked of each line of a text).
+    # The evidence of a writer who types ZWNJs as spaces is a join that left a ZWNJ; one
+    # that left none (دیوار ها -> دیوارها, after a letter that never joins) is none, as a
+    # second pass could not see it and would settle the line the other way.
+    glued = free = spaced = types_spaces = False
+    for e in edits:
+        rule = e.rule
+        if rule in _GLUED_WRITER:
+            glued = True
+        elif rule in FREE_COMPOUND:
+            free = True
+        elif rule in _SPACED_WRITER and e.new:
+            spaced = True
+            types_spaces = types_spaces or rule in _TYPES_SPACES
     # The two are settled apart: a compound in the line must not change what happens to
     # its glued words (``نخست وزیر`` beside ``کتاب‌های`` once let ``کتابها`` be split).
-    if rules & FREE_COMPOUND and not spaced and (rules & _GLUED_WRITER or ZWNJ in line):
+    if free and not spaced and (glued or text.find(ZWNJ, start, end) >= 0):
         edits = [e for e in edits if e.rule not in FREE_COMPOUND]
-    if rules & _GLUED_WRITER and (spaced & _TYPES_SPACES and not _shows_deleted_zwnjs(line, edits)
-                                  or _types_zwnjs(line, edits)):
+    if glued and (types_spaces and not _shows_deleted_zwnjs(text, edits, start, end)
+                  or _types_zwnjs(text, edits, start, end)):
         edits = [e for e in edits if e.rule not in _GLUED_WRITER or _splits_mi(e.new)]
     return edits
 
 
-def _types_zwnjs(text: str, edits: list[Edit]) -> bool:
-    """Does the text show a writer who types ZWNJs? It has more ZWNJs than verbs with می
+def _types_zwnjs(text: str, edits: list[Edit], start: int, end: int | None) -> bool:
+    """Does the line show a writer who types ZWNJs? It has more ZWNJs than verbs with می
     glued to them (میشود): one who types ZWNJs types them after می first. As many or fewer
     are strays that a scraper's deletion missed (an LRM typed for a ZWNJ, which the letter
     step makes one: 18 of the Fars News articles; of the web texts with their ZWNJs
     deleted, the 17 left with as many ZWNJs as such verbs had been published with them)."""
-    zwnjs = text.count(ZWNJ)  # (none, as in text a scraper stripped: no edit to count)
+    zwnjs = text.count(ZWNJ, start, end)  # (none, as in text a scraper stripped: no edit to count)
     return zwnjs > 0 and zwnjs > sum(1 for e in edits if e.rule in _GLUED_WRITER and _splits_mi(e.new))
 
 
-def _shows_deleted_zwnjs(text: str, edits: list[Edit]) -> bool:
-    """Does a text with no ZWNJ show that its ZWNJs were deleted, not typed as spaces? A
+def _shows_deleted_zwnjs(text: str, edits: list[Edit], start: int, end: int | None) -> bool:
+    """Does a line with no ZWNJ show that its ZWNJs were deleted, not typed as spaces? A
     final ه glued to the next letter (برنامههای، هستهای، سرمایهگذاری) takes its middle
     form, which no writer types, but a scraper that drops ZWNJs leaves. (Not so a word of
     two letters glued to the next: بهنام is a name, and بهعنوان a writer's habit.) Such a
     text mixes the two (Fars News with its ZWNJs deleted: می شود beside برنامههای), and
     its glued words are repaired as in a text that shows no space typed for a ZWNJ."""
-    return ZWNJ not in text and any(
+    return text.find(ZWNJ, start, end) < 0 and any(
         e.rule in _GLUED_WRITER and _HEH_GLUED.search(e.new) for e in edits)
 
 

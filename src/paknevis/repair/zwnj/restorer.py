@@ -5,7 +5,6 @@ repair step that runs it over a text.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
 from itertools import compress, count
 from operator import contains
 
@@ -236,15 +235,30 @@ class ZwnjRestorer:
         edits = self._text_edits(text, apart)
         if not edits:
             return edits
+        if "\n" not in text:  # (most texts: no line to find)
+            return self._settle(text, edits, apart, 0, len(text))
         settled: list[Edit] = []
-        for start, end, line_edits in _by_line(text, edits):
-            line = text[start:end]
-            kept = follow_the_writers_habit(line, line_edits)
-            if apart.after_free and len(kept) < len(line_edits) and _drops_free_joins(line_edits, kept):
-                again = self._text_edits(line, _Apart(free=False))
-                kept = follow_the_writers_habit(line, [e.shifted(start) for e in again] if start else again)
-            settled += kept
+        i, n = 0, len(edits)
+        while i < n:  # (the edits are in order, and none crosses a line break)
+            at = edits[i].start
+            start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+            if end < 0:
+                end = len(text)
+            j = i + 1
+            while j < n and edits[j].start < end:
+                j += 1
+            settled += self._settle(text, edits[i:j], apart, start, end)
+            i = j
         return settled
+
+    def _settle(self, text: str, edits: list[Edit], apart: _Apart, start: int, end: int) -> list[Edit]:
+        """The writer's habit on ``edits``, those of the line ``text[start:end]``."""
+        kept = follow_the_writers_habit(text, edits, start, end)
+        if apart.after_free and len(kept) < len(edits) and _drops_free_joins(edits, kept):
+            line = text[start:end]
+            again = [e.shifted(start) for e in self._text_edits(line, _Apart(free=False))]
+            kept = follow_the_writers_habit(text, again, start, end)
+        return kept
 
     def _text_edits(self, text: str, apart: _Apart) -> list[Edit]:
         """``text_edits`` before the writer's habit."""
@@ -457,23 +471,6 @@ def _joined_after_mi(edits: list[Edit], start: int) -> bool:
 
 def _edit_start(edit: Edit) -> int:
     return edit.start
-
-
-def _by_line(text: str, edits: list[Edit]) -> Iterator[tuple[int, int, list[Edit]]]:
-    """(start, end, edits) for each line of ``text`` with edits, of ``edits`` (in order of
-    their starts; none crosses a line break)."""
-    i, n = 0, len(edits)
-    while i < n:
-        at = edits[i].start
-        start = text.rfind("\n", 0, at) + 1
-        end = text.find("\n", at)
-        if end < 0:
-            end = len(text)
-        j = i + 1
-        while j < n and edits[j].start < end:
-            j += 1
-        yield start, end, edits[i:j]
-        i = j
 
 
 def _drops_free_joins(edits: list[Edit], kept: list[Edit]) -> bool:
