@@ -78,6 +78,8 @@ PATTERNS = {
     "HTML references": "می&zwnj;شود &amp;amp;nbsp; ",
     "ampersands": "&amp;",
     "foreign lines": "پاکستان کی حکومت\nکتاب ها\n",
+    # short lines of three writers' habits, each line's judged on its own edits
+    "lines of three habits": "کتاب\u200cها و مهمترین\nکتابها میشود\nنخست وزیر می شود\n",
     # acronyms spelled out: each looked for the join before it in every edit so far (اف بی
     # آی 20,000 times: 19 s); an ellipsis typed spaced, each dot walking back the run
     "spelled acronyms": "اف بی آی ام اس آی تی ",
