@@ -86,8 +86,8 @@ def _shows_deleted_zwnjs(text: str, edits: list[Edit], start: int, end: int | No
     final ه glued to the next letter (برنامههای، هستهای، سرمایهگذاری) takes its middle
     form, which no writer types, but a scraper that drops ZWNJs leaves. (Not so a word of
     two letters glued to the next: بهنام is a name, and بهعنوان a writer's habit.) Such a
-    text mixes the two (Fars News with its ZWNJs deleted: می شود beside برنامههای), and
-    its glued words are repaired as in a text that shows no space typed for a ZWNJ."""
+    line mixes the two (Fars News with its ZWNJs deleted: می شود beside برنامههای), and
+    its glued words are repaired as in a line that shows no space typed for a ZWNJ."""
     return text.find(ZWNJ, start, end) < 0 and any(
         e.rule in _GLUED_WRITER and _HEH_GLUED.search(e.new) for e in edits)
 

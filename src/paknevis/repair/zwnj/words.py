@@ -68,9 +68,8 @@ _SPOKEN_LONGEST_FIRST = tuple(sorted((*SPOKEN_HA, *SPOKEN_HA_SHORT),
                                      key=lambda suffix: (-len(suffix), suffix)))
 #: SUFFIXES by their last letter, in their order: a word is tried with those it may end
 #: with, not all 25 (the words of Fars News the table does not know: 7.6 -> 6.1 ms)
-_SUFFIXES_ENDING: dict[str, tuple[tuple[str, str], ...]] = {}
-for _suffix_kind in SUFFIXES:
-    _SUFFIXES_ENDING[_suffix_kind[0][-1]] = (*_SUFFIXES_ENDING.get(_suffix_kind[0][-1], ()), _suffix_kind)
+_SUFFIXES_ENDING = {last: tuple(sk for sk in SUFFIXES if sk[0].endswith(last))
+                    for last in {suffix[-1] for suffix, _ in SUFFIXES}}
 
 
 class WordWriter:
