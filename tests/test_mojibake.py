@@ -100,6 +100,15 @@ def test_what_stands_beside_a_run_does_not_decide_it():
     assert fix("ÇíÑÇä«BaharIran@ 7") == "ایران«@BaharIran7"
 
 
+@pytest.mark.parametrize("line, decoded", [("ط¹ظ„ظٹ", "علی"), ("طں", "؟"), ("ظ‡", "ه")])
+def test_a_garbled_line_is_decoded_alone_as_beside_others(line, decoded):
+    # the step's first test looks for the signs a decodable run must hold, not for the
+    # commonest few, which these lines lack: alone they were left garbled, and decoded
+    # only in a text with such signs on another line (so a file's blocks decided)
+    assert fix(line) == decoded
+    assert fix(f"ط³ظ„ط§ظ…\n{line}") == f"سلام\n{decoded}"
+
+
 def test_a_one_letter_word_is_read_so_only_beside_longer_ones():
     # و is æ: in a line of Persian so garbled it is و; alone it may be Danish or Norwegian
     assert fix("ÇíÑÇä æ ÚÑÇÞ") == "ایران و عراق"
