@@ -22,6 +22,16 @@ BLOCK_LINES = 256
 MAX_BLOCK_CHARS = 64_000_000
 
 
+def line_around(text: str, at: int) -> tuple[int, int]:
+    """Where the line that holds offset ``at`` starts and ends (before its line break).
+
+    >>> line_around("الف\\nب ج\\nد", 5)
+    (4, 7)
+    """
+    end = text.find("\n", at)
+    return text.rfind("\n", 0, at) + 1, len(text) if end < 0 else end
+
+
 class BlockTooLarge(ValueError):
     """A block of lines holds more than ``max_chars`` characters."""
 

@@ -43,6 +43,7 @@ from __future__ import annotations
 import re
 
 from .chars import ALL_DIGITS, COMBINING_MARKS, PERSIAN_LETTERS, ZWNJ
+from .lines import line_around
 from .runs import CharRuns
 from .step import RegexStep
 
@@ -194,9 +195,7 @@ def _line_has_strong_run(m: re.Match) -> bool:
     text, at = m.string, m.start()
     seen_text, start, end, strong = _line_seen
     if seen_text is not text or not start <= at < end:
-        start = text.rfind("\n", 0, at) + 1
-        end = text.find("\n", at)
-        end = len(text) if end < 0 else end
+        start, end = line_around(text, at)
         strong = any((decoded := _windows_1256(run)) is not None and _strong(run, decoded)
                      for run in _LATIN_SIGNS.findall(text, start, end))
         _line_seen = (text, start, end, strong)

@@ -30,8 +30,7 @@ _GLUED_WRITER = frozenset(("zwnj.word", "zwnj.prefix_mi", "zwnj.suffix", "zwnj.c
 FREE_COMPOUND = frozenset(("zwnj.join_compound", "zwnj.join_participle"))
 
 
-def follow_the_writers_habit(text: str, edits: list[Edit], start: int = 0,
-                             end: int | None = None) -> list[Edit]:
+def follow_the_writers_habit(text: str, edits: list[Edit], start: int, end: int) -> list[Edit]:
     """Let the writer's habit, as the line ``text[start:end]`` that ``edits`` are in shows
     it, settle two ambiguous cases.
 
@@ -71,7 +70,7 @@ def follow_the_writers_habit(text: str, edits: list[Edit], start: int = 0,
     return edits
 
 
-def _types_zwnjs(text: str, edits: list[Edit], start: int, end: int | None) -> bool:
+def _types_zwnjs(text: str, edits: list[Edit], start: int, end: int) -> bool:
     """Does the line show a writer who types ZWNJs? It has more ZWNJs than verbs with می
     glued to them (میشود): one who types ZWNJs types them after می first. As many or fewer
     are strays that a scraper's deletion missed (an LRM typed for a ZWNJ, which the letter
@@ -81,7 +80,7 @@ def _types_zwnjs(text: str, edits: list[Edit], start: int, end: int | None) -> b
     return zwnjs > 0 and zwnjs > sum(1 for e in edits if e.rule in _GLUED_WRITER and _splits_mi(e.new))
 
 
-def _shows_deleted_zwnjs(text: str, edits: list[Edit], start: int, end: int | None) -> bool:
+def _shows_deleted_zwnjs(text: str, edits: list[Edit], start: int, end: int) -> bool:
     """Does a line with no ZWNJ show that its ZWNJs were deleted, not typed as spaces? A
     final ه glued to the next letter (برنامههای، هستهای، سرمایهگذاری) takes its middle
     form, which no writer types, but a scraper that drops ZWNJs leaves. (Not so a word of

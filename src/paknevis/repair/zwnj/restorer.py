@@ -11,6 +11,7 @@ from operator import contains
 from ..chars import PERSIAN_LETTER_SET, PERSIAN_LETTERS, WORD_CHARS, ZWNJ, joins_left
 from ..edits import Edit, new_edit
 from ..harakat import has_harakat
+from ..lines import line_around
 from ..protect import in_spans, protected_spans
 from ..step import EditsStep
 from .context import Context
@@ -233,17 +234,10 @@ class ZwnjRestorer:
         """
         apart = _Apart(free=True)
         edits = self._text_edits(text, apart)
-        if not edits:
-            return edits
-        if "\n" not in text:  # (most texts: no line to find)
-            return self._settle(text, edits, apart, 0, len(text))
         settled: list[Edit] = []
         i, n = 0, len(edits)
         while i < n:  # (the edits are in order, and none crosses a line break)
-            at = edits[i].start
-            start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
-            if end < 0:
-                end = len(text)
+            start, end = line_around(text, edits[i].start)
             j = i + 1
             while j < n and edits[j].start < end:
                 j += 1
