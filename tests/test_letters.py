@@ -48,6 +48,23 @@ def test_invisible_characters_inside_words():
 
 
 @pytest.mark.parametrize("text, right", [
+    # a soft hyphen between two letters of a word was typed as a half-space (Fars News)
+    ("دولت\u00adها و پنج\u00adشنبه", "دولت\u200cها و پنج\u200cشنبه"),
+    ("مي\u00adشود", "می\u200cشود"),  # before the letter table has made ي a ی
+    # kept as the writer's ZWNJ: taken out, it left the word glued in a line whose writer
+    # types ZWNJs as spaces, where the ZWNJ step keeps glued words as they are
+    ("روش\u00adهایی که می توان", "روش\u200cهایی که می\u200cتوان"),
+    # after a letter that never joins it does nothing, and anywhere else it goes
+    ("روستا\u00adهای شهرستان", "روستاهای شهرستان"),
+    ("باقی مانده \u00adاند.", "باقی مانده\u200cاند."),
+    ("hyphen\u00adation", "hyphenation"),
+    ("http://x.ir/دولت\u00adها", "http://x.ir/دولت\u00adها"),  # a URL's is left as it is
+])
+def test_soft_hyphen(text, right):
+    assert fix(text) == right
+
+
+@pytest.mark.parametrize("text, right", [
     # a bidi mark at a Persian word's edge, with another one past the space (Fars News)
     ("خراسان\u200e جنوبی", "خراسان جنوبی"),
     ("در \u200fحالی که", "در حالی که"),
@@ -76,9 +93,10 @@ def test_rare_character_steps_run_as_one_group_with_the_same_result():
     r = Repairer()
     groups = [s for s in r.fix_steps if isinstance(s, RareCharSteps)]
     assert [s.name for s in groups] == [
-        "letters+kashida+harakat+invisible+bidi_between_words+odd_space+persian_punctuation+persian_quotes"]
+        "soft_hyphen+letters+kashida+harakat+invisible+bidi_between_words+odd_space+persian_punctuation+persian_quotes"]
     for text in ["علي\u00a0كتاب", "مـــی\u200fشود\u00a0و ﻻ", "کتاب خوب", "بي\u064eسواد",
-                 "حتمﹰا", "حتم\u200fًا", "تهران ـ ایرنا", "بَـــی", "خراسان\u200e جنوبی"]:
+                 "حتمﹰا", "حتم\u200fًا", "تهران ـ ایرنا", "بَـــی", "خراسان\u200e جنوبی",
+                 "مي\u00adشود \u00adها"]:
         traced, _ = r.fix_and_explain(text)  # every step on its own, no group
         assert r.fix(text) == traced
 

@@ -19,6 +19,7 @@ from .letters import (
     invisible_step,
     kashida_step,
     letters_step,
+    soft_hyphen_step,
 )
 from .lines import BLOCK_LINES, line_blocks
 from .mojibake import garbled, mojibake_step
@@ -53,7 +54,8 @@ class Repairer:
         self.config = config = config or RepairConfig()
         steps: list = []
         if config.letters:  # mojibake and references first: what they decode to is repaired
-            steps += [mojibake_step, entity_step, arabic_yeh_kaf_step, letters_step(), kashida_step]
+            steps += [mojibake_step, entity_step, arabic_yeh_kaf_step, soft_hyphen_step, letters_step(),
+                      kashida_step]
             # harakat before invisible controls: a control after a haraka that goes then
             # stands between two letters (بَ\u200fب), and is judged there in the same pass
             if not config.keep_diacritics:
