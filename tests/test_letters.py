@@ -16,6 +16,19 @@ def test_a_kashida_not_inside_a_word_is_a_dash_and_stays(text):
     assert fix(text) == text
 
 
+@pytest.mark.parametrize("text, right", [
+    # a ZWNJ beside a kashida sets it apart from the letter as a dash (Fars News): the
+    # kashida stays, and so does the ZWNJ (آسیا‌ـ‌پاسیفیک became one word, آسیاپاسیفیک)
+    ("آسیا\u200cـ\u200cپاسیفیک", "آسیاـ\u200cپاسیفیک"),  # (none after ا, which never joins)
+    ("رویکرد هزینه\u200cـ\u200cمنفعت", "رویکرد هزینه\u200cـ\u200cمنفعت"),
+    ("معاون سیاسی\u200cـ انتظامی", "معاون سیاسی\u200cـ انتظامی"),
+    ("الف\u200cــ قاعده نفی سبیل", "الف\u200cــ قاعده نفی سبیل"),
+    ("بازدارندگی ــ\u200c و", "بازدارندگی ــ و"),  # one with a space past it does nothing
+])
+def test_a_kashida_set_apart_by_a_zwnj_is_a_dash(text, right):
+    assert fix(text) == right
+
+
 def test_heh_variants_and_kashida():
     assert fix("ھمه") == "همه"
     assert fix("مـــیـــز") == "میز"

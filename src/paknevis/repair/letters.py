@@ -84,10 +84,15 @@ def letters_step() -> TableStep:
 # abbreviation هـ.ق, between numbers (the score ۷۱ـ۷۰) or words (تهران ـ ایرنا، ـایرنا).
 
 
+# A ZWNJ beside one keeps it off the letter (سیاسی‌ـ انتظامی، آسیا‌ـ‌پاسیفیک, Fars News):
+# the writer set it apart as a dash, and it stays (taken out, آسیاپاسیفیک became one word).
+_STRETCHED = WORD_CHAR_SET - {ZWNJ}
+
+
 def _stretch(m: re.Match) -> str | None:
     text, start, end = m.string, m.start(), m.end()
-    inside = (start and text[start - 1] in WORD_CHAR_SET
-              and end < len(text) and text[end] in WORD_CHAR_SET)
+    inside = (start and text[start - 1] in _STRETCHED
+              and end < len(text) and text[end] in _STRETCHED)
     return "" if inside else None
 
 

@@ -10,8 +10,12 @@ from ..protect import apply_outside_urls, outside_urls, url_spans
 
 # A ZWNJ that does nothing or is wrong: after a letter that never joins, not between two
 # letters (word edges, next to spaces, digits or punctuation), or doubled.
-_L = PERSIAN_LETTERS
-_JOINING = "".join(c for c in PERSIAN_LETTERS if c not in NON_JOINERS)
+# A kashida that is left is a dash (see letters.py), and joins on both sides as a letter
+# does: a ZWNJ beside it keeps it off the letter (سیاسی‌ـ انتظامی، الف‌ــ), and is judged as
+# one between two letters.
+_KASHIDA = "\u0640"
+_L = PERSIAN_LETTERS + _KASHIDA
+_JOINING = "".join(c for c in PERSIAN_LETTERS if c not in NON_JOINERS) + _KASHIDA
 _MARKS = "\u064b-\u0655\u0670"
 _MARK_SET = frozenset(chr(c) for c in range(0x064B, 0x0656)) | {"\u0670"}
 # A ZWNJ that may be wrong: doubled, not followed by a letter, or not after a joining
