@@ -32,6 +32,20 @@ typer.core.TyperArgument.display_type_rich = (  # type: ignore[method-assign]
     lambda self, ctx: None if self.metavar else _argument_type(self, ctx))
 
 
+def _one_of(choices: type[StrEnum]):
+    """A parser for an option of fixed choices. (Without one, typer 0.26 and later check an
+    enum with pydantic, whose message begins "Value error, ".)"""
+    def parse(value: Any) -> StrEnum:
+        if isinstance(value, choices):
+            return value
+        try:
+            return choices(value)
+        except ValueError:
+            names = ", ".join(repr(choice.value) for choice in choices)
+            raise typer.BadParameter(f"{value!r} is not one of {names}.") from None
+    return parse
+
+
 class Digits(StrEnum):
     persian = "persian"
     latin = "latin"
@@ -70,7 +84,7 @@ def fix(
     in_place: bool = typer.Option(
         False, "--in-place", "-i", help="Rewrite each file (as UTF-8), keeping the original as FILE.bak."),
     digits: Digits = typer.Option(
-        Digits.persian, metavar="persian|latin|keep",
+        Digits.persian, metavar="persian|latin|keep", parser=_one_of(Digits),
         help="Digits in Persian text: Persian (۱۲۳), Latin (123), or keep them."),
     keep_diacritics: bool = typer.Option(
         False, help="Keep every haraka (ـَ ـِ ـُ). Without it the stray ones go, and vocalized "
@@ -142,7 +156,7 @@ class Format(StrEnum):
 def parse(
     file: Path = typer.Argument(..., metavar="FILE",
                                 help="A post or page: .txt, .html, or any text file."),
-    format: Format = typer.Option(Format.json, "--format", "-f", metavar="json|text",
+    format: Format = typer.Option(Format.json, "--format", "-f", metavar="json|text", parser=_one_of(Format),
                                   help="json: the record; text: for people."),
     url: str | None = typer.Option(None, metavar="URL",
                                    help="The page's URL, if the file does not say it."),
@@ -183,7 +197,7 @@ def process(
         None, metavar="FILE", help="Where to write the inputs that could not be read, with the "
                                    "reason (default: OUTPUT with .rejects.jsonl)."),
     workers: int = typer.Option(1, min=1, max=64, metavar="N", help="Processes (or Ray CPUs) to use."),
-    engine: Engine = typer.Option(Engine.local, metavar="local|ray",
+    engine: Engine = typer.Option(Engine.local, metavar="local|ray", parser=_one_of(Engine),
                                   help="local: this machine's processes; "
                                        "ray: Ray Data (pip install 'paknevis[ray]')."),
     ray_address: str | None = typer.Option(None, metavar="ADDRESS",
@@ -347,7 +361,7 @@ def search(
     source: str | None = typer.Option(None, metavar="SOURCE", help="Only this source (outlet or site)."),
     hashtag: str | None = typer.Option(None, metavar="TAG", help="Only records with this hashtag."),
     limit: int = typer.Option(20, min=1, max=1000, metavar="N", help="How many hits to show."),
-    format: Format = typer.Option(Format.text, "--format", "-f", metavar="text|json",
+    format: Format = typer.Option(Format.text, "--format", "-f", metavar="text|json", parser=_one_of(Format),
                                   help="text for people, json for tools."),
 ) -> None:
     """Search the archive; a word is found however it was typed (ZWNJ, space, letters, digits).
