@@ -24,6 +24,8 @@ def test_a_kashida_not_inside_a_word_is_a_dash_and_stays(text):
     ("معاون سیاسی\u200cـ انتظامی", "معاون سیاسی\u200cـ انتظامی"),
     ("الف\u200cــ قاعده نفی سبیل", "الف\u200cــ قاعده نفی سبیل"),
     ("بازدارندگی ــ\u200c و", "بازدارندگی ــ و"),  # one with a space past it does nothing
+    # and so does one after a letter that never joins: the kashida stretches the word
+    ("تاز\u200cـه ترین", "تازه\u200cترین"),  # (the fuzzer found it: a second pass did this)
 ])
 def test_a_kashida_set_apart_by_a_zwnj_is_a_dash(text, right):
     assert fix(text) == right

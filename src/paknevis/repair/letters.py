@@ -86,14 +86,20 @@ def letters_step() -> TableStep:
 
 # A ZWNJ beside one keeps it off the letter (سیاسی‌ـ انتظامی، آسیا‌ـ‌پاسیفیک, Fars News):
 # the writer set it apart as a dash, and it stays (taken out, آسیاپاسیفیک became one word).
+# Not one after a letter that never joins, which does nothing and goes (wrong.py): تاز‌ـه
+# is a stretched تازه, as a second pass would find it.
 _STRETCHED = WORD_CHAR_SET - {ZWNJ}
 
 
 def _stretch(m: re.Match) -> str | None:
     text, start, end = m.string, m.start(), m.end()
-    inside = (start and text[start - 1] in _STRETCHED
-              and end < len(text) and text[end] in _STRETCHED)
-    return "" if inside else None
+    before = start - 1
+    while before >= 0 and text[before] == ZWNJ:
+        before -= 1
+    if before < 0 or end == len(text) or text[end] not in _STRETCHED:
+        return None
+    set_apart = before < start - 1 and joins_left(text[before])
+    return None if set_apart or text[before] not in _STRETCHED else ""
 
 
 # A soft hyphen only marks where a line may break, and the letter table takes it out. But
