@@ -48,9 +48,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from paknevis.repair.chars import NON_JOINERS, WORD_CHARS, ZWNJ, joins_left  # noqa: E402
+from paknevis.repair.chars import (  # noqa: E402
+    COMBINING_MARKS,
+    NON_JOINERS,
+    PERSIAN_LETTERS,
+    WORD_CHARS,
+    ZWNJ,
+    joins_left,
+)
 from paknevis.repair.harakat import strip_harakat  # noqa: E402
-from paknevis.repair.letters import invisible_step, kashida_step, letters_step  # noqa: E402
+from paknevis.repair.letters import (  # noqa: E402
+    invisible_step,
+    kashida_step,
+    letters_step,
+    soft_hyphen_step,
+)
 from paknevis.repair.zwnj import (  # noqa: E402
     CLITICS_AFTER_HEH,
     EZAFE_YEH,
@@ -145,8 +157,11 @@ SPOKEN_NOT_WRITTEN = frozenset(("میرم", "میریم"))
 SPOKEN_PRESENT_STEMS = frozenset(("شین",))
 
 _letters = letters_step()
-_WORD = re.compile(f"[{WORD_CHARS}]+")
-_PAIR = re.compile(f"(?=(?<![{WORD_CHARS}])([{WORD_CHARS}]+) ([{WORD_CHARS}]+))")
+# A word starts and ends with a letter: a ZWNJ at its edge stands against a kashida that
+# it sets apart as a dash (سیاسی‌ـ انتظامی), which is no part of the word.
+_W = f"[{PERSIAN_LETTERS}{COMBINING_MARKS}](?:[{WORD_CHARS}]*[{PERSIAN_LETTERS}{COMBINING_MARKS}])?"
+_WORD = re.compile(_W)
+_PAIR = re.compile(f"(?=(?<![{WORD_CHARS}])({_W}) ({_W})(?!\u200c*[{PERSIAN_LETTERS}{COMBINING_MARKS}]))")
 _MI_ZWNJ = re.compile("(?:^|\\s)ن?می\u200c")
 _MI_SPACE = re.compile("(?:^|\\s)ن?می (?=\\S)")
 
@@ -155,7 +170,8 @@ def canonical(text: str) -> str:
     """Text as the runtime sees it before the ZWNJ step: one alphabet, no wrong ZWNJs. And
     no harakat at all: the runtime keeps them only in a vocalized passage and on the alef of
     حتماً, words that need no ZWNJ, so the table's words are bare."""
-    text = invisible_step.apply(strip_harakat(kashida_step.apply(_letters.apply(text))))
+    text = _letters.apply(soft_hyphen_step.apply(text))
+    text = invisible_step.apply(strip_harakat(kashida_step.apply(text)))
     return wrong_zwnj_step.apply(text)
 
 
@@ -175,7 +191,7 @@ def news_texts():
         for line in f:
             doc = json.loads(line)
             text = "\n".join([doc["title"], doc["abstract"], *doc["paragraphs"]])
-            text = _letters.apply(text)
+            text = _letters.apply(soft_hyphen_step.apply(text))
             # a writer who spaces می (می شود) also spaces other ZWNJs: not evidence
             if len(_MI_ZWNJ.findall(text)) > len(_MI_SPACE.findall(text)):
                 yield text
