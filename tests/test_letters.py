@@ -52,6 +52,8 @@ def test_invisible_characters_inside_words():
     # letter that never joins a ZWNJ does nothing, and goes
     assert fix("گفت\u200eوگو و خیابان\u200fها") == "گفت\u200cوگو و خیابان\u200cها"
     assert fix("ادا\u200eمه") == "ادامه"
+    # the Arabic letter mark (U+061C) is an RLM for Arabic script, and is read as one
+    assert fix("کتاب\u061cها و می\u061cشود") == "کتاب\u200cها و می\u200cشود"
     assert fix("کتاب\u2060خانه") == "کتابخانه"  # a word joiner only breaks the word
     assert fix("a\u200eb") == "a\u200eb"  # and Latin text keeps its bidi marks
     assert fix("\ufeffسلام") == "سلام"
@@ -85,6 +87,7 @@ def test_soft_hyphen(text, right):
     ("در \u200fحالی که", "در حالی که"),
     ("کتاب\u200e ها", "کتاب\u200cها"),  # and then the word joins as it should
     ("تعیین می\u200f شود", "تعیین می\u200cشود"),
+    ("خراسان\u061c جنوبی", "خراسان جنوبی"),  # an Arabic letter mark as well
     # a wrong ZWNJ beside the space, which a later step takes out (hypothesis found it)
     ("می\u200c \u200fمی", "می می"),
     # beside Latin text or at a line's end it may order what is around it, and stays

@@ -29,10 +29,11 @@ PERSIAN_LETTER_SET = frozenset(PERSIAN_LETTERS)
 WORD_CHAR_SET = frozenset(WORD_CHARS)
 
 #: Invisible characters that break a word where they stand inside one: zero-width space,
-#: word joiner, bidi marks, embeddings and isolates (the ZWNJ is the word's own), and the
-#: zero-width joiner, which between two letters does nothing (they join, or the first never
-#: does: وی\u200dژه), and keeps the word from being found.
-WORD_BREAKERS = "\u200b\u2060\u200e\u200f\u200d" + "".join(map(chr, range(0x202A, 0x202F))) + "".join(
+#: word joiner, bidi marks (LRM, RLM and the Arabic letter mark), embeddings and isolates
+#: (the ZWNJ is the word's own), and the zero-width joiner, which between two letters does
+#: nothing (they join, or the first never does: وی\u200dژه), and keeps the word from being
+#: found.
+WORD_BREAKERS = "\u200b\u2060\u200e\u200f\u061c\u200d" + "".join(map(chr, range(0x202A, 0x202F))) + "".join(
     map(chr, range(0x2066, 0x206A)))
 
 #: Spaces other than the plain one (NBSP, the typographic spaces), which the spacing step

@@ -19,7 +19,7 @@ import re
 from .chars import ARABIC_DIGITS, LATIN_DIGITS, PERSIAN_DIGITS
 
 _TABLE = str.maketrans({
-    **{c: "" for c in "\u200c\u200d\u200e\u200f\u0640\u064b\u064c\u064d\u064e\u064f\u0650\u0651"
+    **{c: "" for c in "\u200c\u200d\u200e\u200f\u061c\u0640\u064b\u064c\u064d\u064e\u064f\u0650\u0651"
                       "\u0652\u0653\u0654\u0655\u0670\ufeff\u00ad"},
     "ي": "ی", "ى": "ی", "ئ": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "ھ": "ه", "ہ": "ه",
     "أ": "ا", "إ": "ا", "ٱ": "ا", "آ": "ا", "ؤ": "و", "ء": "",

@@ -162,14 +162,17 @@ def _in_word(m: re.Match) -> str | None:
     return ZWNJ if ZWNJ in run or not _MEANT_AS_ZWNJ.isdisjoint(run) else ""
 
 
-_MEANT_AS_ZWNJ = frozenset("\u200b\u200e\u200f")  # zero-width space, LRM, RLM
+#: the bidi marks: LRM, RLM, and the Arabic letter mark (ALM), an RLM for Arabic script
+_BIDI_MARKS = "\u200e\u200f\u061c"
+_BIDI_MARK_SET = frozenset(_BIDI_MARKS)
+_MEANT_AS_ZWNJ = frozenset("\u200b" + _BIDI_MARKS)  # and a zero-width space
 
 
 def _rule(m: re.Match) -> str:
     run = m.group()
     if "\u200b" in run:
         return "letters.zero_width_space"
-    if "\u200e" in run or "\u200f" in run:
+    if not _BIDI_MARK_SET.isdisjoint(run):
         return "letters.bidi_mark"
     return "letters.zero_width_joiner" if run.strip(ZWNJ + "\u200d") == "" else "letters.bidi_control"
 
@@ -181,7 +184,6 @@ invisible_step = RegexStep("invisible", _IN_WORD_INVISIBLE, _in_word, _rule, tri
 # right-to-left words the text shows the same with it and without. It only keeps the word
 # from being found, or joined ("کتاب\u200e ها"). One beside Latin text or at a line's end
 # may order the punctuation around it, and stays ("گروه \u200fC،").
-_BIDI_MARKS = "\u200e\u200f"
 # ZWNJs beside them are the ZWNJ step's business (it takes them out there), and are kept.
 _EDGE_MARKS = re.compile(f"[{_BIDI_MARKS}][{_BIDI_MARKS}{ZWNJ}]*")
 _NO_MARKS = str.maketrans(dict.fromkeys(_BIDI_MARKS))
