@@ -64,7 +64,7 @@ WORDS = ["می", "نمی", "شود", "میشود", "کتاب", "ها", "های",
 CHARS = list("ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیآأؤئءۀةيكى") + [
     Z, Z, " ", " ", " ", "\u00a0", "\n", "\r", "ـ", "\u064e", "\u0651", "\u200b", "\u200f", "\ufeff",
     "،", ".", "؟", "!", ":", "(", ")", "«", "»", "\"", "”", "]", "#", "@", "a", "B", "7", "۵", "٣",
-    "\u200d", "\u00ad", "\u061c", "%", ",", "\u066b", "\u066a", "?", ";", "_"]
+    "\u200d", "\u00ad", "\u061c", "ـ\u200c", "\u200cـ", "%", ",", "\u066b", "\u066a", "?", ";", "_"]
 texts = st.lists(st.one_of(st.sampled_from(WORDS), st.sampled_from(CHARS)), max_size=40).map("".join)
 SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
