@@ -31,6 +31,12 @@ def test_a_kashida_set_apart_by_a_zwnj_is_a_dash(text, right):
     assert fix(text) == right
 
 
+def test_a_zwnj_before_a_haraka_sets_no_kashida_apart():
+    # the ZWNJ goes, as no letter follows it, and the kashida is a stretch: kept, it was
+    # a stretch to a second pass (the fuzzer found it)
+    assert fix("قهرمـ\u200cَانی", keep_diacritics=True) == "قهرمَانی"
+
+
 def test_heh_variants_and_kashida():
     assert fix("ھمه") == "همه"
     assert fix("مـــیـــز") == "میز"

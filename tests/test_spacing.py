@@ -61,6 +61,11 @@ from paknevis.repair.spacing import PunctuationSpacingStep
     ("https://x.ir/سال۱۴۰۳", "https://x.ir/سال۱۴۰۳"),
     # nor a number glued to a Latin letter: it is the Latin word's (as with Latin digits)
     ("فایل mp۳ها و c۹۰نه", "فایل mp۳ها و c۹۰نه"),
+    # a dot after a number in brackets ends the sentence: after a bracket, no dot is a
+    # number's (but a dot right after a number may be one: "3 .5" stays)
+    ("در سال ۱۴۰۲ (۲۰۲۳) . بعد", "در سال ۱۴۰۲ (۲۰۲۳). بعد"),
+    ("گفت «۱۲۳» : بله", "گفت «۱۲۳»: بله"),
+    ("نسخه (۳) .۵", "نسخه (۳) .۵"),
     # a space at a line's end, before a CR alone (old Mac files) as before CRLF
     ("خط اول \rخط دوم \r\nخط سوم\r \n", "خط اول\rخط دوم\r\nخط سوم\r\n"),
 ])
@@ -78,7 +83,7 @@ def test_line_structure_and_indentation_kept():
 
 
 def test_numbers_and_urls_keep_their_punctuation():
-    for text in ["ساعت ۱۰ : ۳۰", "نسخه 3.5", "www.example.com/a,b", "۱۲٫۵ درصد"]:
+    for text in ["ساعت ۱۰ : ۳۰", "نسخه 3.5", "عدد 3 .5", "www.example.com/a,b", "۱۲٫۵ درصد"]:
         assert fix(text, digits="keep") == text
 
 

@@ -86,20 +86,24 @@ def letters_step() -> TableStep:
 
 # A ZWNJ beside one keeps it off the letter (سیاسی‌ـ انتظامی، آسیا‌ـ‌پاسیفیک, Fars News):
 # the writer set it apart as a dash, and it stays (taken out, آسیاپاسیفیک became one word).
-# Not one after a letter that never joins, which does nothing and goes (wrong.py): تاز‌ـه
-# is a stretched تازه, as a second pass would find it.
+# Only a ZWNJ that stays does so: one after a letter that never joins, or before no letter
+# (a haraka), does nothing and goes (wrong.py), and the kashida is a stretch, as a second
+# pass would find it: تاز‌ـه, قهرمـ‌َانی.
 _STRETCHED = WORD_CHAR_SET - {ZWNJ}
 
 
 def _stretch(m: re.Match) -> str | None:
     text, start, end = m.string, m.start(), m.end()
-    before = start - 1
+    before, after = start - 1, end
     while before >= 0 and text[before] == ZWNJ:
         before -= 1
-    if before < 0 or end == len(text) or text[end] not in _STRETCHED:
+    while after < len(text) and text[after] == ZWNJ:
+        after += 1
+    if before < 0 or after == len(text) or text[before] not in _STRETCHED or text[after] not in _STRETCHED:
         return None
-    set_apart = before < start - 1 and joins_left(text[before])
-    return None if set_apart or text[before] not in _STRETCHED else ""
+    set_apart = (before < start - 1 and joins_left(text[before])
+                 or after > end and text[after] in PERSIAN_LETTER_SET)
+    return None if set_apart else ""
 
 
 # A soft hyphen only marks where a line may break, and the letter table takes it out. But
