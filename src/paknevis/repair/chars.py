@@ -5,6 +5,7 @@ and as sets where a step tests one character.
 """
 
 ZWNJ = "\u200c"
+KASHIDA = "\u0640"  # ـ tatweel: a stretch inside a word, a dash outside one (letters.py)
 
 #: Letters of the Persian alphabet (after the letter step has unified Arabic variants),
 #: plus hamza forms and ۀ that Persian text uses legitimately.

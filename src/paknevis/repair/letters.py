@@ -20,6 +20,7 @@ import unicodedata
 
 from .chars import (
     COMBINING_MARKS,
+    KASHIDA,
     ODD_SPACES,
     PERSIAN_LETTER_SET,
     PERSIAN_LETTERS,
@@ -31,8 +32,6 @@ from .chars import (
 from .harakat import HARAKAT
 from .protect import is_protected
 from .step import RegexStep, TableStep
-
-KASHIDA = "\u0640"  # ـ tatweel: see kashida_step
 
 _UNIFY = {
     "\u064a": ("\u06cc", "letters.arabic_yeh"),  # ي

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..chars import NON_JOINERS, PERSIAN_LETTERS, ZWNJ
+from ..chars import KASHIDA, NON_JOINERS, PERSIAN_LETTERS, ZWNJ
 from ..edits import Edit, apply_edits
 from ..protect import apply_outside_urls, outside_urls, url_spans
 
@@ -13,9 +13,8 @@ from ..protect import apply_outside_urls, outside_urls, url_spans
 # A kashida that is left is a dash (see letters.py), and joins on both sides as a letter
 # does: a ZWNJ beside it keeps it off the letter (سیاسی‌ـ انتظامی، الف‌ــ), and is judged as
 # one between two letters.
-_KASHIDA = "\u0640"
-_L = PERSIAN_LETTERS + _KASHIDA
-_JOINING = "".join(c for c in PERSIAN_LETTERS if c not in NON_JOINERS) + _KASHIDA
+_L = PERSIAN_LETTERS + KASHIDA
+_JOINING = "".join(c for c in PERSIAN_LETTERS if c not in NON_JOINERS) + KASHIDA
 _MARKS = "\u064b-\u0655\u0670"
 _MARK_SET = frozenset(chr(c) for c in range(0x064B, 0x0656)) | {"\u0670"}
 # A ZWNJ that may be wrong: doubled, not followed by a letter, or not after a joining
