@@ -105,6 +105,22 @@ def test_other_encodings_are_read(tmp_path, data, encoding):
     assert r.stdout.decode() == f"کتاب{Z}ها"
 
 
+def test_an_old_sites_page_in_windows_1256_is_read(tmp_path):
+    # Persian words in much markup: a third of it is no letter, but every byte above ASCII
+    # reads as Persian (refused as "not UTF-8, UTF-16 or Windows-1256 text" before)
+    body = "<p>کتابهاي قديمي «ايران» را ميخوانم، و بعد؟</p>"
+    page = ("<html><head><style>body{font:12px tahoma}</style></head><body>"
+            + '<div class="box">' * 40 + body + "</div>" * 40 + "</body></html>")
+    f = tmp_path / "old.html"
+    f.write_bytes(page.encode("cp1256"))
+    r = run("parse", str(f))
+    assert r.returncode == 0, r.stderr
+    assert f"کتاب{Z}های قدیمی «ایران» را می{Z}خوانم" in json.loads(r.stdout)["text"]
+    # ... while Latin-1 text, which Windows-1256 reads with the same é, is still refused
+    f.write_bytes("Très élégant café, à la française. ".encode("latin-1") * 3)
+    assert run("fix", str(f)).returncode == 2
+
+
 def test_utf8_cut_inside_its_last_letter_is_read(tmp_path):
     f = tmp_path / "cut.txt"
     f.write_bytes("کتابها".encode()[:-1])  # a scraper's size limit, in the middle of ا

@@ -88,10 +88,25 @@ def _mostly_utf8_persian(data: bytes) -> bool:
     return high > 0 and 2 * len(_UTF8_ARABIC_LETTER.findall(sample)) > high // 2
 
 
+#: What Persian text in Windows-1256 holds above ASCII besides Arabic-script letters and
+#: marks: the ZWNJ and bidi marks, guillemets, NBSP and typographic punctuation
+_PERSIAN_PUNCTUATION = frozenset("\u200c\u200d\u200e\u200f«»\xa0…–—‘’“”•")
+
+
 def _plausible_cp1256(text: str) -> bool:
-    letters = sum("\u0621" <= ch <= "\u06d5" for ch in text)
+    """Does ``text``, read as Windows-1256, read as Persian? Words separated by spaces, and
+    Arabic-script letters a third of it, or, around markup or Latin text (an old site's
+    page: Persian words in ``<p>`` and ``<td>``), nearly every character above ASCII
+    Persian's. (Bytes of another kind, read so, give Latin letters and signs as well.)"""
     spaces = sum(ch.isspace() for ch in text)
-    return letters >= len(text) // 3 and (len(text) < 40 or spaces >= len(text) // 40)
+    if len(text) >= 40 and spaces < len(text) // 40:
+        return False
+    letters = sum("\u0621" <= ch <= "\u06d5" for ch in text)
+    if letters >= len(text) // 3:
+        return True
+    high = [ch for ch in text if ch > "\x7f"]
+    persian = sum("\u0600" <= ch <= "\u06ff" or ch in _PERSIAN_PUNCTUATION for ch in high)
+    return 0 < len(high) <= 2 * letters and persian >= 0.9 * len(high)
 
 
 def _strict(data: bytes, encoding: str) -> tuple[str, str]:
