@@ -9,6 +9,7 @@ on how near the match is to something, so a second pass of ``fix`` agrees with t
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .chars import ALL_DIGITS
 
@@ -52,8 +53,29 @@ _SPACES = frozenset(" \n\t")  # what separates words here
 
 
 def in_spans(offset: int, spans: list[tuple[int, int]]) -> bool:
-    """Does ``offset`` lie in one of ``spans``?"""
-    return any(start <= offset < end for start, end in spans)
+    """Does ``offset`` lie in one of ``spans``, which are in order and do not overlap (as
+    ``url_spans`` and ``protected_spans`` give them)? A binary search: a line of base64
+    (some 1,500 Latin words and 13,000 numbers in one word of 100,000 characters) took 3.6 s
+    in the digit step while each question went through every span."""
+    i = bisect_right(spans, (offset, _NO_END))
+    return bool(i) and offset < spans[i - 1][1]
+
+
+_NO_END = float("inf")  # (offset, _NO_END) sorts after every span that starts at offset
+
+
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` in order, those that overlap or touch made one (a Latin word in a URL)."""
+    if len(spans) < 2:
+        return spans
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            if end > out[-1][1]:
+                out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
 
 
 #: The two kinds of URL apart: a pattern that starts with a literal is looked for at memchr
@@ -119,7 +141,7 @@ def word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 def protected_spans(word: str) -> list[tuple[int, int]]:
     """The URLs, e-mail addresses, handles, Latin words, IP addresses and emoticons in
-    ``word``, as offsets."""
+    ``word``, as offsets, in order (one that overlaps another made one with it)."""
     spans = [m.span() for span in _SPANS for m in span.finditer(word)] if _MAYBE.search(word) else []
     if "." in word:  # (an IP address in a URL is in the URL's span already)
         spans += [m.span() for m in _IPV4.finditer(word)]
@@ -127,7 +149,7 @@ def protected_spans(word: str) -> list[tuple[int, int]]:
     if word and (word[0] in _EMOTICON_STARTS or word.rstrip("\r")[-1:] in EMOTICON_MOUTHS) and (
             m := _EMOTICON.search(word)):
         spans.append(m.span())
-    return spans
+    return _union(spans)
 
 
 # The last word judged, as (text, start, end, spans): a word with many numbers in it (a
