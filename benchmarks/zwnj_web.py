@@ -10,8 +10,8 @@ published, in three damaged forms:
 
 * ``zero-width``: U+200B to U+200F deleted (zero-width space, ZWNJ, ZWJ, LRM, RLM), the
   usual strip of "invisible characters" by which a ZWNJ gets lost. A soft hyphen (U+00AD)
-  is outside that range, and stays: 4 of the articles type one for a ZWNJ (دولت­ها), most
-  beside a ZWNJ (تلاش­‌های), and paknevis reads it as one. In this form the lines that keep
+  is outside that range, and stays: 4 of the articles type one for a ZWNJ (دولت¬ها, ¬ for the soft
+  hyphen), most beside a ZWNJ (تلاش¬‌های), and paknevis reads it as one. In this form the lines that keep
   one show a ZWNJ or a few beside their glued words, which are then taken as the writer's
   (14 ZWNJs fewer restored than when the soft hyphen was simply taken out; in the articles
   as published, 12 words more written right, روش‌هایی، پنج‌شنبه، گفت‌وگوها);
