@@ -202,14 +202,13 @@ def _emoticon_mouth(text: str, i: int) -> bool:
 _CLOSERS = frozenset(")]}»”\"")
 
 
-def _after_persian(text: str, i: int, allowed: frozenset, removed: list[Edit],
-                   past_closer: frozenset = _LD_SET) -> bool:
+def _after_persian(text: str, i: int, allowed: frozenset, removed: list[Edit]) -> bool:
     """Does a character of ``allowed`` (Persian letters, or digits too) end the text
     before offset ``i``, looking past closing brackets and quotes, and past the spaces
     before them that ``removed`` takes out (``سلام » ،``: a second pass would see
     ``سلام» ،``)? A straight quote counts as closing here only because a letter stands
-    right before it. Past a closing mark, ``past_closer`` is asked instead: a dot after
-    ``(۲۰۲۳) .`` ends a sentence, as no dot after a bracket is a number's."""
+    right before it. Past a closing mark, a digit counts too, whatever ``allowed`` is: a
+    dot after ``(۲۰۲۳) .`` ends a sentence, as no dot after a bracket is a number's."""
     k, start = len(removed), i
     while True:
         while i and text[i - 1] in _CLOSERS:
@@ -220,7 +219,7 @@ def _after_persian(text: str, i: int, allowed: frozenset, removed: list[Edit],
             break
         k -= 1
         i = removed[k].start
-    return bool(i) and text[i - 1] in (allowed if i == start else past_closer)
+    return bool(i) and text[i - 1] in (allowed if i == start else _LD_SET)
 
 
 def _ends_persian_sentence(text: str, j: int, removed: list[Edit]) -> bool:
