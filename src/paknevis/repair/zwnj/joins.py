@@ -30,6 +30,7 @@ from .morphology import (
     SUFFIXES_HA,
     SUFFIXES_TAR,
     TAR_INFLECTED,
+    pronoun_after_zwnj,
     pronoun_glued,
     silent_heh,
 )
@@ -96,7 +97,7 @@ class PairJoiner:
                     return self._clitic_after_vowel(left, right)
                 if right in PRONOUNS_PLURAL and self._pronoun_glued(left, right):
                     return "", "zwnj.join_suffix"  # تلاش مان -> تلاشمان
-            if right in SPOKEN_PRONOUNS and silent_heh(left):
+            if right in SPOKEN_PRONOUNS and pronoun_after_zwnj(left):
                 return ZWNJ, "zwnj.join_suffix"  # خونه شون -> خونه‌شون
             if right == EZAFE_YEH and left[-1] == "ه":
                 return (ZWNJ, "zwnj.join_ezafe") if self._ezafe_yeh_joins(left, right) else None
@@ -156,12 +157,17 @@ class PairJoiner:
 
     def _clitic_after_vowel(self, left: str, right: str) -> tuple[str, str] | None:
         """A clitic after a word in ه or in ی (خانه ام -> خانه‌ام، صندلی اش -> صندلی‌اش).
-        After the consonant h a clitic is glued (جایگاه شان -> جایگاهشان), and one that
-        starts with alef is none (it would be جایگاهم)."""
-        if left[-1] == "ه" and not silent_heh(left):
-            if right in PRONOUNS_PLURAL and self._facts[left + right][0] is None:
+        After the consonant h a plural pronoun is glued (جایگاه شان، گروه شان -> جایگاهشان،
+        گروهشان), or written as the table writes the two (گروه‌مان, as Fars News has it),
+        and one that starts with alef is none after alef and h (it would be جایگاهم)."""
+        pronoun = right in PRONOUNS_PLURAL
+        if left[-1] == "ه" and not (pronoun_after_zwnj(left) if pronoun else silent_heh(left)):
+            if not pronoun:
+                return None
+            fixed = self._facts[left + right][0]
+            if fixed is None:
                 return "", "zwnj.join_suffix"
-            return None
+            return (ZWNJ, "zwnj.join_suffix") if fixed[0] == self.lex.written(left) + ZWNJ + right else None
         return ZWNJ, "zwnj.join_suffix"
 
     def _pronoun_glued(self, left: str, right: str) -> bool:

@@ -155,6 +155,27 @@ def silent_heh(stem: str) -> bool:
     return stem[-1] == "ه" and stem[-2:-1] != "ا"
 
 
+#: Words that end in the consonant h after a letter other than alef, as their spelling
+#: cannot show (the same letters end جبهه، بودجه، سایه, in the vowel): Arabic words of roots
+#: in h (توجه، تنبیه، شبیه، مشابه) and Persian ones (گروه، کوه، اندوه). These also end the
+#: compounds they make (کارگروه، بی‌توجه، ولی‌فقیه، باشکوه، فیروزکوه، عبدالله) ...
+CONSONANT_HEH_ENDINGS = (
+    "گروه", "کوه", "اندوه", "انبوه", "ستوه", "پژوه", "آگه", "فربه", "الله", "توجه", "توجیه",
+    "تنبیه", "فقیه", "شبیه", "مشابه", "مواجه", "مکروه")
+#: ... these only as themselves: the same letters end vowel words (کنگره، مقابله، تنگه،
+#: جوجه، یکشبه، نفقه، عنبیه، شکریه)
+CONSONANT_HEH_WORDS = frozenset((
+    "گره", "زره", "ابله", "نگه", "سپه", "فقه", "وجه", "شبه", "سفیه", "نبیه", "کریه", "وجیه", "منزه",
+    "مشتبه", "متشابه", "تنبه", "تفقه", "تشبه", "تنزه", "تأله", "تنزیه", "ترفیه", "هیچوجه"))
+
+
+def pronoun_after_zwnj(stem: str) -> bool:
+    """Does a plural pronoun (شان، تان، مان; spoken شون، تون، مون) take a ZWNJ after
+    ``stem``, a word in ه? After a vowel ه (خانه‌شان، حوصله‌شون); glued to the consonant h,
+    after alef (دانشگاهشان) or in a word of ``CONSONANT_HEH_*`` (گروهشان، توجهشان)."""
+    return silent_heh(stem) and stem not in CONSONANT_HEH_WORDS and not stem.endswith(CONSONANT_HEH_ENDINGS)
+
+
 def pronoun_glued(word: str) -> bool:
     """Is a pronoun مان، تان، شان glued to ``word``, as the Academy writes it and both
     treebanks always do (تیمشان، قلبمان)? Not after ه or ی (خانه‌شان، زندگی‌شان). The

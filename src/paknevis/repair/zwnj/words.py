@@ -28,12 +28,15 @@ from .morphology import (
     PERSON_ENDINGS,
     PREFIXES_MI,
     PREVERBS,
+    PRONOUNS_PLURAL,
     SPOKEN_CLITICS,
     SPOKEN_HA,
     SPOKEN_HA_SHORT,
+    SPOKEN_PRONOUNS,
     SUFFIXES,
     SUFFIXES_HA,
     VOWEL_HEH_CLITICS,
+    pronoun_after_zwnj,
     silent_heh,
 )
 
@@ -110,7 +113,8 @@ class WordWriter:
                 if not (len(stem) > 2 and silent_heh(stem) and self._shows_vowel_heh(stem)):
                     continue
             elif kind in ("heh", "heh_only"):
-                if not (silent_heh(stem) and (lex.knows(stem) or lex.participle(stem))
+                vowel = pronoun_after_zwnj(stem) if suffix in PRONOUNS_PLURAL else silent_heh(stem)
+                if not (vowel and (lex.knows(stem) or lex.participle(stem))
                         # (a word in ی that is a verb form too, گوشی of گوشیدن, as well:
                         # no such verb form takes these endings glued)
                         or kind == "heh" and self.yeh_stem(stem)):
@@ -153,13 +157,17 @@ class WordWriter:
 
     def _spoken_clitic(self, key: str) -> tuple[str, str] | None:
         """A spoken pronoun glued to a known word in a vowel ه: صفحهش -> صفحه‌ش، نامهت،
-        خاطرهم، کوچهشون, as the table writes the common ones (خونه‌ش، بچه‌ش). Only where
-        the table shows the vowel (``_shows_vowel_heh``): after the consonant h a pronoun
-        is glued (گروهش، کوهم), and a word may end so (پژوهش، متهم)."""
+        خاطرهم، کوچهشون, as the table writes the common ones (خونه‌ش، بچه‌ش). A pronoun of
+        one letter only where the table shows the vowel (``_shows_vowel_heh``): after the
+        consonant h it is glued (گروهش، کوهم), and a word may end so (پژوهش، متهم). The
+        plural ones (شون، تون، مون) end no such word, and are judged as شان is
+        (``pronoun_after_zwnj``: حوصلهشون -> حوصله‌شون; گروهشون stays)."""
         for clitic in SPOKEN_CLITICS:
             stem = key[: -len(clitic)]
-            if (key.endswith(clitic) and len(stem) > 2 and silent_heh(stem) and self.lex.knows(stem)
-                    and self._shows_vowel_heh(stem)):
+            if not key.endswith(clitic) or len(stem) <= 2 or not self.lex.knows(stem):
+                continue
+            if pronoun_after_zwnj(stem) if clitic in SPOKEN_PRONOUNS else (
+                    silent_heh(stem) and self._shows_vowel_heh(stem)):
                 return self.lex.written(stem) + ZWNJ + clitic, "zwnj.suffix"
         return None
 
