@@ -30,9 +30,10 @@ from .morphology import (
     SUFFIXES_HA,
     SUFFIXES_TAR,
     TAR_INFLECTED,
-    pronoun_after_zwnj,
+    VOWEL_HEH_ONLY,
     pronoun_glued,
     silent_heh,
+    vowel_heh,
 )
 from .pieces import Piece
 from .words import WordWriter
@@ -97,7 +98,7 @@ class PairJoiner:
                     return self._clitic_after_vowel(left, right)
                 if right in PRONOUNS_PLURAL and self._pronoun_glued(left, right):
                     return "", "zwnj.join_suffix"  # تلاش مان -> تلاشمان
-            if right in SPOKEN_PRONOUNS and pronoun_after_zwnj(left):
+            if right in SPOKEN_PRONOUNS and vowel_heh(left):
                 return ZWNJ, "zwnj.join_suffix"  # خونه شون -> خونه‌شون
             if right == EZAFE_YEH and left[-1] == "ه":
                 return (ZWNJ, "zwnj.join_ezafe") if self._ezafe_yeh_joins(left, right) else None
@@ -160,9 +161,8 @@ class PairJoiner:
         After the consonant h a plural pronoun is glued (جایگاه شان، گروه شان -> جایگاهشان،
         گروهشان), or written as the table writes the two (گروه‌مان, as Fars News has it),
         and one that starts with alef is none after alef and h (it would be جایگاهم)."""
-        pronoun = right in PRONOUNS_PLURAL
-        if left[-1] == "ه" and not (pronoun_after_zwnj(left) if pronoun else silent_heh(left)):
-            if not pronoun:
+        if left[-1] == "ه" and not (vowel_heh(left) if right in VOWEL_HEH_ONLY else silent_heh(left)):
+            if right not in PRONOUNS_PLURAL:
                 return None
             fixed = self._facts[left + right][0]
             if fixed is None:

@@ -169,11 +169,18 @@ CONSONANT_HEH_WORDS = frozenset((
     "مشتبه", "متشابه", "تنبه", "تفقه", "تشبه", "تنزه", "تأله", "تنزیه", "ترفیه", "هیچوجه"))
 
 
-def pronoun_after_zwnj(stem: str) -> bool:
-    """Does a plural pronoun (شان، تان، مان; spoken شون، تون، مون) take a ZWNJ after
-    ``stem``, a word in ه? After a vowel ه (خانه‌شان، حوصله‌شون); glued to the consonant h,
-    after alef (دانشگاهشان) or in a word of ``CONSONANT_HEH_*`` (گروهشان، توجهشان)."""
+def vowel_heh(stem: str) -> bool:
+    """Is the final ه of ``stem`` the vowel, as far as its letters and the words of
+    ``CONSONANT_HEH_*`` tell (خانه، حوصله; not دانشگاه، گروه، توجه)? Asked before the clitics
+    of ``VOWEL_HEH_ONLY``."""
     return silent_heh(stem) and stem not in CONSONANT_HEH_WORDS and not stem.endswith(CONSONANT_HEH_ENDINGS)
+
+
+#: The clitics that take a ZWNJ only after a vowel ه (``vowel_heh``): a plural pronoun,
+#: written or spoken, is glued to the consonant h (خانه‌شان، حوصله‌شون, but گروهشان،
+#: توجهشان), and ات after it is the Arabic plural (تنزیهات). Not a clitic in alef that
+#: is a word of its own after the consonant as well, which a writer who types گره‌ای means.
+VOWEL_HEH_ONLY = frozenset((*PRONOUNS_PLURAL, *SPOKEN_PRONOUNS, "ات"))
 
 
 def pronoun_glued(word: str) -> bool:

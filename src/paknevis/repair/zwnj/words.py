@@ -28,7 +28,6 @@ from .morphology import (
     PERSON_ENDINGS,
     PREFIXES_MI,
     PREVERBS,
-    PRONOUNS_PLURAL,
     SPOKEN_CLITICS,
     SPOKEN_HA,
     SPOKEN_HA_SHORT,
@@ -36,8 +35,9 @@ from .morphology import (
     SUFFIXES,
     SUFFIXES_HA,
     VOWEL_HEH_CLITICS,
-    pronoun_after_zwnj,
+    VOWEL_HEH_ONLY,
     silent_heh,
+    vowel_heh,
 )
 
 # X+های or X+ه‌ای (فال‌های or فاله‌ای)? X+ه wins when it is at least as frequent as X,
@@ -113,7 +113,7 @@ class WordWriter:
                 if not (len(stem) > 2 and silent_heh(stem) and self._shows_vowel_heh(stem)):
                     continue
             elif kind in ("heh", "heh_only"):
-                vowel = pronoun_after_zwnj(stem) if suffix in PRONOUNS_PLURAL else silent_heh(stem)
+                vowel = vowel_heh(stem) if suffix in VOWEL_HEH_ONLY else silent_heh(stem)
                 if not (vowel and (lex.knows(stem) or lex.participle(stem))
                         # (a word in ی that is a verb form too, گوشی of گوشیدن, as well:
                         # no such verb form takes these endings glued)
@@ -161,12 +161,12 @@ class WordWriter:
         one letter only where the table shows the vowel (``_shows_vowel_heh``): after the
         consonant h it is glued (گروهش، کوهم), and a word may end so (پژوهش، متهم). The
         plural ones (شون، تون، مون) end no such word, and are judged as شان is
-        (``pronoun_after_zwnj``: حوصلهشون -> حوصله‌شون; گروهشون stays)."""
+        (``vowel_heh``: حوصلهشون -> حوصله‌شون; گروهشون stays)."""
         for clitic in SPOKEN_CLITICS:
             stem = key[: -len(clitic)]
             if not key.endswith(clitic) or len(stem) <= 2 or not self.lex.knows(stem):
                 continue
-            if pronoun_after_zwnj(stem) if clitic in SPOKEN_PRONOUNS else (
+            if vowel_heh(stem) if clitic in SPOKEN_PRONOUNS else (
                     silent_heh(stem) and self._shows_vowel_heh(stem)):
                 return self.lex.written(stem) + ZWNJ + clitic, "zwnj.suffix"
         return None
