@@ -159,8 +159,9 @@ class PairJoiner:
     def _clitic_after_vowel(self, left: str, right: str) -> tuple[str, str] | None:
         """A clitic after a word in ه or in ی (خانه ام -> خانه‌ام، صندلی اش -> صندلی‌اش).
         After the consonant h a plural pronoun is glued (جایگاه شان، گروه شان -> جایگاهشان،
-        گروهشان), or written as the table writes the two (گروه‌مان, as Fars News has it),
-        and one that starts with alef is none after alef and h (it would be جایگاهم)."""
+        گروهشان), or written as the table writes the two (گروه‌مان, as Fars News has it);
+        a clitic in alef is none after alef and h (it would be جایگاهم), nor ات after the
+        consonant h (``vowel_heh``), where it is the Arabic plural."""
         if left[-1] == "ه" and not (vowel_heh(left) if right in VOWEL_HEH_ONLY else silent_heh(left)):
             if right not in PRONOUNS_PLURAL:
                 return None
