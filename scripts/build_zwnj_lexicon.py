@@ -159,9 +159,10 @@ SPOKEN_PRESENT_STEMS = frozenset(("شین",))
 _letters = letters_step()
 # A word starts and ends with a letter: a ZWNJ at its edge stands against a kashida that
 # it sets apart as a dash (سیاسی‌ـ انتظامی), which is no part of the word.
-_W = f"[{PERSIAN_LETTERS}{COMBINING_MARKS}](?:[{WORD_CHARS}]*[{PERSIAN_LETTERS}{COMBINING_MARKS}])?"
+_LETTER = f"[{PERSIAN_LETTERS}{COMBINING_MARKS}]"
+_W = f"{_LETTER}(?:[{WORD_CHARS}]*{_LETTER})?"
 _WORD = re.compile(_W)
-_PAIR = re.compile(f"(?=(?<![{WORD_CHARS}])({_W}) ({_W})(?!\u200c*[{PERSIAN_LETTERS}{COMBINING_MARKS}]))")
+_PAIR = re.compile(f"(?=(?<![{WORD_CHARS}])({_W}) ({_W})(?!\u200c*{_LETTER}))")
 _MI_ZWNJ = re.compile("(?:^|\\s)ن?می\u200c")
 _MI_SPACE = re.compile("(?:^|\\s)ن?می (?=\\S)")
 

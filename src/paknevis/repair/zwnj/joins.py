@@ -30,10 +30,9 @@ from .morphology import (
     SUFFIXES_HA,
     SUFFIXES_TAR,
     TAR_INFLECTED,
-    VOWEL_HEH_ONLY,
+    heh_takes_zwnj,
     pronoun_glued,
     silent_heh,
-    vowel_heh,
 )
 from .pieces import Piece
 from .words import WordWriter
@@ -98,7 +97,7 @@ class PairJoiner:
                     return self._clitic_after_vowel(left, right)
                 if right in PRONOUNS_PLURAL and self._pronoun_glued(left, right):
                     return "", "zwnj.join_suffix"  # تلاش مان -> تلاشمان
-            if right in SPOKEN_PRONOUNS and vowel_heh(left):
+            if right in SPOKEN_PRONOUNS and heh_takes_zwnj(left, right):
                 return ZWNJ, "zwnj.join_suffix"  # خونه شون -> خونه‌شون
             if right == EZAFE_YEH and left[-1] == "ه":
                 return (ZWNJ, "zwnj.join_ezafe") if self._ezafe_yeh_joins(left, right) else None
@@ -161,8 +160,8 @@ class PairJoiner:
         After the consonant h a plural pronoun is glued (جایگاه شان، گروه شان -> جایگاهشان،
         گروهشان), or written as the table writes the two (گروه‌مان, as Fars News has it);
         a clitic in alef is none after alef and h (it would be جایگاهم), nor ات after the
-        consonant h (``vowel_heh``), where it is the Arabic plural."""
-        if left[-1] == "ه" and not (vowel_heh(left) if right in VOWEL_HEH_ONLY else silent_heh(left)):
+        consonant h (``heh_takes_zwnj``), where it is the Arabic plural."""
+        if left[-1] == "ه" and not heh_takes_zwnj(left, right):
             if right not in PRONOUNS_PLURAL:
                 return None
             fixed = self._facts[left + right][0]

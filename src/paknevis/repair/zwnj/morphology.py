@@ -169,18 +169,19 @@ CONSONANT_HEH_WORDS = frozenset((
     "مشتبه", "متشابه", "تنبه", "تفقه", "تشبه", "تنزه", "تأله", "تنزیه", "ترفیه", "هیچوجه"))
 
 
-def vowel_heh(stem: str) -> bool:
-    """Is the final ه of ``stem`` the vowel, as far as its letters and the words of
-    ``CONSONANT_HEH_*`` tell (خانه، حوصله; not دانشگاه، گروه، توجه)? Asked before the clitics
-    of ``VOWEL_HEH_ONLY``."""
-    return silent_heh(stem) and stem not in CONSONANT_HEH_WORDS and not stem.endswith(CONSONANT_HEH_ENDINGS)
-
-
-#: The clitics that take a ZWNJ only after a vowel ه (``vowel_heh``): a plural pronoun,
-#: written or spoken, is glued to the consonant h (خانه‌شان، حوصله‌شون, but گروهشان،
-#: توجهشان), and ات after it is the Arabic plural (تنزیهات). Not a clitic in alef that
-#: is a word of its own after the consonant as well, which a writer who types گره‌ای means.
+#: The clitics that take a ZWNJ only after a vowel ه: a plural pronoun, written or spoken,
+#: is glued to the consonant h (خانه‌شان، حوصله‌شون, but گروهشان، توجهشان), and ات after it
+#: is the Arabic plural (تنزیهات). Not a clitic in alef that is a word of its own after the
+#: consonant as well, which a writer who types گره‌ای means.
 VOWEL_HEH_ONLY = frozenset((*PRONOUNS_PLURAL, *SPOKEN_PRONOUNS, "ات"))
+
+
+def heh_takes_zwnj(stem: str, clitic: str) -> bool:
+    """Does ``clitic`` take a ZWNJ after the final ه of ``stem``? After a vowel ه as its
+    letters show it (``silent_heh``); one of ``VOWEL_HEH_ONLY`` not after the words of
+    ``CONSONANT_HEH_*`` either (خانه‌شان, but گروهشان، توجهشان)."""
+    return silent_heh(stem) and (clitic not in VOWEL_HEH_ONLY or (
+        stem not in CONSONANT_HEH_WORDS and not stem.endswith(CONSONANT_HEH_ENDINGS)))
 
 
 def pronoun_glued(word: str) -> bool:

@@ -35,9 +35,8 @@ from .morphology import (
     SUFFIXES,
     SUFFIXES_HA,
     VOWEL_HEH_CLITICS,
-    VOWEL_HEH_ONLY,
+    heh_takes_zwnj,
     silent_heh,
-    vowel_heh,
 )
 
 # X+های or X+ه‌ای (فال‌های or فاله‌ای)? X+ه wins when it is at least as frequent as X,
@@ -113,8 +112,7 @@ class WordWriter:
                 if not (len(stem) > 2 and silent_heh(stem) and self._shows_vowel_heh(stem)):
                     continue
             elif kind in ("heh", "heh_only"):
-                vowel = vowel_heh(stem) if suffix in VOWEL_HEH_ONLY else silent_heh(stem)
-                if not (vowel and (lex.knows(stem) or lex.participle(stem))
+                if not (heh_takes_zwnj(stem, suffix) and (lex.knows(stem) or lex.participle(stem))
                         # (a word in ی that is a verb form too, گوشی of گوشیدن, as well:
                         # no such verb form takes these endings glued)
                         or kind == "heh" and self.yeh_stem(stem)):
@@ -161,13 +159,12 @@ class WordWriter:
         one letter only where the table shows the vowel (``_shows_vowel_heh``): after the
         consonant h it is glued (گروهش، کوهم), and a word may end so (پژوهش، متهم). The
         plural ones (شون، تون، مون) end no such word, and are judged as شان is
-        (``vowel_heh``: حوصلهشون -> حوصله‌شون; گروهشون stays)."""
+        (``heh_takes_zwnj``: حوصلهشون -> حوصله‌شون; گروهشون stays)."""
         for clitic in SPOKEN_CLITICS:
             stem = key[: -len(clitic)]
             if not key.endswith(clitic) or len(stem) <= 2 or not self.lex.knows(stem):
                 continue
-            if vowel_heh(stem) if clitic in SPOKEN_PRONOUNS else (
-                    silent_heh(stem) and self._shows_vowel_heh(stem)):
+            if heh_takes_zwnj(stem, clitic) and (clitic in SPOKEN_PRONOUNS or self._shows_vowel_heh(stem)):
                 return self.lex.written(stem) + ZWNJ + clitic, "zwnj.suffix"
         return None
 
