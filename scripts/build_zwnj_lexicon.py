@@ -309,6 +309,19 @@ def build(gold: tuple[Counter, Counter], news: tuple[Counter, Counter], wf: Coun
                 glued.discard(key)
                 forms[key] = form
                 break
+    # The same head, glued to another comparative ending, is the same comparative: where
+    # گران‌ترین is written so, گرانتر is گران‌تر (and رایجتر، پاکتر، پیشترین). A head
+    # must show a ZWNJ form of its own, as the word lists' tags do not tell an adjective
+    # from a noun (فیل, in فیلتر, is tagged both).
+    comparative_heads = {form.partition(ZWNJ)[0] for form in forms.values()
+                         if form.partition(ZWNJ)[2] in COMPARATIVE_ENDINGS}
+    for key in list(glued):
+        for tail in COMPARATIVE_ENDINGS:
+            head = key[:-len(tail)]
+            if key.endswith(tail) and head in comparative_heads and head not in GLUED_COMPARATIVES:
+                glued.discard(key)
+                forms[key] = head + ZWNJ + tail
+                break
     # The plural: a word that hazm counts, glued to ها (آسمانها، روشها), takes a ZWNJ
     # before it, as the Academy writes it, however often the news glues it: unless the
     # glued word is one that hazm counts too (تنها: alone, not تن‌ها), the word is a

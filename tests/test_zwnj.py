@@ -174,6 +174,8 @@ def test_zwnj_typed_as_space_is_put_back(spaced, right):
     ("بزرگترین شهر", f"بزرگ{Z}ترین شهر"),
     ("بزرگتر و مهمتر", f"بزرگ{Z}تر و مهم{Z}تر"),
     ("پیشتر گفته بود", f"پیش{Z}تر گفته بود"),
+    # a comparative that no source writes with its ZWNJ, but whose superlative one does
+    ("گرانتر و رایجتر و پاکتر", f"گران{Z}تر و رایج{Z}تر و پاک{Z}تر"),
     # but for its five glued ones, and words that only end in تر
     ("بهترین و بیشترین و کمتر", "بهترین و بیشترین و کمتر"),
     ("فیلتر و دفتر و دختر", "فیلتر و دفتر و دختر"),
