@@ -48,6 +48,10 @@ Z = "\u200c"
     # people of a place or a club (not a name the table does not know: گوآتمالاییها)
     ("پاریسیها و سایپاییها و لیورپولیها", f"پاریسی{Z}ها و سایپایی{Z}ها و لیورپولی{Z}ها"),
     ("گوآتمالاییها", "گوآتمالاییها"),
+    # the plural glued to a word in ه that the table does not know: no word has ها glued
+    # to ه (a word in هه and ای it knows: سیاهه‌ای)
+    ("نانولولههای کربنی و میکروتراشهها", f"نانولوله{Z}های کربنی و میکروتراشه{Z}ها"),
+    ("سیاههای از نامها", f"سیاهه{Z}ای از نام{Z}ها"),
     # a known word, به and the word again, which the table does not know (روزبه‌روز it does)
     ("تورم نقطهبهنقطه و لحظهبهلحظه", f"تورم نقطه{Z}به{Z}نقطه و لحظه{Z}به{Z}لحظه"),
     ("قدمبهقدم و روزبهروز", f"قدم{Z}به{Z}قدم و روزبه{Z}روز"),

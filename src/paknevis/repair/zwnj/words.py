@@ -74,6 +74,13 @@ _SUFFIXES_ENDING = {last: tuple(sk for sk in SUFFIXES if sk[0].endswith(last))
                     for last in {suffix[-1] for suffix, _ in SUFFIXES}}
 
 
+def _heh_host(stem: str) -> bool:
+    """May ``stem``, a word the table does not know, take ها glued because it ends in ه
+    (نانولولهها -> نانولوله‌ها، میکروتراشههای)? No word of the table has ها glued to ه:
+    the two are always a word and its plural (سیاهه‌ای, a word in هه and ای, is known)."""
+    return len(stem) >= 4 and stem[-1] == "ه"
+
+
 class WordWriter:
     """How a ZWNJ-free key (a word with its ZWNJs taken out) is written, and the tests on
     known words that the joins of two words apart ask too."""
@@ -122,7 +129,7 @@ class WordWriter:
             elif kind == "ha" and suffix[1:] in CLITICS_OR_AYI and self._heh_stem_likelier(stem, suffix[1:]):
                 continue  # منطقهای: منطقه‌ای, not منطق‌های (and جلسهایی, as some write جلسه‌ای)
             elif kind == "ha" and stem in NO_PLURAL_HOST or not (
-                    lex.knows(stem) or kind == "ha" and self._nisba(stem)):
+                    lex.knows(stem) or kind == "ha" and (self._nisba(stem) or _heh_host(stem))):
                 continue
             elif kind == "ha" and len(suffix) > 2 and self._likelier(stem + "ها", stem):
                 continue  # انتهایش: انتها and a pronoun, not انت‌هایش
