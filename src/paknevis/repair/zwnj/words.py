@@ -77,7 +77,9 @@ _SUFFIXES_ENDING = {last: tuple(sk for sk in SUFFIXES if sk[0].endswith(last))
 def _heh_host(stem: str) -> bool:
     """May ``stem``, a word the table does not know, take ها glued because it ends in ه
     (نانولولهها -> نانولوله‌ها، میکروتراشههای)? No word of the table has ها glued to ه:
-    the two are always a word and its plural (سیاهه‌ای, a word in هه and ای, is known)."""
+    the two are always a word and its plural (سیاهه‌ای, a word in هه and ای, is known;
+    tests/test_zwnj.py holds the table to it). Not so after other letters: یزوجها, an
+    Arabic verb and its pronoun, in a quote."""
     return len(stem) >= 4 and stem[-1] == "ه"
 
 
