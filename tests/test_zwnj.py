@@ -851,6 +851,43 @@ def test_bi_joins_the_plural_or_comparative_of_a_word_it_makes():
     assert fix("بی بی‌ها") == f"بی بی{Z}ها"  # (a word of two letters stays apart, as بی بی does)
 
 
+@pytest.mark.parametrize("text, right", [
+    # (sentences of Fars News and Varzesh3, which type these apart)
+    (f"به تهران باز می{Z}گردد.", f"به تهران بازمی{Z}گردد."),
+    (f"مهم گام بر می{Z}دارد", f"مهم گام برمی{Z}دارد"),
+    (f"از دستش بر نمی{Z}آمد", f"از دستش برنمی{Z}آمد"),
+    (f"به اجرا در می{Z}آورد", f"به اجرا درمی{Z}آورد"),
+    (f"به فکر فرو می{Z}برد", f"به فکر فرومی{Z}برد"),
+    (f"بازیکنان را فرا می{Z}خواند", f"بازیکنان را فرامی{Z}خواند"),
+    # typed apart twice, or glued after می: the verb's join, then the preverb's
+    ("تعادل بر می گردد", f"تعادل برمی{Z}گردد"),
+    ("تعادل بر میگردد", f"تعادل برمی{Z}گردد"),
+])
+def test_a_preverb_typed_apart_joins_its_verb(text, right):
+    assert fix(text) == right
+    assert fix(right) == right
+    assert [e.rule for e in fix_and_explain(text)[1]].count("zwnj.join_preverb") == 1
+
+
+@pytest.mark.parametrize("text", [
+    f"در را باز می{Z}کند",  # opens: باز کردن
+    f"مدارس باز می{Z}ماند",  # stays open, as well as بازمی‌ماند, falls behind
+    f"در می{Z}زند",  # knocks (درز، to sew, is no preverb and a stem)
+    "در میان مردم", "در میدان", "بر میزان",  # no verbs
+    f"ور می{Z}رود",  # the dictionaries write ور رفتن apart
+])
+def test_a_preverb_and_verb_stay_apart_where_they_may_be_two_words(text):
+    assert fix(text) == text
+
+
+def test_the_preverb_pairs_come_from_verb_stems_made_of_a_preverb_and_a_stem():
+    lex = Lexicon.from_lines(["P\tگرد", "P\tبرگرد", "T\tگشت", "T\tبرگشت", "P\tز", "P\tدرز",
+                              "P\tمان", "P\tبازمان"])
+    assert {"بر میگردد", "بر نمیگردند", "بر میگشت", "بر میگشته"} <= lex.preverb_pairs
+    assert not any(pair.startswith(("در ", "باز ")) for pair in lex.preverb_pairs)
+    assert lex.preverb_pairs <= lex.join_pairs
+
+
 def test_nothing_joins_a_joined_word_that_ends_in_an_ezafe():
     # بی and خانۀ join, and the ezafe ends the word: شان once joined it, and a second pass
     # undid that (hypothesis found it)

@@ -193,6 +193,8 @@ class PairJoiner:
         that ends compounds and hardly stands alone (مسخره کننده -> مسخره‌کننده)."""
         lex = self.lex
         pair = f"{left} {right}"
+        if pair in lex.preverb_pairs:
+            return "", "zwnj.join_preverb"  # بر می‌گردد -> برمی‌گردد
         if pair in lex.join_pairs:
             return ZWNJ, "zwnj.join_bound" if pair in lex.bound_pairs else "zwnj.join_compound"
         if (right in lex.joined_tails and joins_left(left[-1])

@@ -6,6 +6,13 @@ from __future__ import annotations
 PREFIXES_MI = ("نمی", "می")
 #: Verbal preverbs written glued to می: برمی‌گردد، درمی‌آید، فرومی‌ریزد.
 PREVERBS = ("فرو", "باز", "فرا", "بر", "در", "وا", "ور")
+#: Those a writer may type apart from the verb and its می (بر می‌گردد، باز نمی‌گردد), which
+#: are joined to it where the verb is one of theirs (lexicon.py). Not ور, whose verbs the
+#: dictionaries write apart (ور رفتن).
+PREVERBS_TYPED_APART = ("فرو", "باز", "فرا", "بر", "در", "وا")
+#: Verbs after باز that are also the adjective 'open' and a verb: باز می‌ماند is 'stays
+#: open' as often as بازمی‌ماند 'falls behind' (and باز می‌نماید 'opens'). They stay apart.
+OPEN_AND_VERB = ("مان", "نما", "نمود")
 SUFFIXES_HA = ("هایشان", "هایتان", "هایمان", "هایی", "هایم", "هایت", "هایش", "هاست", "های", "ها")
 SUFFIXES_TAR = ("ترین", "تری", "تر")
 #: A comparative's plural, joined to a word only where typed apart after it (جوان ترها):
