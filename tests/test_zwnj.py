@@ -875,9 +875,14 @@ def test_a_preverb_typed_apart_joins_its_verb(text, right):
     f"در می{Z}زند",  # knocks (درز، to sew, is no preverb and a stem)
     "در میان مردم", "در میدان", "بر میزان",  # no verbs
     f"ور می{Z}رود",  # the dictionaries write ور رفتن apart
+    # a noun that the word before governs: through the door, by heart, behind the door
+    f"از در می{Z}آید", f"از بر می{Z}خواند", f"پشت در می{Z}ماند", f"را در بر می{Z}گیرد",
 ])
 def test_a_preverb_and_verb_stay_apart_where_they_may_be_two_words(text):
     assert fix(text) == text
+    # typed apart after می too, or glued to it: می joins its verb, and no more
+    assert fix(text.replace(Z, " ")) == text
+    assert fix(text.replace(Z, "")) == text
 
 
 def test_the_preverb_pairs_come_from_verb_stems_made_of_a_preverb_and_a_stem():

@@ -21,6 +21,7 @@ from .morphology import (
     AFTER_HAM_COMPOUND,
     AGO,
     ALSO,
+    BEFORE_NOUN_PREVERB,
     FUTURE_AUXILIARIES,
     HEH_AI_BEFORE,
     LETTER_NAMES,
@@ -103,6 +104,8 @@ class Context:
             return True  # دست کم نگیرید: کم belongs to the verb, not to دست‌کم
         if left == ALSO and self._also(rp, text, end):
             return True  # شما هم نظر خود را: هم is 'also'
+        if rule == "zwnj.join_preverb" and self.noun_not_preverb(text, start):
+            return True  # از در می‌آید: در is the door
         if left == AGO and rule == "zwnj.join_compound" and self._time_span_before(text, start):
             return True  # دو هفته پیش قرارداد بست: 'ago', not پیش‌قرارداد
         # a pair inside a longer word, without the rest of it (Lexicon.pair_continuations):
@@ -160,6 +163,12 @@ class Context:
         after = self.word_after(text, end)
         return (after in LETTER_NAMES and rp.first + after in self.lex.forms
                 and not self._next_joins_on(text, end))
+
+    def noun_not_preverb(self, text: str, start: int) -> bool:
+        """Is the preverb typed apart at ``start`` a noun, governed by the word before it
+        (از در می‌آید: through the door; ``BEFORE_NOUN_PREVERB``)?"""
+        found = self._piece_before(text, start)
+        return found is not None and found[1] in BEFORE_NOUN_PREVERB
 
     def _time_span_before(self, text: str, start: int) -> bool:
         """Is the piece starting at ``start`` preceded by a space and a span of time (دو

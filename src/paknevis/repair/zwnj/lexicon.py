@@ -171,9 +171,10 @@ class Lexicon:
     def _index_preverb_pairs(self) -> None:
         """The pairs of a preverb typed apart and its verb with می (بر میگردد), glued as the
         Academy writes them (برمی‌گردد): where the table writes the verb so, or where the
-        verb is one of ``preverb_verbs``. Fars News and Varzesh3 type 60 such verbs apart
+        verb is one of ``preverb_verbs``. Fars News and Varzesh3 type 56 such verbs apart
         (باز می‌گردد، بر نمی‌دارند، در می‌آورد), all joined so; باز می‌کند (opens) and در میان
-        stay."""
+        stay, and so does a preverb that is a noun after a preposition (از در می‌آید; see
+        ``Context.noun_not_preverb``)."""
         #: the "preverb verb" keys of those pairs, which join with nothing between them
         self.preverb_pairs: set[str] = {
             f"{preverb} {mi}{rest}" for preverb, rest in self.preverb_verbs for mi in PREFIXES_MI}

@@ -10,6 +10,10 @@ PREVERBS = ("فرو", "باز", "فرا", "بر", "در", "وا", "ور")
 #: are joined to it where the verb is one of theirs (lexicon.py). Not ور, whose verbs the
 #: dictionaries write apart (ور رفتن).
 PREVERBS_TYPED_APART = ("فرو", "باز", "فرا", "بر", "در", "وا")
+#: Words after which a preverb typed apart is a noun they govern, not a preverb: از در
+#: می‌آید (comes in through the door), از بر می‌خواند (recites by heart), پشت در می‌ماند;
+#: and در بر می‌گیرد stays as typed.
+BEFORE_NOUN_PREVERB = frozenset("از به با تا در بر پشت دم جلوی سر زیر روی کنار".split())
 #: Verbs after باز that are also the adjective 'open' and a verb: باز می‌ماند is 'stays
 #: open' as often as بازمی‌ماند 'falls behind' (and باز می‌نماید 'opens'). They stay apart.
 OPEN_AND_VERB = ("مان", "نما", "نمود")

@@ -354,7 +354,8 @@ class ZwnjRestorer:
             left_start = piece_start_before(text, start)
             left_raw = text[left_start:start - 1]
             joined = self._gaps[f"{left_raw} {word}"][0]
-            if joined is None or not apart.allows(joined[1]):
+            if joined is None or not apart.allows(joined[1]) or (
+                    joined[1] == "zwnj.join_preverb" and self.context.noun_not_preverb(text, left_start)):
                 return
             apart.discard(gap)
             edits.append(Edit(start - 1, start, " ", *joined))
