@@ -12,8 +12,10 @@
  *
  * WordTable(items, word_chars): an immutable map from str to int, looked up by a slice of
  * a text without making a string. Keys are BMP text; values here are 0 (a quiet word), a
- * positive id (the left side of joinable pairs, by its written form) or -1 ("left right",
- * a joinable pair). word_chars are the characters of a word (zwnj.WORD_CHARS).
+ * positive id (the left side of joinable pairs, by its written form), -1 ("left right",
+ * a joinable pair) or -2 ("left xy", the first two letters of a pair's right side, which
+ * let the scan pass most words after a left side unread). word_chars are the characters
+ * of a word (zwnj.WORD_CHARS).
  *
  * scan(text, table, left_rights, busy) -> [(index, start, end, value)]: the pieces of
  * text.replace("\n", " ").split(" ") that need a look, with their place and what
@@ -295,10 +297,25 @@ static int makes_pair(const WordTable *t, int kind, const void *data, Py_ssize_t
                       Py_ssize_t len, Py_UCS2 *buf, Py_ssize_t plen, uint32_t h)
 {
     buf[plen] = ' ';
+    h = hash_step(h, ' ');
+    /* First the next word's first two letters, where it has three or more and no ZWNJ among
+     * them (so that they start its key): the table holds "left xy" (-2) for each pair's
+     * first two, and on farsnews 7,465 of the 131,379 left sides are followed by a pair's
+     * first two letters, which cost less to look up than the whole word (callgrind, a pass
+     * of fix over farsnews: 1,673 M -> 1,652 M instructions). */
+    if (pos + 2 < len) {
+        Py_UCS4 a = PyUnicode_READ(kind, data, pos), b = PyUnicode_READ(kind, data, pos + 1),
+                c = PyUnicode_READ(kind, data, pos + 2);
+        if (is_word_char(t, a) && is_word_char(t, b) && is_word_char(t, c) && a != 0x200C && b != 0x200C &&
+            c != 0x200C) {
+            buf[plen + 1] = (Py_UCS2)a, buf[plen + 2] = (Py_UCS2)b;
+            if (lookup(t, hash_step(hash_step(h, a), b), buf, plen + 3) == NOT_FOUND)
+                return 0;
+        }
+    }
     Py_ssize_t n = first_key(t, kind, data, pos, len, buf + plen + 1, MAX_PIECE);
     if (n <= 0)
         return n == -2 ? -2 : 0;
-    h = hash_step(h, ' ');
     for (Py_ssize_t i = 0; i < n; i++)
         h = hash_step(h, buf[plen + 1 + i]);
     return lookup(t, h, buf, plen + 1 + n) == PAIR;

@@ -184,6 +184,8 @@ class ZwnjRestorer:
         for left, rights in lex.quiet_lefts.items():
             items[left] = len(left_rights)
             left_rights.append(rights)
+            # (the first two letters first, so that a pair of a two-letter right side wins)
+            items.update(dict.fromkeys((f"{left} {right[:2]}" for right in rights), -2))
             items.update(dict.fromkeys((f"{left} {right}" for right in rights), -1))
         items.update(dict.fromkeys(lex.common_quiet, 0))
         # The words of one or two letters that need nothing, asked of _busy_piece itself:
