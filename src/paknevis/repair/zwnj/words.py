@@ -85,6 +85,16 @@ def _heh_host(stem: str) -> bool:
     return len(stem) >= 4 and stem[-1] == "ه"
 
 
+def _place_name(key: str) -> tuple[str, str] | None:
+    """A place name in آباد of a word the table does not know, neither as a word nor as a
+    compound's head (مولانآباد -> مولان‌آباد; ``PLACE_ENDING``)."""
+    head = key[: -len(PLACE_ENDING)]
+    if (key.endswith(PLACE_ENDING) and len(head) >= 3 and joins_left(head[-1])
+            and head[-1] not in GLUED_BEFORE_PLACE_ENDING and head not in NO_HEAD):
+        return head + ZWNJ + PLACE_ENDING, "zwnj.compound"
+    return None
+
+
 class WordWriter:
     """How a ZWNJ-free key (a word with its ZWNJs taken out) is written, and the tests on
     known words that the joins of two words apart ask too."""
@@ -146,17 +156,7 @@ class WordWriter:
     def _compound_or_name(self, key: str) -> tuple[str, str] | None:
         """A compound or name the table does not know, where no suffix splits ``key``."""
         return (self._inflected_compound(key) or self._surname(key) or self._tail_compound(key)
-                or self._place_name(key))
-
-    def _place_name(self, key: str) -> tuple[str, str] | None:
-        """A place name in آباد of a word that may begin no compound the table does not
-        know (a word it does not know, or one seen once: مولانآباد -> مولان‌آباد;
-        ``PLACE_ENDING``)."""
-        head = key[: -len(PLACE_ENDING)]
-        if (key.endswith(PLACE_ENDING) and len(head) >= 3 and joins_left(head[-1])
-                and head[-1] not in GLUED_BEFORE_PLACE_ENDING and head not in NO_HEAD):
-            return self.lex.written(head) + ZWNJ + PLACE_ENDING, "zwnj.compound"
-        return None
+                or _place_name(key))
 
     def _spoken_plural(self, key: str) -> tuple[str, str] | None:
         """The spoken language's plural with a clitic (``SPOKEN_HA``, ``SPOKEN_HA_SHORT``),
