@@ -7,9 +7,8 @@ import pytest
 
 from paknevis import apply_edits, fix, fix_and_explain
 from paknevis.repair import Lexicon
-from paknevis.repair.chars import joins_left
 from paknevis.repair.zwnj import ZwnjRestorer
-from paknevis.repair.zwnj.morphology import GLUED_BEFORE_PLACE_ENDING, PLACE_ENDING, SUFFIXES_HA
+from paknevis.repair.zwnj.morphology import SUFFIXES_HA
 
 Z = "\u200c"
 
@@ -60,9 +59,6 @@ Z = "\u200c"
     # پور، فر، فرد only after a word in ی: after others they end foreign names too
     ("انصاریفرد و حاجیپور و زاهدیفر", f"انصاری{Z}فرد و حاجی{Z}پور و زاهدی{Z}فر"),
     ("وینفرد شفر و رامپور", "وینفرد شفر و رامپور"),
-    # a place name in آباد, of a word the table knows or not; not after ط or ظ
-    ("روستاهای حسنآباد و مولانآباد", f"روستاهای حسن{Z}آباد و مولان{Z}آباد"),
-    ("محیطآباد و ابدالآباد", "محیطآباد و ابدالآباد"),
     # a participle and ای before the end of a sentence, where no plural and ezafe can be
     ("شکستهای اخیر را چه کسی شکستهای؟", f"شکست{Z}های اخیر را چه کسی شکسته{Z}ای؟"),
     ("کردهای عراق؛ تو چه کردهای.", f"کردهای عراق؛ تو چه کرده{Z}ای."),
@@ -84,16 +80,6 @@ def test_no_word_of_the_table_has_ha_glued_to_heh():
     glued = [key for key in lex.glued if key.endswith(tuple("ه" + suffix for suffix in SUFFIXES_HA))]
     assert glued == []
     assert sum(form.endswith((f"ه{Z}ها", f"ه{Z}های")) for form in lex.forms.values()) > 300
-
-
-def test_the_table_writes_place_names_in_abad_with_a_zwnj_after_a_letter_that_joins():
-    # what lets آباد be split off a word the table does not know (words.py, PLACE_ENDING)
-    lex = Lexicon.load()
-    glued = {key for key in lex.glued if key.endswith(PLACE_ENDING) and len(key) > len(PLACE_ENDING)
-             and joins_left(key[-len(PLACE_ENDING) - 1])
-             and key[-len(PLACE_ENDING) - 1] not in GLUED_BEFORE_PLACE_ENDING}
-    assert glued <= {"ابدالآباد"}  # (a word: for ever)
-    assert sum(form.endswith(Z + PLACE_ENDING) for form in lex.forms.values()) > 80
 
 
 @pytest.mark.parametrize("spaced, right", [

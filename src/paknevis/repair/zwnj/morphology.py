@@ -120,11 +120,6 @@ NAME_ENDINGS = ("زادگان", "زاده", "نژاد", "نیا", "نسب", "پ�
 #: ... some only of a word in ی (انصاری‌فرد، حاجی‌پور، زاهدی‌فر), since after others they
 #: end foreign names as well (Winfried Schäfer's وینفرد; the Indian cities رامپور، کانپور)
 NAME_ENDINGS_AFTER_YEH = frozenset(("پور", "فرد", "فر"))
-#: ... and the ending of place names (حسن‌آباد، مولان‌آباد), after any word: of the table's
-#: names in آباد after a letter that joins, 94 are written with a ZWNJ, and those glued end
-#: in ط or ظ (محیطآباد), whose shapes keep them apart, or are the word ابدالآباد
-PLACE_ENDING = "آباد"
-GLUED_BEFORE_PLACE_ENDING = frozenset("طظ")
 HA_EZAFE = "های"
 #: the marks that end a sentence or a clause, after which no ezafe can stand
 STOPS = frozenset(".،؛!؟:")

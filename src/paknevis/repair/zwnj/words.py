@@ -18,7 +18,6 @@ from .morphology import (
     ARABIC_INITIALS,
     CLITICS_AFTER_HEH,
     CLITICS_OR_AYI,
-    GLUED_BEFORE_PLACE_ENDING,
     GLUED_ENDINGS,
     LONGEST_GLUED_ENDING,
     MI_STARTS,
@@ -27,7 +26,6 @@ from .morphology import (
     NO_HEAD,
     NO_PLURAL_HOST,
     PERSON_ENDINGS,
-    PLACE_ENDING,
     PREFIXES_MI,
     PREVERBS,
     SPOKEN_CLITICS,
@@ -85,16 +83,6 @@ def _heh_host(stem: str) -> bool:
     return len(stem) >= 4 and stem[-1] == "ه"
 
 
-def _place_name(key: str) -> tuple[str, str] | None:
-    """A place name in آباد of a word the table does not know, neither as a word nor as a
-    compound's head (مولانآباد -> مولان‌آباد; ``PLACE_ENDING``)."""
-    head = key[: -len(PLACE_ENDING)]
-    if (key.endswith(PLACE_ENDING) and len(head) >= 3 and joins_left(head[-1])
-            and head[-1] not in GLUED_BEFORE_PLACE_ENDING and head not in NO_HEAD):
-        return head + ZWNJ + PLACE_ENDING, "zwnj.compound"
-    return None
-
-
 class WordWriter:
     """How a ZWNJ-free key (a word with its ZWNJs taken out) is written, and the tests on
     known words that the joins of two words apart ask too."""
@@ -124,7 +112,7 @@ class WordWriter:
         if key.endswith(SPOKEN_CLITICS) and (found := self._spoken_clitic(key)):
             return found
         if not key.endswith(ANY_SUFFIX):
-            return self._compound_or_name(key)
+            return self._inflected_compound(key) or self._surname(key) or self._tail_compound(key)
         for suffix, kind in _SUFFIXES_ENDING[key[-1]]:
             if not key.endswith(suffix) or len(key) - len(suffix) < 2:
                 continue
@@ -151,12 +139,7 @@ class WordWriter:
                 continue  # گستری: گستر and ی, not گس‌تری
             sep = ZWNJ if joins_left(stem[-1]) else ""
             return lex.written(stem) + sep + suffix, "zwnj.suffix"
-        return self._compound_or_name(key)
-
-    def _compound_or_name(self, key: str) -> tuple[str, str] | None:
-        """A compound or name the table does not know, where no suffix splits ``key``."""
-        return (self._inflected_compound(key) or self._surname(key) or self._tail_compound(key)
-                or _place_name(key))
+        return self._inflected_compound(key) or self._surname(key) or self._tail_compound(key)
 
     def _spoken_plural(self, key: str) -> tuple[str, str] | None:
         """The spoken language's plural with a clitic (``SPOKEN_HA``, ``SPOKEN_HA_SHORT``),
