@@ -46,6 +46,23 @@ def test_same_visits_as_python(restorer, parts):
         assert restorer._scan(t) == restorer._scan_py(t)
 
 
+def test_same_visits_where_a_left_side_is_followed_by_a_right_sides_first_letters(restorer):
+    # The C scan looks up the first two letters of the word after a pair's left side before
+    # the whole word: a right side of two letters, three, or more, a ZWNJ among its first
+    # letters, an ezafe on its ه, and words that share its first two letters only
+    lex = restorer.lex
+    pairs = sorted((left, right) for left, rights in lex.quiet_lefts.items() for right in rights)
+    short = [pair for pair in pairs if len(pair[1]) == 2][:20]
+    longer = [pair for pair in pairs if len(pair[1]) >= 3][::200]
+    assert short and longer
+    for left, right in short + longer:
+        written = lex.written(right)
+        for next_word in (right, written, right[:2], right[:2] + "‌" + right[2:], right[:3] + "ابت",
+                          written + "ٔ", right + "ها", right[:2]):
+            text = f"{left} {next_word} و"
+            assert restorer._scan(text) == restorer._scan_py(text), text
+
+
 def test_same_visits_and_edits_on_news(restorer, farsnews_texts):
     in_python = ZwnjRestorer(restorer.lex, c_scan=False)
     assert in_python._scan == in_python._scan_py
