@@ -66,8 +66,7 @@ class Lexicon:
     #: present stems of three letters or more (آور، ساز), which end compounds
     verbs: set[str] = field(default_factory=set)
     #: (preverb, verb) for each verb of a stem made of a preverb and a stem (برگرد, as گرد:
-    #: بر and گردد; not درز, to sew, whose ز is no stem of two letters), but for those of
-    #: باز that are the adjective 'open' and a verb as well (``OPEN_AND_VERB``)
+    #: بر and گردد; not درز, to sew, whose ز is no stem of two letters)
     preverb_verbs: set[tuple[str, str]] = field(default_factory=set)
     #: those bare stems that are no inflected form too: after می/نمی, only the impersonal
     #: توان is a verb (می‌توان; درمیدان is در میدان, not درمی‌دان)
@@ -175,13 +174,17 @@ class Lexicon:
         (باز می‌گردد، بر نمی‌دارند، در می‌آورد), all joined so; باز می‌کند (opens) and در میان
         stay, and so does a preverb that is a noun after a preposition (از در می‌آید; see
         ``Context.noun_not_preverb``)."""
-        #: the "preverb verb" keys of those pairs, which join with nothing between them
-        self.preverb_pairs: set[str] = {
-            f"{preverb} {mi}{rest}" for preverb, rest in self.preverb_verbs for mi in PREFIXES_MI}
+        found = {(preverb, mi, verb) for preverb, verb in self.preverb_verbs for mi in PREFIXES_MI}
         for form in self.forms.values():  # برمی‌گردد، بازنمی‌گردد
-            if form.startswith(_PREVERB_MI_WRITTEN) and not form.startswith(_OPEN_AND_VERB_WRITTEN):
-                preverb = next(p for p in PREVERBS_TYPED_APART if form.startswith(p))
-                self.preverb_pairs.add(f"{preverb} {key_of(form)[len(preverb):]}")
+            if form.startswith(_PREVERB_MI_WRITTEN):
+                preverb, mi = next((p, mi) for p in PREVERBS_TYPED_APART for mi in PREFIXES_MI
+                                   if form.startswith(p + mi + ZWNJ))
+                found.add((preverb, mi, key_of(form)[len(preverb) + len(mi):]))
+        #: the "preverb verb" keys of those pairs, which join with nothing between them; not
+        #: the verbs of باز that are the adjective 'open' and a verb as well (``OPEN_AND_VERB``)
+        self.preverb_pairs: set[str] = {
+            f"{preverb} {mi}{verb}" for preverb, mi, verb in found
+            if not (preverb == "باز" and verb.startswith(OPEN_AND_VERB))}
         self.join_pairs |= self.preverb_pairs
 
     def _index_lookups(self) -> None:
@@ -335,7 +338,7 @@ class Lexicon:
         for stems, endings in ((present_stems, PRESENT_ENDINGS), (past_stems, (*PAST_ENDINGS, "ه"))):
             lex.preverb_verbs.update(
                 (preverb, stem[len(preverb):] + e) for stem in stems for preverb in PREVERBS_TYPED_APART
-                if stem.startswith(preverb) and _preverb_and_stem(stem[len(preverb):], preverb, stems)
+                if stem.startswith(preverb) and _preverb_and_stem(stem[len(preverb):], stems)
                 for e in endings)
         bare = {stem for stem in present_stems if len(stem) > 2}
         lex.bare_stems = bare - lex.verbs - {IMPERSONAL}  # (before they join the verbs)
@@ -355,16 +358,14 @@ class Lexicon:
         return cls.from_lines(data.decode("utf-8").splitlines())
 
 
-def _preverb_and_stem(rest: str, preverb: str, stems: set[str]) -> bool:
-    """Is ``rest``, after ``preverb`` in a verb stem, a stem of its own of two letters or
-    more (برگرد: گرد), and no verb of باز 'open' (``OPEN_AND_VERB``)?"""
-    return len(rest) >= 2 and rest in stems and not (preverb == "باز" and rest.startswith(OPEN_AND_VERB))
+def _preverb_and_stem(rest: str, stems: set[str]) -> bool:
+    """Is ``rest``, after a preverb in a verb stem, a stem of its own of two letters or
+    more (برگرد: گرد)?"""
+    return len(rest) >= 2 and rest in stems
 
 
-#: a preverb's verb with its می, as the table writes it (برمی‌گردد، درنمی‌آید) ...
+#: a preverb's verb with its می, as the table writes it (برمی‌گردد، درنمی‌آید)
 _PREVERB_MI_WRITTEN = tuple(p + mi + ZWNJ for p in PREVERBS_TYPED_APART for mi in PREFIXES_MI)
-#: ... and those of باز that are 'open' and a verb as well (باز می‌ماند; see OPEN_AND_VERB)
-_OPEN_AND_VERB_WRITTEN = tuple(f"باز{mi}{ZWNJ}{stem}" for mi in PREFIXES_MI for stem in OPEN_AND_VERB)
 
 
 #: what an ezafe ends its word with: hamza above on ه (واژه‌نامهٔ), ۀ, or a kasra, as a
