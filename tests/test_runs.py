@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from paknevis.repair import runs as runs_module
 from paknevis.repair.pipeline import repairer
-from paknevis.repair.runs import CharRuns, RunsTogether
+from paknevis.repair.runs import CharRuns, RunsTogether, ShiftApart
 from paknevis.repair.step import RareCharSteps
 
 needs_c = pytest.mark.skipif(runs_module._c_runs is None, reason="_runs.c is not built here")
@@ -103,3 +103,31 @@ def test_the_module_checks_its_bitmap():
 def test_the_rare_character_gate_finds_the_same_in_c(text):
     group = next(s for s in repairer().fix_steps if isinstance(s, RareCharSteps))
     assert group._found(text) == set(group._gate.findall(text))
+
+
+APART_TEXT = st.lists(st.sampled_from([*"09۰٩ abسل.،\n", " 12 ", " 2025", "😀", "\u00e9"]),
+                      max_size=30).map("".join)
+
+
+@needs_c
+@settings(max_examples=2000, deadline=None)
+@given(text=APART_TEXT)
+def test_shift_apart_in_c_is_the_same_in_python(text):
+    shift = ShiftApart("0123456789٠٩", sides="سل", delta=0x06C0)
+    in_c = shift(text)
+    shift.in_c = False
+    assert in_c == shift(text)
+
+
+def test_shift_apart_shifts_only_a_word_between_two_words():
+    shift = ShiftApart("0123456789", sides="سلبود", delta=0x06C0)
+    assert shift("سال 2025 بود") == ("سال ۲۰۲۵ بود", [])
+    assert shift("سال 2025، بود 1 ب") == ("سال 2025، بود ۱ ب", [4, 8])
+    assert shift("x 2025 y") == ("x 2025 y", [2, 6])  # no Persian word beside it
+    text = "abc 12 def"
+    assert shift(text)[0] is text  # nothing shifted: the text itself
+
+
+def test_shift_apart_refuses_a_delta_that_would_not_fit():
+    with pytest.raises(ValueError, match="delta"):
+        ShiftApart("0", sides="س", delta=0x10)

@@ -17,6 +17,14 @@
  * is the bitmap of every set's characters, and only its runs are looked into (a step that
  * looks for three kinds of place reads the text once, not three times).
  *
+ * shift_apart(text, bitmap, sides, delta) -> (text, [start, end, ...]): each run of the set
+ * that is a word of its own between two words (a space on each side, and a character of
+ * sides beyond each: "سال 2025 بود") has its characters shifted by delta (Latin digits to
+ * Persian ones: 0x06C0); the text so changed (the same object if no run is such), and the
+ * other runs, as runs() gives them. The digit step's common case, decided in C: in Python,
+ * each run cost more than finding them all (apply over farsnews: 11.8 ms, 1.4 of them the
+ * search; most runs, 4,133 of 5,864, are years and counts between two Persian words).
+ *
  * Why: re tests every character of a text against a class, about 5 ns a character. For the
  * digit step (Latin digits) and the gate of the steps for rare characters, both of which
  * look through the whole text for a few characters, that was 13 and 8.5 ms over the speed
@@ -228,7 +236,85 @@ static PyObject *any_of(PyObject *module, PyObject *args)
     return PyBool_FromLong(found);
 }
 
+/* The set's runs in data[0:n], read as TYPE: those that are a word of their own between two
+ * words shifted in dst (a copy of the text, made at the first such run), the rest appended
+ * to other. Only characters below 0x100 are shifted, and not in a text of one byte a
+ * character: shifted into the rest of the BMP (delta), each is of the text's kind. */
+#define SHIFT_APART(TYPE)                                                                     \
+    do {                                                                                      \
+        const TYPE *s = (const TYPE *)data;                                                   \
+        for (Py_ssize_t i = 0; i < n; i++) {                                                  \
+            if (!IN_SET(bits, (Py_UCS4)s[i]))                                                 \
+                continue;                                                                     \
+            Py_ssize_t to = i + 1;                                                            \
+            int below_0x100 = s[i] < 0x100;                                                   \
+            for (; to < n && IN_SET(bits, (Py_UCS4)s[to]); to++)                              \
+                below_0x100 &= s[to] < 0x100;                                                 \
+            if (kind != PyUnicode_1BYTE_KIND && below_0x100 && i > 1 && to + 1 < n &&         \
+                s[i - 1] == ' ' && s[to] == ' ' && IN_SET(sides, (Py_UCS4)s[i - 2]) &&        \
+                IN_SET(sides, (Py_UCS4)s[to + 1])) {                                          \
+                if (dst == NULL) {                                                            \
+                    dst = PyUnicode_New(n, PyUnicode_MAX_CHAR_VALUE(text));                   \
+                    if (dst == NULL)                                                          \
+                        return NULL;                                                          \
+                    memcpy(PyUnicode_DATA(dst), data, n * sizeof(TYPE));                      \
+                }                                                                             \
+                TYPE *d = (TYPE *)PyUnicode_DATA(dst);                                        \
+                for (Py_ssize_t p = i; p < to; p++)                                           \
+                    d[p] = (TYPE)(s[p] + delta);                                              \
+            } else if (append_run(other, i, to) < 0) {                                        \
+                Py_XDECREF(dst);                                                              \
+                return NULL;                                                                  \
+            }                                                                                 \
+            i = to - 1;                                                                       \
+        }                                                                                     \
+    } while (0)
+
+static PyObject *shift_runs_apart(PyObject *text, const unsigned char *bits, const unsigned char *sides,
+                                  Py_UCS4 delta, PyObject *other)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    const void *data = PyUnicode_DATA(text);
+    int kind = PyUnicode_KIND(text);
+    PyObject *dst = NULL;
+    BY_KIND(text, SHIFT_APART);
+    return dst == NULL ? Py_NewRef(text) : dst;
+}
+
+static PyObject *shift_apart(PyObject *module, PyObject *args)
+{
+    PyObject *text, *bitmap, *sides;
+    unsigned int delta;
+    (void)module;
+    if (!PyArg_ParseTuple(args, "USSI:shift_apart", &text, &bitmap, &sides, &delta))
+        return NULL;
+    if (PyBytes_GET_SIZE(bitmap) != BITMAP_SIZE || PyBytes_GET_SIZE(sides) != BITMAP_SIZE) {
+        PyErr_Format(PyExc_ValueError, "shift_apart: a bitmap must have %d bytes", BITMAP_SIZE);
+        return NULL;
+    }
+    /* (a shifted character is of the kind of the text it is written in: only characters
+     * below 0x100 are shifted, and into the rest of the BMP, in a text of two bytes a
+     * character or four) */
+    if (delta < 0x100 || delta > 0xFFFF - 0xFF) {
+        PyErr_SetString(PyExc_ValueError, "shift_apart: delta must take the set into 0x100-0xFFFF");
+        return NULL;
+    }
+    PyObject *other = PyList_New(0);
+    if (other == NULL)
+        return NULL;
+    PyObject *shifted = shift_runs_apart(text, (const unsigned char *)PyBytes_AS_STRING(bitmap),
+                                         (const unsigned char *)PyBytes_AS_STRING(sides), delta, other);
+    if (shifted == NULL) {
+        Py_DECREF(other);
+        return NULL;
+    }
+    return Py_BuildValue("(NN)", shifted, other);
+}
+
 static PyMethodDef module_methods[] = {
+    {"shift_apart", shift_apart, METH_VARARGS, "shift_apart(text, bitmap, sides, delta): the runs "
+                                               "of a set between two words shifted by delta, and "
+                                               "the other runs."},
     {"runs_each", runs_each, METH_VARARGS, "runs_each(text, union, specs): for each (bitmap, "
                                            "after, before) of specs, the runs, in one pass."},
     {"any_of", any_of, METH_VARARGS, "any_of(text, bitmap): does a character of the set stand in "
