@@ -137,7 +137,9 @@ class ShiftApart:
         if self.in_c:
             return _c_shift_apart(text, *self._args)
         wide = bool(text) and max(text) > "\xff"
-        sides, parts, other, pos = self._sides, [], [], 0
+        parts: list[str] = []
+        other: list[int] = []
+        sides, pos = self._sides, 0
         for start, end in spans(self._runs(text)):
             run = text[start:end]
             if (wide and max(run) < "\u0100" and 1 < start and end + 1 < len(text) and text[start - 1] == " "
