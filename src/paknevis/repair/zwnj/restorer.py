@@ -399,16 +399,26 @@ class ZwnjRestorer:
         return joined
 
 
-class _Apart(set):
+class _Apart:
     """The gaps of one text decided apart, which a join after them may reopen; and, for
     the text's other decisions: may free words join (``free``), and has a decision gone
-    on from a join of free words (``after_free``)?"""
+    on from a join of free words (``after_free``)? (A class of its own, not a set's
+    subclass, which mypyc cannot compile: see setup.py.)"""
 
-    __slots__ = ("free", "after_free")
+    __slots__ = ("gaps", "free", "after_free")
 
     def __init__(self, free: bool):
-        super().__init__()
+        self.gaps: set[int] = set()
         self.free, self.after_free = free, False
+
+    def add(self, gap: int) -> None:
+        self.gaps.add(gap)
+
+    def discard(self, gap: int) -> None:
+        self.gaps.discard(gap)
+
+    def __contains__(self, gap: int) -> bool:
+        return gap in self.gaps
 
     def allows(self, rule: str) -> bool:
         """May a join by ``rule`` be made in this decision of the text?"""
