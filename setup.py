@@ -23,6 +23,7 @@ ZWNJ = Path("src/paknevis/repair/zwnj")
 #: the build (which must run in Python to judge it)
 COMPILED = sorted(str(p) for p in ZWNJ.glob("*.py") if p.name not in ("__init__.py", "compiled.py"))
 PACKAGE = "paknevis.repair.zwnj"
+GROUP = "paknevis_zwnj"  # mypyc's shared library: paknevis_zwnj__mypyc
 STAMP = "compiled-sources.json"  # (zwnj/compiled.py reads it)
 
 
@@ -38,7 +39,13 @@ def mypyc_extensions() -> list[Extension]:
         from mypyc.build import mypycify
     except ImportError:  # (pyproject's build requirements bring it)
         return []
-    extensions = mypycify(COMPILED, opt_level="3", group_name="paknevis_zwnj")
+    try:
+        # (the build's environment has none of the package's dependencies, whose types the
+        # ZWNJ step does not need; a type error stops mypyc, and the modules stay Python)
+        extensions = mypycify(["--ignore-missing-imports", *COMPILED], opt_level="3", group_name=GROUP)
+    except (Exception, SystemExit) as error:
+        print(f"paknevis: mypyc could not compile the ZWNJ modules ({error!r}); they run in Python")
+        return []
     for ext in extensions:
         ext.optional = True
     return extensions
@@ -47,6 +54,8 @@ def mypyc_extensions() -> list[Extension]:
 class BuildExt(build_ext):
     """build_ext, with the mypyc modules built all or none, and stamped with their sources.
     (setuptools builds into build_lib and, for ``pip install -e``, copies to the sources.)"""
+
+    _failed: frozenset[str] | set[str] = frozenset()  # the extensions that failed to build
 
     def build_extensions(self):
         self._failed = set()
@@ -72,16 +81,15 @@ class BuildExt(build_ext):
 
     def copy_extensions_to_source(self):
         super().copy_extensions_to_source()
-        if not self._compiled():
-            return
         build_py = self.get_finalized_command("build_py")
-        stamp = Path(build_py.get_package_dir(PACKAGE), STAMP)
-        if self._failed & MYPYC_NAMES:  # no module of an older build may stay
-            for ext in self._compiled():
-                Path(self._get_inplace_equivalent(build_py, ext)[0]).unlink(missing_ok=True)
-            stamp.unlink(missing_ok=True)
-        else:
-            self.copy_file(str(Path(self.build_lib, *PACKAGE.split("."), STAMP)), str(stamp))
+        here = Path(build_py.get_package_dir(PACKAGE))
+        if self._compiled() and not self._failed & MYPYC_NAMES:
+            self.copy_file(str(Path(self.build_lib, *PACKAGE.split("."), STAMP)), str(here / STAMP))
+            return
+        # the ZWNJ step in Python: no module of an earlier compiled build may stay in its way
+        shared = Path(build_py.get_package_dir("")).glob(f"{GROUP}__mypyc.*")
+        for path in (*here.glob("*.so"), *here.glob("*.pyd"), *shared, here / STAMP):
+            path.unlink(missing_ok=True)
 
     def _compiled(self) -> list:
         return [ext for ext in self.extensions if ext.name in MYPYC_NAMES]
