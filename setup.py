@@ -3,12 +3,15 @@ in Python, slower.
 
 * In C: the ZWNJ step's scan (src/paknevis/repair/_scan.c) and the search for runs of
   characters from a set (_runs.c); see zwnj/restorer.py and runs.py.
-* The ZWNJ step's Python (src/paknevis/repair/zwnj), compiled to C by mypyc from the same
-  annotated source, as black and charset-normalizer are: a pass of ``fix`` over the speed
-  benchmark's articles took 211 ms in Python and 184 ms compiled (best of five, taking
-  turns). Set PAKNEVIS_PURE_PYTHON=1 to leave it in Python. The modules are built all or
+* The Python of the ZWNJ step (src/paknevis/repair/zwnj) and of the steps that do the most
+  work in Python per edit (digits, spacing, harakat, and the edits themselves), compiled to
+  C by mypyc from the same annotated source, as black and charset-normalizer are. A pass
+  of ``fix`` over the speed benchmark's articles took 211 ms in Python, 184 ms with the ZWNJ
+  step compiled and 157 ms with these too (best of five, taking turns). Not protect.py: a
+  compiled module calls another of its group directly, where a test replaces one of its
+  functions. Set PAKNEVIS_PURE_PYTHON=1 to leave them all in Python. They are built all or
   none (a module whose shared library failed would not import), and a stamp of their
-  sources lets the package refuse a build older than its sources (zwnj/compiled.py).
+  sources lets the package refuse a build older than its sources (repair/compiled.py).
 """
 import hashlib
 import json
@@ -18,18 +21,20 @@ from pathlib import Path
 from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
 
-ZWNJ = Path("src/paknevis/repair/zwnj")
-#: the modules mypyc compiles: the ZWNJ step but its package's __init__ and the check of
-#: the build (which must run in Python to judge it)
-COMPILED = sorted(str(p) for p in ZWNJ.glob("*.py") if p.name not in ("__init__.py", "compiled.py"))
-PACKAGE = "paknevis.repair.zwnj"
-GROUP = "paknevis_zwnj"  # mypyc's shared library: paknevis_zwnj__mypyc
-STAMP = "compiled-sources.json"  # (zwnj/compiled.py reads it)
+SOURCES = Path("src/paknevis")
+#: the modules mypyc compiles, from SOURCES: the ZWNJ step but its package's __init__, and
+#: the steps above
+ZWNJ_STEP = (str(p.relative_to(SOURCES)) for p in SOURCES.glob("repair/zwnj/*.py") if p.name != "__init__.py")
+STEPS = (f"repair/{name}.py" for name in ("digits", "edits", "harakat", "lines", "spacing"))
+COMPILED = sorted([*ZWNJ_STEP, *STEPS])
+PACKAGE = "paknevis.repair"  # where the stamp goes
+GROUP = "paknevis_repair"  # mypyc's shared library: paknevis_repair__mypyc
+STAMP = "compiled-sources.json"  # (repair/compiled.py reads it)
 
 
 def sources_digest() -> dict[str, str]:
-    """The md5 of each compiled module's source, by file name."""
-    return {Path(p).name: hashlib.md5(Path(p).read_bytes()).hexdigest() for p in COMPILED}
+    """The md5 of each compiled module's source, by its path in the package."""
+    return {name: hashlib.md5((SOURCES / name).read_bytes()).hexdigest() for name in COMPILED}
 
 
 def mypyc_extensions() -> list[Extension]:
@@ -40,11 +45,12 @@ def mypyc_extensions() -> list[Extension]:
     except ImportError:  # (pyproject's build requirements bring it)
         return []
     try:
-        # (the build's environment has none of the package's dependencies, whose types the
-        # ZWNJ step does not need; a type error stops mypyc, and the modules stay Python)
-        extensions = mypycify(["--ignore-missing-imports", *COMPILED], opt_level="3", group_name=GROUP)
+        # (the build's environment has none of the package's dependencies, whose types these
+        # modules do not need; a type error stops mypyc, and the modules stay Python)
+        extensions = mypycify(["--ignore-missing-imports", *(str(SOURCES / name) for name in COMPILED)],
+                              opt_level="3", group_name=GROUP)
     except (Exception, SystemExit) as error:
-        print(f"paknevis: mypyc could not compile the ZWNJ modules ({error!r}); they run in Python")
+        print(f"paknevis: mypyc could not compile its modules ({error!r}); they run in Python")
         return []
     for ext in extensions:
         ext.optional = True
@@ -67,7 +73,7 @@ class BuildExt(build_ext):
             for ext in self._compiled():
                 Path(self.get_ext_fullpath(ext.name)).unlink(missing_ok=True)
             stamp.unlink(missing_ok=True)
-            print("paknevis: mypyc could not build the ZWNJ modules; they run in Python")
+            print("paknevis: mypyc could not build its modules; they run in Python")
         else:
             stamp.parent.mkdir(parents=True, exist_ok=True)
             stamp.write_text(json.dumps(sources_digest(), indent=1, sort_keys=True) + "\n")
@@ -82,13 +88,14 @@ class BuildExt(build_ext):
     def copy_extensions_to_source(self):
         super().copy_extensions_to_source()
         build_py = self.get_finalized_command("build_py")
-        here = Path(build_py.get_package_dir(PACKAGE))
+        stamp = Path(build_py.get_package_dir(PACKAGE), STAMP)
         if self._compiled() and not self._failed & MYPYC_NAMES:
-            self.copy_file(str(Path(self.build_lib, *PACKAGE.split("."), STAMP)), str(here / STAMP))
+            self.copy_file(str(Path(self.build_lib, *PACKAGE.split("."), STAMP)), str(stamp))
             return
-        # the ZWNJ step in Python: no module of an earlier compiled build may stay in its way
+        # the modules in Python: none of an earlier compiled build may stay in their way
+        built = [SOURCES.joinpath(name).parent.glob(f"{Path(name).stem}.*") for name in COMPILED]
         shared = Path(build_py.get_package_dir("")).glob(f"{GROUP}__mypyc.*")
-        for path in (*here.glob("*.so"), *here.glob("*.pyd"), *shared, here / STAMP):
+        for path in (*(p for paths in built for p in paths if p.suffix in (".so", ".pyd")), *shared, stamp):
             path.unlink(missing_ok=True)
 
     def _compiled(self) -> list:

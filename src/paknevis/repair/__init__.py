@@ -1,10 +1,13 @@
 """Repair: ``str -> str`` functions that put Persian web text right. Knows nothing of documents."""
 from typing import Unpack
 
+from .compiled import check_build
 from .config import RepairConfig, RepairOptions
 from .edits import Edit, apply_edits, undo_edits
 from .pipeline import Repairer, repairer
 from .zwnj import Lexicon
+
+check_build()  # (a module compiled before its source changed: say so, not run old code)
 
 
 def fix(text: str, **options: Unpack[RepairOptions]) -> str:

@@ -27,14 +27,11 @@ or is wrong: after letters that never join (ا د ذ ر ز ژ و), doubled, or a
 >>> fix("به رسمیت شناختن، تنها راه")
 'به رسمیت شناختن، تنها راه'
 """
-from .compiled import check_build
 from .lexicon import Lexicon, without_ezafe
 from .morphology import CLITICS_AFTER_HEH, EZAFE_YEH, PRESENT_ENDINGS, SUFFIXES_HA, SUFFIXES_TAR
 from .restorer import ZwnjRestorer, ZwnjStep
 from .words import WordWriter
 from .wrong import WrongZwnjStep, wrong_zwnj_step
-
-check_build()
 
 __all__ = ["CLITICS_AFTER_HEH", "EZAFE_YEH", "PRESENT_ENDINGS", "SUFFIXES_HA", "SUFFIXES_TAR",
            "Lexicon", "WordWriter", "WrongZwnjStep", "ZwnjRestorer", "ZwnjStep", "without_ezafe",
