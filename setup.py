@@ -6,8 +6,9 @@ in Python, slower.
 * The Python of the ZWNJ step (src/paknevis/repair/zwnj) and of the steps that do the most
   work in Python per edit (digits, spacing, harakat, and the edits themselves), compiled to
   C by mypyc from the same annotated source, as black and charset-normalizer are. A pass
-  of ``fix`` over the speed benchmark's articles took 211 ms in Python, 184 ms with the ZWNJ
-  step compiled and 157 ms with these too (best of five, taking turns). Not protect.py: a
+  of ``fix`` over the speed benchmark's articles (best of five, taking turns) took 218 to
+  225 ms in Python and 160 to 173 ms compiled; the ZWNJ step alone compiled, 182 to 185 ms
+  against 223 (docs/benchmarks.md). Not protect.py: a
   compiled module calls another of its group directly, where a test replaces one of its
   functions. Set PAKNEVIS_PURE_PYTHON=1 to leave them all in Python. They are built all or
   none (a module whose shared library failed would not import), and a stamp of their

@@ -82,7 +82,8 @@ def floor_references() -> dict:
       that (from the second round on) every word has been analysed before: what the
       present design gives if the first analysis of each word cost nothing;
     * ``ref:paknevis-python-scan``: paknevis with neither C part (the ZWNJ step's scan and
-      ``runs.py``'s search in Python), as it runs where no C compiler built them.
+      ``runs.py``'s search in Python); the modules mypyc compiled (setup.py) stay compiled,
+      where a machine without a C compiler would run them in Python too.
     """
     import re
 
