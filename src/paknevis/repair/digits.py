@@ -73,8 +73,8 @@ class DigitsStep(RegexStep):
         #: ... and for Persian digits, the Latin ones between two Persian words made Persian
         #: on the way, in C (``_between_persian_words``: 4,133 of the 5,864 runs of
         #: farsnews, which cost more in Python, one by one, than finding them all)
-        apart = ShiftApart(digits + ARABIC_DIGITS, PERSIAN_LETTERS, _LATIN_TO_PERSIAN)
-        self._apart = apart if policy == "persian" and self._runs and apart.in_c else None
+        self._apart = (ShiftApart(digits + ARABIC_DIGITS, PERSIAN_LETTERS, _LATIN_TO_PERSIAN)
+                       if policy == "persian" and self._runs else None)  # (both in _runs.c)
 
     def pattern(self, text: str) -> re.Pattern:
         return self._pattern if _has_arabic_digit(text) else self._without_arabic
