@@ -69,7 +69,7 @@ class BuildExt(build_ext):
         super().build_extensions()
         if not self._compiled():
             return
-        stamp = Path(self.build_lib, *PACKAGE.split("."), STAMP)
+        stamp = self._built_stamp()
         if self._failed & MYPYC_NAMES:
             for ext in self._compiled():
                 Path(self.get_ext_fullpath(ext.name)).unlink(missing_ok=True)
@@ -91,13 +91,17 @@ class BuildExt(build_ext):
         build_py = self.get_finalized_command("build_py")
         stamp = Path(build_py.get_package_dir(PACKAGE), STAMP)
         if self._compiled() and not self._failed & MYPYC_NAMES:
-            self.copy_file(str(Path(self.build_lib, *PACKAGE.split("."), STAMP)), str(stamp))
+            self.copy_file(str(self._built_stamp()), str(stamp))
             return
         # the modules in Python: none of an earlier compiled build may stay in their way
         built = [SOURCES.joinpath(name).parent.glob(f"{Path(name).stem}.*") for name in COMPILED]
         shared = Path(build_py.get_package_dir("")).glob(f"{GROUP}__mypyc.*")
         for path in (*(p for paths in built for p in paths if p.suffix in (".so", ".pyd")), *shared, stamp):
             path.unlink(missing_ok=True)
+
+    def _built_stamp(self) -> Path:
+        """Where the build writes the stamp (build_lib: a wheel takes it from there)."""
+        return Path(self.build_lib, *PACKAGE.split("."), STAMP)
 
     def _compiled(self) -> list:
         return [ext for ext in self.extensions if ext.name in MYPYC_NAMES]

@@ -14,8 +14,6 @@ import json
 from pathlib import Path
 
 STAMP = "compiled-sources.json"
-
-
 #: the package's directory, which the stamp's paths are in
 PACKAGE = Path(__file__).parents[1]
 
@@ -27,10 +25,10 @@ def is_compiled() -> bool:
     return not restorer.__file__.endswith(".py")
 
 
-def compiled_sources(stamp: Path = Path(__file__).with_name(STAMP)) -> dict[str, str]:
+def compiled_sources(package: Path = PACKAGE) -> dict[str, str]:
     """The md5 of each source the build compiled, by its path in the package ({} if none)."""
     try:
-        return json.loads(stamp.read_text())
+        return json.loads((package / "repair" / STAMP).read_text())
     except (OSError, ValueError):
         return {}
 
@@ -41,7 +39,7 @@ def check_build(package: Path = PACKAGE) -> None:
     nothing to check.)"""
     if not is_compiled():
         return
-    for name, digest in compiled_sources(package / "repair" / STAMP).items():
+    for name, digest in compiled_sources(package).items():
         source = package / name
         if source.exists() and hashlib.md5(source.read_bytes()).hexdigest() != digest:
             raise ImportError(
