@@ -65,3 +65,51 @@ def test_without_a_stamp_or_a_source_there_is_nothing_to_check(tmp_path, monkeyp
     compiled.check_build(tmp_path)  # no stamp: installed without one
     (tmp_path / "repair" / compiled.STAMP).write_text(json.dumps({"repair/words.py": "0" * 32}))
     compiled.check_build(tmp_path)  # no source: only the compiled modules installed
+
+
+# A child Python that writes what fix_and_explain makes of each text it is given, with the
+# compiled modules, or with each of them imported from its source instead (as an install
+# without a C compiler runs repair).
+EXPLAIN = """
+import importlib.abc, importlib.util, json, sys
+from pathlib import Path
+
+package, sources, build = Path(sys.argv[1]), json.loads(sys.argv[2]), sys.argv[3]
+modules = {"paknevis." + path.removesuffix(".py").replace("/", "."): package / path for path in sources}
+
+class FromSource(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        return importlib.util.spec_from_file_location(name, modules[name]) if name in modules else None
+
+if build == "python":
+    sys.meta_path.insert(0, FromSource())
+from paknevis import fix_and_explain
+from paknevis.repair import compiled
+assert compiled.is_compiled() == (build == "compiled")
+
+def explained(text, options):
+    fixed, edits = fix_and_explain(text, **options)
+    return [fixed, [[e.start, e.end, e.old, e.new, e.rule] for e in edits]]
+
+json.dump([explained(text, options) for text, options in json.load(sys.stdin)], sys.stdout)
+"""
+
+
+@needs_compiled
+def test_the_compiled_build_writes_what_python_does(farsnews_texts, sample_post):
+    # mypyc compiles the same source, but its ints, attributes and calls are its own: the
+    # two must agree edit for edit, on the news as published and with every ZWNJ deleted
+    # or typed as a space, and with other options
+    import subprocess
+
+    texts = [sample_post, *farsnews_texts]
+    cases = [(damage(text), {}) for text in texts
+             for damage in (str, lambda t: t.replace("\u200c", ""), lambda t: t.replace("\u200c", " "))]
+    cases += [(text, {"digits": "latin", "keep_diacritics": True}) for text in texts[:50]]
+
+    def explained(build: str) -> list:
+        return json.loads(subprocess.run(
+            [sys.executable, "-c", EXPLAIN, str(compiled.PACKAGE), json.dumps(sorted(BUILT)), build],
+            input=json.dumps(cases), capture_output=True, text=True, check=True, timeout=600).stdout)
+
+    assert explained("python") == explained("compiled")
