@@ -15,20 +15,23 @@ import re
 from collections import Counter
 
 _LETTERS = {
-    "ur": set("ےںٹڈڑۓ"),
+    "ur": set("ےںٹڈڑۓہ"),
     "ps": set("ټډړږښګڼۍېځڅ"),
     "ckb": set("ێۆڵڕەڤ"),
     "ar": set("ةىإ"),
     "fa": set("پچژگ"),
 }
 _WORDS = {
-    "fa": set("است این را که از به با می های برای شود بود شده کرد نیز آن یک هم اند".split()),
+    "fa": set("است این در را که از به با می های برای شود بود شده کرد نیز آن یک هم اند".split()),
     "ar": set("في من على إلى عن التي الذي هذه هذا كان أن لا مع قد ذلك".split()),
     "ur": set("ہے کے کی میں اور سے کو نے ہیں یہ تھا پر".split()),
     "ps": set("د په او چې دی کې له ته هم یې وو".split()),
     "ckb": set("لە بە کە ئەو بۆ دە لەگەڵ ئەم بوو".split()),  # not و: Persian has it too
     "en": set("the and of to in is that for was on with as by it are".split()),
 }
+#: Languages whose text always shows letters of their own: their function words alone (کی،
+#: پر، کو، اور are Persian words too) judge no text without one of those letters
+_OWN_LETTERS_NEEDED = frozenset(("ur", "ps", "ckb"))
 _TOKEN = re.compile(r"[^\W\d_]+")
 _MIN_WORDS = 3
 
@@ -52,10 +55,11 @@ def detect_language(text: str) -> str:
     for lang, markers in _WORDS.items():
         if lang == "en":
             continue
+        own = sum(sample.count(ch) for ch in _LETTERS.get(lang, ()))
+        if lang in _OWN_LETTERS_NEEDED and not own:
+            continue
         c = unified if lang == "fa" else counts
-        score: float = sum(c[m] for m in markers)
-        score += 2 * sum(sample.count(ch) for ch in _LETTERS.get(lang, ())) / len(words)
-        scores[lang] = score
+        scores[lang] = sum(c[m] for m in markers) + 2 * own / len(words)
     # Persian letters (پ چ ژ گ) also occur in Urdu, Pashto and Kurdish: they only break ties.
     best = max(scores, key=lambda k: (scores[k], k == "fa"))
     return best if scores[best] > 0 else "und"

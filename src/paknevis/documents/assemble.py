@@ -109,12 +109,18 @@ def assemble(raw: RawPost) -> Document:
         hashtags=social.hashtags(everything), mentions=social.mentions(everything),
         links=social.links(everything),
         dates=[m.to_dict() for m in find_dates(text, base=day)],
-        lang=_language(raw_body, text),
+        lang=_language(raw_body, text, raw.title or ""),
         quality=quality_signals(text), edits_count=len(edits), warnings=warnings)
 
 
-def _language(raw_body: str, text: str) -> str:
+def _language(raw_body: str, text: str, raw_title: str) -> str:
     """The language, judged on the raw text, as repair folds an Arabic text's ي and ك; on
-    the repaired one where only repair made the text readable (mojibake, HTML references)."""
+    the repaired one where only repair made the text readable (mojibake, HTML references);
+    with the title, where the text is too short to tell (a post that is a headline and a
+    photo)."""
     lang = detect_language(raw_body)
-    return detect_language(text) if lang == "und" and text != raw_body else lang
+    if lang == "und" and text != raw_body:
+        lang = detect_language(text)
+    if lang == "und" and raw_title.strip():
+        lang = detect_language(f"{raw_title}\n{raw_body}")
+    return lang
