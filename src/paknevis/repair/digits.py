@@ -27,7 +27,7 @@ from .chars import (
 )
 from .edits import Edit
 from .protect import is_protected
-from .runs import CharRuns, ShiftApart
+from .runs import CharRuns, ShiftApart, between_words
 from .step import EditsStep, RegexStep
 
 DigitPolicy = Literal["persian", "latin", "keep"]
@@ -139,8 +139,7 @@ def _between_persian_words(text: str, start: int, end: int) -> bool:
     """Is ``text[start:end]`` a word of its own between two Persian words ("سال 2025 بود")?
     Then it is in a Persian run and no URL or Latin word: the common case, decided
     without the searches of ``is_protected`` and ``in_persian_run``."""
-    return (start > 1 and end + 1 < len(text) and text[start - 1] == " " == text[end]
-            and text[start - 2] in PERSIAN_LETTER_SET and text[end + 1] in PERSIAN_LETTER_SET)
+    return between_words(text, start, end, PERSIAN_LETTER_SET)
 
 
 #: What makes a Latin digit before it an emoji (1️⃣): a Persian digit would break it.

@@ -113,6 +113,17 @@ class RunsTogether:
         return tuple(search(text) for search in self._searches)
 
 
+def between_words(text: str, start: int, end: int, sides: frozenset[str]) -> bool:
+    """Is ``text[start:end]`` a word of its own between two words, a space on each side and
+    a character of ``sides`` beyond each?
+
+    >>> between_words("سال 2025 بود", 4, 8, frozenset("لب"))
+    True
+    """
+    return (start > 1 and end + 1 < len(text) and text[start - 1] == " " == text[end]
+            and text[start - 2] in sides and text[end + 1] in sides)
+
+
 class ShiftApart:
     """The runs of ``chars`` in a text, those that are a word of their own between two words
     (a space on each side, and a character of ``sides`` beyond each) shifted by ``delta``:
@@ -142,8 +153,7 @@ class ShiftApart:
         sides, pos = self._sides, 0
         for start, end in spans(self._runs(text)):
             run = text[start:end]
-            if (wide and max(run) < "\u0100" and 1 < start and end + 1 < len(text) and text[start - 1] == " "
-                    and text[end] == " " and text[start - 2] in sides and text[end + 1] in sides):
+            if wide and max(run) < "\u0100" and between_words(text, start, end, sides):
                 parts += (text[pos:start], "".join(chr(ord(c) + self._delta) for c in run))
                 pos = end
             else:
