@@ -6,8 +6,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from paknevis.repair import runs as runs_module
+from paknevis.repair.edits import Edit
 from paknevis.repair.pipeline import repairer
-from paknevis.repair.runs import CharRuns, RunsTogether, ShiftApart
+from paknevis.repair.runs import CharEdits, CharRuns, RunsTogether, ShiftApart
 from paknevis.repair.step import RareCharSteps
 
 needs_c = pytest.mark.skipif(runs_module._c_runs is None, reason="_runs.c is not built here")
@@ -131,3 +132,41 @@ def test_shift_apart_shifts_only_a_word_between_two_words():
 def test_shift_apart_refuses_a_delta_that_would_not_fit():
     with pytest.raises(ValueError, match="delta"):
         ShiftApart("0", sides="س", delta=0x10)
+
+
+# Arabic yeh and kaf as the letter step has them, a presentation form that becomes two
+# letters, and characters of one byte, two and beyond the BMP beside them
+EDIT_TABLE = {"ي": ("ی", "letters.arabic_yeh"), "ك": ("ک", "letters.arabic_kaf"),
+              "\ufefb": ("لا", "letters.presentation_form"), "\u00a0": (" ", "spacing.odd")}
+
+
+@needs_c
+@settings(max_examples=2000, deadline=None)
+@given(text=st.text(alphabet=[*EDIT_TABLE, *"یک لا a\u00e9", "😀", "\ud800"], max_size=40) | TEXT)
+def test_char_edits_in_c_are_the_same_in_python(text):
+    edits = CharEdits(EDIT_TABLE, Edit)
+    in_c = edits(text)
+    edits.in_c = False
+    assert in_c == edits(text)
+    assert all(type(e) is Edit and e.old == text[e.start:e.end] for e in in_c)
+
+
+def test_char_edits_name_each_character_in_order():
+    edits = CharEdits(EDIT_TABLE, Edit)
+    assert edits("علي كتاب\ufefb") == [Edit(2, 3, "ي", "ی", "letters.arabic_yeh"),
+                                        Edit(4, 5, "ك", "ک", "letters.arabic_kaf"),
+                                        Edit(8, 9, "\ufefb", "لا", "letters.presentation_form")]
+    assert edits("کتاب") == []
+    with pytest.raises(ValueError, match="BMP"):
+        CharEdits({"😀": ("x", "r")}, Edit)
+
+
+@needs_c
+def test_char_edits_checks_what_it_is_given():
+    index = CharEdits(EDIT_TABLE, Edit)._args[0]
+    with pytest.raises(ValueError, match="65536 unsigned shorts"):
+        runs_module._c_char_edits("ي", b"\x00", (), Edit)
+    with pytest.raises(ValueError, match="names no"):  # an index past the entries
+        runs_module._c_char_edits("ي", index, (), Edit)
+    with pytest.raises(TypeError, match="tuple type"):
+        runs_module._c_char_edits("ي", index, (("ي", "ی", "r"),), list)

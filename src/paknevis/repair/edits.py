@@ -62,9 +62,14 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     >>> apply_edits("ab", [Edit(1, 1, "", "-", "demo")])
     'a-b'
     """
+    return _apply_in_order(text, _ordered(edits))
+
+
+def _apply_in_order(text: str, edits: list[Edit]) -> str:
+    """:func:`apply_edits` of edits already in order (the tracker's, sorted once a step)."""
     out: list[str] = []
     pos = 0
-    for e in _ordered(edits):
+    for e in edits:
         if e.start < pos or text[e.start:e.end] != e.old:
             raise ValueError(f"edit {e} does not fit the text")
         out += (text[pos:e.start], e.new)
@@ -146,11 +151,11 @@ class EditTracker:
             self._apply(edits)
         # the new text from the old one and the edits: joining the pieces would cost a call
         # per piece
-        self.text = apply_edits(self.text, edits)
+        self.text = _apply_in_order(self.text, edits)
 
     def _add_swaps(self, edits: list[Edit]) -> None:
         """One-for-one letters in the untouched text, whose offsets are the input's."""
-        self._base = apply_edits(self._base, edits)
+        self._base = _apply_in_order(self._base, edits)
         if not self._swaps:  # the first such step (nearly always the only one)
             self._swaps = edits
             return

@@ -8,14 +8,17 @@ it is not built, :attr:`CharRuns.in_c` is false and the steps use their regex in
 from __future__ import annotations
 
 import re
+from array import array
+from collections.abc import Mapping
 
 try:
     from ._runs import any_of as _c_any_of
+    from ._runs import char_edits as _c_char_edits
     from ._runs import runs as _c_runs
     from ._runs import runs_each as _c_runs_each
     from ._runs import shift_apart as _c_shift_apart
 except ImportError:  # built without a C compiler: the same in Python
-    _c_runs = _c_runs_each = _c_any_of = _c_shift_apart = None  # type: ignore[assignment]
+    _c_runs = _c_runs_each = _c_any_of = _c_shift_apart = _c_char_edits = None  # type: ignore[assignment]
 
 _BMP = 0x10000
 
@@ -159,3 +162,33 @@ class ShiftApart:
             else:
                 other += (start, end)
         return ("".join(parts) + text[pos:] if parts else text), other
+
+
+class CharEdits:
+    """An edit for each character of a table in a text, in order: ``cls(i, i + 1, old,
+    new, rule)`` where ``table[old]`` is ``(new, rule)`` (BMP characters), and
+    ``cls`` a tuple type (the named tuple ``Edit``). Made in C where it is built: the
+    Arabic yeh and kaf of an old article are an edit a letter.
+
+    >>> CharEdits({"ي": ("ی", "yeh")}, tuple)("علي")
+    [(2, 3, 'ي', 'ی', 'yeh')]
+    """
+
+    def __init__(self, table: Mapping[str, tuple[str, str]], cls: type[tuple]):
+        if any(ord(c) >= _BMP for c in table):
+            raise ValueError("CharEdits takes BMP characters only")
+        self._cls = cls
+        self._entries = {c: (c, new, rule) for c, (new, rule) in table.items()}
+        self._find = re.compile("[" + "".join(map(re.escape, table)) + "]" if table else "(?!)").finditer
+        self.in_c = _c_char_edits is not None
+        if self.in_c:
+            index = array("H", bytes(2 * _BMP))  # k for the character of the k-th entry
+            for k, c in enumerate(self._entries, 1):
+                index[ord(c)] = k
+            self._args = (index.tobytes(), tuple(self._entries.values()), cls)
+
+    def __call__(self, text: str) -> list:
+        if self.in_c:
+            return _c_char_edits(text, *self._args)
+        new, entries = tuple.__new__, self._entries
+        return [new(self._cls, (m.start(), m.end(), *entries[m.group()])) for m in self._find(text)]
