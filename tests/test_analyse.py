@@ -1,5 +1,9 @@
 """Language and quality signals."""
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from paknevis import parse
 from paknevis.analyse import detect_language, quality_signals
@@ -40,3 +44,14 @@ def test_record_carries_language_and_quality():
 def test_digits_are_not_letters():
     q = quality_signals("خبر ۰: کتاب‌ها ۱۲۳۴۵۶")
     assert q["persian_letter_share"] == 1.0
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=[*"کتاب‌ها ۱۲ ab_9٫\n.ـ", "\u064e", "\u00b2", "😀"], max_size=50)
+       | st.text(max_size=50))
+def test_the_letters_counted_from_the_words_are_those_of_the_text(text):
+    # quality_signals counts the letters inside its words: the same as finding them in the text
+    letters = sum(map(len, re.findall(r"[^\W\d_]+", text)))
+    persian = sum(map(len, re.findall("[\u0621-\u064A\u067E\u0686\u0698\u06A9\u06AF\u06C0\u06CC]+", text)))
+    q = quality_signals(text)
+    assert q["persian_letter_share"] == (round(persian / letters, 3) if letters else 0.0)

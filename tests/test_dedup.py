@@ -1,8 +1,11 @@
 """Near copies are found however the copy was typed; unrelated texts stay apart."""
 import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from paknevis import fix
 from paknevis.corpus.dedup import cluster, cluster_ids, minhash, shingle_hashes
+from paknevis.repair import fold as fold_module
 from paknevis.repair.fold import fold
 
 ARTICLE = ("شکست‌های اخیر رژیم ایران در منطقه، با استقبال بین‌المللی و داخلی روبه‌رو شده است. "
@@ -16,6 +19,15 @@ OTHER = ("تیم ملی فوتبال ایران فردا در ورزشگاه آ�
 def test_fold_meets_every_typing():
     variants = ["می‌شود", "میشود", "ميشود", "مـــی‌شود", "می\u200c\u200cشود"]
     assert len({fold(v) for v in variants}) == 1
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=[*map(chr, fold_module._TABLE), *"یکها 1aA.,% \n", "\u0130", "😀"], max_size=40)
+       | st.text(max_size=40))
+def test_fold_is_the_table_applied_once(text):
+    # fold replaces one character at a time: the same as translating each once, as the
+    # table writes no character it changes
+    assert fold(text) == text.translate(fold_module._TABLE).lower()
 
 
 def test_copies_typed_differently_are_one_cluster():
