@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import chain, product
 
 _LETTERS = {
     "ur": set("ےںٹڈڑۓہ"),
@@ -36,6 +37,29 @@ _TOKEN = re.compile(r"[^\W\d_]+")
 _MIN_WORDS = 3
 
 
+def _typed_with_arabic_letters(word: str) -> set[str]:
+    """``word`` and each way of typing it with Arabic yeh and kaf (اين، كه): Persian is often
+    typed so, and its function words are found however they were."""
+    ways = [(ch, {"ی": "ي", "ک": "ك"}[ch]) if ch in "یک" else (ch,) for ch in word]
+    return {"".join(way) for way in product(*ways)}
+
+
+def _langs_of() -> dict[str, tuple[str, ...]]:
+    """For each function word of an Arabic-script language, the languages it is one of."""
+    out: dict[str, tuple[str, ...]] = {}
+    for lang, markers in _WORDS.items():
+        if lang == "en":
+            continue
+        for marker in markers:
+            for word in _typed_with_arabic_letters(marker) if lang == "fa" else (marker,):
+                out[word] = (*out.get(word, ()), lang)
+    return out
+
+
+#: (one pass over a text's words counts every language's function words)
+_LANGS_OF = _langs_of()
+
+
 def detect_language(text: str) -> str:
     """The language code of ``text``, 'und' when it is too short or unclear."""
     sample = text[:20000]
@@ -44,22 +68,17 @@ def detect_language(text: str) -> str:
         return "und"
     latin = sum(map(str.isascii, words))
     if latin > len(words) / 2:
-        hits = sum(w.lower() in _WORDS["en"] for w in words)
-        return "en" if hits >= max(1, len(words) // 20) else "und"
-    counts = Counter(words)
-    # Persian is often typed with Arabic yeh/kaf (اين، خبرگزاري): match its words unified
-    # (letters for letters: the words are the same, so they need not be found again)
-    unified = (Counter(w.replace("ي", "ی").replace("ك", "ک") for w in words)
-               if "ي" in sample or "ك" in sample else counts)
+        english = sum(w.lower() in _WORDS["en"] for w in words)
+        return "en" if english >= max(1, len(words) // 20) else "und"
+    hits = Counter(chain.from_iterable(filter(None, map(_LANGS_OF.get, words))))
     scores = {}
-    for lang, markers in _WORDS.items():
+    for lang in _WORDS:
         if lang == "en":
             continue
         own = sum(sample.count(ch) for ch in _LETTERS.get(lang, ()))
         if lang in _OWN_LETTERS_NEEDED and not own:
             continue
-        c = unified if lang == "fa" else counts
-        scores[lang] = sum(c[m] for m in markers) + 2 * own / len(words)
+        scores[lang] = hits[lang] + 2 * own / len(words)
     # Persian letters (پ چ ژ گ) also occur in Urdu, Pashto and Kurdish: they only break ties.
     best = max(scores, key=lambda k: (scores[k], k == "fa"))
     return best if scores[best] > 0 else "und"
