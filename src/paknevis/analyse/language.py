@@ -23,7 +23,7 @@ _LETTERS = {
     "fa": set("پچژگ"),
 }
 _WORDS = {
-    "fa": set("است این در را که از به با می های برای شود بود شده کرد نیز آن یک هم اند".split()),
+    "fa": set("است این در را که از به با می نمی های برای شود بود شده کرد نیز آن یک هم اند".split()),
     "ar": set("في من على إلى عن التي الذي هذه هذا كان أن لا مع قد ذلك".split()),
     "ur": set("ہے کے کی میں اور سے کو نے ہیں یہ تھا پر".split()),
     "ps": set("د په او چې دی کې له ته هم یې وو".split()),
@@ -33,6 +33,9 @@ _WORDS = {
 #: Languages whose text always shows letters of their own: their function words alone (کی،
 #: پر، کو، اور are Persian words too) judge no text without one of those letters
 _OWN_LETTERS_NEEDED = frozenset(("ur", "ps", "ckb"))
+#: Arabic writes none of Persian's own letters: a text with one of them and none of Arabic's
+#: (ة ى إ) is not Arabic, whichever Arabic function words it holds (من is Persian's "I")
+_NOT_ARABIC = frozenset(_LETTERS["fa"])
 _TOKEN = re.compile(r"[^\W\d_]+")
 _MIN_WORDS = 3
 
@@ -77,6 +80,8 @@ def detect_language(text: str) -> str:
             continue
         own = sum(sample.count(ch) for ch in _LETTERS.get(lang, ()))
         if lang in _OWN_LETTERS_NEEDED and not own:
+            continue
+        if lang == "ar" and not own and any(ch in sample for ch in _NOT_ARABIC):
             continue
         scores[lang] = hits[lang] + 2 * own / len(words)
     # Persian letters (پ چ ژ گ) also occur in Urdu, Pashto and Kurdish: they only break ties.
