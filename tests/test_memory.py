@@ -26,3 +26,14 @@ def test_fix_alone_loads_no_document_or_date_parts():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True, text=True,
                          timeout=300)
     assert out.stdout.split("\n")[:2] == ["[]", "True"]
+
+
+def test_a_text_post_loads_no_html_readers():
+    # trafilatura and lxml (0.1 s to import) load with the first page: a run over text or
+    # JSONL never needs them
+    code = ("import sys, paknevis; paknevis.parse('عنوان\\n\\nمتن خبر'); "
+            "print(sorted(m for m in ('trafilatura', 'lxml') if m in sys.modules)); "
+            "paknevis.parse('<html><body><p>متن خبر</p></body></html>'); print('trafilatura' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True, text=True,
+                         timeout=300)
+    assert out.stdout.split("\n")[:2] == ["[]", "True"]

@@ -6,8 +6,7 @@ from pathlib import Path
 
 from ..io import UTF8_CUT, mend_surrogates, read_text
 from .assemble import RawPost, assemble
-from .html_page import HtmlError, read_html_page
-from .record import Document
+from .record import Document, HtmlError
 from .text_post import read_text_post
 
 _HTML = re.compile(r"\s*(?:<!doctype html|<html|<head|<body|<div|<p[ >]|<article)", re.IGNORECASE)
@@ -28,8 +27,11 @@ def parse(text: str, *, url: str | None = None, kind: str | None = None) -> Docu
         raise ValueError("empty document")
     text = mend_surrogates(text)  # (lxml stops at a lone one, and a record could not be written)
     kind = kind or ("html" if looks_like_html(text) else "text")
-    raw = read_html_page(text, url) if kind == "html" else read_text_post(text, url)
-    return assemble(raw)
+    if kind == "html":
+        from .html_page import read_html_page  # (loaded on the first page: see HtmlError)
+
+        return assemble(read_html_page(text, url))
+    return assemble(read_text_post(text, url))
 
 
 def parse_file(path: str | Path, *, url: str | None = None) -> Document:

@@ -20,6 +20,7 @@ from lxml import etree
 
 from ..dates import read_date
 from .assemble import RawPost
+from .record import HtmlError
 
 
 def _class(name: str, tag: str = "*") -> str:
@@ -36,10 +37,6 @@ _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "
            "article", "tr", "pre", "figure", "figcaption", "ul", "ol", "table", "header", "footer"}
 _SKIP = {"script", "style", "noscript", "template", "iframe", "form", "button", "nav"}
 _URL_DATE = re.compile(r"/(20\d\d|19\d\d)/(\d\d)(?:/(\d\d))?/")
-
-
-class HtmlError(ValueError):
-    """The page has no readable text."""
 
 
 def _first(doc, xpaths):

@@ -43,6 +43,11 @@ class Document:
         return orjson.dumps(self, option=orjson.OPT_INDENT_2 if indent else 0)
 
 
+class HtmlError(ValueError):
+    """The page has no readable text. (Here, not in html_page.py, so that a run over text
+    or JSONL never imports the HTML readers: trafilatura and lxml take 0.1 s to import.)"""
+
+
 def document_id(raw_text: str, url: str | None = None) -> str:
     """A stable id: the same input always gets the same id (hash of url and content)."""
     h = hashlib.sha1((url or "").encode() + b"\0" + raw_text.encode("utf-8", "surrogatepass"))
