@@ -67,25 +67,31 @@ def test_without_a_stamp_or_a_source_there_is_nothing_to_check(tmp_path, monkeyp
     compiled.check_build(tmp_path)  # no source: only the compiled modules installed
 
 
-# A child Python that writes what fix_and_explain makes of each text it is given, with the
-# compiled modules, or with each of them imported from its source instead (as an install
-# without a C compiler runs repair).
+# A child Python that writes what fix_and_explain makes of each text it is given: with the
+# compiled modules ("compiled"), with each of them imported from its source instead
+# ("python", as PAKNEVIS_PURE_PYTHON=1 installs them), or with no C at all ("no-c", as an
+# install without a C compiler runs repair: the C parts _scan and _runs cannot be imported).
 EXPLAIN = """
 import importlib.abc, importlib.util, json, sys
 from pathlib import Path
 
 package, sources, build = Path(sys.argv[1]), json.loads(sys.argv[2]), sys.argv[3]
 modules = {"paknevis." + path.removesuffix(".py").replace("/", "."): package / path for path in sources}
+c_parts = ("paknevis.repair._scan", "paknevis.repair._runs")
 
 class FromSource(importlib.abc.MetaPathFinder):
     def find_spec(self, name, path=None, target=None):
+        if name in c_parts and build == "no-c":
+            raise ModuleNotFoundError(name)
         return importlib.util.spec_from_file_location(name, modules[name]) if name in modules else None
 
-if build == "python":
+if build != "compiled":
     sys.meta_path.insert(0, FromSource())
 from paknevis import fix_and_explain
-from paknevis.repair import compiled
+from paknevis.repair import compiled, runs
+from paknevis.repair.zwnj import restorer
 assert compiled.is_compiled() == (build == "compiled")
+assert (runs._c_runs is None and restorer._c_scan is None) == (build == "no-c")
 
 def explained(text, options):
     fixed, edits = fix_and_explain(text, **options)
@@ -97,9 +103,10 @@ json.dump([explained(text, options) for text, options in json.load(sys.stdin)], 
 
 @needs_compiled
 def test_the_compiled_build_writes_what_python_does(farsnews_texts, sample_post):
-    # mypyc compiles the same source, but its ints, attributes and calls are its own: the
-    # two must agree edit for edit, on the news as published and with every ZWNJ deleted
-    # or typed as a space, and with other options
+    # mypyc compiles the same source, but its ints, attributes and calls are its own, and
+    # the C parts are code of their own: all three builds must agree edit for edit, on the
+    # news as published and with every ZWNJ deleted or typed as a space, and with other
+    # options
     import subprocess
 
     texts = [sample_post, *farsnews_texts]
@@ -112,4 +119,6 @@ def test_the_compiled_build_writes_what_python_does(farsnews_texts, sample_post)
             [sys.executable, "-c", EXPLAIN, str(compiled.PACKAGE), json.dumps(sorted(BUILT)), build],
             input=json.dumps(cases), capture_output=True, text=True, check=True, timeout=600).stdout)
 
-    assert explained("python") == explained("compiled")
+    in_c = explained("compiled")
+    assert explained("python") == in_c
+    assert explained("no-c") == in_c
