@@ -112,7 +112,7 @@ class WordWriter:
         if key.endswith(SPOKEN_CLITICS) and (found := self._spoken_clitic(key)):
             return found
         if not key.endswith(ANY_SUFFIX):
-            return self._inflected_compound(key) or self._surname(key) or self._tail_compound(key)
+            return self._compound_or_name(key)
         for suffix, kind in _SUFFIXES_ENDING[key[-1]]:
             if not key.endswith(suffix) or len(key) - len(suffix) < 2:
                 continue
@@ -139,6 +139,10 @@ class WordWriter:
                 continue  # گستری: گستر and ی, not گس‌تری
             sep = ZWNJ if joins_left(stem[-1]) else ""
             return lex.written(stem) + sep + suffix, "zwnj.suffix"
+        return self._compound_or_name(key)
+
+    def _compound_or_name(self, key: str) -> tuple[str, str] | None:
+        """A compound or name the table does not know, where no suffix splits ``key``."""
         return self._inflected_compound(key) or self._surname(key) or self._tail_compound(key)
 
     def _spoken_plural(self, key: str) -> tuple[str, str] | None:
