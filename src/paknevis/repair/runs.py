@@ -145,7 +145,7 @@ class ShiftApart:
         self._runs = CharRuns(chars)
         self._sides, self._delta = frozenset(sides), delta
         if self.in_c:
-            self._args = (_bitmap(chars), _bitmap(sides), delta)
+            self._args = (self._runs._bitmaps[0], _bitmap(sides), delta)
 
     def __call__(self, text: str) -> tuple[str, list[int]]:
         if self.in_c:
