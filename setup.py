@@ -4,7 +4,7 @@ in Python, slower.
 * In C: the ZWNJ step's scan (src/paknevis/repair/_scan.c) and the search for runs of
   characters from a set (_runs.c); see zwnj/restorer.py and runs.py.
 * The Python of the ZWNJ step (src/paknevis/repair/zwnj) and of the steps that do the most
-  work in Python per edit (digits, spacing, harakat, and the edits themselves), compiled to
+  work in Python per edit (digits, spacing, harakat, lines, and the edits themselves), compiled to
   C by mypyc from the same annotated source, as black and charset-normalizer are. A pass
   of ``fix`` over the speed benchmark's articles (best of five, taking turns) took 218 to
   225 ms in Python and 160 to 173 ms compiled; the ZWNJ step alone compiled, 182 to 185 ms
