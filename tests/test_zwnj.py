@@ -488,6 +488,18 @@ def test_an_arabic_quote_keeps_its_pronoun_ha():
     assert fix("رضی الله عنها و الیها") == "رضی الله عنها و الیها"
 
 
+def test_a_given_name_glued_stays_unless_the_words_around_show_the_compound():
+    # بهنام is the name Behnam as often as به‌نام ('named', which the Academy writes apart):
+    # the name stays as typed, in the web texts' own sentences ...
+    for text in ("در این مسابقه بهنام محمودی و سزار مارکوس برزیلی", "با ترجمه علیرضا بهنام است.",
+                 "استادیوم: شهید بهنام محمدی", "آقای بهنام رضایی", "«بهنام» آمد"):
+        assert fix(text) == text
+    # ... and is 'named' before a quote or a Latin word, or after a noun and its indefinite ی
+    assert fix("دستگاهی بهنام CD Robot ساخته شد") == f"دستگاهی به{Z}نام CD Robot ساخته شد"
+    assert fix('کتابی بهنام "زندگی" نوشت') == f"کتابی به{Z}نام «زندگی» نوشت"
+    assert fix("کسی بهنام رضا آمد") == f"کسی به{Z}نام رضا آمد"
+
+
 def test_a_word_ending_in_alef_is_not_cut_for_a_suffix():
     # انتهایش is انتها and a pronoun, not انت + هایش; زکریای is زکریا and the ezafe, not
     # زکری + ای: the split goes only where the stem is more frequent than the word

@@ -22,10 +22,12 @@ from .morphology import (
     AGO,
     ALSO,
     BEFORE_NOUN_PREVERB,
+    EZAFE_AFTER_VOWEL,
     FUTURE_AUXILIARIES,
     HEH_AI_BEFORE,
     LETTER_NAMES,
     LIGHT_VERB_TAILS,
+    NAMED_QUOTES,
     PARTICIPLE,
     PREFIXES_MI,
     STOPS,
@@ -163,6 +165,20 @@ class Context:
         after = self.word_after(text, end)
         return (after in LETTER_NAMES and rp.first + after in self.lex.forms
                 and not self._next_joins_on(text, end))
+
+    def shows_named(self, text: str, start: int, end: int) -> bool:
+        """Is the piece ``text[start:end]``, a word that may be a given name or a compound
+        (``NAME_OR_COMPOUND``: بهنام), the compound? So it is before a quote or a Latin word,
+        or after a noun with its indefinite ی (صنفی بهنام «…»، دستگاهی بهنام CD Robot)."""
+        if end + 1 < len(text) and text[end] == " " and (
+                (after := text[end + 1]) in NAMED_QUOTES or after.isascii() and after.isalpha()):
+            return True
+        found = self._piece_before(text, start)
+        if found is None:
+            return False
+        word = self._pieces[text[found[0]:start - 1]].last
+        return (word is not None and len(word) >= 3 and word[-1] == "ی"
+                and not word.endswith(EZAFE_AFTER_VOWEL) and self.lex.knows(word[:-1]))
 
     def noun_not_preverb(self, text: str, start: int) -> bool:
         """Is the preverb typed apart at ``start`` a noun, governed by the word before it

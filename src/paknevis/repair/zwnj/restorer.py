@@ -23,6 +23,7 @@ from .morphology import (
     HEH_AI_BEFORE,
     KARDAN,
     MI_PREFIXES,
+    NAME_OR_COMPOUND,
     NO_HEAD,
     PARTICIPLE,
     RULE_LEFT,
@@ -284,6 +285,9 @@ class ZwnjRestorer:
                 if old in object_before_verb and s + offset + len(old) == e and self.context.space_then(
                         text, e, KARDAN):
                     continue  # کمکم کرد: کمک and م (helped me), not کم‌کم
+                if old in NAME_OR_COMPOUND and not (
+                        len(old) == e - s and self.context.shows_named(text, s, e)):
+                    continue  # بهنام سراج: the name Behnam, not به‌نام ('named')
                 edits.append(new_edit((s + offset, s + offset + len(old), old, new, rule)))
             if i > decided and e < len(text) and (p.starts_join or starts_pair):
                 decided = self._decide(text, i, s, e, edits, apart, decided)
