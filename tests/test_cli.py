@@ -187,6 +187,24 @@ def test_each_option_of_fix_is_a_flag(flags, options):
     assert options == {} or r.stdout.decode() != fix(EVERY_STEP)  # the flag changed something
 
 
+def test_a_words_file_writes_its_words_as_given(tmp_path):
+    from paknevis import fix
+    words = tmp_path / "words.txt"
+    words.write_text(f"# the team's names\nمیناوند\n\nآن{Z}ها\n", encoding="utf-8")
+    text = "مهرداد میناوند و آنها میشود"
+    r = run("fix", "--words", str(words), input=text.encode())
+    assert r.returncode == 0, r.stderr
+    right = f"مهرداد میناوند و آن{Z}ها می{Z}شود"
+    assert r.stdout.decode() == fix(text, words=["میناوند", f"آن{Z}ها"]) == right
+    r = run("fix", "--words", str(words), "--workers", "2", input=text.encode())
+    assert r.stdout.decode() == right
+    words.write_text("میناوند\nدو کلمه\n", encoding="utf-8")
+    for path in (words, tmp_path / "none.txt"):
+        r = run("fix", "--words", str(path), input=text.encode())
+        assert r.returncode == 2 and r.stdout == b""
+        assert len(r.stderr.decode().splitlines()) == 1 and str(path) in r.stderr.decode()
+
+
 def test_every_repair_option_has_a_flag():
     from dataclasses import fields
 

@@ -223,3 +223,38 @@ def test_invariants_hold_on_texts_of_the_tables_words(text):
     assert fix(out) == out
     assert apply_edits(text, edits) == out
     assert content(out) == content(text)
+
+
+# A user's words (``words=``), written as given: the same invariants, with the table's
+# commonest words turned the other way (its ZWNJ words glued, its glued words split where
+# a ZWNJ may stand) and the joiners' own words among them. (Each list builds its own
+# Repairer, in half a second: a few lists, many texts.)
+def _users_word_lists() -> list[tuple[str, ...]]:
+    from paknevis.repair.chars import ZWNJ, joins_left
+
+    zwnj_words = [w for w in TABLE_WORDS if ZWNJ in w][::400]
+    glued_words = [w for w in TABLE_WORDS if ZWNJ not in w and len(w) >= 4 and joins_left(w[1])][::400]
+    return [tuple(w.replace(ZWNJ, "") for w in zwnj_words[:40]),
+            tuple(w[:2] + ZWNJ + w[2:] for w in glued_words[:40]),
+            ("می", "ها", "بی", f"می{Z}شود", "کتابها", f"بین{Z}المللی")]
+
+
+USERS_WORD_LISTS = _users_word_lists()
+
+
+@SETTINGS
+@given(st.sampled_from(USERS_WORD_LISTS).flatmap(
+    lambda words: st.tuples(st.just(words), st.lists(st.one_of(
+        st.sampled_from(words).flatmap(lambda w: st.sampled_from([w, w.replace(Z, ""), w.replace(Z, " ")])),
+        table_word), min_size=1, max_size=10).map(" ".join))))
+def test_invariants_hold_with_a_users_words(words_and_text):
+    words, text = words_and_text
+    out, edits = fix_and_explain(text, words=words)
+    assert fix(text, words=words) == out
+    assert fix(out, words=words) == out
+    assert apply_edits(text, edits) == out
+    assert content(out) == content(text)
+    # a glued word of the list is never split (a word beside it may still join it: ها)
+    for word in words:
+        if Z not in word and f" {word} " in f" {text} ":
+            assert word in out

@@ -500,6 +500,31 @@ def test_a_given_name_glued_stays_unless_the_words_around_show_the_compound():
     assert fix("کسی بهنام رضا آمد") == f"کسی به{Z}نام رضا آمد"
 
 
+def test_a_users_words_are_written_as_given():
+    # a corpus's names (میناوند, which the verb step would read as می and ناوند, of the old
+    # verb ناویدن) and a house style's words (آن‌ها, which the table glues as PerDT does)
+    text = "مهرداد میناوند، علیرضا بیرانوند و آنها میشود"
+    assert fix(text) == f"مهرداد می{Z}ناوند، علیرضا بیرانوند و آنها می{Z}شود"
+    words = ["میناوند", f"آن{Z}ها"]
+    assert fix(text, words=words) == f"مهرداد میناوند، علیرضا بیرانوند و آن{Z}ها می{Z}شود"
+    fixed, edits = fix_and_explain(text, words=words)
+    assert fixed == fix(text, words=words) and apply_edits(text, edits) == fixed
+    assert fix(fixed, words=words) == fixed
+    assert fix("علي", words=["علي"]) == "علی"  # (an Arabic yeh is taken for the Persian one)
+    # the shared table is left as it was
+    assert fix(text) == f"مهرداد می{Z}ناوند، علیرضا بیرانوند و آنها می{Z}شود"
+
+
+@pytest.mark.parametrize("words, error", [
+    (["دو کلمه"], ValueError), (["abc"], ValueError), ([""], ValueError), ([f"{Z}آن"], ValueError),
+    ([f"دبیر{Z}کل"], ValueError),  # a ZWNJ after ر does nothing, and the step takes it out
+    ("بهنام", TypeError),  # one str, not a list of words
+])
+def test_a_word_that_cannot_be_written_as_given_is_a_clear_error(words, error):
+    with pytest.raises(error, match="word"):
+        fix("متن", words=words)
+
+
 def test_a_word_ending_in_alef_is_not_cut_for_a_suffix():
     # انتهایش is انتها and a pronoun, not انت + هایش; زکریای is زکریا and the ezafe, not
     # زکری + ای: the split goes only where the stem is more frequent than the word

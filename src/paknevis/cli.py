@@ -14,7 +14,7 @@ import orjson
 import typer
 
 from . import __version__
-from .io import UTF8_CUT, DecodeError
+from .io import UTF8_CUT, DecodeError, read_text
 from .io.stream import TextStream, open_text_stream
 from .repair import RepairConfig
 from .repair.blocks import RepairedBlock, repair_blocks, worker_pool
@@ -100,6 +100,10 @@ def fix(
         True, help="Put spacing right: odd spaces, runs of spaces, spaces around punctuation."),
     handles: bool = typer.Option(
         True, help="Mend @handles and #hashtags broken by bidi reordering or a space."),
+    words: Path | None = typer.Option(
+        None, metavar="FILE", help="Words to write as given, one a line (# for a comment): names "
+                                   "(میناوند) and a house style's words (آن‌ها), glued or with "
+                                   "their ZWNJs. The ZWNJ step never splits them."),
     workers: int = typer.Option(
         1, min=1, max=64, metavar="N", help="Processes to repair with: blocks of lines go to each "
                                             "in turn, and the output keeps the input's order."),
@@ -127,8 +131,11 @@ def fix(
         _fail("--in-place and --explain cannot be used together")
     options: dict[str, Any] = dict(
         digits=digits.value, keep_diacritics=keep_diacritics, zwnj=zwnj, punctuation=punctuation,
-        letters=letters, spacing=spacing, handles=handles)
-    RepairConfig(**options)  # validates before any work
+        letters=letters, spacing=spacing, handles=handles, words=_word_list(words))
+    try:
+        RepairConfig(**options)  # validates before any work
+    except ValueError as e:
+        _fail(f"{words}: {e}")
     sources = [("<stdin>", None) if str(p) == "-" else (str(p), p) for p in files or [Path("-")]]
     failed = False
     with worker_pool(workers, options) as pool:
@@ -140,6 +147,18 @@ def fix(
                 failed = True
     if failed:
         raise typer.Exit(2)
+
+
+def _word_list(path: Path | None) -> tuple[str, ...]:
+    """The words of a ``--words`` file: one a line, blank lines and # comments left out."""
+    if path is None:
+        return ()
+    try:
+        text, _ = read_text(path)
+    except DecodeError as e:
+        _fail(f"{path}: {e}")
+    lines = (line.strip() for line in text.splitlines())
+    return tuple(line for line in lines if line and not line.startswith("#"))
 
 
 class Engine(StrEnum):

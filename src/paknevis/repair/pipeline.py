@@ -80,6 +80,8 @@ class Repairer:
             steps.append(marks)
         if config.zwnj:
             lexicon = lexicon or shipped_lexicon()
+            if config.words:
+                lexicon = lexicon.with_words(config.words)
             steps.append(ZwnjStep(ZwnjRestorer(lexicon)))
         self.steps = tuple(steps)  # each traced on its own by fix_and_explain
         #: what ``fix`` runs: the same steps, those for rare characters behind one scan,
@@ -164,7 +166,14 @@ def _in_spans(text: str, spans, repair) -> tuple[str, list[Edit]]:
     return "".join(out), edits
 
 
-@lru_cache(maxsize=32)
 def repairer(**options) -> Repairer:
     """A shared :class:`Repairer` for these options (the tables are built once)."""
+    words = options.get("words")
+    if words is not None and not isinstance(words, (tuple, str)):
+        options["words"] = tuple(words)  # (a list is no key of the cache)
+    return _shared_repairer(**options)
+
+
+@lru_cache(maxsize=32)
+def _shared_repairer(**options) -> Repairer:
     return Repairer(RepairConfig(**options))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import gzip
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 
 from ..chars import PERSIAN_LETTER_SET, ZWNJ
@@ -100,6 +100,26 @@ class Lexicon:
         self._index_inflected_pairs(inside)
         self._index_preverb_pairs()
         self._index_lookups()
+
+    def with_words(self, words: Iterable[str]) -> Lexicon:
+        """This table with each of ``words`` (ZWNJ-free keys of Persian letters, or written
+        with their ZWNJs) written as given: a corpus's names (میناوند) or a house style's
+        words (آن‌ها). Found glued, such a word is written so, and never split; two words
+        typed apart are joined into it only as the table would join them."""
+        forms, glued = dict(self.forms), set(self.glued)
+        joinable, bound = set(self.joinable), set(self.bound)
+        for word in words:
+            key = key_of(word)
+            joinable.discard(key)  # (its pairs are the table's writing's)
+            bound.discard(key)
+            if ZWNJ in word:
+                forms[key] = word
+                glued.discard(key)
+            else:
+                forms.pop(key, None)
+                glued.add(key)
+        # (the other tables are shared: nothing changes them once the table is indexed)
+        return replace(self, forms=forms, glued=glued, joinable=joinable, bound=bound)
 
     def _index_pairs(self) -> set[str]:
         """The pairs that join, from the joinable words; returns those found only inside a
