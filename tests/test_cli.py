@@ -205,6 +205,21 @@ def test_a_words_file_writes_its_words_as_given(tmp_path):
         assert len(r.stderr.decode().splitlines()) == 1 and str(path) in r.stderr.decode()
 
 
+def test_process_writes_a_words_files_words_as_given(tmp_path):
+    posts = tmp_path / "posts"
+    posts.mkdir()
+    (posts / "a.txt").write_text("مهرداد میناوند به تمرین آمد و آنها رفتند", encoding="utf-8")
+    words = tmp_path / "words.txt"
+    words.write_text(f"میناوند\nآن{Z}ها\n", encoding="utf-8")
+    out = tmp_path / "r.jsonl"
+    r = run("process", str(posts), "-o", str(out), "--words", str(words))
+    assert r.returncode == 0, r.stderr
+    assert json.loads(out.read_text(encoding="utf-8"))["text"] == f"مهرداد میناوند به تمرین آمد و آن{Z}ها رفتند"
+    words.write_text("دو کلمه\n", encoding="utf-8")
+    r = run("process", str(posts), "-o", str(tmp_path / "s.jsonl"), "--words", str(words))
+    assert r.returncode == 2 and "دو کلمه" in r.stderr.decode() and not (tmp_path / "s.jsonl").exists()
+
+
 def test_every_repair_option_has_a_flag():
     from dataclasses import fields
 

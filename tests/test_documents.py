@@ -39,6 +39,18 @@ def test_the_specimen_as_text_and_as_page(path):
     assert doc.warnings == []
 
 
+def test_a_users_words_are_written_as_given_in_the_record(tmp_path):
+    # the specimen's hashtag lines glue کانونهای: a house style that keeps it so has it in
+    # the record's text and tags, and its edits are one fewer; the title and the rest alike
+    path = ROOT / "examples" / "blogger-post.txt"
+    default, kept = parse_file(path), parse_file(path, words=["کانونهای"])
+    assert "کانونهای" in kept.hashtags and f"کانون{Z}های" in default.hashtags
+    assert kept.edits_count == default.edits_count - 1
+    assert kept.text.replace("کانونهای", f"کانون{Z}های") == default.text and kept.title == default.title
+    page = (PAGES / "blogger.html").read_text(encoding="utf-8")
+    assert "کانونهای" in parse(page, words=("کانونهای",)).hashtags
+
+
 def test_a_file_cut_inside_a_character_says_so(tmp_path):
     f = tmp_path / "cut.txt"
     f.write_bytes((ROOT / "examples" / "blogger-post.txt").read_bytes()[:-1] + "ا".encode()[:1])

@@ -37,11 +37,13 @@ def test_ray_output_equals_local_output(tmp_path):
     rows = [json.dumps({"text": f"خبر {i}: {text}", "title": f"عنوان {i}"}, ensure_ascii=False)
             for i in range(150)]
     dump.write_text("\n".join(rows[:70] + ["{not json"] + rows[70:]) + "\n", encoding="utf-8")
+    words = tmp_path / "words.txt"  # (a house style that glues کتابها: the workers have it too)
+    words.write_text("کتابها\n", encoding="utf-8")
     outputs = {}
     for engine in ("local", "ray"):
         out = tmp_path / f"{engine}.jsonl"
         r = subprocess.run([sys.executable, "-m", "paknevis", "process", str(posts), str(dump),
-                            "-o", str(out), "--engine", engine, "--workers", "2"],
+                            "-o", str(out), "--engine", engine, "--workers", "2", "--words", str(words)],
                            capture_output=True, timeout=600)
         assert r.returncode == 0, r.stderr.decode()[-2000:]
         outputs[engine] = (out.read_text(encoding="utf-8"),
@@ -49,3 +51,4 @@ def test_ray_output_equals_local_output(tmp_path):
     local, ray = outputs["local"], outputs["ray"]
     assert len(local[0].splitlines()) == 152 and len(local[1].splitlines()) == 2
     assert ray == local  # record for record, reject for reject, in the same order
+    assert local[0].count("کتابها را می\u200cخوانم") == 150

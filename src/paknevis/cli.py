@@ -131,11 +131,8 @@ def fix(
         _fail("--in-place and --explain cannot be used together")
     options: dict[str, Any] = dict(
         digits=digits.value, keep_diacritics=keep_diacritics, zwnj=zwnj, punctuation=punctuation,
-        letters=letters, spacing=spacing, handles=handles, words=_word_list(words))
-    try:
-        RepairConfig(**options)  # validates before any work
-    except ValueError as e:
-        _fail(f"{words}: {e}")
+        letters=letters, spacing=spacing, handles=handles, words=_words_of(words))
+    RepairConfig(**options)  # validates before any work
     sources = [("<stdin>", None) if str(p) == "-" else (str(p), p) for p in files or [Path("-")]]
     failed = False
     with worker_pool(workers, options) as pool:
@@ -149,16 +146,17 @@ def fix(
         raise typer.Exit(2)
 
 
-def _word_list(path: Path | None) -> tuple[str, ...]:
-    """The words of a ``--words`` file: one a line, blank lines and # comments left out."""
+def _words_of(path: Path | None) -> tuple[str, ...]:
+    """The words of a ``--words`` file, one a line (blank lines and # comments left out), as
+    the ZWNJ step will take them; a clear error for a file or a word it cannot take."""
     if path is None:
         return ()
     try:
         text, _ = read_text(path)
-    except DecodeError as e:
+        lines = (line.strip() for line in text.splitlines())
+        return tuple(RepairConfig(words=[line for line in lines if line and not line.startswith("#")]).words)
+    except (DecodeError, ValueError) as e:
         _fail(f"{path}: {e}")
-    lines = (line.strip() for line in text.splitlines())
-    return tuple(line for line in lines if line and not line.startswith("#"))
 
 
 class Engine(StrEnum):
@@ -227,6 +225,8 @@ def process(
     url_field: str = typer.Option("url", metavar="FIELD", help="JSONL: the field with the URL."),
     date_field: str = typer.Option("published", metavar="FIELD", help="JSONL: the field with the "
                                    "date (ISO, Solar Hijri, RFC 2822 or Unix time)."),
+    words: Path | None = typer.Option(
+        None, metavar="FILE", help="Words to write as given, one a line (as for 'paknevis fix')."),
     max_mb: float = typer.Option(10, min=0.001, metavar="MB", help="Reject documents larger than this (MB)."),
     dedup: bool = typer.Option(True, help="Group near copies (sets dup_cluster) after the run."),
     resume: bool = typer.Option(False, help="Finish an interrupted run: skip what it wrote."),
@@ -264,6 +264,7 @@ def process(
         if skip:
             typer.echo(f"resuming: {len(skip)} inputs already done", err=True)
     fields = DumpFields(text=text_field, title=title_field, url=url_field, date=date_field)
+    user_words = _words_of(words)
     show = progress and sys.stderr.isatty()
     mode = "ab" if resume else "wb"
     try:
@@ -275,7 +276,7 @@ def process(
                 iter_items(inputs), lambda line: out.write(line + b"\n"),
                 lambda line: rej.write(line + b"\n"), workers=workers, fields=fields,
                 max_bytes=int(max_mb * 2**20), on_item=lambda: bar.advance(task), skip=skip,
-                engine=engine.value, ray_address=ray_address)
+                engine=engine.value, ray_address=ray_address, words=user_words)
     except RuntimeError as e:  # the engine could not start (Ray missing)
         _fail(str(e))
     except KeyboardInterrupt:

@@ -8,7 +8,7 @@ local engine's, line for line.
 from __future__ import annotations
 
 import pickle
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 
 from .inputs import Item
@@ -17,12 +17,12 @@ from .run import DumpFields, process_one
 CHUNK = 4096  # items per Dataset
 BATCH = 64  # items per map_batches call
 
-def _process_batch(batch: dict, dump_fields: DumpFields, max_bytes: int) -> dict:
+def _process_batch(batch: dict, dump_fields: DumpFields, max_bytes: int, words: Sequence[str]) -> dict:
     ok, lines = [], []
     for blob in batch["item"]:
         # items travel pickled in one bytes column: Arrow would turn a column's missing
         # values into NaN floats, and an Item has optional fields
-        good, line, _ = process_one(pickle.loads(blob), dump_fields, max_bytes)
+        good, line, _ = process_one(pickle.loads(blob), dump_fields, max_bytes, words)
         ok.append(good)
         lines.append(line)
     return {"ok": ok, "line": lines}
@@ -35,7 +35,7 @@ def _chunks(items: Iterable[Item]) -> Iterator[list[Item]]:
 
 
 def ray_results(items: Iterable[Item], *, workers: int, dump_fields: DumpFields, max_bytes: int,
-                address: str | None = None) -> Iterator[tuple[bool, bytes, None]]:
+                address: str | None = None, words: Sequence[str] = ()) -> Iterator[tuple[bool, bytes, None]]:
     try:  # (ray.data too: Ray's session folder, /tmp/ray, imports as an empty "ray" from /tmp)
         import ray
         import ray.data
@@ -58,7 +58,8 @@ def ray_results(items: Iterable[Item], *, workers: int, dump_fields: DumpFields,
             # (Ray's annotations leave out fn_kwargs: the function takes the batch alone)
             done = rows.map_batches(_process_batch, batch_size=BATCH,  # type: ignore[arg-type]
                                     batch_format="numpy",
-                                    fn_kwargs={"dump_fields": dump_fields, "max_bytes": max_bytes})
+                                    fn_kwargs={"dump_fields": dump_fields, "max_bytes": max_bytes,
+                                               "words": words})
             for row in done.iter_rows():
                 yield bool(row["ok"]), bytes(row["line"]), None  # signatures: made in the dedup pass
     finally:

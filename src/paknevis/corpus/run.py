@@ -9,7 +9,7 @@ import datetime as dt
 import json
 import multiprocessing as mp
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
@@ -44,7 +44,7 @@ class RunCounts:
     signatures: dict = field(default_factory=dict)  #: input ref -> MinHash, for near copies
 
 
-def _from_dump_line(line: str, fields: DumpFields):
+def _from_dump_line(line: str, fields: DumpFields, words: Sequence[str]):
     try:
         row = orjson.loads(line)
     except orjson.JSONDecodeError as e:
@@ -68,7 +68,7 @@ def _from_dump_line(line: str, fields: DumpFields):
     raw_text = "\n".join(x for x in [title, text] if isinstance(x, str))
     return assemble(RawPost(raw_text=raw_text, title=title if isinstance(title, str) else None,
                             body=text.splitlines(), url=url if isinstance(url, str) else None,
-                            published=date if isinstance(date, str) and date.strip() else None))
+                            published=date if isinstance(date, str) and date.strip() else None), words)
 
 
 def _with_lone_surrogates(line: str, error: orjson.JSONDecodeError):
@@ -103,7 +103,7 @@ def _from_unix_time(value: float) -> str:
         return str(value)
 
 
-def _from_archive(data: bytes, charset: str | None, url: str | None):
+def _from_archive(data: bytes, charset: str | None, url: str | None, words: Sequence[str]):
     text = None
     if charset:
         try:
@@ -112,7 +112,7 @@ def _from_archive(data: bytes, charset: str | None, url: str | None):
             text = None  # a wrong header: fall back to the usual guesses
     if text is None:
         text, _ = decode_bytes(data)
-    return parse(text, url=url, kind="html")
+    return parse(text, url=url, kind="html", words=words)
 
 
 def _size(item: Item) -> int:
@@ -130,9 +130,10 @@ def _too_big(item: Item, limit: int) -> str | None:
     return None
 
 
-def process_one(item: Item, fields: DumpFields = DumpFields(),
-                max_bytes: int = MAX_DOCUMENT_BYTES) -> tuple[bool, bytes, object]:
-    """(True, record JSON, (ref, MinHash)) or (False, reject JSON, None); never raises."""
+def process_one(item: Item, fields: DumpFields = DumpFields(), max_bytes: int = MAX_DOCUMENT_BYTES,
+                words: Sequence[str] = ()) -> tuple[bool, bytes, object]:
+    """(True, record JSON, (ref, MinHash)) or (False, reject JSON, None); never raises.
+    ``words`` are written as given (see :class:`paknevis.RepairConfig`)."""
     if item.error:
         return False, orjson.dumps({"input": item.ref, "reason": item.error}), None
     try:
@@ -140,11 +141,11 @@ def process_one(item: Item, fields: DumpFields = DumpFields(),
         if reason:
             return False, orjson.dumps({"input": item.ref, "reason": reason}), None
         if item.line is not None:
-            doc = _from_dump_line(item.line, fields)
+            doc = _from_dump_line(item.line, fields, words)
         elif item.data is not None:
-            doc = _from_archive(item.data, item.charset, item.url)
+            doc = _from_archive(item.data, item.charset, item.url, words)
         elif item.path is not None:
-            doc = parse_file(item.path)
+            doc = parse_file(item.path, words=words)
         else:
             raise ValueError("an input with neither a file, a line nor a page")
         doc.input = item.ref
@@ -170,7 +171,8 @@ def process_items(items: Iterable[Item], write_record: Callable[[bytes], object]
                   write_reject: Callable[[bytes], object], *, workers: int = 1,
                   fields: DumpFields = DumpFields(), max_bytes: int = MAX_DOCUMENT_BYTES,
                   on_item: Callable[[], None] | None = None, skip: AbstractSet[str] = frozenset(),
-                  engine: str = "local", ray_address: str | None = None) -> RunCounts:
+                  engine: str = "local", ray_address: str | None = None,
+                  words: Sequence[str] = ()) -> RunCounts:
     """Process every item not in ``skip`` (refs already done by an interrupted run).
 
     ``engine`` 'local' uses this process or a pool of ``workers``; 'ray' runs the same
@@ -182,10 +184,10 @@ def process_items(items: Iterable[Item], write_record: Callable[[bytes], object]
         from .ray_engine import ray_results
 
         results = ray_results(todo, workers=workers, dump_fields=fields, max_bytes=max_bytes,
-                              address=ray_address)
+                              address=ray_address, words=words)
         _drain(results, write_record, write_reject, counts, on_item)
         return counts
-    tasks = ((item, fields, max_bytes) for item in todo)
+    tasks = ((item, fields, max_bytes, words) for item in todo)
     if workers > 1:
         with mp.get_context("fork").Pool(workers) as pool:
             _drain(pool.imap(_work, tasks, chunksize=16), write_record, write_reject, counts, on_item)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..io import UTF8_CUT, mend_surrogates, read_text
@@ -16,10 +17,12 @@ def looks_like_html(text: str) -> bool:
     return _HTML.match(text[:2000]) is not None
 
 
-def parse(text: str, *, url: str | None = None, kind: str | None = None) -> Document:
+def parse(text: str, *, url: str | None = None, kind: str | None = None,
+          words: Sequence[str] = ()) -> Document:
     """One post or page (plain text or HTML) as a repaired :class:`Document`.
 
-    ``kind`` is 'text' or 'html'; by default it is told from the content.
+    ``kind`` is 'text' or 'html'; by default it is told from the content. ``words`` are
+    written as given (see :class:`paknevis.RepairConfig`).
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() takes a str, not {type(text).__name__}")
@@ -30,15 +33,15 @@ def parse(text: str, *, url: str | None = None, kind: str | None = None) -> Docu
     if kind == "html":
         from .html_page import read_html_page  # (loaded on the first page: see HtmlError)
 
-        return assemble(read_html_page(text, url))
-    return assemble(read_text_post(text, url))
+        return assemble(read_html_page(text, url), words)
+    return assemble(read_text_post(text, url), words)
 
 
-def parse_file(path: str | Path, *, url: str | None = None) -> Document:
+def parse_file(path: str | Path, *, url: str | None = None, words: Sequence[str] = ()) -> Document:
     """Read a file (see :func:`paknevis.io.read_text`) and :func:`parse` it."""
     text, encoding = read_text(path)
     kind = "html" if Path(path).suffix.lower() in (".html", ".htm") else None
-    doc = parse(text, url=url, kind=kind)
+    doc = parse(text, url=url, kind=kind, words=words)
     if encoding == UTF8_CUT:
         doc.warnings.append("file: ends inside a character, whose bytes are left out")
     return doc

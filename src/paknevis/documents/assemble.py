@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..analyse import detect_language, is_boilerplate, quality_signals
@@ -55,19 +56,20 @@ def split_byline(title: str) -> tuple[str | None, str | None, str]:
     return None, None, title.strip()
 
 
-def assemble(raw: RawPost) -> Document:
+def assemble(raw: RawPost, words: Sequence[str] = ()) -> Document:
+    """The record of ``raw``, repaired (``words``: see :class:`paknevis.RepairConfig`)."""
     warnings = list(raw.warnings)
-    title = fix((raw.title or "").strip())
+    title = fix((raw.title or "").strip(), words=words)
     source, author, headline = split_byline(title) if title else (None, None, None)
 
     body = [line.strip() for line in raw.body]
     while body and not body[0]:
         body.pop(0)
-    if title and body and _same(fix(body[0]), title):
+    if title and body and _same(fix(body[0], words=words), title):
         body.pop(0)  # the title repeated at the top of the body: kept once
     footer: list[str] = []  # repaired boilerplate lines, kept out of the text
     while body:
-        last = fix(body[-1]) if body[-1] else ""
+        last = fix(body[-1], words=words) if body[-1] else ""
         if last and not is_boilerplate(last):
             break
         if last:
@@ -75,7 +77,7 @@ def assemble(raw: RawPost) -> Document:
         body.pop()
     paragraphs = [line for line in body if line]
     raw_body = "\n\n".join(paragraphs)
-    text, edits = fix_and_explain(raw_body)
+    text, edits = fix_and_explain(raw_body, words=words)
 
     published = None
     published_raw = raw.date_line.strip() if raw.date_line else None

@@ -38,7 +38,7 @@ class RepairConfig:
     #: (میناوند) or a house style's words (آن‌ها); never split, and joined from two words
     #: typed apart only as the word table joins them. (Each list makes a word table of its
     #: own: half a second and some 25 MB, once.)
-    words: tuple[str, ...] = ()
+    words: Sequence[str] = ()
 
     def __post_init__(self):
         if self.digits not in DIGIT_POLICIES:

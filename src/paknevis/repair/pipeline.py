@@ -168,9 +168,9 @@ def _in_spans(text: str, spans, repair) -> tuple[str, list[Edit]]:
 
 def repairer(**options) -> Repairer:
     """A shared :class:`Repairer` for these options (the tables are built once)."""
-    words = options.get("words")
-    if words is not None and not isinstance(words, (tuple, str)):
-        options["words"] = tuple(words)  # (a list is no key of the cache)
+    # (a list is no key of the cache, and no words are the default's Repairer)
+    if words := options.pop("words", ()):
+        options["words"] = words if isinstance(words, (tuple, str)) else tuple(words)
     return _shared_repairer(**options)
 
 
