@@ -205,7 +205,7 @@ def test_a_words_file_writes_its_words_as_given(tmp_path):
         assert len(r.stderr.decode().splitlines()) == 1 and str(path) in r.stderr.decode()
 
 
-def test_process_writes_a_words_files_words_as_given(tmp_path):
+def test_process_and_parse_write_a_words_files_words_as_given(tmp_path):
     posts = tmp_path / "posts"
     posts.mkdir()
     (posts / "a.txt").write_text("مهرداد میناوند به تمرین آمد و آنها رفتند", encoding="utf-8")
@@ -214,7 +214,10 @@ def test_process_writes_a_words_files_words_as_given(tmp_path):
     out = tmp_path / "r.jsonl"
     r = run("process", str(posts), "-o", str(out), "--words", str(words))
     assert r.returncode == 0, r.stderr
-    assert json.loads(out.read_text(encoding="utf-8"))["text"] == f"مهرداد میناوند به تمرین آمد و آن{Z}ها رفتند"
+    right = f"مهرداد میناوند به تمرین آمد و آن{Z}ها رفتند"
+    assert json.loads(out.read_text(encoding="utf-8"))["text"] == right
+    r = run("parse", str(posts / "a.txt"), "--words", str(words))
+    assert json.loads(r.stdout)["text"] == right
     words.write_text("دو کلمه\n", encoding="utf-8")
     r = run("process", str(posts), "-o", str(tmp_path / "s.jsonl"), "--words", str(words))
     assert r.returncode == 2 and "دو کلمه" in r.stderr.decode() and not (tmp_path / "s.jsonl").exists()

@@ -177,6 +177,8 @@ def parse(
                                   help="json: the record; text: for people."),
     url: str | None = typer.Option(None, metavar="URL",
                                    help="The page's URL, if the file does not say it."),
+    words: Path | None = typer.Option(
+        None, metavar="FILE", help="Words to write as given, one a line (as for 'paknevis fix')."),
 ) -> None:
     """Parse one post or page into a record: title, date, byline, body, tags, dates.
 
@@ -187,7 +189,7 @@ def parse(
     from .documents import HtmlError, parse_file
 
     try:
-        doc = parse_file(file, url=url)
+        doc = parse_file(file, url=url, words=_words_of(words))
     except (DecodeError, HtmlError, ValueError) as e:
         _fail(f"{file}: {e}")
     if format is Format.json:
