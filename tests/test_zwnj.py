@@ -498,6 +498,8 @@ def test_a_given_name_glued_stays_unless_the_words_around_show_the_compound():
     assert fix("دستگاهی بهنام CD Robot ساخته شد") == f"دستگاهی به{Z}نام CD Robot ساخته شد"
     assert fix('کتابی بهنام "زندگی" نوشت') == f"کتابی به{Z}نام «زندگی» نوشت"
     assert fix("کسی بهنام رضا آمد") == f"کسی به{Z}نام رضا آمد"
+    # ... unless a user's words say otherwise (a house style that writes به‌نام everywhere)
+    assert fix("بهنام سراج آمد", words=[f"به{Z}نام"]) == f"به{Z}نام سراج آمد"
 
 
 def test_a_users_words_are_written_as_given():

@@ -154,7 +154,8 @@ def _words_of(path: Path | None) -> tuple[str, ...]:
     try:
         text, _ = read_text(path)
         lines = (line.strip() for line in text.splitlines())
-        return tuple(RepairConfig(words=[line for line in lines if line and not line.startswith("#")]).words)
+        words = [line for line in lines if line and not line.startswith("#")]
+        return tuple(RepairConfig(words=words).words)
     except (DecodeError, ValueError) as e:
         _fail(f"{path}: {e}")
 

@@ -16,6 +16,7 @@ from .morphology import (
     IMPERSONAL,
     JOIN_RIGHT,
     MI_STARTS,
+    NAME_OR_COMPOUND,
     OBJECT_PRONOUNS,
     OPEN_AND_VERB,
     PARTICIPLE,
@@ -108,8 +109,9 @@ class Lexicon:
         typed apart are joined into it only as the table would join them."""
         forms, glued = dict(self.forms), set(self.glued)
         joinable, bound = set(self.joinable), set(self.bound)
+        keys = set()
         for word in words:
-            key = key_of(word)
+            keys.add(key := key_of(word))
             joinable.discard(key)  # (its pairs are the table's writing's)
             bound.discard(key)
             if ZWNJ in word:
@@ -119,7 +121,9 @@ class Lexicon:
                 forms.pop(key, None)
                 glued.add(key)
         # (the other tables are shared: nothing changes them once the table is indexed)
-        return replace(self, forms=forms, glued=glued, joinable=joinable, bound=bound)
+        lex = replace(self, forms=forms, glued=glued, joinable=joinable, bound=bound)
+        lex.name_or_compound = self.name_or_compound - keys  # (as given, whatever is around)
+        return lex
 
     def _index_pairs(self) -> set[str]:
         """The pairs that join, from the joinable words; returns those found only inside a
@@ -221,6 +225,9 @@ class Lexicon:
         #: the tails joined to a word typed apart before them, inflected too (نگران کنندگان)
         self.joined_tails = self.join_tails | {
             word for tail in self.join_tails for word in glued_inflections(tail)}
+        #: glued words that are as often a given name: written as the table writes them only
+        #: where the words around show it (``NAME_OR_COMPOUND``), unless given by the user
+        self.name_or_compound: frozenset[str] = NAME_OR_COMPOUND
         #: the keys that a word before them may join (ها، ترین، ام; کننده) ...
         self.join_right = JOIN_RIGHT | self.joined_tails
         #: ... and شده, which joins it as an adjective where the words after show one

@@ -23,7 +23,6 @@ from .morphology import (
     HEH_AI_BEFORE,
     KARDAN,
     MI_PREFIXES,
-    NAME_OR_COMPOUND,
     NO_HEAD,
     PARTICIPLE,
     RULE_LEFT,
@@ -260,7 +259,7 @@ class ZwnjRestorer:
     def _text_edits(self, text: str, apart: _Apart) -> list[Edit]:
         """``text_edits`` before the writer's habit."""
         pieces_of, pair_rights = self._pieces, self.lex.pair_rights
-        object_before_verb = self.lex.object_before_verb
+        object_before_verb, name_or_compound = self.lex.object_before_verb, self.lex.name_or_compound
         edits: list[Edit] = []
         decided = -1  # the last gap decided; gap i is the space after piece i
         for i, s, e, p in self._scan(text):
@@ -285,7 +284,7 @@ class ZwnjRestorer:
                 if old in object_before_verb and s + offset + len(old) == e and self.context.space_then(
                         text, e, KARDAN):
                     continue  # کمکم کرد: کمک and م (helped me), not کم‌کم
-                if old in NAME_OR_COMPOUND and not (
+                if old in name_or_compound and not (
                         len(old) == e - s and self.context.shows_named(text, s, e)):
                     continue  # بهنام سراج: the name Behnam, not به‌نام ('named')
                 edits.append(new_edit((s + offset, s + offset + len(old), old, new, rule)))
