@@ -44,7 +44,7 @@ class RunCounts:
     signatures: dict = field(default_factory=dict)  #: input ref -> MinHash, for near copies
 
 
-def _from_dump_line(line: str, fields: DumpFields, words: Sequence[str]):
+def _from_dump_line(line: str, fields: DumpFields, words: Sequence[str] = ()):
     try:
         row = orjson.loads(line)
     except orjson.JSONDecodeError as e:
@@ -103,7 +103,7 @@ def _from_unix_time(value: float) -> str:
         return str(value)
 
 
-def _from_archive(data: bytes, charset: str | None, url: str | None, words: Sequence[str]):
+def _from_archive(data: bytes, charset: str | None, url: str | None, words: Sequence[str] = ()):
     text = None
     if charset:
         try:
