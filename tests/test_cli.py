@@ -48,6 +48,24 @@ def test_explain_prints_json_lines(tmp_path):
     assert all(e["file"] == str(f) for e in rows)
 
 
+def test_check_names_what_would_change_and_changes_nothing(tmp_path):
+    damaged, clean = tmp_path / "a.txt", tmp_path / "b.txt"
+    damaged.write_text("كتابها را میخوانم", encoding="utf-8")
+    clean.write_text(f"کتاب{Z}ها را می{Z}خوانم", encoding="utf-8")
+    r = run("fix", "--check", str(damaged), str(clean))
+    assert r.returncode == 1, r.stderr
+    assert r.stdout.decode() == f"{damaged}: 2 edits (letters.arabic_kaf+zwnj.word 1, zwnj.word 1)\n"
+    assert r.stderr.decode() == "1 of 2 inputs would change\n"
+    assert damaged.read_text(encoding="utf-8") == "كتابها را میخوانم"  # (nothing written)
+    r = run("fix", "--check", str(clean))
+    assert r.returncode == 0 and r.stdout == b""
+    r = run("fix", "--check", input="میشود".encode())
+    assert r.returncode == 1 and r.stdout.decode() == "<stdin>: 1 edit (zwnj.word 1)\n"
+    for flag in ("--explain", "--in-place"):
+        r = run("fix", "--check", flag, str(damaged))
+        assert r.returncode == 2 and "cannot be used together" in r.stderr.decode()
+
+
 def test_in_place_keeps_a_backup(tmp_path):
     f = tmp_path / "post.txt"
     f.write_text("کتابها", encoding="utf-8")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import shutil
 import sys
+from collections import Counter
 from collections.abc import Iterable
 from enum import StrEnum
 from multiprocessing.pool import Pool
@@ -83,6 +84,9 @@ def fix(
                                  "instead of the text."),
     in_place: bool = typer.Option(
         False, "--in-place", "-i", help="Rewrite each file (as UTF-8), keeping the original as FILE.bak."),
+    check: bool = typer.Option(
+        False, "--check", help="Change nothing: name each input that repair would change, with "
+                               "its edits by rule, and exit with 1 if there is one."),
     digits: Digits = typer.Option(
         Digits.persian, metavar="persian|latin|keep", parser=_one_of(Digits),
         help="Digits in Persian text: Persian (۱۲۳), Latin (123), or keep them."),
@@ -122,28 +126,39 @@ def fix(
 
         paknevis fix *.txt --in-place
 
+        paknevis fix --check articles/*.txt
+
         zcat dump.txt.gz | paknevis fix --workers 2 > fixed.txt
     """
     stdin_named = any(str(p) == "-" for p in files or ())
     if in_place and (not files or stdin_named):
         _fail("--in-place needs files to rewrite, not standard input")
-    if in_place and explain:
-        _fail("--in-place and --explain cannot be used together")
+    if sum((in_place, explain, check)) > 1:
+        _fail("--in-place, --explain and --check cannot be used together")
     options: dict[str, Any] = dict(
         digits=digits.value, keep_diacritics=keep_diacritics, zwnj=zwnj, punctuation=punctuation,
         letters=letters, spacing=spacing, handles=handles, words=_words_of(words))
     RepairConfig(**options)  # validates before any work
     sources = [("<stdin>", None) if str(p) == "-" else (str(p), p) for p in files or [Path("-")]]
-    failed = False
+    failed, to_change = False, 0
     with worker_pool(workers, options) as pool:
         for name, path in sources:
             try:
-                _fix_one(options, name, path, explain, in_place, pool)
+                rules = _fix_one(options, name, path, explain, in_place, check, pool)
             except (DecodeError, BlockTooLarge) as e:
                 typer.echo(f"paknevis: error: {name}: {e}", err=True)
                 failed = True
+                continue
+            if rules:
+                to_change += 1
+                by_rule = ", ".join(f"{rule} {n}" for rule, n in rules.most_common())
+                typer.echo(f"{name}: {_many(rules.total(), 'edit')} ({by_rule})")
     if failed:
         raise typer.Exit(2)
+    if check:
+        typer.echo(f"{to_change} of {_many(len(sources), 'input')} would change", err=True)
+        if to_change:
+            raise typer.Exit(1)
 
 
 def _words_of(path: Path | None) -> tuple[str, ...]:
@@ -437,16 +452,21 @@ def serve(
 
 
 def _fix_one(options: dict, name: str, path: Path | None, explain: bool, in_place: bool,
-             pool: Pool | None) -> None:
+             check: bool, pool: Pool | None) -> Counter[str]:
     """Repair one input, read and written a block of lines at a time (memory stays bounded
-    however large it is). A :class:`DecodeError` comes before anything is written, or, for
+    however large it is); with ``check``, write nothing and return how many edits of each
+    rule repair would make. A :class:`DecodeError` comes before anything is written, or, for
     standard input, where it stops being UTF-8; a :class:`BlockTooLarge` where lines are
     too long to repair."""
     raw, stream = open_text_stream(path) if path else (
         None, TextStream(sys.stdin.buffer, empty_ok=True))
+    rules: Counter[str] = Counter()
     try:
-        results = repair_blocks(line_blocks(stream.chunks()), options, explain=explain, pool=pool)
-        if explain:
+        results = repair_blocks(line_blocks(stream.chunks()), options, explain=explain or check, pool=pool)
+        if check:
+            for block in results:
+                rules.update(e.rule for e in block.edits)
+        elif explain:
             out, offset = sys.stdout.buffer, 0
             for block in results:
                 for e in block.edits:
@@ -466,6 +486,7 @@ def _fix_one(options: dict, name: str, path: Path | None, explain: bool, in_plac
     if stream.encoding == UTF8_CUT:
         typer.echo(f"paknevis: warning: {name}: the text ends inside a character, "
                    "whose bytes are left out", err=True)
+    return rules
 
 
 def _rewrite(path: Path, results: Iterable[RepairedBlock]) -> None:
