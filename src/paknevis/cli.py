@@ -149,7 +149,7 @@ def fix(
                 typer.echo(f"paknevis: error: {name}: {e}", err=True)
                 failed = True
                 continue
-            if rules:
+            if check and rules:
                 to_change += 1
                 by_rule = ", ".join(f"{rule} {n}" for rule, n in rules.most_common())
                 typer.echo(f"{name}: {_many(rules.total(), 'edit')} ({by_rule})")
