@@ -216,7 +216,7 @@ def test_a_words_file_writes_its_words_as_given(tmp_path):
     assert r.stdout.decode() == fix(text, words=["میناوند", f"آن{Z}ها"]) == right
     r = run("fix", "--words", str(words), "--workers", "2", input=text.encode())
     assert r.stdout.decode() == right
-    words.write_text("میناوند\nدو کلمه\n", encoding="utf-8")
+    words.write_text("میناوند\nسه کلمه جدا\n", encoding="utf-8")
     for path in (words, tmp_path / "none.txt"):
         r = run("fix", "--words", str(path), input=text.encode())
         assert r.returncode == 2 and r.stdout == b""
@@ -236,9 +236,9 @@ def test_process_and_parse_write_a_words_files_words_as_given(tmp_path):
     assert json.loads(out.read_text(encoding="utf-8"))["text"] == right
     r = run("parse", str(posts / "a.txt"), "--words", str(words))
     assert json.loads(r.stdout)["text"] == right
-    words.write_text("دو کلمه\n", encoding="utf-8")
+    words.write_text("سه کلمه جدا\n", encoding="utf-8")
     r = run("process", str(posts), "-o", str(tmp_path / "s.jsonl"), "--words", str(words))
-    assert r.returncode == 2 and "دو کلمه" in r.stderr.decode() and not (tmp_path / "s.jsonl").exists()
+    assert r.returncode == 2 and "سه کلمه جدا" in r.stderr.decode() and not (tmp_path / "s.jsonl").exists()
 
 
 def test_every_repair_option_has_a_flag():

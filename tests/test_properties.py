@@ -236,7 +236,7 @@ def _users_word_lists() -> list[tuple[str, ...]]:
     glued_words = [w for w in TABLE_WORDS if ZWNJ not in w and len(w) >= 4 and joins_left(w[1])][::400]
     return [tuple(w.replace(ZWNJ, "") for w in zwnj_words[:40]),
             tuple(w[:2] + ZWNJ + w[2:] for w in glued_words[:40]),
-            ("می", "ها", "بی", f"می{Z}شود", "کتابها", f"بین{Z}المللی")]
+            ("می", "ها", "بی", f"می{Z}شود", "کتابها", f"بین{Z}المللی", "نخست وزیر", "کتاب ها")]
 
 
 USERS_WORD_LISTS = _users_word_lists()
@@ -254,7 +254,8 @@ def test_invariants_hold_with_a_users_words(words_and_text):
     assert fix(out, words=words) == out
     assert apply_edits(text, edits) == out
     assert content(out) == content(text)
-    # a glued word of the list is never split (a word beside it may still join it: ها)
+    # a glued word of the list is never split, nor a pair of it joined (a word beside it
+    # may still join it: ها)
     for word in words:
         if Z not in word and f" {word} " in f" {text} ":
             assert word in out

@@ -513,12 +513,16 @@ def test_a_users_words_are_written_as_given():
     assert fixed == fix(text, words=words) and apply_edits(text, edits) == fixed
     assert fix(fixed, words=words) == fixed
     assert fix("علي", words=["علي"]) == "علی"  # (an Arabic yeh is taken for the Persian one)
+    # two words with a space between them are never joined (a house style's نخست وزیر)
+    assert fix("نخست وزیر می گوید") == f"نخست{Z}وزیر می{Z}گوید"
+    assert fix("نخست وزیر می گوید", words=["نخست وزیر"]) == f"نخست وزیر می{Z}گوید"
     # the shared table is left as it was
     assert fix(text) == f"مهرداد می{Z}ناوند، علیرضا بیرانوند و آنها می{Z}شود"
 
 
 @pytest.mark.parametrize("words, error", [
-    (["دو کلمه"], ValueError), (["abc"], ValueError), ([""], ValueError), ([f"{Z}آن"], ValueError),
+    (["سه کلمه جدا"], ValueError), (["abc"], ValueError), ([""], ValueError), ([f"{Z}آن"], ValueError),
+    (["دو  کلمه"], ValueError),
     ([f"دبیر{Z}کل"], ValueError),  # a ZWNJ after ر does nothing, and the step takes it out
     ("بهنام", TypeError),  # one str, not a list of words
 ])

@@ -107,7 +107,8 @@ def fix(
     words: Path | None = typer.Option(
         None, metavar="FILE", help="Words to write as given, one a line (# for a comment): names "
                                    "(میناوند) and a house style's words (آن‌ها), glued or with "
-                                   "their ZWNJs. The ZWNJ step never splits them."),
+                                   "their ZWNJs, which the ZWNJ step never splits; two words "
+                                   "with a space (نخست وزیر), which it never joins."),
     workers: int = typer.Option(
         1, min=1, max=64, metavar="N", help="Processes to repair with: blocks of lines go to each "
                                             "in turn, and the output keeps the input's order."),

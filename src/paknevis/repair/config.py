@@ -10,9 +10,11 @@ from typing import TypedDict
 from .chars import PERSIAN_LETTERS, ZWNJ, joins_left
 from .digits import DIGIT_POLICIES, DigitPolicy
 
-#: One Persian word, with ZWNJs between its letters (Arabic yeh and kaf are taken for
-#: Persian ones, as the letter step takes them before the ZWNJ step sees the text)
-_ONE_WORD = re.compile(f"[{PERSIAN_LETTERS}]+(?:{ZWNJ}[{PERSIAN_LETTERS}]+)*")
+#: One Persian word, with ZWNJs between its letters, or two with a space between them
+#: (Arabic yeh and kaf are taken for Persian ones, as the letter step takes them before the
+#: ZWNJ step sees the text)
+_WORD = f"[{PERSIAN_LETTERS}]+(?:{ZWNJ}[{PERSIAN_LETTERS}]+)*"
+_ONE_WORD = re.compile(f"{_WORD}(?: {_WORD})?")
 _YEH_KAF = str.maketrans("يكى", "یکی")
 
 
@@ -36,8 +38,9 @@ class RepairConfig:
     zwnj: bool = True  #: restore lost ZWNJs, remove wrong ones
     #: words the ZWNJ step writes as given, glued or with their ZWNJs: a corpus's names
     #: (میناوند) or a house style's words (آن‌ها); never split, and joined from two words
-    #: typed apart only as the word table joins them. (Each list makes a word table of its
-    #: own: half a second and some 25 MB, once.)
+    #: typed apart only as the word table joins them; and two words with a space between
+    #: them, never joined (دهلی نو). (Each list makes a word table of its own: half a
+    #: second and some 25 MB, once.)
     words: Sequence[str] = ()
 
     def __post_init__(self):
@@ -53,7 +56,8 @@ def _checked_words(words: Sequence[str]) -> tuple[str, ...]:
     checked = []
     for word in words:
         if not isinstance(word, str) or not _ONE_WORD.fullmatch(word := word.translate(_YEH_KAF)):
-            raise ValueError(f"words: {word!r} is not one Persian word (letters, and ZWNJs between them)")
+            raise ValueError(f"words: {word!r} is not one Persian word (letters, and ZWNJs between "
+                             "them) nor two with a space between them")
         if any(ch == ZWNJ and not joins_left(prev) for prev, ch in pairwise(word)):
             raise ValueError(f"words: {word!r} has a ZWNJ after a letter that never joins (ا د ذ ر ز ژ و), "
                              "where it does nothing: write the word without it")

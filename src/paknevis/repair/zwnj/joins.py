@@ -73,6 +73,8 @@ class PairJoiner:
         suffix or clitic after a word; else a pair of the table."""
         if not left or not right or f"{left} {right}" in self.lex.apart or left.endswith(EZAFE_ENDS):
             return None  # nothing joins after an ezafe (خانهٔ ما): it ends the word
+        if self._last_part_apart(parts[-1] if parts else left_raw, right):
+            return None  # a pair written apart stays so in a longer word too (بی کتاب ها)
         if left in MI_PREFIXES:
             return (ZWNJ, "zwnj.join_prefix_mi") if self._verb_after_mi(right) else None
         if left == "بی" and self._word_after_bi(right):
@@ -130,6 +132,11 @@ class PairJoiner:
                     self.lex.forms.get("بی" + stem) == "بی" + ZWNJ + stem):
                 return True
         return False
+
+    def _last_part_apart(self, raw: str, right: str) -> bool:
+        """Is the last part of the piece ``raw`` (after its last ZWNJ, or a join's last
+        piece) a word that the table writes apart from ``right`` (a user's نخست وزیر)?"""
+        return f"{self._pieces[raw.rsplit(ZWNJ, 1)[-1]].last} {right}" in self.lex.apart
 
     def _plural_or_comparative(self, left: str, right: str, parts: list[str] | None,
                                as_text: list[str]) -> tuple[str, str] | None:

@@ -29,6 +29,7 @@ from .morphology import (
     SPOKEN_PAST_ENDINGS,
     SPOKEN_PRESENT_ENDINGS,
     SPOKEN_STEM_ENDINGS,
+    SUFFIXES_HA,
     glued_inflections,
     pronoun_glued,
     silent_heh,
@@ -106,11 +107,17 @@ class Lexicon:
         """This table with each of ``words`` (ZWNJ-free keys of Persian letters, or written
         with their ZWNJs) written as given: a corpus's names (میناوند) or a house style's
         words (آن‌ها). Found glued, such a word is written so, and never split; two words
-        typed apart are joined into it only as the table would join them."""
-        forms, glued = dict(self.forms), set(self.glued)
+        typed apart are joined into it only as the table would join them. Two words with a
+        space between them (دهلی نو، به عنوان) are a pair that is never joined."""
+        forms, glued, apart = dict(self.forms), set(self.glued), set(self.apart)
         joinable, bound = set(self.joinable), set(self.bound)
         keys = set()
         for word in words:
+            if " " in word:  # (inflected too: نخست وزیرها، نخست وزیران)
+                left, right = map(key_of, word.split(" "))
+                ends = (right, *glued_inflections(right), *(right + suffix for suffix in SUFFIXES_HA))
+                apart.update(f"{left} {end}" for end in ends)
+                continue
             keys.add(key := key_of(word))
             joinable.discard(key)  # (its pairs are the table's writing's)
             bound.discard(key)
@@ -121,7 +128,7 @@ class Lexicon:
                 forms.pop(key, None)
                 glued.add(key)
         # (the other tables are shared: nothing changes them once the table is indexed)
-        lex = replace(self, forms=forms, glued=glued, joinable=joinable, bound=bound)
+        lex = replace(self, forms=forms, glued=glued, apart=apart, joinable=joinable, bound=bound)
         lex.name_or_compound = self.name_or_compound - keys  # (as given, whatever is around)
         return lex
 
