@@ -39,7 +39,7 @@ class RepairConfig:
     #: words the ZWNJ step writes as given, glued or with their ZWNJs: a corpus's names
     #: (میناوند) or a house style's words (آن‌ها); never split, and joined from two words
     #: typed apart only as the word table joins them; and two words with a space between
-    #: them, never joined (دهلی نو). (Each list makes a word table of its own: half a
+    #: them, never joined (نخست وزیر). (Each list makes a word table of its own: half a
     #: second and some 25 MB, once.)
     words: Sequence[str] = ()
 

@@ -108,7 +108,7 @@ class Lexicon:
         with their ZWNJs) written as given: a corpus's names (میناوند) or a house style's
         words (آن‌ها). Found glued, such a word is written so, and never split; two words
         typed apart are joined into it only as the table would join them. Two words with a
-        space between them (دهلی نو، به عنوان) are a pair that is never joined."""
+        space between them (نخست وزیر، به عنوان) are a pair that is never joined."""
         forms, glued, apart = dict(self.forms), set(self.glued), set(self.apart)
         joinable, bound = set(self.joinable), set(self.bound)
         keys = set()
