@@ -66,6 +66,27 @@ def test_check_names_what_would_change_and_changes_nothing(tmp_path):
         assert r.returncode == 2 and "cannot be used together" in r.stderr.decode()
 
 
+def test_diff_shows_the_lines_repair_would_change_and_changes_nothing(tmp_path):
+    damaged, clean = tmp_path / "a.txt", tmp_path / "b.txt"
+    damaged.write_text("درست است.\nكتابها را میخوانم\n", encoding="utf-8")
+    clean.write_text(f"کتاب{Z}ها را می{Z}خوانم", encoding="utf-8")
+    r = run("fix", "--diff", str(damaged), str(clean))
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.decode() == f"{damaged}:2: [-كتابها-]{{+کتاب{Z}ها+}} را [-میخوانم-]{{+می{Z}خوانم+}}\n"
+    assert damaged.read_text(encoding="utf-8") == "درست است.\nكتابها را میخوانم\n"
+    # with --check, each input named after its lines, and the exit code of --check
+    r = run("fix", "--diff", "--check", str(damaged), str(clean))
+    assert r.returncode == 1 and r.stdout.decode().splitlines()[1:] == [
+        f"{damaged}: 2 edits (letters.arabic_kaf+zwnj.word 1, zwnj.word 1)"]
+    # line numbers run on across the blocks a large input is cut into, on two workers too
+    many = tmp_path / "many.txt"
+    many.write_text("درست است.\n" * 700 + "میشود\n" + "درست است.\n" * 10, encoding="utf-8")
+    r = run("fix", "--diff", "--workers", "2", str(many))
+    assert r.stdout.decode() == f"{many}:701: [-میشود-]{{+می{Z}شود+}}\n"
+    r = run("fix", "--diff", "--explain", str(damaged))
+    assert r.returncode == 2 and "cannot be used together" in r.stderr.decode()
+
+
 def test_in_place_keeps_a_backup(tmp_path):
     f = tmp_path / "post.txt"
     f.write_text("کتابها", encoding="utf-8")

@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 import shutil
 import sys
-from collections import Counter
-from collections.abc import Iterable
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from multiprocessing.pool import Pool
 from pathlib import Path
@@ -19,6 +19,7 @@ from .io import UTF8_CUT, DecodeError, read_text
 from .io.stream import TextStream, open_text_stream
 from .repair import RepairConfig
 from .repair.blocks import RepairedBlock, repair_blocks, worker_pool
+from .repair.diff import COLOR, PLAIN, word_diff
 from .repair.lines import BlockTooLarge, line_blocks
 
 app = typer.Typer(
@@ -87,6 +88,11 @@ def fix(
     check: bool = typer.Option(
         False, "--check", help="Change nothing: name each input that repair would change, with "
                                "its edits by rule, and exit with 1 if there is one."),
+    diff: bool = typer.Option(
+        False, "--diff", help="Change nothing: print each line that repair would change, as "
+                              "FILE:LINE: and the line with what it takes out in [-…-] and puts "
+                              "in {+…+}, whole words (coloured on a terminal). With --check, "
+                              "also name each input and exit as it does."),
     digits: Digits = typer.Option(
         Digits.persian, metavar="persian|latin|keep", parser=_one_of(Digits),
         help="Digits in Persian text: Persian (۱۲۳), Latin (123), or keep them."),
@@ -129,13 +135,15 @@ def fix(
 
         paknevis fix --check articles/*.txt
 
+        paknevis fix --diff post.txt | less -R
+
         zcat dump.txt.gz | paknevis fix --workers 2 > fixed.txt
     """
     stdin_named = any(str(p) == "-" for p in files or ())
     if in_place and (not files or stdin_named):
         _fail("--in-place needs files to rewrite, not standard input")
-    if sum((in_place, explain, check)) > 1:
-        _fail("--in-place, --explain and --check cannot be used together")
+    if sum((in_place, explain, check or diff)) > 1:
+        _fail("--in-place, --explain and --check (or --diff) cannot be used together")
     options: dict[str, Any] = dict(
         digits=digits.value, keep_diacritics=keep_diacritics, zwnj=zwnj, punctuation=punctuation,
         letters=letters, spacing=spacing, handles=handles, words=_words_of(words))
@@ -145,7 +153,7 @@ def fix(
     with worker_pool(workers, options) as pool:
         for name, path in sources:
             try:
-                rules = _fix_one(options, name, path, explain, in_place, check, pool)
+                rules = _fix_one(options, name, path, explain, in_place, check, diff, pool)
             except (DecodeError, BlockTooLarge) as e:
                 typer.echo(f"paknevis: error: {name}: {e}", err=True)
                 failed = True
@@ -453,20 +461,32 @@ def serve(
 
 
 def _fix_one(options: dict, name: str, path: Path | None, explain: bool, in_place: bool,
-             check: bool, pool: Pool | None) -> Counter[str]:
+             check: bool, diff: bool, pool: Pool | None) -> Counter[str]:
     """Repair one input, read and written a block of lines at a time (memory stays bounded
-    however large it is); with ``check``, write nothing and return how many edits of each
-    rule repair would make. A :class:`DecodeError` comes before anything is written, or, for
-    standard input, where it stops being UTF-8; a :class:`BlockTooLarge` where lines are
-    too long to repair."""
+    however large it is); with ``check`` or ``diff``, write no text (with ``diff``, the
+    lines repair would change, marked) and return how many edits of each rule it would
+    make. A :class:`DecodeError` comes before anything is written, or, for standard input,
+    where it stops being UTF-8; a :class:`BlockTooLarge` where lines are too long to repair."""
     raw, stream = open_text_stream(path) if path else (
         None, TextStream(sys.stdin.buffer, empty_ok=True))
     rules: Counter[str] = Counter()
     try:
-        results = repair_blocks(line_blocks(stream.chunks()), options, explain=explain or check, pool=pool)
-        if check:
+        blocks = line_blocks(stream.chunks())
+        read: deque[str] = deque()  # with ``diff``, the blocks whose repair is yet to come
+        if diff:
+            blocks = _kept(blocks, read)
+        results = repair_blocks(blocks, options, explain=explain or check or diff, pool=pool)
+        if check or diff:
+            markers = COLOR if sys.stdout.isatty() else PLAIN
+            lines = 0  # in the blocks before
             for block in results:
                 rules.update(e.rule for e in block.edits)
+                if diff:
+                    text = read.popleft()
+                    for n, shown in word_diff(text, block.edits, markers):
+                        sys.stdout.write(f"{name}:{lines + n}: {shown}\n")
+                    lines += text.count("\n")
+                    sys.stdout.flush()  # (a block at a time, so that a pipe flows)
         elif explain:
             out, offset = sys.stdout.buffer, 0
             for block in results:
@@ -488,6 +508,13 @@ def _fix_one(options: dict, name: str, path: Path | None, explain: bool, in_plac
         typer.echo(f"paknevis: warning: {name}: the text ends inside a character, "
                    "whose bytes are left out", err=True)
     return rules
+
+
+def _kept(blocks: Iterable[str], read: deque[str]) -> Iterator[str]:
+    """The blocks, each also put in ``read`` as it is read."""
+    for block in blocks:
+        read.append(block)
+        yield block
 
 
 def _rewrite(path: Path, results: Iterable[RepairedBlock]) -> None:

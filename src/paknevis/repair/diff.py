@@ -1,0 +1,82 @@
+"""A repair's edits shown for a person to review, as ``git diff --word-diff`` shows a
+change: each line that repair changes, with what it took out in ``[-…-]`` and what it put
+in ``{+…+}``.
+
+An edit is shown with the whole words it touches: a ZWNJ put in or taken out is invisible
+by itself, but a word written otherwise is not (``[-می شود-]{+می‌شود+}``). Other invisible
+characters in a change are named by their code point (``[-<U+00A0>-]{+ +}``, an NBSP made
+a space), as nothing would show them.
+
+>>> from paknevis import fix_and_explain
+>>> text = "کتابها را\\nمی خوانم"
+>>> list(word_diff(text, fix_and_explain(text)[1]))
+[(1, '[-کتابها-]{+کتاب\\u200cها+} را'), (2, '[-می خوانم-]{+می\\u200cخوانم+}')]
+"""
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator, Sequence
+
+from .chars import ZWNJ
+from .edits import Edit, apply_edits
+
+_SHOWN = frozenset("\t" + ZWNJ)  # (which isprintable() is False for)
+#: the markers of git's plain word diff, and the same coloured as git colours them
+PLAIN = ("[-", "-]", "{+", "+}")
+COLOR = ("\x1b[31m[-", "-]\x1b[m", "\x1b[32m{+", "+}\x1b[m")
+
+
+def word_diff(text: str, edits: Sequence[Edit], markers: tuple[str, str, str, str] = PLAIN,
+              ) -> Iterator[tuple[int, str]]:
+    """For each line of ``text`` that ``edits`` (given in its offsets, as
+    ``fix_and_explain`` gives them) change: its number, from 1, and the line with each
+    change marked by ``markers`` (before and after what was, then what is)."""
+    spans = _word_spans(text, edits)
+    i = 0
+    while i < len(spans):
+        # the line of the first span not shown yet, and every span that starts in it
+        start = text.rfind("\n", 0, spans[i][0]) + 1
+        end = _line_end(text, spans[i][1])
+        shown: list[str] = []
+        pos = start
+        while i < len(spans) and spans[i][0] < end:
+            a, b, inside = spans[i]
+            end = max(end, _line_end(text, b))  # (no step joins two lines: to be sure)
+            old, new = text[a:b], apply_edits(text[a:b], [e.shifted(-a) for e in inside])
+            shown += (text[pos:a], markers[0], _visible(old), markers[1],
+                      markers[2], _visible(new), markers[3])
+            pos, i = b, i + 1
+        shown.append(text[pos:end])
+        yield text.count("\n", 0, start) + 1, "".join(shown)
+
+
+def _word_spans(text: str, edits: Sequence[Edit]) -> list[tuple[int, int, list[Edit]]]:
+    """The stretches of ``text`` to show changed: each edit widened to the words it
+    touches, those that meet or overlap made one, with the edits inside each."""
+    spans: list[tuple[int, int, list[Edit]]] = []
+    for e in sorted(edits, key=lambda e: (e.start, e.end)):
+        a, b = e.start, e.end
+        while a > 0 and _in_word(text[a - 1]):
+            a -= 1
+        while b < len(text) and _in_word(text[b]):
+            b += 1
+        if spans and a <= spans[-1][1]:
+            last = spans[-1]
+            spans[-1] = (last[0], max(last[1], b), [*last[2], e])
+        else:
+            spans.append((a, b, [e]))
+    return spans
+
+
+def _in_word(ch: str) -> bool:
+    return ch.isalnum() or ch in (ZWNJ, "\u200d") or unicodedata.category(ch) == "Mn"
+
+
+def _visible(text: str) -> str:
+    """``text`` with each invisible character but the space, the tab and ZWNJ named."""
+    return "".join(ch if ch.isprintable() or ch in _SHOWN else f"<U+{ord(ch):04X}>" for ch in text)
+
+
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
