@@ -87,6 +87,24 @@ def test_diff_shows_the_lines_repair_would_change_and_changes_nothing(tmp_path):
     assert r.returncode == 2 and "cannot be used together" in r.stderr.decode()
 
 
+def test_diff_is_coloured_on_a_terminal_unless_no_color(tmp_path):
+    import os
+    import pty
+
+    f = tmp_path / "a.txt"
+    f.write_text("میشود", encoding="utf-8")
+    for no_color, coloured in (("", True), ("1", False)):
+        terminal, its_end = pty.openpty()
+        env = {**os.environ, "NO_COLOR": no_color}
+        r = subprocess.run([sys.executable, "-m", "paknevis", "fix", "--diff", str(f)],
+                           stdout=its_end, stderr=subprocess.PIPE, env=env, timeout=120)
+        os.close(its_end)
+        shown = os.read(terminal, 65536).decode()
+        os.close(terminal)
+        assert r.returncode == 0, r.stderr
+        assert ("\x1b[31m[-میشود-]\x1b[m" in shown) is coloured and "[-میشود-]" in shown
+
+
 def test_in_place_keeps_a_backup(tmp_path):
     f = tmp_path / "post.txt"
     f.write_text("کتابها", encoding="utf-8")

@@ -1,6 +1,7 @@
 """The ``paknevis`` command line."""
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import sys
@@ -91,7 +92,8 @@ def fix(
     diff: bool = typer.Option(
         False, "--diff", help="Change nothing: print each line that repair would change, as "
                               "FILE:LINE: and the line with what it takes out in [-…-] and puts "
-                              "in {+…+}, whole words (coloured on a terminal). With --check, "
+                              "in {+…+}, whole words (coloured on a terminal, unless NO_COLOR is "
+                              "set). With --check, "
                               "also name each input and exit as it does."),
     digits: Digits = typer.Option(
         Digits.persian, metavar="persian|latin|keep", parser=_one_of(Digits),
@@ -135,7 +137,7 @@ def fix(
 
         paknevis fix --check articles/*.txt
 
-        paknevis fix --diff post.txt | less -R
+        paknevis fix --diff post.txt
 
         zcat dump.txt.gz | paknevis fix --workers 2 > fixed.txt
     """
@@ -477,7 +479,7 @@ def _fix_one(options: dict, name: str, path: Path | None, explain: bool, in_plac
             blocks = _kept(blocks, read)
         results = repair_blocks(blocks, options, explain=explain or check or diff, pool=pool)
         if check or diff:
-            markers = COLOR if sys.stdout.isatty() else PLAIN
+            markers = COLOR if sys.stdout.isatty() and not os.environ.get("NO_COLOR") else PLAIN
             lines = 0  # in the blocks before
             for block in results:
                 rules.update(e.rule for e in block.edits)
