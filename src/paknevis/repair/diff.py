@@ -32,7 +32,7 @@ def word_diff(text: str, edits: Sequence[Edit], markers: tuple[str, str, str, st
     ``fix_and_explain`` gives them) change: its number, from 1, and the line with each
     change marked by ``markers`` (before and after what was, then what is)."""
     spans = _word_spans(text, edits)
-    i = 0
+    i, line, counted = 0, 1, 0  # (the line that offset ``counted`` is in: counted on, not over)
     while i < len(spans):
         # the line of the first span not shown yet, and every span that starts in it
         start = text.rfind("\n", 0, spans[i][0]) + 1
@@ -47,7 +47,8 @@ def word_diff(text: str, edits: Sequence[Edit], markers: tuple[str, str, str, st
                       markers[2], _visible(new), markers[3])
             pos, i = b, i + 1
         shown.append(text[pos:end])
-        yield text.count("\n", 0, start) + 1, "".join(shown)
+        line, counted = line + text.count("\n", counted, start), start
+        yield line, "".join(shown)
 
 
 def _word_spans(text: str, edits: Sequence[Edit]) -> list[tuple[int, int, list[Edit]]]:
