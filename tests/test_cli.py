@@ -48,15 +48,25 @@ def test_explain_prints_json_lines(tmp_path):
     assert all(e["file"] == str(f) for e in rows)
 
 
-def test_check_names_what_would_change_and_changes_nothing(tmp_path):
+DAMAGED = "درست است.\nكتابها را میخوانم\n"
+
+
+@pytest.fixture
+def damaged_and_clean(tmp_path):
+    """A file that repair would change (on its second line), and one it would not."""
     damaged, clean = tmp_path / "a.txt", tmp_path / "b.txt"
-    damaged.write_text("كتابها را میخوانم", encoding="utf-8")
+    damaged.write_text(DAMAGED, encoding="utf-8")
     clean.write_text(f"کتاب{Z}ها را می{Z}خوانم", encoding="utf-8")
+    return damaged, clean
+
+
+def test_check_names_what_would_change_and_changes_nothing(damaged_and_clean):
+    damaged, clean = damaged_and_clean
     r = run("fix", "--check", str(damaged), str(clean))
     assert r.returncode == 1, r.stderr
     assert r.stdout.decode() == f"{damaged}: 2 edits (letters.arabic_kaf+zwnj.word 1, zwnj.word 1)\n"
     assert r.stderr.decode() == "1 of 2 inputs would change\n"
-    assert damaged.read_text(encoding="utf-8") == "كتابها را میخوانم"  # (nothing written)
+    assert damaged.read_text(encoding="utf-8") == DAMAGED  # (nothing written)
     r = run("fix", "--check", str(clean))
     assert r.returncode == 0 and r.stdout == b""
     r = run("fix", "--check", input="میشود".encode())
@@ -66,14 +76,12 @@ def test_check_names_what_would_change_and_changes_nothing(tmp_path):
         assert r.returncode == 2 and "cannot be used together" in r.stderr.decode()
 
 
-def test_diff_shows_the_lines_repair_would_change_and_changes_nothing(tmp_path):
-    damaged, clean = tmp_path / "a.txt", tmp_path / "b.txt"
-    damaged.write_text("درست است.\nكتابها را میخوانم\n", encoding="utf-8")
-    clean.write_text(f"کتاب{Z}ها را می{Z}خوانم", encoding="utf-8")
+def test_diff_shows_the_lines_repair_would_change_and_changes_nothing(damaged_and_clean, tmp_path):
+    damaged, clean = damaged_and_clean
     r = run("fix", "--diff", str(damaged), str(clean))
     assert r.returncode == 0, r.stderr
     assert r.stdout.decode() == f"{damaged}:2: [-كتابها-]{{+کتاب{Z}ها+}} را [-میخوانم-]{{+می{Z}خوانم+}}\n"
-    assert damaged.read_text(encoding="utf-8") == "درست است.\nكتابها را میخوانم\n"
+    assert damaged.read_text(encoding="utf-8") == DAMAGED
     # with --check, each input named after its lines, and the exit code of --check
     r = run("fix", "--diff", "--check", str(damaged), str(clean))
     assert r.returncode == 1 and r.stdout.decode().splitlines()[1:] == [
