@@ -93,8 +93,7 @@ def fix(
         False, "--diff", help="Change nothing: print each line that repair would change, as "
                               "FILE:LINE: and the line with what it takes out in [-…-] and puts "
                               "in {+…+}, whole words (coloured on a terminal, unless NO_COLOR is "
-                              "set). With --check, "
-                              "also name each input and exit as it does."),
+                              "set). With --check, also name each input and exit as it does."),
     digits: Digits = typer.Option(
         Digits.persian, metavar="persian|latin|keep", parser=_one_of(Digits),
         help="Digits in Persian text: Persian (۱۲۳), Latin (123), or keep them."),

@@ -61,9 +61,10 @@ def _word_spans(text: str, edits: Sequence[Edit]) -> list[tuple[int, int, list[E
             a -= 1
         while b < len(text) and _in_word(text[b]):
             b += 1
-        if spans and a <= spans[-1][1]:
-            last = spans[-1]
-            spans[-1] = (last[0], max(last[1], b), [*last[2], e])
+        if spans and a <= spans[-1][1]:  # (a run of words, each typed with two spaces after)
+            start, end, inside = spans[-1]
+            inside.append(e)
+            spans[-1] = (start, max(end, b), inside)
         else:
             spans.append((a, b, [e]))
     return spans
