@@ -113,6 +113,24 @@ def test_diff_is_coloured_on_a_terminal_unless_no_color(tmp_path):
         assert ("\x1b[31m[-میشود-]\x1b[m" in shown) is coloured and "[-میشود-]" in shown
 
 
+def test_rules_says_what_a_rule_means():
+    r = run("rules", "zwnj.join_bound", "letters.arabic_kaf+zwnj.word")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.decode().splitlines() == [
+        "zwnj.join_bound", "    a compound typed apart, one of whose parts hardly stands alone",
+        f"    بین المللی → بین{Z}المللی",
+        "letters.arabic_kaf", "    the Arabic kaf (ك) as the Persian kaf (ک)", "    كتاب → کتاب",
+        "zwnj.word", "    a word written as the word table writes it", f"    بینالمللی → بین{Z}المللی"]
+    # invisible characters named, the options a rule needs, a family, and all of them
+    shown = run("rules", "spacing.odd_space", "digits.latin").stdout.decode()
+    assert "سلام<U+00A0>دنیا → سلام دنیا" in shown and "(digits='latin')" in shown
+    assert run("rules", "handles").stdout.decode().count("\nhandles.") == 3
+    assert run("rules").stdout.decode().count("\n    ") == 2 * 49
+    r = run("rules", "zwnj.nothing")
+    assert r.returncode == 2 and r.stderr.decode() == (
+        "paknevis: error: no rule 'zwnj.nothing': 'paknevis rules' lists them all\n")
+
+
 def test_in_place_keeps_a_backup(tmp_path):
     f = tmp_path / "post.txt"
     f.write_text("کتابها", encoding="utf-8")

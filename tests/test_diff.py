@@ -3,7 +3,7 @@ from hypothesis import given
 from test_properties import SETTINGS, texts
 
 from paknevis import fix, fix_and_explain
-from paknevis.repair.diff import COLOR, _visible, word_diff
+from paknevis.repair.diff import COLOR, visible, word_diff
 
 Z = "\u200c"
 
@@ -56,5 +56,5 @@ def test_the_lines_shown_are_those_changed_and_read_back_both_ways(text):
     assert [n for n, _ in rows] == changed
     for n, line in rows:
         old, new = _sides(line)
-        assert _visible(old) == _visible(before[n - 1]) and _visible(new) == _visible(after[n - 1])
+        assert visible(old) == visible(before[n - 1]) and visible(new) == visible(after[n - 1])
     assert fix(text) == fixed

@@ -83,7 +83,7 @@ def fix(
                    "standard input.", show_default=False, metavar="FILE"),
     explain: bool = typer.Option(
         False, "--explain", help="Print the edits as JSON lines (start, end, old, new, rule) "
-                                 "instead of the text."),
+                                 "instead of the text ('paknevis rules' says what each rule means)."),
     in_place: bool = typer.Option(
         False, "--in-place", "-i", help="Rewrite each file (as UTF-8), keeping the original as FILE.bak."),
     check: bool = typer.Option(
@@ -183,6 +183,33 @@ def _words_of(path: Path | None) -> tuple[str, ...]:
         return tuple(RepairConfig(words=words).words)
     except (DecodeError, ValueError) as e:
         _fail(f"{path}: {e}")
+
+
+@app.command()
+def rules(
+    names: list[str] | None = typer.Argument(
+        None, metavar="RULE", show_default=False,
+        help="Rules as an edit names them (zwnj.join_bound, letters.arabic_kaf+zwnj.word), or a "
+             "family of them (zwnj, spacing). Without one, all."),
+) -> None:
+    """What each rule of an edit means, with an example: the rules that 'paknevis fix'
+    --explain, --check and --diff name.
+
+    Example:
+
+        paknevis rules zwnj.join_bound
+    """
+    from .repair.diff import visible
+    from .repair.rules import RULES, rules_of
+
+    try:
+        shown = [rule for name in names or () for rule in rules_of(name)] if names else [*RULES.values()]
+    except KeyError as e:
+        _fail(f"no rule {e.args[0]!r}: 'paknevis rules' lists them all")
+    for rule in dict.fromkeys(shown):  # (each once, in order)
+        example = f"{visible(rule.before)} → {visible(rule.after)}"
+        options = "".join(f"  ({key}={value!r})" for key, value in rule.options)
+        typer.echo(f"{rule.name}\n    {rule.what}\n    {example}{options}")
 
 
 class Engine(StrEnum):

@@ -43,8 +43,8 @@ def word_diff(text: str, edits: Sequence[Edit], markers: tuple[str, str, str, st
             a, b, inside = spans[i]
             end = max(end, _line_end(text, b))  # (no step joins two lines: to be sure)
             old, new = text[a:b], apply_edits(text[a:b], [e.shifted(-a) for e in inside])
-            shown += (text[pos:a], markers[0], _visible(old), markers[1],
-                      markers[2], _visible(new), markers[3])
+            shown += (text[pos:a], markers[0], visible(old), markers[1],
+                      markers[2], visible(new), markers[3])
             pos, i = b, i + 1
         shown.append(text[pos:end])
         line, counted = line + text.count("\n", counted, start), start
@@ -74,7 +74,7 @@ def _in_word(ch: str) -> bool:
     return ch.isalnum() or ch in (ZWNJ, "\u200d") or unicodedata.category(ch) == "Mn"
 
 
-def _visible(text: str) -> str:
+def visible(text: str) -> str:
     """``text`` with each invisible character but the space, the tab and ZWNJ named."""
     return "".join(ch if ch.isprintable() or ch in _SHOWN else f"<U+{ord(ch):04X}>" for ch in text)
 
