@@ -74,7 +74,7 @@ RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("spacing.run", "a run of spaces as one", "سلام  دنیا", "سلام دنیا"),
     Rule("spacing.trailing", "spaces at the end of a line", "سلام \nدنیا", "سلام\nدنیا"),
     Rule("spacing.before_punctuation", "a space before ، ؛ : . ! ؟", "صادر ، معاوضه", "صادر، معاوضه"),
-    Rule("spacing.after_punctuation", "a space missing after ، ؛ : . ؟ (not in an abbreviation, a "
+    Rule("spacing.after_punctuation", "a space missing after ، ؛ : . ! ؟ (not in an abbreviation, a "
          "number or a time)", "گفت:پیرو", "گفت: پیرو"),
     Rule("spacing.after_opening", "a space after an opening bracket or quote", "گفت: « سلام»",
          "گفت: «سلام»"),
