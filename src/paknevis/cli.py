@@ -203,7 +203,7 @@ def rules(
     from .repair.rules import RULES, rules_of
 
     try:
-        shown = [rule for name in names or () for rule in rules_of(name)] if names else [*RULES.values()]
+        shown = [rule for name in names for rule in rules_of(name)] if names else [*RULES.values()]
     except KeyError as e:
         _fail(f"no rule {e.args[0]!r}: 'paknevis rules' lists them all")
     for rule in dict.fromkeys(shown):  # (each once, in order)
