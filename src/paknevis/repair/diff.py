@@ -19,6 +19,7 @@ from collections.abc import Iterator, Sequence
 
 from .chars import ZWNJ
 from .edits import Edit, apply_edits
+from .lines import line_around
 
 _SHOWN = frozenset("\t" + ZWNJ)  # (which isprintable() is False for)
 #: the markers of git's plain word diff, and the same coloured as git colours them
@@ -35,13 +36,13 @@ def word_diff(text: str, edits: Sequence[Edit], markers: tuple[str, str, str, st
     i, line, counted = 0, 1, 0  # (the line that offset ``counted`` is in: counted on, not over)
     while i < len(spans):
         # the line of the first span not shown yet, and every span that starts in it
-        start = text.rfind("\n", 0, spans[i][0]) + 1
-        end = _line_end(text, spans[i][1])
+        start, end = line_around(text, spans[i][0])
         shown: list[str] = []
         pos = start
-        while i < len(spans) and spans[i][0] < end:
+        while i < len(spans) and spans[i][0] <= end:
             a, b, inside = spans[i]
-            end = max(end, _line_end(text, b))  # (no step joins two lines: to be sure)
+            if b > end:  # (no step joins two lines: to be sure)
+                end = line_around(text, b)[1]
             old, new = text[a:b], apply_edits(text[a:b], [e.shifted(-a) for e in inside])
             shown += (text[pos:a], markers[0], visible(old), markers[1],
                       markers[2], visible(new), markers[3])
@@ -78,7 +79,3 @@ def visible(text: str) -> str:
     """``text`` with each invisible character but the space, the tab and ZWNJ named."""
     return "".join(ch if ch.isprintable() or ch in _SHOWN else f"<U+{ord(ch):04X}>" for ch in text)
 
-
-def _line_end(text: str, at: int) -> int:
-    end = text.find("\n", at)
-    return len(text) if end < 0 else end
