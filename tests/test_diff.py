@@ -21,11 +21,17 @@ def test_each_changed_line_with_its_number_and_whole_words():
     assert shown("درست است.\n") == []
 
 
-def test_invisible_characters_are_named_but_zwnj():
+def test_invisible_characters_are_named_and_a_zwnj_where_it_shows_nothing():
     # an NBSP made a space and an RLM typed for a ZWNJ: nothing would show them
     assert shown("سلام\u00a0دنیا و کتاب\u200fها") == [
         (1, f"[-سلام<U+00A0>دنیا-]{{+سلام دنیا+}} و [-کتاب<U+200F>ها-]{{+کتاب{Z}ها+}}")]
-    assert shown(f"می{Z}{Z}شود") == [(1, f"[-می{Z}{Z}شود-]{{+می{Z}شود+}}")]
+    # a ZWNJ shows only between two letters it parts: doubled, at a word's edge, after a
+    # letter that never joins, it is named (or the two sides would look the same)
+    assert shown(f"می{Z}{Z}شود") == [(1, f"[-می<U+200C><U+200C>شود-]{{+می{Z}شود+}}")]
+    assert shown(f"گفت: {Z}آمریکا و دیوار{Z}ها") == [
+        (1, f"گفت: [-<U+200C>آمریکا-]{{+آمریکا+}} و [-دیوار<U+200C>ها-]{{+دیوارها+}}")]
+    # (harakat on the letter before do not hide that it joins)
+    assert visible(f"کتابِ{Z}ها") == f"کتابِ{Z}ها"
 
 
 def test_coloured_as_git_colours_a_word_diff():

@@ -5,7 +5,8 @@ in ``{+…+}``.
 An edit is shown with the whole words it touches: a ZWNJ put in or taken out is invisible
 by itself, but a word written otherwise is not (``[-می شود-]{+می‌شود+}``). Other invisible
 characters in a change are named by their code point (``[-<U+00A0>-]{+ +}``, an NBSP made
-a space), as nothing would show them.
+a space), as nothing would show them; and so is a ZWNJ where it parts no two joined letters
+(at a word's edge, doubled, after ا or ر), as nothing shows it either.
 
 >>> from paknevis import fix_and_explain
 >>> text = "کتابها را\\nمی خوانم"
@@ -17,11 +18,11 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator, Sequence
 
-from .chars import ZWNJ
+from .chars import NON_JOINERS, ZWNJ
 from .edits import Edit, apply_edits
 from .lines import line_around
 
-_SHOWN = frozenset("\t" + ZWNJ)  # (which isprintable() is False for)
+_SHOWN = frozenset("\t")  # (which isprintable() is False for)
 #: the markers of git's plain word diff, and the same coloured as git colours them
 PLAIN = ("[-", "-]", "{+", "+}")
 COLOR = ("\x1b[31m[-", "-]\x1b[m", "\x1b[32m{+", "+}\x1b[m")
@@ -76,6 +77,24 @@ def _in_word(ch: str) -> bool:
 
 
 def visible(text: str) -> str:
-    """``text`` with each invisible character but the space, the tab and ZWNJ named."""
-    return "".join(ch if ch.isprintable() or ch in _SHOWN else f"<U+{ord(ch):04X}>" for ch in text)
+    """``text`` with each invisible character but the space and the tab named, and a ZWNJ
+    but one that shows, between a letter that joins the next and a letter.
 
+    >>> visible("می‌شود، کتاب‌ ها، دیوار‌ها")
+    'می‌شود، کتاب<U+200C> ها، دیوار<U+200C>ها'
+    """
+    return "".join(ch if ch.isprintable() or ch in _SHOWN or ch == ZWNJ and _parts_letters(text, i)
+                   else f"<U+{ord(ch):04X}>" for i, ch in enumerate(text))
+
+
+def _parts_letters(text: str, i: int) -> bool:
+    """Does the ZWNJ at ``i`` part two letters that would join (its only visible effect)?"""
+    before = i - 1
+    while before >= 0 and unicodedata.category(text[before]) == "Mn":
+        before -= 1
+    return (before >= 0 and i + 1 < len(text) and _arabic_letter(text[before])
+            and text[before] not in NON_JOINERS and _arabic_letter(text[i + 1]))
+
+
+def _arabic_letter(ch: str) -> bool:
+    return "\u0620" <= ch <= "\u06ff" and unicodedata.category(ch) == "Lo"
