@@ -5,6 +5,7 @@
     python benchmarks/speed.py --steps          # and where paknevis's time goes
     python benchmarks/speed.py --floor          # and what pure Python cannot go below
     python benchmarks/speed.py --explain        # and fix_and_explain (what a record needs)
+    python benchmarks/speed.py --skip zwnj.join_compound   # and fix with a rule skipped
     python benchmarks/speed.py --lines          # one call per line: short texts
     python benchmarks/speed.py --form glued     # the articles with their ZWNJs deleted
 
@@ -172,6 +173,8 @@ def main() -> int:
                     help="also time reference points: what pure Python cannot go below")
     ap.add_argument("--explain", action="store_true",
                     help="also time fix_and_explain, which gives every edit with its span")
+    ap.add_argument("--skip", metavar="RULES",
+                    help="also time fix with these rules skipped (comma-separated: skip=)")
     ap.add_argument("--lines", action="store_true",
                     help="one call per line of the articles, not per article")
     ap.add_argument("--form", choices=FORMS, default="published",
@@ -189,6 +192,10 @@ def main() -> int:
         from paknevis.repair import repairer
 
         fns["paknevis-explain"] = repairer().fix_and_explain
+    if args.skip:
+        from paknevis.repair import repairer
+
+        fns["paknevis-skip"] = repairer(skip=tuple(args.skip.split(","))).fix
     fns.update(floor_references() if args.floor else {})
     for name, secs in best_times(fns, docs, warmup, args.repeat).items():
         results[name] = {"seconds": round(secs, 3), "mb_per_s": round(mb / secs, 2),

@@ -244,6 +244,9 @@ def test_missing_file_and_wrong_flag():
         "Error: Invalid value for '--digits': 'roman' is not one of 'persian', 'latin', 'keep'.")
     r = run("fix", "--no-such-flag")
     assert r.returncode == 2 and "No such option" in r.stderr.decode()
+    r = run("fix", "--skip", "zwnj.nothing", input="میشود".encode())
+    assert r.returncode == 2 and r.stdout == b"" and r.stderr.decode() == (
+        "paknevis: error: skip: no rule 'zwnj.nothing' ('paknevis rules' lists them all)\n")
 
 
 #: a text that every step has work in: Arabic yeh, a stray haraka, a run of spaces, a Latin
@@ -261,6 +264,8 @@ EVERY_STEP = "علي  كتابها را BaharIran@ 7 میخوانَد? در 1403
     (("--digits", "latin"), {"digits": "latin"}),
     (("--digits", "keep"), {"digits": "keep"}),
     (("--no-zwnj",), {"zwnj": False}),
+    (("--skip", "letters.arabic_yeh,digits", "--skip", "zwnj.word"),
+     {"skip": ["letters.arabic_yeh", "digits", "zwnj.word"]}),
 ])
 def test_each_option_of_fix_is_a_flag(flags, options):
     from paknevis import fix

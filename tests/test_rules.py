@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_properties import SETTINGS, texts
 
-from paknevis import fix_and_explain
+from paknevis import fix, fix_and_explain
 from paknevis.repair.digits import DIGIT_POLICIES
 from paknevis.repair.rules import RULES, rules_of
 
@@ -44,3 +44,19 @@ def test_a_joined_rule_or_a_family_gives_each_of_its_rules():
         "handles.bidi_handle", "handles.spaced_handle", "handles.spaced_hashtag", "handles.glued_tag"}
     with pytest.raises(KeyError):
         rules_of("zwnj.nothing")
+
+
+def test_a_rule_or_a_family_can_be_skipped_and_the_rest_is_made():
+    z = "\u200c"
+    text = 'او گفت "کتاب ها را می خوانم" و نرم افزار'
+    assert fix(text) == f"او گفت «کتاب{z}ها را می{z}خوانم» و نرم{z}افزار"
+    # a corpus whose compounds of free words stay as typed, and its quotes too
+    assert fix(text, skip=["zwnj.join_compound"]) == f"او گفت «کتاب{z}ها را می{z}خوانم» و نرم افزار"
+    assert fix(text, skip=["punctuation", "zwnj.join_compound"]) == (
+        f'او گفت "کتاب{z}ها را می{z}خوانم" و نرم افزار')
+    fixed, edits = fix_and_explain(text, skip=("zwnj.join_compound",))
+    assert edits == [e for e in fix_and_explain(text)[1] if e.rule != "zwnj.join_compound"]
+    with pytest.raises(ValueError, match="no rule 'zwnj.nothing'"):
+        fix(text, skip=["zwnj.nothing"])
+    with pytest.raises(TypeError):
+        fix(text, skip="zwnj")  # type: ignore[arg-type]

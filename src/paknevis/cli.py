@@ -116,6 +116,10 @@ def fix(
                                    "(میناوند) and a house style's words (آن‌ها), glued or with "
                                    "their ZWNJs, which the ZWNJ step never splits; two words "
                                    "with a space (نخست وزیر), which it never joins."),
+    skip: list[str] | None = typer.Option(
+        None, metavar="RULE", help="Make no edit of this rule, or family of rules (zwnj.join_compound, "
+                                   "punctuation; 'paknevis rules' lists them); again, or with "
+                                   "commas, for more. The rest of its step runs.", show_default=False),
     workers: int = typer.Option(
         1, min=1, max=64, metavar="N", help="Processes to repair with: blocks of lines go to each "
                                             "in turn, and the output keeps the input's order."),
@@ -138,6 +142,8 @@ def fix(
 
         paknevis fix --diff post.txt
 
+        paknevis fix --skip zwnj.join_compound post.txt
+
         zcat dump.txt.gz | paknevis fix --workers 2 > fixed.txt
     """
     stdin_named = any(str(p) == "-" for p in files or ())
@@ -147,8 +153,12 @@ def fix(
         _fail("--in-place, --explain and --check (or --diff) cannot be used together")
     options: dict[str, Any] = dict(
         digits=digits.value, keep_diacritics=keep_diacritics, zwnj=zwnj, punctuation=punctuation,
-        letters=letters, spacing=spacing, handles=handles, words=_words_of(words))
-    RepairConfig(**options)  # validates before any work
+        letters=letters, spacing=spacing, handles=handles, words=_words_of(words),
+        skip=tuple(name.strip() for names in skip or () for name in names.split(",") if name.strip()))
+    try:
+        RepairConfig(**options)  # validates before any work
+    except ValueError as e:
+        _fail(str(e))
     sources = [("<stdin>", None) if str(p) == "-" else (str(p), p) for p in files or [Path("-")]]
     failed, to_change = False, 0
     with worker_pool(workers, options) as pool:

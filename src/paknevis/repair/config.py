@@ -9,6 +9,7 @@ from typing import TypedDict
 
 from .chars import PERSIAN_LETTERS, ZWNJ, joins_left
 from .digits import DIGIT_POLICIES, DigitPolicy
+from .rules import rules_of
 
 #: One Persian word, with ZWNJs between its letters, or two with a space between them
 #: (Arabic yeh and kaf are taken for Persian ones, as the letter step takes them before the
@@ -42,11 +43,20 @@ class RepairConfig:
     #: them, never joined (نخست وزیر). (Each list makes a word table of its own: half a
     #: second and some 25 MB, once.)
     words: Sequence[str] = ()
+    #: rules whose edits are not made (``zwnj.join_compound``), or families of them
+    #: (``punctuation``), as ``paknevis rules`` names them: the rest of their step runs
+    skip: Sequence[str] = ()
 
     def __post_init__(self):
         if self.digits not in DIGIT_POLICIES:
             raise ValueError(f"digits must be one of {', '.join(DIGIT_POLICIES)}, not {self.digits!r}")
         object.__setattr__(self, "words", _checked_words(self.words))
+        object.__setattr__(self, "skip", _checked_rules(self.skip))
+
+    @property
+    def skipped_rules(self) -> frozenset[str]:
+        """The rules of ``skip``, each family given as its rules."""
+        return frozenset(rule.name for name in self.skip for rule in rules_of(name))
 
 
 def _checked_words(words: Sequence[str]) -> tuple[str, ...]:
@@ -65,6 +75,20 @@ def _checked_words(words: Sequence[str]) -> tuple[str, ...]:
     return tuple(checked)
 
 
+def _checked_rules(names: Sequence[str]) -> tuple[str, ...]:
+    """``names`` as rules or families of rules, or a clear error for one that is neither."""
+    if isinstance(names, str):
+        raise TypeError("skip takes a list of rules, not one str")
+    for name in names:
+        if not isinstance(name, str):
+            raise TypeError(f"skip: {name!r} is no rule's name")
+        try:
+            rules_of(name)
+        except KeyError:
+            raise ValueError(f"skip: no rule {name!r} ('paknevis rules' lists them all)") from None
+    return tuple(names)
+
+
 class RepairOptions(TypedDict, total=False):
     """The options :func:`paknevis.fix` takes as keywords: :class:`RepairConfig`'s fields,
     so that a type checker or an editor knows them (``fix(text, digits="latin")``)."""
@@ -77,3 +101,4 @@ class RepairOptions(TypedDict, total=False):
     handles: bool
     zwnj: bool
     words: Sequence[str]
+    skip: Sequence[str]

@@ -25,7 +25,7 @@ from .lines import BLOCK_LINES, line_blocks
 from .mojibake import garbled, mojibake_step
 from .punctuation import persian_punctuation_step, persian_quotes_step
 from .spacing import MARK_SPACING_STEPS, SPACE_STEPS, odd_space_step
-from .step import StepGroup, group_rare_char_steps, group_steps_needing
+from .step import StepGroup, WithoutRules, group_rare_char_steps, group_steps_needing
 from .zwnj import Lexicon, ZwnjRestorer, ZwnjStep, wrong_zwnj_step
 
 
@@ -83,6 +83,8 @@ class Repairer:
             if config.words:
                 lexicon = lexicon.with_words(config.words)
             steps.append(ZwnjStep(ZwnjRestorer(lexicon)))
+        if skipped := config.skipped_rules:
+            steps = [WithoutRules(step, skipped) for step in steps]
         self.steps = tuple(steps)  # each traced on its own by fix_and_explain
         #: what ``fix`` runs: the same steps, those for rare characters behind one scan,
         #: and those of numbers behind a search for a digit
@@ -91,6 +93,7 @@ class Repairer:
     def clear_caches(self) -> None:
         """Forget the per-word decisions cached so far (the tables stay loaded)."""
         for step in self.steps:
+            step = getattr(step, "step", step)  # (inside WithoutRules)
             if isinstance(step, ZwnjStep):
                 step.restorer.clear_cache()
 
@@ -169,8 +172,9 @@ def _in_spans(text: str, spans, repair) -> tuple[str, list[Edit]]:
 def repairer(**options) -> Repairer:
     """A shared :class:`Repairer` for these options (the tables are built once)."""
     # (a list is no key of the cache, and no words are the default's Repairer)
-    if words := options.pop("words", ()):
-        options["words"] = words if isinstance(words, (tuple, str)) else tuple(words)
+    for name in ("words", "skip"):
+        if values := options.pop(name, ()):
+            options[name] = values if isinstance(values, (tuple, str)) else tuple(values)
     return _shared_repairer(**options)
 
 

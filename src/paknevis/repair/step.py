@@ -138,6 +138,26 @@ class RegexStep:
                 end = max(m.end(), start + 1)  # past an empty match, as finditer goes
 
 
+class WithoutRules:
+    """``step`` without the edits of ``rules`` (``RepairConfig.skip``): it finds its edits
+    as ``fix_and_explain`` traces them, and makes all the others. (Every step of a pipeline
+    with rules to skip runs so: which rules a step gives is known from its edits only.)"""
+
+    def __init__(self, step, rules: frozenset[str]):
+        self.step, self.rules, self.name = step, rules, step.name
+        # (what grouping asks of a step: its trigger characters, or those it needs)
+        for attr in ("triggers", "needs"):
+            if hasattr(step, attr):
+                setattr(self, attr, getattr(step, attr))
+
+    def edits(self, text: str) -> list[Edit]:
+        return [e for e in self.step.edits(text) if e.rule not in self.rules]
+
+    def apply(self, text: str) -> str:
+        edits = self.edits(text)
+        return apply_edits(text, edits) if edits else text
+
+
 class StepGroup:
     """Steps run as one, behind a search that tells which of them may change a text
     (``steps_for``); ``fix_and_explain`` asks the same of the text, and traces those."""
