@@ -203,7 +203,7 @@ def rules(
              "family of them (zwnj, spacing). Without one, all."),
 ) -> None:
     """What each rule of an edit means, with an example: the rules that 'paknevis fix'
-    --explain, --check and --diff name.
+    --explain, --check and --diff name, and that --skip leaves out.
 
     Example:
 

@@ -85,7 +85,7 @@ def _checked_rules(names: Sequence[str]) -> tuple[str, ...]:
         try:
             rules_of(name)
         except KeyError:
-            raise ValueError(f"skip: no rule {name!r} ('paknevis rules' lists them all)") from None
+            raise ValueError(f"skip: no rule {name!r}: 'paknevis rules' lists them all") from None
     return tuple(names)
 
 
