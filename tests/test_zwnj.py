@@ -848,7 +848,11 @@ def test_a_suffix_typed_apart_after_a_joined_compound_is_glued_after_a_letter_th
     # سرمایه گذار های: the compound joins, then های follows ر as the table writes the word
     assert fix("سرمایه گذار های خارجی می شود") == f"سرمایه{Z}گذارهای خارجی می{Z}شود"
     assert fix("در کلان شهر های کشور می شود") == f"در کلان{Z}شهرهای کشور می{Z}شود"
-    for text in ("سرمایه گذار های خارجی می شود", "کتابها ها", "میا های"):
+    # ... after a quote or a bracket too, which the compound's first piece holds
+    assert fix("«نرم افزار ها»") == f"«نرم{Z}افزارها»"  # (not «نرم‌افزار ها»)
+    assert fix("(نرم افزار های) جدید") == f"(نرم{Z}افزارهای) جدید"
+    assert fix('او "کلان شهر ها" را', punctuation=False) == f'او "کلان{Z}شهرها" را'
+    for text in ("سرمایه گذار های خارجی می شود", "کتابها ها", "میا های", "«نرم افزار ها»"):
         assert fix(fix(text)) == fix(text)
 
 

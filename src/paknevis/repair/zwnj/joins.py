@@ -12,9 +12,10 @@ apart (``context.py``). Pairs that edited text writes apart stay apart.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
-from ..chars import ZWNJ, joins_left
+from ..chars import WORD_CHARS, ZWNJ, joins_left
 from .lexicon import EZAFE_ENDS, Lexicon
 from .morphology import (
     CLITICS_AFTER_HEH,
@@ -43,6 +44,9 @@ from .words import WordWriter
 #: on the dev sets: spaced recall 0.9154 -> 0.9164, no wrong ZWNJ more; on the web texts,
 #: 32 joins more, all right (تسکین‌دهنده، عبرت‌پذیری، شرک‌آلود).
 _TAIL_JOIN_HEAD_FREQ = 1
+
+#: the last word of a piece (``_written``)
+_LAST_WORD = re.compile(f"[{WORD_CHARS}]+$")
 
 #: what a word typed apart before it makes a plural or comparative of, as ها does (کتاب
 #: ها، بزرگ ترین، جوان ترها، عکس هارو)
@@ -234,5 +238,9 @@ class PairJoiner:
 
     def _written(self, parts: list[str]) -> str:
         """The word that joins made of ``parts`` (pieces, and what replaced the spaces
-        between them), as it will be written: '' if a piece has edits of its own."""
-        return "" if any(self._pieces[piece].edits for piece in parts[::2]) else "".join(parts)
+        between them), as it will be written: '' if a piece has edits of its own. (Of the
+        first piece, its last word: not a quote or bracket before it, «نرم افزار ها».)"""
+        if any(self._pieces[piece].edits for piece in parts[::2]):
+            return ""
+        head = _LAST_WORD.search(parts[0])
+        return "".join([head.group() if head else parts[0], *parts[1:]])
