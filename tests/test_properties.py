@@ -225,6 +225,16 @@ def test_invariants_hold_on_texts_of_the_tables_words(text):
     assert content(out) == content(text)
 
 
+@DEEP
+@given(st.lists(table_word.filter(lambda w: w not in ".،"), min_size=1, max_size=8).map(" ".join),
+       st.sampled_from([("«", "»"), ("(", ")"), ("[", "]"), ("«", ""), ("", "»")]))
+@example("نرم افزار ها", ("«", "»"))  # the plural joined to the compound only without the quote
+@example("ام آی تی", ("(", ")"))  # an acronym typed apart was one only without the bracket
+def test_words_in_quotes_or_brackets_are_repaired_as_without_them(text, marks):
+    opening, closing = marks
+    assert fix(opening + text + closing) == opening + fix(text) + closing
+
+
 # A user's words (``words=``), written as given: the same invariants, with the table's
 # commonest words turned the other way (its ZWNJ words glued, its glued words split where
 # a ZWNJ may stand) and the joiners' own words among them. (Each list builds its own

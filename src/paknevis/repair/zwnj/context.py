@@ -28,6 +28,7 @@ from .morphology import (
     LETTER_NAMES,
     LIGHT_VERB_TAILS,
     NAMED_QUOTES,
+    OPENING_MARKS,
     PARTICIPLE,
     PREFIXES_MI,
     STOPS,
@@ -147,9 +148,11 @@ class Context:
         if not (left in LETTER_NAMES and rp.first in LETTER_NAMES and len(parts) == 1
                 and self._pieces[parts[0]].single) or not (found := self._piece_before(text, start)):
             return False
-        before, word = found
-        if not self._pieces[text[before:start - 1]].single:
+        before, _ = found
+        name = text[before:start - 1].lstrip(OPENING_MARKS)  # («ام آی تی, after a quote too)
+        if not name or not self._pieces[name].single:
             return False
+        word = self._firsts[name]
         # (a join to the left of a word may come after it in ``edits``: می کننده ام ام اس,
         # where می joins کننده‌ام; but not far after it: the last few are read, where all
         # made a line of acronyms quadratic, اف بی آی 20,000 times: 19 s)
