@@ -311,6 +311,26 @@ def test_process_and_parse_write_a_words_files_words_as_given(tmp_path):
     assert r.returncode == 2 and "سه کلمه جدا" in r.stderr.decode() and not (tmp_path / "s.jsonl").exists()
 
 
+def test_process_and_parse_take_the_digits_and_rules_to_skip(tmp_path):
+    posts = tmp_path / "posts"
+    posts.mkdir()
+    (posts / "a.txt").write_text('او گفت "نرم افزار ها" در ۲۰ کشور', encoding="utf-8")
+    out = tmp_path / "r.jsonl"
+    flags = ("--digits", "latin", "--skip", "punctuation,zwnj.join_compound")
+    right = 'او گفت "نرم افزارها" در 20 کشور'
+    r = run("process", str(posts), "-o", str(out), *flags)
+    assert r.returncode == 0, r.stderr
+    assert json.loads(out.read_text(encoding="utf-8"))["text"] == right
+    r = run("parse", str(posts / "a.txt"), *flags)
+    assert json.loads(r.stdout)["text"] == right
+    commands = (("process", str(posts), "-o", str(tmp_path / "s.jsonl")), ("parse", str(posts / "a.txt")))
+    for command in commands:
+        r = run(*command, "--skip", "zwnj.nothing")
+        assert r.returncode == 2 and r.stdout == b"" and r.stderr.decode() == (
+            "paknevis: error: skip: no rule 'zwnj.nothing': 'paknevis rules' lists them all\n")
+    assert not (tmp_path / "s.jsonl").exists()
+
+
 def test_every_repair_option_has_a_flag():
     from dataclasses import fields
 

@@ -51,6 +51,18 @@ def test_a_users_words_are_written_as_given_in_the_record(tmp_path):
     assert "کانونهای" in parse(page, words=("کانونهای",)).hashtags
 
 
+def test_the_record_is_repaired_with_fixs_options():
+    # a corpus for a model that wants Latin digits, and its quotes as typed
+    path = ROOT / "examples" / "blogger-post.txt"
+    default, latin = parse_file(path), parse_file(path, digits="latin")
+    to_latin = str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789")
+    assert latin.text == default.text.translate(to_latin) != default.text
+    assert latin.title == default.title.translate(to_latin) and latin.published == default.published
+    post = 'سلام\n\nاو گفت "نرم افزار ها" را می خواهد'
+    assert parse(post, skip=["punctuation"]).text == f'او گفت "نرم{Z}افزارها" را می{Z}خواهد'
+    assert parse(post).text == f"او گفت «نرم{Z}افزارها» را می{Z}خواهد"
+
+
 def test_a_file_cut_inside_a_character_says_so(tmp_path):
     f = tmp_path / "cut.txt"
     f.write_bytes((ROOT / "examples" / "blogger-post.txt").read_bytes()[:-1] + "ا".encode()[:1])

@@ -43,7 +43,8 @@ def test_ray_output_equals_local_output(tmp_path):
     for engine in ("local", "ray"):
         out = tmp_path / f"{engine}.jsonl"
         r = subprocess.run([sys.executable, "-m", "paknevis", "process", str(posts), str(dump),
-                            "-o", str(out), "--engine", engine, "--workers", "2", "--words", str(words)],
+                            "-o", str(out), "--engine", engine, "--workers", "2", "--words", str(words),
+                            "--digits", "latin", "--skip", "zwnj.join_suffix"],
                            capture_output=True, timeout=600)
         assert r.returncode == 0, r.stderr.decode()[-2000:]
         outputs[engine] = (out.read_text(encoding="utf-8"),
@@ -52,3 +53,5 @@ def test_ray_output_equals_local_output(tmp_path):
     assert len(local[0].splitlines()) == 152 and len(local[1].splitlines()) == 2
     assert ray == local  # record for record, reject for reject, in the same order
     assert local[0].count("کتابها را می\u200cخوانم") == 150
+    # (and the options of repair: Latin digits, a plural typed apart left so)
+    assert '"خبر 149: ' in local[0] and "سیاستهای" in local[0]

@@ -6,7 +6,7 @@ import re
 import shutil
 import sys
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from enum import StrEnum
 from multiprocessing.pool import Pool
 from pathlib import Path
@@ -18,7 +18,7 @@ import typer
 from . import __version__
 from .io import UTF8_CUT, DecodeError, read_text
 from .io.stream import TextStream, open_text_stream
-from .repair import RepairConfig
+from .repair import RepairConfig, RepairOptions
 from .repair.blocks import RepairedBlock, repair_blocks, worker_pool
 from .repair.diff import COLOR, PLAIN, word_diff
 from .repair.lines import BlockTooLarge, line_blocks
@@ -153,12 +153,8 @@ def fix(
         _fail("--in-place, --explain and --check (or --diff) cannot be used together")
     options: dict[str, Any] = dict(
         digits=digits.value, keep_diacritics=keep_diacritics, zwnj=zwnj, punctuation=punctuation,
-        letters=letters, spacing=spacing, handles=handles, words=_words_of(words),
-        skip=tuple(name.strip() for names in skip or () for name in names.split(",") if name.strip()))
-    try:
-        RepairConfig(**options)  # validates before any work
-    except ValueError as e:
-        _fail(str(e))
+        letters=letters, spacing=spacing, handles=handles, words=_words_of(words), skip=_rules_of(skip))
+    _check_options(options)
     sources = [("<stdin>", None) if str(p) == "-" else (str(p), p) for p in files or [Path("-")]]
     failed, to_change = False, 0
     with worker_pool(workers, options) as pool:
@@ -179,6 +175,19 @@ def fix(
         typer.echo(f"{to_change} of {_many(len(sources), 'input')} would change", err=True)
         if to_change:
             raise typer.Exit(1)
+
+
+def _rules_of(skip: list[str] | None) -> tuple[str, ...]:
+    """The rules of ``--skip``, given again or with commas."""
+    return tuple(name.strip() for names in skip or () for name in names.split(",") if name.strip())
+
+
+def _check_options(options: Mapping[str, Any]) -> None:
+    """One clear line and exit code 2 for options repair cannot take, before any work."""
+    try:
+        RepairConfig(**options)
+    except ValueError as e:
+        _fail(str(e))
 
 
 def _words_of(path: Path | None) -> tuple[str, ...]:
@@ -242,6 +251,12 @@ def parse(
                                    help="The page's URL, if the file does not say it."),
     words: Path | None = typer.Option(
         None, metavar="FILE", help="Words to write as given, one a line (as for 'paknevis fix')."),
+    digits: Digits = typer.Option(
+        Digits.persian, metavar="persian|latin|keep", parser=_one_of(Digits),
+        help="Digits in Persian text (as for 'paknevis fix')."),
+    skip: list[str] | None = typer.Option(
+        None, metavar="RULE", help="Make no edit of this rule or family (as for 'paknevis fix').",
+        show_default=False),
 ) -> None:
     """Parse one post or page into a record: title, date, byline, body, tags, dates.
 
@@ -251,8 +266,10 @@ def parse(
     """
     from .documents import HtmlError, parse_file
 
+    options: dict[str, Any] = dict(words=_words_of(words), digits=digits.value, skip=_rules_of(skip))
+    _check_options(options)
     try:
-        doc = parse_file(file, url=url, words=_words_of(words))
+        doc = parse_file(file, url=url, **options)
     except (DecodeError, HtmlError, ValueError) as e:
         _fail(f"{file}: {e}")
     if format is Format.json:
@@ -292,6 +309,12 @@ def process(
                                    "date (ISO, Solar Hijri, RFC 2822 or Unix time)."),
     words: Path | None = typer.Option(
         None, metavar="FILE", help="Words to write as given, one a line (as for 'paknevis fix')."),
+    digits: Digits = typer.Option(
+        Digits.persian, metavar="persian|latin|keep", parser=_one_of(Digits),
+        help="Digits in Persian text (as for 'paknevis fix')."),
+    skip: list[str] | None = typer.Option(
+        None, metavar="RULE", help="Make no edit of this rule or family (as for 'paknevis fix').",
+        show_default=False),
     max_mb: float = typer.Option(10, min=0.001, metavar="MB", help="Reject documents larger than this (MB)."),
     dedup: bool = typer.Option(True, help="Group near copies (sets dup_cluster) after the run."),
     resume: bool = typer.Option(False, help="Finish an interrupted run: skip what it wrote."),
@@ -323,13 +346,14 @@ def process(
     base = re.sub(r"\.(jsonl|jsonl\.gz|parquet)$", "", output.name, flags=re.IGNORECASE)
     rejects = rejects or output.with_name(base + ".rejects.jsonl")
     work = working_path(output)
-    skip: set[str] = set()
+    done: set[str] = set()
     if resume:
-        skip = done_refs(work) | done_refs(rejects)
-        if skip:
-            typer.echo(f"resuming: {len(skip)} inputs already done", err=True)
+        done = done_refs(work) | done_refs(rejects)
+        if done:
+            typer.echo(f"resuming: {len(done)} inputs already done", err=True)
     fields = DumpFields(text=text_field, title=title_field, url=url_field, date=date_field)
-    user_words = _words_of(words)
+    repair = RepairOptions(words=_words_of(words), digits=digits.value, skip=_rules_of(skip))
+    _check_options(repair)
     show = progress and sys.stderr.isatty()
     mode = "ab" if resume else "wb"
     try:
@@ -340,8 +364,8 @@ def process(
             counts = process_items(
                 iter_items(inputs), lambda line: out.write(line + b"\n"),
                 lambda line: rej.write(line + b"\n"), workers=workers, fields=fields,
-                max_bytes=int(max_mb * 2**20), on_item=lambda: bar.advance(task), skip=skip,
-                engine=engine.value, ray_address=ray_address, words=user_words)
+                max_bytes=int(max_mb * 2**20), on_item=lambda: bar.advance(task), done=done,
+                engine=engine.value, ray_address=ray_address, repair=repair)
     except RuntimeError as e:  # the engine could not start (Ray missing)
         _fail(str(e))
     except KeyboardInterrupt:

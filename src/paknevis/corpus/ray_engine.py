@@ -8,21 +8,22 @@ local engine's, line for line.
 from __future__ import annotations
 
 import pickle
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from itertools import islice
 
+from ..repair import RepairOptions
 from .inputs import Item
 from .run import DumpFields, process_one
 
 CHUNK = 4096  # items per Dataset
 BATCH = 64  # items per map_batches call
 
-def _process_batch(batch: dict, dump_fields: DumpFields, max_bytes: int, words: Sequence[str]) -> dict:
+def _process_batch(batch: dict, dump_fields: DumpFields, max_bytes: int, repair: RepairOptions) -> dict:
     ok, lines = [], []
     for blob in batch["item"]:
         # items travel pickled in one bytes column: Arrow would turn a column's missing
         # values into NaN floats, and an Item has optional fields
-        good, line, _ = process_one(pickle.loads(blob), dump_fields, max_bytes, words)
+        good, line, _ = process_one(pickle.loads(blob), dump_fields, max_bytes, repair)
         ok.append(good)
         lines.append(line)
     return {"ok": ok, "line": lines}
@@ -35,7 +36,8 @@ def _chunks(items: Iterable[Item]) -> Iterator[list[Item]]:
 
 
 def ray_results(items: Iterable[Item], *, workers: int, dump_fields: DumpFields, max_bytes: int,
-                address: str | None = None, words: Sequence[str] = ()) -> Iterator[tuple[bool, bytes, None]]:
+                address: str | None = None, repair: RepairOptions | None = None,
+                ) -> Iterator[tuple[bool, bytes, None]]:
     try:  # (ray.data too: Ray's session folder, /tmp/ray, imports as an empty "ray" from /tmp)
         import ray
         import ray.data
@@ -59,7 +61,7 @@ def ray_results(items: Iterable[Item], *, workers: int, dump_fields: DumpFields,
             done = rows.map_batches(_process_batch, batch_size=BATCH,  # type: ignore[arg-type]
                                     batch_format="numpy",
                                     fn_kwargs={"dump_fields": dump_fields, "max_bytes": max_bytes,
-                                               "words": words})
+                                               "repair": repair or {}})
             for row in done.iter_rows():
                 yield bool(row["ok"]), bytes(row["line"]), None  # signatures: made in the dedup pass
     finally:

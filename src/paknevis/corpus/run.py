@@ -9,7 +9,7 @@ import datetime as dt
 import json
 import multiprocessing as mp
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
@@ -17,6 +17,7 @@ import orjson
 
 from ..documents import RawPost, assemble, parse, parse_file
 from ..io import DecodeError, decode_bytes, mend_surrogates
+from ..repair import RepairConfig, RepairOptions
 from .dedup import minhash
 from .inputs import Item
 
@@ -44,7 +45,7 @@ class RunCounts:
     signatures: dict = field(default_factory=dict)  #: input ref -> MinHash, for near copies
 
 
-def _from_dump_line(line: str, fields: DumpFields, words: Sequence[str] = ()):
+def _from_dump_line(line: str, fields: DumpFields, repair: RepairOptions):
     try:
         row = orjson.loads(line)
     except orjson.JSONDecodeError as e:
@@ -68,7 +69,8 @@ def _from_dump_line(line: str, fields: DumpFields, words: Sequence[str] = ()):
     raw_text = "\n".join(x for x in [title, text] if isinstance(x, str))
     return assemble(RawPost(raw_text=raw_text, title=title if isinstance(title, str) else None,
                             body=text.splitlines(), url=url if isinstance(url, str) else None,
-                            published=date if isinstance(date, str) and date.strip() else None), words)
+                            published=date if isinstance(date, str) and date.strip() else None),
+                    **repair)
 
 
 def _with_lone_surrogates(line: str, error: orjson.JSONDecodeError):
@@ -103,7 +105,7 @@ def _from_unix_time(value: float) -> str:
         return str(value)
 
 
-def _from_archive(data: bytes, charset: str | None, url: str | None, words: Sequence[str] = ()):
+def _from_archive(data: bytes, charset: str | None, url: str | None, repair: RepairOptions):
     text = None
     if charset:
         try:
@@ -112,7 +114,7 @@ def _from_archive(data: bytes, charset: str | None, url: str | None, words: Sequ
             text = None  # a wrong header: fall back to the usual guesses
     if text is None:
         text, _ = decode_bytes(data)
-    return parse(text, url=url, kind="html", words=words)
+    return parse(text, url=url, kind="html", **repair)
 
 
 def _size(item: Item) -> int:
@@ -131,9 +133,10 @@ def _too_big(item: Item, limit: int) -> str | None:
 
 
 def process_one(item: Item, fields: DumpFields = DumpFields(), max_bytes: int = MAX_DOCUMENT_BYTES,
-                words: Sequence[str] = ()) -> tuple[bool, bytes, object]:
+                repair: RepairOptions | None = None) -> tuple[bool, bytes, object]:
     """(True, record JSON, (ref, MinHash)) or (False, reject JSON, None); never raises.
-    ``words`` are written as given (see :class:`paknevis.RepairConfig`)."""
+    ``repair``: the options of :func:`paknevis.fix` the record is repaired with."""
+    repair = repair or {}
     if item.error:
         return False, orjson.dumps({"input": item.ref, "reason": item.error}), None
     try:
@@ -141,11 +144,11 @@ def process_one(item: Item, fields: DumpFields = DumpFields(), max_bytes: int = 
         if reason:
             return False, orjson.dumps({"input": item.ref, "reason": reason}), None
         if item.line is not None:
-            doc = _from_dump_line(item.line, fields, words)
+            doc = _from_dump_line(item.line, fields, repair)
         elif item.data is not None:
-            doc = _from_archive(item.data, item.charset, item.url, words)
+            doc = _from_archive(item.data, item.charset, item.url, repair)
         elif item.path is not None:
-            doc = parse_file(item.path, words=words)
+            doc = parse_file(item.path, **repair)
         else:
             raise ValueError("an input with neither a file, a line nor a page")
         doc.input = item.ref
@@ -170,24 +173,27 @@ def _work(args):
 def process_items(items: Iterable[Item], write_record: Callable[[bytes], object],
                   write_reject: Callable[[bytes], object], *, workers: int = 1,
                   fields: DumpFields = DumpFields(), max_bytes: int = MAX_DOCUMENT_BYTES,
-                  on_item: Callable[[], None] | None = None, skip: AbstractSet[str] = frozenset(),
+                  on_item: Callable[[], None] | None = None, done: AbstractSet[str] = frozenset(),
                   engine: str = "local", ray_address: str | None = None,
-                  words: Sequence[str] = ()) -> RunCounts:
-    """Process every item not in ``skip`` (refs already done by an interrupted run).
+                  repair: RepairOptions | None = None) -> RunCounts:
+    """Process every item not in ``done`` (refs already done by an interrupted run),
+    repaired with ``repair`` (the options of :func:`paknevis.fix`; checked first).
 
     ``engine`` 'local' uses this process or a pool of ``workers``; 'ray' runs the same
     work on Ray Data (see paknevis.corpus.ray_engine). Output order is input order.
     """
+    repair = repair or {}
+    RepairConfig(**repair)  # (a wrong option is one error, not a reject for every input)
     counts = RunCounts()
-    todo = (item for item in items if item.ref not in skip)
+    todo = (item for item in items if item.ref not in done)
     if engine == "ray":
         from .ray_engine import ray_results
 
         results = ray_results(todo, workers=workers, dump_fields=fields, max_bytes=max_bytes,
-                              address=ray_address, words=words)
+                              address=ray_address, repair=repair)
         _drain(results, write_record, write_reject, counts, on_item)
         return counts
-    tasks = ((item, fields, max_bytes, words) for item in todo)
+    tasks = ((item, fields, max_bytes, repair) for item in todo)
     if workers > 1:
         with mp.get_context("fork").Pool(workers) as pool:
             _drain(pool.imap(_work, tasks, chunksize=16), write_record, write_reject, counts, on_item)

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from pathlib import Path
+from typing import Unpack
 
 from ..io import UTF8_CUT, mend_surrogates, read_text
+from ..repair import RepairOptions
 from .assemble import RawPost, assemble
 from .record import Document, HtmlError
 from .text_post import read_text_post
@@ -18,11 +19,12 @@ def looks_like_html(text: str) -> bool:
 
 
 def parse(text: str, *, url: str | None = None, kind: str | None = None,
-          words: Sequence[str] = ()) -> Document:
+          **options: Unpack[RepairOptions]) -> Document:
     """One post or page (plain text or HTML) as a repaired :class:`Document`.
 
-    ``kind`` is 'text' or 'html'; by default it is told from the content. ``words`` are
-    written as given (see :class:`paknevis.RepairConfig`).
+    ``kind`` is 'text' or 'html'; by default it is told from the content. ``options`` are
+    :func:`paknevis.fix`'s, for the title and the text (``words=``, ``digits='latin'``,
+    ``skip=``; see :class:`paknevis.RepairConfig`).
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() takes a str, not {type(text).__name__}")
@@ -33,15 +35,15 @@ def parse(text: str, *, url: str | None = None, kind: str | None = None,
     if kind == "html":
         from .html_page import read_html_page  # (loaded on the first page: see HtmlError)
 
-        return assemble(read_html_page(text, url), words)
-    return assemble(read_text_post(text, url), words)
+        return assemble(read_html_page(text, url), **options)
+    return assemble(read_text_post(text, url), **options)
 
 
-def parse_file(path: str | Path, *, url: str | None = None, words: Sequence[str] = ()) -> Document:
+def parse_file(path: str | Path, *, url: str | None = None, **options: Unpack[RepairOptions]) -> Document:
     """Read a file (see :func:`paknevis.io.read_text`) and :func:`parse` it."""
     text, encoding = read_text(path)
     kind = "html" if Path(path).suffix.lower() in (".html", ".htm") else None
-    doc = parse(text, url=url, kind=kind, words=words)
+    doc = parse(text, url=url, kind=kind, **options)
     if encoding == UTF8_CUT:
         doc.warnings.append("file: ends inside a character, whose bytes are left out")
     return doc

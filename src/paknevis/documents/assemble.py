@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Unpack
 
 from ..analyse import detect_language, is_boilerplate, quality_signals
 from ..dates import english_date, find_dates, read_date
-from ..repair import fix, fix_and_explain
+from ..repair import RepairOptions, fix, fix_and_explain
 from . import social
 from .record import Document, document_id
 
@@ -56,20 +56,20 @@ def split_byline(title: str) -> tuple[str | None, str | None, str]:
     return None, None, title.strip()
 
 
-def assemble(raw: RawPost, words: Sequence[str] = ()) -> Document:
-    """The record of ``raw``, repaired (``words``: see :class:`paknevis.RepairConfig`)."""
+def assemble(raw: RawPost, **options: Unpack[RepairOptions]) -> Document:
+    """The record of ``raw``, repaired (``options``: :func:`paknevis.fix`'s)."""
     warnings = list(raw.warnings)
-    title = fix((raw.title or "").strip(), words=words)
+    title = fix((raw.title or "").strip(), **options)
     source, author, headline = split_byline(title) if title else (None, None, None)
 
     body = [line.strip() for line in raw.body]
     while body and not body[0]:
         body.pop(0)
-    if title and body and _same(fix(body[0], words=words), title):
+    if title and body and _same(fix(body[0], **options), title):
         body.pop(0)  # the title repeated at the top of the body: kept once
     footer: list[str] = []  # repaired boilerplate lines, kept out of the text
     while body:
-        last = fix(body[-1], words=words) if body[-1] else ""
+        last = fix(body[-1], **options) if body[-1] else ""
         if last and not is_boilerplate(last):
             break
         if last:
@@ -77,7 +77,7 @@ def assemble(raw: RawPost, words: Sequence[str] = ()) -> Document:
         body.pop()
     paragraphs = [line for line in body if line]
     raw_body = "\n\n".join(paragraphs)
-    text, edits = fix_and_explain(raw_body, words=words)
+    text, edits = fix_and_explain(raw_body, **options)
 
     published = None
     published_raw = raw.date_line.strip() if raw.date_line else None
