@@ -150,6 +150,18 @@ def test_a_space_typed_after_an_opening_bracket_glued_to_a_word_goes_before_it(r
     assert fix(raw, zwnj=False) == fixed
 
 
+@pytest.mark.parametrize("text", [
+    "او گفت ”سلام“ و رفت",  # facing out, as some type them in right-to-left text
+    "او گفت سلام“ و رفت",  # one alone
+    "او گفت “ سلام ” و رفت",  # a pair, where the quote step is off (below)
+])
+def test_curly_quotes_that_the_quote_step_leaves_keep_their_spaces(text):
+    # one may face either way, so neither side of it is known: ”سلام“ became ”سلام “،
+    # and سلام“ و became سلام “و
+    assert fix(text, punctuation=False) == text
+    assert fix(text) in (text, "او گفت «سلام» و رفت")
+
+
 
 PUNCTUATED = st.lists(st.sampled_from([*"سلام ،؛؟.!:()«»[]{}“”\"", "  ", "۱۰", "ab", "\n", "ه.ش"]),
                       max_size=30).map("".join)

@@ -32,9 +32,11 @@ from .zwnj.morphology import JOIN_RIGHT
 _L = PERSIAN_LETTERS
 # Spacing runs before digits are unified: every digit set counts the same.
 _LD = PERSIAN_LETTERS + ALL_DIGITS
-_OPENING_CHARS = "([{«“"
+# (Not the curly quotes: those that pair up the quote step has made guillemets, and one it
+# left may face either way, as writers of Persian type them: ”سلام“ became ”سلام “)
+_OPENING_CHARS = "([{«"
 _OPENING = re.escape(_OPENING_CHARS)  # as a regex class body
-_CLOSING_CHARS = ")]}»”"
+_CLOSING_CHARS = ")]}»"
 _CLOSING = re.escape(_CLOSING_CHARS)
 #: Marks that end a sentence inside brackets or quotes: «چرا ؟ » -> «چرا؟»
 _ENDS_SENTENCE = frozenset("؟!.…")
