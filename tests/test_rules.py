@@ -58,5 +58,10 @@ def test_a_rule_or_a_family_can_be_skipped_and_the_rest_is_made():
     assert edits == [e for e in fix_and_explain(text)[1] if e.rule != "zwnj.join_compound"]
     with pytest.raises(ValueError, match="no rule 'zwnj.nothing'"):
         fix(text, skip=["zwnj.nothing"])
+    # a name mistyped: the one meant, if one is close
+    with pytest.raises(ValueError, match=r"'zwnj.joinn_compound' \(did you mean 'zwnj.join_compound'\?\)"):
+        fix(text, skip=["zwnj.joinn_compound"])
+    with pytest.raises(TypeError, match=r"no repair option 'zwjn' \(did you mean 'zwnj'\?\)"):
+        fix(text, zwjn=False)  # type: ignore[call-arg]
     with pytest.raises(TypeError):
         fix(text, skip="zwnj")  # type: ignore[arg-type]

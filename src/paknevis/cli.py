@@ -218,13 +218,14 @@ def rules(
 
         paknevis rules zwnj.join_bound
     """
+    from .repair.config import no_such_rule
     from .repair.diff import visible
     from .repair.rules import RULES, rules_of
 
     try:
         shown = [rule for name in names for rule in rules_of(name)] if names else [*RULES.values()]
     except KeyError as e:
-        _fail(f"no rule {e.args[0]!r}: 'paknevis rules' lists them all")
+        _fail(no_such_rule(e.args[0]))
     for rule in dict.fromkeys(shown):  # (each once, in order)
         example = f"{visible(rule.before)} → {visible(rule.after)}"
         options = "".join(f"  ({key}={value!r})" for key, value in rule.options)

@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, fields
+from difflib import get_close_matches
 from itertools import pairwise
 from typing import TypedDict
 
 from .chars import PERSIAN_LETTERS, ZWNJ, joins_left
 from .digits import DIGIT_POLICIES, DigitPolicy
-from .rules import rules_of
+from .rules import RULES, rules_of
 
 #: One Persian word, with ZWNJs between its letters, or two with a space between them
 #: (Arabic yeh and kaf are taken for Persian ones, as the letter step takes them before the
@@ -84,9 +85,29 @@ def _checked_rules(names: Sequence[str]) -> tuple[str, ...]:
             raise TypeError(f"skip: {name!r} is no rule's name")
         try:
             rules_of(name)
-        except KeyError:
-            raise ValueError(f"skip: no rule {name!r}: 'paknevis rules' lists them all") from None
+        except KeyError as e:
+            raise ValueError(f"skip: {no_such_rule(e.args[0])}") from None
     return tuple(names)
+
+
+def no_such_rule(name: str) -> str:
+    """What to say of ``name``, which is no rule nor family: the closest one, if any is."""
+    families = {rule.split(".")[0] for rule in RULES}
+    return f"no rule {name!r}{_did_you_mean(name, [*RULES, *families])}: 'paknevis rules' lists them all"
+
+
+def checked_options(options: Iterable[str]) -> None:
+    """A clear ``TypeError`` for an option that :class:`RepairConfig` has not (``zwjn``)."""
+    known = [field.name for field in fields(RepairConfig)]
+    for name in options:
+        if name not in known:
+            raise TypeError(f"no repair option {name!r}{_did_you_mean(name, known)}; "
+                            f"the options are {', '.join(known)}")
+
+
+def _did_you_mean(name: str, choices: Iterable[str]) -> str:
+    close = get_close_matches(name, list(choices), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 class RepairOptions(TypedDict, total=False):
