@@ -20,6 +20,7 @@ from .io import UTF8_CUT, DecodeError, read_text
 from .io.stream import TextStream, open_text_stream
 from .repair import RepairConfig, RepairOptions
 from .repair.blocks import RepairedBlock, repair_blocks, worker_pool
+from .repair.config import config_of
 from .repair.diff import COLOR, PLAIN, word_diff
 from .repair.lines import BlockTooLarge, line_blocks
 
@@ -185,7 +186,7 @@ def _rules_of(skip: list[str] | None) -> tuple[str, ...]:
 def _check_options(options: Mapping[str, Any]) -> None:
     """One clear line and exit code 2 for options repair cannot take, before any work."""
     try:
-        RepairConfig(**options)
+        config_of(options)
     except ValueError as e:
         _fail(str(e))
 

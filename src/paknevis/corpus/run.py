@@ -17,7 +17,8 @@ import orjson
 
 from ..documents import RawPost, assemble, parse, parse_file
 from ..io import DecodeError, decode_bytes, mend_surrogates
-from ..repair import RepairConfig, RepairOptions
+from ..repair import RepairOptions
+from ..repair.config import config_of
 from .dedup import minhash
 from .inputs import Item
 
@@ -183,7 +184,7 @@ def process_items(items: Iterable[Item], write_record: Callable[[bytes], object]
     work on Ray Data (see paknevis.corpus.ray_engine). Output order is input order.
     """
     repair = repair or {}
-    RepairConfig(**repair)  # (a wrong option is one error, not a reject for every input)
+    config_of(repair)  # (a wrong option is one error, not a reject for every input)
     counts = RunCounts()
     todo = (item for item in items if item.ref not in done)
     if engine == "ray":

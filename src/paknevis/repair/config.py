@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from difflib import get_close_matches
 from itertools import pairwise
-from typing import TypedDict
+from typing import Any, TypedDict
 
 from .chars import PERSIAN_LETTERS, ZWNJ, joins_left
 from .digits import DIGIT_POLICIES, DigitPolicy
@@ -96,13 +96,15 @@ def no_such_rule(name: str) -> str:
     return f"no rule {name!r}{_did_you_mean(name, [*RULES, *families])}: 'paknevis rules' lists them all"
 
 
-def checked_options(options: Iterable[str]) -> None:
-    """A clear ``TypeError`` for an option that :class:`RepairConfig` has not (``zwjn``)."""
+def config_of(options: Mapping[str, Any]) -> RepairConfig:
+    """``options`` (as :func:`paknevis.fix` takes them) as a :class:`RepairConfig`, with a
+    clear ``TypeError`` for a name it has not (``zwjn``)."""
     known = [field.name for field in fields(RepairConfig)]
     for name in options:
         if name not in known:
             raise TypeError(f"no repair option {name!r}{_did_you_mean(name, known)}; "
                             f"the options are {', '.join(known)}")
+    return RepairConfig(**options)
 
 
 def _did_you_mean(name: str, choices: Iterable[str]) -> str:

@@ -5,7 +5,7 @@ import sys
 from functools import lru_cache
 from itertools import accumulate, pairwise
 
-from .config import RepairConfig, checked_options
+from .config import RepairConfig, config_of
 from .digits import digits_step, number_marks_step
 from .edits import Edit, EditTracker
 from .entities import decodable, entity_step
@@ -180,5 +180,4 @@ def repairer(**options) -> Repairer:
 
 @lru_cache(maxsize=32)
 def _shared_repairer(**options) -> Repairer:
-    checked_options(options)  # (a name mistyped: said so, once per set of options)
-    return Repairer(RepairConfig(**options))
+    return Repairer(config_of(options))
