@@ -56,6 +56,19 @@ class Digits(StrEnum):
     keep = "keep"
 
 
+# The options of repair that fix, parse and process share, each with its help
+def _digits_option(help_text: str) -> Any:
+    return typer.Option(Digits.persian, metavar="persian|latin|keep", parser=_one_of(Digits), help=help_text)
+
+
+def _words_option(help_text: str) -> Any:
+    return typer.Option(None, metavar="FILE", help=help_text)
+
+
+def _skip_option(help_text: str) -> Any:
+    return typer.Option(None, metavar="RULE", help=help_text, show_default=False)
+
+
 def _fail(message: str, code: int = 2) -> NoReturn:
     typer.echo(f"paknevis: error: {message}", err=True)
     raise typer.Exit(code)
@@ -95,9 +108,7 @@ def fix(
                               "FILE:LINE: and the line with what it takes out in [-…-] and puts "
                               "in {+…+}, whole words (coloured on a terminal, unless NO_COLOR is "
                               "set). With --check, also name each input and exit as it does."),
-    digits: Digits = typer.Option(
-        Digits.persian, metavar="persian|latin|keep", parser=_one_of(Digits),
-        help="Digits in Persian text: Persian (۱۲۳), Latin (123), or keep them."),
+    digits: Digits = _digits_option("Digits in Persian text: Persian (۱۲۳), Latin (123), or keep them."),
     keep_diacritics: bool = typer.Option(
         False, help="Keep every haraka (ـَ ـِ ـُ). Without it the stray ones go, and vocalized "
                     "passages (Quran verses) and the tanvin of حتماً stay."),
@@ -112,15 +123,13 @@ def fix(
         True, help="Put spacing right: odd spaces, runs of spaces, spaces around punctuation."),
     handles: bool = typer.Option(
         True, help="Mend @handles and #hashtags broken by bidi reordering or a space."),
-    words: Path | None = typer.Option(
-        None, metavar="FILE", help="Words to write as given, one a line (# for a comment): names "
-                                   "(میناوند) and a house style's words (آن‌ها), glued or with "
-                                   "their ZWNJs, which the ZWNJ step never splits; two words "
-                                   "with a space (نخست وزیر), which it never joins."),
-    skip: list[str] | None = typer.Option(
-        None, metavar="RULE", help="Make no edit of this rule, or family of rules (zwnj.join_compound, "
-                                   "punctuation; 'paknevis rules' lists them); again, or with "
-                                   "commas, for more. The rest of its step runs.", show_default=False),
+    words: Path | None = _words_option(
+        "Words to write as given, one a line (# for a comment): names (میناوند) and a house "
+        "style's words (آن‌ها), glued or with their ZWNJs, which the ZWNJ step never splits; two "
+        "words with a space (نخست وزیر), which it never joins."),
+    skip: list[str] | None = _skip_option(
+        "Make no edit of this rule, or family of rules (zwnj.join_compound, punctuation; "
+        "'paknevis rules' lists them); again, or with commas, for more. The rest of its step runs."),
     workers: int = typer.Option(
         1, min=1, max=64, metavar="N", help="Processes to repair with: blocks of lines go to each "
                                             "in turn, and the output keeps the input's order."),
@@ -181,6 +190,13 @@ def fix(
 def _rules_of(skip: list[str] | None) -> tuple[str, ...]:
     """The rules of ``--skip``, given again or with commas."""
     return tuple(name.strip() for names in skip or () for name in names.split(",") if name.strip())
+
+
+def _repair_options(words: Path | None, digits: Digits, skip: list[str] | None) -> RepairOptions:
+    """The options of repair that parse and process take, checked."""
+    options = RepairOptions(words=_words_of(words), digits=digits.value, skip=_rules_of(skip))
+    _check_options(options)
+    return options
 
 
 def _check_options(options: Mapping[str, Any]) -> None:
@@ -251,14 +267,9 @@ def parse(
                                   help="json: the record; text: for people."),
     url: str | None = typer.Option(None, metavar="URL",
                                    help="The page's URL, if the file does not say it."),
-    words: Path | None = typer.Option(
-        None, metavar="FILE", help="Words to write as given, one a line (as for 'paknevis fix')."),
-    digits: Digits = typer.Option(
-        Digits.persian, metavar="persian|latin|keep", parser=_one_of(Digits),
-        help="Digits in Persian text (as for 'paknevis fix')."),
-    skip: list[str] | None = typer.Option(
-        None, metavar="RULE", help="Make no edit of this rule or family (as for 'paknevis fix').",
-        show_default=False),
+    words: Path | None = _words_option("Words to write as given, one a line (as for 'paknevis fix')."),
+    digits: Digits = _digits_option("Digits in Persian text (as for 'paknevis fix')."),
+    skip: list[str] | None = _skip_option("Make no edit of this rule or family (as for 'paknevis fix')."),
 ) -> None:
     """Parse one post or page into a record: title, date, byline, body, tags, dates.
 
@@ -268,8 +279,7 @@ def parse(
     """
     from .documents import HtmlError, parse_file
 
-    options: dict[str, Any] = dict(words=_words_of(words), digits=digits.value, skip=_rules_of(skip))
-    _check_options(options)
+    options = _repair_options(words, digits, skip)
     try:
         doc = parse_file(file, url=url, **options)
     except (DecodeError, HtmlError, ValueError) as e:
@@ -309,14 +319,9 @@ def process(
     url_field: str = typer.Option("url", metavar="FIELD", help="JSONL: the field with the URL."),
     date_field: str = typer.Option("published", metavar="FIELD", help="JSONL: the field with the "
                                    "date (ISO, Solar Hijri, RFC 2822 or Unix time)."),
-    words: Path | None = typer.Option(
-        None, metavar="FILE", help="Words to write as given, one a line (as for 'paknevis fix')."),
-    digits: Digits = typer.Option(
-        Digits.persian, metavar="persian|latin|keep", parser=_one_of(Digits),
-        help="Digits in Persian text (as for 'paknevis fix')."),
-    skip: list[str] | None = typer.Option(
-        None, metavar="RULE", help="Make no edit of this rule or family (as for 'paknevis fix').",
-        show_default=False),
+    words: Path | None = _words_option("Words to write as given, one a line (as for 'paknevis fix')."),
+    digits: Digits = _digits_option("Digits in Persian text (as for 'paknevis fix')."),
+    skip: list[str] | None = _skip_option("Make no edit of this rule or family (as for 'paknevis fix')."),
     max_mb: float = typer.Option(10, min=0.001, metavar="MB", help="Reject documents larger than this (MB)."),
     dedup: bool = typer.Option(True, help="Group near copies (sets dup_cluster) after the run."),
     resume: bool = typer.Option(False, help="Finish an interrupted run: skip what it wrote."),
@@ -354,8 +359,7 @@ def process(
         if done:
             typer.echo(f"resuming: {len(done)} inputs already done", err=True)
     fields = DumpFields(text=text_field, title=title_field, url=url_field, date=date_field)
-    repair = RepairOptions(words=_words_of(words), digits=digits.value, skip=_rules_of(skip))
-    _check_options(repair)
+    repair = _repair_options(words, digits, skip)
     show = progress and sys.stderr.isatty()
     mode = "ab" if resume else "wb"
     try:
