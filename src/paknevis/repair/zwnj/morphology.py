@@ -259,12 +259,13 @@ NAME_OR_COMPOUND = frozenset(("بهنام",))
 #: Where they are the compound: before a quote (صنفی بهنام «…»), or a Latin word (دستگاهی
 #: بهنام CD Robot), which a surname never is ...
 NAMED_QUOTES = frozenset('«"“\'')
-#: What may open a piece before its first word: an opening quote or bracket (a word so
-#: placed is still a word of its own: «ام آی تی» is the acronym, as ام آی تی)
-OPENING_MARKS = '«"“‘\'([{'
 #: ... or after a noun and its indefinite ی (دستگاهی، کسی); not the ezafe's ی after a
 #: vowel (آقای بهنام):
 EZAFE_AFTER_VOWEL = ("ای", "وی")
+
+#: What may open a piece before its first word: an opening quote or bracket (a word so
+#: placed is still a word of its own: «ام آی تی» is the acronym, as ام آی تی)
+OPENING_MARKS = '«"“‘\'([{'
 
 #: The last parts of compounds that, before a light verb, are a part of the verb instead:
 #: دست کم گرفتن (to underestimate, where دست‌کم is 'at least') and طلب داشتن، طلب کردن
