@@ -271,6 +271,21 @@ def test_invariants_hold_with_a_users_words(words_and_text):
             assert word in out
 
 
+#: lists of the table's own words, each as the table writes it
+TABLES_OWN_WORD_LISTS = [tuple(TABLE_WORDS[i::997][:30]) for i in range(3)]
+
+
+@SETTINGS
+@given(st.sampled_from(TABLES_OWN_WORD_LISTS).flatmap(
+    lambda words: st.tuples(st.just(words), st.lists(st.one_of(
+        st.sampled_from(words).flatmap(lambda w: st.sampled_from([w, w.replace(Z, ""), w.replace(Z, " ")])),
+        st.sampled_from(JOINERS)), min_size=1, max_size=8).map(" ".join))))
+@example((("موج‌شکن",), "موج شکن"))  # listed, the table's word was no longer joined
+def test_a_users_words_as_the_table_writes_them_change_nothing(words_and_text):
+    words, text = words_and_text
+    assert fix(text, words=words) == fix(text)
+
+
 # -- rules skipped (skip=) ---------------------------------------------------------------
 def _rules_and_families() -> list[str]:
     from paknevis.repair.rules import RULES

@@ -119,6 +119,8 @@ class Lexicon:
                 apart.update(f"{left} {end}" for end in ends)
                 continue
             keys.add(key := key_of(word))
+            if forms.get(key) == word:
+                continue  # as the table writes it: typed apart, its parts join into it as before
             joinable.discard(key)  # (its pairs are the table's writing's)
             bound.discard(key)
             if ZWNJ in word:
