@@ -518,6 +518,13 @@ def test_a_users_words_are_written_as_given():
     assert fix("نخست وزیر می گوید", words=["نخست وزیر"]) == f"نخست وزیر می{Z}گوید"
     # the shared table is left as it was
     assert fix(text) == f"مهرداد می{Z}ناوند، علیرضا بیرانوند و آنها می{Z}شود"
+    # typed apart, two words join into a listed word only as it is written: with a ZWNJ
+    # where it has one (پاک‌سازی, which the table glues), not where it is glued
+    assert fix("پاک سازی شد") == f"پاک{Z}سازی شد"
+    assert fix("پاک سازی شد", words=[f"پاک{Z}سازی"]) == f"پاک{Z}سازی شد"
+    assert fix("پاک سازی شد", words=["پاکسازی"]) == "پاک سازی شد"
+    assert fix("موج شکن", words=[f"موج{Z}شکن"]) == f"موج{Z}شکن"
+    assert fix("موج شکن", words=["موجشکن"]) == "موج شکن"
 
 
 @pytest.mark.parametrize("words, error", [

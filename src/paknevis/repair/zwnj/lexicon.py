@@ -111,7 +111,7 @@ class Lexicon:
         space between them (نخست وزیر، به عنوان) are a pair that is never joined."""
         forms, glued, apart = dict(self.forms), set(self.glued), set(self.apart)
         joinable, bound = set(self.joinable), set(self.bound)
-        keys = set()
+        keys, rewritten = set(), {}
         for word in words:
             if " " in word:  # (inflected too: نخست وزیرها، نخست وزیران)
                 left, right = map(key_of, word.split(" "))
@@ -121,6 +121,7 @@ class Lexicon:
             keys.add(key := key_of(word))
             if forms.get(key) == word:
                 continue  # as the table writes it: typed apart, its parts join into it as before
+            rewritten[key] = word
             joinable.discard(key)  # (its pairs are the table's writing's)
             bound.discard(key)
             if ZWNJ in word:
@@ -129,8 +130,12 @@ class Lexicon:
             else:
                 forms.pop(key, None)
                 glued.add(key)
+        # two words typed apart join, with a ZWNJ, into a glued word of the table's (پاک سازی:
+        # پاک‌سازی) only where the user writes it so: not where they glue پاکسازی
+        typed_apart = {form for form in self.typed_apart if rewritten.get(key_of(form), form) == form}
         # (the other tables are shared: nothing changes them once the table is indexed)
-        lex = replace(self, forms=forms, glued=glued, apart=apart, joinable=joinable, bound=bound)
+        lex = replace(self, forms=forms, glued=glued, apart=apart, joinable=joinable, bound=bound,
+                      typed_apart=typed_apart)
         lex.name_or_compound = self.name_or_compound - keys  # (as given, whatever is around)
         return lex
 
