@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from paknevis import apply_edits, fix, fix_and_explain, undo_edits
 from paknevis.repair.entities import decodable, entity_step
 from paknevis.repair.harakat import HarakatStep
-from paknevis.repair.letters import MAKES_HARAKAT, letters_step
+from paknevis.repair.letters import MAKES_HARAKAT, composed_step, letters_step
 from paknevis.repair.mojibake import garbled, mojibake_step
 from paknevis.repair.spacing import odd_space_step
 
@@ -64,6 +64,9 @@ WORDS = ["می", "نمی", "شود", "میشود", "کتاب", "ها", "های",
          # words in the consonant h, to which a plural pronoun is glued, and in the vowel
          # (گروهشان، حوصله‌شون); ات after the consonant, the Arabic plural (تنزیهات)
          "گروه", "توجه", "تنزیه", "شان", "حوصله", "شون", "ات",
+         # letters in Unicode's decomposed form (NFD: آ as ا and ٓ, ئ as ي and ٔ), and the
+         # hamza above on ه, the ezafe, which stays
+         "میا\u0653یند", "مسي\u0654له", "رئیس", "ا\u0654", "\u0654", "\u0653", "خانه\u0654",
          # a preverb typed apart from its verb (بر می گردد: برمی‌گردد), or a noun after a
          # preposition (از در می‌آید), and باز 'open' (باز می‌کند)
          "بر", "باز", "گردد", "میگردد", "می‌آید", "کند", "ماند"]
@@ -83,7 +86,7 @@ def content(text: str) -> str:
     # one alphabet: mojibake and references decoded (also references that deleting ZWNJs
     # and letters' junk inside them makes whole, as fix does), letters unified, one digit set
     def decode(text: str) -> str:  # the character steps of fix, in its order
-        text = _harakat.apply(_unify.apply(entity_step.apply(mojibake_step.apply(text))))
+        text = _harakat.apply(_unify.apply(composed_step.apply(entity_step.apply(mojibake_step.apply(text)))))
         return odd_space_step.apply(text).replace(Z, "")
 
     text = decode(text)

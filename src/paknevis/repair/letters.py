@@ -137,6 +137,18 @@ kashida_step = RegexStep("kashida", re.compile(f"{KASHIDA}+"), _stretch, "letter
                          triggers=KASHIDA)
 
 
+# A letter typed as its base and a mark, as text in Unicode's decomposed form (NFD, as a
+# Mac's file names and some editors write it) has آ ئ ؤ أ إ ۀ: made the one letter again
+# before the yeh and kaf step, which would make the ي of ي+ٔ a Persian ی that no mark
+# composes with (مسئله came out مسیٔله), and before the word table, which knows the
+# letters whole (میآیند). Also the Persian ی with the hamza above, as a yeh step left it.
+# (Not ه and ٔ: هٔ is how the ezafe on ه is written, as ۀ.)
+_COMPOSED = {unicodedata.normalize("NFD", ch): ch for ch in "آأإؤئۀ"} | {"\u06cc\u0654": "ئ"}
+_DECOMPOSED = re.compile("|".join(_COMPOSED))
+composed_step = RegexStep("composed", _DECOMPOSED, lambda m: _COMPOSED[m.group()], "letters.decomposed",
+                          triggers="\u0653\u0654\u0655")
+
+
 #: Arabic yeh and kaf alone; the pipeline runs it first, so that ``letters_step`` after it
 #: acts only on rare characters and can be skipped with the other rare-character steps.
 arabic_yeh_kaf_step = TableStep("arabic_yeh_kaf", {c: _UNIFY[c][0] for c in _FREQUENT},

@@ -16,6 +16,7 @@ from .letters import (
     MAKES_HARAKAT,
     arabic_yeh_kaf_step,
     bidi_between_words_step,
+    composed_step,
     invisible_step,
     kashida_step,
     letters_step,
@@ -54,8 +55,8 @@ class Repairer:
         self.config = config = config or RepairConfig()
         steps: list = []
         if config.letters:  # mojibake and references first: what they decode to is repaired
-            steps += [mojibake_step, entity_step, arabic_yeh_kaf_step, soft_hyphen_step, letters_step(),
-                      kashida_step]
+            steps += [mojibake_step, entity_step, composed_step, arabic_yeh_kaf_step, soft_hyphen_step,
+                      letters_step(), kashida_step]
             # harakat before invisible controls: a control after a haraka that goes then
             # stands between two letters (بَ\u200fب), and is judged there in the same pass
             if not config.keep_diacritics:

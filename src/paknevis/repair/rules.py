@@ -26,6 +26,8 @@ RULES: dict[str, Rule] = {rule.name: rule for rule in (
     # letters.py, entities.py, mojibake.py, harakat.py
     Rule("letters.arabic_yeh", "Arabic yeh and alef maksura (ي ى) as the Persian yeh (ی)", "علي", "علی"),
     Rule("letters.arabic_kaf", "the Arabic kaf (ك) as the Persian kaf (ک)", "كتاب", "کتاب"),
+    Rule("letters.decomposed", "a letter typed as its base and a mark, as text in Unicode's decomposed "
+         "form (NFD) has آ ئ ؤ أ إ ۀ, as the one letter", "مسي\u0654له", "مسئله"),
     Rule("letters.heh", "the heh of Urdu and Kurdish (ھ ہ ە) as Persian's (ه), in Persian text",
          "ھمه", "همه"),
     Rule("letters.presentation_form", "Arabic presentation forms, of old fonts and PDFs, as the letters "
