@@ -61,6 +61,8 @@ def test_letters_in_unicodes_decomposed_form_are_made_whole():
     fixed = "آنها می\u200cآیند، مسئله رئیس تأکید مؤثر إسلام خانۀ ما"
     assert fix(unicodedata.normalize("NFD", text)) == fix(text) == fixed
     assert fix("مسی\u0654له") == "مسئله"  # (as another tool's yeh step leaves it)
+    # (NFD puts a letter's harakat between it and the hamza: أَنْ is ا, َ, ٔ, ن, ْ)
+    assert fix(unicodedata.normalize("NFD", "وَإِنْ أَنْ"), keep_diacritics=True) == "وَإِنْ أَنْ"
     assert fix("خانه\u0654 ما") == "خانه\u0654 ما"  # هٔ: the ezafe on ه, as written
     _, edits = fix_and_explain("مسي\u0654له")
     assert [(e.old, e.new, e.rule) for e in edits] == [("ي\u0654", "ئ", "letters.decomposed")]

@@ -143,9 +143,17 @@ kashida_step = RegexStep("kashida", re.compile(f"{KASHIDA}+"), _stretch, "letter
 # composes with (مسئله came out مسیٔله), and before the word table, which knows the
 # letters whole (میآیند). Also the Persian ی with the hamza above, as a yeh step left it.
 # (Not ه and ٔ: هٔ is how the ezafe on ه is written, as ۀ.)
+# (NFD puts the harakat of the letter between it and the mark: أَ is ا, َ and ٔ.)
 _COMPOSED = {unicodedata.normalize("NFD", ch): ch for ch in "آأإؤئۀ"} | {"\u06cc\u0654": "ئ"}
-_DECOMPOSED = re.compile("|".join(_COMPOSED))
-composed_step = RegexStep("composed", _DECOMPOSED, lambda m: _COMPOSED[m.group()], "letters.decomposed",
+_DECOMPOSED = re.compile(f"([اويیە])([{HARAKAT}]*)([\u0653\u0654\u0655])")
+
+
+def _composed(m: re.Match) -> str | None:
+    letter = _COMPOSED.get(m[1] + m[3])
+    return None if letter is None else letter + m[2]
+
+
+composed_step = RegexStep("composed", _DECOMPOSED, _composed, "letters.decomposed",
                           triggers="\u0653\u0654\u0655")
 
 
