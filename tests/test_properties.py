@@ -274,6 +274,17 @@ def test_invariants_hold_with_a_users_words(words_and_text):
             assert word in out
 
 
+@SETTINGS
+@given(st.one_of(table_texts, texts.filter(lambda t: not any("\u00c0" <= c <= "\u024f" for c in t))))
+@example("مسئله رئیس میآیند أَنْ")  # the yeh step made NFD مسئله مسیٔله
+def test_a_text_in_unicodes_decomposed_form_is_repaired_as_composed(text):
+    # (NFD as a Mac writes it; mojibake, of Latin letters, in NFD is no text anyone has)
+    import unicodedata
+
+    assert unicodedata.normalize("NFC", fix(unicodedata.normalize("NFD", text))) == (
+        unicodedata.normalize("NFC", fix(text)))
+
+
 #: lists of the table's own words, each as the table writes it
 TABLES_OWN_WORD_LISTS = [tuple(TABLE_WORDS[i::997][:30]) for i in range(3)]
 
