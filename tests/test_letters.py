@@ -65,7 +65,8 @@ def test_letters_in_unicodes_decomposed_form_are_made_whole():
     assert fix(unicodedata.normalize("NFD", "وَإِنْ أَنْ"), keep_diacritics=True) == "وَإِنْ أَنْ"
     assert fix("خانه\u0654 ما") == "خانه\u0654 ما"  # هٔ: the ezafe on ه, as written
     _, edits = fix_and_explain("مسي\u0654له")
-    assert [(e.old, e.new, e.rule) for e in edits] == [("ي\u0654", "ئ", "letters.decomposed")]
+    assert [(e.old, e.new, e.rule) for e in edits] == [
+        ("ي\u0654", "ئ", "letters.arabic_yeh+letters.decomposed")]
 
 
 def test_invisible_characters_inside_words():
@@ -133,9 +134,10 @@ def test_rare_character_steps_run_as_one_group_with_the_same_result():
     r = Repairer()
     groups = [s for s in r.fix_steps if isinstance(s, RareCharSteps)]
     assert [s.name for s in groups] == [
-        "soft_hyphen+letters+kashida+harakat+invisible+bidi_between_words+odd_space+persian_punctuation+persian_quotes"]
-    for text in ["علي\u00a0كتاب", "مـــی\u200fشود\u00a0و ﻻ", "کتاب خوب", "بي\u064eسواد",
-                 "حتمﹰا", "حتم\u200fًا", "تهران ـ ایرنا", "بَـــی", "خراسان\u200e جنوبی",
+        "composed+soft_hyphen+letters+kashida+harakat+invisible+bidi_between_words+odd_space"
+        "+persian_punctuation+persian_quotes"]
+    for text in ["مسي\u0654له میا\u0653یند", "علي\u00a0كتاب", "مـــی\u200fشود\u00a0و ﻻ", "کتاب خوب",
+                 "بي\u064eسواد", "حتمﹰا", "حتم\u200fًا", "تهران ـ ایرنا", "بَـــی", "خراسان\u200e جنوبی",
                  "مي\u00adشود \u00adها"]:
         traced, _ = r.fix_and_explain(text)  # every step on its own, no group
         assert r.fix(text) == traced

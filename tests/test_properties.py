@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from paknevis import apply_edits, fix, fix_and_explain, undo_edits
 from paknevis.repair.entities import decodable, entity_step
 from paknevis.repair.harakat import HarakatStep
-from paknevis.repair.letters import MAKES_HARAKAT, composed_step, letters_step
+from paknevis.repair.letters import MAKES_HARAKAT, arabic_yeh_kaf_step, composed_step, letters_step
 from paknevis.repair.mojibake import garbled, mojibake_step
 from paknevis.repair.spacing import odd_space_step
 
@@ -86,7 +86,8 @@ def content(text: str) -> str:
     # one alphabet: mojibake and references decoded (also references that deleting ZWNJs
     # and letters' junk inside them makes whole, as fix does), letters unified, one digit set
     def decode(text: str) -> str:  # the character steps of fix, in its order
-        text = _harakat.apply(_unify.apply(composed_step.apply(entity_step.apply(mojibake_step.apply(text)))))
+        text = arabic_yeh_kaf_step.apply(entity_step.apply(mojibake_step.apply(text)))
+        text = _harakat.apply(_unify.apply(composed_step.apply(text)))
         return odd_space_step.apply(text).replace(Z, "")
 
     text = decode(text)

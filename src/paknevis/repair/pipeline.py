@@ -55,7 +55,7 @@ class Repairer:
         self.config = config = config or RepairConfig()
         steps: list = []
         if config.letters:  # mojibake and references first: what they decode to is repaired
-            steps += [mojibake_step, entity_step, composed_step, arabic_yeh_kaf_step, soft_hyphen_step,
+            steps += [mojibake_step, entity_step, arabic_yeh_kaf_step, composed_step, soft_hyphen_step,
                       letters_step(), kashida_step]
             # harakat before invisible controls: a control after a haraka that goes then
             # stands between two letters (بَ\u200fب), and is judged there in the same pass
