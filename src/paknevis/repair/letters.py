@@ -141,12 +141,14 @@ kashida_step = RegexStep("kashida", re.compile(f"{KASHIDA}+"), _stretch, "letter
 # Mac's file names and some editors write it) has آ ئ ؤ أ إ ۀ: made the one letter again,
 # for the word table, which knows the letters whole (میآیند). The yeh step before it has
 # made the ي of ي+ٔ a Persian ی, which Unicode composes with no mark: ی+ٔ is ئ too (else
-# مسئله came out مسیٔله). The step runs with the steps for rare characters, behind their
-# one scan (alone, its own scan of every text cost 5% of fix's time on farsnews).
+# مسئله came out مسیٔله), and so is ى+ٔ, before the letters step makes ى a ی. The step
+# runs with the steps for rare characters, behind their one scan (alone, its own scan of
+# every text cost 5% of fix's time on farsnews).
 # (Not ه and ٔ: هٔ is how the ezafe on ه is written, as ۀ.)
 # (NFD puts the harakat of the letter between it and the mark: أَ is ا, َ and ٔ.)
-_COMPOSED = {unicodedata.normalize("NFD", ch): ch for ch in "آأإؤۀ"} | {"\u06cc\u0654": "ئ"}
-_DECOMPOSED = re.compile(f"([اویە])([{HARAKAT}]*)([\u0653\u0654\u0655])")
+_COMPOSED = {unicodedata.normalize("NFD", ch): ch for ch in "آأإؤئۀ"} | {
+    "\u06cc\u0654": "ئ", "\u0649\u0654": "ئ"}
+_DECOMPOSED = re.compile(f"([اویيىە])([{HARAKAT}]*)([\u0653\u0654\u0655])")
 
 
 def _composed(m: re.Match) -> str | None:
