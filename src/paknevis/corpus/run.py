@@ -46,7 +46,7 @@ class RunCounts:
     signatures: dict = field(default_factory=dict)  #: input ref -> MinHash, for near copies
 
 
-def _from_dump_line(line: str, fields: DumpFields, repair: RepairOptions):
+def _from_dump_line(line: str, fields: DumpFields, repair: RepairOptions | None = None):
     try:
         row = orjson.loads(line)
     except orjson.JSONDecodeError as e:
@@ -71,7 +71,7 @@ def _from_dump_line(line: str, fields: DumpFields, repair: RepairOptions):
     return assemble(RawPost(raw_text=raw_text, title=title if isinstance(title, str) else None,
                             body=text.splitlines(), url=url if isinstance(url, str) else None,
                             published=date if isinstance(date, str) and date.strip() else None),
-                    **repair)
+                    **(repair or {}))
 
 
 def _with_lone_surrogates(line: str, error: orjson.JSONDecodeError):
@@ -106,7 +106,7 @@ def _from_unix_time(value: float) -> str:
         return str(value)
 
 
-def _from_archive(data: bytes, charset: str | None, url: str | None, repair: RepairOptions):
+def _from_archive(data: bytes, charset: str | None, url: str | None, repair: RepairOptions | None = None):
     text = None
     if charset:
         try:
@@ -115,7 +115,7 @@ def _from_archive(data: bytes, charset: str | None, url: str | None, repair: Rep
             text = None  # a wrong header: fall back to the usual guesses
     if text is None:
         text, _ = decode_bytes(data)
-    return parse(text, url=url, kind="html", **repair)
+    return parse(text, url=url, kind="html", **(repair or {}))
 
 
 def _size(item: Item) -> int:
