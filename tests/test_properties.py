@@ -213,8 +213,20 @@ TABLE_WORDS = _table_words()
 JOINERS = ["ها", "های", "ای", "ی", "ام", "اش", "اند", "تر", "ترین", "شان", "است", "می", "نمی", "بی",
            "شده", "هم", "به", "را", "برای", "از", "نیز", "و", "درنمی", "وامی", "آی", "تی", "اس", "هاشون",
            "شون", "هارو", "هام", ".", "،"]
-table_word = st.one_of(st.sampled_from(TABLE_WORDS), st.sampled_from(JOINERS)).flatmap(
-    lambda w: st.sampled_from([w, w.replace(Z, ""), w.replace(Z, " ")]))
+
+
+def _typed_any_way(words) -> st.SearchStrategy[str]:
+    """One of ``words``, as written, with its ZWNJs deleted, or with them typed as spaces."""
+    return st.sampled_from(words).flatmap(lambda w: st.sampled_from([w, w.replace(Z, ""), w.replace(Z, " ")]))
+
+
+def _word_lists_and_texts(lists, others: st.SearchStrategy[str], max_size: int):
+    """One of ``lists`` of words, and a text of its words (``_typed_any_way``) and ``others``."""
+    return st.sampled_from(lists).flatmap(lambda words: st.tuples(st.just(words), st.lists(
+        st.one_of(_typed_any_way(words), others), min_size=1, max_size=max_size).map(" ".join)))
+
+
+table_word = st.one_of(_typed_any_way(TABLE_WORDS), _typed_any_way(JOINERS))
 table_texts = st.lists(table_word, min_size=1, max_size=12).map(" ".join)
 DEEP = settings(max_examples=int(os.environ.get("PAKNEVIS_FUZZ_EXAMPLES", 300)), deadline=None,
                 suppress_health_check=[HealthCheck.too_slow])
@@ -258,10 +270,7 @@ USERS_WORD_LISTS = _users_word_lists()
 
 
 @SETTINGS
-@given(st.sampled_from(USERS_WORD_LISTS).flatmap(
-    lambda words: st.tuples(st.just(words), st.lists(st.one_of(
-        st.sampled_from(words).flatmap(lambda w: st.sampled_from([w, w.replace(Z, ""), w.replace(Z, " ")])),
-        table_word), min_size=1, max_size=10).map(" ".join))))
+@given(_word_lists_and_texts(USERS_WORD_LISTS, table_word, max_size=10))
 def test_invariants_hold_with_a_users_words(words_and_text):
     words, text = words_and_text
     out, edits = fix_and_explain(text, words=words)
@@ -297,10 +306,7 @@ TABLES_OWN_WORD_LISTS = [tuple(TABLE_WORDS[i::997][:30]) for i in range(3)]
 
 
 @SETTINGS
-@given(st.sampled_from(TABLES_OWN_WORD_LISTS).flatmap(
-    lambda words: st.tuples(st.just(words), st.lists(st.one_of(
-        st.sampled_from(words).flatmap(lambda w: st.sampled_from([w, w.replace(Z, ""), w.replace(Z, " ")])),
-        st.sampled_from(JOINERS)), min_size=1, max_size=8).map(" ".join))))
+@given(_word_lists_and_texts(TABLES_OWN_WORD_LISTS, st.sampled_from(JOINERS), max_size=8))
 @example((("موج‌شکن",), "موج شکن"))  # listed, the table's word was no longer joined
 def test_a_users_words_as_the_table_writes_them_change_nothing(words_and_text):
     words, text = words_and_text

@@ -138,7 +138,7 @@ class RegexStep:
                 end = max(m.end(), start + 1)  # past an empty match, as finditer goes
 
 
-class WithoutRules:
+class WithoutRules(EditsStep):
     """``step`` without the edits of ``rules`` (``RepairConfig.skip``): it finds its edits
     as ``fix_and_explain`` traces them, and makes all the others. (Every step of a pipeline
     with rules to skip runs so: which rules a step gives is known from its edits only.)"""
@@ -152,10 +152,6 @@ class WithoutRules:
 
     def edits(self, text: str) -> list[Edit]:
         return [e for e in self.step.edits(text) if e.rule not in self.rules]
-
-    def apply(self, text: str) -> str:
-        edits = self.edits(text)
-        return apply_edits(text, edits) if edits else text
 
 
 class StepGroup:
