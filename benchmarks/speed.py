@@ -188,13 +188,11 @@ def main() -> int:
     mb = sum(len(d.encode("utf-8")) for d in docs) / 1e6
     results = {}
     fns = systems()
-    if args.explain:
-        from paknevis.repair import repairer
+    from paknevis.repair import repairer  # (as systems() imports it: a benchmark's own path)
 
+    if args.explain:
         fns["paknevis-explain"] = repairer().fix_and_explain
     if args.skip:
-        from paknevis.repair import repairer
-
         fns["paknevis-skip"] = repairer(skip=tuple(args.skip.split(","))).fix
     fns.update(floor_references() if args.floor else {})
     for name, secs in best_times(fns, docs, warmup, args.repeat).items():
