@@ -511,6 +511,96 @@ def test_a_scraped_dump_with_mojibake_references_and_a_kurdish_line(tmp_path):
         assert r.stdout.decode().splitlines() == expected
 
 
+# JSON: a dump of a document a line, repaired as text, lost its JSON ("…" made «…», "," ،)
+DUMP_LINES = [{"id": 1, "title": "كتاب ها", "paragraphs": ["به گزارش \"ورزش سه\", میشود", "درست است."]},
+              {"id": 2, "title": "درست است.", "tags": ["ايران"]}]
+
+
+@pytest.fixture
+def dump(tmp_path):
+    f = tmp_path / "dump.jsonl"
+    f.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in DUMP_LINES), encoding="utf-8")
+    return f
+
+
+def test_a_json_lines_dump_stays_json(dump):
+    r = run("fix", str(dump))
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.decode().splitlines()
+    assert [json.loads(line) for line in lines] == [
+        {"id": 1, "title": f"کتاب{Z}ها", "paragraphs": [f"به گزارش «ورزش سه»، می{Z}شود", "درست است."]},
+        {"id": 2, "title": "درست است.", "tags": ["ایران"]}]
+    assert lines[1] == '{"id": 2, "title": "درست است.", "tags": ["ایران"]}'  # its form kept
+    # standard input, known by its first line; --format text repairs the JSON too, as asked
+    assert run("fix", input=dump.read_bytes()).stdout == r.stdout
+    as_text = run("fix", "--format", "text", input=dump.read_bytes()).stdout.decode()
+    assert '"title": «درست است.»' in as_text
+
+
+def test_a_json_dumps_edits_name_their_line_and_place(dump):
+    r = run("fix", "--explain", str(dump))
+    rows = [json.loads(line) for line in r.stdout.decode().splitlines()]
+    assert {(e["line"], e["field"]) for e in rows} == {(1, "/title"), (1, "/paragraphs/0"), (2, "/tags/0")}
+    assert all(e["file"] == str(dump) for e in rows)
+    title = [e for e in rows if e["field"] == "/title"]
+    assert [(e["start"], e["old"], e["new"]) for e in title] == [(0, "ك", "ک"), (4, " ", Z)]
+    r = run("fix", "--diff", "--check", str(dump))
+    assert r.returncode == 1
+    assert r.stdout.decode().splitlines()[:2] == [
+        f"{dump}:1:/title: [-كتاب ها-]{{+کتاب{Z}ها+}}", f"{dump}:1:/paragraphs/0: به گزارش "
+        f'[-"ورزش-]{{+«ورزش+}} [-سه",-]{{+سه»،+}} [-میشود-]{{+می{Z}شود+}}']
+
+
+def test_fields_limit_a_json_repair(dump, tmp_path):
+    r = run("fix", "--field", "title,tags", str(dump))
+    assert [json.loads(line)["paragraphs"] for line in r.stdout.decode().splitlines()[:1]] == [
+        DUMP_LINES[0]["paragraphs"]]
+    assert json.loads(r.stdout.decode().splitlines()[1])["tags"] == ["ایران"]
+    r = run("fix", "--field", "titel", str(dump))  # a typing error: said, not passed over
+    assert r.returncode == 0 and "no object of the first lines has the field 'titel'" in r.stderr.decode()
+    text = tmp_path / "post.txt"
+    text.write_text("كتاب", encoding="utf-8")
+    r = run("fix", "--field", "title", str(text))
+    assert r.returncode == 2 and b"--field is for JSON" in r.stderr and not r.stdout
+
+
+def test_a_json_file_that_breaks_is_refused_before_anything_is_written(dump, tmp_path):
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text(dump.read_text(encoding="utf-8") * 200 + '{"title": "كتاب"\n', encoding="utf-8")
+    r = run("fix", str(broken))
+    assert r.returncode == 2 and not r.stdout
+    assert r.stderr.decode().strip() == (f"paknevis: error: {broken}: line 401: not JSON: "
+                                         "Expecting ',' delimiter (column 17)")
+    before = broken.read_bytes()
+    assert run("fix", "--in-place", str(broken)).returncode == 2 and broken.read_bytes() == before
+    # a text file whose first line reads as JSON: the error says how to take it as text
+    post = tmp_path / "post.txt"
+    post.write_text("[1]\nكتاب\n", encoding="utf-8")
+    r = run("fix", str(post))
+    assert r.returncode == 2 and r.stderr.decode().strip().endswith("(--format text reads it as text)")
+    assert run("fix", "--format", "text", str(post)).stdout.decode() == "[1]\nکتاب\n"
+
+
+def test_a_pretty_printed_json_file_in_place(tmp_path):
+    doc = tmp_path / "doc.json"
+    value = {"title": "كتاب ها", "body": {"p": ["میشود"]}, "n": 1}
+    doc.write_text(json.dumps(value, ensure_ascii=False, indent=2), encoding="utf-8")
+    r = run("fix", "--in-place", str(doc))
+    assert r.returncode == 0, r.stderr
+    assert json.loads(doc.read_text(encoding="utf-8")) == {
+        "title": f"کتاب{Z}ها", "body": {"p": [f"می{Z}شود"]}, "n": 1}
+    assert json.loads((tmp_path / "doc.json.bak").read_text(encoding="utf-8")) == value
+
+
+@pytest.mark.parametrize("args", [[], ["--explain"]])
+def test_workers_repair_a_json_dump_as_one_process_does(dump, tmp_path, args):
+    big = tmp_path / "big.jsonl"
+    big.write_text(dump.read_text(encoding="utf-8") * 600, encoding="utf-8")
+    one, two = run("fix", *args, str(big)), run("fix", *args, "--workers", "2", str(big))
+    assert one.returncode == two.returncode == 0, two.stderr
+    assert two.stdout == one.stdout and len(one.stdout.splitlines()) >= 1200
+
+
 @pytest.mark.parametrize("record, problem", [
     ({"text": "متن"}, "no id"),
     ({"id": "a", "text": "متن", "published": 20250201}, "published is not text"),

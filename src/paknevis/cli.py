@@ -1,6 +1,7 @@
 """The ``paknevis`` command line."""
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -8,9 +9,10 @@ import sys
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Mapping
 from enum import StrEnum
+from itertools import chain
 from multiprocessing.pool import Pool
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NamedTuple, NoReturn
 
 import orjson
 import typer
@@ -22,6 +24,7 @@ from .repair import RepairConfig, RepairOptions
 from .repair.blocks import RepairedBlock, repair_blocks, worker_pool
 from .repair.config import config_of
 from .repair.diff import COLOR, PLAIN, word_diff
+from .repair.json_text import JsonError, json_blocks, looks_like_json
 from .repair.lines import BlockTooLarge, line_blocks
 
 app = typer.Typer(
@@ -48,6 +51,12 @@ def _one_of(choices: type[StrEnum]):
             names = ", ".join(repr(choice.value) for choice in choices)
             raise typer.BadParameter(f"{value!r} is not one of {names}.") from None
     return parse
+
+
+class InputFormat(StrEnum):
+    auto = "auto"
+    text = "text"
+    json = "json"
 
 
 class Digits(StrEnum):
@@ -133,6 +142,16 @@ def fix(
     workers: int = typer.Option(
         1, min=1, max=64, metavar="N", help="Processes to repair with: blocks of lines go to each "
                                             "in turn, and the output keeps the input's order."),
+    format: InputFormat = typer.Option(
+        InputFormat.auto, "--format", metavar="auto|text|json", parser=_one_of(InputFormat),
+        help="text, or json: JSON Lines (a value a line) or one JSON value, whose strings are "
+             "repaired and the JSON kept as it was (--explain, --diff: each string's line and "
+             "place, /paragraphs/2). auto: json for a file named .json, .jsonl or .ndjson, or "
+             "an input whose first line is a JSON object or array."),
+    field: list[str] | None = typer.Option(
+        None, metavar="KEY", show_default=False,
+        help="JSON: repair only the strings under this key of each object (title, paragraphs); "
+             "again, or with commas, for more. Without it, every string value."),
 ) -> None:
     """Repair Persian text: letters, punctuation, digits, spacing, @handles, #hashtags and ZWNJ.
 
@@ -155,6 +174,8 @@ def fix(
         paknevis fix --skip zwnj.join_compound post.txt
 
         zcat dump.txt.gz | paknevis fix --workers 2 > fixed.txt
+
+        paknevis fix dump.jsonl --field title,paragraphs > fixed.jsonl
     """
     stdin_named = any(str(p) == "-" for p in files or ())
     if in_place and (not files or stdin_named):
@@ -163,16 +184,23 @@ def fix(
         _fail("--in-place, --explain and --check (or --diff) cannot be used together")
     options: dict[str, Any] = dict(
         digits=digits.value, keep_diacritics=keep_diacritics, zwnj=zwnj, punctuation=punctuation,
-        letters=letters, spacing=spacing, handles=handles, words=_words_of(words), skip=_rules_of(skip))
+        letters=letters, spacing=spacing, handles=handles, words=_words_of(words), skip=_names_of(skip))
     _check_options(options)
+    fields = _names_of(field)
+    if fields and format is InputFormat.text:
+        _fail("--field is for JSON input, not --format text")
     sources = [("<stdin>", None) if str(p) == "-" else (str(p), p) for p in files or [Path("-")]]
     failed, to_change = False, 0
     with worker_pool(workers, options) as pool:
         for name, path in sources:
             try:
-                rules = _fix_one(options, name, path, explain, in_place, check, diff, pool)
-            except (DecodeError, BlockTooLarge) as e:
-                typer.echo(f"paknevis: error: {name}: {e}", err=True)
+                rules = _fix_one(options, name, path, _Output(explain, in_place, check, diff),
+                                 format, fields, pool)
+            except (DecodeError, BlockTooLarge, JsonError) as e:
+                hint = " (--format text reads it as text)" if (  # (where it was taken for JSON)
+                    isinstance(e, JsonError) and format is InputFormat.auto
+                    and not name.lower().endswith(JSON_NAMES)) else ""
+                typer.echo(f"paknevis: error: {name}: {e}{hint}", err=True)
                 failed = True
                 continue
             if check and rules:
@@ -187,14 +215,14 @@ def fix(
             raise typer.Exit(1)
 
 
-def _rules_of(skip: list[str] | None) -> tuple[str, ...]:
-    """The rules of ``--skip``, given again or with commas."""
-    return tuple(name.strip() for names in skip or () for name in names.split(",") if name.strip())
+def _names_of(names: list[str] | None) -> tuple[str, ...]:
+    """The names of an option given again or with commas (``--skip``, ``--field``)."""
+    return tuple(name.strip() for given in names or () for name in given.split(",") if name.strip())
 
 
 def _repair_options(words: Path | None, digits: Digits, skip: list[str] | None) -> RepairOptions:
     """The options of repair that parse and process take, checked."""
-    options = RepairOptions(words=_words_of(words), digits=digits.value, skip=_rules_of(skip))
+    options = RepairOptions(words=_words_of(words), digits=digits.value, skip=_names_of(skip))
     _check_options(options)
     return options
 
@@ -528,47 +556,46 @@ def serve(
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
 
 
-def _fix_one(options: dict, name: str, path: Path | None, explain: bool, in_place: bool,
-             check: bool, diff: bool, pool: Pool | None) -> Counter[str]:
+class _Output(NamedTuple):
+    """What ``paknevis fix`` makes of an input: the text, or its edits as JSON lines, or the
+    file rewritten, or (changing nothing) its edits counted by rule, or a diff."""
+
+    explain: bool
+    in_place: bool
+    check: bool
+    diff: bool
+
+
+#: Files ``--format auto`` reads as JSON by their names
+JSON_NAMES = (".json", ".jsonl", ".ndjson")
+
+
+def _fix_one(options: dict, name: str, path: Path | None, output: _Output, format: InputFormat,
+             fields: tuple[str, ...], pool: Pool | None) -> Counter[str]:
     """Repair one input, read and written a block of lines at a time (memory stays bounded
     however large it is); with ``check`` or ``diff``, write no text (with ``diff``, the
     lines repair would change, marked) and return how many edits of each rule it would
-    make. A :class:`DecodeError` comes before anything is written, or, for standard input,
-    where it stops being UTF-8; a :class:`BlockTooLarge` where lines are too long to repair."""
+    make. A :class:`DecodeError` or :class:`JsonError` comes before anything is written, or,
+    for standard input, where it goes wrong; a :class:`BlockTooLarge` where lines are too
+    long to repair."""
     raw, stream = open_text_stream(path) if path else (
         None, TextStream(sys.stdin.buffer, empty_ok=True))
-    rules: Counter[str] = Counter()
     try:
         blocks = line_blocks(stream.chunks())
-        read: deque[str] = deque()  # with ``diff``, the blocks whose repair is yet to come
-        if diff:
-            blocks = _kept(blocks, read)
-        results = repair_blocks(blocks, options, explain=explain or check or diff, pool=pool)
-        if check or diff:
-            markers = COLOR if sys.stdout.isatty() and not os.environ.get("NO_COLOR") else PLAIN
-            lines = 0  # in the blocks before
-            for block in results:
-                rules.update(e.rule for e in block.edits)
-                if diff:
-                    text = read.popleft()
-                    for n, shown in word_diff(text, block.edits, markers):
-                        sys.stdout.write(f"{name}:{lines + n}: {shown}\n")
-                    lines += text.count("\n")
-                    sys.stdout.flush()  # (a block at a time, so that a pipe flows)
-        elif explain:
-            out, offset = sys.stdout.buffer, 0
-            for block in results:
-                for e in block.edits:
-                    row = e.shifted(offset).to_dict()
-                    out.write(orjson.dumps({"file": name, **row} if path else row) + b"\n")
-                offset += block.size
-            out.flush()
-        elif in_place and path is not None:
-            _rewrite(path, results)
-        else:
-            for block in results:  # each flushed, so that a pipe flows
-                sys.stdout.write(block.text)
-                sys.stdout.flush()
+        first = next(blocks, "")
+        blocks = chain([first], blocks)
+        as_json = format is InputFormat.json or format is InputFormat.auto and (
+            name.lower().endswith(JSON_NAMES) or looks_like_json(first))
+        if fields and not as_json:
+            _fail(f"{name}: --field is for JSON, and this input reads as text "
+                  "(--format json reads it as JSON)")
+        if as_json:
+            if path is not None:  # a file: checked to the end before anything is written
+                _check_json(path)
+            blocks = json_blocks(blocks)
+            if fields:
+                _warn_of_missing_fields(name, first, fields)
+        rules = _write_repaired(blocks, options, name, path, output, as_json, fields, pool)
     finally:
         if raw is not None:
             raw.close()
@@ -576,6 +603,80 @@ def _fix_one(options: dict, name: str, path: Path | None, explain: bool, in_plac
         typer.echo(f"paknevis: warning: {name}: the text ends inside a character, "
                    "whose bytes are left out", err=True)
     return rules
+
+
+def _write_repaired(blocks: Iterable[str], options: dict, name: str, path: Path | None,
+                    output: _Output, as_json: bool, fields: tuple[str, ...],
+                    pool: Pool | None) -> Counter[str]:
+    """Repair the blocks of an input and write what ``output`` asks for (see :func:`_fix_one`)."""
+    rules: Counter[str] = Counter()
+    read: deque[str] = deque()  # the blocks whose repair is yet to come (for line numbers)
+    if output.diff or as_json:
+        blocks = _kept(blocks, read)
+    results = repair_blocks(blocks, options, explain=output.explain or output.check or output.diff,
+                            pool=pool, json_fields=fields if as_json else None)
+    if output.in_place and path is not None:
+        _rewrite(path, results)
+        return rules
+    if not (output.explain or output.check or output.diff):
+        for block in results:  # each flushed, so that a pipe flows
+            sys.stdout.write(block.text)
+            sys.stdout.flush()
+        return rules
+    markers = COLOR if sys.stdout.isatty() and not os.environ.get("NO_COLOR") else PLAIN
+    out, offset, lines = sys.stdout.buffer, 0, 0  # (characters and lines in the blocks before)
+    for block in results:
+        text = read.popleft() if read else ""
+        if as_json:  # each string's edits, at its line and place
+            for string in block.strings:
+                rules.update(e.rule for e in string.edits)
+                line = lines + string.line
+                if output.diff:
+                    several = "\n" in string.text
+                    for n, shown in word_diff(string.text, string.edits, markers):
+                        at = f"{string.pointer}:{n}" if several else string.pointer
+                        out.write(f"{name}:{line}:{at}: {shown}\n".encode())
+                elif output.explain:
+                    for e in string.edits:
+                        row = {"line": line, "field": string.pointer, **e.to_dict()}
+                        out.write(orjson.dumps({"file": name, **row} if path else row) + b"\n")
+        else:
+            rules.update(e.rule for e in block.edits)
+            if output.diff:
+                for n, shown in word_diff(text, block.edits, markers):
+                    out.write(f"{name}:{lines + n}: {shown}\n".encode())
+            elif output.explain:
+                for e in block.edits:
+                    row = e.shifted(offset).to_dict()
+                    out.write(orjson.dumps({"file": name, **row} if path else row) + b"\n")
+        offset += block.size
+        lines += text.count("\n")
+        out.flush()  # (a block at a time, so that a pipe flows)
+    return rules
+
+
+def _check_json(path: Path) -> None:
+    """A :class:`JsonError` for a file that is not JSON to its end (read again, as JSON)."""
+    raw, stream = open_text_stream(path)
+    with raw:
+        deque(json_blocks(line_blocks(stream.chunks())), maxlen=0)
+
+
+def _warn_of_missing_fields(name: str, first: str, fields: tuple[str, ...]) -> None:
+    """A warning for a ``--field`` that no object of the first lines has (a typing error
+    would else leave every string as it was, and say nothing)."""
+    keys: set[str] = set()
+    for line in first.split("\n"):
+        try:
+            value = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(value, dict):
+            keys.update(value)
+    missing = [f for f in fields if f not in keys]
+    if keys and missing:
+        typer.echo(f"paknevis: warning: {name}: no object of the first lines has the field "
+                   f"{', '.join(map(repr, missing))} (they have: {', '.join(sorted(keys))})", err=True)
 
 
 def _kept(blocks: Iterable[str], read: deque[str]) -> Iterator[str]:

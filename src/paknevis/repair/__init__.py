@@ -4,6 +4,7 @@ from typing import Unpack
 from .compiled import check_build
 from .config import RepairConfig, RepairOptions
 from .edits import Edit, apply_edits, undo_edits
+from .json_text import JsonError, fix_json
 from .pipeline import Repairer, repairer
 from .zwnj import Lexicon
 
@@ -39,5 +40,5 @@ def fix_and_explain(text: str, **options: Unpack[RepairOptions]) -> tuple[str, l
     return repairer(**options).fix_and_explain(text)
 
 
-__all__ = ["Edit", "Lexicon", "RepairConfig", "RepairOptions", "Repairer", "apply_edits", "fix",
-           "fix_and_explain", "undo_edits"]
+__all__ = ["Edit", "JsonError", "Lexicon", "RepairConfig", "RepairOptions", "Repairer", "apply_edits",
+           "fix", "fix_and_explain", "fix_json", "undo_edits"]

@@ -7,13 +7,14 @@ in bounded memory, and each block can be written out as soon as it is done.
 from __future__ import annotations
 
 import multiprocessing as mp
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from functools import partial
 from multiprocessing.pool import Pool
 from typing import NamedTuple
 
 from .edits import Edit
+from .json_text import StringRepair, repair_json
 from .pipeline import repairer
 
 
@@ -23,7 +24,8 @@ class RepairedBlock(NamedTuple):
     size: int  # the block's length in characters
     changed: bool
     text: str  # the repaired text ("" where the edits were asked for)
-    edits: list[Edit]  # the edits that make it (where they were asked for)
+    edits: list[Edit]  # the edits that make it (where they were asked for) ...
+    strings: list[StringRepair]  # ... or, for JSON, those of each string value
 
 
 @contextmanager
@@ -40,10 +42,16 @@ def worker_pool(workers: int, options: dict | None = None) -> Iterator[Pool | No
 
 
 def repair_blocks(blocks: Iterable[str], options: dict | None = None, *, explain: bool = False,
-                  pool: Pool | None = None) -> Iterator[RepairedBlock]:
+                  pool: Pool | None = None, json_fields: Collection[str] | None = None,
+                  ) -> Iterator[RepairedBlock]:
     """Repair each block with the :class:`RepairConfig` ``options``, in order, here or on a
-    :func:`worker_pool`; with ``explain``, give each block's edits."""
-    work = partial(_repair_block, options or {}, explain)
+    :func:`worker_pool`; with ``explain``, give each block's edits. With ``json_fields``,
+    the blocks are JSON (see ``json_text.json_blocks``), whose string values are repaired,
+    or those of these fields only (all where it is empty)."""
+    if json_fields is None:
+        work = partial(_repair_block, options or {}, explain)
+    else:
+        work = partial(_repair_json_block, options or {}, explain, tuple(json_fields))
     if pool is None:
         yield from map(work, blocks)
         return
@@ -58,9 +66,14 @@ def _repair_block(options: dict, explain: bool, block: str) -> RepairedBlock:
     rep = repairer(**options)
     if explain:
         fixed, edits = rep.fix_and_explain(block)
-        return RepairedBlock(len(block), fixed != block, "", edits)
+        return RepairedBlock(len(block), fixed != block, "", edits, [])
     fixed = rep.fix(block)
-    return RepairedBlock(len(block), fixed != block, fixed, [])
+    return RepairedBlock(len(block), fixed != block, fixed, [], [])
+
+
+def _repair_json_block(options: dict, explain: bool, fields: tuple[str, ...], block: str) -> RepairedBlock:
+    fixed, strings = repair_json(block, repairer(**options), fields, explain)
+    return RepairedBlock(len(block), fixed != block, "" if explain else fixed, [], strings)
 
 
 def _map(work, items: list) -> list:
