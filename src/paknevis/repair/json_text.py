@@ -29,6 +29,9 @@ from .pipeline import Repairer, repairer
 # A string (unrolled, so that a long one is one scan: "(?:[^"\\]|\\.)*" tries an alternation
 # a character) or a mark of the JSON's structure; numbers, true, false and null do not matter
 _TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\],:]')
+#: a string, and the colon after it if it is a key (where no place is asked for, the values
+#: are found so, in C: over farsnews, 24 ms instead of 45)
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"([ \t\n\r]*:)?')
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 Path = tuple[str | int, ...]
@@ -94,29 +97,36 @@ def repair_json(text: str, repairer: Repairer, fields: Collection[str] = (),
     """``text`` (valid JSON: a value, or a value a line) with every string value repaired by
     ``repairer``, or with ``fields``, only those under these keys of a top-level object; with
     ``explain``, also the edits of each string that changed."""
-    strings = [(start, end, path) for start, end, path in string_values(text)
-               if not fields or (path and path[0] in fields)]
+    if fields or explain:
+        strings = [(start, end, path) for start, end, path in string_values(text)
+                   if not fields or (path and path[0] in fields)]
+    else:
+        strings = [(*m.span(), ()) for m in _STRING.finditer(text) if not m.group(1)]
     # a string without escapes is its text between the quotes (no control character may
     # stand in it unescaped): json.loads only where it has some
     befores = [json.loads(token) if "\\" in token else token[1:-1]
                for token in (text[start:end] for start, end, _ in strings)]
     afters: list[str] = []
-    edits: list[list[Edit]] = []
+    edits: list[list[Edit]] = []  # (with ``explain``)
     for at in range(0, len(befores), _BATCH):
         batch = befores[at:at + _BATCH]
         joined = "\n".join(batch)
-        fixed, joined_edits = repairer.fix_and_explain(joined) if explain else (repairer.fix(joined), [])
-        afters += _lines_apart(fixed.split("\n"), batch)
-        edits += _edits_apart(joined_edits, batch)
+        if explain:
+            fixed, joined_edits = repairer.fix_and_explain(joined)
+            edits += _edits_apart(joined_edits, batch)
+        else:
+            fixed = repairer.fix(joined)
+        afters += batch if fixed == joined else _lines_apart(fixed.split("\n"), batch)
     out: list[str] = []
     repairs: list[StringRepair] = []
     done = line = 0  # what of ``text`` is in ``out``, and the line at ``done`` (less one)
-    for (start, end, path), before, after, string_edits in zip(strings, befores, afters, edits, strict=True):
+    for i, (start, end, path) in enumerate(strings):
+        before, after = befores[i], afters[i]
         if after == before:
             continue
-        line += text.count("\n", done, start)
-        if string_edits:
-            repairs.append(StringRepair(line + 1, path, before, string_edits))
+        if explain:
+            line += text.count("\n", done, start)
+            repairs.append(StringRepair(line + 1, path, before, edits[i]))
         # escapes as the writer wrote them: a dump of escapes only stays so (and a lone
         # surrogate, which UTF-8 cannot hold, stays an escape)
         token = text[start:end]
