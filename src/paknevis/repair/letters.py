@@ -145,10 +145,12 @@ kashida_step = RegexStep("kashida", re.compile(f"{KASHIDA}+"), _stretch, "letter
 # runs with the steps for rare characters, behind their one scan (alone, its own scan of
 # every text cost 5% of fix's time on farsnews).
 # (Not ه and ٔ: هٔ is how the ezafe on ه is written, as ۀ.)
-# (NFD puts the harakat of the letter between it and the mark: أَ is ا, َ and ٔ.)
+# (NFD puts the harakat of the letter between it and the mark: أَ is ا, َ and ٔ; and a
+# haraka's presentation form, ﹰ, is one too, which the letters step after makes a haraka:
+# past it, fix gave یٔ, and fix again ئ.)
 _COMPOSED = {unicodedata.normalize("NFD", ch): ch for ch in "آأإؤئۀ"} | {
     "\u06cc\u0654": "ئ", "\u0649\u0654": "ئ"}
-_DECOMPOSED = re.compile(f"([اویيىە])([{HARAKAT}]*)([\u0653\u0654\u0655])")
+_DECOMPOSED = re.compile(f"([اویيىە])([{HARAKAT}{MAKES_HARAKAT}]*)([\u0653\u0654\u0655])")
 
 
 def _composed(m: re.Match) -> str | None:
