@@ -89,7 +89,7 @@ def test_string_values_know_their_place():
 def test_explain_gives_each_strings_line_place_and_edits():
     text = '{"a": "ok"}\n{"p": ["x", "كتاب ها"], "k/1": "میشود"}\n'
     fixed, strings = repair_json(text, repairer(), explain=True)
-    assert [(s.line, s.pointer, s.text) for s in strings] == [
+    assert [(s.line, s.place, s.text) for s in strings] == [
         (2, "/p/1", "كتاب ها"), (2, "/k~11", "میشود")]
     for s in strings:
         assert apply_edits(s.text, s.edits) == fix(s.text)
@@ -103,7 +103,7 @@ def test_a_pretty_printed_document():
     assert json.loads(fixed) == {
         "title": f"کتاب{Z}ها", "body": [f"می{Z}شود", {"deep": f"بین{Z}المللی"}], "n": 3}
     assert fixed.count("\n") == text.count("\n")
-    assert [(s.line, s.pointer) for s in strings] == [(2, "/title"), (4, "/body/0"), (6, "/body/1/deep")]
+    assert [(s.line, s.place) for s in strings] == [(2, "/title"), (4, "/body/0"), (6, "/body/1/deep")]
 
 
 @pytest.mark.parametrize("name", ["farsnews-1-4.jsonl", "varzesh3-1.jsonl"])

@@ -9,6 +9,7 @@ import sys
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Mapping
 from enum import StrEnum
+from functools import partial
 from itertools import chain
 from multiprocessing.pool import Pool
 from pathlib import Path
@@ -21,8 +22,9 @@ from . import __version__
 from .io import UTF8_CUT, DecodeError, read_text
 from .io.stream import TextStream, open_text_stream
 from .repair import RepairConfig, RepairOptions
-from .repair.blocks import RepairedBlock, repair_blocks, worker_pool
+from .repair.blocks import TEXT, Form, RepairedBlock, repair_blocks, worker_pool
 from .repair.config import config_of
+from .repair.csv_text import CsvError, table_blocks
 from .repair.diff import COLOR, PLAIN, word_diff
 from .repair.json_text import JsonError, json_blocks, looks_like_json
 from .repair.lines import BlockTooLarge, line_blocks
@@ -57,6 +59,8 @@ class InputFormat(StrEnum):
     auto = "auto"
     text = "text"
     json = "json"
+    csv = "csv"
+    tsv = "tsv"
 
 
 class Digits(StrEnum):
@@ -143,11 +147,13 @@ def fix(
         1, min=1, max=64, metavar="N", help="Processes to repair with: blocks of lines go to each "
                                             "in turn, and the output keeps the input's order."),
     format: InputFormat = typer.Option(
-        InputFormat.auto, "--format", metavar="auto|text|json", parser=_one_of(InputFormat),
-        help="text, or json: JSON Lines (a value a line) or one JSON value, whose strings are "
+        InputFormat.auto, "--format", metavar="auto|text|json|csv|tsv", parser=_one_of(InputFormat),
+        help="text; json: JSON Lines (a value a line) or one JSON value, whose strings are "
              "repaired and the JSON kept as it was (--explain, --diff: each string's line and "
-             "place, /paragraphs/2). auto: json for a file named .json, .jsonl or .ndjson, or "
-             "an input whose first line is a JSON object or array."),
+             "place, /paragraphs/2); csv, tsv: a table, whose cells are repaired and its "
+             "commas, tabs and quotes kept (the place: a cell's column). auto: by the file's "
+             "name (.json, .jsonl, .ndjson; .csv; .tsv, .tab), else json for an input whose "
+             "first line is a JSON object or array, else text."),
     field: list[str] | None = typer.Option(
         None, metavar="KEY", show_default=False,
         help="JSON: repair only the strings under this key of each object (title, paragraphs); "
@@ -196,10 +202,10 @@ def fix(
             try:
                 rules = _fix_one(options, name, path, _Output(explain, in_place, check, diff),
                                  format, fields, pool)
-            except (DecodeError, BlockTooLarge, JsonError) as e:
+            except (DecodeError, BlockTooLarge, JsonError, CsvError) as e:
                 hint = " (--format text reads it as text)" if (  # (where it was taken for JSON)
                     isinstance(e, JsonError) and format is InputFormat.auto
-                    and not name.lower().endswith(JSON_NAMES)) else ""
+                    and not name.lower().endswith(tuple(FORMAT_OF_NAME))) else ""
                 typer.echo(f"paknevis: error: {name}: {e}{hint}", err=True)
                 failed = True
                 continue
@@ -566,8 +572,30 @@ class _Output(NamedTuple):
     diff: bool
 
 
-#: Files ``--format auto`` reads as JSON by their names
-JSON_NAMES = (".json", ".jsonl", ".ndjson")
+#: What ``--format auto`` reads a file as, by the end of its name
+FORMAT_OF_NAME = {".json": "json", ".jsonl": "json", ".ndjson": "json", ".csv": "csv",
+                  ".tsv": "tsv", ".tab": "tsv"}
+
+
+def _format_of(format: InputFormat, name: str, first: str) -> InputFormat:
+    """What to read an input as: as asked, or by its name, or JSON if its first line is."""
+    if format is not InputFormat.auto:
+        return format
+    for ending, named in FORMAT_OF_NAME.items():
+        if name.lower().endswith(ending):
+            return InputFormat(named)
+    return InputFormat.json if looks_like_json(first) else InputFormat.text
+
+
+def _structure(format: InputFormat, fields: tuple[str, ...]):
+    """How to cut an input of ``format`` into blocks (None for text, cut at any line), and
+    the :class:`Form` its blocks are repaired as."""
+    if format is InputFormat.json:
+        return json_blocks, Form("json", fields=fields)
+    if format in (InputFormat.csv, InputFormat.tsv):
+        delimiter = "," if format is InputFormat.csv else "\t"
+        return partial(table_blocks, delimiter=delimiter), Form("table", delimiter=delimiter)
+    return None, TEXT
 
 
 def _fix_one(options: dict, name: str, path: Path | None, output: _Output, format: InputFormat,
@@ -575,27 +603,29 @@ def _fix_one(options: dict, name: str, path: Path | None, output: _Output, forma
     """Repair one input, read and written a block of lines at a time (memory stays bounded
     however large it is); with ``check`` or ``diff``, write no text (with ``diff``, the
     lines repair would change, marked) and return how many edits of each rule it would
-    make. A :class:`DecodeError` or :class:`JsonError` comes before anything is written, or,
-    for standard input, where it goes wrong; a :class:`BlockTooLarge` where lines are too
-    long to repair."""
+    make. A :class:`DecodeError`, :class:`JsonError` or :class:`CsvError` comes before
+    anything is written, or, for standard input, where it goes wrong; a
+    :class:`BlockTooLarge` where lines are too long to repair."""
     raw, stream = open_text_stream(path) if path else (
         None, TextStream(sys.stdin.buffer, empty_ok=True))
     try:
         blocks = line_blocks(stream.chunks())
         first = next(blocks, "")
         blocks = chain([first], blocks)
-        as_json = format is InputFormat.json or format is InputFormat.auto and (
-            name.lower().endswith(JSON_NAMES) or looks_like_json(first))
-        if fields and not as_json:
-            _fail(f"{name}: --field is for JSON, and this input reads as text "
+        format = _format_of(format, name, first)
+        if fields and format is not InputFormat.json:
+            _fail(f"{name}: --field is for JSON, and this input reads as {format.value} "
                   "(--format json reads it as JSON)")
-        if as_json:
-            if path is not None:  # a file: checked to the end before anything is written
-                _check_json(path)
-            blocks = json_blocks(blocks)
+        cut, form = _structure(format, fields)
+        if cut is not None:
+            if path is not None:  # a file: checked to its end before anything is written
+                raw_again, stream_again = open_text_stream(path)
+                with raw_again:
+                    deque(cut(line_blocks(stream_again.chunks())), maxlen=0)
+            blocks = cut(blocks)
             if fields:
                 _warn_of_missing_fields(name, first, fields)
-        rules = _write_repaired(blocks, options, name, path, output, as_json, fields, pool)
+        rules = _write_repaired(blocks, options, name, path, output, form, pool)
     finally:
         if raw is not None:
             raw.close()
@@ -606,15 +636,15 @@ def _fix_one(options: dict, name: str, path: Path | None, output: _Output, forma
 
 
 def _write_repaired(blocks: Iterable[str], options: dict, name: str, path: Path | None,
-                    output: _Output, as_json: bool, fields: tuple[str, ...],
-                    pool: Pool | None) -> Counter[str]:
+                    output: _Output, form: Form, pool: Pool | None) -> Counter[str]:
     """Repair the blocks of an input and write what ``output`` asks for (see :func:`_fix_one`)."""
     rules: Counter[str] = Counter()
     read: deque[str] = deque()  # the blocks whose repair is yet to come (for line numbers)
-    if output.diff or as_json:
+    strings = form.kind != "text"  # (the edits come a string at a time)
+    if output.diff or strings:
         blocks = _kept(blocks, read)
     results = repair_blocks(blocks, options, explain=output.explain or output.check or output.diff,
-                            pool=pool, json_fields=fields if as_json else None)
+                            pool=pool, form=form)
     if output.in_place and path is not None:
         _rewrite(path, results)
         return rules
@@ -627,18 +657,19 @@ def _write_repaired(blocks: Iterable[str], options: dict, name: str, path: Path 
     out, offset, lines = sys.stdout.buffer, 0, 0  # (characters and lines in the blocks before)
     for block in results:
         text = read.popleft() if read else ""
-        if as_json:  # each string's edits, at its line and place
+        if strings:  # each string's edits, at its line and place
             for string in block.strings:
                 rules.update(e.rule for e in string.edits)
                 line = lines + string.line
-                if output.diff:
-                    several = "\n" in string.text
+                if output.diff:  # (a cell's lines are the file's; a JSON string's are its own)
+                    several = form.kind == "json" and "\n" in string.text
                     for n, shown in word_diff(string.text, string.edits, markers):
-                        at = f"{string.pointer}:{n}" if several else string.pointer
-                        out.write(f"{name}:{line}:{at}: {shown}\n".encode())
+                        at = f"{line}:{string.place}:{n}" if several else (
+                            f"{line + n - 1}:{string.place}")
+                        out.write(f"{name}:{at}: {shown}\n".encode())
                 elif output.explain:
                     for e in string.edits:
-                        row = {"line": line, "field": string.pointer, **e.to_dict()}
+                        row = {"line": line, "field": string.place, **e.to_dict()}
                         out.write(orjson.dumps({"file": name, **row} if path else row) + b"\n")
         else:
             rules.update(e.rule for e in block.edits)
@@ -653,13 +684,6 @@ def _write_repaired(blocks: Iterable[str], options: dict, name: str, path: Path 
         lines += text.count("\n")
         out.flush()  # (a block at a time, so that a pipe flows)
     return rules
-
-
-def _check_json(path: Path) -> None:
-    """A :class:`JsonError` for a file that is not JSON to its end (read again, as JSON)."""
-    raw, stream = open_text_stream(path)
-    with raw:
-        deque(json_blocks(line_blocks(stream.chunks())), maxlen=0)
 
 
 def _warn_of_missing_fields(name: str, first: str, fields: tuple[str, ...]) -> None:

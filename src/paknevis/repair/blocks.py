@@ -7,15 +7,17 @@ in bounded memory, and each block can be written out as soon as it is done.
 from __future__ import annotations
 
 import multiprocessing as mp
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import partial
 from multiprocessing.pool import Pool
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
+from .csv_text import repair_table
 from .edits import Edit
-from .json_text import StringRepair, repair_json
+from .json_text import repair_json
 from .pipeline import repairer
+from .strings import StringRepair
 
 
 class RepairedBlock(NamedTuple):
@@ -41,17 +43,25 @@ def worker_pool(workers: int, options: dict | None = None) -> Iterator[Pool | No
         yield pool
 
 
+class Form(NamedTuple):
+    """What the blocks are: text; or JSON (``json_text.json_blocks``), whose string values
+    are repaired, or those under ``fields``; or a table (``csv_text.table_blocks``), whose
+    cells between ``delimiter``s are."""
+
+    kind: Literal["text", "json", "table"] = "text"
+    fields: tuple[str, ...] = ()
+    delimiter: str = ","
+
+
+TEXT = Form()
+
+
 def repair_blocks(blocks: Iterable[str], options: dict | None = None, *, explain: bool = False,
-                  pool: Pool | None = None, json_fields: Collection[str] | None = None,
-                  ) -> Iterator[RepairedBlock]:
+                  pool: Pool | None = None, form: Form = TEXT) -> Iterator[RepairedBlock]:
     """Repair each block with the :class:`RepairConfig` ``options``, in order, here or on a
-    :func:`worker_pool`; with ``explain``, give each block's edits. With ``json_fields``,
-    the blocks are JSON (see ``json_text.json_blocks``), whose string values are repaired,
-    or those of these fields only (all where it is empty)."""
-    if json_fields is None:
-        work = partial(_repair_block, options or {}, explain)
-    else:
-        work = partial(_repair_json_block, options or {}, explain, tuple(json_fields))
+    :func:`worker_pool`; with ``explain``, give each block's edits (or, for JSON and
+    tables, each string's)."""
+    work = partial(_repair_block, options or {}, explain, form)
     if pool is None:
         yield from map(work, blocks)
         return
@@ -62,18 +72,19 @@ def repair_blocks(blocks: Iterable[str], options: dict | None = None, *, explain
         yield from done
 
 
-def _repair_block(options: dict, explain: bool, block: str) -> RepairedBlock:
+def _repair_block(options: dict, explain: bool, form: Form, block: str) -> RepairedBlock:
     rep = repairer(**options)
+    if form.kind != "text":
+        if form.kind == "json":
+            fixed, strings = repair_json(block, rep, form.fields, explain)
+        else:
+            fixed, strings = repair_table(block, form.delimiter, rep, explain)
+        return RepairedBlock(len(block), fixed != block, "" if explain else fixed, [], strings)
     if explain:
         fixed, edits = rep.fix_and_explain(block)
         return RepairedBlock(len(block), fixed != block, "", edits, [])
     fixed = rep.fix(block)
     return RepairedBlock(len(block), fixed != block, fixed, [], [])
-
-
-def _repair_json_block(options: dict, explain: bool, fields: tuple[str, ...], block: str) -> RepairedBlock:
-    fixed, strings = repair_json(block, repairer(**options), fields, explain)
-    return RepairedBlock(len(block), fixed != block, "" if explain else fixed, [], strings)
 
 
 def _map(work, items: list) -> list:

@@ -16,15 +16,14 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
 from collections.abc import Collection, Iterable, Iterator
-from itertools import accumulate, chain
-from typing import NamedTuple, Unpack
+from itertools import chain
+from typing import Unpack
 
 from .config import RepairOptions
-from .edits import Edit
 from .lines import MAX_BLOCK_CHARS, BlockTooLarge
 from .pipeline import Repairer, repairer
+from .strings import StringRepair, repair_strings
 
 # A string (unrolled, so that a long one is one scan: "(?:[^"\\]|\\.)*" tries an alternation
 # a character) or a mark of the JSON's structure; numbers, true, false and null do not matter
@@ -36,24 +35,14 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 Path = tuple[str | int, ...]
 
-# The strings are repaired as the lines of one text, so many at a time: a line comes out as
-# it would alone. Over the 18,770 strings of farsnews, one call each took 0.40 s; 64 a
-# call, 0.26 s (32: 0.26; 256: 0.29, where one line that needs a second pass costs all).
-_BATCH = 64
 
+def pointer(path: Path) -> str:
+    """A place in a JSON value as a JSON Pointer (RFC 6901).
 
-class StringRepair(NamedTuple):
-    """The edits repair made in one string value of a JSON text."""
-
-    line: int  # the line of the JSON text (from 1) that holds the string
-    path: Path  # keys and indexes from the top of its value: ("paragraphs", 2)
-    text: str  # the string's text, as it was
-    edits: list[Edit]  # in the coordinates of ``text``
-
-    @property
-    def pointer(self) -> str:
-        """The string's place as a JSON Pointer (RFC 6901): ``/paragraphs/2``."""
-        return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in self.path)
+    >>> pointer(("paragraphs", 2)), pointer(("a/b~",))
+    ('/paragraphs/2', '/a~1b~0')
+    """
+    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
 
 
 def string_values(text: str) -> Iterator[tuple[int, int, Path]]:
@@ -106,17 +95,7 @@ def repair_json(text: str, repairer: Repairer, fields: Collection[str] = (),
     # stand in it unescaped): json.loads only where it has some
     befores = [json.loads(token) if "\\" in token else token[1:-1]
                for token in (text[start:end] for start, end, _ in strings)]
-    afters: list[str] = []
-    edits: list[list[Edit]] = []  # (with ``explain``)
-    for at in range(0, len(befores), _BATCH):
-        batch = befores[at:at + _BATCH]
-        joined = "\n".join(batch)
-        if explain:
-            fixed, joined_edits = repairer.fix_and_explain(joined)
-            edits += _edits_apart(joined_edits, batch)
-        else:
-            fixed = repairer.fix(joined)
-        afters += batch if fixed == joined else _lines_apart(fixed.split("\n"), batch)
+    afters, edits = repair_strings(befores, repairer, explain)
     out: list[str] = []
     repairs: list[StringRepair] = []
     done = line = 0  # what of ``text`` is in ``out``, and the line at ``done`` (less one)
@@ -126,7 +105,7 @@ def repair_json(text: str, repairer: Repairer, fields: Collection[str] = (),
             continue
         if explain:
             line += text.count("\n", done, start)
-            repairs.append(StringRepair(line + 1, path, before, edits[i]))
+            repairs.append(StringRepair(line + 1, pointer(path), before, edits[i]))
         # escapes as the writer wrote them: a dump of escapes only stays so (and a lone
         # surrogate, which UTF-8 cannot hold, stays an escape)
         token = text[start:end]
@@ -137,30 +116,6 @@ def repair_json(text: str, repairer: Repairer, fields: Collection[str] = (),
         return text, repairs
     out.append(text[done:])
     return "".join(out), repairs
-
-
-def _lines_apart(lines: list[str], befores: list[str]) -> list[str]:
-    """The repaired lines of the strings joined, a string again each: repair keeps every
-    line break, so each takes as many lines as it had."""
-    out, at = [], 0
-    for before in befores:
-        n = before.count("\n") + 1
-        out.append("\n".join(lines[at:at + n]))
-        at += n
-    return out
-
-
-def _edits_apart(edits: list[Edit], befores: list[str]) -> list[list[Edit]]:
-    """The edits of the strings joined, each string's in its own coordinates: an edit falls
-    in the string it starts in (or ends, an insertion at a string's end)."""
-    out: list[list[Edit]] = [[] for _ in befores]
-    if not edits:
-        return out
-    starts = list(accumulate((len(b) + 1 for b in befores[:-1]), initial=0))
-    for edit in edits:
-        i = bisect_right(starts, edit.start) - 1  # (the joining line break is never edited)
-        out[i].append(edit.shifted(-starts[i]))
-    return out
 
 
 class JsonError(ValueError):

@@ -1,0 +1,144 @@
+"""CSV and TSV repaired as tables: the text of each cell repaired, the table left as it was.
+
+Repaired as text, a CSV file's commas between Persian cells would become ، and its quotes
+« », and a cell of ids in a Persian row would get Persian digits: the table would fall
+apart. Here each cell is repaired as :func:`~paknevis.fix` repairs a text (a cell of Latin
+digits alone is no Persian text, and stays). Delimiters, quotes, line ends and every row
+repair leaves alone stay byte for byte; a changed cell is quoted as it was, or where it now
+must be (RFC 4180: a quote doubled inside).
+
+>>> from paknevis.repair import repairer
+>>> repair_table('1,"كتاب ها, دفتر",12\\n', ",", repairer())[0]
+'1,"کتاب\u200cها، دفتر",12\\n'
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import cache
+from typing import NamedTuple
+
+from .lines import MAX_BLOCK_CHARS, BlockTooLarge
+from .pipeline import Repairer
+from .strings import StringRepair, repair_strings
+
+# possessive: a quote that a quote follows is one in the cell, never its end (at a block's
+# end, '"""' is a cell going on, not an empty one with a quote after it)
+_QUOTED = re.compile(r'"(?:[^"]|"")*+"')
+
+
+class CsvError(ValueError):
+    """A text to repair as a table that is not one."""
+
+
+class Cell(NamedTuple):
+    start: int  # the cell as written, its quotes included
+    end: int
+    line: int  # (from 1)
+    column: int  # (from 1)
+    quoted: bool
+
+
+@cache
+def _unquoted(delimiter: str) -> re.Pattern[str]:
+    """A cell without quotes: to its delimiter or line end (a quote inside it is a letter,
+    as Python's csv reads it)."""
+    d = re.escape(delimiter)
+    return re.compile(f'(?:[^{d}"\\r\\n][^{d}\\r\\n]*)?')
+
+
+def table_cells(text: str, delimiter: str) -> tuple[list[Cell], int]:
+    """The cells of the whole rows of ``text``, and where the last whole row ends: a row whose
+    quoted cell is still open at the end of ``text`` goes on in what follows. A
+    :class:`CsvError` for text after a cell's closing quote.
+
+    >>> text = 'a,"b,""c"" d"\\r\\n,x\\n"open\\n'
+    >>> [text[c.start:c.end] for c in table_cells(text, ",")[0]], table_cells(text, ",")[1]
+    (['a', '"b,""c"" d"', '', 'x'], 18)
+    """
+    unquoted = _unquoted(delimiter)
+    cells: list[Cell] = []
+    row: list[Cell] = []  # the cells of the row being read
+    pos, line, column, size = 0, 1, 0, len(text)
+    done = 0  # where the last whole row ends
+    while pos < size:
+        column += 1
+        if text[pos] == '"':
+            m = _QUOTED.match(text, pos)
+            if m is None:  # open to the end: the row goes on in the next block
+                return cells, done
+        else:
+            m = unquoted.match(text, pos)
+        assert m is not None  # (the pattern for a cell without quotes may match nothing)
+        end = m.end()
+        row.append(Cell(pos, end, line, column, text[pos] == '"'))
+        line += text.count("\n", pos, end)
+        if end < size and text[end] == delimiter:
+            pos = end + 1
+            continue
+        if end < size and text[end] not in "\r\n":
+            raise CsvError(f"line {line}: text after the closing quote of a cell (column {column})")
+        pos = end + (2 if text.startswith("\r\n", end) else 1)
+        line += 1
+        cells += row
+        row, column, done = [], 0, min(pos, size)
+    cells += row
+    return cells, size
+
+
+def repair_table(text: str, delimiter: str, repairer: Repairer,
+                 explain: bool = False) -> tuple[str, list[StringRepair]]:
+    """``text``, whole rows of a table, with each cell repaired by ``repairer``; with
+    ``explain``, also the edits of each cell that changed (its place: its column)."""
+    cells = table_cells(text, delimiter)[0]
+    befores = [text[c.start + 1:c.end - 1].replace('""', '"') if c.quoted else text[c.start:c.end]
+               for c in cells]
+    afters, edits = repair_strings(befores, repairer, explain)
+    out: list[str] = []
+    repairs: list[StringRepair] = []
+    done = 0
+    must_quote = re.compile(f'[{re.escape(delimiter)}"\\r\\n]')
+    for i, cell in enumerate(cells):
+        before, after = befores[i], afters[i]
+        if after == before:
+            continue
+        if explain:
+            repairs.append(StringRepair(cell.line, str(cell.column), before, edits[i]))
+        # (a row of one empty cell, unquoted, would be a blank line: no row)
+        alone = cell.column == 1 and text[cell.end:cell.end + 1] in ("", "\r", "\n")
+        if cell.quoted or must_quote.search(after) or (alone and not after):
+            after = '"' + after.replace('"', '""') + '"'
+        out += [text[done:cell.start], after]
+        done = cell.end
+    if not out:
+        return text, repairs
+    out.append(text[done:])
+    return "".join(out), repairs
+
+
+def table_blocks(blocks: Iterable[str], delimiter: str) -> Iterator[str]:
+    """Blocks of lines (``lines.line_blocks``) of a table, each cut after a whole row (a quoted
+    cell may hold line breaks), to repair a block at a time. A :class:`CsvError` names a
+    line with text after a cell's closing quote, or a quoted cell never closed."""
+    carried, line = "", 0  # a row the block before left open; the lines before it
+    for block in blocks:
+        text = carried + block
+        if len(text) > MAX_BLOCK_CHARS:
+            raise BlockTooLarge(f"a row from line {line + 1:,} on runs for more than "
+                                f"{MAX_BLOCK_CHARS:,} characters: is a quote never closed?")
+        try:
+            done = table_cells(text, delimiter)[1]
+        except CsvError as e:
+            raise _shifted(e, line) from None
+        if done:
+            yield text[:done]
+            line += text.count("\n", 0, done)
+        carried = text[done:]
+    if carried:
+        raise CsvError(f"line {line + 1}: a quoted cell is never closed")
+
+
+def _shifted(error: CsvError, lines: int) -> CsvError:
+    """``error``, whose line counts from a block's start, counted from the text's."""
+    n, rest = str(error).removeprefix("line ").split(":", 1)
+    return CsvError(f"line {int(n) + lines:,}:{rest}")
