@@ -601,6 +601,52 @@ def test_workers_repair_a_json_dump_as_one_process_does(dump, tmp_path, args):
     assert two.stdout == one.stdout and len(one.stdout.splitlines()) >= 1200
 
 
+# A table: as text, its commas between Persian cells became ، its quotes « », its ids Persian
+TABLE = 'id,text,label\r\n1,"علي گفت: ""کتاب ها"", بله",مثبت\r\n2,"چند\r\nخطی ها",منفي\r\n'
+
+
+def test_a_csv_file_stays_a_table(tmp_path):
+    f = tmp_path / "comments.csv"
+    f.write_bytes(TABLE.encode())
+    r = run("fix", str(f))
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.decode() == ('id,text,label\r\n1,"علی گفت: «کتاب\u200cها»، بله",مثبت\r\n'
+                                 '2,"چند\r\nخطی\u200cها",منفی\r\n')
+    r = run("fix", "--diff", str(f))  # a cell's place is its column; its lines are the file's
+    assert r.stdout.decode().splitlines() == [
+        f'{f}:2:2: [-علي-]{{+علی+}} گفت: [-"کتاب ها",-]{{+«کتاب{Z}ها»،+}} بله',
+        f"{f}:4:2: [-خطی ها-]{{+خطی{Z}ها+}}", f"{f}:4:3: [-منفي-]{{+منفی+}}"]
+    rows = [json.loads(line) for line in run("fix", "--explain", str(f)).stdout.decode().splitlines()]
+    assert {(e["line"], e["field"]) for e in rows} == {(2, "2"), (3, "2"), (4, "3")}
+    # a tab-separated table, by its name, or --format tsv on standard input
+    tsv = tmp_path / "a.tsv"
+    tsv.write_text("1\tمی شود\t12\n", encoding="utf-8")
+    assert run("fix", str(tsv)).stdout.decode() == f"1\tمی{Z}شود\t12\n"
+    assert run("fix", "--format", "tsv", input=tsv.read_bytes()).stdout.decode() == f"1\tمی{Z}شود\t12\n"
+    assert run("fix", input=tsv.read_bytes()).stdout.decode() == f"۱\tمی{Z}شود\t۱۲\n"  # as text
+
+
+@pytest.mark.parametrize("table, problem", [
+    ('a,b\r\n"c,d\r\n', "line 2: a quoted cell is never closed"),
+    ('a,b\n"c"d,e\n', "line 2: text after the closing quote of a cell (column 1)"),
+])
+def test_a_broken_table_is_refused_before_anything_is_written(tmp_path, table, problem):
+    f = tmp_path / "t.csv"
+    f.write_text(table * 1 if "never" in problem else "a,b\n" * 300 + table, encoding="utf-8")
+    r = run("fix", str(f))
+    assert r.returncode == 2 and not r.stdout
+    line = int(problem.split()[1].rstrip(":")) + (0 if "never" in problem else 300)
+    assert r.stderr.decode().strip() == f"paknevis: error: {f}: line {line}:{problem.split(':', 1)[1]}"
+
+
+def test_workers_repair_a_table_as_one_process_does(tmp_path):
+    f = tmp_path / "big.csv"
+    f.write_bytes(TABLE.encode() * 400)
+    one, two = run("fix", str(f)), run("fix", "--workers", "2", str(f))
+    assert one.returncode == two.returncode == 0, two.stderr
+    assert two.stdout == one.stdout and one.stdout.count(b"\r\n") == 1600
+
+
 @pytest.mark.parametrize("record, problem", [
     ({"text": "متن"}, "no id"),
     ({"id": "a", "text": "متن", "published": 20250201}, "published is not text"),
