@@ -109,7 +109,8 @@ def fix(
         None, help="Text files to repair ('-' for standard input). Without files, read "
                    "standard input.", show_default=False, metavar="FILE"),
     explain: bool = typer.Option(
-        False, "--explain", help="Print the edits as JSON lines (start, end, old, new, rule) "
+        False, "--explain", help="Print the edits as JSON lines (start, end, old, new, rule; of JSON "
+                                 "and tables, also the line and field of the string edited) "
                                  "instead of the text ('paknevis rules' says what each rule means)."),
     in_place: bool = typer.Option(
         False, "--in-place", "-i", help="Rewrite each file (as UTF-8), keeping the original as FILE.bak."),
@@ -163,7 +164,8 @@ def fix(
 
     Garbled encodings (ط³ظ„ط§ظ…, Ø³Ù„Ø§Ù…, ÇíÑÇä) and HTML references (&zwnj;) are decoded first.
 
-    Lines in Urdu, Pashto or Kurdish stay as they are.
+    Lines in Urdu, Pashto or Kurdish stay as they are. JSON, JSON Lines, CSV and TSV stay
+    what they are: only their strings, or cells, are repaired (see --format).
 
     Examples:
 
@@ -182,6 +184,8 @@ def fix(
         zcat dump.txt.gz | paknevis fix --workers 2 > fixed.txt
 
         paknevis fix dump.jsonl --field title,paragraphs > fixed.jsonl
+
+        paknevis fix comments.csv > fixed.csv
     """
     stdin_named = any(str(p) == "-" for p in files or ())
     if in_place and (not files or stdin_named):
