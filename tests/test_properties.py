@@ -108,7 +108,9 @@ def content(text: str) -> str:
 @example("ا..رد.م")  # the run's last dot, spaced after, was read as a link of a chain
 @example("# ایران )_")  # the heading's word took the _ once spacing set ) against it
 @example("# کتاب ها_نو")  # ... and once the ZWNJ step joined the word before _ to it
-@example("می\ufe70\u0654")  # a haraka's presentation form between ی and ٔ, a haraka only later
+@example("می\ufe70\u0654")  # between ی and ٔ, what a later step takes out: ی and ٔ were ئ
+@example("می\ufeff\u0654")  # only in a second fix (a haraka's form, an invisible control, a
+@example("میـ\u0654")  # kashida)
 def test_idempotent(text):
     once = fix(text)
     assert fix(once) == once

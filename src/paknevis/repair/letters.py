@@ -145,12 +145,11 @@ kashida_step = RegexStep("kashida", re.compile(f"{KASHIDA}+"), _stretch, "letter
 # runs with the steps for rare characters, behind their one scan (alone, its own scan of
 # every text cost 5% of fix's time on farsnews).
 # (Not ه and ٔ: هٔ is how the ezafe on ه is written, as ۀ.)
-# (NFD puts the harakat of the letter between it and the mark: أَ is ا, َ and ٔ; and a
-# haraka's presentation form, ﹰ, is one too, which the letters step after makes a haraka:
-# past it, fix gave یٔ, and fix again ئ.)
+# (NFD puts the harakat of the letter between it and the mark: أَ is ا, َ and ٔ.)
 _COMPOSED = {unicodedata.normalize("NFD", ch): ch for ch in "آأإؤئۀ"} | {
     "\u06cc\u0654": "ئ", "\u0649\u0654": "ئ"}
-_DECOMPOSED = re.compile(f"([اویيىە])([{HARAKAT}{MAKES_HARAKAT}]*)([\u0653\u0654\u0655])")
+_HAMZA_MADDA = "\u0653\u0654\u0655"
+_DECOMPOSED = re.compile(f"([اویيىە])([{HARAKAT}]*)([{_HAMZA_MADDA}])")
 
 
 def _composed(m: re.Match) -> str | None:
@@ -158,8 +157,14 @@ def _composed(m: re.Match) -> str | None:
     return None if letter is None else letter + m[2]
 
 
-composed_step = RegexStep("composed", _DECOMPOSED, _composed, "letters.decomposed",
-                          triggers="\u0653\u0654\u0655")
+def composable(text: str) -> bool:
+    """Has ``text`` a letter and a mark that the step would make one? After a pass it may:
+    a later step took out what stood between them (a kashida, an invisible control, ﹰ),
+    and the pipeline runs again (else fix gave یٔ, and fix again ئ)."""
+    return any(mark in text for mark in _HAMZA_MADDA) and any(map(_composed, _DECOMPOSED.finditer(text)))
+
+
+composed_step = RegexStep("composed", _DECOMPOSED, _composed, "letters.decomposed", triggers=_HAMZA_MADDA)
 
 
 #: Arabic yeh and kaf alone; the pipeline runs it first, so that ``letters_step`` after it

@@ -16,6 +16,7 @@ from .letters import (
     MAKES_HARAKAT,
     arabic_yeh_kaf_step,
     bidi_between_words_step,
+    composable,
     composed_step,
     invisible_step,
     kashida_step,
@@ -84,6 +85,7 @@ class Repairer:
             if config.words:
                 lexicon = lexicon.with_words(config.words)
             steps.append(ZwnjStep(ZwnjRestorer(lexicon)))
+        self._composes = "letters.decomposed" not in config.skipped_rules
         if skipped := config.skipped_rules:
             steps = [WithoutRules(step, skipped) for step in steps]
         self.steps = tuple(steps)  # each traced on its own by fix_and_explain
@@ -151,8 +153,10 @@ class Repairer:
 
     def _needs_another_pass(self, text: str) -> bool:
         """Did a step make an HTML reference or a mojibake run whole (entities.py,
-        mojibake.py)? Then the steps run again, so that ``fix`` stays idempotent."""
-        return self.config.letters and (decodable(text) or garbled(text))
+        mojibake.py), or bring a letter and the mark it composes with together (letters.py)?
+        Then the steps run again, so that ``fix`` stays idempotent."""
+        return self.config.letters and (decodable(text) or garbled(text) or (
+            self._composes and composable(text)))
 
 
 def _in_spans(text: str, spans, repair) -> tuple[str, list[Edit]]:
