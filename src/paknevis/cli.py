@@ -197,8 +197,8 @@ def fix(
         letters=letters, spacing=spacing, handles=handles, words=_words_of(words), skip=_names_of(skip))
     _check_options(options)
     fields = _names_of(field)
-    if fields and format is InputFormat.text:
-        _fail("--field is for JSON input, not --format text")
+    if fields and format not in (InputFormat.auto, InputFormat.json):
+        _fail(f"--field is for JSON input, not --format {format.value}")
     sources = [("<stdin>", None) if str(p) == "-" else (str(p), p) for p in files or [Path("-")]]
     failed, to_change = False, 0
     with worker_pool(workers, options) as pool:
