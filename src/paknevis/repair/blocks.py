@@ -27,7 +27,7 @@ class RepairedBlock(NamedTuple):
     changed: bool
     text: str  # the repaired text ("" where the edits were asked for)
     edits: list[Edit]  # the edits that make it (where they were asked for) ...
-    strings: list[StringRepair]  # ... or, for JSON, those of each string value
+    strings: list[StringRepair]  # ... or, for JSON and tables, those of each string or cell
 
 
 @contextmanager
