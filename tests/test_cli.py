@@ -3,6 +3,7 @@ import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -645,6 +646,36 @@ def test_workers_repair_a_table_as_one_process_does(tmp_path):
     one, two = run("fix", str(f)), run("fix", "--workers", "2", str(f))
     assert one.returncode == two.returncode == 0, two.stderr
     assert two.stdout == one.stdout and one.stdout.count(b"\r\n") == 1600
+
+
+def test_compressed_files_are_read_as_their_names_say(dump, tmp_path, sample_post_fixed):
+    import gzip
+
+    import zstandard
+
+    fixed = run("fix", str(dump)).stdout
+    packed = tmp_path / "dump.jsonl.gz"  # JSON by its name, under the .gz
+    packed.write_bytes(gzip.compress(dump.read_bytes()))
+    assert run("fix", str(packed)).stdout == fixed
+    table = tmp_path / "t.csv.zst"
+    table.write_bytes(zstandard.ZstdCompressor().compress(TABLE.encode()))
+    f = tmp_path / "t.csv"
+    f.write_bytes(TABLE.encode())
+    assert run("fix", str(table)).stdout == run("fix", str(f)).stdout
+    sample = Path(__file__).resolve().parents[1] / "examples" / "blogger-post.txt"
+    post = tmp_path / "post.txt.gz"
+    post.write_bytes(gzip.compress(sample.read_bytes()))
+    assert run("fix", str(post)).stdout.decode() == sample_post_fixed
+    # damaged: one clear line; and --in-place would write text over the compressed file
+    cut = tmp_path / "cut.jsonl.gz"
+    cut.write_bytes(packed.read_bytes()[:30])
+    r = run("fix", str(cut))
+    assert r.returncode == 2 and r.stderr.decode().strip() == (
+        f"paknevis: error: {cut}: damaged gzip data (Compressed file ended before the "
+        "end-of-stream marker was reached)")
+    before = packed.read_bytes()
+    r = run("fix", "--in-place", str(packed))
+    assert r.returncode == 2 and b"is compressed" in r.stderr and packed.read_bytes() == before
 
 
 @pytest.mark.parametrize("record, problem", [

@@ -20,6 +20,7 @@ import typer
 
 from . import __version__
 from .io import UTF8_CUT, DecodeError, read_text
+from .io.decode import COMPRESSIONS, compression_of
 from .io.stream import TextStream, open_text_stream
 from .repair import RepairConfig, RepairOptions
 from .repair.blocks import TEXT, Form, RepairedBlock, repair_blocks, worker_pool
@@ -106,8 +107,8 @@ def main(version: bool = typer.Option(False, "--version", callback=_version, is_
 @app.command()
 def fix(
     files: list[Path] | None = typer.Argument(
-        None, help="Text files to repair ('-' for standard input). Without files, read "
-                   "standard input.", show_default=False, metavar="FILE"),
+        None, help="Text files to repair ('-' for standard input), or compressed ones (.gz, "
+                   ".zst). Without files, read standard input.", show_default=False, metavar="FILE"),
     explain: bool = typer.Option(
         False, "--explain", help="Print the edits as JSON lines (start, end, old, new, rule; of JSON "
                                  "and tables, also the line and field of the string edited) "
@@ -190,6 +191,9 @@ def fix(
     stdin_named = any(str(p) == "-" for p in files or ())
     if in_place and (not files or stdin_named):
         _fail("--in-place needs files to rewrite, not standard input")
+    if in_place and (packed := [str(p) for p in files or () if compression_of(p)]):
+        _fail(f"--in-place rewrites text files, and {', '.join(packed)} is compressed: "
+              "repair it to standard output, and compress that")
     if sum((in_place, explain, check or diff)) > 1:
         _fail("--in-place, --explain and --check (or --diff) cannot be used together")
     options: dict[str, Any] = dict(
@@ -209,7 +213,7 @@ def fix(
             except (DecodeError, BlockTooLarge, JsonError, CsvError) as e:
                 hint = " (--format text reads it as text)" if (  # (where it was taken for JSON)
                     isinstance(e, JsonError) and format is InputFormat.auto
-                    and not name.lower().endswith(tuple(FORMAT_OF_NAME))) else ""
+                    and _format_named(name) is None) else ""
                 typer.echo(f"paknevis: error: {name}: {e}{hint}", err=True)
                 failed = True
                 continue
@@ -585,10 +589,17 @@ def _format_of(format: InputFormat, name: str, first: str) -> InputFormat:
     """What to read an input as: as asked, or by its name, or JSON if its first line is."""
     if format is not InputFormat.auto:
         return format
-    for ending, named in FORMAT_OF_NAME.items():
-        if name.lower().endswith(ending):
-            return InputFormat(named)
+    named = _format_named(name)
+    if named is not None:
+        return named
     return InputFormat.json if looks_like_json(first) else InputFormat.text
+
+
+def _format_named(name: str) -> InputFormat | None:
+    """The format a file's name says (dump.jsonl.gz: json), or None."""
+    name = name.lower()
+    name = next((name.removesuffix(end) for end in COMPRESSIONS if name.endswith(end)), name)
+    return next((InputFormat(f) for end, f in FORMAT_OF_NAME.items() if name.endswith(end)), None)
 
 
 def _structure(format: InputFormat, fields: tuple[str, ...]):

@@ -8,14 +8,14 @@ becomes a reject with its reason), and so is a dump or an archive that cannot be
 """
 from __future__ import annotations
 
-import gzip
-import io
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import orjson
+
+from ..io.decode import open_decompressed
 
 DOCUMENT_SUFFIXES = (".txt", ".html", ".htm")
 DUMP_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz", ".jsonl.zst", ".ndjson.zst")
@@ -36,20 +36,8 @@ class Item:
     error: str | None = None  #: why a dump or archive could not be read on: a reject
 
 
-def _open_lines(path: Path):
-    name = path.name.lower()
-    if name.endswith(".gz"):
-        return gzip.open(path, "rb")
-    if name.endswith(".zst"):
-        import zstandard
-
-        raw = open(path, "rb")
-        return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(raw, closefd=True))
-    return open(path, "rb")
-
-
 def _dump_items(path: Path) -> Iterator[Item]:
-    with _open_lines(path) as f:
+    with open_decompressed(path) as f:
         for n, raw in enumerate(f, 1):
             if raw.strip():
                 yield Item(ref=f"{path}:{n}", line=raw.decode("utf-8", "replace"))

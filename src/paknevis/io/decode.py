@@ -13,6 +13,8 @@ paknevis.io.decode.DecodeError: not a text file (binary data)
 from __future__ import annotations
 
 import codecs
+import gzip
+import io
 import re
 from pathlib import Path
 from typing import BinaryIO
@@ -128,6 +130,31 @@ def open_binary(path: str | Path) -> BinaryIO:
         raise DecodeError("no such file") from None
     except PermissionError:
         raise DecodeError("permission denied") from None
+
+
+#: Compressed files, known by the end of their names
+COMPRESSIONS = {".gz": "gzip", ".zst": "zstd"}
+
+
+def compression_of(path: str | Path) -> str | None:
+    """How a file is compressed, by its name ("gzip", "zstd"), or None."""
+    name = str(path).lower()
+    return next((kind for end, kind in COMPRESSIONS.items() if name.endswith(end)), None)
+
+
+def open_decompressed(path: str | Path) -> BinaryIO:
+    """Open a file for reading its bytes, decompressed where its name says it is compressed
+    (.gz, .zst). What a damaged file raises is its decompressor's (EOFError, OSError,
+    zstandard.ZstdError)."""
+    kind = compression_of(path)
+    if kind == "gzip":
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    if kind == "zstd":
+        import zstandard  # (a dependency of the corpus reader; loaded where needed)
+
+        raw = open(path, "rb")
+        return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(raw, closefd=True))
+    return open(path, "rb")
 
 
 def read_text(path: str | Path) -> tuple[str, str]:

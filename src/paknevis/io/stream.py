@@ -16,11 +16,21 @@ a BOM, then Windows-1256.
 from __future__ import annotations
 
 import codecs
+import io
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from .decode import SNIFF_BYTES, UTF8_CUT, DecodeError, decode_bytes, looks_binary, open_binary
+from .decode import (
+    SNIFF_BYTES,
+    UTF8_CUT,
+    DecodeError,
+    compression_of,
+    decode_bytes,
+    looks_binary,
+    open_binary,
+    open_decompressed,
+)
 
 _CHUNK = 1 << 20
 
@@ -98,10 +108,40 @@ class TextStream:
 
 
 def open_text_stream(path: str | Path) -> tuple[BinaryIO, TextStream]:
-    """Open a file to read as a :class:`TextStream`: (the file, to close; the stream)."""
-    raw = open_binary(path)
+    """Open a file to read as a :class:`TextStream`: (the file, to close; the stream). A
+    compressed file (.gz, .zst) is read as it is decompressed, as a pipe is: its first bytes
+    decide its encoding, and damage is a :class:`DecodeError` where it comes."""
+    kind = compression_of(path)
+    raw = open_binary(path)  # (errors of opening named as for any file: no such file, ...)
+    if kind is not None:
+        raw.close()
+        raw = io.BufferedReader(_Decompressing(open_decompressed(path), kind))
     try:
-        return raw, TextStream(raw, seekable=True)
+        return raw, TextStream(raw, seekable=kind is None)
     except BaseException:
         raw.close()
         raise
+
+
+class _Decompressing(io.RawIOBase):
+    """A compressed file's bytes, where damage (a gzip cut short, bytes that are no zstd) is
+    a :class:`DecodeError`, not the decompressor's own exception."""
+
+    def __init__(self, raw: BinaryIO, kind: str):
+        super().__init__()
+        self._raw, self._kind = raw, kind
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        try:
+            data = self._raw.read(len(buffer))
+        except Exception as e:  # (what gzip and zstandard raise differ: EOFError, OSError, ZstdError)
+            raise DecodeError(f"damaged {self._kind} data ({e})") from None
+        buffer[:len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        self._raw.close()
+        super().close()
