@@ -678,6 +678,22 @@ def test_compressed_files_are_read_as_their_names_say(dump, tmp_path, sample_pos
     assert r.returncode == 2 and b"is compressed" in r.stderr and packed.read_bytes() == before
 
 
+def test_a_page_stays_a_page(tmp_path):
+    # as text, the script's ; became ؛ and the link's كتاب کتاب: another address
+    page = ('<!DOCTYPE html>\n<html><head><title>كتاب ها</title></head><body>\n'
+            '<p title="میشود"><a href="/s?q=كتاب">كتاب ها</a></p>\n'
+            '<script>alert("کتاب ها");</script>\n</body></html>\n')
+    expected = page.replace("كتاب ها<", f"کتاب{Z}ها<").replace('"میشود"', f'"می{Z}شود"')
+    f = tmp_path / "page.htm"
+    f.write_text(page, encoding="utf-8")
+    assert run("fix", str(f)).stdout.decode() == expected
+    assert run("fix", input=page.encode()).stdout.decode() == expected  # known by its doctype
+    assert run("fix", "--diff", str(f)).stdout.decode().splitlines() == [
+        f"{f}:2:text: [-كتاب ها-]{{+کتاب{Z}ها+}}", f"{f}:3:title: [-میشود-]{{+می{Z}شود+}}",
+        f"{f}:3:text: [-كتاب ها-]{{+کتاب{Z}ها+}}"]
+    assert "alert(\"کتاب‌ها\")؛" in run("fix", "--format", "text", str(f)).stdout.decode()
+
+
 @pytest.mark.parametrize("record, problem", [
     ({"text": "متن"}, "no id"),
     ({"id": "a", "text": "متن", "published": 20250201}, "published is not text"),

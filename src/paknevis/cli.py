@@ -27,6 +27,7 @@ from .repair.blocks import TEXT, Form, RepairedBlock, repair_blocks, worker_pool
 from .repair.config import config_of
 from .repair.csv_text import CsvError, table_blocks
 from .repair.diff import COLOR, PLAIN, word_diff
+from .repair.html_text import html_blocks, looks_like_html
 from .repair.json_text import JsonError, json_blocks, looks_like_json
 from .repair.lines import BlockTooLarge, line_blocks
 
@@ -62,6 +63,7 @@ class InputFormat(StrEnum):
     json = "json"
     csv = "csv"
     tsv = "tsv"
+    html = "html"
 
 
 class Digits(StrEnum):
@@ -149,13 +151,15 @@ def fix(
         1, min=1, max=64, metavar="N", help="Processes to repair with: blocks of lines go to each "
                                             "in turn, and the output keeps the input's order."),
     format: InputFormat = typer.Option(
-        InputFormat.auto, "--format", metavar="auto|text|json|csv|tsv", parser=_one_of(InputFormat),
+        InputFormat.auto, "--format", metavar="auto|text|json|csv|tsv|html", parser=_one_of(InputFormat),
         help="text; json: JSON Lines (a value a line) or one JSON value, whose strings are "
              "repaired and the JSON kept as it was (--explain, --diff: each string's line and "
              "place, /paragraphs/2); csv, tsv: a table, whose cells are repaired and its "
-             "commas, tabs and quotes kept (the place: a cell's column). auto: by the file's "
-             "name (.json, .jsonl, .ndjson; .csv; .tsv, .tab), else json for an input whose "
-             "first line is a JSON object or array, else text."),
+             "commas, tabs and quotes kept (the place: a cell's column); html: a page, whose "
+             "text and title, alt and meta descriptions are repaired, and its tags, scripts, "
+             "styles and code kept. auto: by the file's name (.json, .jsonl, .ndjson; .csv; "
+             ".tsv, .tab; .html, .htm), else json for an input whose first line is a JSON "
+             "object or array, html for one that begins as a page does, else text."),
     field: list[str] | None = typer.Option(
         None, metavar="KEY", show_default=False,
         help="JSON: repair only the strings under this key of each object (title, paragraphs); "
@@ -165,8 +169,8 @@ def fix(
 
     Garbled encodings (ط³ظ„ط§ظ…, Ø³Ù„Ø§Ù…, ÇíÑÇä) and HTML references (&zwnj;) are decoded first.
 
-    Lines in Urdu, Pashto or Kurdish stay as they are. JSON, JSON Lines, CSV and TSV stay
-    what they are: only their strings, or cells, are repaired (see --format).
+    Lines in Urdu, Pashto or Kurdish stay as they are. JSON, JSON Lines, CSV, TSV and HTML
+    stay what they are: only their strings, cells or text are repaired (see --format).
 
     Examples:
 
@@ -582,7 +586,7 @@ class _Output(NamedTuple):
 
 #: What ``--format auto`` reads a file as, by the end of its name
 FORMAT_OF_NAME = {".json": "json", ".jsonl": "json", ".ndjson": "json", ".csv": "csv",
-                  ".tsv": "tsv", ".tab": "tsv"}
+                  ".tsv": "tsv", ".tab": "tsv", ".html": "html", ".htm": "html", ".xhtml": "html"}
 
 
 def _format_of(format: InputFormat, name: str, first: str) -> InputFormat:
@@ -592,7 +596,9 @@ def _format_of(format: InputFormat, name: str, first: str) -> InputFormat:
     named = _format_named(name)
     if named is not None:
         return named
-    return InputFormat.json if looks_like_json(first) else InputFormat.text
+    if looks_like_json(first):
+        return InputFormat.json
+    return InputFormat.html if looks_like_html(first) else InputFormat.text
 
 
 def _format_named(name: str) -> InputFormat | None:
@@ -610,6 +616,8 @@ def _structure(format: InputFormat, fields: tuple[str, ...]):
     if format in (InputFormat.csv, InputFormat.tsv):
         delimiter = "," if format is InputFormat.csv else "\t"
         return partial(table_blocks, delimiter=delimiter), Form("table", delimiter=delimiter)
+    if format is InputFormat.html:
+        return html_blocks, Form("html")
     return None, TEXT
 
 
@@ -633,7 +641,7 @@ def _fix_one(options: dict, name: str, path: Path | None, output: _Output, forma
                   "(--format json reads it as JSON)")
         cut, form = _structure(format, fields)
         if cut is not None:
-            if path is not None:  # a file: checked to its end before anything is written
+            if path is not None and form.kind != "html":  # checked to its end before anything is written
                 raw_again, stream_again = open_text_stream(path)
                 with raw_again:
                     deque(cut(line_blocks(stream_again.chunks())), maxlen=0)

@@ -15,6 +15,7 @@ from typing import Literal, NamedTuple
 
 from .csv_text import repair_table
 from .edits import Edit
+from .html_text import repair_html
 from .json_text import repair_json
 from .pipeline import repairer
 from .strings import StringRepair
@@ -27,7 +28,7 @@ class RepairedBlock(NamedTuple):
     changed: bool
     text: str  # the repaired text ("" where the edits were asked for)
     edits: list[Edit]  # the edits that make it (where they were asked for) ...
-    strings: list[StringRepair]  # ... or, for JSON and tables, those of each string or cell
+    strings: list[StringRepair]  # ... or, for JSON, tables and HTML, those of each string
 
 
 @contextmanager
@@ -46,9 +47,10 @@ def worker_pool(workers: int, options: dict | None = None) -> Iterator[Pool | No
 class Form(NamedTuple):
     """What the blocks are: text; or JSON (``json_text.json_blocks``), whose string values
     are repaired, or those under ``fields``; or a table (``csv_text.table_blocks``), whose
-    cells between ``delimiter``s are."""
+    cells between ``delimiter``s are; or an HTML page (``html_text``), whose text a reader
+    sees is."""
 
-    kind: Literal["text", "json", "table"] = "text"
+    kind: Literal["text", "json", "table", "html"] = "text"
     fields: tuple[str, ...] = ()
     delimiter: str = ","
 
@@ -77,8 +79,10 @@ def _repair_block(options: dict, explain: bool, form: Form, block: str) -> Repai
     if form.kind != "text":
         if form.kind == "json":
             fixed, strings = repair_json(block, rep, form.fields, explain)
-        else:
+        elif form.kind == "table":
             fixed, strings = repair_table(block, form.delimiter, rep, explain)
+        else:
+            fixed, strings = repair_html(block, rep, explain)
         return RepairedBlock(len(block), fixed != block, "" if explain else fixed, [], strings)
     if explain:
         fixed, edits = rep.fix_and_explain(block)

@@ -1,0 +1,119 @@
+"""HTML repaired as HTML: the text a reader sees repaired, the markup left as it was.
+
+Repaired as text, a page lost more than its looks: ``alert("کتاب ها");`` in a script came
+out ``alert("کتاب‌ها")؛``, no longer JavaScript, and the ك of a link's ``?q=كتاب`` became ک,
+another address. Here only text between tags is repaired, and the attributes a reader sees
+(title, alt, placeholder, aria-label, and the content of a page's description and title in
+its meta tags). Tags, comments, and the content of script, style, template, code, kbd,
+samp, svg and math stay byte for byte. A text is read with its character references
+(``&amp;``, ``&nbsp;``), repaired as :func:`~paknevis.fix` repairs a text, and written
+again with ``&``, ``<`` and ``>`` escaped, so repair can make no markup; the spaces at its
+edges stay, since they part it from the tags beside it. A text repair leaves alone stays
+as written, its references too.
+
+>>> from paknevis.repair import repairer
+>>> repair_html('<p title="كتاب ها">علي گفت <b>میشود</b></p><script>f("كتاب");</script>', repairer())[0]
+'<p title="کتاب\u200cها">علی گفت <b>می\u200cشود</b></p><script>f("كتاب");</script>'
+"""
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
+
+from .lines import MAX_BLOCK_CHARS, BlockTooLarge
+from .pipeline import Repairer
+from .strings import StringRepair, repair_strings
+
+#: Elements whose content is no text to repair: code, and what browsers do not show as text
+KEPT = ("script", "style", "template", "code", "kbd", "samp", "svg", "math")
+# What is not text: a comment, CDATA, an element of KEPT with its content, a tag (or <!doctype>,
+# <?xml?>); each to its end, or the text's where it is never closed
+_MARKUP = re.compile(
+    r"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)"
+    rf"|<({'|'.join(KEPT)})\b[^>]*>.*?(?:</\1\s*>|\Z)"
+    r"|<[a-zA-Z/!?][^>]*(?:>|\Z)", re.S | re.I)
+#: attributes a reader sees, and their values
+_SEEN = re.compile(r"""\s(title|alt|placeholder|aria-label)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+_META = re.compile(r"""<meta\s[^>]*(?:name|property)\s*=\s*["']?"""
+                   r"(?:description|og:title|og:description|twitter:title|twitter:description)\b", re.I)
+_CONTENT = re.compile(r"""\s(content)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+
+
+class Piece(NamedTuple):
+    start: int  # what is repaired of the page, as written
+    end: int
+    place: str  # "text", or the attribute's name
+    quote: str  # the attribute's quote ("" for text)
+
+
+def readable_pieces(page: str) -> Iterator[Piece]:
+    """The texts of ``page`` a reader sees: between its markup, and in its attributes."""
+    done = 0
+    for m in _MARKUP.finditer(page):
+        if m.start() > done:
+            yield Piece(done, m.start(), "text", "")
+        tag = m.group()
+        if tag[1:2].isalpha() and not m.group(1):  # an opening tag, not of KEPT
+            for pattern in (_SEEN, _CONTENT) if _META.match(tag) else (_SEEN,):
+                for a in pattern.finditer(tag):
+                    group = 2 if a.group(2) is not None else 3
+                    yield Piece(m.start() + a.start(group), m.start() + a.end(group),
+                                a.group(1).lower(), '"' if group == 2 else "'")
+        done = m.end()
+    if done < len(page):
+        yield Piece(done, len(page), "text", "")
+
+
+def repair_html(page: str, repairer: Repairer, explain: bool = False) -> tuple[str, list[StringRepair]]:
+    """``page`` with the text a reader sees repaired by ``repairer``; with ``explain``, also
+    the edits of each text that changed (its place: "text" or the attribute's name)."""
+    pieces = list(readable_pieces(page))
+    edges = [_apart(html.unescape(page[p.start:p.end])) for p in pieces]
+    befores = [core for _, core, _ in edges]
+    afters, edits = repair_strings(befores, repairer, explain)
+    out: list[str] = []
+    repairs: list[StringRepair] = []
+    done = line = 0  # what of ``page`` is in ``out``; the line at ``done`` (less one)
+    for i, piece in enumerate(pieces):
+        if afters[i] == befores[i]:
+            continue
+        lead, _, trail = edges[i]
+        if explain:
+            line += page.count("\n", done, piece.start)
+            repairs.append(StringRepair(line + 1 + lead.count("\n"), piece.place, befores[i], edits[i]))
+        new = html.escape(lead + afters[i] + trail, quote=False)
+        if piece.quote:  # (only the attribute's own quote need be a reference)
+            new = new.replace(piece.quote, "&quot;" if piece.quote == '"' else "&#x27;")
+        out += [page[done:piece.start], new]
+        done = piece.end
+    if not out:
+        return page, repairs
+    out.append(page[done:])
+    return "".join(out), repairs
+
+
+def _apart(text: str) -> tuple[str, str, str]:
+    """``text`` as its spaces before, itself, and its spaces after."""
+    core = text.strip()
+    if not core:
+        return text, "", ""
+    lead = len(text) - len(text.lstrip())
+    return text[:lead], core, text[lead + len(core):]
+
+
+def html_blocks(blocks: Iterable[str]) -> Iterator[str]:
+    """A page, from blocks of lines (``lines.line_blocks``), as one block: a comment or a
+    script may run over any line."""
+    page = "".join(blocks)
+    if len(page) > MAX_BLOCK_CHARS:
+        raise BlockTooLarge(f"a page of more than {MAX_BLOCK_CHARS:,} characters is too large "
+                            "to repair at once")
+    if page:
+        yield page
+
+
+def looks_like_html(text: str) -> bool:
+    """Does ``text`` (the first block of an input) begin as an HTML page does?"""
+    return text.lstrip()[:14].lower().startswith(("<!doctype html", "<html"))

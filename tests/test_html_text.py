@@ -1,0 +1,103 @@
+"""Pages repaired as pages (repair/html_text.py): the text a reader sees as fix repairs it,
+the markup byte for byte."""
+import html
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from test_properties import SETTINGS, texts
+
+from paknevis import apply_edits, fix, parse
+from paknevis.repair import repairer
+from paknevis.repair.html_text import _MARKUP, KEPT, _apart, repair_html
+
+Z = "\u200c"
+SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "data" / "samples" / "blogger-page.html"
+
+
+def test_text_and_seen_attributes_are_repaired_the_rest_kept():
+    page = ('<p class="a" title="كتاب ها"><a href="/x?q=كتاب">كتاب ها</a> <img alt=\'میشود\'></p>'
+            '<script>alert("کتاب ها");</script><style>p{font:"كتاب"}</style><!-- "كتاب ها" -->'
+            '<code>f("كتاب")</code>')
+    fixed = repair_html(page, repairer())[0]
+    assert fixed == (f'<p class="a" title="کتاب{Z}ها"><a href="/x?q=كتاب">کتاب{Z}ها</a> '
+                     f'<img alt=\'می{Z}شود\'></p><script>alert("کتاب ها");</script>'
+                     '<style>p{font:"كتاب"}</style><!-- "كتاب ها" --><code>f("كتاب")</code>')
+
+
+def test_the_spaces_that_part_a_text_from_its_tags_stay():
+    # fix takes a text's last space away; here it parts two words
+    assert repair_html("<p>كتاب <b>ها</b>\n</p>", repairer())[0] == "<p>کتاب <b>ها</b>\n</p>"
+
+
+def test_references_are_read_and_no_markup_is_made():
+    page = "<p>كتاب &lt;b&gt; &amp; &#1740;</p><p>درست &amp; است</p>"
+    fixed = repair_html(page, repairer())[0]
+    assert fixed == "<p>کتاب &lt;b&gt; &amp; ی</p><p>درست &amp; است</p>"  # the second as written
+
+
+def test_an_attributes_own_quote_stays_a_reference():
+    page = """<a title='او گفت: "كتاب"' alt="it's كتاب">x</a>"""
+    fixed = repair_html(page, repairer())[0]
+    assert fixed == """<a title='او گفت: «کتاب»' alt="it's کتاب">x</a>"""
+    fixed = repair_html("""<a title='it"s كتاب'>x</a>""", repairer())[0]
+    assert fixed == """<a title='it"s کتاب'>x</a>"""
+
+
+def test_meta_descriptions_and_unclosed_markup():
+    page = ('<meta name="description" content="كتاب ها"><meta name="author" content="كتاب">'
+            '<p>كتاب<!-- never closed "كتاب"')
+    fixed = repair_html(page, repairer())[0]
+    assert fixed == ('<meta name="description" content="کتاب‌ها"><meta name="author" content="كتاب">'
+                     '<p>کتاب<!-- never closed "كتاب"')
+
+
+def test_explain_gives_each_texts_line_place_and_edits():
+    page = '<html>\n<head><title>كتاب ها</title></head>\n<body>\n  <img alt="میشود">\n</body>'
+    fixed, strings = repair_html(page, repairer(), explain=True)
+    assert [(s.line, s.place, s.text) for s in strings] == [(2, "text", "كتاب ها"), (4, "alt", "میشود")]
+    for s in strings:
+        assert apply_edits(s.text, s.edits) == fix(s.text)
+
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason="needs ../shared/data")
+def test_the_sample_page():
+    """Its scripts and styles stay, its text is repaired, and it parses into the same record."""
+    page = SAMPLE.read_text(encoding="utf-8")
+    fixed = repair_html(page, repairer())[0]
+    kept = re.compile(r"<(script|style)\b.*?</\1>", re.S)
+    assert kept.findall(fixed) == kept.findall(page)
+    assert f"بین{Z}المللی" in fixed and "بینالمللی" not in fixed
+    before, after = parse(page), parse(fixed)
+    assert (after.text, after.title, after.published, after.hashtags) == (
+        before.text, before.title, before.published, before.hashtags)
+    assert repair_html(fixed, repairer())[0] == fixed
+
+
+def _texts(page: str) -> list[str]:
+    """The texts between the markup of ``page``, empty ones too."""
+    marks = list(_MARKUP.finditer(page))
+    return [page[a:b] for a, b in zip([0, *(m.end() for m in marks)],
+                                      [*(m.start() for m in marks), len(page)], strict=True)]
+
+
+tags = st.sampled_from(["<p>", "</p>", "<b>", "</b>", "<br/>", '<a href="x">', "</a>", "<!-- c -->",
+                        *(f"<{t}>x</{t}>" for t in KEPT), '<img alt="">', "<title>", "</title>"])
+pages = st.lists(st.one_of(texts, tags), max_size=12).map("".join)
+
+
+@SETTINGS
+@given(pages)
+def test_pages_keep_their_markup(page):
+    """The markup comes out as it went in, each text a reader sees as fix makes it (its
+    edges' spaces kept); idempotent; and the edits explained replay each text."""
+    fixed, strings = repair_html(page, repairer(), explain=True)
+    assert [m.group() for m in _MARKUP.finditer(fixed)] == [m.group() for m in _MARKUP.finditer(page)]
+    for before, after in zip(_texts(page), _texts(fixed), strict=True):
+        lead, text, trail = _apart(html.unescape(before))
+        assert after == before if fix(text) == text else html.unescape(after) == lead + fix(text) + trail
+    assert repair_html(fixed, repairer())[0] == fixed
+    for s in strings:
+        assert apply_edits(s.text, s.edits) == fix(s.text)
