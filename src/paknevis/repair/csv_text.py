@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from .lines import MAX_BLOCK_CHARS, BlockTooLarge
 from .pipeline import Repairer
-from .strings import StringRepair, repair_strings
+from .strings import StringRepair, repair_strings, spliced
 
 # possessive: a quote that a quote follows is one in the cell, never its end (at a block's
 # end, '"""' is a cell going on, not an empty one with a quote after it)
@@ -94,26 +94,21 @@ def repair_table(text: str, delimiter: str, repairer: Repairer,
     befores = [text[c.start + 1:c.end - 1].replace('""', '"') if c.quoted else text[c.start:c.end]
                for c in cells]
     afters, edits = repair_strings(befores, repairer, explain)
-    out: list[str] = []
+    changes: list[tuple[int, int, str]] = []
     repairs: list[StringRepair] = []
-    done = 0
-    must_quote = re.compile(f'[{re.escape(delimiter)}"\\r\\n]')
+    must_quote = re.compile(f'[{re.escape(delimiter)}"\r\n]')
     for i, cell in enumerate(cells):
-        before, after = befores[i], afters[i]
-        if after == before:
+        after = afters[i]
+        if after == befores[i]:
             continue
         if explain:
-            repairs.append(StringRepair(cell.line, str(cell.column), before, edits[i]))
+            repairs.append(StringRepair(cell.line, str(cell.column), befores[i], edits[i]))
         # (a row of one empty cell, unquoted, would be a blank line: no row)
         alone = cell.column == 1 and text[cell.end:cell.end + 1] in ("", "\r", "\n")
         if cell.quoted or must_quote.search(after) or (alone and not after):
             after = '"' + after.replace('"', '""') + '"'
-        out += [text[done:cell.start], after]
-        done = cell.end
-    if not out:
-        return text, repairs
-    out.append(text[done:])
-    return "".join(out), repairs
+        changes.append((cell.start, cell.end, after))
+    return spliced(text, changes), repairs
 
 
 def table_blocks(blocks: Iterable[str], delimiter: str) -> Iterator[str]:

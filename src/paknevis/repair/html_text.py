@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from .lines import MAX_BLOCK_CHARS, BlockTooLarge
 from .pipeline import Repairer
-from .strings import StringRepair, repair_strings
+from .strings import LineNumbers, StringRepair, repair_strings, spliced
 
 #: Elements whose content is no text to repair: code, and what browsers do not show as text
 KEPT = ("script", "style", "template", "code", "kbd", "samp", "svg", "math")
@@ -73,25 +73,21 @@ def repair_html(page: str, repairer: Repairer, explain: bool = False) -> tuple[s
     edges = [_apart(html.unescape(page[p.start:p.end])) for p in pieces]
     befores = [core for _, core, _ in edges]
     afters, edits = repair_strings(befores, repairer, explain)
-    out: list[str] = []
+    changes: list[tuple[int, int, str]] = []
     repairs: list[StringRepair] = []
-    done = line = 0  # what of ``page`` is in ``out``; the line at ``done`` (less one)
+    lines = LineNumbers(page)
     for i, piece in enumerate(pieces):
         if afters[i] == befores[i]:
             continue
         lead, _, trail = edges[i]
         if explain:
-            line += page.count("\n", done, piece.start)
-            repairs.append(StringRepair(line + 1 + lead.count("\n"), piece.place, befores[i], edits[i]))
+            line = lines.at(piece.start) + lead.count("\n")
+            repairs.append(StringRepair(line, piece.place, befores[i], edits[i]))
         new = html.escape(lead + afters[i] + trail, quote=False)
         if piece.quote:  # (only the attribute's own quote need be a reference)
             new = new.replace(piece.quote, "&quot;" if piece.quote == '"' else "&#x27;")
-        out += [page[done:piece.start], new]
-        done = piece.end
-    if not out:
-        return page, repairs
-    out.append(page[done:])
-    return "".join(out), repairs
+        changes.append((piece.start, piece.end, new))
+    return spliced(page, changes), repairs
 
 
 def _apart(text: str) -> tuple[str, str, str]:

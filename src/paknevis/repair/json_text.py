@@ -23,7 +23,7 @@ from typing import Unpack
 from .config import RepairOptions
 from .lines import MAX_BLOCK_CHARS, BlockTooLarge
 from .pipeline import Repairer, repairer
-from .strings import StringRepair, repair_strings
+from .strings import LineNumbers, StringRepair, repair_strings, spliced
 
 # A string (unrolled, so that a long one is one scan: "(?:[^"\\]|\\.)*" tries an alternation
 # a character) or a mark of the JSON's structure; numbers, true, false and null do not matter
@@ -96,26 +96,19 @@ def repair_json(text: str, repairer: Repairer, fields: Collection[str] = (),
     befores = [json.loads(token) if "\\" in token else token[1:-1]
                for token in (text[start:end] for start, end, _ in strings)]
     afters, edits = repair_strings(befores, repairer, explain)
-    out: list[str] = []
+    changes: list[tuple[int, int, str]] = []
     repairs: list[StringRepair] = []
-    done = line = 0  # what of ``text`` is in ``out``, and the line at ``done`` (less one)
+    lines = LineNumbers(text)
     for i, (start, end, path) in enumerate(strings):
-        before, after = befores[i], afters[i]
-        if after == before:
+        if afters[i] == befores[i]:
             continue
         if explain:
-            line += text.count("\n", done, start)
-            repairs.append(StringRepair(line + 1, pointer(path), before, edits[i]))
+            repairs.append(StringRepair(lines.at(start), pointer(path), befores[i], edits[i]))
         # escapes as the writer wrote them: a dump of escapes only stays so (and a lone
         # surrogate, which UTF-8 cannot hold, stays an escape)
-        token = text[start:end]
-        ascii_only = token.isascii() or _SURROGATE.search(after) is not None
-        out += [text[done:start], json.dumps(after, ensure_ascii=ascii_only)]
-        done = end
-    if not out:
-        return text, repairs
-    out.append(text[done:])
-    return "".join(out), repairs
+        ascii_only = text[start:end].isascii() or _SURROGATE.search(afters[i]) is not None
+        changes.append((start, end, json.dumps(afters[i], ensure_ascii=ascii_only)))
+    return spliced(text, changes), repairs
 
 
 class JsonError(ValueError):

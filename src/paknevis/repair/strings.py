@@ -43,6 +43,31 @@ def repair_strings(texts: list[str], repairer: Repairer,
     return fixed_texts, edits
 
 
+def spliced(text: str, changes: list[tuple[int, int, str]]) -> str:
+    """``text`` with each ``(start, end, new)`` of ``changes`` (in order, apart) made."""
+    if not changes:
+        return text
+    out: list[str] = []
+    done = 0
+    for start, end, new in changes:
+        out += (text[done:start], new)
+        done = end
+    out.append(text[done:])
+    return "".join(out)
+
+
+class LineNumbers:
+    """The lines (from 1) of offsets in a text, asked for in order."""
+
+    def __init__(self, text: str):
+        self._text, self._offset, self._line = text, 0, 1
+
+    def at(self, offset: int) -> int:
+        self._line += self._text.count("\n", self._offset, offset)
+        self._offset = offset
+        return self._line
+
+
 def _lines_apart(lines: list[str], texts: list[str]) -> list[str]:
     """The repaired lines of ``texts`` joined, a text again each: repair keeps every line
     break, so each takes as many lines as it had."""
