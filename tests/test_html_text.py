@@ -20,11 +20,12 @@ SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "data" / "samples" / "
 def test_text_and_seen_attributes_are_repaired_the_rest_kept():
     page = ('<p class="a" title="كتاب ها"><a href="/x?q=كتاب">كتاب ها</a> <img alt=\'میشود\'></p>'
             '<script>alert("کتاب ها");</script><style>p{font:"كتاب"}</style><!-- "كتاب ها" -->'
-            '<code>f("كتاب")</code>')
+            '<code>f("كتاب")</code><pre>كتاب  ها</pre>')
     fixed = repair_html(page, repairer())[0]
     assert fixed == (f'<p class="a" title="کتاب{Z}ها"><a href="/x?q=كتاب">کتاب{Z}ها</a> '
                      f'<img alt=\'می{Z}شود\'></p><script>alert("کتاب ها");</script>'
-                     '<style>p{font:"كتاب"}</style><!-- "كتاب ها" --><code>f("كتاب")</code>')
+                     '<style>p{font:"كتاب"}</style><!-- "كتاب ها" --><code>f("كتاب")</code>'
+                     '<pre>كتاب  ها</pre>')
 
 
 def test_the_spaces_that_part_a_text_from_its_tags_stay():

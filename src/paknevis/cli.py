@@ -157,7 +157,7 @@ def fix(
              "place, /paragraphs/2); csv, tsv: a table, whose cells are repaired and its "
              "commas, tabs and quotes kept (the place: a cell's column); html: a page, whose "
              "text and title, alt and meta descriptions are repaired, and its tags, scripts, "
-             "styles and code kept. auto: by the file's name (.json, .jsonl, .ndjson; .csv; "
+             "styles, code and pre kept. auto: by the file's name (.json, .jsonl, .ndjson; .csv; "
              ".tsv, .tab; .html, .htm), else json for an input whose first line is a JSON "
              "object or array, html for one that begins as a page does, else text."),
     field: list[str] | None = typer.Option(

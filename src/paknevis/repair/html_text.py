@@ -5,7 +5,7 @@ out ``alert("کتاب‌ها")؛``, no longer JavaScript, and the ك of a link's
 another address. Here only text between tags is repaired, and the attributes a reader sees
 (title, alt, placeholder, aria-label, and the content of a page's description and title in
 its meta tags). Tags, comments, and the content of script, style, template, code, kbd,
-samp, svg and math stay byte for byte. A text is read with its character references
+samp, svg, math, pre and textarea stay byte for byte. A text is read with its character references
 (``&amp;``, ``&nbsp;``), repaired as :func:`~paknevis.fix` repairs a text, and written
 again with ``&``, ``<`` and ``>`` escaped, so repair can make no markup; the spaces at its
 edges stay, since they part it from the tags beside it. A text repair leaves alone stays
@@ -26,8 +26,9 @@ from .lines import MAX_BLOCK_CHARS, BlockTooLarge
 from .pipeline import Repairer
 from .strings import LineNumbers, StringRepair, repair_strings, spliced
 
-#: Elements whose content is no text to repair: code, and what browsers do not show as text
-KEPT = ("script", "style", "template", "code", "kbd", "samp", "svg", "math")
+#: Elements whose content is no text to repair: code, what browsers do not show as text,
+#: and text whose every space is its own (pre, textarea), which repair would make one
+KEPT = ("script", "style", "template", "code", "kbd", "samp", "svg", "math", "pre", "textarea")
 # What is not text: a comment, CDATA, an element of KEPT with its content, a tag (or <!doctype>,
 # <?xml?>); each to its end, or the text's where it is never closed
 _MARKUP = re.compile(
