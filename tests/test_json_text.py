@@ -77,6 +77,10 @@ def test_fields_limit_the_repair_to_their_keys():
     line = '{"id": "كتاب", "title": "كتاب", "body": {"p": ["كتاب"]}, "tags": ["كتاب"]}'
     fixed = json.loads(repair_json(line, repairer(), fields=("title", "body"))[0])
     assert fixed == {"id": "كتاب", "title": "کتاب", "body": {"p": ["کتاب"]}, "tags": ["كتاب"]}
+    # a document of records in an array, and keys deeper down
+    doc = '[{"id": "كتاب", "title": "كتاب"}, {"meta": {"title": "كتاب"}, "id": "كتاب"}]'
+    fixed = json.loads(repair_json(doc, repairer(), fields=("title",))[0])
+    assert fixed == [{"id": "كتاب", "title": "کتاب"}, {"meta": {"title": "کتاب"}, "id": "كتاب"}]
 
 
 def test_string_values_know_their_place():

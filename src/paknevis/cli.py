@@ -162,8 +162,8 @@ def fix(
              "object or array, html for one that begins as a page does, else text."),
     field: list[str] | None = typer.Option(
         None, metavar="KEY", show_default=False,
-        help="JSON: repair only the strings under this key of each object (title, paragraphs); "
-             "again, or with commas, for more. Without it, every string value."),
+        help="JSON: repair only the strings under a key of this name (title, paragraphs), at "
+             "any depth; again, or with commas, for more. Without it, every string value."),
 ) -> None:
     """Repair Persian text: letters, punctuation, digits, spacing, @handles, #hashtags and ZWNJ.
 
@@ -710,20 +710,28 @@ def _write_repaired(blocks: Iterable[str], options: dict, name: str, path: Path 
 
 
 def _warn_of_missing_fields(name: str, first: str, fields: tuple[str, ...]) -> None:
-    """A warning for a ``--field`` that no object of the first lines has (a typing error
-    would else leave every string as it was, and say nothing)."""
+    """A warning for a ``--field`` that no object of the first lines has, at any depth (a
+    typing error would else leave every string as it was, and say nothing)."""
     keys: set[str] = set()
     for line in first.split("\n"):
         try:
-            value = json.loads(line)
-        except ValueError:
+            _add_keys(json.loads(line), keys)
+        except (ValueError, RecursionError):  # (not JSON: an error of its own, later)
             continue
-        if isinstance(value, dict):
-            keys.update(value)
     missing = [f for f in fields if f not in keys]
     if keys and missing:
         typer.echo(f"paknevis: warning: {name}: no object of the first lines has the field "
                    f"{', '.join(map(repr, missing))} (they have: {', '.join(sorted(keys))})", err=True)
+
+
+def _add_keys(value: Any, keys: set[str]) -> None:
+    """Add the keys of every object in ``value`` to ``keys``."""
+    if isinstance(value, dict):
+        keys.update(value)
+        value = list(value.values())
+    if isinstance(value, list):
+        for item in value:
+            _add_keys(item, keys)
 
 
 def _kept(blocks: Iterable[str], read: deque[str]) -> Iterator[str]:

@@ -84,11 +84,13 @@ def string_values(text: str) -> Iterator[tuple[int, int, Path]]:
 def repair_json(text: str, repairer: Repairer, fields: Collection[str] = (),
                 explain: bool = False) -> tuple[str, list[StringRepair]]:
     """``text`` (valid JSON: a value, or a value a line) with every string value repaired by
-    ``repairer``, or with ``fields``, only those under these keys of a top-level object; with
-    ``explain``, also the edits of each string that changed."""
+    ``repairer``, or with ``fields``, only those under a key of these names, at any depth (a
+    record's, or those of the records in an array); with ``explain``, also the edits of each
+    string that changed."""
     if fields or explain:
+        keys = frozenset(fields)
         strings = [(start, end, path) for start, end, path in string_values(text)
-                   if not fields or (path and path[0] in fields)]
+                   if not keys or not keys.isdisjoint(path)]
     else:
         strings = [(*m.span(), ()) for m in _STRING.finditer(text) if not m.group(1)]
     # a string without escapes is its text between the quotes (no control character may
@@ -117,8 +119,8 @@ class JsonError(ValueError):
 
 def fix_json(text: str, fields: Collection[str] = (), **options: Unpack[RepairOptions]) -> str:
     """``text``, JSON (one value, or JSON Lines), with the text of every string value repaired
-    as :func:`~paknevis.fix` repairs a text, or with ``fields``, only those under these keys
-    of a top-level object; the JSON stays as it was. A :class:`JsonError` says where text
+    as :func:`~paknevis.fix` repairs a text, or with ``fields``, only those under a key of
+    these names, at any depth; the JSON stays as it was. A :class:`JsonError` says where text
     that is not JSON goes wrong.
 
     >>> fix_json('{"title": "كتاب ها", "tags": ["ايران"], "views": 12}\\n{"title": "می شود"}')
