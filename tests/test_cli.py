@@ -694,6 +694,15 @@ def test_a_page_stays_a_page(tmp_path):
     assert "alert(\"کتاب‌ها\")؛" in run("fix", "--format", "text", str(f)).stdout.decode()
 
 
+def test_a_markdown_post_keeps_its_code_and_lists(tmp_path):
+    post = ('---\ntags: [ايران, كتاب]\n---\n\n1. كتاب ها , `f("كتاب");`\n\n'
+            '```js\nalert("کتاب ها");\n```\n')
+    f = tmp_path / "post.md"
+    f.write_text(post, encoding="utf-8")
+    assert run("fix", str(f)).stdout.decode() == post.replace("1. كتاب ها ,", f"1. کتاب{Z}ها،")
+    assert run("fix", "--format", "markdown", input=post.encode()).stdout == run("fix", str(f)).stdout
+
+
 @pytest.mark.parametrize("record, problem", [
     ({"text": "متن"}, "no id"),
     ({"id": "a", "text": "متن", "published": 20250201}, "published is not text"),

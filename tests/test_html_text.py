@@ -11,7 +11,8 @@ from test_properties import SETTINGS, texts
 
 from paknevis import apply_edits, fix, parse
 from paknevis.repair import repairer
-from paknevis.repair.html_text import _MARKUP, KEPT, _apart, repair_html
+from paknevis.repair.html_text import _MARKUP, KEPT, repair_html
+from paknevis.repair.strings import apart
 
 Z = "\u200c"
 SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "data" / "samples" / "blogger-page.html"
@@ -97,7 +98,7 @@ def test_pages_keep_their_markup(page):
     fixed, strings = repair_html(page, repairer(), explain=True)
     assert [m.group() for m in _MARKUP.finditer(fixed)] == [m.group() for m in _MARKUP.finditer(page)]
     for before, after in zip(_texts(page), _texts(fixed), strict=True):
-        lead, text, trail = _apart(html.unescape(before))
+        lead, text, trail = apart(html.unescape(before))
         assert after == before if fix(text) == text else html.unescape(after) == lead + fix(text) + trail
     assert repair_html(fixed, repairer())[0] == fixed
     for s in strings:

@@ -23,11 +23,11 @@ from .io import UTF8_CUT, DecodeError, read_text
 from .io.decode import COMPRESSIONS, compression_of
 from .io.stream import TextStream, open_text_stream
 from .repair import RepairConfig, RepairOptions
-from .repair.blocks import TEXT, Form, RepairedBlock, repair_blocks, worker_pool
+from .repair.blocks import TEXT, Form, RepairedBlock, repair_blocks, whole, worker_pool
 from .repair.config import config_of
 from .repair.csv_text import CsvError, table_blocks
 from .repair.diff import COLOR, PLAIN, word_diff
-from .repair.html_text import html_blocks, looks_like_html
+from .repair.html_text import looks_like_html
 from .repair.json_text import JsonError, json_blocks, looks_like_json
 from .repair.lines import BlockTooLarge, line_blocks
 
@@ -64,6 +64,7 @@ class InputFormat(StrEnum):
     csv = "csv"
     tsv = "tsv"
     html = "html"
+    markdown = "markdown"
 
 
 class Digits(StrEnum):
@@ -151,15 +152,18 @@ def fix(
         1, min=1, max=64, metavar="N", help="Processes to repair with: blocks of lines go to each "
                                             "in turn, and the output keeps the input's order."),
     format: InputFormat = typer.Option(
-        InputFormat.auto, "--format", metavar="auto|text|json|csv|tsv|html", parser=_one_of(InputFormat),
+        InputFormat.auto, "--format", metavar="auto|text|json|csv|tsv|html|markdown",
+        parser=_one_of(InputFormat),
         help="text; json: JSON Lines (a value a line) or one JSON value, whose strings are "
              "repaired and the JSON kept as it was (--explain, --diff: each string's line and "
              "place, /paragraphs/2); csv, tsv: a table, whose cells are repaired and its "
              "commas, tabs and quotes kept (the place: a cell's column); html: a page, whose "
              "text and title, alt and meta descriptions are repaired, and its tags, scripts, "
-             "styles, code and pre kept. auto: by the file's name (.json, .jsonl, .ndjson; .csv; "
-             ".tsv, .tab; .html, .htm), else json for an input whose first line is a JSON "
-             "object or array, html for one that begins as a page does, else text."),
+             "styles, code and pre kept; markdown: a post, whose prose is repaired, and its "
+             "front matter, code, links' addresses and list markers kept. auto: by the file's "
+             "name (.json, .jsonl, .ndjson; .csv; .tsv, .tab; .html, .htm; .md, .markdown), "
+             "else json for an input whose first line is a JSON object or array, html for one "
+             "that begins as a page does, else text."),
     field: list[str] | None = typer.Option(
         None, metavar="KEY", show_default=False,
         help="JSON: repair only the strings under a key of this name (title, paragraphs), at "
@@ -169,8 +173,9 @@ def fix(
 
     Garbled encodings (ط³ظ„ط§ظ…, Ø³Ù„Ø§Ù…, ÇíÑÇä) and HTML references (&zwnj;) are decoded first.
 
-    Lines in Urdu, Pashto or Kurdish stay as they are. JSON, JSON Lines, CSV, TSV and HTML
-    stay what they are: only their strings, cells or text are repaired (see --format).
+    Lines in Urdu, Pashto or Kurdish stay as they are. JSON, JSON Lines, CSV, TSV, HTML and
+    Markdown stay what they are: only their strings, cells, text or prose are repaired (see
+    --format).
 
     Examples:
 
@@ -586,7 +591,8 @@ class _Output(NamedTuple):
 
 #: What ``--format auto`` reads a file as, by the end of its name
 FORMAT_OF_NAME = {".json": "json", ".jsonl": "json", ".ndjson": "json", ".csv": "csv",
-                  ".tsv": "tsv", ".tab": "tsv", ".html": "html", ".htm": "html", ".xhtml": "html"}
+                  ".tsv": "tsv", ".tab": "tsv", ".html": "html", ".htm": "html", ".xhtml": "html",
+                  ".md": "markdown", ".markdown": "markdown"}
 
 
 def _format_of(format: InputFormat, name: str, first: str) -> InputFormat:
@@ -617,7 +623,9 @@ def _structure(format: InputFormat, fields: tuple[str, ...]):
         delimiter = "," if format is InputFormat.csv else "\t"
         return partial(table_blocks, delimiter=delimiter), Form("table", delimiter=delimiter)
     if format is InputFormat.html:
-        return html_blocks, Form("html")
+        return whole, Form("html")
+    if format is InputFormat.markdown:
+        return whole, Form("markdown")
     return None, TEXT
 
 
@@ -641,7 +649,7 @@ def _fix_one(options: dict, name: str, path: Path | None, output: _Output, forma
                   "(--format json reads it as JSON)")
         cut, form = _structure(format, fields)
         if cut is not None:
-            if path is not None and form.kind != "html":  # checked to its end before anything is written
+            if path is not None and cut is not whole:  # checked to its end before anything is written
                 raw_again, stream_again = open_text_stream(path)
                 with raw_again:
                     deque(cut(line_blocks(stream_again.chunks())), maxlen=0)

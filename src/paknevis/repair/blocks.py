@@ -17,6 +17,8 @@ from .csv_text import repair_table
 from .edits import Edit
 from .html_text import repair_html
 from .json_text import repair_json
+from .lines import MAX_BLOCK_CHARS, BlockTooLarge
+from .markdown_text import repair_markdown
 from .pipeline import repairer
 from .strings import StringRepair
 
@@ -48,14 +50,26 @@ class Form(NamedTuple):
     """What the blocks are: text; or JSON (``json_text.json_blocks``), whose string values
     are repaired, or those under ``fields``; or a table (``csv_text.table_blocks``), whose
     cells between ``delimiter``s are; or an HTML page (``html_text``), whose text a reader
-    sees is."""
+    sees is; or Markdown (``markdown_text``), whose prose is. A page and a post are one
+    block each (see :func:`whole`)."""
 
-    kind: Literal["text", "json", "table", "html"] = "text"
+    kind: Literal["text", "json", "table", "html", "markdown"] = "text"
     fields: tuple[str, ...] = ()
     delimiter: str = ","
 
 
 TEXT = Form()
+
+
+def whole(blocks: Iterable[str]) -> Iterator[str]:
+    """The blocks of lines of a page or a post as one block: a comment, a script or a fenced
+    block of code may run over any line."""
+    text = "".join(blocks)
+    if len(text) > MAX_BLOCK_CHARS:
+        raise BlockTooLarge(f"a page or post of more than {MAX_BLOCK_CHARS:,} characters is too "
+                            "large to repair at once")
+    if text:
+        yield text
 
 
 def repair_blocks(blocks: Iterable[str], options: dict | None = None, *, explain: bool = False,
@@ -81,8 +95,10 @@ def _repair_block(options: dict, explain: bool, form: Form, block: str) -> Repai
             fixed, strings = repair_json(block, rep, form.fields, explain)
         elif form.kind == "table":
             fixed, strings = repair_table(block, form.delimiter, rep, explain)
-        else:
+        elif form.kind == "html":
             fixed, strings = repair_html(block, rep, explain)
+        else:
+            fixed, strings = repair_markdown(block, rep, explain)
         return RepairedBlock(len(block), fixed != block, "" if explain else fixed, [], strings)
     if explain:
         fixed, edits = rep.fix_and_explain(block)

@@ -19,12 +19,11 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import NamedTuple
 
-from .lines import MAX_BLOCK_CHARS, BlockTooLarge
 from .pipeline import Repairer
-from .strings import LineNumbers, StringRepair, repair_strings, spliced
+from .strings import LineNumbers, StringRepair, apart, repair_strings, spliced
 
 #: Elements whose content is no text to repair: code, what browsers do not show as text,
 #: and text whose every space is its own (pre, textarea), which repair would make one
@@ -71,7 +70,7 @@ def repair_html(page: str, repairer: Repairer, explain: bool = False) -> tuple[s
     """``page`` with the text a reader sees repaired by ``repairer``; with ``explain``, also
     the edits of each text that changed (its place: "text" or the attribute's name)."""
     pieces = list(readable_pieces(page))
-    edges = [_apart(html.unescape(page[p.start:p.end])) for p in pieces]
+    edges = [apart(html.unescape(page[p.start:p.end])) for p in pieces]
     befores = [core for _, core, _ in edges]
     afters, edits = repair_strings(befores, repairer, explain)
     changes: list[tuple[int, int, str]] = []
@@ -89,26 +88,6 @@ def repair_html(page: str, repairer: Repairer, explain: bool = False) -> tuple[s
             new = new.replace(piece.quote, "&quot;" if piece.quote == '"' else "&#x27;")
         changes.append((piece.start, piece.end, new))
     return spliced(page, changes), repairs
-
-
-def _apart(text: str) -> tuple[str, str, str]:
-    """``text`` as its spaces before, itself, and its spaces after."""
-    core = text.strip()
-    if not core:
-        return text, "", ""
-    lead = len(text) - len(text.lstrip())
-    return text[:lead], core, text[lead + len(core):]
-
-
-def html_blocks(blocks: Iterable[str]) -> Iterator[str]:
-    """A page, from blocks of lines (``lines.line_blocks``), as one block: a comment or a
-    script may run over any line."""
-    page = "".join(blocks)
-    if len(page) > MAX_BLOCK_CHARS:
-        raise BlockTooLarge(f"a page of more than {MAX_BLOCK_CHARS:,} characters is too large "
-                            "to repair at once")
-    if page:
-        yield page
 
 
 def looks_like_html(text: str) -> bool:

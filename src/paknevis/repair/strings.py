@@ -43,6 +43,21 @@ def repair_strings(texts: list[str], repairer: Repairer,
     return fixed_texts, edits
 
 
+def apart(text: str) -> tuple[str, str, str]:
+    """``text`` as its spaces before, itself, and its spaces after: where a piece of a page
+    or a post stands between markup, its edge spaces part it from what is beside it, and
+    repair would take the last ones away.
+
+    >>> apart(" کتاب ها  "), apart("  ")
+    ((' ', 'کتاب ها', '  '), ('  ', '', ''))
+    """
+    core = text.strip()
+    if not core:
+        return text, "", ""
+    lead = len(text) - len(text.lstrip())
+    return text[:lead], core, text[lead + len(core):]
+
+
 def spliced(text: str, changes: list[tuple[int, int, str]]) -> str:
     """``text`` with each ``(start, end, new)`` of ``changes`` (in order, apart) made."""
     if not changes:

@@ -1,0 +1,108 @@
+"""Markdown repaired as Markdown (repair/markdown_text.py): the prose as fix repairs it,
+code and syntax byte for byte."""
+from hypothesis import given
+from hypothesis import strategies as st
+from test_properties import SETTINGS, texts
+
+from paknevis import apply_edits, fix
+from paknevis.repair import repairer
+from paknevis.repair.markdown_text import kept_spans, repair_markdown
+
+Z = "\u200c"
+
+BREAK = "  "  # two spaces that end a line break it
+
+POST = f"""---
+title: "كتاب ها"
+tags: [ايران, كتاب]
+---
+
+# كتاب ها
+
+1. مورد اول , دوم
+2. متن با `code("كتاب ها");` و [پیوند](/posts/كتاب-ها "عنوان").{BREAK}
+   ادامهٔ مورد میشود
+
+```js
+alert("کتاب ها");
+```
+
+    indented "كتاب ها";
+
+<div class="x">
+كتاب ها
+</div>
+
+[ref]: /posts/كتاب "كتاب ها"
+"""
+
+FIXED = f"""---
+title: "كتاب ها"
+tags: [ايران, كتاب]
+---
+
+# کتاب{Z}ها
+
+1. مورد اول، دوم
+2. متن با `code("كتاب ها");` و [پیوند](/posts/كتاب-ها "عنوان").{BREAK}
+   ادامهٔ مورد می{Z}شود
+
+```js
+alert("کتاب ها");
+```
+
+    indented "كتاب ها";
+
+<div class="x">
+كتاب ها
+</div>
+
+[ref]: /posts/كتاب "كتاب ها"
+"""
+
+
+def test_prose_is_repaired_and_code_and_syntax_kept():
+    # as text: the front matter's comma ، (one tag of two), the list's 1. ۱. (no list), the
+    # code's ; ؛, the link's كتاب کتاب (another address), the line break's two spaces gone
+    assert repair_markdown(POST, repairer())[0] == FIXED
+    assert repair_markdown(FIXED, repairer())[0] == FIXED
+
+
+def test_an_open_fence_keeps_the_rest():
+    post = "كتاب\n```\nf(\"كتاب\");\n"
+    assert repair_markdown(post, repairer())[0] == "کتاب\n```\nf(\"كتاب\");\n"
+
+
+def test_a_list_items_indented_lines_are_prose():
+    post = "- كتاب\n\n    میشود\n"  # after a list item, its own paragraph, not code
+    assert repair_markdown(post, repairer())[0] == f"- کتاب\n\n    می{Z}شود\n"
+
+
+def test_explain_gives_each_pieces_line_and_edits():
+    fixed, pieces = repair_markdown(POST, repairer(), explain=True)
+    assert [(p.line, p.text) for p in pieces] == [(6, "كتاب ها"), (8, "مورد اول , دوم"),
+                                                  (10, "ادامهٔ مورد میشود")]
+    for p in pieces:
+        assert apply_edits(p.text, p.edits) == fix(p.text)
+
+
+syntax = st.sampled_from(["\n", "\n\n", "```\n", "~~~~\n", "    ", "- ", "1. ", "# ", "`x`", "``y``",
+                          "](/a/كتاب)", "<b>", "<https://x.ir/كتاب>", "  \n", "---\n", "[r]: /u\n"])
+posts = st.lists(st.one_of(texts, syntax), max_size=14).map("".join)
+
+
+@SETTINGS
+@given(posts)
+def test_posts_keep_their_code_and_syntax(post):
+    """What Markdown reads as code or syntax comes out as it went in, in order (repair may
+    make more: a ZWNJ before ``` taken out leaves a fence); idempotent; and the edits
+    explained replay each piece of prose."""
+    fixed, pieces = repair_markdown(post, repairer(), explain=True)
+    at = 0
+    for a, b in kept_spans(post):
+        at = fixed.find(post[a:b], at)
+        assert at >= 0, post[a:b]
+        at += b - a
+    assert repair_markdown(fixed, repairer())[0] == fixed
+    for p in pieces:
+        assert apply_edits(p.text, p.edits) == fix(p.text)
