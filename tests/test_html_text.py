@@ -48,6 +48,12 @@ def test_an_attributes_own_quote_stays_a_reference():
     assert fixed == """<a title='it"s کتاب'>x</a>"""
 
 
+def test_a_tag_ends_at_its_own_closing_mark():
+    # a > in a quoted value is no end of the tag, whose href would else be read as text
+    page = '<a title="كتاب > كتاب" href="/q?a>b=كتاب">كتاب ها</a>'
+    assert repair_html(page, repairer())[0] == f'<a title="کتاب &gt; کتاب" href="/q?a>b=كتاب">کتاب{Z}ها</a>'
+
+
 def test_meta_descriptions_and_unclosed_markup():
     page = ('<meta name="description" content="كتاب ها"><meta name="author" content="كتاب">'
             '<p>كتاب<!-- never closed "كتاب"')

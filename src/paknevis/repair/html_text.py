@@ -29,11 +29,13 @@ from .strings import LineNumbers, StringRepair, apart, repair_strings, spliced
 #: and text whose every space is its own (pre, textarea), which repair would make one
 KEPT = ("script", "style", "template", "code", "kbd", "samp", "svg", "math", "pre", "textarea")
 # What is not text: a comment, CDATA, an element of KEPT with its content, a tag (or <!doctype>,
-# <?xml?>); each to its end, or the text's where it is never closed
+# <?xml?>; a > in a quoted value is no end of it); each to its end, or the text's where it
+# is never closed
+_TAG = r"""(?:[^>"']|"[^"]*"|'[^']*')*"""
 _MARKUP = re.compile(
     r"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)"
-    rf"|<({'|'.join(KEPT)})\b[^>]*>.*?(?:</\1\s*>|\Z)"
-    r"|<[a-zA-Z/!?][^>]*(?:>|\Z)", re.S | re.I)
+    rf"|<({'|'.join(KEPT)})\b{_TAG}>.*?(?:</\1\s*>|\Z)"
+    rf"|<[a-zA-Z/!?]{_TAG}(?:>|\Z)", re.S | re.I)
 #: attributes a reader sees, and their values
 _SEEN = re.compile(r"""\s(title|alt|placeholder|aria-label)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 _META = re.compile(r"""<meta\s[^>]*(?:name|property)\s*=\s*["']?"""
