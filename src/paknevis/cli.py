@@ -113,9 +113,10 @@ def fix(
         None, help="Text files to repair ('-' for standard input), or compressed ones (.gz, "
                    ".zst). Without files, read standard input.", show_default=False, metavar="FILE"),
     explain: bool = typer.Option(
-        False, "--explain", help="Print the edits as JSON lines (start, end, old, new, rule; of JSON "
-                                 "and tables, also the line and field of the string edited) "
-                                 "instead of the text ('paknevis rules' says what each rule means)."),
+        False, "--explain", help="Print the edits as JSON lines (start, end, old, new, rule; of JSON, "
+                                 "tables, pages and posts, also the line and field of the piece "
+                                 "edited, in whose text start and end count) instead of the text "
+                                 "('paknevis rules' says what each rule means)."),
     in_place: bool = typer.Option(
         False, "--in-place", "-i", help="Rewrite each file (as UTF-8), keeping the original as FILE.bak."),
     check: bool = typer.Option(
