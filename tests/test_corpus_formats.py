@@ -78,6 +78,31 @@ def test_compressed_and_parquet_inputs(tmp_path):
     assert texts == [f"کتاب{Z}ها را می{Z}خوانم", f"بین{Z}المللی"] * 3
 
 
+def test_csv_and_tsv_inputs(tmp_path):
+    """A table of posts: its header names the fields, a row is a document (a cell may hold
+    line breaks and be larger than csv's default limit of 128 KB)."""
+    import csv
+
+    long_text = "بینالمللی " * 20_000
+    rows = [["title", "text", "published"], ["یک", "کتابها را\nمیخوانم", "1403-11-13"],
+            ["دو", long_text, ""]]
+    with open(tmp_path / "a.csv", "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    with open(tmp_path / "b.tsv", "w", encoding="utf-8", newline="") as f:
+        csv.writer(f, delimiter="\t").writerows(rows)
+    (tmp_path / "c.csv.gz").write_bytes(gzip.compress((tmp_path / "a.csv").read_bytes()))
+    out = tmp_path / "out.jsonl"
+    r = run("process", *(str(tmp_path / n) for n in ("a.csv", "b.tsv", "c.csv.gz")), "-o", str(out),
+            "--no-dedup")
+    assert r.returncode == 0, r.stderr
+    recs = lines(out)
+    assert [x["title"] for x in recs] == ["یک", "دو"] * 3
+    assert recs[0]["text"].split("\n")[::2] == [f"کتاب{Z}ها را", f"می{Z}خوانم"]  # (paragraphs)
+    assert recs[0]["published"] == "2025-02-01"
+    assert recs[1]["text"].startswith(f"بین{Z}المللی") and not recs[1]["published"]
+    assert [x["input"] for x in recs[:2]] == [f"{tmp_path / 'a.csv'}:3", f"{tmp_path / 'a.csv'}:4"]
+
+
 def test_parquet_and_gzip_outputs_have_the_record(tmp_path):
     src = ROOT / "examples" / "blogger-post.txt"
     r = run("process", str(src), "-o", str(tmp_path / "out.parquet"))

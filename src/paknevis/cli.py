@@ -353,7 +353,9 @@ def parse(
 def process(
     inputs: list[Path] = typer.Argument(
         ..., metavar="INPUT", help="Files, folders (.txt/.html inside), JSONL dumps (.jsonl, .gz, "
-                                   ".zst), Parquet files and web archives (.warc, .warc.gz)."),
+                                   ".zst), CSV or TSV tables of posts (a row each; the header "
+                                   "names the fields), Parquet files and web archives (.warc, "
+                                   ".warc.gz)."),
     output: Path = typer.Option(..., "--output", "-o", metavar="FILE",
                                 help="Where to write the records: .jsonl, .jsonl.gz or .parquet."),
     rejects: Path | None = typer.Option(
@@ -366,7 +368,7 @@ def process(
     ray_address: str | None = typer.Option(None, metavar="ADDRESS",
                                            help="An existing Ray cluster (default: start one)."),
     text_field: str = typer.Option("text", metavar="FIELD",
-                                   help="JSONL: the field with the text (a list is joined)."),
+                                   help="JSONL, CSV: the field with the text (a list is joined)."),
     title_field: str = typer.Option("title", metavar="FIELD", help="JSONL: the field with the title."),
     url_field: str = typer.Option("url", metavar="FIELD", help="JSONL: the field with the URL."),
     date_field: str = typer.Option("published", metavar="FIELD", help="JSONL: the field with the "

@@ -1,13 +1,16 @@
 """Inputs of a corpus run, as a stream of :class:`Item`: files, folders, dumps, archives.
 
-Nothing is read whole: folders are walked lazily, JSONL (plain, .gz, .zst) line by line,
-Parquet by record batches, WARC record by record, so memory does not grow with the corpus.
+Nothing is read whole: folders are walked lazily, JSONL and CSV or TSV (plain, .gz, .zst)
+line by line (a CSV row may hold line breaks), Parquet by record batches, WARC record by
+record, so memory does not grow with the corpus.
 A line that is not JSON, or a WARC record that cannot be decoded, is still an item (it
 becomes a reject with its reason), and so is a dump or an archive that cannot be read on
 (corrupt, cut short): what was read before is kept, and every input is accounted for.
 """
 from __future__ import annotations
 
+import csv
+import io
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -20,6 +23,7 @@ from ..io.decode import open_decompressed
 DOCUMENT_SUFFIXES = (".txt", ".html", ".htm")
 DUMP_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz", ".jsonl.zst", ".ndjson.zst")
 WARC_SUFFIXES = (".warc", ".warc.gz")
+TABLE_SUFFIXES = (".csv", ".tsv", ".csv.gz", ".tsv.gz", ".csv.zst", ".tsv.zst")
 NOTHING_IN_FILE = "nothing in the file (no line, row or HTML page)"
 
 
@@ -41,6 +45,19 @@ def _dump_items(path: Path) -> Iterator[Item]:
         for n, raw in enumerate(f, 1):
             if raw.strip():
                 yield Item(ref=f"{path}:{n}", line=raw.decode("utf-8", "replace"))
+
+
+def _table_items(path: Path) -> Iterator[Item]:
+    """A CSV or TSV file's rows (its header names their fields), each a JSON object, as a
+    dump's lines are; ref: the file and the line the row ends on."""
+    # a cell may hold a whole article: csv's default limit is 128 KB (process's own is --max-mb)
+    csv.field_size_limit(max(csv.field_size_limit(), 1 << 30))
+    delimiter = "\t" if ".tsv" in path.name.lower() else ","
+    with open_decompressed(path) as raw:
+        rows = csv.DictReader(io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline=""),
+                              delimiter=delimiter, restkey="_more")
+        for row in rows:
+            yield Item(ref=f"{path}:{rows.line_num}", line=orjson.dumps(row).decode())
 
 
 def _parquet_items(path: Path) -> Iterator[Item]:
@@ -102,6 +119,8 @@ def iter_items(inputs: Iterable[str | Path]) -> Iterator[Item]:
                         yield Item(ref=str(Path(root) / fname), path=str(Path(root) / fname))
         elif path.is_file() and name.endswith(DUMP_SUFFIXES):
             yield from _read_on(path, _dump_items(path))
+        elif path.is_file() and name.endswith(TABLE_SUFFIXES):
+            yield from _read_on(path, _table_items(path))
         elif path.is_file() and name.endswith(".parquet"):
             yield from _read_on(path, _parquet_items(path))
         elif path.is_file() and name.endswith(WARC_SUFFIXES):
