@@ -369,9 +369,9 @@ def process(
                                            help="An existing Ray cluster (default: start one)."),
     text_field: str = typer.Option("text", metavar="FIELD",
                                    help="JSONL, CSV: the field with the text (a list is joined)."),
-    title_field: str = typer.Option("title", metavar="FIELD", help="JSONL: the field with the title."),
-    url_field: str = typer.Option("url", metavar="FIELD", help="JSONL: the field with the URL."),
-    date_field: str = typer.Option("published", metavar="FIELD", help="JSONL: the field with the "
+    title_field: str = typer.Option("title", metavar="FIELD", help="JSONL, CSV: the field with the title."),
+    url_field: str = typer.Option("url", metavar="FIELD", help="JSONL, CSV: the field with the URL."),
+    date_field: str = typer.Option("published", metavar="FIELD", help="JSONL, CSV: the field with the "
                                    "date (ISO, Solar Hijri, RFC 2822 or Unix time)."),
     words: Path | None = _words_option("Words to write as given, one a line (as for 'paknevis fix')."),
     digits: Digits = _digits_option("Digits in Persian text (as for 'paknevis fix')."),
