@@ -36,29 +36,9 @@ alert("کتاب ها");
 [ref]: /posts/كتاب "كتاب ها"
 """
 
-FIXED = f"""---
-title: "كتاب ها"
-tags: [ايران, كتاب]
----
-
-# کتاب{Z}ها
-
-1. مورد اول، دوم
-2. متن با `code("كتاب ها");` و [پیوند](/posts/كتاب-ها "عنوان").{BREAK}
-   ادامهٔ مورد می{Z}شود
-
-```js
-alert("کتاب ها");
-```
-
-    indented "كتاب ها";
-
-<div class="x">
-كتاب ها
-</div>
-
-[ref]: /posts/كتاب "كتاب ها"
-"""
+# only the prose: the heading's words, the list items' (not their 1. and 2.)
+FIXED = (POST.replace("# كتاب ها", f"# کتاب{Z}ها").replace("اول , دوم", "اول، دوم")
+         .replace("مورد میشود", f"مورد می{Z}شود"))
 
 
 def test_prose_is_repaired_and_code_and_syntax_kept():
