@@ -8,7 +8,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from test_properties import SETTINGS, texts
 
-from paknevis import apply_edits, fix
+from paknevis import apply_edits, fix, fix_table
 from paknevis.repair import repairer
 from paknevis.repair.csv_text import CsvError, repair_table, table_blocks, table_cells
 from paknevis.repair.lines import line_blocks
@@ -47,6 +47,14 @@ def test_explain_gives_each_cells_line_column_and_edits():
     assert [(c.line, c.place, c.text) for c in cells] == [(2, "1", "چند\nخطی ها"), (3, "2", "میشود")]
     for c in cells:
         assert apply_edits(c.text, c.edits) == fix(c.text)
+
+
+def test_fix_table_takes_a_whole_table():
+    assert fix_table("1\tكتاب ها\n", delimiter="\t") == f"1\tکتاب{Z}ها\n"
+    with pytest.raises(CsvError, match="line 2: a quoted cell is never closed"):
+        fix_table('a,b\n"c,d\n')
+    with pytest.raises(TypeError):
+        fix_table(b"a,b")
 
 
 def test_text_after_a_closing_quote_is_refused():

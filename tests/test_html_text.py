@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_properties import SETTINGS, texts
 
-from paknevis import apply_edits, fix, parse
+from paknevis import apply_edits, fix, fix_html, parse
 from paknevis.repair import repairer
 from paknevis.repair.html_text import _MARKUP, KEPT, repair_html
 from paknevis.repair.strings import apart
@@ -27,6 +27,12 @@ def test_text_and_seen_attributes_are_repaired_the_rest_kept():
                      f'<img alt=\'می{Z}شود\'></p><script>alert("کتاب ها");</script>'
                      '<style>p{font:"كتاب"}</style><!-- "كتاب ها" --><code>f("كتاب")</code>'
                      '<pre>كتاب  ها</pre>')
+
+
+def test_fix_html():
+    assert fix_html("<p>كتاب ها</p>", digits="latin") == f"<p>کتاب{Z}ها</p>"
+    with pytest.raises(TypeError):
+        fix_html(b"<p></p>")
 
 
 def test_the_spaces_that_part_a_text_from_its_tags_stay():

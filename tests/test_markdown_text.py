@@ -1,10 +1,11 @@
 """Markdown repaired as Markdown (repair/markdown_text.py): the prose as fix repairs it,
 code and syntax byte for byte."""
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from test_properties import SETTINGS, texts
 
-from paknevis import apply_edits, fix
+from paknevis import apply_edits, fix, fix_markdown
 from paknevis.repair import repairer
 from paknevis.repair.markdown_text import kept_spans, repair_markdown
 
@@ -46,6 +47,12 @@ def test_prose_is_repaired_and_code_and_syntax_kept():
     # code's ; ؛, the link's كتاب کتاب (another address), the line break's two spaces gone
     assert repair_markdown(POST, repairer())[0] == FIXED
     assert repair_markdown(FIXED, repairer())[0] == FIXED
+
+
+def test_fix_markdown():
+    assert fix_markdown(POST) == FIXED
+    with pytest.raises(TypeError):
+        fix_markdown(None)
 
 
 def test_an_open_fence_keeps_the_rest():

@@ -4,7 +4,19 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from .repair import Edit, RepairConfig, Repairer, apply_edits, fix, fix_and_explain, fix_json, undo_edits
+from .repair import (
+    Edit,
+    RepairConfig,
+    Repairer,
+    apply_edits,
+    fix,
+    fix_and_explain,
+    fix_html,
+    fix_json,
+    fix_markdown,
+    fix_table,
+    undo_edits,
+)
 
 if TYPE_CHECKING:
     from .dates import DateMention, find_dates
@@ -13,7 +25,8 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 __all__ = ["DateMention", "Document", "Edit", "RepairConfig", "Repairer", "apply_edits", "find_dates",
-           "fix", "fix_and_explain", "fix_json", "parse", "parse_file", "undo_edits", "__version__"]
+           "fix", "fix_and_explain", "fix_html", "fix_json", "fix_markdown", "fix_table", "parse",
+           "parse_file", "undo_edits", "__version__"]
 
 #: Loaded on first use: ``fix`` needs neither part, and documents bring in trafilatura
 #: (importing paknevis took 0.21 to 0.23 s with them, 0.06 s without).

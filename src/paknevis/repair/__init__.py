@@ -3,8 +3,11 @@ from typing import Unpack
 
 from .compiled import check_build
 from .config import RepairConfig, RepairOptions
+from .csv_text import CsvError, fix_table
 from .edits import Edit, apply_edits, undo_edits
+from .html_text import fix_html
 from .json_text import JsonError, fix_json
+from .markdown_text import fix_markdown
 from .pipeline import Repairer, repairer
 from .zwnj import Lexicon
 
@@ -40,5 +43,6 @@ def fix_and_explain(text: str, **options: Unpack[RepairOptions]) -> tuple[str, l
     return repairer(**options).fix_and_explain(text)
 
 
-__all__ = ["Edit", "JsonError", "Lexicon", "RepairConfig", "RepairOptions", "Repairer", "apply_edits",
-           "fix", "fix_and_explain", "fix_json", "undo_edits"]
+__all__ = ["CsvError", "Edit", "JsonError", "Lexicon", "RepairConfig", "RepairOptions", "Repairer",
+           "apply_edits", "fix", "fix_and_explain", "fix_html", "fix_json", "fix_markdown", "fix_table",
+           "undo_edits"]

@@ -16,10 +16,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
-from typing import NamedTuple
+from typing import NamedTuple, Unpack
 
+from .config import RepairOptions
 from .lines import MAX_BLOCK_CHARS, BlockTooLarge
-from .pipeline import Repairer
+from .pipeline import Repairer, repairer
 from .strings import StringRepair, repair_strings, spliced
 
 # possessive: a quote that a quote follows is one in the cell, never its end (at a block's
@@ -109,6 +110,22 @@ def repair_table(text: str, delimiter: str, repairer: Repairer,
             after = '"' + after.replace('"', '""') + '"'
         changes.append((cell.start, cell.end, after))
     return spliced(text, changes), repairs
+
+
+def fix_table(text: str, delimiter: str = ",", **options: Unpack[RepairOptions]) -> str:
+    """``text``, a CSV table (or with ``delimiter="\\t"``, TSV), with each cell repaired as
+    :func:`~paknevis.fix` repairs a text, the table as it was. A :class:`CsvError` says
+    where text that is no table goes wrong.
+
+    >>> fix_table('1,"كتاب ها, دفتر",12\\r\\n')
+    '1,"کتاب\u200cها، دفتر",12\\r\\n'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"fix_table() takes a str, not {type(text).__name__}")
+    whole_rows = table_cells(text, delimiter)[1]
+    if whole_rows < len(text):
+        raise CsvError(f"line {text.count(chr(10), 0, whole_rows) + 1}: a quoted cell is never closed")
+    return repair_table(text, delimiter, repairer(**options))[0]
 
 
 def table_blocks(blocks: Iterable[str], delimiter: str) -> Iterator[str]:

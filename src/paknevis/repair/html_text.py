@@ -20,9 +20,10 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
-from typing import NamedTuple
+from typing import NamedTuple, Unpack
 
-from .pipeline import Repairer
+from .config import RepairOptions
+from .pipeline import Repairer, repairer
 from .strings import LineNumbers, StringRepair, apart, repair_strings, spliced
 
 #: Elements whose content is no text to repair: code, what browsers do not show as text,
@@ -90,6 +91,18 @@ def repair_html(page: str, repairer: Repairer, explain: bool = False) -> tuple[s
             new = new.replace(piece.quote, "&quot;" if piece.quote == '"' else "&#x27;")
         changes.append((piece.start, piece.end, new))
     return spliced(page, changes), repairs
+
+
+def fix_html(page: str, **options: Unpack[RepairOptions]) -> str:
+    """``page`` with the text a reader sees repaired as :func:`~paknevis.fix` repairs a text,
+    its markup as it was.
+
+    >>> fix_html('<p title="كتاب">كتاب ها</p><script>f("كتاب");</script>')
+    '<p title="کتاب">کتاب\u200cها</p><script>f("كتاب");</script>'
+    """
+    if not isinstance(page, str):
+        raise TypeError(f"fix_html() takes a str, not {type(page).__name__}")
+    return repair_html(page, repairer(**options))[0]
 
 
 def looks_like_html(text: str) -> bool:

@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Unpack
 
-from .pipeline import Repairer
+from .config import RepairOptions
+from .pipeline import Repairer, repairer
 from .strings import LineNumbers, StringRepair, apart, repair_strings, spliced
 
 _FRONT = re.compile(r"(---|\+\+\+)[ \t]*\r?\n.*?^\1[ \t]*(?:\r?\n|\Z)", re.S | re.M)
@@ -117,3 +119,15 @@ def _lines_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
             out.append((at, stop))
         at = stop + 1
     return out
+
+
+def fix_markdown(text: str, **options: Unpack[RepairOptions]) -> str:
+    """``text``, Markdown, with its prose repaired as :func:`~paknevis.fix` repairs a text,
+    its code and syntax as they were.
+
+    >>> fix_markdown('1. كتاب ها `f("كتاب");`')
+    '1. کتاب\u200cها `f("كتاب");`'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"fix_markdown() takes a str, not {type(text).__name__}")
+    return repair_markdown(text, repairer(**options))[0]
