@@ -99,16 +99,23 @@ def _texts(page: str) -> list[str]:
 
 tags = st.sampled_from(["<p>", "</p>", "<b>", "</b>", "<br/>", '<a href="x">', "</a>", "<!-- c -->",
                         *(f"<{t}>x</{t}>" for t in KEPT), '<img alt="">', "<title>", "</title>"])
-pages = st.lists(st.one_of(texts, tags), max_size=12).map("".join)
+# a tag whose title a reader sees, and whose href no one reads
+titled = st.builds(lambda t, u: f'<a title="{html.escape(t)}" href="{html.escape(u)}">', texts, texts)
+pages = st.lists(st.one_of(texts, tags, titled), max_size=12).map("".join)
+_TITLE = re.compile(r' title="[^"]*"')
 
 
 @SETTINGS
 @given(pages)
 def test_pages_keep_their_markup(page):
-    """The markup comes out as it went in, each text a reader sees as fix makes it (its
-    edges' spaces kept); idempotent; and the edits explained replay each text."""
+    """The markup comes out as it went in (but the titles, which are repaired), each text a
+    reader sees as fix makes it (its edges' spaces kept); idempotent; and the edits
+    explained replay each text."""
     fixed, strings = repair_html(page, repairer(), explain=True)
-    assert [m.group() for m in _MARKUP.finditer(fixed)] == [m.group() for m in _MARKUP.finditer(page)]
+    def markup(page: str) -> list[str]:  # (the titles left out: they are repaired)
+        return [_TITLE.sub("", m.group()) for m in _MARKUP.finditer(page)]
+
+    assert markup(fixed) == markup(page)
     for before, after in zip(_texts(page), _texts(fixed), strict=True):
         lead, text, trail = apart(html.unescape(before))
         assert after == before if fix(text) == text else html.unescape(after) == lead + fix(text) + trail
