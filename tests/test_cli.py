@@ -524,6 +524,13 @@ def dump(tmp_path):
     return f
 
 
+def test_the_formats_fix_takes_are_those_repair_knows():
+    from paknevis.cli import InputFormat
+    from paknevis.repair.forms import KINDS
+
+    assert [f.value for f in InputFormat] == ["auto", *KINDS]
+
+
 def test_a_json_lines_dump_stays_json(dump):
     r = run("fix", str(dump))
     assert r.returncode == 0, r.stderr

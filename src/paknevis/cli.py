@@ -9,26 +9,25 @@ import sys
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Mapping
 from enum import StrEnum
-from functools import partial
 from itertools import chain
 from multiprocessing.pool import Pool
 from pathlib import Path
-from typing import Any, NamedTuple, NoReturn
+from typing import Any, NamedTuple, NoReturn, cast
 
 import orjson
 import typer
 
 from . import __version__
 from .io import UTF8_CUT, DecodeError, read_text
-from .io.decode import COMPRESSIONS, compression_of
+from .io.decode import compression_of
 from .io.stream import TextStream, open_text_stream
 from .repair import RepairConfig, RepairOptions
-from .repair.blocks import TEXT, Form, RepairedBlock, repair_blocks, whole, worker_pool
+from .repair.blocks import RepairedBlock, repair_blocks, worker_pool
 from .repair.config import config_of
-from .repair.csv_text import CsvError, table_blocks
+from .repair.csv_text import CsvError
 from .repair.diff import COLOR, PLAIN, word_diff
-from .repair.html_text import looks_like_html
-from .repair.json_text import JsonError, json_blocks, looks_like_json
+from .repair.forms import TEXT, Form, Kind, kind_named, kind_of
+from .repair.json_text import JsonError
 from .repair.lines import BlockTooLarge, line_blocks
 
 app = typer.Typer(
@@ -57,7 +56,7 @@ def _one_of(choices: type[StrEnum]):
     return parse
 
 
-class InputFormat(StrEnum):
+class InputFormat(StrEnum):  # (repair/forms.py: what each is; a test holds them the same)
     auto = "auto"
     text = "text"
     json = "json"
@@ -223,7 +222,7 @@ def fix(
             except (DecodeError, BlockTooLarge, JsonError, CsvError) as e:
                 hint = " (--format text reads it as text)" if (  # (where it was taken for JSON)
                     isinstance(e, JsonError) and format is InputFormat.auto
-                    and _format_named(name) is None) else ""
+                    and kind_named(name) is None) else ""
                 typer.echo(f"paknevis: error: {name}: {e}{hint}", err=True)
                 failed = True
                 continue
@@ -592,46 +591,6 @@ class _Output(NamedTuple):
     diff: bool
 
 
-#: What ``--format auto`` reads a file as, by the end of its name
-FORMAT_OF_NAME = {".json": "json", ".jsonl": "json", ".ndjson": "json", ".csv": "csv",
-                  ".tsv": "tsv", ".tab": "tsv", ".html": "html", ".htm": "html", ".xhtml": "html",
-                  ".md": "markdown", ".markdown": "markdown"}
-
-
-def _format_of(format: InputFormat, name: str, first: str) -> InputFormat:
-    """What to read an input as: as asked, or by its name, or JSON if its first line is."""
-    if format is not InputFormat.auto:
-        return format
-    named = _format_named(name)
-    if named is not None:
-        return named
-    if looks_like_json(first):
-        return InputFormat.json
-    return InputFormat.html if looks_like_html(first) else InputFormat.text
-
-
-def _format_named(name: str) -> InputFormat | None:
-    """The format a file's name says (dump.jsonl.gz: json), or None."""
-    name = name.lower()
-    name = next((name.removesuffix(end) for end in COMPRESSIONS if name.endswith(end)), name)
-    return next((InputFormat(f) for end, f in FORMAT_OF_NAME.items() if name.endswith(end)), None)
-
-
-def _structure(format: InputFormat, fields: tuple[str, ...]):
-    """How to cut an input of ``format`` into blocks (None for text, cut at any line), and
-    the :class:`Form` its blocks are repaired as."""
-    if format is InputFormat.json:
-        return json_blocks, Form("json", fields=fields)
-    if format in (InputFormat.csv, InputFormat.tsv):
-        delimiter = "," if format is InputFormat.csv else "\t"
-        return partial(table_blocks, delimiter=delimiter), Form("table", delimiter=delimiter)
-    if format is InputFormat.html:
-        return whole, Form("html")
-    if format is InputFormat.markdown:
-        return whole, Form("markdown")
-    return None, TEXT
-
-
 def _fix_one(options: dict, name: str, path: Path | None, output: _Output, format: InputFormat,
              fields: tuple[str, ...], pool: Pool | None) -> Counter[str]:
     """Repair one input, read and written a block of lines at a time (memory stays bounded
@@ -646,17 +605,17 @@ def _fix_one(options: dict, name: str, path: Path | None, output: _Output, forma
         blocks = line_blocks(stream.chunks())
         first = next(blocks, "")
         blocks = chain([first], blocks)
-        format = _format_of(format, name, first)
-        if fields and format is not InputFormat.json:
-            _fail(f"{name}: --field is for JSON, and this input reads as {format.value} "
+        kind = kind_of(name, first) if format is InputFormat.auto else cast(Kind, format.value)
+        if fields and kind != "json":
+            _fail(f"{name}: --field is for JSON, and this input reads as {kind} "
                   "(--format json reads it as JSON)")
-        cut, form = _structure(format, fields)
-        if cut is not None:
-            if path is not None and cut is not whole:  # checked to its end before anything is written
+        form = Form(kind, fields)
+        if kind != "text":
+            if path is not None and not form.whole:  # checked to its end before anything is written
                 raw_again, stream_again = open_text_stream(path)
                 with raw_again:
-                    deque(cut(line_blocks(stream_again.chunks())), maxlen=0)
-            blocks = cut(blocks)
+                    deque(form.blocks(line_blocks(stream_again.chunks())), maxlen=0)
+            blocks = form.blocks(blocks)
             if fields:
                 _warn_of_missing_fields(name, first, fields)
         rules = _write_repaired(blocks, options, name, path, output, form, pool)
@@ -674,7 +633,7 @@ def _write_repaired(blocks: Iterable[str], options: dict, name: str, path: Path 
     """Repair the blocks of an input and write what ``output`` asks for (see :func:`_fix_one`)."""
     rules: Counter[str] = Counter()
     read: deque[str] = deque()  # the blocks whose repair is yet to come (for line numbers)
-    strings = form.kind != "text"  # (the edits come a string at a time)
+    strings = form != TEXT  # (the edits come a string at a time)
     if output.diff or strings:
         blocks = _kept(blocks, read)
     results = repair_blocks(blocks, options, explain=output.explain or output.check or output.diff,

@@ -11,14 +11,10 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import partial
 from multiprocessing.pool import Pool
-from typing import Literal, NamedTuple
+from typing import NamedTuple
 
-from .csv_text import repair_table
 from .edits import Edit
-from .html_text import repair_html
-from .json_text import repair_json
-from .lines import MAX_BLOCK_CHARS, BlockTooLarge
-from .markdown_text import repair_markdown
+from .forms import TEXT, Form
 from .pipeline import repairer
 from .strings import StringRepair
 
@@ -46,37 +42,11 @@ def worker_pool(workers: int, options: dict | None = None) -> Iterator[Pool | No
         yield pool
 
 
-class Form(NamedTuple):
-    """What the blocks are: text; or JSON (``json_text.json_blocks``), whose string values
-    are repaired, or those under ``fields``; or a table (``csv_text.table_blocks``), whose
-    cells between ``delimiter``s are; or an HTML page (``html_text``), whose text a reader
-    sees is; or Markdown (``markdown_text``), whose prose is. A page and a post are one
-    block each (see :func:`whole`)."""
-
-    kind: Literal["text", "json", "table", "html", "markdown"] = "text"
-    fields: tuple[str, ...] = ()
-    delimiter: str = ","
-
-
-TEXT = Form()
-
-
-def whole(blocks: Iterable[str]) -> Iterator[str]:
-    """The blocks of lines of a page or a post as one block: a comment, a script or a fenced
-    block of code may run over any line."""
-    text = "".join(blocks)
-    if len(text) > MAX_BLOCK_CHARS:
-        raise BlockTooLarge(f"a page or post of more than {MAX_BLOCK_CHARS:,} characters is too "
-                            "large to repair at once")
-    if text:
-        yield text
-
-
 def repair_blocks(blocks: Iterable[str], options: dict | None = None, *, explain: bool = False,
                   pool: Pool | None = None, form: Form = TEXT) -> Iterator[RepairedBlock]:
     """Repair each block with the :class:`RepairConfig` ``options``, in order, here or on a
-    :func:`worker_pool`; with ``explain``, give each block's edits (or, for JSON and
-    tables, each string's)."""
+    :func:`worker_pool`; with ``explain``, give each block's edits (or, for a ``form`` not
+    text, each string's)."""
     work = partial(_repair_block, options or {}, explain, form)
     if pool is None:
         yield from map(work, blocks)
@@ -91,14 +61,7 @@ def repair_blocks(blocks: Iterable[str], options: dict | None = None, *, explain
 def _repair_block(options: dict, explain: bool, form: Form, block: str) -> RepairedBlock:
     rep = repairer(**options)
     if form.kind != "text":
-        if form.kind == "json":
-            fixed, strings = repair_json(block, rep, form.fields, explain)
-        elif form.kind == "table":
-            fixed, strings = repair_table(block, form.delimiter, rep, explain)
-        elif form.kind == "html":
-            fixed, strings = repair_html(block, rep, explain)
-        else:
-            fixed, strings = repair_markdown(block, rep, explain)
+        fixed, strings = form.repair(block, rep, explain)
         return RepairedBlock(len(block), fixed != block, "" if explain else fixed, [], strings)
     if explain:
         fixed, edits = rep.fix_and_explain(block)

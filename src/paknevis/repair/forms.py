@@ -1,0 +1,97 @@
+"""What an input is, and how it is repaired as what it is: text, or JSON, a table, a page or
+a post, whose strings, cells, text or prose alone are repaired (``json_text``, ``csv_text``,
+``html_text``, ``markdown_text``), the rest byte for byte.
+
+A :class:`Form` says which, and how a file of it is cut into blocks to repair a block at a
+time (``blocks.repair_blocks``): text at any line, JSON Lines after any line, a table
+after a whole row, a page or a post not at all.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Literal, NamedTuple
+
+from ..io.decode import COMPRESSIONS
+from .csv_text import repair_table, table_blocks
+from .html_text import looks_like_html, repair_html
+from .json_text import json_blocks, looks_like_json, repair_json
+from .lines import MAX_BLOCK_CHARS, BlockTooLarge
+from .markdown_text import repair_markdown
+from .pipeline import Repairer
+from .strings import StringRepair
+
+Kind = Literal["text", "json", "csv", "tsv", "html", "markdown"]
+KINDS: tuple[Kind, ...] = ("text", "json", "csv", "tsv", "html", "markdown")
+#: What a file is, by the end of its name (under a compression's: dump.jsonl.gz is JSON)
+KIND_OF_NAME: dict[str, Kind] = {
+    ".json": "json", ".jsonl": "json", ".ndjson": "json", ".csv": "csv", ".tsv": "tsv",
+    ".tab": "tsv", ".html": "html", ".htm": "html", ".xhtml": "html", ".md": "markdown",
+    ".markdown": "markdown"}
+
+
+class Form(NamedTuple):
+    """What an input is; of JSON, the keys whose strings alone are repaired (all where none)."""
+
+    kind: Kind = "text"
+    fields: tuple[str, ...] = ()
+
+    @property
+    def whole(self) -> bool:
+        """Is it read as one block (a page, a post: a comment, a script or a fenced block of
+        code may run over any line)?"""
+        return self.kind in ("html", "markdown")
+
+    def blocks(self, blocks: Iterable[str]) -> Iterator[str]:
+        """The blocks of lines of an input of this form (``lines.line_blocks``), cut where
+        it may be repaired a block at a time, and checked: a :class:`JsonError` or a
+        :class:`CsvError` where it is not what it says."""
+        if self.kind == "json":
+            return json_blocks(blocks)
+        if self.kind in ("csv", "tsv"):
+            return table_blocks(blocks, _DELIMITERS[self.kind])
+        if self.whole:
+            return _whole(blocks)
+        return iter(blocks)
+
+    def repair(self, block: str, repairer: Repairer, explain: bool) -> tuple[str, list[StringRepair]]:
+        """A block of JSON, a table, a page or a post, repaired as what it is."""
+        if self.kind == "json":
+            return repair_json(block, repairer, self.fields, explain)
+        if self.kind in ("csv", "tsv"):
+            return repair_table(block, _DELIMITERS[self.kind], repairer, explain)
+        if self.kind == "html":
+            return repair_html(block, repairer, explain)
+        if self.kind == "markdown":
+            return repair_markdown(block, repairer, explain)
+        raise ValueError("text is repaired by fix, not as a form")
+
+
+TEXT = Form()
+_DELIMITERS = {"csv": ",", "tsv": "\t"}
+
+
+def kind_named(name: str) -> Kind | None:
+    """What a file's name says it is (dump.jsonl.gz: json), or None."""
+    name = name.lower()
+    name = next((name.removesuffix(end) for end in COMPRESSIONS if name.endswith(end)), name)
+    return next((kind for end, kind in KIND_OF_NAME.items() if name.endswith(end)), None)
+
+
+def kind_of(name: str, first: str) -> Kind:
+    """What an input is, by its name, else by its first block: JSON where its first line is
+    a JSON object or array, HTML where it begins as a page does, else text."""
+    named = kind_named(name)
+    if named is not None:
+        return named
+    if looks_like_json(first):
+        return "json"
+    return "html" if looks_like_html(first) else "text"
+
+
+def _whole(blocks: Iterable[str]) -> Iterator[str]:
+    text = "".join(blocks)
+    if len(text) > MAX_BLOCK_CHARS:
+        raise BlockTooLarge(f"a page or post of more than {MAX_BLOCK_CHARS:,} characters is too "
+                            "large to repair at once")
+    if text:
+        yield text
