@@ -26,7 +26,7 @@ class RepairedBlock(NamedTuple):
     changed: bool
     text: str  # the repaired text ("" where the edits were asked for)
     edits: list[Edit]  # the edits that make it (where they were asked for) ...
-    strings: list[StringRepair]  # ... or, for JSON, tables and HTML, those of each string
+    strings: list[StringRepair]  # ... or, of JSON, tables, pages and posts, each string's
 
 
 @contextmanager
