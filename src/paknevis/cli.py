@@ -26,7 +26,7 @@ from .repair.blocks import RepairedBlock, repair_blocks, worker_pool
 from .repair.config import config_of
 from .repair.csv_text import CsvError
 from .repair.diff import COLOR, PLAIN, word_diff
-from .repair.forms import TEXT, Form, Kind, kind_named, kind_of
+from .repair.forms import Form, Kind, kind_named, kind_of
 from .repair.json_text import JsonError
 from .repair.lines import BlockTooLarge, line_blocks
 
@@ -633,8 +633,10 @@ def _write_repaired(blocks: Iterable[str], options: dict, name: str, path: Path 
     """Repair the blocks of an input and write what ``output`` asks for (see :func:`_fix_one`)."""
     rules: Counter[str] = Counter()
     read: deque[str] = deque()  # the blocks whose repair is yet to come (for line numbers)
-    strings = form != TEXT  # (the edits come a string at a time)
-    if output.diff or strings:
+    strings = form.kind != "text"  # (the edits come a string at a time)
+    # kept only where lines are counted: a block that no one takes back would stay, and a
+    # JSON file written out would be held whole
+    if output.diff or (strings and output.explain):
         blocks = _kept(blocks, read)
     results = repair_blocks(blocks, options, explain=output.explain or output.check or output.diff,
                             pool=pool, form=form)
