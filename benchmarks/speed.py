@@ -155,16 +155,15 @@ class DumpRepair:
 
     def __init__(self):
         from paknevis.repair import repairer
+        from paknevis.repair.json_text import repair_json
 
-        self.repairer = repairer()
+        self.repairer, self._repair_json = repairer(), repair_json
 
     def clear_caches(self) -> None:
         self.repairer.clear_caches()
 
     def repair(self, block: str) -> str:
-        from paknevis.repair.json_text import repair_json
-
-        return repair_json(block, self.repairer)[0]
+        return self._repair_json(block, self.repairer)[0]
 
 
 def dump_blocks(path: Path) -> list[str]:
