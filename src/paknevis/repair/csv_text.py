@@ -21,7 +21,7 @@ from typing import NamedTuple, Unpack
 from .config import RepairOptions
 from .lines import MAX_BLOCK_CHARS, BlockTooLarge
 from .pipeline import Repairer, repairer
-from .strings import StringRepair, repair_strings, spliced
+from .strings import StringRepair, repair_parts
 
 # possessive: a quote that a quote follows is one in the cell, never its end (at a block's
 # end, '"""' is a cell going on, not an empty one with a quote after it)
@@ -94,22 +94,18 @@ def repair_table(text: str, delimiter: str, repairer: Repairer,
     cells = table_cells(text, delimiter)[0]
     befores = [text[c.start + 1:c.end - 1].replace('""', '"') if c.quoted else text[c.start:c.end]
                for c in cells]
-    afters, edits = repair_strings(befores, repairer, explain)
-    changes: list[tuple[int, int, str]] = []
-    repairs: list[StringRepair] = []
     must_quote = re.compile(f'[{re.escape(delimiter)}"\r\n]')
-    for i, cell in enumerate(cells):
-        after = afters[i]
-        if after == befores[i]:
-            continue
-        if explain:
-            repairs.append(StringRepair(cell.line, str(cell.column), befores[i], edits[i]))
+
+    def written(i: int, after: str) -> str:
+        cell = cells[i]
         # (a row of one empty cell, unquoted, would be a blank line: no row)
         alone = cell.column == 1 and text[cell.end:cell.end + 1] in ("", "\r", "\n")
         if cell.quoted or must_quote.search(after) or (alone and not after):
-            after = '"' + after.replace('"', '""') + '"'
-        changes.append((cell.start, cell.end, after))
-    return spliced(text, changes), repairs
+            return '"' + after.replace('"', '""') + '"'
+        return after
+
+    return repair_parts(text, [(c.start, c.end) for c in cells], befores, repairer, explain,
+                        lambda i: str(cells[i].column), written)
 
 
 def fix_table(text: str, delimiter: str = ",", **options: Unpack[RepairOptions]) -> str:

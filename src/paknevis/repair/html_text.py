@@ -24,7 +24,7 @@ from typing import NamedTuple, Unpack
 
 from .config import RepairOptions
 from .pipeline import Repairer, repairer
-from .strings import LineNumbers, StringRepair, apart, repair_strings, spliced
+from .strings import StringRepair, apart, repair_parts
 
 #: Elements whose content is no text to repair: code, what browsers do not show as text,
 #: and text whose every space is its own (pre, textarea), which repair would make one
@@ -75,22 +75,16 @@ def repair_html(page: str, repairer: Repairer, explain: bool = False) -> tuple[s
     pieces = list(readable_pieces(page))
     edges = [apart(html.unescape(page[p.start:p.end])) for p in pieces]
     befores = [core for _, core, _ in edges]
-    afters, edits = repair_strings(befores, repairer, explain)
-    changes: list[tuple[int, int, str]] = []
-    repairs: list[StringRepair] = []
-    lines = LineNumbers(page)
-    for i, piece in enumerate(pieces):
-        if afters[i] == befores[i]:
-            continue
+
+    def written(i: int, after: str) -> str:
         lead, _, trail = edges[i]
-        if explain:
-            line = lines.at(piece.start) + lead.count("\n")
-            repairs.append(StringRepair(line, piece.place, befores[i], edits[i]))
-        new = html.escape(lead + afters[i] + trail, quote=False)
-        if piece.quote:  # (only the attribute's own quote need be a reference)
-            new = new.replace(piece.quote, "&quot;" if piece.quote == '"' else "&#x27;")
-        changes.append((piece.start, piece.end, new))
-    return spliced(page, changes), repairs
+        new = html.escape(lead + after + trail, quote=False)
+        if quote := pieces[i].quote:  # (only the attribute's own quote need be a reference)
+            new = new.replace(quote, "&quot;" if quote == '"' else "&#x27;")
+        return new
+
+    return repair_parts(page, [(p.start, p.end) for p in pieces], befores, repairer, explain,
+                        lambda i: pieces[i].place, written)
 
 
 def fix_html(page: str, **options: Unpack[RepairOptions]) -> str:

@@ -23,7 +23,7 @@ from typing import Unpack
 from .config import RepairOptions
 from .lines import MAX_BLOCK_CHARS, BlockTooLarge
 from .pipeline import Repairer, repairer
-from .strings import LineNumbers, StringRepair, repair_strings, spliced
+from .strings import StringRepair, repair_parts
 
 # A string (unrolled, so that a long one is one scan: "(?:[^"\\]|\\.)*" tries an alternation
 # a character) or a mark of the JSON's structure; numbers, true, false and null do not matter
@@ -97,20 +97,16 @@ def repair_json(text: str, repairer: Repairer, fields: Collection[str] = (),
     # stand in it unescaped): json.loads only where it has some
     befores = [json.loads(token) if "\\" in token else token[1:-1]
                for token in (text[start:end] for start, end, _ in strings)]
-    afters, edits = repair_strings(befores, repairer, explain)
-    changes: list[tuple[int, int, str]] = []
-    repairs: list[StringRepair] = []
-    lines = LineNumbers(text)
-    for i, (start, end, path) in enumerate(strings):
-        if afters[i] == befores[i]:
-            continue
-        if explain:
-            repairs.append(StringRepair(lines.at(start), pointer(path), befores[i], edits[i]))
+
+    def written(i: int, after: str) -> str:
         # escapes as the writer wrote them: a dump of escapes only stays so (and a lone
         # surrogate, which UTF-8 cannot hold, stays an escape)
-        ascii_only = text[start:end].isascii() or _SURROGATE.search(afters[i]) is not None
-        changes.append((start, end, json.dumps(afters[i], ensure_ascii=ascii_only)))
-    return spliced(text, changes), repairs
+        start, end, _ = strings[i]
+        ascii_only = text[start:end].isascii() or _SURROGATE.search(after) is not None
+        return json.dumps(after, ensure_ascii=ascii_only)
+
+    return repair_parts(text, [(start, end) for start, end, _ in strings], befores, repairer, explain,
+                        lambda i: pointer(strings[i][2]), written)
 
 
 class JsonError(ValueError):

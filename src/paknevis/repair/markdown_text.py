@@ -21,7 +21,7 @@ from typing import Unpack
 
 from .config import RepairOptions
 from .pipeline import Repairer, repairer
-from .strings import LineNumbers, StringRepair, apart, repair_strings, spliced
+from .strings import StringRepair, apart, repair_parts
 
 _FRONT = re.compile(r"(---|\+\+\+)[ \t]*\r?\n.*?^\1[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
@@ -94,18 +94,12 @@ def repair_markdown(text: str, repairer: Repairer, explain: bool = False) -> tup
     pieces += _lines_of(text, done, len(text))
     edges = [apart(text[start:end]) for start, end in pieces]
     befores = [core for _, core, _ in edges]
-    afters, edits = repair_strings(befores, repairer, explain)
-    changes: list[tuple[int, int, str]] = []
-    repairs: list[StringRepair] = []
-    lines = LineNumbers(text)
-    for i, (start, end) in enumerate(pieces):
-        if afters[i] == befores[i]:
-            continue
+
+    def written(i: int, after: str) -> str:
         lead, _, trail = edges[i]
-        if explain:
-            repairs.append(StringRepair(lines.at(start), "text", befores[i], edits[i]))
-        changes.append((start, end, lead + afters[i] + trail))
-    return spliced(text, changes), repairs
+        return lead + after + trail
+
+    return repair_parts(text, pieces, befores, repairer, explain, lambda i: "text", written)
 
 
 def _lines_of(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -8,6 +8,7 @@ the 18,770 strings of the Fars News dump, one call each took 0.40 s, 64 a call 0
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from itertools import accumulate
 from typing import NamedTuple
 
@@ -18,10 +19,11 @@ _BATCH = 64
 
 
 class StringRepair(NamedTuple):
-    """The edits repair made in one string of a structured text (JSON, CSV)."""
+    """The edits repair made in one string of a structured text (JSON, a table, a page, a post)."""
 
     line: int  # the line of the text (from 1) where the string starts
-    place: str  # where in its line: a JSON Pointer (/paragraphs/2), a table's column (3)
+    place: str  # where in its line: a JSON Pointer (/paragraphs/2), a table's column (3),
+    #             "text", or a page's attribute (title)
     text: str  # the string, as it was
     edits: list[Edit]  # in the coordinates of ``text``
 
@@ -43,6 +45,34 @@ def repair_strings(texts: list[str], repairer: Repairer,
     return fixed_texts, edits
 
 
+def repair_parts(text: str, spans: Sequence[tuple[int, int]], befores: list[str], repairer: Repairer,
+                 explain: bool, place: Callable[[int], str],
+                 written: Callable[[int, str], str]) -> tuple[str, list[StringRepair]]:
+    """``text`` with each of its parts repaired: the ``i``-th stands at ``spans[i]`` and reads
+    ``befores[i]``, and where repair changes it, it is written again as ``written(i,
+    repaired)``. With ``explain``, also each changed part's edits, at the line of its first
+    character that is no space, and at ``place(i)``."""
+    afters, edits = repair_strings(befores, repairer, explain)
+    out: list[str] = []
+    repairs: list[StringRepair] = []
+    done = counted = 0  # what of ``text`` is in ``out``; where ``line`` is counted to
+    line = 1
+    for i, (start, end) in enumerate(spans):
+        if afters[i] == befores[i]:
+            continue
+        if explain:
+            first = end - len(text[start:end].lstrip())
+            line += text.count("\n", counted, first)
+            counted = first
+            repairs.append(StringRepair(line, place(i), befores[i], edits[i]))
+        out += (text[done:start], written(i, afters[i]))
+        done = end
+    if not out:
+        return text, repairs
+    out.append(text[done:])
+    return "".join(out), repairs
+
+
 def apart(text: str) -> tuple[str, str, str]:
     """``text`` as its spaces before, itself, and its spaces after: where a piece of a page
     or a post stands between markup, its edge spaces part it from what is beside it, and
@@ -56,31 +86,6 @@ def apart(text: str) -> tuple[str, str, str]:
         return text, "", ""
     lead = len(text) - len(text.lstrip())
     return text[:lead], core, text[lead + len(core):]
-
-
-def spliced(text: str, changes: list[tuple[int, int, str]]) -> str:
-    """``text`` with each ``(start, end, new)`` of ``changes`` (in order, apart) made."""
-    if not changes:
-        return text
-    out: list[str] = []
-    done = 0
-    for start, end, new in changes:
-        out += (text[done:start], new)
-        done = end
-    out.append(text[done:])
-    return "".join(out)
-
-
-class LineNumbers:
-    """The lines (from 1) of offsets in a text, asked for in order."""
-
-    def __init__(self, text: str):
-        self._text, self._offset, self._line = text, 0, 1
-
-    def at(self, offset: int) -> int:
-        self._line += self._text.count("\n", self._offset, offset)
-        self._offset = offset
-        return self._line
 
 
 def _lines_apart(lines: list[str], texts: list[str]) -> list[str]:
