@@ -29,7 +29,11 @@ _QUOTED = re.compile(r'"(?:[^"]|"")*+"')
 
 
 class CsvError(ValueError):
-    """A text to repair as a table that is not one."""
+    """A text to repair as a table that is not one: at ``line`` (from 1), ``what``."""
+
+    def __init__(self, line: int, what: str):
+        super().__init__(f"line {line:,}: {what}")
+        self.line, self.what = line, what
 
 
 class Cell(NamedTuple):
@@ -78,7 +82,7 @@ def table_cells(text: str, delimiter: str) -> tuple[list[Cell], int]:
             pos = end + 1
             continue
         if end < size and text[end] not in "\r\n":
-            raise CsvError(f"line {line}: text after the closing quote of a cell (column {column})")
+            raise CsvError(line, f"text after the closing quote of a cell (column {column})")
         pos = end + (2 if text.startswith("\r\n", end) else 1)
         line += 1
         cells += row
@@ -120,7 +124,7 @@ def fix_table(text: str, delimiter: str = ",", **options: Unpack[RepairOptions])
         raise TypeError(f"fix_table() takes a str, not {type(text).__name__}")
     whole_rows = table_cells(text, delimiter)[1]
     if whole_rows < len(text):
-        raise CsvError(f"line {text.count(chr(10), 0, whole_rows) + 1}: a quoted cell is never closed")
+        raise CsvError(text.count("\n", 0, whole_rows) + 1, "a quoted cell is never closed")
     return repair_table(text, delimiter, repairer(**options))[0]
 
 
@@ -136,17 +140,12 @@ def table_blocks(blocks: Iterable[str], delimiter: str) -> Iterator[str]:
                                 f"{MAX_BLOCK_CHARS:,} characters: is a quote never closed?")
         try:
             done = table_cells(text, delimiter)[1]
-        except CsvError as e:
-            raise _shifted(e, line) from None
+        except CsvError as e:  # (its line counts from the block's start)
+            raise CsvError(line + e.line, e.what) from None
         if done:
             yield text[:done]
             line += text.count("\n", 0, done)
         carried = text[done:]
     if carried:
-        raise CsvError(f"line {line + 1}: a quoted cell is never closed")
+        raise CsvError(line + 1, "a quoted cell is never closed")
 
-
-def _shifted(error: CsvError, lines: int) -> CsvError:
-    """``error``, whose line counts from a block's start, counted from the text's."""
-    n, rest = str(error).removeprefix("line ").split(":", 1)
-    return CsvError(f"line {int(n) + lines:,}:{rest}")
