@@ -148,4 +148,3 @@ def table_blocks(blocks: Iterable[str], delimiter: str) -> Iterator[str]:
         carried = text[done:]
     if carried:
         raise CsvError(line + 1, "a quoted cell is never closed")
-
