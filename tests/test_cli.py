@@ -569,7 +569,7 @@ def test_fields_limit_a_json_repair(dump, tmp_path):
     text = tmp_path / "post.txt"
     text.write_text("كتاب", encoding="utf-8")
     r = run("fix", "--field", "title", str(text))
-    assert r.returncode == 2 and b"--field is for JSON" in r.stderr and not r.stdout
+    assert r.returncode == 2 and b"--field is for JSON and tables" in r.stderr and not r.stdout
 
 
 def test_a_json_file_that_breaks_is_refused_before_anything_is_written(dump, tmp_path):
@@ -632,6 +632,24 @@ def test_a_csv_file_stays_a_table(tmp_path):
     assert run("fix", str(tsv)).stdout.decode() == f"1\tمی{Z}شود\t12\n"
     assert run("fix", "--format", "tsv", input=tsv.read_bytes()).stdout.decode() == f"1\tمی{Z}شود\t12\n"
     assert run("fix", input=tsv.read_bytes()).stdout.decode() == f"۱\tمی{Z}شود\t۱۲\n"  # as text
+
+
+def test_fields_limit_a_table_repair_to_their_columns(tmp_path):
+    f = tmp_path / "comments.csv"
+    f.write_bytes(TABLE.encode())
+    r = run("fix", "--field", "text", str(f))
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.decode() == ('id,text,label\r\n1,"علی گفت: «کتاب\u200cها»، بله",مثبت\r\n'
+                                 '2,"چند\r\nخطی\u200cها",منفي\r\n')
+    r = run("fix", "--field", "text", "--format", "csv", input=TABLE.encode())
+    assert r.returncode == 0 and r.stdout.decode().endswith(",منفي\r\n")
+    # a column the header does not have: one line, exit 2, nothing written
+    r = run("fix", "--field", "txet", str(f))
+    assert r.returncode == 2 and not r.stdout
+    assert r.stderr.decode().strip() == (f"paknevis: error: {f}: line 1: the header has no "
+                                         "column 'txet' (it has: 'id', 'text', 'label')")
+    r = run("fix", "--field", "text", "--format", "html", str(f))
+    assert r.returncode == 2 and "--field is for JSON and tables, not --format html" in r.stderr.decode()
 
 
 @pytest.mark.parametrize("table, problem", [

@@ -10,7 +10,7 @@ from test_properties import SETTINGS, texts
 
 from paknevis import apply_edits, fix, fix_table
 from paknevis.repair import repairer
-from paknevis.repair.csv_text import CsvError, repair_table, table_blocks, table_cells
+from paknevis.repair.csv_text import CsvError, repair_table, table_blocks, table_cells, table_header
 from paknevis.repair.lines import line_blocks
 
 Z = "\u200c"
@@ -57,6 +57,27 @@ def test_fix_table_takes_a_whole_table():
         fix_table(b"a,b")
 
 
+def test_fields_repair_only_their_columns_and_keep_the_header():
+    # the header names the columns; a row that repeats it (exports joined) stays too
+    table = 'نام كاربر,متن\r\nعلي,"كتاب ها, دفتر"\r\nنام كاربر,متن\r\nمیشود,میشود\r\n'
+    header = table_header(table, ",")
+    assert header == ("نام كاربر", "متن")
+    fixed, cells = repair_table(table, ",", repairer(), True, ("متن",), header)
+    assert fixed == ('نام كاربر,متن\r\nعلي,"کتاب‌ها، دفتر"\r\nنام كاربر,متن\r\n'
+                     f'میشود,می{Z}شود\r\n')
+    assert [(c.line, c.place) for c in cells] == [(2, "2"), (4, "2")]
+    assert fix_table(table, fields=["متن"]) == fixed
+    with pytest.raises(CsvError, match="line 1: the header has no column 'text' "
+                                       "\\(it has: 'نام كاربر', 'متن'\\)"):
+        fix_table(table, fields=["متن", "text"])
+
+
+def test_the_header_of_a_table_whose_first_row_is_not_whole():
+    assert table_header('"a\nb",c\n', ",") == ("a\nb", "c")
+    assert table_header('"open', ",") == ()
+    assert table_header("", ",") == ()
+
+
 def test_text_after_a_closing_quote_is_refused():
     with pytest.raises(CsvError, match=r"line 2: text after the closing quote of a cell \(column 2\)"):
         table_cells('a,b\nc,"d"e\n', ",")
@@ -81,7 +102,8 @@ tables = st.lists(st.lists(texts, min_size=1, max_size=4), min_size=1, max_size=
        st.sampled_from(["\r\n", "\n"]), st.integers(1, 3))
 def test_tables_keep_their_shape(rows, delimiter, quoting, line_end, lines):
     """Every cell comes out as fix makes it alone, in its row and column, the table read as
-    Python's csv reads it; idempotent; the edits explained replay each cell; and the blocks
+    Python's csv reads it; idempotent; the edits explained replay each cell; with the
+    header's names as fields, the header and its repeats stay; and the blocks
     the table is cut into hold whole rows, however many lines a block takes."""
     # (Python's writer quotes a cell with a line break only of its line terminator: a CR
     # alone, with "\n", it leaves bare, and no reader reads it back)
@@ -96,6 +118,13 @@ def test_tables_keep_their_shape(rows, delimiter, quoting, line_end, lines):
     assert repair_table(table, delimiter, repairer())[0] == fixed
     for c in cells:
         assert apply_edits(c.text, c.edits) == fix(c.text)
+    # every column named: each row as before, but the header and the rows that repeat it
+    header = table_header(table, delimiter)
+    assert header == tuple(rows[0])
+    chosen = repair_table(table, delimiter, repairer(), False, header, header)[0]
+    assert list(csv.reader(io.StringIO(chosen, newline=""), delimiter=delimiter)) == [
+        row if row == rows[0] else [fix(c) if n < len(header) else c for n, c in enumerate(row)]
+        for row in rows]
     blocks = list(table_blocks(line_blocks(table, lines=lines), delimiter))
     assert "".join(blocks) == table
     assert "".join(repair_table(b, delimiter, repairer())[0] for b in blocks) == fixed

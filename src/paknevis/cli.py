@@ -167,7 +167,9 @@ def fix(
     field: list[str] | None = typer.Option(
         None, metavar="KEY", show_default=False,
         help="JSON: repair only the strings under a key of this name (title, paragraphs), at "
-             "any depth; again, or with commas, for more. Without it, every string value."),
+             "any depth; CSV, TSV: only the cells of the column its header (the first row) "
+             "names so, the header kept. Again, or with commas, for more. Without it, every "
+             "string value, every cell."),
 ) -> None:
     """Repair Persian text: letters, punctuation, digits, spacing, @handles, #hashtags and ZWNJ.
 
@@ -210,8 +212,8 @@ def fix(
         letters=letters, spacing=spacing, handles=handles, words=_words_of(words), skip=_names_of(skip))
     _check_options(options)
     fields = _names_of(field)
-    if fields and format not in (InputFormat.auto, InputFormat.json):
-        _fail(f"--field is for JSON input, not --format {format.value}")
+    if fields and format not in (InputFormat.auto, InputFormat.json, InputFormat.csv, InputFormat.tsv):
+        _fail(f"--field is for JSON and tables, not --format {format.value}")
     sources = [("<stdin>", None) if str(p) == "-" else (str(p), p) for p in files or [Path("-")]]
     failed, to_change = False, 0
     with worker_pool(workers, options) as pool:
@@ -606,17 +608,17 @@ def _fix_one(options: dict, name: str, path: Path | None, output: _Output, forma
         first = next(blocks, "")
         blocks = chain([first], blocks)
         kind = kind_of(name, first) if format is InputFormat.auto else cast(Kind, format.value)
-        if fields and kind != "json":
-            _fail(f"{name}: --field is for JSON, and this input reads as {kind} "
-                  "(--format json reads it as JSON)")
-        form = Form(kind, fields)
+        if fields and kind not in ("json", "csv", "tsv"):
+            _fail(f"{name}: --field is for JSON and tables, and this input reads as {kind} "
+                  "(--format json or csv reads it as such)")
+        form = Form(kind, fields).read_header(first)
         if kind != "text":
             if path is not None and not form.whole:  # checked to its end before anything is written
                 raw_again, stream_again = open_text_stream(path)
                 with raw_again:
                     deque(form.blocks(line_blocks(stream_again.chunks())), maxlen=0)
             blocks = form.blocks(blocks)
-            if fields:
+            if fields and kind == "json":  # (a table's header was checked)
                 _warn_of_missing_fields(name, first, fields)
         rules = _write_repaired(blocks, options, name, path, output, form, pool)
     finally:

@@ -7,6 +7,10 @@ digits alone is no Persian text, and stays). Delimiters, quotes, line ends and e
 repair leaves alone stay byte for byte; a changed cell is quoted as it was, or where it now
 must be (RFC 4180: a quote doubled inside).
 
+With ``fields``, only the cells under the columns of those names in the header (the first
+row) are repaired; the header, and a row that repeats it (as files of several exports
+joined do), stay as they are.
+
 >>> from paknevis.repair import repairer
 >>> repair_table('1,"كتاب ها, دفتر",12\\n', ",", repairer())[0]
 '1,"کتاب\u200cها، دفتر",12\\n'
@@ -91,13 +95,32 @@ def table_cells(text: str, delimiter: str) -> tuple[list[Cell], int]:
     return cells, size
 
 
-def repair_table(text: str, delimiter: str, repairer: Repairer,
-                 explain: bool = False) -> tuple[str, list[StringRepair]]:
-    """``text``, whole rows of a table, with each cell repaired by ``repairer``; with
-    ``explain``, also the edits of each cell that changed (its place: its column)."""
+def table_header(text: str, delimiter: str) -> tuple[str, ...]:
+    """The cells of the first row of ``text``, as they read (a :class:`CsvError` where it is
+    no table; none where that row is not whole).
+
+    >>> table_header('id,"متن, کامل"\\n1,x\\n', ",")
+    ('id', 'متن, کامل')
+    """
     cells = table_cells(text, delimiter)[0]
-    befores = [text[c.start + 1:c.end - 1].replace('""', '"') if c.quoted else text[c.start:c.end]
-               for c in cells]
+    row = cells[:next((i for i, c in enumerate(cells[1:], 1) if c.column == 1), len(cells))]
+    return tuple(_read(text, c) for c in row)
+
+
+def repair_table(text: str, delimiter: str, repairer: Repairer, explain: bool = False,
+                 fields: tuple[str, ...] = (), header: tuple[str, ...] = ()
+                 ) -> tuple[str, list[StringRepair]]:
+    """``text``, whole rows of a table, with each cell repaired by ``repairer``; with
+    ``explain``, also the edits of each cell that changed (its place: its column). With
+    ``fields``, only the cells of the columns that ``header`` (the table's first row) names
+    so, and no row that repeats the header."""
+    cells = table_cells(text, delimiter)[0]
+    befores = [_read(text, c) for c in cells]
+    if fields:
+        columns = {n for n, name in enumerate(header, 1) if name in fields}
+        repeats = _rows_like(cells, befores, header)
+        chosen = [i for i, c in enumerate(cells) if c.column in columns and i not in repeats]
+        cells, befores = [cells[i] for i in chosen], [befores[i] for i in chosen]
     must_quote = re.compile(f'[{re.escape(delimiter)}"\r\n]')
 
     def written(i: int, after: str) -> str:
@@ -112,20 +135,56 @@ def repair_table(text: str, delimiter: str, repairer: Repairer,
                         lambda i: str(cells[i].column), written)
 
 
-def fix_table(text: str, delimiter: str = ",", **options: Unpack[RepairOptions]) -> str:
+def _read(text: str, cell: Cell) -> str:
+    """What a cell holds, its quotes taken away."""
+    if cell.quoted:
+        return text[cell.start + 1:cell.end - 1].replace('""', '"')
+    return text[cell.start:cell.end]
+
+
+def _rows_like(cells: list[Cell], values: list[str], header: tuple[str, ...]) -> set[int]:
+    """The indexes of the cells of every row whose cells read as ``header``."""
+    found: set[int] = set()
+    start = 0
+    for end in range(1, len(cells) + 1):
+        if end == len(cells) or cells[end].column == 1:  # a row is cells[start:end]
+            if tuple(values[start:end]) == header:
+                found.update(range(start, end))
+            start = end
+    return found
+
+
+def fix_table(text: str, delimiter: str = ",", fields: Iterable[str] = (),
+              **options: Unpack[RepairOptions]) -> str:
     """``text``, a CSV table (or with ``delimiter="\\t"``, TSV), with each cell repaired as
-    :func:`~paknevis.fix` repairs a text, the table as it was. A :class:`CsvError` says
-    where text that is no table goes wrong.
+    :func:`~paknevis.fix` repairs a text, the table as it was; with ``fields``, only the
+    cells under the columns its header (the first row) names so. A :class:`CsvError` says
+    where text that is no table goes wrong, or which of ``fields`` the header lacks.
 
     >>> fix_table('1,"كتاب ها, دفتر",12\\r\\n')
     '1,"کتاب\u200cها، دفتر",12\\r\\n'
+    >>> fix_table('id,text\\nعلي,علي\\n', fields=["text"])
+    'id,text\\nعلي,علی\\n'
     """
     if not isinstance(text, str):
         raise TypeError(f"fix_table() takes a str, not {type(text).__name__}")
     whole_rows = table_cells(text, delimiter)[1]
     if whole_rows < len(text):
         raise CsvError(text.count("\n", 0, whole_rows) + 1, "a quoted cell is never closed")
-    return repair_table(text, delimiter, repairer(**options))[0]
+    names = tuple(fields)
+    header = table_header(text, delimiter) if names else ()
+    if missing := missing_columns(names, header):
+        raise CsvError(1, missing)
+    return repair_table(text, delimiter, repairer(**options), False, names, header)[0]
+
+
+def missing_columns(fields: tuple[str, ...], header: tuple[str, ...]) -> str:
+    """What is wrong with ``fields`` for a table of this header: the names it lacks, or ""."""
+    missing = [f for f in fields if f not in header]
+    if not missing:
+        return ""
+    return (f"the header has no column {', '.join(map(repr, missing))} "
+            f"(it has: {', '.join(map(repr, header))})")
 
 
 def table_blocks(blocks: Iterable[str], delimiter: str) -> Iterator[str]:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from typing import Literal, NamedTuple
 
 from ..io.decode import COMPRESSIONS
-from .csv_text import repair_table, table_blocks
+from .csv_text import CsvError, missing_columns, repair_table, table_blocks, table_header
 from .html_text import looks_like_html, repair_html
 from .json_text import json_blocks, looks_like_json, repair_json
 from .lines import MAX_BLOCK_CHARS, BlockTooLarge
@@ -30,10 +30,23 @@ KIND_OF_NAME: dict[str, Kind] = {
 
 
 class Form(NamedTuple):
-    """What an input is; of JSON, the keys whose strings alone are repaired (all where none)."""
+    """What an input is; of JSON, the keys whose strings alone are repaired, of a table the
+    columns whose cells alone are (all where none), and the table's header (see
+    :meth:`read_header`)."""
 
     kind: Kind = "text"
     fields: tuple[str, ...] = ()
+    header: tuple[str, ...] = ()
+
+    def read_header(self, first: str) -> Form:
+        """This form, of a table with ``fields``, with its header read from its first block:
+        a :class:`CsvError` where the header lacks one of them."""
+        if not (self.fields and self.kind in _DELIMITERS):
+            return self
+        header = table_header(first, _DELIMITERS[self.kind])
+        if missing := missing_columns(self.fields, header):
+            raise CsvError(1, missing)
+        return self._replace(header=header)
 
     @property
     def whole(self) -> bool:
@@ -58,7 +71,8 @@ class Form(NamedTuple):
         if self.kind == "json":
             return repair_json(block, repairer, self.fields, explain)
         if self.kind in ("csv", "tsv"):
-            return repair_table(block, _DELIMITERS[self.kind], repairer, explain)
+            return repair_table(block, _DELIMITERS[self.kind], repairer, explain, self.fields,
+                                self.header)
         if self.kind == "html":
             return repair_html(block, repairer, explain)
         if self.kind == "markdown":
