@@ -149,3 +149,15 @@ def test_a_url_keeps_its_letters():
     assert fix(text) == "علی در https://x.com/علي_كريمي و www.x.ir/كتاب گفت"
     out, edits = fix_and_explain(text)
     assert out == fix(text) and [e.start for e in edits] == [2]
+
+
+@pytest.mark.parametrize("text, fixed", [
+    # markup or a quote after a URL is no part of it: the text after is repaired (as text,
+    # a feed kept its first title's Arabic kaf and space, under the channel's link)
+    ("<link>https://x.ir/</link><item><title>كتاب ها</title>",
+     "<link>https://x.ir/</link><item><title>کتاب\u200cها</title>"),
+    ('<a href="https://x.ir/كتاب">كتاب ها</a>', '<a href="https://x.ir/كتاب">کتاب\u200cها</a>'),
+    ("www.x.ir/كتاب<br>علي", "www.x.ir/كتاب<br>علی"),
+])
+def test_a_url_ends_at_markup(text, fixed):
+    assert fix(text) == fixed
