@@ -728,6 +728,23 @@ def test_a_markdown_post_keeps_its_code_and_lists(tmp_path):
     assert run("fix", "--format", "markdown", input=post.encode()).stdout == run("fix", str(f)).stdout
 
 
+def test_a_feed_stays_a_feed(tmp_path):
+    # as text, its article's script lost its ; and its category's attribute was rewritten
+    feed = ('<?xml version="1.0"?>\n<rss><channel><item><title>كتاب ها</title>\n'
+            '<category domain="كتاب">كتاب</category><content:encoded><![CDATA[<p>میشود</p>'
+            '<script>f("كتاب");</script>]]></content:encoded></item></channel></rss>\n')
+    expected = feed.replace("<title>كتاب ها", f"<title>کتاب{Z}ها").replace(
+        ">كتاب</category>", ">کتاب</category>").replace("<p>میشود", f"<p>می{Z}شود")
+    f = tmp_path / "feed.rss"
+    f.write_text(feed, encoding="utf-8")
+    assert run("fix", str(f)).stdout.decode() == expected
+    assert run("fix", input=feed.encode()).stdout.decode() == expected  # known by its declaration
+    assert run("fix", "--diff", str(f)).stdout.decode().splitlines() == [
+        f"{f}:2:title: [-كتاب ها-]{{+کتاب{Z}ها+}}", f"{f}:3:category: [-كتاب-]{{+کتاب+}}",
+        f"{f}:3:content:encoded: [-میشود-]{{+می{Z}شود+}}"]
+    assert 'f("کتاب")؛' in run("fix", "--format", "text", str(f)).stdout.decode()
+
+
 @pytest.mark.parametrize("record, problem", [
     ({"text": "متن"}, "no id"),
     ({"id": "a", "text": "متن", "published": 20250201}, "published is not text"),

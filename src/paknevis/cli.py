@@ -64,6 +64,7 @@ class InputFormat(StrEnum):  # (repair/forms.py: what each is; a test holds them
     tsv = "tsv"
     html = "html"
     markdown = "markdown"
+    xml = "xml"
 
 
 class Digits(StrEnum):
@@ -152,7 +153,7 @@ def fix(
         1, min=1, max=64, metavar="N", help="Processes to repair with: blocks of lines go to each "
                                             "in turn, and the output keeps the input's order."),
     format: InputFormat = typer.Option(
-        InputFormat.auto, "--format", metavar="auto|text|json|csv|tsv|html|markdown",
+        InputFormat.auto, "--format", metavar="auto|text|json|csv|tsv|html|markdown|xml",
         parser=_one_of(InputFormat),
         help="text; json: JSON Lines (a value a line) or one JSON value, whose strings are "
              "repaired and the JSON kept as it was (--explain, --diff: each string's line and "
@@ -160,10 +161,13 @@ def fix(
              "commas, tabs and quotes kept (the place: a cell's column); html: a page, whose "
              "text and title, alt and meta descriptions are repaired, and its tags, scripts, "
              "styles, code and pre kept; markdown: a post, whose prose is repaired, and its "
-             "front matter, code, links' addresses and list markers kept. auto: by the file's "
-             "name (.json, .jsonl, .ndjson; .csv; .tsv, .tab; .html, .htm; .md, .markdown), "
-             "else json for an input whose first line is a JSON object or array, html for one "
-             "that begins as a page does, else text."),
+             "front matter, code, links' addresses and list markers kept; xml: a feed, a "
+             "sitemap, a TEI corpus, whose elements' text is repaired (CDATA that holds a page "
+             "as html), and its tags and attributes kept. auto: by the file's name (.json, "
+             ".jsonl, .ndjson; .csv; .tsv, .tab; .html, .htm; .md, .markdown; .xml, .rss, "
+             ".atom, .rdf), else json for an input whose first line is a JSON object or array, "
+             "html for one that begins as a page does, xml for one that begins as XML or a feed "
+             "does, else text."),
     field: list[str] | None = typer.Option(
         None, metavar="KEY", show_default=False,
         help="JSON: repair only the strings under a key of this name (title, paragraphs), at "
@@ -175,9 +179,9 @@ def fix(
 
     Garbled encodings (ط³ظ„ط§ظ…, Ø³Ù„Ø§Ù…, ÇíÑÇä) and HTML references (&zwnj;) are decoded first.
 
-    Lines in Urdu, Pashto or Kurdish stay as they are. JSON, JSON Lines, CSV, TSV, HTML and
-    Markdown stay what they are: only their strings, cells, text or prose are repaired (see
-    --format).
+    Lines in Urdu, Pashto or Kurdish stay as they are. JSON, JSON Lines, CSV, TSV, HTML,
+    Markdown and XML stay what they are: only their strings, cells, text or prose are
+    repaired (see --format).
 
     Examples:
 

@@ -9,6 +9,7 @@ from .html_text import fix_html
 from .json_text import JsonError, fix_json
 from .markdown_text import fix_markdown
 from .pipeline import Repairer, repairer
+from .xml_text import fix_xml
 from .zwnj import Lexicon
 
 check_build()  # (a module compiled before its source changed: say so, not run old code)
@@ -45,4 +46,4 @@ def fix_and_explain(text: str, **options: Unpack[RepairOptions]) -> tuple[str, l
 
 __all__ = ["CsvError", "Edit", "JsonError", "Lexicon", "RepairConfig", "RepairOptions", "Repairer",
            "apply_edits", "fix", "fix_and_explain", "fix_html", "fix_json", "fix_markdown", "fix_table",
-           "undo_edits"]
+           "fix_xml", "undo_edits"]

@@ -1,10 +1,10 @@
-"""What an input is, and how it is repaired as what it is: text, or JSON, a table, a page or
-a post, whose strings, cells, text or prose alone are repaired (``json_text``, ``csv_text``,
-``html_text``, ``markdown_text``), the rest byte for byte.
+"""What an input is, and how it is repaired as what it is: text, or JSON, a table, a page, a
+post or XML, whose strings, cells, text or prose alone are repaired (``json_text``,
+``csv_text``, ``html_text``, ``markdown_text``, ``xml_text``), the rest byte for byte.
 
 A :class:`Form` says which, and how a file of it is cut into blocks to repair a block at a
 time (``blocks.repair_blocks``): text at any line, JSON Lines after any line, a table
-after a whole row, a page or a post not at all.
+after a whole row, a page, a post or XML not at all.
 """
 from __future__ import annotations
 
@@ -19,14 +19,15 @@ from .lines import MAX_BLOCK_CHARS, BlockTooLarge
 from .markdown_text import repair_markdown
 from .pipeline import Repairer
 from .strings import StringRepair
+from .xml_text import looks_like_xml, repair_xml
 
-Kind = Literal["text", "json", "csv", "tsv", "html", "markdown"]
-KINDS: tuple[Kind, ...] = ("text", "json", "csv", "tsv", "html", "markdown")
+Kind = Literal["text", "json", "csv", "tsv", "html", "markdown", "xml"]
+KINDS: tuple[Kind, ...] = ("text", "json", "csv", "tsv", "html", "markdown", "xml")
 #: What a file is, by the end of its name (under a compression's: dump.jsonl.gz is JSON)
 KIND_OF_NAME: dict[str, Kind] = {
     ".json": "json", ".jsonl": "json", ".ndjson": "json", ".csv": "csv", ".tsv": "tsv",
     ".tab": "tsv", ".html": "html", ".htm": "html", ".xhtml": "html", ".md": "markdown",
-    ".markdown": "markdown"}
+    ".markdown": "markdown", ".xml": "xml", ".rss": "xml", ".atom": "xml", ".rdf": "xml"}
 
 
 class Form(NamedTuple):
@@ -50,9 +51,9 @@ class Form(NamedTuple):
 
     @property
     def whole(self) -> bool:
-        """Is it read as one block (a page, a post: a comment, a script or a fenced block of
-        code may run over any line)?"""
-        return self.kind in ("html", "markdown")
+        """Is it read as one block (a page, a post, XML: a comment, a script or a fenced
+        block of code may run over any line)?"""
+        return self.kind in ("html", "markdown", "xml")
 
     def blocks(self, blocks: Iterable[str]) -> Iterator[str]:
         """The blocks of lines of an input of this form (``lines.line_blocks``), cut where
@@ -77,6 +78,8 @@ class Form(NamedTuple):
             return repair_html(block, repairer, explain)
         if self.kind == "markdown":
             return repair_markdown(block, repairer, explain)
+        if self.kind == "xml":
+            return repair_xml(block, repairer, explain)
         raise ValueError("text is repaired by fix, not as a form")
 
 
@@ -93,13 +96,16 @@ def kind_named(name: str) -> Kind | None:
 
 def kind_of(name: str, first: str) -> Kind:
     """What an input is, by its name, else by its first block: JSON where its first line is
-    a JSON object or array, HTML where it begins as a page does, else text."""
+    a JSON object or array, HTML where it begins as a page does, XML where it begins as XML
+    or a feed does, else text."""
     named = kind_named(name)
     if named is not None:
         return named
     if looks_like_json(first):
         return "json"
-    return "html" if looks_like_html(first) else "text"
+    if looks_like_html(first):
+        return "html"
+    return "xml" if looks_like_xml(first) else "text"
 
 
 def _whole(blocks: Iterable[str]) -> Iterator[str]:

@@ -32,11 +32,12 @@ KEPT = ("script", "style", "template", "code", "kbd", "samp", "svg", "math", "pr
 # What is not text: a comment, CDATA, an element of KEPT with its content, a tag (or <!doctype>,
 # <?xml?>; a > in a quoted value is no end of it); each to its end, or the text's where it
 # is never closed
-_TAG = r"""(?:[^>"']|"[^"]*"|'[^']*')*"""
+#: what follows a tag's name to its end
+TAG_REST = r"""(?:[^>"']|"[^"]*"|'[^']*')*"""
 _MARKUP = re.compile(
     r"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)"
-    rf"|<({'|'.join(KEPT)})\b{_TAG}>.*?(?:</\1\s*>|\Z)"
-    rf"|<[a-zA-Z/!?]{_TAG}(?:>|\Z)", re.S | re.I)
+    rf"|<({'|'.join(KEPT)})\b{TAG_REST}>.*?(?:</\1\s*>|\Z)"
+    rf"|<[a-zA-Z/!?]{TAG_REST}(?:>|\Z)", re.S | re.I)
 #: attributes a reader sees, and their values
 _SEEN = re.compile(r"""\s(title|alt|placeholder|aria-label)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 _META = re.compile(r"""<meta\s[^>]*(?:name|property)\s*=\s*["']?"""
@@ -49,6 +50,9 @@ class Piece(NamedTuple):
     end: int
     place: str  # "text", or the attribute's name
     quote: str  # the attribute's quote ("" for text)
+    #: how many times its text is written with references: 1; 0 in XML's CDATA, 2 in a page
+    #: written as the text of an XML element (a feed's <description>&lt;p&gt;…)
+    levels: int = 1
 
 
 def readable_pieces(page: str) -> Iterator[Piece]:
@@ -72,19 +76,35 @@ def readable_pieces(page: str) -> Iterator[Piece]:
 def repair_html(page: str, repairer: Repairer, explain: bool = False) -> tuple[str, list[StringRepair]]:
     """``page`` with the text a reader sees repaired by ``repairer``; with ``explain``, also
     the edits of each text that changed (its place: "text" or the attribute's name)."""
-    pieces = list(readable_pieces(page))
-    edges = [apart(html.unescape(page[p.start:p.end])) for p in pieces]
+    return repair_pieces(page, list(readable_pieces(page)), repairer, explain)
+
+
+def repair_pieces(text: str, pieces: list[Piece], repairer: Repairer,
+                  explain: bool) -> tuple[str, list[StringRepair]]:
+    """``text`` with each of ``pieces`` repaired: read with its references, its edge spaces
+    kept, and where it changed written again with ``& < >`` (and an attribute's quote)
+    escaped, as many times as it was."""
+    edges = [apart(_read(text[p.start:p.end], p.levels)) for p in pieces]
     befores = [core for _, core, _ in edges]
 
     def written(i: int, after: str) -> str:
         lead, _, trail = edges[i]
-        new = html.escape(lead + after + trail, quote=False)
-        if quote := pieces[i].quote:  # (only the attribute's own quote need be a reference)
+        new, piece = lead + after + trail, pieces[i]
+        if not piece.levels:  # (CDATA holds its own end as two sections, as XML writes it)
+            return new.replace("]]>", "]]]]><![CDATA[>")
+        new = html.escape(new, quote=False)
+        if quote := piece.quote:  # (only the attribute's own quote need be a reference)
             new = new.replace(quote, "&quot;" if quote == '"' else "&#x27;")
-        return new
+        return new if piece.levels == 1 else html.escape(new, quote=False)
 
-    return repair_parts(page, [(p.start, p.end) for p in pieces], befores, repairer, explain,
+    return repair_parts(text, [(p.start, p.end) for p in pieces], befores, repairer, explain,
                         lambda i: pieces[i].place, written)
+
+
+def _read(text: str, levels: int) -> str:
+    for _ in range(levels):
+        text = html.unescape(text)
+    return text
 
 
 def fix_html(page: str, **options: Unpack[RepairOptions]) -> str:
@@ -100,5 +120,9 @@ def fix_html(page: str, **options: Unpack[RepairOptions]) -> str:
 
 
 def looks_like_html(text: str) -> bool:
-    """Does ``text`` (the first block of an input) begin as an HTML page does?"""
-    return text.lstrip()[:14].lower().startswith(("<!doctype html", "<html"))
+    """Does ``text`` (the first block of an input) begin as an HTML page does (XHTML after
+    an XML declaration too)?"""
+    head = text.lstrip("\ufeff \t\r\n")
+    if head.startswith("<?xml"):
+        head = head[head.find("?>") + 2:].lstrip()
+    return head[:14].lower().startswith(("<!doctype html", "<html"))

@@ -1,0 +1,127 @@
+"""XML repaired as XML: feeds (RSS, Atom), sitemaps, TEI corpora. The text of its elements
+is repaired, its markup left as it was.
+
+Repaired as text, a feed lost more than its looks: the ``f("كتاب");`` of a script in its
+content came out ``f("کتاب")؛``, no longer JavaScript, and an attribute, which is data, was
+rewritten. Here only the text between tags is repaired, each text read with its character
+references (``&#1603;`` is a ك) and written again with ``& < >`` escaped; the text of a
+CDATA section as it stands, or, where it holds markup (a feed's ``content:encoded``), as
+:mod:`~paknevis.repair.html_text` repairs a page. Tags and their attributes, comments,
+processing instructions and the doctype stay byte for byte. ``--explain`` names each text
+by its element (``title``; in a CDATA page, ``content:encoded@alt`` for an attribute).
+
+>>> from paknevis.repair import repairer
+>>> repair_xml('<item><title>كتاب ها</title><c><![CDATA[<p>میشود</p><script>f("ك");</script>]]></c></item>',
+...            repairer())[0]
+'<item><title>کتاب\u200cها</title><c><![CDATA[<p>می\u200cشود</p><script>f("ك");</script>]]></c></item>'
+"""
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from typing import Unpack
+
+from .config import RepairOptions
+from .html_text import TAG_REST, Piece, readable_pieces, repair_pieces
+from .pipeline import Repairer, repairer
+from .strings import StringRepair
+
+# Each to its end, or the text's where it is never closed: a comment, a processing
+# instruction, CDATA (its text: group 1), a tag (its name, if it opens one: group 2)
+_MARKUP = re.compile(r"<!--.*?(?:-->|\Z)|<\?.*?(?:\?>|\Z)|<!\[CDATA\[(.*?)(?:\]\]>|\Z)"
+                     rf"|<(?:([^\W\d][\w:.-]*)|[/!]){TAG_REST}(?:>|\Z)", re.S)
+_CLOSING = re.compile(r"</([\w:.-]+)")
+_HAS_TAG = re.compile(r"<[A-Za-z/!]")
+
+
+def xml_pieces(text: str) -> Iterator[Piece]:
+    """The texts of ``text``'s elements, each named by the element it stands in."""
+    open_elements: list[str] = []
+    done = 0
+    for m in _MARKUP.finditer(text):
+        place = open_elements[-1] if open_elements else "text"
+        if m.start() > done:
+            yield from _text_pieces(text, done, m.start(), place)
+        done = m.end()
+        tag = m.group()
+        if m.group(1) is not None:  # CDATA: a page's markup, or text as it stands
+            start = m.start(1)
+            if not _HAS_TAG.search(m.group(1)):
+                yield Piece(start, m.end(1), place, "", levels=0)
+                continue
+            for p in readable_pieces(m.group(1)):  # (written in CDATA as in the page)
+                yield p._replace(start=p.start + start, end=p.end + start, place=_named(place, p.place))
+        elif m.group(2) is not None:  # an opening tag, unless it closes itself
+            if not tag.endswith("/>"):
+                open_elements.append(m.group(2))
+        elif (closing := _CLOSING.match(tag)) and closing.group(1) in open_elements:
+            # (what a closing tag with no opening one would pop is left open)
+            del open_elements[len(open_elements) - 1 - open_elements[::-1].index(closing.group(1)):]
+    if done < len(text):
+        yield from _text_pieces(text, done, len(text), open_elements[-1] if open_elements else "text")
+
+
+def _text_pieces(text: str, start: int, end: int, place: str) -> Iterator[Piece]:
+    """The text of an element: itself, or where it is a page written with references (a
+    feed's <description>&lt;p&gt;…), the texts a reader of that page sees, each where its
+    references stand."""
+    if "&lt;" in text[start:end]:
+        page, at = _unescaped(text, start, end)
+        if _HAS_TAG.search(page):
+            for p in readable_pieces(page):  # (written with references once more)
+                yield p._replace(start=at[p.start], end=at[p.end], levels=p.levels + 1,
+                                 place=_named(place, p.place))
+            return
+    yield Piece(start, end, place, "")
+
+
+# html.unescape's own pattern (html._charref): a reference read alone reads as in the whole
+_REFERENCE = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
+
+
+def _unescaped(text: str, start: int, end: int) -> tuple[str, list[int]]:
+    """``text[start:end]`` with its references read, and where in ``text`` each of its
+    characters (and its end) stands."""
+    out: list[str] = []
+    at: list[int] = []
+    pos = start
+    for m in _REFERENCE.finditer(text, start, end):
+        out.append(text[pos:m.start()])
+        at += range(pos, m.start())
+        read = html.unescape(m.group())
+        out.append(read)
+        at += [m.start()] * len(read)
+        pos = m.end()
+    out.append(text[pos:end])
+    at += range(pos, end + 1)
+    return "".join(out), at
+
+
+def _named(element: str, place: str) -> str:
+    """A text of a page inside an element, named: the element, or element@attribute."""
+    return element if place == "text" else f"{element}@{place}"
+
+
+def repair_xml(text: str, repairer: Repairer, explain: bool = False) -> tuple[str, list[StringRepair]]:
+    """``text`` with the text of its elements repaired by ``repairer``; with ``explain``,
+    also the edits of each text that changed (its place: its element)."""
+    return repair_pieces(text, list(xml_pieces(text)), repairer, explain)
+
+
+def fix_xml(text: str, **options: Unpack[RepairOptions]) -> str:
+    """``text``, XML (a feed, a sitemap, a TEI corpus), with the text of its elements
+    repaired as :func:`~paknevis.fix` repairs a text, its markup as it was.
+
+    >>> fix_xml('<item n="1"><title lang="fa">كتاب ها</title></item>')
+    '<item n="1"><title lang="fa">کتاب\u200cها</title></item>'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"fix_xml() takes a str, not {type(text).__name__}")
+    return repair_xml(text, repairer(**options))[0]
+
+
+def looks_like_xml(text: str) -> bool:
+    """Does ``text`` (the first block of an input) begin as XML does (a declaration, or a
+    feed's root)? (A page that begins with a declaration is HTML: see ``looks_like_html``.)"""
+    return text.lstrip("\ufeff \t\r\n")[:6].startswith(("<?xml", "<rss", "<feed", "<rdf:"))

@@ -1,0 +1,102 @@
+"""XML repaired as XML (repair/xml_text.py): the text of its elements as fix repairs it, a
+page inside it (CDATA, or written with references) as a page, the markup byte for byte."""
+import html
+import xml.etree.ElementTree as ET
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from test_properties import SETTINGS, texts
+
+from paknevis import apply_edits, fix, fix_xml
+from paknevis.repair import repairer
+from paknevis.repair.forms import kind_of
+from paknevis.repair.strings import apart
+from paknevis.repair.xml_text import repair_xml, xml_pieces
+
+Z = "\u200c"
+# A feed as a news site writes it: the title as text, the summary a page written with
+# references, the article a page in CDATA with a script; as text, the script's ; became ؛
+FEED = ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><item>\n'
+        '<title>كتاب ها را میخوانم</title><category domain="كتاب ها">كتاب</category>\n'
+        '<description>&lt;p class="lead"&gt;گفت: "میشود" &lt;a href="/tag/كتاب"&gt;كتاب&lt;/a&gt;'
+        '&lt;/p&gt;</description><!-- كتاب ها -->\n'
+        '<content:encoded><![CDATA[<p title="كتاب ها">علي &amp; رضا 12</p>'
+        '<script>f("كتاب");</script>]]></content:encoded></item></channel></rss>\n')
+
+
+def test_a_feeds_texts_are_repaired_and_its_markup_kept():
+    fixed, strings = repair_xml(FEED, repairer(), explain=True)
+    changes = [("<title>كتاب ها را میخوانم", f"<title>کتاب{Z}ها را می{Z}خوانم"),
+               ('">كتاب</category>', '">کتاب</category>'),
+               ('گفت: "میشود" &lt;a href="/tag/كتاب"&gt;كتاب',
+                f'گفت: «می{Z}شود» &lt;a href="/tag/كتاب"&gt;کتاب'),
+               ('<p title="كتاب ها">علي &amp; رضا 12', f'<p title="کتاب{Z}ها">علی &amp; رضا ۱۲')]
+    expected = FEED
+    for old, new in changes:
+        expected = expected.replace(old, new)
+    assert fixed == expected
+    # each text is named by its element, and a page's attribute after it
+    assert [(s.line, s.place) for s in strings] == [
+        (3, "title"), (3, "category"), (4, "description"), (4, "description"),
+        (5, "content:encoded@title"), (5, "content:encoded")]
+    for s in strings:
+        assert apply_edits(s.text, s.edits) == fix(s.text)
+
+
+def test_fix_xml_and_what_reads_as_xml():
+    tei = '<?xml version="1.0"?>\n<TEI><text><p n="1">كتاب &#1603;</p><?pi كتاب?></text></TEI>'
+    assert fix_xml(tei) == tei.replace("كتاب &#1603;", "کتاب ک")  # a reference read, the ک written
+    with pytest.raises(TypeError):
+        fix_xml(b"<a/>")
+    assert kind_of("feed", "<?xml version='1.0'?><rss>") == "xml"
+    assert kind_of("feed", "\ufeff<feed xmlns='http://www.w3.org/2005/Atom'>") == "xml"
+    assert kind_of("page", '<?xml version="1.0"?>\n<!DOCTYPE html>\n<html>') == "html"  # XHTML
+    assert kind_of("x.rss", "") == kind_of("sitemap.xml", "") == "xml"
+
+
+def test_cdata_text_stays_cdata():
+    # text as it stands, repaired as fix repairs a text; the end of a section, where repair
+    # makes one (its ZWNJ taken out), written as XML writes it: the end of one, a new one
+    doc = f"<a><![CDATA[علي ]]{Z}>]]></a>"
+    assert list(xml_pieces(doc))[0].levels == 0
+    assert fix_xml(doc) == "<a><![CDATA[علی]]]]><![CDATA[>]]></a>"
+    assert ET.fromstring(fix_xml(doc)).text == "علی]]>"
+
+
+def test_an_unclosed_or_stray_tag_is_no_trouble():
+    assert fix_xml("<a>كتاب</b></a>علي<c") == "<a>کتاب</b></a>علی<c"
+    assert [p.place for p in xml_pieces("<a>x</b>y</a>z")] == ["a", "a", "text"]
+    assert [p.place for p in xml_pieces("<a><br/>x</a>")] == ["a"]
+
+
+plain = texts.map(lambda t: t.replace("\r", ""))  # (XML reads a CR as a line feed)
+
+
+@SETTINGS
+@given(st.lists(st.tuples(plain, plain, plain), min_size=1, max_size=4))
+def test_xml_keeps_its_markup(items):
+    """The output is XML, its attributes as they were, each element's text as fix makes it
+    (its edges' spaces kept), in CDATA too, and a page written with references a page
+    whose text is so; idempotent; and the edits explained replay each text."""
+    def fixed_text(text):
+        lead, core, trail = apart(text)
+        return lead + fix(core) + trail if core else text
+
+    doc = "<feed>" + "".join(
+        f'<item n="{html.escape(attr)}"><title>{html.escape(title, quote=False)}</title>'
+        f"<body><![CDATA[{body}]]></body>"
+        f"<desc>{html.escape('<p>' + html.escape(title, quote=False) + '</p>', quote=False)}</desc></item>"
+        for title, body, attr in items) + "</feed>"
+    fixed, strings = repair_xml(doc, repairer(), explain=True)
+    before, after = ET.fromstring(doc), ET.fromstring(fixed)
+    for old, new, (title, body, _) in zip(before, after, items, strict=True):
+        assert new.attrib == old.attrib
+        assert (new.find("title").text or "") == fixed_text(title)
+        assert (new.find("body").text or "") == fixed_text(body)
+        desc = new.find("desc").text or ""
+        assert html.unescape(desc.removeprefix("<p>").removesuffix("</p>")) == fixed_text(title)
+    assert repair_xml(fixed, repairer())[0] == fixed
+    for s in strings:
+        assert apply_edits(s.text, s.edits) == fix(s.text)
