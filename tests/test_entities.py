@@ -44,5 +44,14 @@ def test_markup_keeps_its_references_and_their_digits():
     assert fix(text) == "<p>در سال ۱۴۰۳ کتاب&#8204;ها</p>"
 
 
+def test_markup_is_judged_a_line_at_a_time():
+    # as every step judges: a '<' in one line kept the references of the next, and of the
+    # other strings of a JSON dump, repaired as the lines of one text
+    text = "<p>کتاب&#8204;ها</p>\nمی&zwnj;شود"
+    assert fix(text) == f"<p>کتاب&#8204;ها</p>\nمی{Z}شود"
+    assert fix(text) == "\n".join(fix(line) for line in text.split("\n"))
+    assert fix_and_explain(text)[0] == fix(text)
+
+
 def test_letters_off_leaves_references():
     assert fix("می&zwnj;شود", letters=False, zwnj=False) == "می&zwnj;شود"

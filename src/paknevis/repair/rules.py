@@ -50,7 +50,7 @@ RULES: dict[str, Rule] = {rule.name: rule for rule in (
          "ZWNJ", "سال\u00adهای", f"سال{_Z}های"),
     Rule("letters.invisible", "another invisible character inside a word: a soft hyphen beside a "
          "ZWNJ, a byte-order mark", f"پژوهش{_Z}\u00adهای", f"پژوهش{_Z}های"),
-    Rule("letters.html_entity", "an HTML character reference that a scraper left (not in text that "
+    Rule("letters.html_entity", "an HTML character reference that a scraper left (not in a line that "
          "holds markup)", "می&zwnj;شود", f"می{_Z}شود"),
     Rule("letters.mojibake", "text garbled by a wrong encoding: UTF-8 read as Windows-1256, "
          "Windows-1252 or Latin-1, Windows-1256 read as Windows-1252", "ط³ظ„ط§ظ…", "سلام"),
