@@ -73,6 +73,12 @@ def readable_pieces(page: str) -> Iterator[Piece]:
         yield Piece(done, len(page), "text", "")
 
 
+def has_markup(text: str) -> bool:
+    """Does ``text`` hold markup, as :func:`readable_pieces` reads it (``a <b`` does not)?
+    Repair keeps markup as it is and makes none, so a second pass says the same."""
+    return _MARKUP.search(text) is not None
+
+
 def repair_html(page: str, repairer: Repairer, explain: bool = False) -> tuple[str, list[StringRepair]]:
     """``page`` with the text a reader sees repaired by ``repairer``; with ``explain``, also
     the edits of each text that changed (its place: "text" or the attribute's name)."""

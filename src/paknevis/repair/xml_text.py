@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from typing import Unpack
 
 from .config import RepairOptions
-from .html_text import TAG_REST, Piece, readable_pieces, repair_pieces
+from .html_text import TAG_REST, Piece, has_markup, readable_pieces, repair_pieces
 from .pipeline import Repairer, repairer
 from .strings import StringRepair
 
@@ -32,7 +32,6 @@ from .strings import StringRepair
 _MARKUP = re.compile(r"<!--.*?(?:-->|\Z)|<\?.*?(?:\?>|\Z)|<!\[CDATA\[(.*?)(?:\]\]>|\Z)"
                      rf"|<(?:([^\W\d][\w:.-]*)|[/!]){TAG_REST}(?:>|\Z)", re.S)
 _CLOSING = re.compile(r"</([\w:.-]+)")
-_HAS_TAG = re.compile(r"<[A-Za-z/!]")
 
 
 def xml_pieces(text: str) -> Iterator[Piece]:
@@ -47,7 +46,7 @@ def xml_pieces(text: str) -> Iterator[Piece]:
         tag = m.group()
         if m.group(1) is not None:  # CDATA: a page's markup, or text as it stands
             start = m.start(1)
-            if not _HAS_TAG.search(m.group(1)):
+            if not has_markup(m.group(1)):
                 yield Piece(start, m.end(1), place, "", levels=0)
                 continue
             for p in readable_pieces(m.group(1)):  # (written in CDATA as in the page)
@@ -68,7 +67,7 @@ def _text_pieces(text: str, start: int, end: int, place: str) -> Iterator[Piece]
     references stand."""
     if "&lt;" in text[start:end]:
         page, at = _unescaped(text, start, end)
-        if _HAS_TAG.search(page):
+        if has_markup(page):
             for p in readable_pieces(page):  # (written with references once more)
                 yield p._replace(start=at[p.start], end=at[p.end], levels=p.levels + 1,
                                  place=_named(place, p.place))
