@@ -36,7 +36,9 @@ WORDS = ["می", "نمی", "شود", "میشود", "کتاب", "ها", "های",
          # a URL with letters that repair would fold elsewhere: it keeps them
          "http://x.io/علي_ك",
          # HTML character references, whole, escaped again, or made by two pieces side by side
-         "&zwnj;", "&#8204;", "&amp;", "&", "zwnj;", "#1610;", "&nbsp;",
+         "&zwnj;", "&#8204;", "&amp;", "&", "zwnj;", "#1610;", "&nbsp;", "&lt;",
+         # markup, where references stay (its line only: a line is repaired as alone)
+         "<p>", "<",
          # mojibake (UTF-8 read as Windows-1252 or 1256), whole and in pieces, a Danish Ø,
          # and real Persian that Windows-1256 could read as pairs (عک، غلیظ…)
          "Ø³Ù„Ø§Ù…", "Ú©ØªØ§Ø¨â€ŒÙ‡Ø§", "Ùˆ", "Ø", "â€Œ", "Ørsted", "Ã˜Â³Ã™â€ž",
