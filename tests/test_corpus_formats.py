@@ -20,6 +20,7 @@ from warcio.warcwriter import WARCWriter
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ROOT / "tests" / "data" / "pages"
 Z = "\u200c"
+NOTHING = "nothing in the file (no line, row, item or HTML page)"
 
 
 def run(*args):
@@ -101,6 +102,75 @@ def test_csv_and_tsv_inputs(tmp_path):
     assert recs[0]["published"] == "2025-02-01"
     assert recs[1]["text"].startswith(f"بین{Z}المللی") and not recs[1]["published"]
     assert [x["input"] for x in recs[:2]] == [f"{tmp_path / 'a.csv'}:3", f"{tmp_path / 'a.csv'}:4"]
+
+
+RSS = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+     xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>بهار ایران</title>
+<item><title>تظاهرات ايرانيان در پاريس</title><link>https://bahariran.ir/1</link>
+<pubDate>Sat, 01 Feb 2025 10:00:00 +0330</pubDate><dc:creator>موسی افشار</dc:creator>
+<description>&lt;p&gt;خلاصه&lt;/p&gt;</description>
+<content:encoded><![CDATA[<p>شکستهای اخیر با استقبال بینالمللی روبرو شده</p><script>x("ك")</script>
+<p>#ایران #مجاهدین_خلق</p>]]></content:encoded></item>
+<item><title>بی متن</title><link>https://bahariran.ir/2</link></item>
+<item><title>دومی</title><description>متن ساده كتاب ها &amp; دفتر</description><guid>https://bahariran.ir/3</guid></item>
+</channel></rss>
+"""
+ATOM = """<?xml version="1.0"?><!-- a blog's Atom feed -->
+<feed xmlns="http://www.w3.org/2005/Atom"><title>دفتر</title>
+<entry><title type="html">یادداشت</title><link rel="enclosure" href="https://x.ir/a.mp3"/>
+<link href="https://x.ir/post"/><published>2025-02-01T10:00:00+03:30</published>
+<author><name>علی</name></author><summary>کوتاه</summary>
+<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>کتابها را <b>میخوانم</b></p></div>
+</content>
+</entry></feed>
+"""
+
+
+def test_feeds_become_records_an_item_each(tmp_path):
+    """RSS and Atom, named so or XML that begins as a feed, plain or compressed, alone or in
+    a folder: an item is a record, its article's text the body, the feed's title its source,
+    and an item with no text a reject."""
+    (tmp_path / "a.rss").write_text(RSS, encoding="utf-8")
+    (tmp_path / "b.xml.gz").write_bytes(gzip.compress(ATOM.encode()))
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "feed.xml").write_text(RSS, encoding="utf-8")
+    (tmp_path / "site" / "sitemap.xml").write_text("<urlset><url>x</url></urlset>", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    r = run("process", str(tmp_path / "a.rss"), str(tmp_path / "b.xml.gz"), str(tmp_path / "site"),
+            "-o", str(out), "--no-dedup")
+    assert r.returncode == 0, r.stderr
+    recs = lines(out)
+    first, second, atom = recs[:3]
+    assert (first["title"], first["url"], first["source"], first["author"], first["published"]) == (
+        "تظاهرات ایرانیان در پاریس", "https://bahariran.ir/1", "بهار ایران", "موسی افشار",
+        "2025-02-01T10:00:00+03:30")
+    assert first["text"] == (f"شکست{Z}های اخیر با استقبال بین{Z}المللی روبرو شده\n\n#ایران #مجاهدین_خلق")
+    assert first["hashtags"] == ["ایران", "مجاهدین_خلق"] and first["input"] == f"{tmp_path / 'a.rss'}#1"
+    assert (second["text"], second["url"]) == (f"متن ساده کتاب{Z}ها & دفتر", "https://bahariran.ir/3")
+    assert (atom["title"], atom["url"], atom["author"], atom["source"], atom["text"]) == (
+        "یادداشت", "https://x.ir/post", "علی", "دفتر", f"کتاب{Z}ها را می{Z}خوانم")
+    assert [x["input"] for x in recs[3:]] == [f"{tmp_path / 'site' / 'feed.xml'}#{n}" for n in (1, 3)]
+    rejects = lines(tmp_path / "out.rejects.jsonl")
+    assert [x["input"] for x in rejects] == [f"{tmp_path / 'a.rss'}#2", f"{tmp_path / 'site' / 'feed.xml'}#2"]
+    assert rejects[0]["reason"].startswith("a feed item with no text")
+
+
+def test_a_feed_resolves_no_entity_and_is_read_as_far_as_it_goes(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("رمز", encoding="utf-8")
+    evil = tmp_path / "evil.rss"  # an external entity: a feed must not read the machine's files
+    evil.write_text(f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "file://{secret}">]>'
+                    "<rss><channel><item><title>الف</title><description>متن &x; پایان</description>"
+                    "</item></channel></rss>", encoding="utf-8")
+    cut = tmp_path / "cut.rss"  # a download stopped inside its second item
+    cut.write_text(RSS[:RSS.index("<item><title>دومی") + 20], encoding="utf-8")
+    r = run("process", str(evil), str(cut), "-o", str(tmp_path / "out.jsonl"), "--no-dedup")
+    assert r.returncode == 0, r.stderr
+    recs = lines(tmp_path / "out.jsonl")
+    assert "رمز" not in recs[0]["text"] and recs[0]["text"].startswith("متن")
+    assert [x["input"] for x in recs[1:]] == [f"{cut}#1"]
+    assert [x["input"] for x in lines(tmp_path / "out.rejects.jsonl")] == [f"{cut}#2", f"{cut}#3"]
 
 
 def test_parquet_and_gzip_outputs_have_the_record(tmp_path):
@@ -220,7 +290,7 @@ def test_a_dump_or_archive_that_cannot_be_read_is_a_reject_and_the_run_goes_on(t
     assert [rej["input"] for rej in rejects] == [str(cut), *map(str, bad.values())]
     assert rejects[0]["reason"].startswith(f"cannot read the file after {len(kept)} items (EOFError")
     assert all(rej["reason"].startswith("cannot read the file from the start (") for rej in rejects[1:4])
-    assert rejects[4]["reason"] == "nothing in the file (no line, row or HTML page)"  # (warcio reads
+    assert rejects[4]["reason"] == NOTHING  # (warcio reads
     # any five words as an old ARC header, of a record that is no HTML page)
 
 
@@ -232,5 +302,4 @@ def test_an_empty_dump_or_an_archive_without_pages_is_a_reject(tmp_path):
     r = run("process", str(empty), str(warc), "-o", str(tmp_path / "out.jsonl"))
     assert r.returncode == 0, r.stderr
     assert [(rej["input"], rej["reason"]) for rej in lines(tmp_path / "out.rejects.jsonl")] == [
-        (str(empty), "nothing in the file (no line, row or HTML page)"),
-        (str(warc), "nothing in the file (no line, row or HTML page)")]
+        (str(empty), NOTHING), (str(warc), NOTHING)]

@@ -1,8 +1,8 @@
-"""Inputs of a corpus run, as a stream of :class:`Item`: files, folders, dumps, archives.
+"""Inputs of a corpus run, as a stream of :class:`Item`: files, folders, dumps, feeds, archives.
 
 Nothing is read whole: folders are walked lazily, JSONL and CSV or TSV (plain, .gz, .zst)
-line by line (a CSV row may hold line breaks), Parquet by record batches, WARC record by
-record, so memory does not grow with the corpus.
+line by line (a CSV row may hold line breaks), feeds (RSS, Atom) item by item, Parquet by
+record batches, WARC record by record, so memory does not grow with the corpus.
 A line that is not JSON, or a WARC record that cannot be decoded, is still an item (it
 becomes a reject with its reason), and so is a dump or an archive that cannot be read on
 (corrupt, cut short): what was read before is kept, and every input is accounted for.
@@ -24,7 +24,9 @@ DOCUMENT_SUFFIXES = (".txt", ".html", ".htm")
 DUMP_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz", ".jsonl.zst", ".ndjson.zst")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 TABLE_SUFFIXES = (".csv", ".tsv", ".csv.gz", ".tsv.gz", ".csv.zst", ".tsv.zst")
-NOTHING_IN_FILE = "nothing in the file (no line, row or HTML page)"
+FEED_SUFFIXES = (".rss", ".atom", ".rss.gz", ".atom.gz", ".rss.zst", ".atom.zst")
+XML_SUFFIXES = (".xml", ".xml.gz", ".xml.zst")  # a feed, if it begins as one does
+NOTHING_IN_FILE = "nothing in the file (no line, row, item or HTML page)"
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class Item:
     ref: str  #: where it came from: 'path', 'path:line' or 'path@offset'
     path: str | None = None  #: a file to read and parse
     line: str | None = None  #: a JSON object, as text
+    post: str | None = None  #: a feed's item (``documents.feed.read_feed``), as JSON
     data: bytes | None = None  #: an HTML page's bytes (from a WARC record)
     url: str | None = None
     charset: str | None = None  #: from the HTTP Content-Type header, if it said
@@ -58,6 +61,26 @@ def _table_items(path: Path) -> Iterator[Item]:
                               delimiter=delimiter, restkey="_more")
         for row in rows:
             yield Item(ref=f"{path}:{rows.line_num}", line=orjson.dumps(row).decode())
+
+
+def _feed_items(path: Path) -> Iterator[Item]:
+    """A feed's items; ref: the file and the item's number (a feed may be one line)."""
+    from ..documents.feed import read_feed  # (lxml: loaded where a feed is read)
+
+    with open_decompressed(path) as raw:
+        for n, post in enumerate(read_feed(raw), 1):
+            yield Item(ref=f"{path}#{n}", post=orjson.dumps(post).decode())
+
+
+def _is_feed(path: Path) -> bool:
+    """Is a file named as XML a feed? (Read from its start: what else it is, is no input.)"""
+    from ..documents.feed import looks_like_feed
+
+    try:
+        with open_decompressed(path) as raw:
+            return looks_like_feed(raw.read(4096))
+    except Exception:  # (damaged: read as a feed, whose reject says what is wrong)
+        return True
 
 
 def _parquet_items(path: Path) -> Iterator[Item]:
@@ -115,15 +138,25 @@ def iter_items(inputs: Iterable[str | Path]) -> Iterator[Item]:
             for root, dirs, files in os.walk(path):
                 dirs.sort()
                 for fname in sorted(files):
+                    found = Path(root) / fname
                     if fname.lower().endswith(DOCUMENT_SUFFIXES):
-                        yield Item(ref=str(Path(root) / fname), path=str(Path(root) / fname))
+                        yield Item(ref=str(found), path=str(found))
+                    elif _feed_named(fname.lower(), found):
+                        yield from _read_on(found, _feed_items(found))
         elif path.is_file() and name.endswith(DUMP_SUFFIXES):
             yield from _read_on(path, _dump_items(path))
         elif path.is_file() and name.endswith(TABLE_SUFFIXES):
             yield from _read_on(path, _table_items(path))
+        elif path.is_file() and _feed_named(name, path):
+            yield from _read_on(path, _feed_items(path))
         elif path.is_file() and name.endswith(".parquet"):
             yield from _read_on(path, _parquet_items(path))
         elif path.is_file() and name.endswith(WARC_SUFFIXES):
             yield from _read_on(path, _warc_items(path))
         else:  # a document file, or a path that does not exist (a reject, not a crash)
             yield Item(ref=str(path), path=str(path))
+
+
+def _feed_named(name: str, path: Path) -> bool:
+    """Is the file a feed: named one (.rss, .atom), or named as XML and beginning as a feed?"""
+    return name.endswith(FEED_SUFFIXES) or name.endswith(XML_SUFFIXES) and _is_feed(path)

@@ -74,6 +74,21 @@ def _from_dump_line(line: str, fields: DumpFields, repair: RepairOptions | None 
                     **(repair or {}))
 
 
+def _from_feed_item(post: str, repair: RepairOptions | None = None):
+    """A feed's item (see :func:`paknevis.documents.feed.read_feed`) as a record: its
+    article's text as the body."""
+    from ..documents.html_page import plain_lines  # (loaded on the first page)
+
+    fields = orjson.loads(post)
+    body = plain_lines(fields.pop("html") or "")
+    if not body:
+        raise ValueError("a feed item with no text (no content:encoded, description, content "
+                         "or summary)")
+    title = fields["title"]
+    return assemble(RawPost(raw_text="\n".join([title, *body] if title else body), body=body, **fields),
+                    **(repair or {}))
+
+
 def _with_lone_surrogates(line: str, error: orjson.JSONDecodeError):
     """A JSON line that orjson refuses for a lone surrogate escape (``\\ud83d``: half an
     emoji, cut by a scraper or a JavaScript slice) is read by the json module, which takes
@@ -119,8 +134,8 @@ def _from_archive(data: bytes, charset: str | None, url: str | None, repair: Rep
 
 
 def _size(item: Item) -> int:
-    if item.line is not None:
-        return len(item.line.encode())
+    if item.line is not None or item.post is not None:
+        return len((item.line or item.post or "").encode())
     if item.data is not None:
         return len(item.data)
     return os.path.getsize(item.path) if item.path is not None else 0
@@ -146,12 +161,14 @@ def process_one(item: Item, fields: DumpFields = DumpFields(), max_bytes: int = 
             return False, orjson.dumps({"input": item.ref, "reason": reason}), None
         if item.line is not None:
             doc = _from_dump_line(item.line, fields, repair)
+        elif item.post is not None:
+            doc = _from_feed_item(item.post, repair)
         elif item.data is not None:
             doc = _from_archive(item.data, item.charset, item.url, repair)
         elif item.path is not None:
             doc = parse_file(item.path, **repair)
         else:
-            raise ValueError("an input with neither a file, a line nor a page")
+            raise ValueError("an input with neither a file, a line, a feed's item nor a page")
         doc.input = item.ref
         return True, doc.to_json(), (item.ref, minhash(doc.text))
     except (DecodeError, ValueError, UnicodeError) as e:

@@ -163,7 +163,8 @@ class _PlainText(HTMLParser):
             self.lines[-1] += data
 
 
-def _plain_lines(html: str) -> list[str]:
+def plain_lines(html: str) -> list[str]:
+    """The text of a page (or a piece of one) as lines: a line a block, spaces made one."""
     parser = _PlainText()
     parser.feed(html)
     parser.close()
@@ -198,7 +199,7 @@ def read_html_page(html: str, url: str | None = None) -> RawPost:
         body = extracted.splitlines()
     if not any(line.strip() for line in body):
         # nothing found in the tree: the page may nest deeper than libxml2 reads
-        body = [line for line in _plain_lines(html) if line not in (title, site)]
+        body = [line for line in plain_lines(html) if line not in (title, site)]
     if not any(line.strip() for line in body):
         raise HtmlError("no text found in the page")
 
