@@ -6,7 +6,8 @@ content came out ``f("کتاب")؛``, no longer JavaScript, and an attribute, wh
 rewritten. Here only the text between tags is repaired, each text read with its character
 references (``&#1603;`` is a ك) and written again with ``& < >`` escaped; the text of a
 CDATA section as it stands, or, where it holds markup (a feed's ``content:encoded``), as
-:mod:`~paknevis.repair.html_text` repairs a page. Tags and their attributes, comments,
+:mod:`~paknevis.repair.html_text` repairs a page; so is an element's text that holds a page
+written with references (``&lt;p&gt;``). Tags and their attributes, comments,
 processing instructions and the doctype stay byte for byte. ``--explain`` names each text
 by its element (``title``; in a CDATA page, ``content:encoded@alt`` for an attribute).
 
@@ -41,16 +42,11 @@ def xml_pieces(text: str) -> Iterator[Piece]:
     for m in _MARKUP.finditer(text):
         place = open_elements[-1] if open_elements else "text"
         if m.start() > done:
-            yield from _text_pieces(text, done, m.start(), place)
+            yield from _text_pieces(text, done, m.start(), place, 1)
         done = m.end()
         tag = m.group()
-        if m.group(1) is not None:  # CDATA: a page's markup, or text as it stands
-            start = m.start(1)
-            if not has_markup(m.group(1)):
-                yield Piece(start, m.end(1), place, "", levels=0)
-                continue
-            for p in readable_pieces(m.group(1)):  # (written in CDATA as in the page)
-                yield p._replace(start=p.start + start, end=p.end + start, place=_named(place, p.place))
+        if m.group(1) is not None:  # CDATA: text as it stands, no reference read
+            yield from _text_pieces(text, m.start(1), m.end(1), place, 0)
         elif m.group(2) is not None:  # an opening tag, unless it closes itself
             if not tag.endswith("/>"):
                 open_elements.append(m.group(2))
@@ -58,21 +54,34 @@ def xml_pieces(text: str) -> Iterator[Piece]:
             # (what a closing tag with no opening one would pop is left open)
             del open_elements[len(open_elements) - 1 - open_elements[::-1].index(closing.group(1)):]
     if done < len(text):
-        yield from _text_pieces(text, done, len(text), open_elements[-1] if open_elements else "text")
+        yield from _text_pieces(text, done, len(text), open_elements[-1] if open_elements else "text", 1)
 
 
-def _text_pieces(text: str, start: int, end: int, place: str) -> Iterator[Piece]:
-    """The text of an element: itself, or where it is a page written with references (a
-    feed's <description>&lt;p&gt;…), the texts a reader of that page sees, each where its
-    references stand."""
-    if "&lt;" in text[start:end]:
-        page, at = _unescaped(text, start, end)
-        if has_markup(page):
-            for p in readable_pieces(page):  # (written with references once more)
-                yield p._replace(start=at[p.start], end=at[p.end], levels=p.levels + 1,
-                                 place=_named(place, p.place))
+def _text_pieces(text: str, start: int, end: int, place: str, levels: int) -> Iterator[Piece]:
+    """The text of an element, written with references ``levels`` times (CDATA: none): the
+    text itself, or where it holds a page (a feed's article in CDATA), or does once its
+    references are read (<description>&lt;p&gt;…, even escaped again: &amp;lt;p&amp;gt;),
+    the texts a reader of that page sees, each where its references stand. (Read as deep
+    as references go, up to ``_DEEPEST``: where markup is found no deeper than repair
+    would make it, a second pass finds the page the first did.)"""
+    view, at = text[start:end], None  # the text with its references read; where each
+    # character of it stands in ``text`` (None: view is text[start:end])
+    for depth in range(_DEEPEST + 1):
+        if depth >= levels and has_markup(view):
+            for p in readable_pieces(view):
+                bounds = (p.start + start, p.end + start) if at is None else (at[p.start], at[p.end])
+                yield Piece(*bounds, _named(place, p.place), p.quote, p.levels + depth)
             return
-    yield Piece(start, end, place, "")
+        if "&" not in view:
+            break
+        read, read_at = _unescaped(view, 0, len(view))
+        if read == view:
+            break
+        view, at = read, [j + start if at is None else at[j] for j in read_at]
+    yield Piece(start, end, place, "", levels)
+
+
+_DEEPEST = 8  # (each level a pass over the text: a chain of &amp;amp;… is no page)
 
 
 # html.unescape's own pattern (html._charref): a reference read alone reads as in the whole
