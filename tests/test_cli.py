@@ -569,7 +569,7 @@ def test_fields_limit_a_json_repair(dump, tmp_path):
     text = tmp_path / "post.txt"
     text.write_text("كتاب", encoding="utf-8")
     r = run("fix", "--field", "title", str(text))
-    assert r.returncode == 2 and b"--field is for JSON and tables" in r.stderr and not r.stdout
+    assert r.returncode == 2 and b"--field is for JSON, tables and XML" in r.stderr and not r.stdout
 
 
 def test_a_json_file_that_breaks_is_refused_before_anything_is_written(dump, tmp_path):
@@ -649,7 +649,7 @@ def test_fields_limit_a_table_repair_to_their_columns(tmp_path):
     assert r.stderr.decode().strip() == (f"paknevis: error: {f}: line 1: the header has no "
                                          "column 'txet' (it has: 'id', 'text', 'label')")
     r = run("fix", "--field", "text", "--format", "html", str(f))
-    assert r.returncode == 2 and "--field is for JSON and tables, not --format html" in r.stderr.decode()
+    assert r.returncode == 2 and "--field is for JSON, tables and XML, not --format html" in r.stderr.decode()
 
 
 @pytest.mark.parametrize("table, problem", [
@@ -743,6 +743,12 @@ def test_a_feed_stays_a_feed(tmp_path):
         f"{f}:2:title: [-كتاب ها-]{{+کتاب{Z}ها+}}", f"{f}:3:category: [-كتاب-]{{+کتاب+}}",
         f"{f}:3:content:encoded: [-میشود-]{{+می{Z}شود+}}"]
     assert 'f("کتاب")؛' in run("fix", "--format", "text", str(f)).stdout.decode()
+    # only the titles; an element no one has is said
+    assert run("fix", "--field", "title", str(f)).stdout.decode() == feed.replace(
+        "<title>كتاب ها", f"<title>کتاب{Z}ها")
+    r = run("fix", "--field", "titel", str(f))
+    assert r.returncode == 0 and r.stdout.decode() == feed
+    assert "no element of the first lines is named 'titel' (they are: category, channel" in r.stderr.decode()
 
 
 @pytest.mark.parametrize("record, problem", [

@@ -172,8 +172,8 @@ def fix(
         None, metavar="KEY", show_default=False,
         help="JSON: repair only the strings under a key of this name (title, paragraphs), at "
              "any depth; CSV, TSV: only the cells of the column its header (the first row) "
-             "names so, the header kept. Again, or with commas, for more. Without it, every "
-             "string value, every cell."),
+             "names so, the header kept; XML: only the text of elements so named (title, "
+             "description). Again, or with commas, for more. Without it, all."),
 ) -> None:
     """Repair Persian text: letters, punctuation, digits, spacing, @handles, #hashtags and ZWNJ.
 
@@ -216,8 +216,8 @@ def fix(
         letters=letters, spacing=spacing, handles=handles, words=_words_of(words), skip=_names_of(skip))
     _check_options(options)
     fields = _names_of(field)
-    if fields and format not in (InputFormat.auto, InputFormat.json, InputFormat.csv, InputFormat.tsv):
-        _fail(f"--field is for JSON and tables, not --format {format.value}")
+    if fields and format in (InputFormat.text, InputFormat.html, InputFormat.markdown):
+        _fail(f"--field is for JSON, tables and XML, not --format {format.value}")
     sources = [("<stdin>", None) if str(p) == "-" else (str(p), p) for p in files or [Path("-")]]
     failed, to_change = False, 0
     with worker_pool(workers, options) as pool:
@@ -613,9 +613,9 @@ def _fix_one(options: dict, name: str, path: Path | None, output: _Output, forma
         first = next(blocks, "")
         blocks = chain([first], blocks)
         kind = kind_of(name, first) if format is InputFormat.auto else cast(Kind, format.value)
-        if fields and kind not in ("json", "csv", "tsv"):
-            _fail(f"{name}: --field is for JSON and tables, and this input reads as {kind} "
-                  "(--format json or csv reads it as such)")
+        if fields and kind not in ("json", "csv", "tsv", "xml"):
+            _fail(f"{name}: --field is for JSON, tables and XML, and this input reads as {kind} "
+                  "(--format json, csv or xml reads it as such)")
         form = Form(kind, fields).read_header(first)
         if kind != "text":
             if path is not None and not form.whole:  # checked to its end before anything is written
@@ -623,8 +623,8 @@ def _fix_one(options: dict, name: str, path: Path | None, output: _Output, forma
                 with raw_again:
                     deque(form.blocks(line_blocks(stream_again.chunks())), maxlen=0)
             blocks = form.blocks(blocks)
-            if fields and kind == "json":  # (a table's header was checked)
-                _warn_of_missing_fields(name, first, fields)
+            if fields and kind in ("json", "xml"):  # (a table's header was checked)
+                _warn_of_missing_fields(name, first, fields, kind)
         rules = _write_repaired(blocks, options, name, path, output, form, pool)
     finally:
         if raw is not None:
@@ -688,19 +688,27 @@ def _write_repaired(blocks: Iterable[str], options: dict, name: str, path: Path 
     return rules
 
 
-def _warn_of_missing_fields(name: str, first: str, fields: tuple[str, ...]) -> None:
-    """A warning for a ``--field`` that no object of the first lines has, at any depth (a
-    typing error would else leave every string as it was, and say nothing)."""
+def _warn_of_missing_fields(name: str, first: str, fields: tuple[str, ...], kind: str) -> None:
+    """A warning for a ``--field`` that no object of the first lines has, at any depth, or
+    no element of XML (a typing error would else leave every string as it was, and say
+    nothing)."""
     keys: set[str] = set()
-    for line in first.split("\n"):
+    if kind == "xml":
+        keys.update(_XML_ELEMENT.findall(first))
+    for line in first.split("\n") if kind == "json" else ():
         try:
             _add_keys(json.loads(line), keys)
         except (ValueError, RecursionError):  # (not JSON: an error of its own, later)
             continue
     missing = [f for f in fields if f not in keys]
     if keys and missing:
-        typer.echo(f"paknevis: warning: {name}: no object of the first lines has the field "
-                   f"{', '.join(map(repr, missing))} (they have: {', '.join(sorted(keys))})", err=True)
+        named, seen = ", ".join(map(repr, missing)), ", ".join(sorted(keys))
+        said = (f"no element of the first lines is named {named} (they are: {seen})" if kind == "xml"
+                else f"no object of the first lines has the field {named} (they have: {seen})")
+        typer.echo(f"paknevis: warning: {name}: {said}", err=True)
+
+
+_XML_ELEMENT = re.compile(r"<([^\W\d][\w:.-]*)")  # (an element's name where it opens)
 
 
 def _add_keys(value: Any, keys: set[str]) -> None:

@@ -32,8 +32,8 @@ KIND_OF_NAME: dict[str, Kind] = {
 
 class Form(NamedTuple):
     """What an input is; of JSON, the keys whose strings alone are repaired, of a table the
-    columns whose cells alone are (all where none), and the table's header (see
-    :meth:`read_header`)."""
+    columns whose cells alone are, of XML the elements whose text alone is (all where none),
+    and a table's header (see :meth:`read_header`)."""
 
     kind: Kind = "text"
     fields: tuple[str, ...] = ()
@@ -79,7 +79,7 @@ class Form(NamedTuple):
         if self.kind == "markdown":
             return repair_markdown(block, repairer, explain)
         if self.kind == "xml":
-            return repair_xml(block, repairer, explain)
+            return repair_xml(block, repairer, explain, self.fields)
         raise ValueError("text is repaired by fix, not as a form")
 
 

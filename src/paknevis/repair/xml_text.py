@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Unpack
 
 from .config import RepairOptions
@@ -111,22 +111,26 @@ def _named(element: str, place: str) -> str:
     return element if place == "text" else f"{element}@{place}"
 
 
-def repair_xml(text: str, repairer: Repairer, explain: bool = False) -> tuple[str, list[StringRepair]]:
-    """``text`` with the text of its elements repaired by ``repairer``; with ``explain``,
-    also the edits of each text that changed (its place: its element)."""
-    return repair_pieces(text, list(xml_pieces(text)), repairer, explain)
+def repair_xml(text: str, repairer: Repairer, explain: bool = False,
+               fields: tuple[str, ...] = ()) -> tuple[str, list[StringRepair]]:
+    """``text`` with the text of its elements (with ``fields``, of those so named) repaired
+    by ``repairer``; with ``explain``, also the edits of each text that changed (its place:
+    its element)."""
+    pieces = [p for p in xml_pieces(text) if not fields or p.place.partition("@")[0] in fields]
+    return repair_pieces(text, pieces, repairer, explain)
 
 
-def fix_xml(text: str, **options: Unpack[RepairOptions]) -> str:
-    """``text``, XML (a feed, a sitemap, a TEI corpus), with the text of its elements
-    repaired as :func:`~paknevis.fix` repairs a text, its markup as it was.
+def fix_xml(text: str, fields: Iterable[str] = (), **options: Unpack[RepairOptions]) -> str:
+    """``text``, XML (a feed, a sitemap, a TEI corpus), with the text of its elements (with
+    ``fields``, of those so named) repaired as :func:`~paknevis.fix` repairs a text, its
+    markup as it was.
 
-    >>> fix_xml('<item n="1"><title lang="fa">كتاب ها</title></item>')
-    '<item n="1"><title lang="fa">کتاب\u200cها</title></item>'
+    >>> fix_xml('<item n="1"><title lang="fa">كتاب ها</title><guid>علي</guid></item>', ["title"])
+    '<item n="1"><title lang="fa">کتاب\u200cها</title><guid>علي</guid></item>'
     """
     if not isinstance(text, str):
         raise TypeError(f"fix_xml() takes a str, not {type(text).__name__}")
-    return repair_xml(text, repairer(**options))[0]
+    return repair_xml(text, repairer(**options), False, tuple(fields))[0]
 
 
 def looks_like_xml(text: str) -> bool:
