@@ -53,5 +53,12 @@ def test_markup_is_judged_a_line_at_a_time():
     assert fix_and_explain(text)[0] == fix(text)
 
 
+def test_references_to_markup_characters_stay():
+    # decoded, text would become markup: a Markdown post's &lt;p&gt;, seen as <p>, a tag
+    text = "بنویسید &lt;p&gt; یا &#60;b&#62; و &amp;lt;i&amp;gt;"
+    assert fix(text) == text
+    assert fix("علی &amp; رضا &quot;گفت&quot;") == "علی & رضا «گفت»"
+
+
 def test_letters_off_leaves_references():
     assert fix("می&zwnj;شود", letters=False, zwnj=False) == "می&zwnj;شود"

@@ -7,7 +7,8 @@ treat as any other (a ZWNJ, an odd space, an Arabic yeh from ``&#1610;``). As in
 ``unescape_html``: only references that end in ``;`` and name a character, and not in a
 line that holds a ``<``, which is markup, where references belong (a line, as every step
 judges: JSON strings and table cells are repaired as the lines of one text, and a ``<`` in
-one kept the references of the others). A reference escaped
+one kept the references of the others); nor ``&lt;`` and ``&gt;``, which would make markup
+of text. A reference escaped
 again (``&amp;zwnj;``) is decoded whole, so that a second pass finds nothing to do; one
 that a later step makes whole, by deleting what stood inside it, makes the pipeline run
 again (see :func:`decodable`).
@@ -32,10 +33,17 @@ def _decode(m: re.Match) -> str | None:
         return None
     escaped, reference = m.group(), "&" + m.group(1)
     char = html.unescape(reference)
+    if char in _MARKUP_CHARACTERS:
+        return None
     if _is_character(reference, char):
         return char
     # an unknown name: only the escaped ampersands before it are decoded (&amp;foo; -> &foo;)
     return reference if escaped != reference else None
+
+
+#: what references to < and > stand for stays so: decoded, text would become markup (a
+#: Markdown post's "&lt;p&gt;", which its reader sees as <p>, would be a tag)
+_MARKUP_CHARACTERS = frozenset("<>")
 
 
 def _is_character(reference: str, char: str) -> bool:
