@@ -163,14 +163,18 @@ def test_a_feed_resolves_no_entity_and_is_read_as_far_as_it_goes(tmp_path):
     evil.write_text(f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "file://{secret}">]>'
                     "<rss><channel><item><title>الف</title><description>متن &x; پایان</description>"
                     "</item></channel></rss>", encoding="utf-8")
+    misnamed = tmp_path / "feed.txt"  # a feed named as a post: one clear reject
+    misnamed.write_text(RSS, encoding="utf-8")
     cut = tmp_path / "cut.rss"  # a download stopped inside its second item
     cut.write_text(RSS[:RSS.index("<item><title>دومی") + 20], encoding="utf-8")
-    r = run("process", str(evil), str(cut), "-o", str(tmp_path / "out.jsonl"), "--no-dedup")
+    r = run("process", str(evil), str(cut), str(misnamed), "-o", str(tmp_path / "out.jsonl"), "--no-dedup")
     assert r.returncode == 0, r.stderr
     recs = lines(tmp_path / "out.jsonl")
     assert "رمز" not in recs[0]["text"] and recs[0]["text"].startswith("متن")
     assert [x["input"] for x in recs[1:]] == [f"{cut}#1"]
-    assert [x["input"] for x in lines(tmp_path / "out.rejects.jsonl")] == [f"{cut}#2", f"{cut}#3"]
+    rejects = lines(tmp_path / "out.rejects.jsonl")
+    assert [x["input"] for x in rejects] == [f"{cut}#2", f"{cut}#3", str(misnamed)]
+    assert rejects[-1]["reason"].startswith("a news feed (RSS, Atom) holds many posts, not one")
 
 
 def test_parquet_and_gzip_outputs_have_the_record(tmp_path):

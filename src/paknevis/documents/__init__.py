@@ -30,6 +30,11 @@ def parse(text: str, *, url: str | None = None, kind: str | None = None,
         raise TypeError(f"parse() takes a str, not {type(text).__name__}")
     if not text.strip():
         raise ValueError("empty document")
+    from .feed import looks_like_feed  # (it brings lxml: loaded on the first document)
+
+    if looks_like_feed(text[:4096].encode("utf-8", "replace")):
+        raise ValueError("a news feed (RSS, Atom) holds many posts, not one: "
+                         "'paknevis process' makes a record of each item")
     text = mend_surrogates(text)  # (lxml stops at a lone one, and a record could not be written)
     kind = kind or ("html" if looks_like_html(text) else "text")
     if kind == "html":
