@@ -7,7 +7,7 @@ from test_properties import SETTINGS, texts
 
 from paknevis import apply_edits, fix, fix_markdown
 from paknevis.repair import repairer
-from paknevis.repair.markdown_text import kept_spans, repair_markdown
+from paknevis.repair.markdown_text import front_values, kept_spans, repair_markdown
 
 Z = "\u200c"
 
@@ -37,9 +37,9 @@ alert("کتاب ها");
 [ref]: /posts/كتاب "كتاب ها"
 """
 
-# only the prose: the heading's words, the list items' (not their 1. and 2.)
-FIXED = (POST.replace("# كتاب ها", f"# کتاب{Z}ها").replace("اول , دوم", "اول، دوم")
-         .replace("مورد میشود", f"مورد می{Z}شود"))
+# only the prose: the title, the heading's words, the list items' (not their 1. and 2.)
+FIXED = (POST.replace('title: "كتاب ها"', f'title: "کتاب{Z}ها"').replace("# كتاب ها", f"# کتاب{Z}ها")
+         .replace("اول , دوم", "اول، دوم").replace("مورد میشود", f"مورد می{Z}شود"))
 
 
 def test_prose_is_repaired_and_code_and_syntax_kept():
@@ -67,10 +67,31 @@ def test_a_list_items_indented_lines_are_prose():
 
 def test_explain_gives_each_pieces_line_and_edits():
     fixed, pieces = repair_markdown(POST, repairer(), explain=True)
-    assert [(p.line, p.text) for p in pieces] == [(6, "كتاب ها"), (8, "مورد اول , دوم"),
-                                                  (10, "ادامهٔ مورد میشود")]
+    assert [(p.line, p.place, p.text) for p in pieces] == [
+        (2, "title", "كتاب ها"), (6, "text", "كتاب ها"), (8, "text", "مورد اول , دوم"),
+        (10, "text", "ادامهٔ مورد میشود")]
     for p in pieces:
         assert apply_edits(p.text, p.edits) == fix(p.text)
+
+
+def test_the_front_matters_values_a_reader_sees():
+    # plain, double- and single-quoted; a value that must now be quoted is; tags (names that
+    # addresses are made of), a value with a comment and a block value stay as they were
+    yaml = pytest.importorskip("yaml")
+    post = ("---\ntitle: كتاب ها\ndescription: \"علي گفت \\\"نه\\\"\"\nsummary: 'it''s كتاب'\n"
+            "subtitle: سلام:دنيا\ntags: [ايران, كتاب]\nexcerpt: كتاب # comment\nlayout: |\n  كتاب\n"
+            "---\nمتن\n")
+    fixed = fix_markdown(post)
+    assert fixed == post.replace("title: كتاب ها", f"title: کتاب{Z}ها").replace(
+        '"علي گفت \\"نه\\""', '"علی گفت «نه»"').replace("it''s كتاب", "it''s کتاب").replace(
+        "subtitle: سلام:دنيا", 'subtitle: "سلام: دنیا"')
+    assert yaml.safe_load(fixed.split("---\n")[1]) == {
+        "title": f"کتاب{Z}ها", "description": "علی گفت «نه»", "summary": "it's کتاب",
+        "subtitle": "سلام: دنیا", "tags": ["ايران", "كتاب"], "excerpt": "كتاب", "layout": "كتاب\n"}
+    toml = "+++\ntitle = \"كتاب ها\"\nsummary = 'كتاب'\ndescription = 'it\"s كتاب'\n+++\n"
+    import tomllib
+    assert tomllib.loads(fix_markdown(toml).strip("+\n")) == {
+        "title": f"کتاب{Z}ها", "summary": "کتاب", "description": 'it"s کتاب'}
 
 
 syntax = st.sampled_from(["\n", "\n\n", "```\n", "~~~~\n", "    ", "- ", "1. ", "# ", "`x`", "``y``",
@@ -93,3 +114,18 @@ def test_posts_keep_their_code_and_syntax(post):
     assert repair_markdown(fixed, repairer())[0] == fixed
     for p in pieces:
         assert apply_edits(p.text, p.edits) == fix(p.text)
+
+
+@SETTINGS
+@given(texts.map(lambda t: t.replace("\r", "").replace("\n", " ")))
+def test_a_title_as_yaml_writes_it(title):
+    """However YAML quotes a title, the front matter stays YAML, its tags as they were, and
+    a title read as one of the forms repaired comes out as fix makes it; idempotent."""
+    yaml = pytest.importorskip("yaml")
+    front = yaml.safe_dump({"title": title, "tags": [title]}, allow_unicode=True, width=10**9)
+    post = f"---\n{front}---\nمتن\n"
+    fixed = repair_markdown(post, repairer())[0]
+    read = yaml.safe_load(fixed.split("---\n")[1])
+    assert read["tags"] == [title]
+    assert read["title"] == (fix(title) if front_values(post) else title)
+    assert repair_markdown(fixed, repairer())[0] == fixed
