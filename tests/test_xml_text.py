@@ -11,8 +11,9 @@ from test_properties import SETTINGS, texts
 from paknevis import apply_edits, fix, fix_xml
 from paknevis.repair import repairer
 from paknevis.repair.forms import kind_of
+from paknevis.repair.lines import line_blocks
 from paknevis.repair.strings import apart
-from paknevis.repair.xml_text import repair_xml, xml_pieces
+from paknevis.repair.xml_text import repair_xml, xml_blocks, xml_pieces
 
 Z = "\u200c"
 # A feed as a news site writes it: the title as text, the summary a page written with
@@ -110,11 +111,43 @@ FRAGMENTS = ["<a>", "</a>", "<b x='1'>", "</b>", "<c/>", "<![CDATA[", "]]>", "<!
 
 
 @SETTINGS
-@given(st.lists(st.one_of(texts, st.sampled_from(FRAGMENTS)), max_size=12).map("".join))
-def test_any_xml_is_repaired_once_and_for_all(doc):
-    """Idempotent, whatever the markup (a second pass finds the pages the first did), and
-    the edits explained replay each text."""
+@given(st.lists(st.one_of(texts, st.sampled_from(FRAGMENTS + ["\n", "\n  "])), max_size=16).map("".join),
+       st.integers(1, 4))
+def test_any_xml_is_repaired_once_and_for_all(doc, lines):
+    """Idempotent, whatever the markup (a second pass finds the pages the first did); the
+    edits explained replay each text; and repaired a block at a time, as a large file is,
+    it comes out as repaired whole."""
     fixed, strings = repair_xml(doc, repairer(), explain=True)
     assert repair_xml(fixed, repairer())[0] == fixed
     for s in strings:
         assert apply_edits(s.text, s.edits) == fix(s.text)
+    blocks = list(xml_blocks(line_blocks(doc, lines=lines)))
+    assert "".join(blocks) == doc
+    assert "".join(repair_xml(b, repairer())[0] for b in blocks) == fixed
+
+
+def test_a_dump_is_cut_between_its_top_elements():
+    # a Wikipedia dump: blocks end between pages or their children, never in a comment or
+    # CDATA (or a tag) that runs over lines; each page's elements open in its own block
+    page = ('<page>\n<title>كتاب {}</title>\n<text xml:space="preserve">خط اول\nمیشود\n<!-- a\nb -->\n'
+            '<![CDATA[x\ny]]>\n</text>\n</page>\n')
+    pages = "".join(page.format(i) for i in range(50))
+    doc = f'<?xml version="1.0"?>\n<mediawiki>\n{pages}</mediawiki>\n'
+    blocks = list(xml_blocks(line_blocks(doc, lines=3)))
+    assert "".join(blocks) == doc and len(blocks) > 50
+    for block in blocks[1:-1]:
+        assert block.startswith(("<page>", "<title>", "<text", "</page>")), block
+    fixed = "".join(repair_xml(b, repairer(), fields=("title",))[0] for b in blocks)
+    expected = doc
+    for i in range(50):
+        expected = expected.replace(f"<title>كتاب {i}<", f"<title>{fix(f'كتاب {i}')}<")
+    assert fixed == expected and "میشود" in fixed  # (the text of the pages as it was)
+
+
+def test_xml_with_no_break_between_its_top_elements_is_too_large(monkeypatch):
+    import paknevis.repair.xml_text as xml_text
+    from paknevis.repair.lines import BlockTooLarge
+
+    monkeypatch.setattr(xml_text, "MAX_BLOCK_CHARS", 100)
+    with pytest.raises(BlockTooLarge, match="no line break between its top elements"):
+        list(xml_blocks(line_blocks("<a><b><c>\n" + "كتاب\n" * 50 + "</c></b></a>\n", lines=2)))

@@ -4,7 +4,7 @@ post or XML, whose strings, cells, text or prose alone are repaired (``json_text
 
 A :class:`Form` says which, and how a file of it is cut into blocks to repair a block at a
 time (``blocks.repair_blocks``): text at any line, JSON Lines after any line, a table
-after a whole row, a page, a post or XML not at all.
+after a whole row, XML between its top elements, a page or a post not at all.
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from .lines import MAX_BLOCK_CHARS, BlockTooLarge
 from .markdown_text import repair_markdown
 from .pipeline import Repairer
 from .strings import StringRepair
-from .xml_text import looks_like_xml, repair_xml
+from .xml_text import looks_like_xml, repair_xml, xml_blocks
 
 Kind = Literal["text", "json", "csv", "tsv", "html", "markdown", "xml"]
 KINDS: tuple[Kind, ...] = ("text", "json", "csv", "tsv", "html", "markdown", "xml")
@@ -51,9 +51,9 @@ class Form(NamedTuple):
 
     @property
     def whole(self) -> bool:
-        """Is it read as one block (a page, a post, XML: a comment, a script or a fenced
-        block of code may run over any line)?"""
-        return self.kind in ("html", "markdown", "xml")
+        """Is it read as one block (a page, a post: a comment, a script or a fenced block of
+        code may run over any line)?"""
+        return self.kind in ("html", "markdown")
 
     def blocks(self, blocks: Iterable[str]) -> Iterator[str]:
         """The blocks of lines of an input of this form (``lines.line_blocks``), cut where
@@ -63,6 +63,8 @@ class Form(NamedTuple):
             return json_blocks(blocks)
         if self.kind in ("csv", "tsv"):
             return table_blocks(blocks, _DELIMITERS[self.kind])
+        if self.kind == "xml":
+            return xml_blocks(blocks)
         if self.whole:
             return _whole(blocks)
         return iter(blocks)

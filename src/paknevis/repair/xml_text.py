@@ -25,6 +25,7 @@ from typing import Unpack
 
 from .config import RepairOptions
 from .html_text import TAG_REST, Piece, has_markup, readable_pieces, repair_pieces
+from .lines import MAX_BLOCK_CHARS, BlockTooLarge
 from .pipeline import Repairer, repairer
 from .strings import StringRepair
 
@@ -131,6 +132,58 @@ def fix_xml(text: str, fields: Iterable[str] = (), **options: Unpack[RepairOptio
     if not isinstance(text, str):
         raise TypeError(f"fix_xml() takes a str, not {type(text).__name__}")
     return repair_xml(text, repairer(**options), False, tuple(fields))[0]
+
+
+#: A block is cut at a line break between elements no deeper than this (a dump's pages, a
+#: feed's items): the elements a text stands in then open in its block, and name it
+_CUT_DEPTH = 2
+_CLOSERS = {"<!--": "-->", "<?": "?>", "<![CDATA[": "]]>"}
+
+
+def xml_blocks(blocks: Iterable[str]) -> Iterator[str]:
+    """Blocks of lines (``lines.line_blocks``) of XML, to repair a block at a time, each cut
+    at a line break between elements no deeper than the root's children's children (a
+    Wikipedia dump's <page>s, a feed's <item>s), never inside a tag, comment or CDATA. A
+    :class:`BlockTooLarge` where no such break comes for ``MAX_BLOCK_CHARS``."""
+    carried, depth = "", 0
+    for block in blocks:
+        text = carried + block
+        cut, after = _last_cut(text, depth)
+        if cut:
+            yield text[:cut]
+            depth = after
+        carried = text[cut:]
+        if len(carried) > MAX_BLOCK_CHARS:
+            raise BlockTooLarge(f"XML of more than {MAX_BLOCK_CHARS:,} characters with no line "
+                                "break between its top elements is too large to repair at once")
+    if carried:
+        yield carried
+
+
+def _last_cut(text: str, depth: int) -> tuple[int, int]:
+    """Where ``text``, whose first character stands ``depth`` elements deep, may last be cut
+    (0: nowhere), and how deep that is."""
+    cut, cut_depth, done = 0, depth, 0
+    for m in _MARKUP.finditer(text):
+        markup = m.group()
+        if m.end() == len(text) and not markup.endswith(next(
+                (end for start, end in _CLOSERS.items() if markup.startswith(start)), ">")):
+            return cut, cut_depth  # open to the end: it goes on in the next block
+        if depth <= _CUT_DEPTH and (at := _break_before_markup(text, done, m.start())):
+            cut, cut_depth = at, depth
+        if m.group(2) is not None and not markup.endswith("/>"):
+            depth += 1
+        elif markup.startswith("</"):
+            depth = max(depth - 1, 0)
+        done = m.end()
+    return cut, cut_depth  # (not in the text after the last markup: the next block may go on with it)
+
+
+def _break_before_markup(text: str, start: int, end: int) -> int:
+    """After the last line break of ``text[start:end]``, if only spaces follow it there (a
+    text cut there is repaired as whole: its spaces at an edge stay as they are)."""
+    at = text.rfind("\n", start, end) + 1
+    return at if at and not text[at:end].strip() else 0
 
 
 def looks_like_xml(text: str) -> bool:
