@@ -691,6 +691,14 @@ def test_compressed_files_are_read_as_their_names_say(dump, tmp_path, sample_pos
     post = tmp_path / "post.txt.gz"
     post.write_bytes(gzip.compress(sample.read_bytes()))
     assert run("fix", str(post)).stdout.decode() == sample_post_fixed
+    import bz2  # (Wikipedia's dumps: an XML file, read a block at a time)
+
+    wiki = tmp_path / "fawiki.xml.bz2"
+    pages = "<mediawiki>\n<page><title>كتاب ها</title></page>\n</mediawiki>\n"
+    wiki.write_bytes(bz2.compress(pages.encode()))
+    assert run("fix", str(wiki)).stdout.decode() == pages.replace("كتاب ها", f"کتاب{Z}ها")
+    wiki.write_bytes(wiki.read_bytes()[:20])
+    assert run("fix", str(wiki)).stderr.decode().startswith(f"paknevis: error: {wiki}: damaged bzip2 data (")
     # damaged: one clear line; and --in-place would write text over the compressed file
     cut = tmp_path / "cut.jsonl.gz"
     cut.write_bytes(packed.read_bytes()[:30])

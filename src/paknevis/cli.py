@@ -111,7 +111,7 @@ def main(version: bool = typer.Option(False, "--version", callback=_version, is_
 def fix(
     files: list[Path] | None = typer.Argument(
         None, help="Text files to repair ('-' for standard input), or compressed ones (.gz, "
-                   ".zst). Without files, read standard input.", show_default=False, metavar="FILE"),
+                   ".zst, .bz2). Without files, read standard input.", show_default=False, metavar="FILE"),
     explain: bool = typer.Option(
         False, "--explain", help="Print the edits as JSON lines (start, end, old, new, rule; of JSON, "
                                  "tables, pages and posts, also the line and field of the piece "
@@ -359,7 +359,7 @@ def parse(
 def process(
     inputs: list[Path] = typer.Argument(
         ..., metavar="INPUT", help="Files, folders (.txt/.html and feeds inside), JSONL dumps "
-                                   "(.jsonl, .gz, .zst), CSV or TSV tables of posts (a row each; "
+                                   "(.jsonl, .gz, .zst, .bz2), CSV or TSV tables of posts (a row each; "
                                    "the header names the fields), feeds (RSS, Atom: .rss, .atom, "
                                    "or .xml that begins as one; an item each), Parquet files and "
                                    "web archives (.warc, .warc.gz)."),

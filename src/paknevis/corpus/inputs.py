@@ -1,6 +1,6 @@
 """Inputs of a corpus run, as a stream of :class:`Item`: files, folders, dumps, feeds, archives.
 
-Nothing is read whole: folders are walked lazily, JSONL and CSV or TSV (plain, .gz, .zst)
+Nothing is read whole: folders are walked lazily, JSONL and CSV or TSV (plain, .gz, .zst, .bz2)
 line by line (a CSV row may hold line breaks), feeds (RSS, Atom) item by item, Parquet by
 record batches, WARC record by record, so memory does not grow with the corpus.
 A line that is not JSON, or a WARC record that cannot be decoded, is still an item (it
@@ -18,14 +18,19 @@ from pathlib import Path
 
 import orjson
 
-from ..io.decode import open_decompressed
+from ..io.decode import COMPRESSIONS, open_decompressed
+
+
+def _plain_or_compressed(*ends: str) -> tuple[str, ...]:
+    return tuple(end + packed for end in ends for packed in ("", *COMPRESSIONS))
+
 
 DOCUMENT_SUFFIXES = (".txt", ".html", ".htm")
-DUMP_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz", ".jsonl.zst", ".ndjson.zst")
+DUMP_SUFFIXES = _plain_or_compressed(".jsonl", ".ndjson")
 WARC_SUFFIXES = (".warc", ".warc.gz")
-TABLE_SUFFIXES = (".csv", ".tsv", ".csv.gz", ".tsv.gz", ".csv.zst", ".tsv.zst")
-FEED_SUFFIXES = (".rss", ".atom", ".rss.gz", ".atom.gz", ".rss.zst", ".atom.zst")
-XML_SUFFIXES = (".xml", ".xml.gz", ".xml.zst")  # a feed, if it begins as one does
+TABLE_SUFFIXES = _plain_or_compressed(".csv", ".tsv")
+FEED_SUFFIXES = _plain_or_compressed(".rss", ".atom")
+XML_SUFFIXES = _plain_or_compressed(".xml")  # a feed, if it begins as one does
 NOTHING_IN_FILE = "nothing in the file (no line, row, item or HTML page)"
 
 

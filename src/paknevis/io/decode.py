@@ -12,6 +12,7 @@ paknevis.io.decode.DecodeError: not a text file (binary data)
 """
 from __future__ import annotations
 
+import bz2
 import codecs
 import gzip
 import io
@@ -132,23 +133,25 @@ def open_binary(path: str | Path) -> BinaryIO:
         raise DecodeError("permission denied") from None
 
 
-#: Compressed files, known by the end of their names
-COMPRESSIONS = {".gz": "gzip", ".zst": "zstd"}
+#: Compressed files, known by the end of their names (Wikipedia's dumps are bzip2)
+COMPRESSIONS = {".gz": "gzip", ".zst": "zstd", ".bz2": "bzip2"}
 
 
 def compression_of(path: str | Path) -> str | None:
-    """How a file is compressed, by its name ("gzip", "zstd"), or None."""
+    """How a file is compressed, by its name ("gzip", "zstd", "bzip2"), or None."""
     name = str(path).lower()
     return next((kind for end, kind in COMPRESSIONS.items() if name.endswith(end)), None)
 
 
 def open_decompressed(path: str | Path) -> BinaryIO:
     """Open a file for reading its bytes, decompressed where its name says it is compressed
-    (.gz, .zst). What a damaged file raises is its decompressor's (EOFError, OSError,
+    (.gz, .zst, .bz2). What a damaged file raises is its decompressor's (EOFError, OSError,
     zstandard.ZstdError)."""
     kind = compression_of(path)
     if kind == "gzip":
         return gzip.open(path, "rb")  # type: ignore[return-value]
+    if kind == "bzip2":
+        return bz2.open(path, "rb")  # type: ignore[return-value]
     if kind == "zstd":
         import zstandard  # (a dependency of the corpus reader; loaded where needed)
 

@@ -109,8 +109,8 @@ class TextStream:
 
 def open_text_stream(path: str | Path) -> tuple[BinaryIO, TextStream]:
     """Open a file to read as a :class:`TextStream`: (the file, to close; the stream). A
-    compressed file (.gz, .zst) is read as it is decompressed, as a pipe is: its first bytes
-    decide its encoding, and damage is a :class:`DecodeError` where it comes."""
+    compressed file (.gz, .zst, .bz2) is read as it is decompressed, as a pipe is: its first
+    bytes decide its encoding, and damage is a :class:`DecodeError` where it comes."""
     kind = compression_of(path)
     raw = open_binary(path)  # (errors of opening named as for any file: no such file, ...)
     if kind is not None:
@@ -137,7 +137,7 @@ class _Decompressing(io.RawIOBase):
     def readinto(self, buffer) -> int:  # type: ignore[override]
         try:
             data = self._raw.read(len(buffer))
-        except Exception as e:  # (what gzip and zstandard raise differ: EOFError, OSError, ZstdError)
+        except Exception as e:  # (what gzip, bz2 and zstandard raise differ: EOFError, OSError, ZstdError)
             raise DecodeError(f"damaged {self._kind} data ({e})") from None
         buffer[:len(data)] = data
         return len(data)
