@@ -1,4 +1,5 @@
 """Corpus runs over every input format, every output format, and an interrupted run."""
+import bz2
 import gzip
 import io
 import json
@@ -71,12 +72,13 @@ def test_compressed_and_parquet_inputs(tmp_path):
     (tmp_path / "a.jsonl.gz").write_bytes(gzip.compress(body))
     (tmp_path / "b.jsonl.zst").write_bytes(zstandard.ZstdCompressor().compress(body))
     pq.write_table(pa.Table.from_pylist(rows), tmp_path / "c.parquet")
+    (tmp_path / "d.jsonl.bz2").write_bytes(bz2.compress(body))
     out = tmp_path / "out.jsonl"
-    r = run("process", str(tmp_path / "a.jsonl.gz"), str(tmp_path / "b.jsonl.zst"),
-            str(tmp_path / "c.parquet"), "-o", str(out), "--no-dedup")
+    names = ("a.jsonl.gz", "b.jsonl.zst", "c.parquet", "d.jsonl.bz2")
+    r = run("process", *(str(tmp_path / n) for n in names), "-o", str(out), "--no-dedup")
     assert r.returncode == 0, r.stderr
     texts = [x["text"] for x in lines(out)]
-    assert texts == [f"کتاب{Z}ها را می{Z}خوانم", f"بین{Z}المللی"] * 3
+    assert texts == [f"کتاب{Z}ها را می{Z}خوانم", f"بین{Z}المللی"] * 4
 
 
 def test_csv_and_tsv_inputs(tmp_path):
