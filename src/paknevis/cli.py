@@ -162,9 +162,9 @@ def fix(
              "text and title, alt and meta descriptions are repaired, and its tags, scripts, "
              "styles, code and pre kept; markdown: a post, whose prose and front matter's title "
              "and description are repaired, and the rest of its front matter, code, links' "
-             "addresses and list markers kept; xml: a feed, a "
-             "sitemap, a TEI corpus, whose elements' text is repaired (CDATA that holds a page "
-             "as html), and its tags and attributes kept. auto: by the file's name (.json, "
+             "addresses and list markers kept; xml: a feed, a sitemap, a TEI corpus, a "
+             "Wikipedia dump, whose elements' text is repaired (CDATA that holds a page as "
+             "html), and its tags and attributes kept. auto: by the file's name (.json, "
              ".jsonl, .ndjson; .csv; .tsv, .tab; .html, .htm; .md, .markdown; .xml, .rss, "
              ".atom, .rdf), else json for an input whose first line is a JSON object or array, "
              "html for one that begins as a page does, xml for one that begins as XML or a feed "
@@ -693,9 +693,7 @@ def _warn_of_missing_fields(name: str, first: str, fields: tuple[str, ...], kind
     """A warning for a ``--field`` that no object of the first lines has, at any depth, or
     no element of XML (a typing error would else leave every string as it was, and say
     nothing)."""
-    keys: set[str] = set()
-    if kind == "xml":
-        keys.update(_XML_ELEMENT.findall(first))
+    keys: set[str] = set(_XML_ELEMENT.findall(first)) if kind == "xml" else set()
     for line in first.split("\n") if kind == "json" else ():
         try:
             _add_keys(json.loads(line), keys)

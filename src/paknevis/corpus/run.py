@@ -134,8 +134,9 @@ def _from_archive(data: bytes, charset: str | None, url: str | None, repair: Rep
 
 
 def _size(item: Item) -> int:
-    if item.line is not None or item.post is not None:
-        return len((item.line or item.post or "").encode())
+    text = item.line if item.line is not None else item.post
+    if text is not None:
+        return len(text.encode())
     if item.data is not None:
         return len(item.data)
     return os.path.getsize(item.path) if item.path is not None else 0

@@ -8,10 +8,9 @@ treat as any other (a ZWNJ, an odd space, an Arabic yeh from ``&#1610;``). As in
 line that holds a ``<``, which is markup, where references belong (a line, as every step
 judges: JSON strings and table cells are repaired as the lines of one text, and a ``<`` in
 one kept the references of the others); nor ``&lt;`` and ``&gt;``, which would make markup
-of text. A reference escaped
-again (``&amp;zwnj;``) is decoded whole, so that a second pass finds nothing to do; one
-that a later step makes whole, by deleting what stood inside it, makes the pipeline run
-again (see :func:`decodable`).
+of text. A reference escaped again (``&amp;zwnj;``) is decoded whole, so that a second
+pass finds nothing to do; one that a later step makes whole, by deleting what stood
+inside it, makes the pipeline run again (see :func:`decodable`).
 
 >>> from paknevis import fix
 >>> fix("می&zwnj;شود و کتاب&#8204;ها &amp; دفتر")
