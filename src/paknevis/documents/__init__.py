@@ -8,6 +8,7 @@ from typing import Unpack
 from ..io import UTF8_CUT, mend_surrogates, read_text
 from ..repair import RepairOptions
 from .assemble import RawPost, assemble
+from .feed import looks_like_feed
 from .record import Document, HtmlError
 from .text_post import read_text_post
 
@@ -30,8 +31,6 @@ def parse(text: str, *, url: str | None = None, kind: str | None = None,
         raise TypeError(f"parse() takes a str, not {type(text).__name__}")
     if not text.strip():
         raise ValueError("empty document")
-    from .feed import looks_like_feed  # (it brings lxml: loaded on the first document)
-
     if looks_like_feed(text[:4096].encode("utf-8", "replace")):
         raise ValueError("a news feed (RSS, Atom) holds many posts, not one: "
                          "'paknevis process' makes a record of each item")
