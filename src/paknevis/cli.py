@@ -619,7 +619,7 @@ def _fix_one(options: dict, name: str, path: Path | None, output: _Output, forma
                   "(--format json, csv or xml reads it as such)")
         form = Form(kind, fields).read_header(first)
         if kind != "text":
-            if path is not None and not form.whole:  # checked to its end before anything is written
+            if path is not None and form.checked:  # to its end before anything is written
                 raw_again, stream_again = open_text_stream(path)
                 with raw_again:
                     deque(form.blocks(line_blocks(stream_again.chunks())), maxlen=0)

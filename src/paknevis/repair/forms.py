@@ -50,6 +50,13 @@ class Form(NamedTuple):
         return self._replace(header=header)
 
     @property
+    def checked(self) -> bool:
+        """Can its blocks turn out not to be what it says (JSON, a table: a line that is no
+        JSON, a quote never closed)? A file is then read to its end first, so that the error
+        comes before anything is written."""
+        return self.kind in ("json", "csv", "tsv")
+
+    @property
     def whole(self) -> bool:
         """Is it read as one block (a page, a post: a comment, a script or a fenced block of
         code may run over any line)?"""
