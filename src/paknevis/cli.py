@@ -202,7 +202,9 @@ def fix(
 
         paknevis fix dump.jsonl --field title,paragraphs > fixed.jsonl
 
-        paknevis fix comments.csv > fixed.csv
+        paknevis fix comments.csv --field text > fixed.csv
+
+        bzcat fawiki.xml.bz2 | paknevis fix --format xml --field title,text > fawiki.xml
     """
     stdin_named = any(str(p) == "-" for p in files or ())
     if in_place and (not files or stdin_named):
