@@ -106,13 +106,20 @@ def assemble(raw: RawPost, **options: Unpack[RepairOptions]) -> Document:
     everything = "\n".join([title, text, *footer])
     return Document(
         id=document_id(raw.raw_text, raw.url), url=raw.url,
-        source=source or raw.source, author=author or raw.author, title=headline or None,
+        # (a site's name or an author from metadata is repaired as the title is: an archive
+        # filters by them, and سايت is سایت)
+        source=source or _fixed(raw.source, options), author=author or _fixed(raw.author, options),
+        title=headline or None,
         published=published, published_raw=published_raw, text=text, raw_text=raw.raw_text,
         hashtags=social.hashtags(everything), mentions=social.mentions(everything),
         links=social.links(everything),
         dates=[m.to_dict() for m in find_dates(text, base=day)],
         lang=_language(raw_body, text, raw.title or ""),
         quality=quality_signals(text), edits_count=len(edits), warnings=warnings)
+
+
+def _fixed(name: str | None, options: RepairOptions) -> str | None:
+    return fix(name.strip(), **options) or None if name else None
 
 
 def _language(raw_body: str, text: str, raw_title: str) -> str:
