@@ -158,6 +158,19 @@ def test_feeds_become_records_an_item_each(tmp_path):
     assert rejects[0]["reason"].startswith("a feed item with no text")
 
 
+def test_a_feed_in_windows_1256_declared_or_not(tmp_path):
+    # an old Persian site's feed: its letters Arabic; its site's name repaired as its title
+    feed = ('<?xml version="1.0" encoding="windows-1256"?><rss><channel><title>سايت</title>'
+            "<item><title>كتاب ها</title><description>متن خبر ميشود</description></item></channel></rss>")
+    (tmp_path / "a.rss").write_bytes(feed.encode("cp1256"))
+    (tmp_path / "b.rss").write_bytes(feed.replace(' encoding="windows-1256"', "").encode("cp1256"))
+    r = run("process", str(tmp_path / "a.rss"), str(tmp_path / "b.rss"), "-o", str(tmp_path / "o.jsonl"),
+            "--no-dedup")
+    assert r.returncode == 0, r.stderr
+    assert [(x["title"], x["text"], x["source"]) for x in lines(tmp_path / "o.jsonl")] == [
+        (f"کتاب{Z}ها", f"متن خبر می{Z}شود", "سایت")] * 2
+
+
 def test_a_feed_resolves_no_entity_and_is_read_as_far_as_it_goes(tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("رمز", encoding="utf-8")
