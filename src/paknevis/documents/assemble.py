@@ -119,7 +119,7 @@ def assemble(raw: RawPost, **options: Unpack[RepairOptions]) -> Document:
 
 
 def _fixed(name: str | None, options: RepairOptions) -> str | None:
-    return fix(name.strip(), **options) or None if name else None
+    return (fix(name.strip(), **options) or None) if name else None
 
 
 def _language(raw_body: str, text: str, raw_title: str) -> str:
