@@ -760,7 +760,7 @@ def test_a_feed_stays_a_feed(tmp_path):
     assert r.returncode == 0 and r.stdout.decode() == feed
     assert "no element of the first lines is named 'titel' (they are: category, channel" in r.stderr.decode()
     r = run("parse", str(f))  # many posts, not one
-    assert r.returncode == 2 and "'paknevis process' makes a record of each item" in r.stderr.decode()
+    assert r.returncode == 2 and "'paknevis process' makes a record of each" in r.stderr.decode()
 
 
 @pytest.mark.parametrize("record, problem", [

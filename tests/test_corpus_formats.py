@@ -171,6 +171,45 @@ def test_a_feed_in_windows_1256_declared_or_not(tmp_path):
         (f"کتاب{Z}ها", f"متن خبر می{Z}شود", "سایت")] * 2
 
 
+WIKI = """<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.11/" xml:lang="fa">
+<siteinfo><sitename>ويکی‌پديا</sitename><base>https://fa.wikipedia.org/wiki/Main</base></siteinfo>
+<page><title>تهران</title><ns>0</ns><revision><timestamp>2025-02-01T10:00:00Z</timestamp>
+<text xml:space="preserve">{{جعبه اطلاعات شهر|نام=تهران}}
+'''تهران''' پایتخت [[ایران]] و مرکز [[استان تهران|استان]] است.&lt;ref&gt;{{یادکرد وب|عنوان=x}}&lt;/ref&gt;
+== تاریخ ==
+شهرهای بزرگتر [[پرونده:Tehran.jpg|بندانگشتی|عکس]] بسیارند.&lt;ref&gt;منبع کتاب&lt;/ref&gt; میشود
+{| class="wikitable"
+|-
+| یک || دو
+|}
+[[رده:شهرهای ایران]]
+[[en:Tehran]]</text></revision></page>
+<page><title>طهران</title><ns>0</ns><redirect title="تهران"/><revision><text>#تغییرمسیر [[تهران]]</text>
+</revision></page>
+<page><title>بحث:تهران</title><ns>1</ns><revision><text>گفتگو</text></revision></page>
+<page><title>خالی</title><ns>0</ns><revision><text>{{ابهام‌زدایی}}</text></revision></page>
+</mediawiki>
+"""
+
+
+def test_a_wikipedia_dump_becomes_records_an_article_each(tmp_path):
+    """Articles only (no redirect, no talk page), their wikitext as a reader reads it: no
+    template, reference, file, category or interlanguage link; a link's words kept."""
+    (tmp_path / "fawiki.xml.bz2").write_bytes(bz2.compress(WIKI.encode()))
+    r = run("process", str(tmp_path / "fawiki.xml.bz2"), "-o", str(tmp_path / "o.jsonl"), "--no-dedup")
+    assert r.returncode == 0, r.stderr
+    [article] = lines(tmp_path / "o.jsonl")
+    assert (article["title"], article["url"], article["source"], article["published"]) == (
+        "تهران", "https://fa.wikipedia.org/wiki/%D8%AA%D9%87%D8%B1%D8%A7%D9%86", f"ویکی{Z}پدیا",
+        "2025-02-01T10:00:00Z")
+    assert article["text"].split("\n\n") == [
+        "تهران پایتخت ایران و مرکز استان است.", "تاریخ", f"شهرهای بزرگ{Z}تر بسیارند. می{Z}شود",
+        "یک دو"]
+    [empty] = lines(tmp_path / "o.rejects.jsonl")  # (a page of templates alone has no text)
+    assert empty["reason"] == "an article with no text" and empty["input"].endswith("#2")
+    assert run("parse", str(tmp_path / "fawiki.xml.bz2")).returncode == 2
+
+
 def test_a_feed_resolves_no_entity_and_is_read_as_far_as_it_goes(tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("رمز", encoding="utf-8")

@@ -1,8 +1,9 @@
 """Inputs of a corpus run, as a stream of :class:`Item`: files, folders, dumps, feeds, archives.
 
-Nothing is read whole: folders are walked lazily, JSONL and CSV or TSV (plain, .gz, .zst, .bz2)
-line by line (a CSV row may hold line breaks), feeds (RSS, Atom) item by item, Parquet by
-record batches, WARC record by record, so memory does not grow with the corpus.
+Nothing is read whole: folders are walked lazily, JSONL and CSV or TSV (plain, .gz, .zst,
+.bz2) line by line (a CSV row may hold line breaks), feeds (RSS, Atom) item by item and
+Wikipedia dumps page by page, Parquet by record batches, WARC record by record, so memory
+does not grow with the corpus.
 A line that is not JSON, or a WARC record that cannot be decoded, is still an item (it
 becomes a reject with its reason), and so is a dump or an archive that cannot be read on
 (corrupt, cut short): what was read before is kept, and every input is accounted for.
@@ -30,7 +31,7 @@ DUMP_SUFFIXES = _plain_or_compressed(".jsonl", ".ndjson")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 TABLE_SUFFIXES = _plain_or_compressed(".csv", ".tsv")
 FEED_SUFFIXES = _plain_or_compressed(".rss", ".atom")
-XML_SUFFIXES = _plain_or_compressed(".xml")  # a feed, if it begins as one does
+XML_SUFFIXES = _plain_or_compressed(".xml")  # a feed or a Wikipedia dump, if it begins as one
 NOTHING_IN_FILE = "nothing in the file (no line, row, item or HTML page)"
 
 
@@ -41,7 +42,7 @@ class Item:
     ref: str  #: where it came from: 'path', 'path:line' or 'path@offset'
     path: str | None = None  #: a file to read and parse
     line: str | None = None  #: a JSON object, as text
-    post: str | None = None  #: a feed's item (``documents.feed.read_feed``), as JSON
+    post: str | None = None  #: a feed's item or a dump's article (``documents.feed``, ``wiki_dump``), as JSON
     data: bytes | None = None  #: an HTML page's bytes (from a WARC record)
     url: str | None = None
     charset: str | None = None  #: from the HTTP Content-Type header, if it said
@@ -68,24 +69,33 @@ def _table_items(path: Path) -> Iterator[Item]:
             yield Item(ref=f"{path}:{rows.line_num}", line=orjson.dumps(row).decode())
 
 
-def _feed_items(path: Path) -> Iterator[Item]:
-    """A feed's items; ref: the file and the item's number (a feed may be one line)."""
-    from ..documents.feed import read_feed  # (lxml: loaded where a feed is read)
+def _xml_items(path: Path, kind: str) -> Iterator[Item]:
+    """A feed's items, or a Wikipedia dump's articles; ref: the file and the post's number
+    (a feed may be one line)."""
+    from ..documents.feed import read_feed
+    from ..documents.wiki_dump import read_wiki_dump
 
     with open_decompressed(path) as raw:
-        for n, post in enumerate(read_feed(raw), 1):
+        for n, post in enumerate((read_feed if kind == "feed" else read_wiki_dump)(raw), 1):
             yield Item(ref=f"{path}#{n}", post=orjson.dumps(post).decode())
 
 
-def _is_feed(path: Path) -> bool:
-    """Is a file named as XML a feed? (Read from its start: what else it is, is no input.)"""
+def _xml_kind(name: str, path: Path) -> str | None:
+    """What a file is: a feed (named so, .rss or .atom, or named as XML and beginning as
+    one), a Wikipedia dump (named as XML, beginning as one), or None (no XML to read)."""
     from ..documents.feed import looks_like_feed
+    from ..documents.wiki_dump import looks_like_wiki_dump
 
+    if name.endswith(FEED_SUFFIXES):
+        return "feed"
+    if not name.endswith(XML_SUFFIXES):
+        return None
     try:
-        with open_decompressed(path) as raw:
-            return looks_like_feed(raw.read(4096))
+        with open_decompressed(path) as raw:  # (read from its start: what else it is, is no input)
+            head = raw.read(4096)
     except Exception:  # (damaged: read as a feed, whose reject says what is wrong)
-        return True
+        return "feed"
+    return "feed" if looks_like_feed(head) else "wiki" if looks_like_wiki_dump(head) else None
 
 
 def _parquet_items(path: Path) -> Iterator[Item]:
@@ -146,22 +156,17 @@ def iter_items(inputs: Iterable[str | Path]) -> Iterator[Item]:
                     found = Path(root) / fname
                     if fname.lower().endswith(DOCUMENT_SUFFIXES):
                         yield Item(ref=str(found), path=str(found))
-                    elif _feed_named(fname.lower(), found):
-                        yield from _read_on(found, _feed_items(found))
+                    elif kind := _xml_kind(fname.lower(), found):
+                        yield from _read_on(found, _xml_items(found, kind))
         elif path.is_file() and name.endswith(DUMP_SUFFIXES):
             yield from _read_on(path, _dump_items(path))
         elif path.is_file() and name.endswith(TABLE_SUFFIXES):
             yield from _read_on(path, _table_items(path))
-        elif path.is_file() and _feed_named(name, path):
-            yield from _read_on(path, _feed_items(path))
+        elif path.is_file() and (kind := _xml_kind(name, path)):
+            yield from _read_on(path, _xml_items(path, kind))
         elif path.is_file() and name.endswith(".parquet"):
             yield from _read_on(path, _parquet_items(path))
         elif path.is_file() and name.endswith(WARC_SUFFIXES):
             yield from _read_on(path, _warc_items(path))
         else:  # a document file, or a path that does not exist (a reject, not a crash)
             yield Item(ref=str(path), path=str(path))
-
-
-def _feed_named(name: str, path: Path) -> bool:
-    """Is the file a feed: named one (.rss, .atom), or named as XML and beginning as a feed?"""
-    return name.endswith(FEED_SUFFIXES) or name.endswith(XML_SUFFIXES) and _is_feed(path)

@@ -74,16 +74,23 @@ def _from_dump_line(line: str, fields: DumpFields, repair: RepairOptions | None 
                     **(repair or {}))
 
 
-def _from_feed_item(post: str, repair: RepairOptions | None = None):
-    """A feed's item (see :func:`paknevis.documents.feed.read_feed`) as a record: its
-    article's text as the body."""
-    from ..documents.html_page import plain_lines  # (loaded on the first page)
-
+def _from_post(post: str, repair: RepairOptions | None = None):
+    """A feed's item or a dump's article (``paknevis.documents.feed``, ``wiki_dump``) as a
+    record: the text of its page or its wikitext as the body."""
     fields = orjson.loads(post)
-    body = plain_lines(fields.pop("html") or "")
-    if not body:
-        raise ValueError("a feed item with no text (no content:encoded, description, content "
-                         "or summary)")
+    if "wikitext" in fields:
+        from ..documents.wiki_dump import wikitext_lines
+
+        body = wikitext_lines(fields.pop("wikitext") or "")
+        if not body:
+            raise ValueError("an article with no text")
+    else:
+        from ..documents.html_page import plain_lines  # (loaded on the first page)
+
+        body = plain_lines(fields.pop("html") or "")
+        if not body:
+            raise ValueError("a feed item with no text (no content:encoded, description, "
+                             "content or summary)")
     title = fields["title"]
     return assemble(RawPost(raw_text="\n".join([title, *body] if title else body), body=body, **fields),
                     **(repair or {}))
@@ -163,7 +170,7 @@ def process_one(item: Item, fields: DumpFields = DumpFields(), max_bytes: int = 
         if item.line is not None:
             doc = _from_dump_line(item.line, fields, repair)
         elif item.post is not None:
-            doc = _from_feed_item(item.post, repair)
+            doc = _from_post(item.post, repair)
         elif item.data is not None:
             doc = _from_archive(item.data, item.charset, item.url, repair)
         elif item.path is not None:

@@ -11,6 +11,7 @@ from .assemble import RawPost, assemble
 from .feed import looks_like_feed
 from .record import Document, HtmlError
 from .text_post import read_text_post
+from .wiki_dump import looks_like_wiki_dump
 
 _HTML = re.compile(r"\s*(?:<!doctype html|<html|<head|<body|<div|<p[ >]|<article)", re.IGNORECASE)
 
@@ -31,9 +32,11 @@ def parse(text: str, *, url: str | None = None, kind: str | None = None,
         raise TypeError(f"parse() takes a str, not {type(text).__name__}")
     if not text.strip():
         raise ValueError("empty document")
-    if looks_like_feed(text[:4096].encode("utf-8", "replace")):
-        raise ValueError("a news feed (RSS, Atom) holds many posts, not one: "
-                         "'paknevis process' makes a record of each item")
+    head = text[:4096].encode("utf-8", "replace")
+    if looks_like_feed(head) or looks_like_wiki_dump(head):
+        what = "a news feed (RSS, Atom)" if looks_like_feed(head) else "a Wikipedia dump"
+        raise ValueError(f"{what} holds many posts, not one: 'paknevis process' makes a "
+                         "record of each")
     text = mend_surrogates(text)  # (lxml stops at a lone one, and a record could not be written)
     kind = kind or ("html" if looks_like_html(text) else "text")
     if kind == "html":

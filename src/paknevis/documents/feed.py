@@ -28,8 +28,15 @@ _URLS = ("link", _RSS1 + "link")
 _DATES = ("pubDate", _DC + "date", _ATOM + "published", _ATOM + "updated")
 _AUTHORS = (_DC + "creator", "author", _ATOM + "author")
 _ARTICLES = (_CONTENT, "description", _RSS1 + "description", _ATOM + "content", _ATOM + "summary")
-#: a feed's start: a declaration, comments or instructions, then its root
-_FEED_START = re.compile(rb"\s*(?:<\?.*?\?>\s*|<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.S)
+
+
+def declared_start(roots: bytes) -> re.Pattern[bytes]:
+    """An XML file's start: a declaration, comments or instructions, then a root element of
+    one of these names (a regex alternation)."""
+    return re.compile(rb"\s*(?:<\?.*?\?>\s*|<!--.*?-->\s*)*<(?:" + roots + rb")\b", re.S)
+
+
+_FEED_START = declared_start(rb"rss|feed|rdf:RDF")
 
 
 def looks_like_feed(head: bytes) -> bool:
