@@ -55,6 +55,7 @@ def test_fix_xml_and_what_reads_as_xml():
     assert kind_of("feed", "\ufeff<feed xmlns='http://www.w3.org/2005/Atom'>") == "xml"
     assert kind_of("page", '<?xml version="1.0"?>\n<!DOCTYPE html>\n<html>') == "html"  # XHTML
     assert kind_of("x.rss", "") == kind_of("sitemap.xml", "") == "xml"
+    assert kind_of("<stdin>", '<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.11/">') == "xml"
 
 
 def test_cdata_text_stays_cdata():

@@ -204,7 +204,7 @@ def fix(
 
         paknevis fix comments.csv --field text > fixed.csv
 
-        bzcat fawiki.xml.bz2 | paknevis fix --format xml --field title,text > fawiki.xml
+        bzcat fawiki.xml.bz2 | paknevis fix --field title,text > fawiki.xml
     """
     stdin_named = any(str(p) == "-" for p in files or ())
     if in_place and (not files or stdin_named):

@@ -187,6 +187,7 @@ def _break_before_markup(text: str, start: int, end: int) -> int:
 
 
 def looks_like_xml(text: str) -> bool:
-    """Does ``text`` (the first block of an input) begin as XML does (a declaration, or a
-    feed's root)? (A page that begins with a declaration is HTML: see ``looks_like_html``.)"""
-    return text.lstrip("\ufeff \t\r\n")[:6].startswith(("<?xml", "<rss", "<feed", "<rdf:"))
+    """Does ``text`` (the first block of an input) begin as XML does (a declaration, a
+    feed's root, or a Wikipedia dump's, which has no declaration)? (A page that begins with
+    a declaration is HTML: see ``looks_like_html``.)"""
+    return text.lstrip("\ufeff \t\r\n")[:10].startswith(("<?xml", "<rss", "<feed", "<rdf:", "<mediawiki"))
