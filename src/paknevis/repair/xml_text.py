@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Unpack
 
 from .config import RepairOptions
@@ -65,20 +65,21 @@ def _text_pieces(text: str, start: int, end: int, place: str, levels: int) -> It
     the texts a reader of that page sees, each where its references stand. (Read as deep
     as references go, up to ``_DEEPEST``: where markup is found no deeper than repair
     would make it, a second pass finds the page the first did.)"""
-    view, at = text[start:end], None  # the text with its references read; where each
-    # character of it stands in ``text`` (None: view is text[start:end])
+    # the text with its references read, and where each character of it (and its end)
+    # stands in ``text``
+    at: Sequence[int] = range(start, end + 1)
+    view = text[start:end]
     for depth in range(_DEEPEST + 1):
         if depth >= levels and has_markup(view):
             for p in readable_pieces(view):
-                bounds = (p.start + start, p.end + start) if at is None else (at[p.start], at[p.end])
-                yield Piece(*bounds, _named(place, p.place), p.quote, p.levels + depth)
+                yield Piece(at[p.start], at[p.end], _named(place, p.place), p.quote, p.levels + depth)
             return
         if "&" not in view:
             break
-        read, read_at = _unescaped(view, 0, len(view))
+        read, read_at = _unescaped(view)
         if read == view:
             break
-        view, at = read, [j + start if at is None else at[j] for j in read_at]
+        view, at = read, [at[j] for j in read_at]
     yield Piece(start, end, place, "", levels)
 
 
@@ -89,13 +90,13 @@ _DEEPEST = 8  # (each level a pass over the text: a chain of &amp;amp;… is no 
 _REFERENCE = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
 
 
-def _unescaped(text: str, start: int, end: int) -> tuple[str, list[int]]:
-    """``text[start:end]`` with its references read, and where in ``text`` each of its
-    characters (and its end) stands."""
+def _unescaped(text: str) -> tuple[str, list[int]]:
+    """``text`` with its references read, and where in ``text`` each of its characters (and
+    its end) stands."""
     out: list[str] = []
     at: list[int] = []
-    pos = start
-    for m in _REFERENCE.finditer(text, start, end):
+    pos, end = 0, len(text)
+    for m in _REFERENCE.finditer(text):
         out.append(text[pos:m.start()])
         at += range(pos, m.start())
         read = html.unescape(m.group())
