@@ -3,18 +3,16 @@
 Journalists and archivists follow Persian media by their feeds. Each item is a post: its
 title, link, date and author, and the article as a page (``content:encoded`` or
 ``description``; Atom's ``content`` or ``summary``), whose text
-:func:`~paknevis.documents.html_page.plain_lines` reads. The feed is read by lxml's
-``iterparse`` and each item dropped once read, so memory stays bounded however long the
-feed; a broken feed is read as far as it goes (``recover``); no entity is resolved and
-nothing is fetched (a feed is untrusted input).
+:func:`~paknevis.documents.html_page.plain_lines` reads. The feed is read an item at a time
+(:mod:`~paknevis.documents.xml_stream`: memory stays bounded, a broken feed is read as far
+as it goes, no entity is resolved and nothing is fetched).
 """
 from __future__ import annotations
 
-import codecs
-import io
-import re
 from collections.abc import Iterator
 from typing import BinaryIO
+
+from .xml_stream import begins_as, drop, elements
 
 _ATOM = "{http://www.w3.org/2005/Atom}"
 _RSS1 = "{http://purl.org/rss/1.0/}"
@@ -30,57 +28,21 @@ _AUTHORS = (_DC + "creator", "author", _ATOM + "author")
 _ARTICLES = (_CONTENT, "description", _RSS1 + "description", _ATOM + "content", _ATOM + "summary")
 
 
-def declared_start(roots: bytes) -> re.Pattern[bytes]:
-    """An XML file's start: a declaration, comments or instructions, then a root element of
-    one of these names (a regex alternation)."""
-    return re.compile(rb"\s*(?:<\?.*?\?>\s*|<!--.*?-->\s*)*<(?:" + roots + rb")\b", re.S)
-
-
-_FEED_START = declared_start(rb"rss|feed|rdf:RDF")
-
-
-def looks_like_feed(head: bytes) -> bool:
-    """Does a file that begins with ``head`` (its first kilobytes) begin as a feed does?"""
-    return _FEED_START.match(head.removeprefix(b"\xef\xbb\xbf")) is not None
+looks_like_feed = begins_as(rb"rss|feed|rdf:RDF")
 
 
 def read_feed(source: BinaryIO) -> Iterator[dict[str, str | None]]:
     """Each item of the feed read from ``source``: its ``title``, ``url``, ``published``
     and ``author`` as written, the feed's title as its ``source``, and its article as
     ``html``."""
-    from lxml import etree  # (0.1 s: loaded where a feed is read, not where one is looked for)
-
-    buffered = io.BufferedReader(source, buffer_size=_HEAD)  # type: ignore[type-var]
     site = None
-    for _, el in etree.iterparse(buffered, events=("end",), resolve_entities=False, no_network=True,
-                                 load_dtd=False, huge_tree=True, recover=True,
-                                 encoding=_undeclared_encoding(buffered.peek(_HEAD))):
-        tag = el.tag
-        if tag in _ITEMS:
+    for el in elements(source):
+        if el.tag in _ITEMS:
             yield _item(el, site)
-            el.clear()
-            while el.getprevious() is not None:  # (the items read before, cleared: dropped)
-                del el.getparent()[0]
-        elif tag in _TITLES and site is None and (parent := el.getparent()) is not None \
+            drop(el)
+        elif el.tag in _TITLES and site is None and (parent := el.getparent()) is not None \
                 and parent.tag in _FEEDS:
             site = _text(el)
-
-
-_HEAD = 1 << 16  # what is looked at to tell a feed's encoding
-_DECLARED = re.compile(rb"\s*<\?xml[^>]*\bencoding\s*=")
-
-
-def _undeclared_encoding(head: bytes) -> str | None:
-    """The encoding of a feed that names none and is no UTF-8 (as XML would have it):
-    Windows-1256, as old Persian sites write, and as paknevis reads a text file."""
-    if head.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _DECLARED.match(head):
-        return None
-    try:
-        head.decode("utf-8")
-    except UnicodeDecodeError as e:
-        if e.start < len(head) - 3:  # (not a character cut at the end of what was looked at)
-            return "windows-1256"
-    return None
 
 
 def _item(el, site: str | None) -> dict[str, str | None]:

@@ -5,8 +5,7 @@ Corpus builders start from Wikipedia. An article (namespace 0, not a redirect) i
 its title, its address under the wiki's base, its last revision's time, and its wikitext
 made text by mwparserfromhell, the parser made for it: templates, references, tables'
 markup, files' and categories' links and interlanguage links go; a link's words stay. The
-dump is read by lxml's ``iterparse`` and each page dropped once read, so memory stays
-bounded for a dump of any size; no entity is resolved and nothing is fetched.
+dump is read a page at a time (:mod:`~paknevis.documents.xml_stream`).
 """
 from __future__ import annotations
 
@@ -15,7 +14,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 from urllib.parse import quote
 
-from .feed import declared_start
+from .xml_stream import begins_as, drop, elements
 
 #: elements whose content is no prose: references and what renders as no text
 _DROPPED_TAGS = frozenset({"ref", "references", "gallery", "math", "chem", "ce", "score", "timeline",
@@ -24,25 +23,19 @@ _DROPPED_TAGS = frozenset({"ref", "references", "gallery", "math", "chem", "ce",
 #: links to a namespace that renders as no text in the article (Persian and English names)
 _DROPPED_LINKS = frozenset({"file", "image", "media", "category", "پرونده", "تصویر", "رسانه", "رده"})
 _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[a-z]+)*")  # an interlanguage link: [[en:Tehran]]
-_WIKI_START = declared_start(rb"mediawiki")
 
 
-def looks_like_wiki_dump(head: bytes) -> bool:
-    """Does a file that begins with ``head`` (its first kilobytes) begin as a dump does?"""
-    return _WIKI_START.match(head.removeprefix(b"\xef\xbb\xbf")) is not None
+looks_like_wiki_dump = begins_as(rb"mediawiki")
 
 
 def read_wiki_dump(source: BinaryIO) -> Iterator[dict[str, str | None]]:
     """Each article of the dump read from ``source``: its ``title``, ``url`` and
     ``published`` (its revision's time), the wiki's name as its ``source``, and its
     ``wikitext``."""
-    from lxml import etree  # (loaded where a dump is read)
+    from lxml import etree
 
     site = base = None
-    for _, el in etree.iterparse(source, events=("end",), resolve_entities=False, no_network=True,
-                                 load_dtd=False, huge_tree=True, recover=True):
-        if not isinstance(el.tag, str):  # (a comment)
-            continue
+    for el in elements(source):
         name = etree.QName(el).localname
         if name == "sitename":
             site = (el.text or "").strip() or None
@@ -52,9 +45,7 @@ def read_wiki_dump(source: BinaryIO) -> Iterator[dict[str, str | None]]:
             article = _article(el, etree.QName(el).namespace, site, base)
             if article is not None:
                 yield article
-            el.clear()
-            while el.getprevious() is not None:  # (the pages read before, cleared: dropped)
-                del el.getparent()[0]
+            drop(el)
 
 
 def _article(page, namespace: str | None, site: str | None, base: str | None) -> dict[str, str | None] | None:
