@@ -176,7 +176,7 @@ def process_one(item: Item, fields: DumpFields = DumpFields(), max_bytes: int = 
         elif item.path is not None:
             doc = parse_file(item.path, **repair)
         else:
-            raise ValueError("an input with neither a file, a line, a feed's item nor a page")
+            raise ValueError("an input with neither a file, a line, a post nor a page")
         doc.input = item.ref
         return True, doc.to_json(), (item.ref, minhash(doc.text))
     except (DecodeError, ValueError, UnicodeError) as e:
