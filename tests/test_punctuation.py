@@ -82,6 +82,9 @@ def test_idempotent_and_explained_among_marks(text, digits):
     ('به گزارش"ورزش سه"، تیم ملی', "به گزارش «ورزش سه»، تیم ملی"),
     ('فیلم "گذشته"را دیدم', "فیلم «گذشته» را دیدم"),
     ('او گفت:"ما پیروز شدیم"و رفت.', "او گفت: «ما پیروز شدیم» و رفت."),
+    # between a subtitle's tags, or those a scraper left in the text
+    ('<i>او گفت: "نه"</i>', "<i>او گفت: «نه»</i>"),
+    ('<b>"سلام"</b> دوست من', "<b>«سلام»</b> دوست من"),
 ])
 def test_straight_quotes_around_persian_are_guillemets(text, fixed):
     assert fix(text) == fixed
@@ -101,6 +104,7 @@ def test_straight_quotes_around_persian_are_guillemets(text, fixed):
     'از "مهندسی موضوع "صحبت کرد',  # the quote against صحبت may as well open a quote
     'گزارش"ورزش"سه',  # both against words outside: no word's edges
     'به گزارش" ورزش سه" باشگاه',
+    '<a title="سلام">"دوست"</a>',  # an attribute's quotes: the line's pairs would be wrong
 ])
 def test_quotes_that_do_not_pair_up_around_persian_stay(text):
     assert fix(text, digits="keep").count('"') == text.count('"')

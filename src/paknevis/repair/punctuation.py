@@ -204,9 +204,11 @@ def _persian_inside(text: str, opening: int, closing: int) -> bool:
 #: What may stand before an opening quote and after a closing one (besides spaces and the
 #: text's ends), past invisible characters that later steps may take out: a mark whose
 #: neighbour is anything else (a letter, a digit, an @ the handle step may move there) is
-#: no quote of a word. Curly quotes either way: this step may make them guillemets.
-_BEFORE_OPENING = frozenset("([{«:،,؛;.!؟?—–-/|" + _CURLY)
-_AFTER_CLOSING = frozenset(".،,؛;:!؟?)]}»…—–-/" + _CURLY)
+#: no quote of a word. Curly quotes either way: this step may make them guillemets. A tag's
+#: end before and a tag after: a subtitle's ``<i>"نه"</i>`` (an attribute's quotes follow
+#: ``=``, and a line with one does not pair up).
+_BEFORE_OPENING = frozenset("([{«:،,؛;.!؟?—–-/|>" + _CURLY)
+_AFTER_CLOSING = frozenset(".،,؛;:!؟?)]}»…—–-/<" + _CURLY)
 _INVISIBLE = frozenset(ZWNJ + WORD_BREAKERS)
 
 
