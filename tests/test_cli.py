@@ -528,7 +528,7 @@ def test_the_formats_fix_takes_are_those_repair_knows():
     from paknevis.cli import InputFormat
     from paknevis.repair.forms import KINDS
 
-    assert [f.value for f in InputFormat] == ["auto", *KINDS]
+    assert [f.value for f in InputFormat] == ["auto", *KINDS, "parquet"]  # (binary: parquet_text.py)
 
 
 def test_a_json_lines_dump_stays_json(dump):
@@ -569,7 +569,7 @@ def test_fields_limit_a_json_repair(dump, tmp_path):
     text = tmp_path / "post.txt"
     text.write_text("كتاب", encoding="utf-8")
     r = run("fix", "--field", "title", str(text))
-    assert r.returncode == 2 and b"--field is for JSON, tables and XML" in r.stderr and not r.stdout
+    assert r.returncode == 2 and b"--field is for JSON, tables, XML and Parquet" in r.stderr and not r.stdout
 
 
 def test_a_json_file_that_breaks_is_refused_before_anything_is_written(dump, tmp_path):
@@ -649,7 +649,7 @@ def test_fields_limit_a_table_repair_to_their_columns(tmp_path):
     assert r.stderr.decode().strip() == (f"paknevis: error: {f}: line 1: the header has no "
                                          "column 'txet' (it has: 'id', 'text', 'label')")
     r = run("fix", "--field", "text", "--format", "html", str(f))
-    assert r.returncode == 2 and "--field is for JSON, tables and XML, not --format html" in r.stderr.decode()
+    assert r.returncode == 2 and "--field is for JSON, tables, XML and Parquet, not --format html" in r.stderr.decode()
 
 
 @pytest.mark.parametrize("table, problem", [

@@ -18,9 +18,10 @@ def test_import_and_fix_one_post_under_150_mb():
 
 
 def test_fix_alone_loads_no_document_or_date_parts():
-    # they load on first use (paknevis.parse): trafilatura alone took 0.15 s and 16 MB
+    # they load on first use (paknevis.parse): trafilatura alone took 0.15 s and 16 MB; and
+    # pyarrow with the first Parquet file
     code = ("import sys, paknevis; paknevis.fix('سلام'); "
-            "parts = ('trafilatura', 'jdatetime', 'paknevis.documents'); "
+            "parts = ('trafilatura', 'jdatetime', 'pyarrow', 'paknevis.documents'); "
             "print(sorted(m for m in parts if m in sys.modules)); "
             "paknevis.parse; print('paknevis.documents' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True, text=True,

@@ -7,8 +7,9 @@ import re
 import shutil
 import sys
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from enum import StrEnum
+from functools import partial
 from itertools import chain
 from multiprocessing.pool import Pool
 from pathlib import Path
@@ -22,13 +23,14 @@ from .io import UTF8_CUT, DecodeError, read_text
 from .io.decode import compression_of
 from .io.stream import TextStream, open_text_stream
 from .repair import RepairConfig, RepairOptions
-from .repair.blocks import RepairedBlock, repair_blocks, worker_pool
+from .repair.blocks import RepairedBlock, repair_blocks, strings_repair, worker_pool
 from .repair.config import config_of
 from .repair.csv_text import CsvError
 from .repair.diff import COLOR, PLAIN, word_diff
 from .repair.forms import Form, Kind, kind_named, kind_of
 from .repair.json_text import JsonError
 from .repair.lines import BlockTooLarge, line_blocks
+from .repair.parquet_text import ParquetError, is_parquet
 
 app = typer.Typer(
     help="paknevis (پاک‌نویس): repair Persian web text — ZWNJ, letters, digits, spacing.",
@@ -65,6 +67,7 @@ class InputFormat(StrEnum):  # (repair/forms.py: what each is; a test holds them
     html = "html"
     markdown = "markdown"
     xml = "xml"
+    parquet = "parquet"
 
 
 class Digits(StrEnum):
@@ -111,7 +114,8 @@ def main(version: bool = typer.Option(False, "--version", callback=_version, is_
 def fix(
     files: list[Path] | None = typer.Argument(
         None, help="Text files to repair ('-' for standard input), or compressed ones (.gz, "
-                   ".zst, .bz2). Without files, read standard input.", show_default=False, metavar="FILE"),
+                   ".zst, .bz2), or Parquet files. Without files, read standard input.",
+        show_default=False, metavar="FILE"),
     explain: bool = typer.Option(
         False, "--explain", help="Print the edits as JSON lines (start, end, old, new, rule; of JSON, "
                                  "tables, pages and posts, also the line and field of the piece "
@@ -153,7 +157,7 @@ def fix(
         1, min=1, max=64, metavar="N", help="Processes to repair with: blocks of lines go to each "
                                             "in turn, and the output keeps the input's order."),
     format: InputFormat = typer.Option(
-        InputFormat.auto, "--format", metavar="auto|text|json|csv|tsv|html|markdown|xml",
+        InputFormat.auto, "--format", metavar="auto|text|json|csv|tsv|html|markdown|xml|parquet",
         parser=_one_of(InputFormat),
         help="text; json: JSON Lines (a value a line) or one JSON value, whose strings are "
              "repaired and the JSON kept as it was (--explain, --diff: each string's line and "
@@ -164,25 +168,29 @@ def fix(
              "and description are repaired, and the rest of its front matter, code, links' "
              "addresses and list markers kept; xml: a feed, a sitemap, a TEI corpus, a "
              "Wikipedia dump, whose elements' text is repaired (CDATA that holds a page as "
-             "html), and its tags and attributes kept. auto: by the file's name (.json, "
-             ".jsonl, .ndjson; .csv; .tsv, .tab; .html, .htm; .md, .markdown; .xml, .rss, "
-             ".atom, .rdf), else json for an input whose first line is a JSON object or array, "
-             "html for one that begins as a page does, xml for one that begins as XML or a feed "
-             "does, else text."),
+             "html), and its tags and attributes kept; parquet: a dataset's file, whose text "
+             "columns' strings are repaired (in lists and records too; --explain, --diff: "
+             "each string's row and place, /text), and its schema, metadata, row groups and "
+             "other columns kept, written to standard output only if that is no terminal. "
+             "auto: by the file's name (.json, .jsonl, .ndjson; .csv; .tsv, .tab; .html, "
+             ".htm; .md, .markdown; .xml, .rss, .atom, .rdf; .parquet), else json for an input "
+             "whose first line is a JSON object or array, html for one that begins as a page "
+             "does, xml for one that begins as XML or a feed does, else text."),
     field: list[str] | None = typer.Option(
         None, metavar="KEY", show_default=False,
         help="JSON: repair only the strings under a key of this name (title, paragraphs), at "
              "any depth; CSV, TSV: only the cells of the column its header (the first row) "
              "names so, the header kept; XML: only the text of elements so named (title, "
-             "description). Again, or with commas, for more. Without it, all."),
+             "description); Parquet: only the strings of columns, or records' fields, so "
+             "named. Again, or with commas, for more. Without it, all."),
 ) -> None:
     """Repair Persian text: letters, punctuation, digits, spacing, @handles, #hashtags and ZWNJ.
 
     Garbled encodings (ط³ظ„ط§ظ…, Ø³Ù„Ø§Ù…, ÇíÑÇä) and HTML references (&zwnj;) are decoded first.
 
     Lines in Urdu, Pashto or Kurdish stay as they are. JSON, JSON Lines, CSV, TSV, HTML,
-    Markdown and XML stay what they are: only their strings, cells, text or prose are
-    repaired (see --format).
+    Markdown, XML and Parquet stay what they are: only their strings, cells, text or prose
+    are repaired (see --format).
 
     Examples:
 
@@ -205,6 +213,8 @@ def fix(
         paknevis fix comments.csv --field text > fixed.csv
 
         bzcat fawiki.xml.bz2 | paknevis fix --field title,text > fawiki.xml
+
+        paknevis fix train.parquet --field text > fixed.parquet
     """
     stdin_named = any(str(p) == "-" for p in files or ())
     if in_place and (not files or stdin_named):
@@ -220,15 +230,25 @@ def fix(
     _check_options(options)
     fields = _names_of(field)
     if fields and format in (InputFormat.text, InputFormat.html, InputFormat.markdown):
-        _fail(f"--field is for JSON, tables and XML, not --format {format.value}")
+        _fail(f"--field is for JSON, tables, XML and Parquet, not --format {format.value}")
     sources = [("<stdin>", None) if str(p) == "-" else (str(p), p) for p in files or [Path("-")]]
+    parquet = [format is InputFormat.parquet or (format is InputFormat.auto and is_parquet(name))
+               for name, _ in sources]
+    if any(parquet) and not (in_place or explain or check or diff):
+        if len(sources) > 1:  # (two Parquet files one after the other are no Parquet file)
+            _fail("Parquet files are written to standard output one at a time: name one, "
+                  "or rewrite them with --in-place")
+        if sys.stdout.isatty():
+            _fail("Parquet is binary: write it to a file (> fixed.parquet), or rewrite the "
+                  "file with --in-place")
     failed, to_change = False, 0
     with worker_pool(workers, options) as pool:
-        for name, path in sources:
+        for (name, path), is_parquet_file in zip(sources, parquet, strict=True):
+            output = _Output(explain, in_place, check, diff)
             try:
-                rules = _fix_one(options, name, path, _Output(explain, in_place, check, diff),
-                                 format, fields, pool)
-            except (DecodeError, BlockTooLarge, JsonError, CsvError) as e:
+                rules = (_fix_parquet(options, name, path, output, fields, pool) if is_parquet_file
+                         else _fix_one(options, name, path, output, format, fields, pool))
+            except (DecodeError, BlockTooLarge, JsonError, CsvError, ParquetError) as e:
                 hint = " (--format text reads it as text)" if (  # (where it was taken for JSON)
                     isinstance(e, JsonError) and format is InputFormat.auto
                     and kind_named(name) is None) else ""
@@ -618,7 +638,7 @@ def _fix_one(options: dict, name: str, path: Path | None, output: _Output, forma
         blocks = chain([first], blocks)
         kind = kind_of(name, first) if format is InputFormat.auto else cast(Kind, format.value)
         if fields and kind not in ("json", "csv", "tsv", "xml"):
-            _fail(f"{name}: --field is for JSON, tables and XML, and this input reads as {kind} "
+            _fail(f"{name}: --field is for JSON, tables, XML and Parquet, and this input reads as {kind} "
                   "(--format json, csv or xml reads it as such)")
         form = Form(kind, fields).read_header(first)
         if kind != "text":
@@ -652,7 +672,7 @@ def _write_repaired(blocks: Iterable[str], options: dict, name: str, path: Path 
     results = repair_blocks(blocks, options, explain=output.explain or output.check or output.diff,
                             pool=pool, form=form)
     if output.in_place and path is not None:
-        _rewrite(path, results)
+        _rewrite(path, partial(_write_blocks, results))
         return rules
     if not (output.explain or output.check or output.diff):
         for block in results:  # each flushed, so that a pipe flows
@@ -690,6 +710,47 @@ def _write_repaired(blocks: Iterable[str], options: dict, name: str, path: Path 
         lines += text.count("\n")
         out.flush()  # (a block at a time, so that a pipe flows)
     return rules
+
+
+def _fix_parquet(options: dict, name: str, path: Path | None, output: _Output, fields: tuple[str, ...],
+                 pool: Pool | None) -> Counter[str]:
+    """Repair one Parquet file (see :func:`_fix_one`): to standard output, in place, or
+    only its edits, a string at a time, at its row and place."""
+    from .repair.parquet_text import open_parquet, repair_parquet, text_columns
+
+    # (standard input is read whole: a Parquet file's index is at its end)
+    source: Any = path if path is not None else _stdin_parquet()
+    if kept := text_columns(open_parquet(source).schema_arrow, fields)[1]:
+        typer.echo(f"paknevis: warning: {name}: the text of {', '.join(map(repr, kept))} is kept as it "
+                   "is: it stands beside times, decimals, bytes or maps, which repair does not "
+                   "write again", err=True)
+    edits = output.explain or output.check or output.diff
+    repair = strings_repair(options, explain=edits, pool=pool)
+    if output.in_place and path is not None:
+        _rewrite(path, lambda tmp: sum(1 for _ in repair_parquet(source, str(tmp), repair, fields)) > 0)
+        return Counter()
+    rules: Counter[str] = Counter()
+    markers = COLOR if sys.stdout.isatty() and not os.environ.get("NO_COLOR") else PLAIN
+    out = sys.stdout.buffer
+    for string in repair_parquet(source, None if edits else out, repair, fields, explain=edits):
+        rules.update(e.rule for e in string.edits)
+        if output.diff:
+            several = "\n" in string.text
+            for n, shown in word_diff(string.text, string.edits, markers):
+                at = f"{string.line}:{string.place}:{n}" if several else f"{string.line}:{string.place}"
+                out.write(f"{name}:{at}: {shown}\n".encode())
+        elif output.explain:
+            for e in string.edits:
+                out.write(orjson.dumps({"file": name, "row": string.line, "field": string.place,
+                                        **e.to_dict()}) + b"\n")
+    out.flush()
+    return rules
+
+
+def _stdin_parquet() -> Any:
+    import pyarrow as pa
+
+    return pa.BufferReader(sys.stdin.buffer.read())
 
 
 def _warn_of_missing_fields(name: str, first: str, fields: tuple[str, ...], kind: str) -> None:
@@ -730,24 +791,30 @@ def _kept(blocks: Iterable[str], read: deque[str]) -> Iterator[str]:
         yield block
 
 
-def _rewrite(path: Path, results: Iterable[RepairedBlock]) -> None:
-    """Write the repaired blocks (see :func:`repair_blocks`) beside ``path``; if any changed,
-    keep the original as FILE.bak and move the new file in (an error midway leaves the
-    original as it was). A symbolic link stays one: the file it points to is rewritten."""
+def _rewrite(path: Path, write: Callable[[Path], bool]) -> None:
+    """Write the repaired file beside ``path`` with ``write``, which says whether anything
+    changed; if so, keep the original as FILE.bak and move the new file in (an error midway
+    leaves the original as it was). A symbolic link stays one: the file it points to is
+    rewritten."""
     target = path.resolve()
     tmp = target.with_name(f".{target.name}.paknevis-tmp")
-    changed = False
     try:
-        with open(tmp, "w", encoding="utf-8", newline="") as out:
-            for block in results:
-                changed = changed or block.changed
-                out.write(block.text)
-        if changed:
+        if write(tmp):
             shutil.copy2(target, path.with_name(path.name + ".bak"))
             shutil.copymode(target, tmp)
             tmp.replace(target)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def _write_blocks(results: Iterable[RepairedBlock], tmp: Path) -> bool:
+    """Write the repaired blocks (see :func:`repair_blocks`) to ``tmp``: did any change?"""
+    changed = False
+    with open(tmp, "w", encoding="utf-8", newline="") as out:
+        for block in results:
+            changed = changed or block.changed
+            out.write(block.text)
+    return changed
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ from .edits import Edit, apply_edits, undo_edits
 from .html_text import fix_html
 from .json_text import JsonError, fix_json
 from .markdown_text import fix_markdown
+from .parquet_text import ParquetError, fix_parquet
 from .pipeline import Repairer, repairer
 from .xml_text import fix_xml
 from .zwnj import Lexicon
@@ -44,6 +45,6 @@ def fix_and_explain(text: str, **options: Unpack[RepairOptions]) -> tuple[str, l
     return repairer(**options).fix_and_explain(text)
 
 
-__all__ = ["CsvError", "Edit", "JsonError", "Lexicon", "RepairConfig", "RepairOptions", "Repairer",
-           "apply_edits", "fix", "fix_and_explain", "fix_html", "fix_json", "fix_markdown", "fix_table",
-           "fix_xml", "undo_edits"]
+__all__ = ["CsvError", "Edit", "JsonError", "Lexicon", "ParquetError", "RepairConfig", "RepairOptions",
+           "Repairer", "apply_edits", "fix", "fix_and_explain", "fix_html", "fix_json", "fix_markdown",
+           "fix_parquet", "fix_table", "fix_xml", "undo_edits"]

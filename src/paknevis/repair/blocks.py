@@ -7,7 +7,7 @@ in bounded memory, and each block can be written out as soon as it is done.
 from __future__ import annotations
 
 import multiprocessing as mp
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import partial
 from multiprocessing.pool import Pool
@@ -16,7 +16,7 @@ from typing import NamedTuple
 from .edits import Edit
 from .forms import TEXT, Form
 from .pipeline import repairer
-from .strings import StringRepair
+from .strings import StringRepair, repair_strings
 
 
 class RepairedBlock(NamedTuple):
@@ -56,6 +56,29 @@ def repair_blocks(blocks: Iterable[str], options: dict | None = None, *, explain
     # with eight, against 14.2 s for one process.
     for done in pool.imap(partial(_map, work), _batches(blocks, 8)):
         yield from done
+
+
+def strings_repair(options: dict | None = None, *, explain: bool = False,
+                   pool: Pool | None = None) -> Callable[[list[str]], tuple[list[str], list[list[Edit]]]]:
+    """A function that repairs a list of strings with the :class:`RepairConfig` ``options``
+    (as ``strings.repair_strings`` does: the strings, and with ``explain``, each one's
+    edits), here or, 512 strings a task, on a :func:`worker_pool`."""
+    work = partial(_repair_strings, options or {}, explain)
+    if pool is None:
+        return work
+
+    def on_pool(texts: list[str]) -> tuple[list[str], list[list[Edit]]]:
+        fixed: list[str] = []
+        edits: list[list[Edit]] = []
+        for done, done_edits in pool.map(work, [texts[at:at + 512] for at in range(0, len(texts), 512)]):
+            fixed += done
+            edits += done_edits
+        return fixed, edits
+    return on_pool
+
+
+def _repair_strings(options: dict, explain: bool, texts: list[str]) -> tuple[list[str], list[list[Edit]]]:
+    return repair_strings(texts, repairer(**options), explain)
 
 
 def _repair_block(options: dict, explain: bool, form: Form, block: str) -> RepairedBlock:
