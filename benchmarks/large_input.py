@@ -17,6 +17,10 @@ each worker holds about as much again.
 With ``--xml``, also the same articles as a Wikipedia dump writes pages (a <page> each, its
 first line the <title>, the rest the <text>, escaped), repaired as XML: read a block at a
 time, cut between pages (``paknevis.repair.xml_text.xml_blocks``).
+
+With ``--parquet``, also the same articles as a dataset's Parquet shard (an id, the title,
+the text; zstd, a row group for each time over), repaired as Parquet: a row group at a time,
+its text columns' strings 64 a call (``paknevis.repair.parquet_text``), written to a file.
 """
 from __future__ import annotations
 
@@ -37,6 +41,12 @@ COPIES = 24
 _REPORT = ("import atexit, sys; atexit.register(lambda: sys.stderr.write('VmHWM ' + "
            "[l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')][0] + '\\n'))")
 _CLI = "from paknevis.cli import app; import sys; sys.stdout = open('/dev/null', 'w'); sys.argv = "
+
+
+def _cli_to(out: Path) -> str:
+    """As ``_CLI``, with standard output the file ``out`` (checked after: Parquet)."""
+    return (f"from paknevis.cli import app; import io, sys; sys.stdout = io.TextIOWrapper(open({str(out)!r}, "
+            "'wb')); sys.argv = ")
 
 
 def peak(code: str, stdin: Path | None = None) -> dict:
@@ -76,12 +86,26 @@ def as_dump(docs: list[str], copies: int) -> str:
     return '<mediawiki xml:lang="fa">\n' + "".join(pages) * copies + "</mediawiki>\n"
 
 
+def as_parquet(docs: list[str], copies: int, path: Path) -> None:
+    """The articles as a dataset's shard: id, title and text columns, a row group for each
+    of ``copies`` times over."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    titles, texts = zip(*(doc.partition("\n")[::2] for doc in docs), strict=True)
+    table = pa.table({"id": range(len(docs)), "title": titles, "text": texts})
+    with pq.ParquetWriter(path, table.schema, compression="zstd") as writer:
+        for _ in range(copies):
+            writer.write_table(table)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--copies", type=int, default=COPIES, help="how many times over the corpus")
     ap.add_argument("--json", type=Path, help="write the results here")
     ap.add_argument("--xml", action="store_true", help="also the articles as an XML dump")
+    ap.add_argument("--parquet", action="store_true", help="also the articles as a Parquet shard")
     args = ap.parse_args()
     from speed import load_docs
 
@@ -110,6 +134,20 @@ def main() -> int:
                 "fix_xml() in one call": (
                     f"import paknevis; paknevis.fix_xml(open({str(path)!r}, encoding='utf-8').read())",),
             }, args.repeat)
+        if args.parquet:
+            path, out = Path(tmp) / "big.parquet", Path(tmp) / "fixed.parquet"
+            as_parquet(load_docs(), args.copies, path)
+            text_mb = sum(len(doc.encode()) for doc in load_docs()) * args.copies / 1e6
+            results[f"{path.stat().st_size / 1e6:.1f} MB Parquet shard ({text_mb:.1f} MB of text), "
+                    "as published"] = best({
+                "paknevis fix FILE > OUT": (_cli_to(out) + f"['paknevis', 'fix', {str(path)!r}]; app()",),
+                "paknevis fix --workers 2 FILE > OUT": (
+                    _cli_to(out) + f"['paknevis', 'fix', '--workers', '2', {str(path)!r}]; app()",),
+                "fix_parquet() to a file": (
+                    f"import paknevis; paknevis.fix_parquet({str(path)!r}, {str(out)!r})",),
+            }, args.repeat)
+            import pyarrow.parquet as pq
+            assert pq.read_metadata(out).num_rows == pq.read_metadata(path).num_rows
     for case, runs in results.items():
         print(case)
         for how, r in runs.items():
