@@ -649,7 +649,8 @@ def test_fields_limit_a_table_repair_to_their_columns(tmp_path):
     assert r.stderr.decode().strip() == (f"paknevis: error: {f}: line 1: the header has no "
                                          "column 'txet' (it has: 'id', 'text', 'label')")
     r = run("fix", "--field", "text", "--format", "html", str(f))
-    assert r.returncode == 2 and "--field is for JSON, tables, XML and Parquet, not --format html" in r.stderr.decode()
+    assert r.returncode == 2
+    assert "--field is for JSON, tables, XML and Parquet, not --format html" in r.stderr.decode()
 
 
 @pytest.mark.parametrize("table, problem", [

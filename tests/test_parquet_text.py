@@ -104,6 +104,11 @@ def test_not_parquet_and_cut_short_are_errors(tmp_path, shard):
         fix_parquet(cut, tmp_path / "out.parquet")
 
 
+def test_the_source_is_never_the_destination(shard):
+    with pytest.raises(ValueError, match="writes another file"):
+        fix_parquet(shard, str(shard))
+
+
 def test_a_file_without_rows_stays_one(tmp_path):
     empty, out = tmp_path / "empty.parquet", tmp_path / "out.parquet"
     pq.write_table(TABLE.slice(0, 0), empty)
@@ -135,9 +140,10 @@ def test_the_command_writes_parquet_to_standard_output(shard, tmp_path):
     assert r.returncode == 0, r.stderr
     assert pq.read_table(pa.BufferReader(r.stdout)).column("text").to_pylist() == FIXED["text"]
     assert run("fix", "--workers", "2", str(shard)).stdout == r.stdout
-    piped = run("fix", "--format", "parquet", input=shard.read_bytes())
-    assert piped.returncode == 0, piped.stderr
-    assert piped.stdout == r.stdout
+    for args in (["--format", "parquet"], []):  # (known by its first bytes)
+        piped = run("fix", *args, input=shard.read_bytes())
+        assert piped.returncode == 0, piped.stderr
+        assert piped.stdout == r.stdout
 
 
 def test_the_command_rewrites_in_place_and_explains(shard):

@@ -175,7 +175,8 @@ def fix(
              "auto: by the file's name (.json, .jsonl, .ndjson; .csv; .tsv, .tab; .html, "
              ".htm; .md, .markdown; .xml, .rss, .atom, .rdf; .parquet), else json for an input "
              "whose first line is a JSON object or array, html for one that begins as a page "
-             "does, xml for one that begins as XML or a feed does, else text."),
+             "does, xml for one that begins as XML or a feed does, parquet for standard input "
+             "that begins as Parquet, else text."),
     field: list[str] | None = typer.Option(
         None, metavar="KEY", show_default=False,
         help="JSON: repair only the strings under a key of this name (title, paragraphs), at "
@@ -232,8 +233,7 @@ def fix(
     if fields and format in (InputFormat.text, InputFormat.html, InputFormat.markdown):
         _fail(f"--field is for JSON, tables, XML and Parquet, not --format {format.value}")
     sources = [("<stdin>", None) if str(p) == "-" else (str(p), p) for p in files or [Path("-")]]
-    parquet = [format is InputFormat.parquet or (format is InputFormat.auto and is_parquet(name))
-               for name, _ in sources]
+    parquet = [_is_parquet(name, path, format) for name, path in sources]
     if any(parquet) and not (in_place or explain or check or diff):
         if len(sources) > 1:  # (two Parquet files one after the other are no Parquet file)
             _fail("Parquet files are written to standard output one at a time: name one, "
@@ -265,6 +265,16 @@ def fix(
         typer.echo(f"{to_change} of {_many(len(sources), 'input')} would change", err=True)
         if to_change:
             raise typer.Exit(1)
+
+
+def _is_parquet(name: str, path: Path | None, format: InputFormat) -> bool:
+    """Is an input Parquet: so named, or standard input beginning with Parquet's magic number?"""
+    if format is not InputFormat.auto:
+        return format is InputFormat.parquet
+    if path is None:
+        peek = getattr(sys.stdin.buffer, "peek", None)  # (a pipe's or a file's reader has it)
+        return peek is not None and peek(4)[:4] == b"PAR1"
+    return is_parquet(name)
 
 
 def _names_of(names: list[str] | None) -> tuple[str, ...]:

@@ -7,8 +7,8 @@ as :func:`~paknevis.fix` repairs a text, and the file is written again with its 
 metadata (a dataset's features), its row groups and its compression; every other column is
 copied as it was. A null stays null.
 
-The file is read and written a row group at a time, so memory holds one (their size is the
-writer's choice: a Hugging Face shard's are some tens of megabytes).
+The file is read and written a row group at a time, so memory holds one, whose size was the
+choice of the file's writer.
 
 pyarrow is imported where a file is read: ``import paknevis`` does not load it.
 """
@@ -107,7 +107,7 @@ def repair_parquet(source: Source, sink: Source | None, repair: StringsRepair,
             if writer is not None:
                 writer.write_table(table, row_group_size=max(table.num_rows, 1))
             rows += table.num_rows
-            yield from sorted(repairs, key=lambda repair: repair.line)  # (stable: by column in a row)
+            yield from sorted(repairs, key=lambda done: done.line)  # (stable: by column in a row)
     finally:
         if writer is not None:
             writer.close()
@@ -121,8 +121,15 @@ def fix_parquet(source: Source, destination: Source, fields: Collection[str] = (
     text stands beside times, decimals, bytes or maps: :func:`text_columns` names them).
     Return how many strings changed. A :class:`ParquetError` says why a file is not Parquet, or which of
     ``fields`` holds no text."""
+    if _same_file(source, destination):
+        raise ValueError("fix_parquet() writes another file: the source would be lost as it is read")
     repair = partial(repair_strings, repairer=repairer(**options))
     return sum(1 for _ in repair_parquet(source, destination, repair, fields))
+
+
+def _same_file(source: Source, destination: Source) -> bool:
+    paths = [os.path.realpath(s) for s in (source, destination) if isinstance(s, str | os.PathLike)]
+    return len(paths) == 2 and paths[0] == paths[1]
 
 
 def _row_group(parquet: pq.ParquetFile, group: int) -> pa.Table:

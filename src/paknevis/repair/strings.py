@@ -21,9 +21,9 @@ _BATCH = 64
 class StringRepair(NamedTuple):
     """The edits repair made in one string of a structured text (JSON, a table, a page, a post, XML)."""
 
-    line: int  # the line of the text (from 1) where the string starts
-    place: str  # where in its line: a JSON Pointer (/paragraphs/2), a table's column (3),
-    #             "text" or a page's attribute (title), a front matter's key, an XML element
+    line: int  # the line of the text (from 1) where the string starts; of Parquet, its row
+    place: str  # where in its line: a JSON Pointer (/paragraphs/2, and of Parquet), a table's
+    #             column (3), "text" or a page's attribute (title), a front matter's key, an XML element
     text: str  # the string, as it was
     edits: list[Edit]  # in the coordinates of ``text``
 
