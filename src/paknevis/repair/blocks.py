@@ -62,7 +62,8 @@ def strings_repair(options: dict | None = None, *, explain: bool = False,
                    pool: Pool | None = None) -> Callable[[list[str]], tuple[list[str], list[list[Edit]]]]:
     """A function that repairs a list of strings with the :class:`RepairConfig` ``options``
     (as ``strings.repair_strings`` does: the strings, and with ``explain``, each one's
-    edits), here or, 512 strings a task, on a :func:`worker_pool`."""
+    edits), here or on a :func:`worker_pool`, 128 strings a task (on a Parquet shard of
+    35 MB of articles, 1,200 a row group, two workers took 2.48 s with 128, 2.60 s with 512)."""
     work = partial(_repair_strings, options or {}, explain)
     if pool is None:
         return work
@@ -70,7 +71,7 @@ def strings_repair(options: dict | None = None, *, explain: bool = False,
     def on_pool(texts: list[str]) -> tuple[list[str], list[list[Edit]]]:
         fixed: list[str] = []
         edits: list[list[Edit]] = []
-        for done, done_edits in pool.map(work, [texts[at:at + 512] for at in range(0, len(texts), 512)]):
+        for done, done_edits in pool.map(work, [texts[at:at + 128] for at in range(0, len(texts), 128)]):
             fixed += done
             edits += done_edits
         return fixed, edits
