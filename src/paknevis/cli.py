@@ -1,6 +1,7 @@
 """The ``paknevis`` command line."""
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -27,10 +28,12 @@ from .repair.blocks import RepairedBlock, repair_blocks, strings_repair, worker_
 from .repair.config import config_of
 from .repair.csv_text import CsvError
 from .repair.diff import COLOR, PLAIN, word_diff
+from .repair.docx_text import DocxError, is_docx
 from .repair.forms import Form, Kind, kind_named, kind_of
 from .repair.json_text import JsonError
 from .repair.lines import BlockTooLarge, line_blocks
 from .repair.parquet_text import ParquetError, is_parquet
+from .repair.strings import StringRepair
 
 app = typer.Typer(
     help="paknevis (پاک‌نویس): repair Persian web text — ZWNJ, letters, digits, spacing.",
@@ -68,6 +71,7 @@ class InputFormat(StrEnum):  # (repair/forms.py: what each is; a test holds them
     markdown = "markdown"
     xml = "xml"
     parquet = "parquet"
+    docx = "docx"
 
 
 class Digits(StrEnum):
@@ -114,7 +118,8 @@ def main(version: bool = typer.Option(False, "--version", callback=_version, is_
 def fix(
     files: list[Path] | None = typer.Argument(
         None, help="Text files to repair ('-' for standard input), or compressed ones (.gz, "
-                   ".zst, .bz2), or Parquet files. Without files, read standard input.",
+                   ".zst, .bz2), or Parquet files or Word documents (.docx). Without files, read "
+                   "standard input.",
         show_default=False, metavar="FILE"),
     explain: bool = typer.Option(
         False, "--explain", help="Print the edits as JSON lines (start, end, old, new, rule; of JSON, "
@@ -157,7 +162,7 @@ def fix(
         1, min=1, max=64, metavar="N", help="Processes to repair with: blocks of lines go to each "
                                             "in turn, and the output keeps the input's order."),
     format: InputFormat = typer.Option(
-        InputFormat.auto, "--format", metavar="auto|text|json|csv|tsv|html|markdown|xml|parquet",
+        InputFormat.auto, "--format", metavar="auto|text|json|csv|tsv|html|markdown|xml|parquet|docx",
         parser=_one_of(InputFormat),
         help="text; json: JSON Lines (a value a line) or one JSON value, whose strings are "
              "repaired and the JSON kept as it was (--explain, --diff: each string's line and "
@@ -171,12 +176,15 @@ def fix(
              "html), and its tags and attributes kept; parquet: a dataset's file, whose text "
              "columns' strings are repaired (in lists and records too; --explain, --diff: "
              "each string's row and place, /text), and its schema, metadata, row groups and "
-             "other columns kept, written to standard output only if that is no terminal. "
+             "other columns kept; docx: a Word document, each paragraph repaired and each edit "
+             "put back in the runs it covers (--explain, --diff: a paragraph and its part, "
+             "word/document.xml), formatting and every other part kept. The last two are "
+             "written to standard output only if that is no terminal. "
              "auto: by the file's name (.json, .jsonl, .ndjson; .csv; .tsv, .tab; .html, "
-             ".htm; .md, .markdown; .xml, .rss, .atom, .rdf; .parquet), else json for an input "
+             ".htm; .md, .markdown; .xml, .rss, .atom, .rdf; .parquet; .docx), else json for an input "
              "whose first line is a JSON object or array, html for one that begins as a page "
-             "does, xml for one that begins as XML or a feed does, parquet for standard input "
-             "that begins as Parquet, else text."),
+             "does, xml for one that begins as XML or a feed does, parquet or docx for standard "
+             "input that begins as Parquet or a zip file, else text."),
     field: list[str] | None = typer.Option(
         None, metavar="KEY", show_default=False,
         help="JSON: repair only the strings under a key of this name (title, paragraphs), at "
@@ -190,8 +198,8 @@ def fix(
     Garbled encodings (ط³ظ„ط§ظ…, Ø³Ù„Ø§Ù…, ÇíÑÇä) and HTML references (&zwnj;) are decoded first.
 
     Lines in Urdu, Pashto or Kurdish stay as they are. JSON, JSON Lines, CSV, TSV, HTML,
-    Markdown, XML and Parquet stay what they are: only their strings, cells, text or prose
-    are repaired (see --format).
+    Markdown, XML, Parquet and Word documents stay what they are: only their strings, cells,
+    text, prose or paragraphs are repaired (see --format).
 
     Examples:
 
@@ -216,6 +224,8 @@ def fix(
         bzcat fawiki.xml.bz2 | paknevis fix --field title,text > fawiki.xml
 
         paknevis fix train.parquet --field text > fixed.parquet
+
+        paknevis fix --in-place report.docx
     """
     stdin_named = any(str(p) == "-" for p in files or ())
     if in_place and (not files or stdin_named):
@@ -233,22 +243,24 @@ def fix(
     if fields and format in (InputFormat.text, InputFormat.html, InputFormat.markdown):
         _fail(f"--field is for JSON, tables, XML and Parquet, not --format {format.value}")
     sources = [("<stdin>", None) if str(p) == "-" else (str(p), p) for p in files or [Path("-")]]
-    parquet = [_is_parquet(name, path, format) for name, path in sources]
-    if any(parquet) and not (in_place or explain or check or diff):
+    binary = [_binary_kind(name, path, format) for name, path in sources]
+    if fields and "docx" in binary:
+        _fail("--field is for JSON, tables, XML and Parquet, not Word documents")
+    if any(binary) and not (in_place or explain or check or diff):
         if len(sources) > 1:  # (two Parquet files one after the other are no Parquet file)
-            _fail("Parquet files are written to standard output one at a time: name one, "
-                  "or rewrite them with --in-place")
+            _fail("Parquet files and Word documents are written to standard output one at a "
+                  "time: name one, or rewrite them with --in-place")
         if sys.stdout.isatty():
-            _fail("Parquet is binary: write it to a file (> fixed.parquet), or rewrite the "
-                  "file with --in-place")
+            _fail(f"{_BINARY[cast(str, binary[0])][0]} is binary: write it to a file "
+                  f"(> fixed.{binary[0]}), or rewrite the file with --in-place")
     failed, to_change = False, 0
     with worker_pool(workers, options) as pool:
-        for (name, path), is_parquet_file in zip(sources, parquet, strict=True):
+        for (name, path), kind in zip(sources, binary, strict=True):
             output = _Output(explain, in_place, check, diff)
             try:
-                rules = (_fix_parquet(options, name, path, output, fields, pool) if is_parquet_file
+                rules = (_fix_binary(kind, options, name, path, output, fields, pool) if kind
                          else _fix_one(options, name, path, output, format, fields, pool))
-            except (DecodeError, BlockTooLarge, JsonError, CsvError, ParquetError) as e:
+            except (DecodeError, BlockTooLarge, JsonError, CsvError, ParquetError, DocxError) as e:
                 hint = " (--format text reads it as text)" if (  # (where it was taken for JSON)
                     isinstance(e, JsonError) and format is InputFormat.auto
                     and kind_named(name) is None) else ""
@@ -267,14 +279,23 @@ def fix(
             raise typer.Exit(1)
 
 
-def _is_parquet(name: str, path: Path | None, format: InputFormat) -> bool:
-    """Is an input Parquet: so named, or standard input beginning with Parquet's magic number?"""
+#: The forms repaired from file to file, binary: what each is called, the names of an
+#: edit's row and place in it (--explain), and what its name ends with
+_BINARY = {"parquet": ("Parquet", "row", "field", is_parquet),
+           "docx": ("A Word document", "paragraph", "part", is_docx)}
+#: How a binary input on standard input begins (a Word document is a zip file)
+_MAGIC = {b"PAR1": "parquet", b"PK\x03\x04": "docx"}
+
+
+def _binary_kind(name: str, path: Path | None, format: InputFormat) -> str | None:
+    """Is an input Parquet or a Word document ("parquet", "docx"): so named, or standard
+    input that begins as one? None for text."""
     if format is not InputFormat.auto:
-        return format is InputFormat.parquet
+        return format.value if format.value in _BINARY else None
     if path is None:
         peek = getattr(sys.stdin.buffer, "peek", None)  # (a pipe's or a file's reader has it)
-        return peek is not None and peek(4)[:4] == b"PAR1"
-    return is_parquet(name)
+        return None if peek is None else _MAGIC.get(peek(4)[:4])
+    return next((kind for kind, (*_, named) in _BINARY.items() if named(name)), None)
 
 
 def _names_of(names: list[str] | None) -> tuple[str, ...]:
@@ -722,27 +743,37 @@ def _write_repaired(blocks: Iterable[str], options: dict, name: str, path: Path 
     return rules
 
 
-def _fix_parquet(options: dict, name: str, path: Path | None, output: _Output, fields: tuple[str, ...],
-                 pool: Pool | None) -> Counter[str]:
-    """Repair one Parquet file (see :func:`_fix_one`): to standard output, in place, or
-    only its edits, a string at a time, at its row and place."""
+def _fix_binary(kind: str, options: dict, name: str, path: Path | None, output: _Output,
+                fields: tuple[str, ...], pool: Pool | None) -> Counter[str]:
+    """Repair one Parquet file or Word document (see :func:`_fix_one`): to standard output,
+    in place, or only its edits, a string or a paragraph at a time, at its row and place
+    (a paragraph and its part)."""
+    from .repair.docx_text import repair_docx
     from .repair.parquet_text import open_parquet, repair_parquet, text_columns
 
-    # (standard input is read whole: a Parquet file's index is at its end)
-    source: Any = path if path is not None else _stdin_parquet()
-    if kept := text_columns(open_parquet(source).schema_arrow, fields)[1]:
+    # (standard input is read whole: a Parquet file's index, and a zip file's, is at its end)
+    source: Any = path if path is not None else io.BytesIO(sys.stdin.buffer.read())
+    if kind == "parquet" and (kept := text_columns(open_parquet(source).schema_arrow, fields)[1]):
         typer.echo(f"paknevis: warning: {name}: the text of {', '.join(map(repr, kept))} is kept as it "
                    "is: it stands beside times, decimals, bytes or maps, which repair does not "
                    "write again", err=True)
     edits = output.explain or output.check or output.diff
-    repair = strings_repair(options, explain=edits, pool=pool)
+    # (a paragraph's edits are put back into its runs: a Word document's are always asked for)
+    repair = strings_repair(options, explain=edits or kind == "docx", pool=pool)
+
+    def repaired(sink: Any) -> Iterator[StringRepair]:
+        if kind == "parquet":
+            return repair_parquet(source, sink, repair, fields, explain=edits)
+        return repair_docx(source, sink, repair)
+
     if output.in_place and path is not None:
-        _rewrite(path, lambda tmp: sum(1 for _ in repair_parquet(source, str(tmp), repair, fields)) > 0)
+        _rewrite(path, lambda tmp: sum(1 for _ in repaired(str(tmp))) > 0)
         return Counter()
     rules: Counter[str] = Counter()
     markers = COLOR if sys.stdout.isatty() and not os.environ.get("NO_COLOR") else PLAIN
     out = sys.stdout.buffer
-    for string in repair_parquet(source, None if edits else out, repair, fields, explain=edits):
+    _, where, place, _ = _BINARY[kind]
+    for string in repaired(None if edits else out):
         rules.update(e.rule for e in string.edits)
         if output.diff:
             several = "\n" in string.text
@@ -751,16 +782,10 @@ def _fix_parquet(options: dict, name: str, path: Path | None, output: _Output, f
                 out.write(f"{name}:{at}: {shown}\n".encode())
         elif output.explain:
             for e in string.edits:
-                out.write(orjson.dumps({"file": name, "row": string.line, "field": string.place,
+                out.write(orjson.dumps({"file": name, where: string.line, place: string.place,
                                         **e.to_dict()}) + b"\n")
     out.flush()
     return rules
-
-
-def _stdin_parquet() -> Any:
-    import pyarrow as pa
-
-    return pa.BufferReader(sys.stdin.buffer.read())
 
 
 def _warn_of_missing_fields(name: str, first: str, fields: tuple[str, ...], kind: str) -> None:

@@ -1,0 +1,173 @@
+"""Word documents repaired as Word documents: each paragraph's text repaired, its runs'
+formatting and the rest of the file as they were.
+
+A .docx file is a zip of XML parts. A paragraph's text (``<w:p>``) stands in the text
+elements (``<w:t>``) of its runs, which a word processor starts wherever the formatting
+changes, and often where it does not (a spelling check, a revision's mark): ``میشود`` may be
+``می`` in one run and ``شود`` in the next. So a paragraph is repaired whole, as ``fix``
+repairs a line, and each edit goes back to the runs it covers: to the run it starts in (an
+insertion where two runs meet, as a ZWNJ between ``می`` and ``شود``, to the first, whose
+letter it follows), and what it replaces in the runs after is taken out of them. A tab or a
+break inside a paragraph parts its text as a line break does: no edit crosses it.
+
+Repaired: the body, headers, footers, footnotes, endnotes and comments. Not text, and kept:
+field codes (``w:instrText``: a hyperlink's address), text deleted in tracked changes
+(``w:delText``) and equations. A part repair leaves alone is copied byte for byte; the zip's
+entries keep their order, names, dates and compression.
+
+lxml is imported where a file is read: ``import paknevis`` does not load it.
+"""
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterator
+from difflib import SequenceMatcher
+from functools import partial
+from typing import TYPE_CHECKING, Any, Unpack
+
+from .config import RepairOptions
+from .edits import Edit
+from .parquet_text import Source, StringsRepair
+from .pipeline import repairer
+from .strings import StringRepair, repair_strings
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_P, _T = _W + "p", _W + "t"
+#: Run content that parts a paragraph's text: a tab, a line or page break, a carriage return
+_BREAKS = (_W + "tab", _W + "br", _W + "cr", _W + "ptab")
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+#: The parts that hold a reader's text
+_TEXT_PARTS = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endnotes|comments)\.xml")
+#: A part larger than this, unpacked, is refused (a zip bomb, or no document a person wrote)
+MAX_PART_BYTES = 512 * 1024 * 1024
+
+
+class DocxError(ValueError):
+    """A file to repair as a Word document that is not one."""
+
+
+def is_docx(name: str) -> bool:
+    """Does a file's name say it is a Word document?"""
+    return name.lower().endswith(".docx")
+
+
+def repair_docx(source: Source, sink: Source | None, repair: StringsRepair) -> Iterator[StringRepair]:
+    """Write ``source``, a Word document, to ``sink`` (none: write nothing) with the text of
+    each paragraph repaired by ``repair``, which must give the edits. Give each paragraph
+    that changed, at its number (from 1) in its part, and the part's name
+    (``word/document.xml``), with its edits."""
+    try:
+        packed = zipfile.ZipFile(source)
+    except (zipfile.BadZipFile, OSError) as e:
+        raise DocxError(f"not a Word document (not a zip file: {e})") from None
+    with packed:
+        names = packed.namelist()
+        if "word/document.xml" not in names:
+            raise DocxError("not a Word document (no word/document.xml in the zip file)")
+        out = None if sink is None else zipfile.ZipFile(sink, "w")
+        try:
+            for info in packed.infolist():
+                data = _read(packed, info)
+                if _TEXT_PARTS.fullmatch(info.filename):
+                    fixed, repairs = _repair_part(data, info.filename, repair)
+                    data = data if fixed is None else fixed
+                    yield from repairs
+                if out is not None:
+                    out.writestr(info, data)
+        finally:
+            if out is not None:
+                out.close()
+
+
+def fix_docx(source: Source, destination: Source, **options: Unpack[RepairOptions]) -> int:
+    """Write ``source``, a Word document (.docx), to ``destination`` with the text of each
+    paragraph repaired as :func:`~paknevis.fix` repairs a line, its runs' formatting and the
+    rest of the file as they were. Return how many paragraphs changed. A :class:`DocxError`
+    says why a file is not a Word document."""
+    repair = partial(repair_strings, repairer=repairer(**options), explain=True)
+    return sum(1 for _ in repair_docx(source, destination, repair))
+
+
+def _read(packed: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    if info.file_size > MAX_PART_BYTES:
+        raise DocxError(f"{info.filename} unpacks to {info.file_size:,} bytes, more than the "
+                        f"{MAX_PART_BYTES:,} a document's part may have")
+    try:
+        return packed.read(info)
+    except (zipfile.BadZipFile, OSError, EOFError) as e:
+        raise DocxError(f"{info.filename} cannot be read ({e})") from None
+
+
+def _repair_part(data: bytes, name: str, repair: StringsRepair) -> tuple[bytes | None, list[StringRepair]]:
+    """A part with its paragraphs repaired (None where none changed), and the repairs."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as e:
+        raise DocxError(f"{name} is no XML ({e})") from None
+    paragraphs = [_paragraph(p) for p in root.iter(_P)]
+    texts = ["".join(text for text, _ in pieces) for pieces in paragraphs]
+    afters, edits = repair(texts)
+    repairs = []
+    for n, (pieces, before, after) in enumerate(zip(paragraphs, texts, afters, strict=True), 1):
+        if after != before:
+            _put_back(pieces, edits[n - 1])
+            repairs.append(StringRepair(n, name, before, edits[n - 1]))
+    if not repairs:
+        return None, []
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True), repairs
+
+
+def _paragraph(p: etree._Element) -> list[tuple[str, Any]]:
+    """The pieces of a paragraph's text: each text element's text with the element, and a
+    line break (with None) for each tab or break. A paragraph inside this one (in a text
+    box) is its own."""
+    pieces: list[tuple[str, Any]] = []
+    for node in p.iter(_T, *_BREAKS):
+        if next(node.iterancestors(_P)) is p:
+            pieces.append((node.text or "", node) if node.tag == _T else ("\n", None))
+    return pieces
+
+
+def _put_back(pieces: list[tuple[str, Any]], edits: list[Edit]) -> None:
+    """Apply ``edits`` (in the coordinates of the paragraph's text) to its text elements."""
+    bounds, at = [], 0
+    for text, _ in pieces:
+        bounds.append((at, at + len(text)))
+        at += len(text)
+    changes: list[list[tuple[int, int, str]]] = [[] for _ in pieces]  # each piece's own edits
+    for e in _smallest(edits):
+        first = True
+        for i, (start, end) in enumerate(bounds):
+            if pieces[i][1] is None:
+                continue
+            # the piece it starts in (an insertion where two meet: the first), then those it runs on into
+            if first and (start <= e.start < end or e.start == e.end == end):
+                changes[i].append((e.start - start, min(e.end, end) - start, e.new))
+                first = False
+            elif not first and start < e.end:
+                changes[i].append((0, min(e.end, end) - start, ""))
+        # (an edit that starts in no piece would have to start on a break: no edit touches one)
+    for (text, node), done in zip(pieces, changes, strict=True):
+        if done:
+            for start, end, new in reversed(done):
+                text = text[:start] + new + text[end:]
+            node.text = text
+            if text != text.strip():  # (Word drops a run's edge spaces without it)
+                node.set(_XML_SPACE, "preserve")
+
+
+def _smallest(edits: list[Edit]) -> Iterator[Edit]:
+    """Each edit as the smallest edits that make it: a word's edit (``ميخوانم`` -> ``می‌خوانم``)
+    as its letters' (``ي`` -> ``ی‌``), so that the letters it keeps keep their runs."""
+    for e in edits:
+        matcher = SequenceMatcher(None, e.old, e.new, autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag != "equal":
+                yield Edit(e.start + i1, e.start + i2, e.old[i1:i2], e.new[j1:j2], e.rule)
