@@ -101,6 +101,16 @@ def test_a_paragraph_in_a_text_box_is_its_own(tmp_path):
     assert paragraphs(out) == [[f"کتاب{Z}ها", f"می{Z}شود"], [f"می{Z}شود"]]
 
 
+def test_a_strict_open_xml_document_is_repaired(tmp_path):
+    path, out = tmp_path / "a.docx", tmp_path / "b.docx"
+    strict = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("word/document.xml", document(runs("كتاب ها")).replace(W, strict))
+    fix_docx(path, out)
+    with zipfile.ZipFile(out) as z:
+        assert f"<w:t xml:space=\"preserve\">کتاب{Z}ها</w:t>" in z.read("word/document.xml").decode()
+
+
 def test_a_run_keeps_its_edge_spaces(tmp_path):
     path, out = tmp_path / "a.docx", tmp_path / "b.docx"
     write_docx(path, runs("كتاب", " و ", "قلم"))

@@ -35,10 +35,11 @@ from .strings import StringRepair, repair_strings
 if TYPE_CHECKING:
     from lxml import etree
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_P, _T = _W + "p", _W + "t"
+#: WordprocessingML's namespace, and Strict Open XML's (Word's "Strict Open XML Document")
+_NAMESPACES = ("http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+               "http://purl.oclc.org/ooxml/wordprocessingml/main")
 #: Run content that parts a paragraph's text: a tab, a line or page break, a carriage return
-_BREAKS = (_W + "tab", _W + "br", _W + "cr", _W + "ptab")
+_BREAKS = ("tab", "br", "cr", "ptab")
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 #: The parts that hold a reader's text
 _TEXT_PARTS = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endnotes|comments)\.xml")
@@ -111,7 +112,7 @@ def _repair_part(data: bytes, name: str, repair: StringsRepair) -> tuple[bytes |
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as e:
         raise DocxError(f"{name} is no XML ({e})") from None
-    paragraphs = [_paragraph(p) for p in root.iter(_P)]
+    paragraphs = [_paragraph(p) for w in _NAMESPACES for p in root.iter(f"{{{w}}}p")]
     texts = ["".join(text for text, _ in pieces) for pieces in paragraphs]
     afters, edits = repair(texts)
     repairs = []
@@ -128,10 +129,11 @@ def _paragraph(p: etree._Element) -> list[tuple[str, Any]]:
     """The pieces of a paragraph's text: each text element's text with the element, and a
     line break (with None) for each tab or break. A paragraph inside this one (in a text
     box) is its own."""
+    w = p.tag[:-1]  # ({namespace}, as the paragraph's)
     pieces: list[tuple[str, Any]] = []
-    for node in p.iter(_T, *_BREAKS):
-        if next(node.iterancestors(_P)) is p:
-            pieces.append((node.text or "", node) if node.tag == _T else ("\n", None))
+    for node in p.iter(w + "t", *(w + name for name in _BREAKS)):
+        if next(node.iterancestors(p.tag)) is p:
+            pieces.append((node.text or "", node) if node.tag == w + "t" else ("\n", None))
     return pieces
 
 
