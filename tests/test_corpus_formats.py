@@ -81,6 +81,28 @@ def test_compressed_and_parquet_inputs(tmp_path):
     assert texts == [f"کتاب{Z}ها را می{Z}خوانم", f"بین{Z}المللی"] * 4
 
 
+def test_word_documents_become_records(tmp_path):
+    from test_docx_text import write_docx
+
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    # the title is the paragraph styled as one (here a localized style id, 'a1'), after the
+    # date line; the rest is the body, repaired
+    write_docx(folder / "report.docx", "<w:p><w:r><w:t>۱۴۰۳ بهمن ۱۳, شنبه</w:t></w:r></w:p>"
+               "<w:p><w:r><w:t>متن گزارش میشود</w:t></w:r></w:p>"
+               '<w:p><w:pPr><w:pStyle w:val="a1"/></w:pPr><w:r><w:t>عنوان </w:t></w:r>'
+               "<w:r><w:t>گزارش ها</w:t></w:r></w:p>", styles={"a1": "Title", "a2": "heading 1"})
+    (folder / "old.docx").write_bytes(b"\xd0\xcf\x11\xe0 a Word 97 file")
+    r = subprocess.run([sys.executable, "-m", "paknevis", "process", str(folder), "-o",
+                        str(tmp_path / "out.jsonl")], capture_output=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    (record,) = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text("utf-8").splitlines()]
+    assert (record["title"], record["published"], record["text"]) == (
+        f"عنوان گزارش{Z}ها", "2025-02-01", f"متن گزارش می{Z}شود")
+    (reject,) = [json.loads(line) for line in (tmp_path / "out.rejects.jsonl").read_text().splitlines()]
+    assert reject["input"].endswith("old.docx") and reject["reason"].startswith("not a Word document")
+
+
 def test_csv_and_tsv_inputs(tmp_path):
     """A table of posts: its header names the fields, a row is a document (a cell may hold
     line breaks and be larger than csv's default limit of 128 KB)."""

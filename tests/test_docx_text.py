@@ -46,11 +46,16 @@ def runs(*texts: str, bold: int | None = None) -> str:
         f'<w:t xml:space="preserve">{escape(t)}</w:t></w:r>' for i, t in enumerate(texts)) + "</w:p>"
 
 
-def write_docx(path, body: str, footnotes: str | None = None) -> None:
+def write_docx(path, body: str, footnotes: str | None = None, styles: dict[str, str] | None = None) -> None:
+    """A Word document of ``body``, with ``footnotes``, and ``styles`` (id: name)."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml", _CONTENT_TYPES)
         z.writestr("_rels/.rels", _RELS)
         z.writestr("word/document.xml", document(body))
+        if styles is not None:
+            z.writestr("word/styles.xml", f'<w:styles xmlns:w="{W}">' + "".join(
+                f'<w:style w:type="paragraph" w:styleId="{id_}"><w:name w:val="{name}"/></w:style>'
+                for id_, name in styles.items()) + "</w:styles>")
         if footnotes is not None:
             z.writestr("word/footnotes.xml", f'<w:footnotes xmlns:w="{W}"><w:footnote>{footnotes}'
                                              "</w:footnote></w:footnotes>")

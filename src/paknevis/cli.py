@@ -373,7 +373,8 @@ class Format(StrEnum):
 @app.command()
 def parse(
     file: Path = typer.Argument(..., metavar="FILE",
-                                help="A post or page: .txt, .html, or any text file."),
+                                help="A post or page: .txt, .html, or any text file; or a Word "
+                                     "document (.docx)."),
     format: Format = typer.Option(Format.json, "--format", "-f", metavar="json|text", parser=_one_of(Format),
                                   help="json: the record; text: for people."),
     url: str | None = typer.Option(None, metavar="URL",
@@ -411,7 +412,7 @@ def parse(
 @app.command()
 def process(
     inputs: list[Path] = typer.Argument(
-        ..., metavar="INPUT", help="Files, folders (.txt/.html and feeds inside), JSONL dumps "
+        ..., metavar="INPUT", help="Files, folders (.txt/.html/.docx and feeds inside), JSONL dumps "
                                    "(.jsonl, .gz, .zst, .bz2), CSV or TSV tables of posts (a row "
                                    "each; the header names the fields), feeds (RSS, Atom: .rss, "
                                    ".atom, or .xml that begins as one; an item each), Wikipedia "

@@ -47,7 +47,12 @@ def parse(text: str, *, url: str | None = None, kind: str | None = None,
 
 
 def parse_file(path: str | Path, *, url: str | None = None, **options: Unpack[RepairOptions]) -> Document:
-    """Read a file (see :func:`paknevis.io.read_text`) and :func:`parse` it."""
+    """Read a file (see :func:`paknevis.io.read_text`) and :func:`parse` it; a Word document
+    (.docx) is read as one (:mod:`~paknevis.documents.word_document`)."""
+    if str(path).lower().endswith(".docx"):
+        from .word_document import read_word_document
+
+        return assemble(read_word_document(path, url), **options)
     text, encoding = read_text(path)
     kind = "html" if Path(path).suffix.lower() in (".html", ".htm") else None
     doc = parse(text, url=url, kind=kind, **options)

@@ -14,7 +14,7 @@ from .assemble import RawPost
 _MAX_TITLE = 200  # characters: a longer first line is a paragraph, not a title
 
 
-def _is_date_line(line: str) -> bool:
+def is_date_line(line: str) -> bool:
     """A line that is (almost) only a date: the platform's date header, in Persian or, from
     a platform with an English interface, all in English words."""
     found = [m for m in find_dates(line) if m.kind in ("date", "datetime")]
@@ -33,7 +33,7 @@ def read_text_post(text: str, url: str | None = None) -> RawPost:
         return i
 
     raw = RawPost(raw_text=text, url=url)
-    if next_nonblank() < len(lines) and _is_date_line(lines[i]):
+    if next_nonblank() < len(lines) and is_date_line(lines[i]):
         raw.date_line = lines[i].strip()
         i += 1
     if next_nonblank() < len(lines):

@@ -61,18 +61,11 @@ def repair_docx(source: Source, sink: Source | None, repair: StringsRepair) -> I
     each paragraph repaired by ``repair``, which must give the edits. Give each paragraph
     that changed, at its number (from 1) in its part, and the part's name
     (``word/document.xml``), with its edits."""
-    try:
-        packed = zipfile.ZipFile(source)
-    except (zipfile.BadZipFile, OSError) as e:
-        raise DocxError(f"not a Word document (not a zip file: {e})") from None
-    with packed:
-        names = packed.namelist()
-        if "word/document.xml" not in names:
-            raise DocxError("not a Word document (no word/document.xml in the zip file)")
+    with open_docx(source) as packed:
         out = None if sink is None else zipfile.ZipFile(sink, "w")
         try:
             for info in packed.infolist():
-                data = _read(packed, info)
+                data = read_part(packed, info)
                 if _TEXT_PARTS.fullmatch(info.filename):
                     fixed, repairs = _repair_part(data, info.filename, repair)
                     data = data if fixed is None else fixed
@@ -93,7 +86,22 @@ def fix_docx(source: Source, destination: Source, **options: Unpack[RepairOption
     return sum(1 for _ in repair_docx(source, destination, repair))
 
 
-def _read(packed: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+def open_docx(source: Source) -> zipfile.ZipFile:
+    """``source`` opened as a Word document's zip file, or a :class:`DocxError`."""
+    try:
+        packed = zipfile.ZipFile(source)
+    except (zipfile.BadZipFile, OSError) as e:
+        raise DocxError(f"not a Word document (not a zip file: {e})") from None
+    if "word/document.xml" not in packed.namelist():
+        packed.close()
+        raise DocxError("not a Word document (no word/document.xml in the zip file)")
+    return packed
+
+
+def read_part(packed: zipfile.ZipFile, info: zipfile.ZipInfo | str) -> bytes:
+    """A part of a Word document, unpacked, or a :class:`DocxError`."""
+    if isinstance(info, str):
+        info = packed.getinfo(info)
     if info.file_size > MAX_PART_BYTES:
         raise DocxError(f"{info.filename} unpacks to {info.file_size:,} bytes, more than the "
                         f"{MAX_PART_BYTES:,} a document's part may have")
@@ -107,13 +115,9 @@ def _repair_part(data: bytes, name: str, repair: StringsRepair) -> tuple[bytes |
     """A part with its paragraphs repaired (None where none changed), and the repairs."""
     from lxml import etree
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as e:
-        raise DocxError(f"{name} is no XML ({e})") from None
-    paragraphs = [_paragraph(p) for w in _NAMESPACES for p in root.iter(f"{{{w}}}p")]
-    texts = ["".join(text for text, _ in pieces) for pieces in paragraphs]
+    root = parse_part(data, name)
+    paragraphs = [pieces for _, pieces in paragraphs_of(root)]
+    texts = [text_of(pieces) for pieces in paragraphs]
     afters, edits = repair(texts)
     repairs = []
     for n, (pieces, before, after) in enumerate(zip(paragraphs, texts, afters, strict=True), 1):
@@ -123,6 +127,30 @@ def _repair_part(data: bytes, name: str, repair: StringsRepair) -> tuple[bytes |
     if not repairs:
         return None, []
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True), repairs
+
+
+def parse_part(data: bytes, name: str) -> etree._Element:
+    """A part's XML (no entity resolved, nothing fetched), or a :class:`DocxError`."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+    try:
+        return etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as e:
+        raise DocxError(f"{name} is no XML ({e})") from None
+
+
+def paragraphs_of(root: etree._Element) -> Iterator[tuple[etree._Element, list[tuple[str, Any]]]]:
+    """Each paragraph of a part, in order, and the pieces of its text (:func:`text_of`
+    joins them)."""
+    for w in _NAMESPACES:
+        for p in root.iter(f"{{{w}}}p"):
+            yield p, _paragraph(p)
+
+
+def text_of(pieces: list[tuple[str, Any]]) -> str:
+    """A paragraph's text: its runs' texts, a line break for a tab or a break."""
+    return "".join(text for text, _ in pieces)
 
 
 def _paragraph(p: etree._Element) -> list[tuple[str, Any]]:

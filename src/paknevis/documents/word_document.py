@@ -1,0 +1,61 @@
+"""A Word document (.docx) read as a post: the paragraphs of its body, and its title.
+
+Newsrooms, offices and authors write in Word, and their archives are folders of .docx
+files. The body's paragraphs are the post's lines (a table's cells are paragraphs too;
+headers, footers and footnotes are not the post). The title is the first paragraph styled
+as a title (Word's Title, else Heading 1: styles are told by their names, which Word keeps in
+English in every language, not by their ids); without one, the first line is the title as
+in a text post (:mod:`~paknevis.documents.text_post`), and a date line above the title is
+the post's date. The document's properties are not read: their title and author are most often a
+template's or a computer's ("Microsoft Word - Document1", "User").
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..repair.docx_text import open_docx, paragraphs_of, parse_part, read_part, text_of
+from .assemble import RawPost
+from .text_post import is_date_line, read_text_post
+
+_TITLE_STYLES = ("title", "heading 1")  # in the order looked for
+
+
+def read_word_document(path: str | Path, url: str | None = None) -> RawPost:
+    """The post in the Word document at ``path``: a :class:`DocxError` (a ValueError) says
+    why a file is not one."""
+    with open_docx(path) as packed:
+        root = parse_part(read_part(packed, "word/document.xml"), "word/document.xml")
+        styles = _title_styles(packed)
+        lines, title_at = [], None
+        for p, pieces in paragraphs_of(root):
+            text = text_of(pieces)
+            rank = styles.get(_style(p) or "")
+            if rank is not None and text.strip() and (title_at is None or rank < title_at[1]):
+                title_at = (len(lines), rank)
+            lines.append(text)
+    if title_at is not None:  # first, where a text post's title is (after its date line)
+        title = lines.pop(title_at[0])
+        lines = [line for line in lines if line.strip()]
+        lines.insert(1 if lines and is_date_line(lines[0]) else 0, title)
+    return read_text_post("\n\n".join(line for line in lines if line.strip()), url)
+
+
+def _title_styles(packed) -> dict[str, int]:
+    """The ids of the styles named Title and Heading 1, each with its rank (0 first)."""
+    if "word/styles.xml" not in packed.namelist():
+        return {}
+    found: dict[str, int] = {}
+    root = parse_part(read_part(packed, "word/styles.xml"), "word/styles.xml")
+    for style in root:
+        w = style.tag[:style.tag.index("}") + 1] if style.tag.startswith("{") else ""
+        name = style.find(w + "name")
+        if name is not None and (value := (name.get(w + "val") or "").lower()) in _TITLE_STYLES:
+            found[style.get(w + "styleId") or ""] = _TITLE_STYLES.index(value)
+    return found
+
+
+def _style(p) -> str | None:
+    """The id of a paragraph's style, if it has one."""
+    w = p.tag[:-1]
+    style = p.find(f"{w}pPr/{w}pStyle")
+    return None if style is None else style.get(w + "val")
