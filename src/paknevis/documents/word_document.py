@@ -26,7 +26,8 @@ def read_word_document(path: str | Path, url: str | None = None) -> RawPost:
     with open_docx(path) as packed:
         root = parse_part(read_part(packed, "word/document.xml"), "word/document.xml")
         styles = _title_styles(packed)
-        lines, title_at = [], None
+        lines: list[str] = []
+        title_at: tuple[int, int] | None = None  # (the title's line, its style's rank)
         for p, pieces in paragraphs_of(root):
             text = text_of(pieces)
             rank = styles.get(_style(p) or "")
