@@ -2,8 +2,6 @@
 repairs a line, each edit back in the runs it covers, the rest of the file as it was."""
 import io
 import json
-import subprocess
-import sys
 import zipfile
 from xml.sax.saxutils import escape
 
@@ -11,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
+from test_cli import run
 from test_properties import SETTINGS, texts
 
 from paknevis import fix, fix_and_explain
@@ -158,11 +157,6 @@ def test_runs_hold_what_fix_makes_of_their_paragraph(text, cuts):
     for a, b, before, after in zip(bounds, bounds[1:], pieces, fixed, strict=False):
         if not any(e.start < b and a < e.end or e.start == e.end and a <= e.start <= b for e in edits):
             assert after == before  # a run no edit touches
-
-
-def run(*args, input=None):
-    return subprocess.run([sys.executable, "-m", "paknevis", *args], input=input,
-                          capture_output=True, timeout=120)
 
 
 def test_the_command_repairs_a_word_document(report, tmp_path):

@@ -2,8 +2,6 @@
 fix repairs them, in lists and records too, and the rest of the file as it was."""
 import datetime
 import json
-import subprocess
-import sys
 from functools import partial
 
 import pyarrow as pa
@@ -11,6 +9,7 @@ import pyarrow.parquet as pq
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from test_cli import run
 from test_properties import SETTINGS, texts
 
 from paknevis import apply_edits, fix, fix_parquet
@@ -128,11 +127,6 @@ def test_each_string_as_fix_makes_it(tmp_path_factory, strings, group):
     fixed = [None if s is None else fix(s) for s in strings]
     assert table.column("text").to_pylist() == fixed
     assert table.column("lists").to_pylist() == [[s, s] for s in fixed]
-
-
-def run(*args, input=None):
-    return subprocess.run([sys.executable, "-m", "paknevis", *args], input=input,
-                          capture_output=True, timeout=120)
 
 
 def test_the_command_writes_parquet_to_standard_output(shard, tmp_path):
