@@ -13,7 +13,8 @@ from test_cli import run
 from test_properties import SETTINGS, texts
 
 from paknevis import fix, fix_and_explain
-from paknevis.repair.docx_text import DocxError, _smallest, fix_docx
+from paknevis.repair import ZippedError
+from paknevis.repair.docx_text import _smallest, fix_docx
 
 Z = "\u200c"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -136,7 +137,7 @@ def test_what_is_no_word_document_is_an_error(tmp_path, content, message):
         with zipfile.ZipFile(path, "w") as z:
             for name, text in content.items():
                 z.writestr(name, text)
-    with pytest.raises(DocxError, match=message):
+    with pytest.raises(ZippedError, match=message):
         fix_docx(path, tmp_path / "out.docx")
 
 

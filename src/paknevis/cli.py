@@ -28,12 +28,13 @@ from .repair.blocks import RepairedBlock, repair_blocks, strings_repair, worker_
 from .repair.config import config_of
 from .repair.csv_text import CsvError
 from .repair.diff import COLOR, PLAIN, word_diff
-from .repair.docx_text import DocxError, is_docx
+from .repair.docx_text import is_docx
 from .repair.forms import Form, Kind, kind_named, kind_of
 from .repair.json_text import JsonError
 from .repair.lines import BlockTooLarge, line_blocks
 from .repair.parquet_text import ParquetError, is_parquet
 from .repair.strings import StringRepair
+from .repair.zipped import ZippedError
 
 app = typer.Typer(
     help="paknevis (پاک‌نویس): repair Persian web text — ZWNJ, letters, digits, spacing.",
@@ -260,7 +261,7 @@ def fix(
             try:
                 rules = (_fix_binary(kind, options, name, path, output, fields, pool) if kind
                          else _fix_one(options, name, path, output, format, fields, pool))
-            except (DecodeError, BlockTooLarge, JsonError, CsvError, ParquetError, DocxError) as e:
+            except (DecodeError, BlockTooLarge, JsonError, CsvError, ParquetError, ZippedError) as e:
                 hint = " (--format text reads it as text)" if (  # (where it was taken for JSON)
                     isinstance(e, JsonError) and format is InputFormat.auto
                     and kind_named(name) is None) else ""

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..repair.docx_text import open_docx, paragraphs_of, parse_part, read_part, text_of
+from ..repair.docx_text import open_docx, paragraphs_of, parse_part, text_of
+from ..repair.zipped import read_part
 from .assemble import RawPost
 from .text_post import is_date_line, read_text_post
 
@@ -21,7 +22,7 @@ _TITLE_STYLES = ("title", "heading 1")  # in the order looked for
 
 
 def read_word_document(path: str | Path, url: str | None = None) -> RawPost:
-    """The post in the Word document at ``path``: a :class:`DocxError` (a ValueError) says
+    """The post in the Word document at ``path``: a :class:`ZippedError` (a ValueError) says
     why a file is not one."""
     with open_docx(path) as packed:
         root = parse_part(read_part(packed, "word/document.xml"), "word/document.xml")

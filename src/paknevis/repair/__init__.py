@@ -4,7 +4,7 @@ from typing import Unpack
 from .compiled import check_build
 from .config import RepairConfig, RepairOptions
 from .csv_text import CsvError, fix_table
-from .docx_text import DocxError, fix_docx
+from .docx_text import fix_docx
 from .edits import Edit, apply_edits, undo_edits
 from .html_text import fix_html
 from .json_text import JsonError, fix_json
@@ -12,6 +12,7 @@ from .markdown_text import fix_markdown
 from .parquet_text import ParquetError, fix_parquet
 from .pipeline import Repairer, repairer
 from .xml_text import fix_xml
+from .zipped import ZippedError
 from .zwnj import Lexicon
 
 check_build()  # (a module compiled before its source changed: say so, not run old code)
@@ -46,6 +47,6 @@ def fix_and_explain(text: str, **options: Unpack[RepairOptions]) -> tuple[str, l
     return repairer(**options).fix_and_explain(text)
 
 
-__all__ = ["CsvError", "DocxError", "Edit", "JsonError", "Lexicon", "ParquetError", "RepairConfig",
-           "RepairOptions", "Repairer", "apply_edits", "fix", "fix_and_explain", "fix_docx", "fix_html",
+__all__ = ["CsvError", "Edit", "JsonError", "Lexicon", "ParquetError", "RepairConfig", "RepairOptions",
+           "Repairer", "ZippedError", "apply_edits", "fix", "fix_and_explain", "fix_docx", "fix_html",
            "fix_json", "fix_markdown", "fix_parquet", "fix_table", "fix_xml", "undo_edits"]

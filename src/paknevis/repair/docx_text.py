@@ -20,7 +20,6 @@ lxml is imported where a file is read: ``import paknevis`` does not load it.
 from __future__ import annotations
 
 import re
-import zipfile
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 from functools import partial
@@ -31,8 +30,11 @@ from .edits import Edit
 from .parquet_text import Source, StringsRepair
 from .pipeline import repairer
 from .strings import StringRepair, repair_strings
+from .zipped import ZippedError, open_zipped, rewrite_zipped
 
 if TYPE_CHECKING:
+    import zipfile
+
     from lxml import etree
 
 #: WordprocessingML's namespace, and Strict Open XML's (Word's "Strict Open XML Document")
@@ -43,14 +45,6 @@ _BREAKS = ("tab", "br", "cr", "ptab")
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 #: The parts that hold a reader's text
 _TEXT_PARTS = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endnotes|comments)\.xml")
-#: A part larger than this, unpacked, is refused (a zip bomb, or no document a person wrote)
-MAX_PART_BYTES = 512 * 1024 * 1024
-
-
-class DocxError(ValueError):
-    """A file to repair as a Word document that is not one."""
-
-
 def is_docx(name: str) -> bool:
     """Does a file's name say it is a Word document?"""
     return name.lower().endswith(".docx")
@@ -62,56 +56,25 @@ def repair_docx(source: Source, sink: Source | None, repair: StringsRepair) -> I
     that changed, at its number (from 1) in its part, and the part's name
     (``word/document.xml``), with its edits."""
     with open_docx(source) as packed:
-        out = None if sink is None else zipfile.ZipFile(sink, "w")
-        try:
-            for info in packed.infolist():
-                data = read_part(packed, info)
-                if _TEXT_PARTS.fullmatch(info.filename):
-                    fixed, repairs = _repair_part(data, info.filename, repair)
-                    data = data if fixed is None else fixed
-                    yield from repairs
-                if out is not None:
-                    out.writestr(info, data)
-        finally:
-            if out is not None:
-                out.close()
+        yield from rewrite_zipped(packed, sink, lambda name: _TEXT_PARTS.fullmatch(name) is not None,
+                                  partial(_repair_part, repair=repair))
 
 
 def fix_docx(source: Source, destination: Source, **options: Unpack[RepairOptions]) -> int:
     """Write ``source``, a Word document (.docx), to ``destination`` with the text of each
     paragraph repaired as :func:`~paknevis.fix` repairs a line, its runs' formatting and the
-    rest of the file as they were. Return how many paragraphs changed. A :class:`DocxError`
-    says why a file is not a Word document."""
+    rest of the file as they were. Return how many paragraphs changed. A
+    :class:`~paknevis.repair.zipped.ZippedError` says why a file is not a Word document."""
     repair = partial(repair_strings, repairer=repairer(**options), explain=True)
     return sum(1 for _ in repair_docx(source, destination, repair))
 
 
 def open_docx(source: Source) -> zipfile.ZipFile:
-    """``source`` opened as a Word document's zip file, or a :class:`DocxError`."""
-    try:
-        packed = zipfile.ZipFile(source)
-    except (zipfile.BadZipFile, OSError) as e:
-        raise DocxError(f"not a Word document (not a zip file: {e})") from None
-    if "word/document.xml" not in packed.namelist():
-        packed.close()
-        raise DocxError("not a Word document (no word/document.xml in the zip file)")
-    return packed
+    """``source`` opened as a Word document's zip file, or a :class:`ZippedError`."""
+    return open_zipped(source, "word/document.xml", "a Word document")
 
 
-def read_part(packed: zipfile.ZipFile, info: zipfile.ZipInfo | str) -> bytes:
-    """A part of a Word document, unpacked, or a :class:`DocxError`."""
-    if isinstance(info, str):
-        info = packed.getinfo(info)
-    if info.file_size > MAX_PART_BYTES:
-        raise DocxError(f"{info.filename} unpacks to {info.file_size:,} bytes, more than the "
-                        f"{MAX_PART_BYTES:,} a document's part may have")
-    try:
-        return packed.read(info)
-    except (zipfile.BadZipFile, OSError, EOFError) as e:
-        raise DocxError(f"{info.filename} cannot be read ({e})") from None
-
-
-def _repair_part(data: bytes, name: str, repair: StringsRepair) -> tuple[bytes | None, list[StringRepair]]:
+def _repair_part(name: str, data: bytes, repair: StringsRepair) -> tuple[bytes | None, list[StringRepair]]:
     """A part with its paragraphs repaired (None where none changed), and the repairs."""
     from lxml import etree
 
@@ -130,14 +93,14 @@ def _repair_part(data: bytes, name: str, repair: StringsRepair) -> tuple[bytes |
 
 
 def parse_part(data: bytes, name: str) -> etree._Element:
-    """A part's XML (no entity resolved, nothing fetched), or a :class:`DocxError`."""
+    """A part's XML (no entity resolved, nothing fetched), or a :class:`ZippedError`."""
     from lxml import etree
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
     try:
         return etree.fromstring(data, parser)
     except etree.XMLSyntaxError as e:
-        raise DocxError(f"{name} is no XML ({e})") from None
+        raise ZippedError(f"{name} is no XML ({e})") from None
 
 
 def paragraphs_of(root: etree._Element) -> Iterator[tuple[etree._Element, list[tuple[str, Any]]]]:
