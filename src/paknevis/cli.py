@@ -29,6 +29,7 @@ from .repair.config import config_of
 from .repair.csv_text import CsvError
 from .repair.diff import COLOR, PLAIN, word_diff
 from .repair.docx_text import is_docx
+from .repair.epub_text import is_epub
 from .repair.forms import Form, Kind, kind_named, kind_of
 from .repair.json_text import JsonError
 from .repair.lines import BlockTooLarge, line_blocks
@@ -73,6 +74,7 @@ class InputFormat(StrEnum):  # (repair/forms.py: what each is; a test holds them
     xml = "xml"
     parquet = "parquet"
     docx = "docx"
+    epub = "epub"
 
 
 class Digits(StrEnum):
@@ -119,8 +121,8 @@ def main(version: bool = typer.Option(False, "--version", callback=_version, is_
 def fix(
     files: list[Path] | None = typer.Argument(
         None, help="Text files to repair ('-' for standard input), or compressed ones (.gz, "
-                   ".zst, .bz2), or Parquet files or Word documents (.docx). Without files, read "
-                   "standard input.",
+                   ".zst, .bz2), or Parquet files, Word documents (.docx) or EPUB books. Without "
+                   "files, read standard input.",
         show_default=False, metavar="FILE"),
     explain: bool = typer.Option(
         False, "--explain", help="Print the edits as JSON lines (start, end, old, new, rule; of JSON, "
@@ -163,7 +165,7 @@ def fix(
         1, min=1, max=64, metavar="N", help="Processes to repair with: blocks of lines go to each "
                                             "in turn, and the output keeps the input's order."),
     format: InputFormat = typer.Option(
-        InputFormat.auto, "--format", metavar="auto|text|json|csv|tsv|html|markdown|xml|parquet|docx",
+        InputFormat.auto, "--format", metavar="auto|text|json|csv|tsv|html|markdown|xml|parquet|docx|epub",
         parser=_one_of(InputFormat),
         help="text; json: JSON Lines (a value a line) or one JSON value, whose strings are "
              "repaired and the JSON kept as it was (--explain, --diff: each string's line and "
@@ -179,13 +181,16 @@ def fix(
              "each string's row and place, /text), and its schema, metadata, row groups and "
              "other columns kept; docx: a Word document, each paragraph repaired and each edit "
              "put back in the runs it covers (--explain, --diff: a paragraph and its part, "
-             "word/document.xml), formatting and every other part kept. The last two are "
-             "written to standard output only if that is no terminal. "
+             "word/document.xml), formatting and every other part kept; epub: a book, whose "
+             "chapters are repaired as pages and its title and description as XML (--explain, "
+             "--diff: a line and its part, OEBPS/ch1.xhtml#text), the rest kept. The last "
+             "three are written to standard output only if that is no terminal. "
              "auto: by the file's name (.json, .jsonl, .ndjson; .csv; .tsv, .tab; .html, "
-             ".htm; .md, .markdown; .xml, .rss, .atom, .rdf; .parquet; .docx), else json for an input "
-             "whose first line is a JSON object or array, html for one that begins as a page "
-             "does, xml for one that begins as XML or a feed does, parquet or docx for standard "
-             "input that begins as Parquet or a zip file, else text."),
+             ".htm; .md, .markdown; .xml, .rss, .atom, .rdf; .parquet; .docx; .epub), else json "
+             "for an input whose first line is a JSON object or array, html for one that begins "
+             "as a page does, xml for one that begins as XML or a feed does, parquet, epub or "
+             "docx for standard input that begins as Parquet, an EPUB book or another zip file, "
+             "else text."),
     field: list[str] | None = typer.Option(
         None, metavar="KEY", show_default=False,
         help="JSON: repair only the strings under a key of this name (title, paragraphs), at "
@@ -199,8 +204,8 @@ def fix(
     Garbled encodings (ط³ظ„ط§ظ…, Ø³Ù„Ø§Ù…, ÇíÑÇä) and HTML references (&zwnj;) are decoded first.
 
     Lines in Urdu, Pashto or Kurdish stay as they are. JSON, JSON Lines, CSV, TSV, HTML,
-    Markdown, XML, Parquet and Word documents stay what they are: only their strings, cells,
-    text, prose or paragraphs are repaired (see --format).
+    Markdown, XML, Parquet, Word documents and EPUB books stay what they are: only their
+    strings, cells, text, prose or paragraphs are repaired (see --format).
 
     Examples:
 
@@ -226,7 +231,7 @@ def fix(
 
         paknevis fix train.parquet --field text > fixed.parquet
 
-        paknevis fix --in-place report.docx
+        paknevis fix --in-place report.docx book.epub
     """
     stdin_named = any(str(p) == "-" for p in files or ())
     if in_place and (not files or stdin_named):
@@ -245,12 +250,12 @@ def fix(
         _fail(f"--field is for JSON, tables, XML and Parquet, not --format {format.value}")
     sources = [("<stdin>", None) if str(p) == "-" else (str(p), p) for p in files or [Path("-")]]
     binary = [_binary_kind(name, path, format) for name, path in sources]
-    if fields and "docx" in binary:
-        _fail("--field is for JSON, tables, XML and Parquet, not Word documents")
+    if fields and ("docx" in binary or "epub" in binary):
+        _fail("--field is for JSON, tables, XML and Parquet, not Word documents or EPUB books")
     if any(binary) and not (in_place or explain or check or diff):
         if len(sources) > 1:  # (two Parquet files one after the other are no Parquet file)
-            _fail("Parquet files and Word documents are written to standard output one at a "
-                  "time: name one, or rewrite them with --in-place")
+            _fail("Parquet files, Word documents and EPUB books are written to standard output "
+                  "one at a time: name one, or rewrite them with --in-place")
         if sys.stdout.isatty():
             _fail(f"{_BINARY[cast(str, binary[0])][0]} is binary: write it to a file "
                   f"(> fixed.{binary[0]}), or rewrite the file with --in-place")
@@ -283,19 +288,23 @@ def fix(
 #: The forms repaired from file to file, binary: what each is called, the names of an
 #: edit's row and place in it (--explain), and what its name ends with
 _BINARY = {"parquet": ("Parquet", "row", "field", is_parquet),
-           "docx": ("A Word document", "paragraph", "part", is_docx)}
-#: How a binary input on standard input begins (a Word document is a zip file)
-_MAGIC = {b"PAR1": "parquet", b"PK\x03\x04": "docx"}
+           "docx": ("A Word document", "paragraph", "part", is_docx),
+           "epub": ("An EPUB book", "line", "place", is_epub)}
+#: What an EPUB book's zip file holds first, stored: its media type
+_EPUB_MIMETYPE = b"mimetypeapplication/epub+zip"
 
 
 def _binary_kind(name: str, path: Path | None, format: InputFormat) -> str | None:
-    """Is an input Parquet or a Word document ("parquet", "docx"): so named, or standard
-    input that begins as one? None for text."""
+    """Is an input Parquet, a Word document or an EPUB book ("parquet", "docx", "epub"): so
+    named, or standard input that begins as one? None for text."""
     if format is not InputFormat.auto:
         return format.value if format.value in _BINARY else None
-    if path is None:
+    if path is None:  # (Parquet's magic number, a zip file's: an EPUB book's or a Word document's)
         peek = getattr(sys.stdin.buffer, "peek", None)  # (a pipe's or a file's reader has it)
-        return None if peek is None else _MAGIC.get(peek(4)[:4])
+        head = b"" if peek is None else peek(64)[:64]
+        if head.startswith(b"PK\x03\x04"):
+            return "epub" if _EPUB_MIMETYPE in head else "docx"
+        return "parquet" if head.startswith(b"PAR1") else None
     return next((kind for kind, (*_, named) in _BINARY.items() if named(name)), None)
 
 
@@ -747,11 +756,13 @@ def _write_repaired(blocks: Iterable[str], options: dict, name: str, path: Path 
 
 def _fix_binary(kind: str, options: dict, name: str, path: Path | None, output: _Output,
                 fields: tuple[str, ...], pool: Pool | None) -> Counter[str]:
-    """Repair one Parquet file or Word document (see :func:`_fix_one`): to standard output,
-    in place, or only its edits, a string or a paragraph at a time, at its row and place
-    (a paragraph and its part)."""
+    """Repair one Parquet file, Word document or EPUB book (see :func:`_fix_one`): to
+    standard output, in place, or only its edits, a string, a paragraph or a text at a time,
+    at its row and place (a paragraph and its part; a line and its part's place)."""
     from .repair.docx_text import repair_docx
+    from .repair.epub_text import repair_epub
     from .repair.parquet_text import open_parquet, repair_parquet, text_columns
+    from .repair.pipeline import repairer
 
     # (standard input is read whole: a Parquet file's index, and a zip file's, is at its end)
     source: Any = path if path is not None else io.BytesIO(sys.stdin.buffer.read())
@@ -766,6 +777,8 @@ def _fix_binary(kind: str, options: dict, name: str, path: Path | None, output: 
     def repaired(sink: Any) -> Iterator[StringRepair]:
         if kind == "parquet":
             return repair_parquet(source, sink, repair, fields, explain=edits)
+        if kind == "epub":
+            return repair_epub(source, sink, repairer(**options))
         return repair_docx(source, sink, repair)
 
     if output.in_place and path is not None:

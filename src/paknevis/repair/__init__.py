@@ -1,4 +1,5 @@
-"""Repair: ``str -> str`` functions that put Persian web text right. Knows nothing of documents."""
+"""Repair: ``str -> str`` functions that put Persian web text right (and, for Parquet, Word
+documents and EPUB books, file to file). Knows nothing of documents' records."""
 from typing import Unpack
 
 from .compiled import check_build
@@ -6,6 +7,7 @@ from .config import RepairConfig, RepairOptions
 from .csv_text import CsvError, fix_table
 from .docx_text import fix_docx
 from .edits import Edit, apply_edits, undo_edits
+from .epub_text import fix_epub
 from .html_text import fix_html
 from .json_text import JsonError, fix_json
 from .markdown_text import fix_markdown
@@ -48,5 +50,5 @@ def fix_and_explain(text: str, **options: Unpack[RepairOptions]) -> tuple[str, l
 
 
 __all__ = ["CsvError", "Edit", "JsonError", "Lexicon", "ParquetError", "RepairConfig", "RepairOptions",
-           "Repairer", "ZippedError", "apply_edits", "fix", "fix_and_explain", "fix_docx", "fix_html",
-           "fix_json", "fix_markdown", "fix_parquet", "fix_table", "fix_xml", "undo_edits"]
+           "Repairer", "ZippedError", "apply_edits", "fix", "fix_and_explain", "fix_docx", "fix_epub",
+           "fix_html", "fix_json", "fix_markdown", "fix_parquet", "fix_table", "fix_xml", "undo_edits"]
