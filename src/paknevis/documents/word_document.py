@@ -6,8 +6,8 @@ headers, footers and footnotes are not the post). The title is the first paragra
 as a title (Word's Title, else Heading 1: styles are told by their names, which Word keeps in
 English in every language, not by their ids); without one, the first line is the title as
 in a text post (:mod:`~paknevis.documents.text_post`), and a date line above the title is
-the post's date. The document's properties are not read: their title and author are most often a
-template's or a computer's ("Microsoft Word - Document1", "User").
+the post's date. The document's properties are not read: their title and author are most
+often a template's or a computer's ("Microsoft Word - Document1", "User").
 """
 from __future__ import annotations
 
@@ -35,11 +35,11 @@ def read_word_document(path: str | Path, url: str | None = None) -> RawPost:
             if rank is not None and text.strip() and (title_at is None or rank < title_at[1]):
                 title_at = (len(lines), rank)
             lines.append(text)
-    if title_at is not None:  # first, where a text post's title is (after its date line)
-        title = lines.pop(title_at[0])
-        lines = [line for line in lines if line.strip()]
+    title = None if title_at is None else lines.pop(title_at[0])
+    lines = [line for line in lines if line.strip()]
+    if title is not None:  # first, where a text post's title is (after its date line)
         lines.insert(1 if lines and is_date_line(lines[0]) else 0, title)
-    return read_text_post("\n\n".join(line for line in lines if line.strip()), url)
+    return read_text_post("\n\n".join(lines), url)
 
 
 def _title_styles(packed) -> dict[str, int]:
