@@ -129,6 +129,25 @@ def test_each_string_as_fix_makes_it(tmp_path_factory, strings, group):
     assert table.column("lists").to_pylist() == [[s, s] for s in fixed]
 
 
+@SETTINGS
+@given(st.lists(st.fixed_dictionaries({"title": texts, "n": st.integers(0, 9),
+                                        "tags": st.lists(st.one_of(st.none(), texts), max_size=3)}),
+                min_size=1, max_size=5))
+def test_records_keep_all_but_their_strings(tmp_path_factory, rows):
+    """A column of records with text, numbers and lists: each string as fix makes it, each
+    number, null and list's shape as it was; string_view too."""
+    folder = tmp_path_factory.mktemp("p")
+    source, out = folder / "in.parquet", folder / "out.parquet"
+    pq.write_table(pa.table({"meta": rows, "body": pa.array([r["title"] for r in rows], pa.string_view())}),
+                   source)
+    fix_parquet(source, out)
+    table = pq.read_table(out)
+    assert table.column("meta").to_pylist() == [
+        {"title": fix(r["title"]), "n": r["n"], "tags": [None if t is None else fix(t) for t in r["tags"]]}
+        for r in rows]
+    assert table.column("body").to_pylist() == [fix(r["title"]) for r in rows]
+
+
 def test_the_command_writes_parquet_to_standard_output(shard, tmp_path):
     r = run("fix", str(shard))
     assert r.returncode == 0, r.stderr

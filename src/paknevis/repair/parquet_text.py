@@ -188,10 +188,17 @@ def _put(value: Any, path: Path, text: str) -> Any:
     return value
 
 
+def _is_string(type_: pa.DataType) -> bool:
+    import pyarrow.types as t
+
+    # (string_view: pyarrow 16 and later)
+    return t.is_string(type_) or t.is_large_string(type_) or getattr(t, "is_string_view", bool)(type_)
+
+
 def _holds_text(type_: pa.DataType) -> bool:
     import pyarrow.types as t
 
-    if t.is_string(type_) or t.is_large_string(type_):
+    if _is_string(type_):
         return True
     if t.is_dictionary(type_):
         return _holds_text(type_.value_type)
@@ -207,8 +214,8 @@ def _rewritable(type_: pa.DataType) -> bool:
         return _rewritable(type_.value_type)
     if t.is_list(type_) or t.is_large_list(type_) or t.is_fixed_size_list(type_) or t.is_struct(type_):
         return all(_rewritable(type_.field(i).type) for i in range(type_.num_fields))
-    return (t.is_string(type_) or t.is_large_string(type_) or t.is_boolean(type_) or t.is_integer(type_)
-            or t.is_floating(type_) or t.is_null(type_))
+    return (_is_string(type_) or t.is_boolean(type_) or t.is_integer(type_) or t.is_floating(type_)
+            or t.is_null(type_))
 
 
 def _names(field: pa.Field) -> set[str]:
