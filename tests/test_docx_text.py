@@ -141,6 +141,18 @@ def test_what_is_no_word_document_is_an_error(tmp_path, content, message):
         fix_docx(path, tmp_path / "out.docx")
 
 
+def test_damaged_data_in_the_zip_file_is_an_error(report, tmp_path):
+    data = bytearray(report.read_bytes())
+    with zipfile.ZipFile(report) as z:
+        info = z.getinfo("word/document.xml")
+    start = info.header_offset + 30 + len(info.filename)  # (its compressed data, past its header)
+    data[start:start + 8] = b"\xff" * 8
+    damaged = tmp_path / "damaged.docx"
+    damaged.write_bytes(bytes(data))
+    with pytest.raises(ZippedError, match="word/document.xml cannot be read"):
+        fix_docx(damaged, tmp_path / "out.docx")
+
+
 @SETTINGS
 @given(texts, st.lists(st.integers(0, 60), max_size=6))
 def test_runs_hold_what_fix_makes_of_their_paragraph(text, cuts):

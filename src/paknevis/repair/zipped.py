@@ -6,6 +6,7 @@ and stored, as readers need it).
 from __future__ import annotations
 
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 
 from .parquet_text import Source
@@ -27,7 +28,7 @@ def open_zipped(source: Source, needed: str, what: str) -> zipfile.ZipFile:
     :class:`ZippedError` that says it is not ``what`` ("a Word document")."""
     try:
         packed = zipfile.ZipFile(source)
-    except (zipfile.BadZipFile, OSError) as e:
+    except (zipfile.BadZipFile, OSError, NotImplementedError) as e:  # (a zip version it cannot read)
         raise ZippedError(f"not {what} (not a zip file: {e})") from None
     if needed not in packed.namelist():
         packed.close()
@@ -44,7 +45,8 @@ def read_part(packed: zipfile.ZipFile, info: zipfile.ZipInfo | str) -> bytes:
                           f"{MAX_PART_BYTES:,} a document's part may have")
     try:
         return packed.read(info)
-    except (zipfile.BadZipFile, OSError, EOFError) as e:
+    # (damaged data; a method zipfile cannot unpack, such as Deflate64; a password)
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError) as e:
         raise ZippedError(f"{info.filename} cannot be read ({e})") from None
 
 
