@@ -151,6 +151,10 @@ def test_damaged_data_in_the_zip_file_is_an_error(report, tmp_path):
     damaged.write_bytes(bytes(data))
     with pytest.raises(ZippedError, match="word/document.xml cannot be read"):
         fix_docx(damaged, tmp_path / "out.docx")
+    r = run("fix", "--in-place", str(damaged))  # one error, and the file as it was
+    assert r.returncode == 2 and b"word/document.xml cannot be read" in r.stderr
+    assert damaged.read_bytes() == bytes(data) and not damaged.with_name("damaged.docx.bak").exists()
+    assert [p.name for p in tmp_path.iterdir() if "paknevis" in p.name] == []
 
 
 @SETTINGS
