@@ -14,7 +14,8 @@ from test_properties import SETTINGS, texts
 
 from paknevis import fix, fix_and_explain
 from paknevis.repair import ZippedError
-from paknevis.repair.docx_text import _smallest, fix_docx
+from paknevis.repair.docx_text import fix_docx
+from paknevis.repair.paragraphs import smallest
 
 Z = "\u200c"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -170,7 +171,7 @@ def test_runs_hold_what_fix_makes_of_their_paragraph(text, cuts):
     fix_docx(io.BytesIO(source.getvalue()), out)
     (fixed,) = paragraphs(io.BytesIO(out.getvalue()))
     assert "".join(fixed) == fix(text)
-    edits = list(_smallest(fix_and_explain(text)[1]))
+    edits = list(smallest(fix_and_explain(text)[1]))
     for a, b, before, after in zip(bounds, bounds[1:], pieces, fixed, strict=False):
         if not any(e.start < b and a < e.end or e.start == e.end and a <= e.start <= b for e in edits):
             assert after == before  # a run no edit touches

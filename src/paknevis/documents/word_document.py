@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..repair.docx_text import open_docx, paragraphs_of, parse_part, text_of
-from ..repair.zipped import read_part
+from ..repair.docx_text import open_docx, paragraphs_of
+from ..repair.paragraphs import text_of
+from ..repair.zipped import parse_part, read_part
 from .assemble import RawPost
 from .text_post import is_date_line, read_text_post
 

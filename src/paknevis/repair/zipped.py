@@ -8,9 +8,13 @@ from __future__ import annotations
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from .parquet_text import Source
 from .strings import StringRepair
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 #: Repairs one part (its name and bytes): the part written again (None where nothing
 #: changed) and the repairs of its texts
@@ -67,3 +71,14 @@ def rewrite_zipped(packed: zipfile.ZipFile, sink: Source | None, holds_text: Cal
     finally:
         if out is not None:
             out.close()
+
+
+def parse_part(data: bytes, name: str) -> etree._Element:
+    """A part's XML (no entity resolved, nothing fetched), or a :class:`ZippedError`."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+    try:
+        return etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as e:
+        raise ZippedError(f"{name} is no XML ({e})") from None
