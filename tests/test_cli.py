@@ -528,7 +528,7 @@ def test_the_formats_fix_takes_are_those_repair_knows():
     from paknevis.cli import InputFormat
     from paknevis.repair.forms import KINDS
 
-    assert [f.value for f in InputFormat] == ["auto", *KINDS, "parquet", "docx", "epub"]  # (binary)
+    assert [f.value for f in InputFormat] == ["auto", *KINDS, "parquet", "docx", "epub", "odt"]  # (binary)
 
 
 def test_a_json_lines_dump_stays_json(dump):

@@ -177,7 +177,7 @@ def test_the_command_rewrites_in_place_and_explains(shard):
 
 @pytest.mark.parametrize("args, message", [
     (["--field", "txet"], "the file has no column 'txet'"),
-    (["{other}"], "Parquet files, Word documents and EPUB books are written to standard output one"),
+    (["{other}"], "Parquet files, documents and books are written to standard output one at a time"),
 ])
 def test_the_command_refuses_what_it_cannot_do(shard, tmp_path, args, message):
     other = tmp_path / "b.parquet"

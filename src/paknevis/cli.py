@@ -33,6 +33,7 @@ from .repair.epub_text import is_epub
 from .repair.forms import Form, Kind, kind_named, kind_of
 from .repair.json_text import JsonError
 from .repair.lines import BlockTooLarge, line_blocks
+from .repair.odt_text import is_odt
 from .repair.parquet_text import ParquetError, is_parquet
 from .repair.strings import StringRepair
 from .repair.zipped import ZippedError
@@ -75,6 +76,7 @@ class InputFormat(StrEnum):  # (repair/forms.py: what each is; a test holds them
     parquet = "parquet"
     docx = "docx"
     epub = "epub"
+    odt = "odt"
 
 
 class Digits(StrEnum):
@@ -121,8 +123,8 @@ def main(version: bool = typer.Option(False, "--version", callback=_version, is_
 def fix(
     files: list[Path] | None = typer.Argument(
         None, help="Text files to repair ('-' for standard input), or compressed ones (.gz, "
-                   ".zst, .bz2), or Parquet files, Word documents (.docx) or EPUB books. Without "
-                   "files, read standard input.",
+                   ".zst, .bz2), or Parquet files, Word documents (.docx), OpenDocument texts "
+                   "(.odt) or EPUB books. Without files, read standard input.",
         show_default=False, metavar="FILE"),
     explain: bool = typer.Option(
         False, "--explain", help="Print the edits as JSON lines (start, end, old, new, rule; of JSON, "
@@ -165,7 +167,8 @@ def fix(
         1, min=1, max=64, metavar="N", help="Processes to repair with: blocks of lines go to each "
                                             "in turn, and the output keeps the input's order."),
     format: InputFormat = typer.Option(
-        InputFormat.auto, "--format", metavar="auto|text|json|csv|tsv|html|markdown|xml|parquet|docx|epub",
+        InputFormat.auto, "--format",
+        metavar="auto|text|json|csv|tsv|html|markdown|xml|parquet|docx|odt|epub",
         parser=_one_of(InputFormat),
         help="text; json: JSON Lines (a value a line) or one JSON value, whose strings are "
              "repaired and the JSON kept as it was (--explain, --diff: each string's line and "
@@ -181,16 +184,17 @@ def fix(
              "each string's row and place, /text), and its schema, metadata, row groups and "
              "other columns kept; docx: a Word document, each paragraph repaired and each edit "
              "put back in the runs it covers (--explain, --diff: a paragraph and its part, "
-             "word/document.xml), formatting and every other part kept; epub: a book, whose "
+             "word/document.xml), formatting and every other part kept; odt: an OpenDocument "
+             "text, as docx (content.xml); epub: a book, whose "
              "chapters are repaired as pages and its title and description as XML (--explain, "
              "--diff: a line and its part, OEBPS/ch1.xhtml#text), the rest kept. The last "
-             "three are written to standard output only if that is no terminal. "
+             "four are written to standard output only if that is no terminal. "
              "auto: by the file's name (.json, .jsonl, .ndjson; .csv; .tsv, .tab; .html, "
-             ".htm; .md, .markdown; .xml, .rss, .atom, .rdf; .parquet; .docx; .epub), else json "
+             ".htm; .md, .markdown; .xml, .rss, .atom, .rdf; .parquet; .docx; .odt; .epub), else json "
              "for an input whose first line is a JSON object or array, html for one that begins "
-             "as a page does, xml for one that begins as XML or a feed does, parquet, epub or "
-             "docx for standard input that begins as Parquet, an EPUB book or another zip file, "
-             "else text."),
+             "as a page does, xml for one that begins as XML or a feed does, parquet, epub, odt "
+             "or docx for standard input that begins as Parquet, an EPUB book, an OpenDocument "
+             "text or another zip file, else text."),
     field: list[str] | None = typer.Option(
         None, metavar="KEY", show_default=False,
         help="JSON: repair only the strings under a key of this name (title, paragraphs), at "
@@ -204,8 +208,8 @@ def fix(
     Garbled encodings (ط³ظ„ط§ظ…, Ø³Ù„Ø§Ù…, ÇíÑÇä) and HTML references (&zwnj;) are decoded first.
 
     Lines in Urdu, Pashto or Kurdish stay as they are. JSON, JSON Lines, CSV, TSV, HTML,
-    Markdown, XML, Parquet, Word documents and EPUB books stay what they are: only their
-    strings, cells, text, prose or paragraphs are repaired (see --format).
+    Markdown, XML, Parquet, Word and OpenDocument documents and EPUB books stay what they
+    are: only their strings, cells, text, prose or paragraphs are repaired (see --format).
 
     Examples:
 
@@ -250,12 +254,12 @@ def fix(
         _fail(f"--field is for JSON, tables, XML and Parquet, not --format {format.value}")
     sources = [("<stdin>", None) if str(p) == "-" else (str(p), p) for p in files or [Path("-")]]
     binary = [_binary_kind(name, path, format) for name, path in sources]
-    if fields and ("docx" in binary or "epub" in binary):
-        _fail("--field is for JSON, tables, XML and Parquet, not Word documents or EPUB books")
+    if fields and any(kind in ("docx", "epub", "odt") for kind in binary):
+        _fail("--field is for JSON, tables, XML and Parquet, not documents or books")
     if any(binary) and not (in_place or explain or check or diff):
         if len(sources) > 1:  # (two Parquet files one after the other are no Parquet file)
-            _fail("Parquet files, Word documents and EPUB books are written to standard output "
-                  "one at a time: name one, or rewrite them with --in-place")
+            _fail("Parquet files, documents and books are written to standard output one at a "
+                  "time: name one, or rewrite them with --in-place")
         if sys.stdout.isatty():
             _fail(f"{_BINARY[cast(str, binary[0])][0]} is binary: write it to a file "
                   f"(> fixed.{binary[0]}), or rewrite the file with --in-place")
@@ -289,21 +293,23 @@ def fix(
 #: edit's row and place in it (--explain), and what its name ends with
 _BINARY = {"parquet": ("Parquet", "row", "field", is_parquet),
            "docx": ("A Word document", "paragraph", "part", is_docx),
-           "epub": ("An EPUB book", "line", "place", is_epub)}
-#: What an EPUB book's zip file holds first, stored: its media type
-_EPUB_MIMETYPE = b"mimetypeapplication/epub+zip"
+           "epub": ("An EPUB book", "line", "place", is_epub),
+           "odt": ("An OpenDocument text", "paragraph", "part", is_odt)}
+#: What an EPUB book's and an OpenDocument text's zip file hold first, stored: the media type
+_MIMETYPES = {b"mimetypeapplication/epub+zip": "epub",
+              b"mimetypeapplication/vnd.oasis.opendocument.text": "odt"}
 
 
 def _binary_kind(name: str, path: Path | None, format: InputFormat) -> str | None:
-    """Is an input Parquet, a Word document or an EPUB book ("parquet", "docx", "epub"): so
-    named, or standard input that begins as one? None for text."""
+    """Is an input Parquet, a Word document, an OpenDocument text or an EPUB book ("parquet",
+    "docx", "odt", "epub"): so named, or standard input that begins as one? None for text."""
     if format is not InputFormat.auto:
         return format.value if format.value in _BINARY else None
     if path is None:  # (Parquet's magic number, a zip file's: an EPUB book's or a Word document's)
         peek = getattr(sys.stdin.buffer, "peek", None)  # (a pipe's or a file's reader has it)
-        head = b"" if peek is None else peek(64)[:64]
+        head = b"" if peek is None else peek(80)[:80]
         if head.startswith(b"PK\x03\x04"):
-            return "epub" if _EPUB_MIMETYPE in head else "docx"
+            return next((kind for mimetype, kind in _MIMETYPES.items() if mimetype in head), "docx")
         return "parquet" if head.startswith(b"PAR1") else None
     return next((kind for kind, (*_, named) in _BINARY.items() if named(name)), None)
 
@@ -756,11 +762,13 @@ def _write_repaired(blocks: Iterable[str], options: dict, name: str, path: Path 
 
 def _fix_binary(kind: str, options: dict, name: str, path: Path | None, output: _Output,
                 fields: tuple[str, ...], pool: Pool | None) -> Counter[str]:
-    """Repair one Parquet file, Word document or EPUB book (see :func:`_fix_one`): to
-    standard output, in place, or only its edits, a string, a paragraph or a text at a time,
-    at its row and place (a paragraph and its part; a line and its part's place)."""
+    """Repair one Parquet file, Word or OpenDocument document or EPUB book (see
+    :func:`_fix_one`): to standard output, in place, or only its edits, a string, a
+    paragraph or a text at a time, at its row and place (a paragraph and its part; a line
+    and its part's place)."""
     from .repair.docx_text import repair_docx
     from .repair.epub_text import repair_epub
+    from .repair.odt_text import repair_odt
     from .repair.parquet_text import open_parquet, repair_parquet, text_columns
     from .repair.pipeline import repairer
 
@@ -772,14 +780,14 @@ def _fix_binary(kind: str, options: dict, name: str, path: Path | None, output: 
                    "write again", err=True)
     edits = output.explain or output.check or output.diff
     # (a paragraph's edits are put back into its runs: a Word document's are always asked for)
-    repair = strings_repair(options, explain=edits or kind == "docx", pool=pool)
+    repair = strings_repair(options, explain=edits or kind in ("docx", "odt"), pool=pool)
 
     def repaired(sink: Any) -> Iterator[StringRepair]:
         if kind == "parquet":
             return repair_parquet(source, sink, repair, fields, explain=edits)
         if kind == "epub":
             return repair_epub(source, sink, repairer(**options))
-        return repair_docx(source, sink, repair)
+        return (repair_odt if kind == "odt" else repair_docx)(source, sink, repair)
 
     if output.in_place and path is not None:
         _rewrite(path, lambda tmp: sum(1 for _ in repaired(str(tmp))) > 0)

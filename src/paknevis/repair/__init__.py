@@ -11,6 +11,7 @@ from .epub_text import fix_epub
 from .html_text import fix_html
 from .json_text import JsonError, fix_json
 from .markdown_text import fix_markdown
+from .odt_text import fix_odt
 from .parquet_text import ParquetError, fix_parquet
 from .pipeline import Repairer, repairer
 from .xml_text import fix_xml
@@ -51,4 +52,5 @@ def fix_and_explain(text: str, **options: Unpack[RepairOptions]) -> tuple[str, l
 
 __all__ = ["CsvError", "Edit", "JsonError", "Lexicon", "ParquetError", "RepairConfig", "RepairOptions",
            "Repairer", "ZippedError", "apply_edits", "fix", "fix_and_explain", "fix_docx", "fix_epub",
-           "fix_html", "fix_json", "fix_markdown", "fix_parquet", "fix_table", "fix_xml", "undo_edits"]
+           "fix_html", "fix_json", "fix_markdown", "fix_odt", "fix_parquet", "fix_table", "fix_xml",
+           "undo_edits"]

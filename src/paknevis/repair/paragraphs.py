@@ -7,8 +7,9 @@ does not (a spelling check, a revision's mark): ``میشود`` may be ``می`` i
 made as small as it can be (``ميخوانم`` -> ``می‌خوانم`` is ``ي`` -> ``ی‌``), goes to the
 piece it starts in (an insertion where two pieces meet, as a ZWNJ between ``می`` and
 ``شود``, to the first, whose letter it follows); what it replaces in the pieces after is
-taken out of them. A break (a tab, a line break) parts the text as a line break does: no
-edit crosses it.
+taken out of them. A break (a tab, a line break) parts the text as a line break does, and
+an object in the text (a field, a footnote's mark) stands in it as U+FFFC, the object
+replacement character, which repair leaves, and the spaces by it: no edit crosses either.
 """
 from __future__ import annotations
 
@@ -19,13 +20,14 @@ from .edits import Edit
 from .parquet_text import StringsRepair
 from .strings import StringRepair
 
-#: A piece of a paragraph's text, and what writes it back (None: a break, "\n", kept)
+#: A piece of a paragraph's text, and what writes it back (None: a break or an object, kept)
 Piece = tuple[str, Callable[[str], None] | None]
 BREAK: Piece = ("\n", None)
+OBJECT: Piece = ("\ufffc", None)
 
 
 def text_of(pieces: list[Piece]) -> str:
-    """A paragraph's text: its pieces' texts, a line break for a break."""
+    """A paragraph's text: its pieces' texts, a line break for a break, U+FFFC for an object."""
     return "".join(text for text, _ in pieces)
 
 
@@ -62,7 +64,8 @@ def _put_back(pieces: list[Piece], edits: list[Edit]) -> None:
                 first = False
             elif not first and start < e.end:
                 changes[i].append((0, min(e.end, end) - start, ""))
-        # (an edit that starts in no piece would have to start on a break: no edit touches one)
+        # (an edit that starts in no piece would have to start on a break or an object: no
+        # edit touches one)
     for (text, write), done in zip(pieces, changes, strict=True):
         if done and write is not None:
             for start, end, new in reversed(done):

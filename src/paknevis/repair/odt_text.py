@@ -1,0 +1,96 @@
+"""OpenDocument texts (.odt: LibreOffice, and Word's "OpenDocument Text") repaired as such:
+each paragraph's text repaired, its spans' formatting and the rest of the file as they were.
+
+An .odt file is a zip of XML parts. A paragraph (``<text:p>``, a heading ``<text:h>``)
+holds its text directly and in spans and links (``<text:span>``, ``<text:a>``), which a
+word processor starts wherever the formatting changes: the paragraph is repaired whole and
+each edit put back in the pieces it covers (:mod:`~paknevis.repair.paragraphs`). A run of
+spaces (``<text:s/>``), a tab or a line break parts its text as a line break does. A
+footnote's, a comment's and a frame's paragraphs are their own; fields (a date, a page
+number) are not text, and stay, as do the spaces by them.
+
+Repaired: the body (``content.xml``) and the headers and footers (``styles.xml``). Every
+other part is copied byte for byte (:mod:`~paknevis.repair.zipped`).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import partial
+from typing import TYPE_CHECKING, Unpack
+
+from .config import RepairOptions
+from .paragraphs import BREAK, OBJECT, Piece, repair_paragraphs
+from .parquet_text import Source, StringsRepair
+from .pipeline import repairer
+from .strings import StringRepair, repair_strings
+from .zipped import open_zipped, parse_part, rewrite_zipped
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+_T = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+_PARAGRAPHS = (_T + "p", _T + "h")
+_BREAKS = frozenset((_T + "s", _T + "tab", _T + "line-break"))
+#: The elements inside a paragraph whose text is the paragraph's
+_INLINE = frozenset((_T + "span", _T + "a", _T + "meta"))
+_TEXT_PARTS = frozenset(("content.xml", "styles.xml"))
+
+
+def is_odt(name: str) -> bool:
+    """Does a file's name say it is an OpenDocument text?"""
+    return name.lower().endswith(".odt")
+
+
+def repair_odt(source: Source, sink: Source | None, repair: StringsRepair) -> Iterator[StringRepair]:
+    """Write ``source``, an OpenDocument text, to ``sink`` (none: write nothing) with the
+    text of each paragraph repaired by ``repair``, which must give the edits. Give each
+    paragraph that changed, at its number (from 1) in its part, and the part's name
+    (``content.xml``), with its edits."""
+    with open_zipped(source, "content.xml", "an OpenDocument text") as packed:
+        yield from rewrite_zipped(packed, sink, _TEXT_PARTS.__contains__,
+                                  partial(_repair_part, repair=repair))
+
+
+def fix_odt(source: Source, destination: Source, **options: Unpack[RepairOptions]) -> int:
+    """Write ``source``, an OpenDocument text (.odt), to ``destination`` with the text of
+    each paragraph repaired as :func:`~paknevis.fix` repairs a line, its spans' formatting
+    and the rest of the file as they were. Return how many paragraphs changed. A
+    :class:`~paknevis.repair.zipped.ZippedError` says why a file is not one."""
+    repair = partial(repair_strings, repairer=repairer(**options), explain=True)
+    return sum(1 for _ in repair_odt(source, destination, repair))
+
+
+def _repair_part(name: str, data: bytes, repair: StringsRepair) -> tuple[bytes | None, list[StringRepair]]:
+    """A part with its paragraphs repaired (None where none changed), and the repairs."""
+    from lxml import etree
+
+    root = parse_part(data, name)
+    repairs = repair_paragraphs([_paragraph(p) for p in root.iter(*_PARAGRAPHS)], name, repair)
+    if not repairs:
+        return None, []
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8"), repairs
+
+
+def _paragraph(p: etree._Element) -> list[Piece]:
+    """The pieces of a paragraph's text, in order: its own text, and its spans' and links'
+    (each element's text, then the text after it), with a break for each run of spaces,
+    tab or line break, and an object for what else holds text."""
+    pieces: list[Piece] = []
+
+    def walk(element: etree._Element) -> None:
+        if element.text:
+            pieces.append((element.text, partial(setattr, element, "text")))
+        for child in element:
+            if child.tag in _INLINE:
+                walk(child)
+            elif child.tag in _BREAKS:
+                pieces.append(BREAK)
+            elif child.text or len(child):
+                # (a field's, a note's or a frame's text is not the paragraph's to repair, and
+                # it stands in the text as an object; a bookmark or a change mark, empty, is nothing)
+                pieces.append(OBJECT)
+            if child.tail:
+                pieces.append((child.tail, partial(setattr, child, "tail")))
+
+    walk(p)
+    return pieces
