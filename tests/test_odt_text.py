@@ -12,7 +12,7 @@ from lxml import etree
 from test_cli import run
 from test_properties import SETTINGS, texts
 
-from paknevis import fix, fix_odt
+from paknevis import fix, fix_epub, fix_odt
 from paknevis.repair import ZippedError
 
 Z = "\u200c"
@@ -97,12 +97,16 @@ def test_spans_hold_what_fix_makes_of_their_paragraph(text, cuts):
     assert "".join(*paragraphs(io.BytesIO(out.getvalue())) or [[]]) == fix(text)
 
 
-def test_what_is_no_opendocument_text_is_an_error(tmp_path):
-    path = tmp_path / "a.odt"
+@pytest.mark.parametrize("repair, message", [
+    (fix_odt, "not an OpenDocument text .no content.xml"),
+    (fix_epub, "not an EPUB book .no META-INF/container.xml"),
+])
+def test_a_zip_file_of_another_kind_is_an_error(tmp_path, repair, message):
+    path = tmp_path / "a.zip"
     with zipfile.ZipFile(path, "w") as z:
-        z.writestr("word/document.xml", "<w:document/>")
-    with pytest.raises(ZippedError, match="not an OpenDocument text .no content.xml"):
-        fix_odt(path, tmp_path / "b.odt")
+        z.writestr("word/document.xml", "<w:document/>")  # (a Word document's)
+    with pytest.raises(ZippedError, match=message):
+        repair(path, tmp_path / "b.zip")
 
 
 def test_the_command_repairs_an_opendocument_text(report, tmp_path):
