@@ -1,7 +1,7 @@
-"""Documents that are zip files of parts (a Word document, an EPUB book), written again with
-the parts that hold text repaired and every other part copied byte for byte: the zip's
-entries keep their order, names, dates and compression (an EPUB's ``mimetype`` stays first
-and stored, as readers need it).
+"""Documents that are zip files of parts (a Word document, an OpenDocument text, an EPUB
+book), written again with the parts that hold text repaired and every other part copied
+byte for byte: the zip's entries keep their order, names, dates and compression (an
+EPUB's ``mimetype`` stays first and stored, as readers need it).
 """
 from __future__ import annotations
 
@@ -24,7 +24,8 @@ MAX_PART_BYTES = 512 * 1024 * 1024
 
 
 class ZippedError(ValueError):
-    """A file to repair as a zipped document (a Word document, an EPUB book) that is not one."""
+    """A file to repair as a zipped document (a Word or OpenDocument text, an EPUB book) that is
+    not one."""
 
 
 def open_zipped(source: Source, needed: str, what: str) -> zipfile.ZipFile:
