@@ -779,7 +779,8 @@ def _fix_binary(kind: str, options: dict, name: str, path: Path | None, output: 
                    "is: it stands beside times, decimals, bytes or maps, which repair does not "
                    "write again", err=True)
     edits = output.explain or output.check or output.diff
-    # (a paragraph's edits are put back into its runs: a Word document's are always asked for)
+    # (a paragraph's edits are put back into its runs: a Word or OpenDocument text's are always
+    # asked for)
     repair = strings_repair(options, explain=edits or kind in ("docx", "odt"), pool=pool)
 
     def repaired(sink: Any) -> Iterator[StringRepair]:
