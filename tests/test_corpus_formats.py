@@ -91,14 +91,20 @@ def test_word_documents_become_records(tmp_path):
     write_docx(folder / "report.docx", "<w:p><w:r><w:t>۱۴۰۳ بهمن ۱۳, شنبه</w:t></w:r></w:p>"
                "<w:p><w:r><w:t>متن گزارش میشود</w:t></w:r></w:p>"
                '<w:p><w:pPr><w:pStyle w:val="a1"/></w:pPr><w:r><w:t>عنوان </w:t></w:r>'
-               "<w:r><w:t>گزارش ها</w:t></w:r></w:p>", styles={"a1": "Title", "a2": "heading 1"})
+               "<w:r><w:t>گزارش ها</w:t></w:r></w:p>"
+               # a text box, and Word's copy of it for readers that know none: once in the text
+               '<w:p><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-'
+               'compatibility/2006"><mc:Choice><w:txbxContent><w:p><w:r><w:t>جعبه</w:t></w:r></w:p>'
+               "</w:txbxContent></mc:Choice><mc:Fallback><w:txbxContent><w:p><w:r><w:t>جعبه</w:t>"
+               "</w:r></w:p></w:txbxContent></mc:Fallback></mc:AlternateContent></w:r></w:p>",
+               styles={"a1": "Title", "a2": "heading 1"})
     (folder / "old.docx").write_bytes(b"\xd0\xcf\x11\xe0 a Word 97 file")
     r = subprocess.run([sys.executable, "-m", "paknevis", "process", str(folder), "-o",
                         str(tmp_path / "out.jsonl")], capture_output=True, timeout=300)
     assert r.returncode == 0, r.stderr
     (record,) = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text("utf-8").splitlines()]
     assert (record["title"], record["published"], record["text"]) == (
-        f"عنوان گزارش{Z}ها", "2025-02-01", f"متن گزارش می{Z}شود")
+        f"عنوان گزارش{Z}ها", "2025-02-01", f"متن گزارش می{Z}شود\n\nجعبه")
     (reject,) = [json.loads(line) for line in (tmp_path / "out.rejects.jsonl").read_text().splitlines()]
     assert reject["input"].endswith("old.docx") and reject["reason"].startswith("not a Word document")
 

@@ -1,8 +1,9 @@
 """A Word document (.docx) read as a post: the paragraphs of its body, and its title.
 
 Newsrooms, offices and authors write in Word, and their archives are folders of .docx
-files. The body's paragraphs are the post's lines (a table's cells are paragraphs too;
-headers, footers and footnotes are not the post). The title is the first paragraph styled
+files. The body's paragraphs are the post's lines (a table's cells and a text box are
+paragraphs too, the box once, not again in Word's copy of it for old readers; headers,
+footers and footnotes are not the post). The title is the first paragraph styled
 as a title (Word's Title, else Heading 1: styles are told by their names, which Word keeps in
 English in every language, not by their ids); without one, the first line is the title as
 in a text post (:mod:`~paknevis.documents.text_post`), and a date line above the title is
@@ -20,6 +21,9 @@ from .assemble import RawPost
 from .text_post import is_date_line, read_text_post
 
 _TITLE_STYLES = ("title", "heading 1")  # in the order looked for
+#: Where Word writes a text box again for readers that know no text boxes (its paragraphs
+#: are a copy of those in the box, which stand in mc:Choice)
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
 def read_word_document(path: str | Path, url: str | None = None) -> RawPost:
@@ -31,6 +35,8 @@ def read_word_document(path: str | Path, url: str | None = None) -> RawPost:
         lines: list[str] = []
         title_at: tuple[int, int] | None = None  # (the title's line, its style's rank)
         for p, pieces in paragraphs_of(root):
+            if any(True for _ in p.iterancestors(_FALLBACK)):
+                continue
             text = text_of(pieces)
             rank = styles.get(_style(p) or "")
             if rank is not None and text.strip() and (title_at is None or rank < title_at[1]):
