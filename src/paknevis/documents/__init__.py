@@ -7,6 +7,7 @@ from typing import Unpack
 
 from ..io import UTF8_CUT, mend_surrogates, read_text
 from ..repair import RepairOptions
+from ..repair.docx_text import is_docx
 from .assemble import RawPost, assemble
 from .feed import looks_like_feed
 from .record import Document, HtmlError
@@ -49,7 +50,7 @@ def parse(text: str, *, url: str | None = None, kind: str | None = None,
 def parse_file(path: str | Path, *, url: str | None = None, **options: Unpack[RepairOptions]) -> Document:
     """Read a file (see :func:`paknevis.io.read_text`) and :func:`parse` it; a Word document
     (.docx) is read as one (:mod:`~paknevis.documents.word_document`)."""
-    if str(path).lower().endswith(".docx"):
+    if is_docx(str(path)):
         from .word_document import read_word_document
 
         return assemble(read_word_document(path, url), **options)

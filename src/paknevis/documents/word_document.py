@@ -35,7 +35,7 @@ def read_word_document(path: str | Path, url: str | None = None) -> RawPost:
         lines: list[str] = []
         title_at: tuple[int, int] | None = None  # (the title's line, its style's rank)
         for p, pieces in paragraphs_of(root):
-            if any(True for _ in p.iterancestors(_FALLBACK)):
+            if next(p.iterancestors(_FALLBACK), None) is not None:
                 continue
             text = text_of(pieces)
             rank = styles.get(_style(p) or "")

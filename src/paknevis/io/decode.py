@@ -16,9 +16,10 @@ import bz2
 import codecs
 import gzip
 import io
+import os
 import re
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO, BinaryIO
 
 # Control characters that do not occur in text: their presence marks binary data.
 _BINARY_BYTES = bytes(set(range(32)) - {9, 10, 12, 13, 27})
@@ -119,6 +120,10 @@ def _strict(data: bytes, encoding: str) -> tuple[str, str]:
         # utf-8-sig counts from after its BOM; the user counts from the file's start
         at = e.start + (len(codecs.BOM_UTF8) if encoding == "utf-8-sig" else 0)
         raise DecodeError(f"not valid {encoding} (byte {at})") from None
+
+
+#: A file to read or write whole, binary (Parquet, a zipped document): its path, or the file
+Source = str | os.PathLike[str] | IO[bytes]
 
 
 def open_binary(path: str | Path) -> BinaryIO:

@@ -7,7 +7,7 @@ in bounded memory, and each block can be written out as soon as it is done.
 from __future__ import annotations
 
 import multiprocessing as mp
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import partial
 from multiprocessing.pool import Pool
@@ -16,7 +16,7 @@ from typing import NamedTuple
 from .edits import Edit
 from .forms import TEXT, Form
 from .pipeline import repairer
-from .strings import StringRepair, repair_strings
+from .strings import StringRepair, StringsRepair, repair_strings
 
 
 class RepairedBlock(NamedTuple):
@@ -59,7 +59,7 @@ def repair_blocks(blocks: Iterable[str], options: dict | None = None, *, explain
 
 
 def strings_repair(options: dict | None = None, *, explain: bool = False,
-                   pool: Pool | None = None) -> Callable[[list[str]], tuple[list[str], list[list[Edit]]]]:
+                   pool: Pool | None = None) -> StringsRepair:
     """A function that repairs a list of strings with the :class:`RepairConfig` ``options``
     (as ``strings.repair_strings`` does: the strings, and with ``explain``, each one's
     edits), here or on a :func:`worker_pool`, 128 strings a task (on a Parquet shard of

@@ -21,12 +21,12 @@ from collections.abc import Iterator
 from functools import partial
 from typing import TYPE_CHECKING, Unpack
 
+from ..io.decode import Source
 from .config import RepairOptions
-from .paragraphs import BREAK, Piece, repair_paragraphs
-from .parquet_text import Source, StringsRepair
+from .paragraphs import BREAK, Piece, repair_part
 from .pipeline import repairer
-from .strings import StringRepair, repair_strings
-from .zipped import open_zipped, parse_part, rewrite_zipped
+from .strings import StringRepair, StringsRepair, repair_strings
+from .zipped import open_zipped, rewrite_zipped
 
 if TYPE_CHECKING:
     import zipfile
@@ -55,7 +55,7 @@ def repair_docx(source: Source, sink: Source | None, repair: StringsRepair) -> I
     (``word/document.xml``), with its edits."""
     with open_docx(source) as packed:
         yield from rewrite_zipped(packed, sink, lambda name: _TEXT_PARTS.fullmatch(name) is not None,
-                                  partial(_repair_part, repair=repair))
+                                  partial(repair_part, repair=repair, paragraphs=_pieces, standalone=True))
 
 
 def fix_docx(source: Source, destination: Source, **options: Unpack[RepairOptions]) -> int:
@@ -73,22 +73,15 @@ def open_docx(source: Source) -> zipfile.ZipFile:
     return open_zipped(source, "word/document.xml", "a Word document")
 
 
-def _repair_part(name: str, data: bytes, repair: StringsRepair) -> tuple[bytes | None, list[StringRepair]]:
-    """A part with its paragraphs repaired (None where none changed), and the repairs."""
-    from lxml import etree
-
-    root = parse_part(data, name)
-    repairs = repair_paragraphs([pieces for _, pieces in paragraphs_of(root)], name, repair)
-    if not repairs:
-        return None, []
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True), repairs
-
-
 def paragraphs_of(root: etree._Element) -> Iterator[tuple[etree._Element, list[Piece]]]:
     """Each paragraph of a part, in order, and the pieces of its text."""
     for w in _NAMESPACES:
         for p in root.iter(f"{{{w}}}p"):
             yield p, _paragraph(p)
+
+
+def _pieces(root: etree._Element) -> Iterator[list[Piece]]:
+    return (pieces for _, pieces in paragraphs_of(root))
 
 
 def _paragraph(p: etree._Element) -> list[Piece]:

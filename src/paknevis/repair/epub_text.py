@@ -17,9 +17,9 @@ from collections.abc import Iterator
 from functools import partial
 from typing import Unpack
 
+from ..io.decode import Source
 from .config import RepairOptions
 from .html_text import repair_html
-from .parquet_text import Source
 from .pipeline import Repairer, repairer
 from .strings import StringRepair
 from .xml_text import repair_xml

@@ -18,12 +18,12 @@ from collections.abc import Iterator
 from functools import partial
 from typing import TYPE_CHECKING, Unpack
 
+from ..io.decode import Source
 from .config import RepairOptions
-from .paragraphs import BREAK, OBJECT, Piece, repair_paragraphs
-from .parquet_text import Source, StringsRepair
+from .paragraphs import BREAK, OBJECT, Piece, repair_part
 from .pipeline import repairer
-from .strings import StringRepair, repair_strings
-from .zipped import open_zipped, parse_part, rewrite_zipped
+from .strings import StringRepair, StringsRepair, repair_strings
+from .zipped import open_zipped, rewrite_zipped
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -48,7 +48,7 @@ def repair_odt(source: Source, sink: Source | None, repair: StringsRepair) -> It
     (``content.xml``), with its edits."""
     with open_zipped(source, "content.xml", "an OpenDocument text") as packed:
         yield from rewrite_zipped(packed, sink, _TEXT_PARTS.__contains__,
-                                  partial(_repair_part, repair=repair))
+                                  partial(repair_part, repair=repair, paragraphs=_pieces))
 
 
 def fix_odt(source: Source, destination: Source, **options: Unpack[RepairOptions]) -> int:
@@ -60,15 +60,8 @@ def fix_odt(source: Source, destination: Source, **options: Unpack[RepairOptions
     return sum(1 for _ in repair_odt(source, destination, repair))
 
 
-def _repair_part(name: str, data: bytes, repair: StringsRepair) -> tuple[bytes | None, list[StringRepair]]:
-    """A part with its paragraphs repaired (None where none changed), and the repairs."""
-    from lxml import etree
-
-    root = parse_part(data, name)
-    repairs = repair_paragraphs([_paragraph(p) for p in root.iter(*_PARAGRAPHS)], name, repair)
-    if not repairs:
-        return None, []
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8"), repairs
+def _pieces(root: etree._Element) -> Iterator[list[Piece]]:
+    return map(_paragraph, root.iter(*_PARAGRAPHS))
 
 
 def _paragraph(p: etree._Element) -> list[Piece]:

@@ -13,12 +13,16 @@ replacement character, which repair leaves, and the spaces by it: no edit crosse
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
 
 from .edits import Edit
-from .parquet_text import StringsRepair
-from .strings import StringRepair
+from .strings import StringRepair, StringsRepair
+from .zipped import parse_part
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 #: A piece of a paragraph's text, and what writes it back (None: a break or an object, kept)
 Piece = tuple[str, Callable[[str], None] | None]
@@ -29,6 +33,21 @@ OBJECT: Piece = ("\ufffc", None)
 def text_of(pieces: list[Piece]) -> str:
     """A paragraph's text: its pieces' texts, a line break for a break, U+FFFC for an object."""
     return "".join(text for text, _ in pieces)
+
+
+def repair_part(name: str, data: bytes, repair: StringsRepair,
+                paragraphs: Callable[[etree._Element], Iterable[list[Piece]]],
+                standalone: bool | None = None) -> tuple[bytes | None, list[StringRepair]]:
+    """A zipped document's part (its name and bytes) with the ``paragraphs`` of its XML
+    repaired (see :func:`repair_paragraphs`): the part written again (None where none
+    changed, its declaration ``standalone`` as the format writes it) and the repairs."""
+    from lxml import etree
+
+    root = parse_part(data, name)
+    repairs = repair_paragraphs(list(paragraphs(root)), name, repair)
+    if not repairs:
+        return None, []
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=standalone), repairs
 
 
 def repair_paragraphs(paragraphs: list[list[Piece]], place: str,

@@ -15,24 +15,20 @@ pyarrow is imported where a file is read: ``import paknevis`` does not load it.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Collection, Iterator
 from functools import partial
-from typing import IO, TYPE_CHECKING, Any, Unpack
+from typing import TYPE_CHECKING, Any, Unpack
 
+from ..io.decode import Source
 from .config import RepairOptions
-from .edits import Edit
 from .json_text import pointer
 from .pipeline import repairer
-from .strings import StringRepair, repair_strings
+from .strings import StringRepair, StringsRepair, repair_strings
 
 if TYPE_CHECKING:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-#: Repairs a list of strings: each one repaired, and each one's edits where they were asked
-#: for (else no lists), as :func:`~paknevis.repair.strings.repair_strings` does
-StringsRepair = Callable[[list[str]], tuple[list[str], list[list[Edit]]]]
-Source = str | os.PathLike[str] | IO[bytes]
 Path = tuple[str | int, ...]
 
 #: The codec a column chunk was written with, as pyarrow's writer names it (LZO it cannot write)

@@ -16,6 +16,9 @@ from .edits import Edit
 from .pipeline import Repairer
 
 _BATCH = 64
+#: Repairs a list of strings: each one repaired, and each one's edits where they were asked
+#: for (else no lists), as :func:`repair_strings` does
+StringsRepair = Callable[[list[str]], tuple[list[str], list[list[Edit]]]]
 
 
 class StringRepair(NamedTuple):

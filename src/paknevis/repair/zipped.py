@@ -10,7 +10,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from .parquet_text import Source
+from ..io.decode import Source
 from .strings import StringRepair
 
 if TYPE_CHECKING:
