@@ -15,7 +15,7 @@ from test_properties import SETTINGS, texts
 from paknevis import fix, fix_and_explain
 from paknevis.repair import ZippedError
 from paknevis.repair.docx_text import fix_docx
-from paknevis.repair.paragraphs import smallest
+from paknevis.repair.spread import smallest
 
 Z = "\u200c"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

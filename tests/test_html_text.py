@@ -37,7 +37,24 @@ def test_fix_html():
 
 def test_the_spaces_that_part_a_text_from_its_tags_stay():
     # fix takes a text's last space away; here it parts two words
-    assert repair_html("<p>كتاب <b>ها</b>\n</p>", repairer())[0] == "<p>کتاب <b>ها</b>\n</p>"
+    assert repair_html("<p>كتاب <b>را</b>\n</p>", repairer())[0] == "<p>کتاب <b>را</b>\n</p>"
+    assert repair_html("<p>كتاب</p> <p>را</p>", repairer())[0] == "<p>کتاب</p> <p>را</p>"
+
+
+def test_a_word_across_inline_tags_is_repaired_whole():
+    """A reader reads the text on across b, a, span…: the word is repaired as one, each
+    letter left in its element, a ZWNJ where two meet in the first."""
+    page = ('<p><b>مي</b>خوانم و <i>کتاب</i>ها، <a href="/x">بين</a>المللی</p>'
+            '<p>او <b>مي</b> خواند <span class="x">سلام</span> !</p>')
+    assert repair_html(page, repairer())[0] == (
+        f'<p><b>می{Z}</b>خوانم و <i>کتاب{Z}</i>ها، <a href="/x">بین{Z}</a>المللی</p>'
+        f'<p>او <b>می</b>{Z}خواند <span class="x">سلام</span>!</p>')
+    # a block's end, a line break, an image, a struck reading or a footnote's number parts the text
+    kept = "<p>می</p>خوانم <br>ها <img src=x>ها <del>کتاب</del>ها کتاب<sup>۱</sup>"
+    assert repair_html(kept, repairer())[0] == kept
+    fixed, strings = repair_html("<p>\n  <b>مي</b>خوانم</p>", repairer(), explain=True)
+    assert [(s.line, s.place, s.text) for s in strings] == [(2, "text", "ميخوانم")]
+    assert apply_edits(strings[0].text, strings[0].edits) == f"می{Z}خوانم"
 
 
 def test_references_are_read_and_no_markup_is_made():
@@ -90,11 +107,17 @@ def test_the_sample_page():
     assert repair_html(fixed, repairer())[0] == fixed
 
 
-def _texts(page: str) -> list[str]:
-    """The texts between the markup of ``page``, empty ones too."""
-    marks = list(_MARKUP.finditer(page))
-    return [page[a:b] for a, b in zip([0, *(m.end() for m in marks)],
-                                      [*(m.start() for m in marks), len(page)], strict=True)]
+def _runs(page: str) -> list[list[str]]:
+    """The texts between the markup of ``page``, empty ones too, in the runs a reader reads
+    as one: across b and a tags (of those ``pages`` are made of)."""
+    runs: list[list[str]] = [[]]
+    done = 0
+    for m in [*_MARKUP.finditer(page), None]:
+        runs[-1].append(page[done:m.start() if m else len(page)])
+        if m and not re.fullmatch(r"</?(b|a)\b[^>]*>", m.group()):
+            runs.append([])
+        done = m.end() if m else done
+    return runs
 
 
 tags = st.sampled_from(["<p>", "</p>", "<b>", "</b>", "<br/>", '<a href="x">', "</a>", "<!-- c -->",
@@ -109,16 +132,19 @@ _TITLE = re.compile(r' title="[^"]*"')
 @given(pages)
 def test_pages_keep_their_markup(page):
     """The markup comes out as it went in (but the titles, which are repaired), each text a
-    reader sees as fix makes it (its edges' spaces kept); idempotent; and the edits
-    explained replay each text."""
+    reader sees (across b and a tags) as fix makes it, its edges' spaces kept, and as it
+    was written where fix leaves it; idempotent; and the edits explained replay each text."""
     fixed, strings = repair_html(page, repairer(), explain=True)
     def markup(page: str) -> list[str]:  # (the titles left out: they are repaired)
         return [_TITLE.sub("", m.group()) for m in _MARKUP.finditer(page)]
 
     assert markup(fixed) == markup(page)
-    for before, after in zip(_texts(page), _texts(fixed), strict=True):
-        lead, text, trail = apart(html.unescape(before))
-        assert after == before if fix(text) == text else html.unescape(after) == lead + fix(text) + trail
+    for before, after in zip(_runs(page), _runs(fixed), strict=True):
+        lead, text, trail = apart(html.unescape("".join(before)))
+        if fix(text) == text:
+            assert after == before
+        else:
+            assert html.unescape("".join(after)) == lead + fix(text) + trail
     assert repair_html(fixed, repairer())[0] == fixed
     for s in strings:
         assert apply_edits(s.text, s.edits) == fix(s.text)

@@ -40,7 +40,7 @@ def test_a_feeds_texts_are_repaired_and_its_markup_kept():
     assert fixed == expected
     # each text is named by its element, and a page's attribute after it
     assert [(s.line, s.place) for s in strings] == [
-        (3, "title"), (3, "category"), (4, "description"), (4, "description"),
+        (3, "title"), (3, "category"), (4, "description"),  # (the link's text read on with the lead)
         (5, "content:encoded@title"), (5, "content:encoded")]
     for s in strings:
         assert apply_edits(s.text, s.edits) == fix(s.text)

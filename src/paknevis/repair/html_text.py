@@ -24,7 +24,7 @@ from typing import NamedTuple, Unpack
 
 from .config import RepairOptions
 from .pipeline import Repairer, repairer
-from .strings import StringRepair, apart, repair_parts
+from .strings import StringRepair, repair_runs
 
 #: Elements whose content is no text to repair: code, what browsers do not show as text,
 #: and text whose every space is its own (pre, textarea), which repair would make one
@@ -43,6 +43,13 @@ _SEEN = re.compile(r"""\s(title|alt|placeholder|aria-label)\s*=\s*(?:"([^"]*)"|'
 _META = re.compile(r"""<meta\s[^>]*(?:name|property)\s*=\s*["']?"""
                    r"(?:description|og:title|og:description|twitter:title|twitter:description)\b", re.I)
 _CONTENT = re.compile(r"""\s(content)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+#: Tags a reader reads the text on across (phrasing elements that add no text of their
+#: own): a word may stand in two of its texts, ``<b>مي</b>خوانم``. Not a line break or an
+#: image, and not del, ins, s, q, sub or sup, which stand apart from the text beside them
+#: (an old reading and its new one, a footnote's number) or add quotes.
+INLINE = ("a", "abbr", "b", "bdi", "bdo", "big", "cite", "data", "dfn", "em", "font", "i", "mark",
+          "nobr", "small", "span", "strong", "time", "tt", "u", "var")
+_INLINE_TAG = re.compile(rf"</?(?:{'|'.join(INLINE)})(?=[\s/>]){TAG_REST}>", re.I)
 
 
 class Piece(NamedTuple):
@@ -53,15 +60,21 @@ class Piece(NamedTuple):
     #: how many times its text is written with references: 1; 0 in XML's CDATA, 2 in a page
     #: written as the text of an XML element (a feed's <description>&lt;p&gt;…)
     levels: int = 1
+    #: does a reader read it on from the text before it, only inline tags between
+    #: (``<b>مي</b>خوانم``)?
+    joined: bool = False
 
 
 def readable_pieces(page: str) -> Iterator[Piece]:
     """The texts of ``page`` a reader sees: between its markup, and in its attributes."""
     done = 0
+    inline = False  # only inline tags since the last text?
     for m in _MARKUP.finditer(page):
         if m.start() > done:
-            yield Piece(done, m.start(), "text", "")
+            yield Piece(done, m.start(), "text", "", joined=inline)
+            inline = True
         tag = m.group()
+        inline = inline and _INLINE_TAG.fullmatch(tag) is not None
         if tag[1:2].isalpha() and not m.group(1):  # an opening tag, not of KEPT
             for pattern in (_SEEN, _CONTENT) if _META.match(tag) else (_SEEN,):
                 for a in pattern.finditer(tag):
@@ -70,7 +83,7 @@ def readable_pieces(page: str) -> Iterator[Piece]:
                                 a.group(1).lower(), '"' if group == 2 else "'")
         done = m.end()
     if done < len(page):
-        yield Piece(done, len(page), "text", "")
+        yield Piece(done, len(page), "text", "", joined=inline)
 
 
 def has_markup(text: str) -> bool:
@@ -87,15 +100,12 @@ def repair_html(page: str, repairer: Repairer, explain: bool = False) -> tuple[s
 
 def repair_pieces(text: str, pieces: list[Piece], repairer: Repairer,
                   explain: bool) -> tuple[str, list[StringRepair]]:
-    """``text`` with each of ``pieces`` repaired: read with its references, its edge spaces
-    kept, and where it changed written again with ``& < >`` (and an attribute's quote)
-    escaped, as many times as it was."""
-    edges = [apart(_read(text[p.start:p.end], p.levels)) for p in pieces]
-    befores = [core for _, core, _ in edges]
-
-    def written(i: int, after: str) -> str:
-        lead, _, trail = edges[i]
-        new, piece = lead + after + trail, pieces[i]
+    """``text`` with ``pieces`` repaired, each read with its references and a joined one
+    with the text before it (:func:`~paknevis.repair.strings.repair_runs`), and where it
+    changed written again with ``& < >`` (and an attribute's quote) escaped, as many times
+    as it was."""
+    def written(i: int, new: str) -> str:
+        piece = pieces[i]
         if not piece.levels:  # (CDATA holds its own end as two sections, as XML writes it)
             return new.replace("]]>", "]]]]><![CDATA[>")
         new = html.escape(new, quote=False)
@@ -103,8 +113,24 @@ def repair_pieces(text: str, pieces: list[Piece], repairer: Repairer,
             new = new.replace(quote, "&quot;" if quote == '"' else "&#x27;")
         return new if piece.levels == 1 else html.escape(new, quote=False)
 
-    return repair_parts(text, [(p.start, p.end) for p in pieces], befores, repairer, explain,
-                        lambda i: pieces[i].place, written)
+    return repair_runs(text, [(p.start, p.end) for p in pieces],
+                       [_read(text[p.start:p.end], p.levels) for p in pieces], _runs(pieces),
+                       repairer, explain, lambda i: pieces[i].place, written)
+
+
+def _runs(pieces: list[Piece]) -> list[list[int]]:
+    """The numbers of ``pieces``, each run of them a reader reads as one text: a text and
+    those joined to it (an attribute's value between them is a run of its own)."""
+    runs: list[list[int]] = []
+    last: list[int] | None = None  # the run of the last text
+    for i, p in enumerate(pieces):
+        if p.joined and last is not None:
+            last.append(i)
+            continue
+        runs.append([i])
+        if not p.quote:
+            last = runs[-1]
+    return runs
 
 
 def _read(text: str, levels: int) -> str:

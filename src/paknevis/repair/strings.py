@@ -7,13 +7,16 @@ the 18,770 strings of the Fars News dump, one call each took 0.40 s, 64 a call 0
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from itertools import accumulate
+from operator import itemgetter
 from typing import NamedTuple
 
 from .edits import Edit
 from .pipeline import Repairer
+from .spread import spread
 
 _BATCH = 64
 #: Repairs a list of strings: each one repaired, and each one's edits where they were asked
@@ -72,6 +75,49 @@ def repair_parts(text: str, spans: Sequence[tuple[int, int]], befores: list[str]
         done = end
     if not out:
         return text, repairs
+    out.append(text[done:])
+    return "".join(out), repairs
+
+
+def repair_runs(text: str, spans: Sequence[tuple[int, int]], reads: list[str], runs: list[list[int]],
+                repairer: Repairer, explain: bool, place: Callable[[int], str],
+                written: Callable[[int, str], str]) -> tuple[str, list[StringRepair]]:
+    """``text`` with the texts between its markup repaired: the ``i``-th stands at
+    ``spans[i]`` and reads ``reads[i]``, and each of ``runs`` (their numbers, in order) is
+    what a reader reads as one text (a page's text across its inline tags: ``<b>مي</b>خوانم``).
+    A run is repaired whole, the spaces at its edges kept (:func:`apart`), its edits spread
+    over its texts (:func:`~paknevis.repair.spread.spread`), and a text that changed is
+    written again as ``written(i, repaired)``. With ``explain``, also each changed run's
+    edits, at the line of its first character that is no space, and at ``place`` of its first text."""
+    edges = [apart("".join(reads[i] for i in run)) for run in runs]
+    cores = [core for _, core, _ in edges]
+    crossing = any(len(run) > 1 for run in runs)  # (to spread them, a run's edits are needed)
+    afters, edits = repair_strings(cores, repairer, explain or crossing)
+    new: dict[int, str] = {}  # a text's number: what it reads repaired
+    changed: list[tuple[int, StringRepair]] = []  # each changed run's repair, and where it starts
+    for n, (run, (lead, core, trail), after) in enumerate(zip(runs, edges, afters, strict=True)):
+        if after == core:
+            continue
+        if len(run) == 1:
+            new[run[0]] = lead + after + trail
+        else:
+            shifted = [e.shifted(len(lead)) for e in edits[n]]
+            for i, repaired in zip(run, spread([reads[i] for i in run], shifted), strict=True):
+                if repaired != reads[i]:
+                    new[i] = repaired
+        if explain:  # (it starts at its first character that is no space)
+            i = next(i for i in run if reads[i].strip())
+            raw = text[spans[i][0]:spans[i][1]]
+            start = spans[i][0] + len(raw) - len(raw.lstrip())
+            changed.append((start, StringRepair(0, place(run[0]), core, edits[n])))
+    breaks = [m.start() for m in re.finditer("\n", text)] if changed else []
+    repairs = [r._replace(line=bisect_right(breaks, start) + 1)
+               for start, r in sorted(changed, key=itemgetter(0))]
+    out: list[str] = []
+    done = 0
+    for i in sorted(new):
+        out += (text[done:spans[i][0]], written(i, new[i]))
+        done = spans[i][1]
     out.append(text[done:])
     return "".join(out), repairs
 

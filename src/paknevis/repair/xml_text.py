@@ -72,7 +72,8 @@ def _text_pieces(text: str, start: int, end: int, place: str, levels: int) -> It
     for depth in range(_DEEPEST + 1):
         if depth >= levels and has_markup(view):
             for p in readable_pieces(view):
-                yield Piece(at[p.start], at[p.end], _named(place, p.place), p.quote, p.levels + depth)
+                yield p._replace(start=at[p.start], end=at[p.end], place=_named(place, p.place),
+                                 levels=p.levels + depth)
             return
         if "&" not in view:
             break

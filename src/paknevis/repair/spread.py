@@ -1,0 +1,59 @@
+"""A text that stands in pieces (a Word document's runs, the texts of a page between its
+inline tags), repaired whole: each edit put back into the pieces it covers.
+
+A word processor starts a new piece wherever the formatting changes, and a page wherever a
+tag stands: ``ميخوانم`` may be ``مي`` in bold and ``خوانم`` after it. Repaired one piece at a
+time, neither is a word; repaired whole, the edit (``ميخوانم`` -> ``می‌خوانم``) is first
+made as small as it can be (``ي`` -> ``ی‌``), so the letters it keeps keep their pieces,
+and then goes to the piece it starts in: an insertion where two pieces meet (a ZWNJ between
+``می`` and ``خوانم``) to the first, whose letter it follows. What it replaces in the pieces
+after is taken out of them.
+
+>>> from paknevis.repair.edits import Edit
+>>> spread(["مي", "خوانم"], [Edit(0, 7, "ميخوانم", "می\u200cخوانم", "letters+zwnj")])
+['می\u200c', 'خوانم']
+"""
+from __future__ import annotations
+
+from collections.abc import Container, Iterator
+from difflib import SequenceMatcher
+
+from .edits import Edit
+
+
+def spread(pieces: list[str], edits: list[Edit], kept: Container[int] = ()) -> list[str]:
+    """``pieces`` (whose text, joined, ``edits`` are in the coordinates of) with ``edits``
+    made in them; no edit starts in a piece whose number is in ``kept`` (a line break, an
+    object), which stays as it is."""
+    bounds, at = [], 0
+    for text in pieces:
+        bounds.append((at, at + len(text)))
+        at += len(text)
+    changes: list[list[tuple[int, int, str]]] = [[] for _ in pieces]  # each piece's own edits
+    for e in smallest(edits):
+        first = True
+        for i, (start, end) in enumerate(bounds):
+            if i in kept:
+                continue
+            # the piece it starts in (an insertion where two meet: the first), then those it runs on into
+            if first and (start <= e.start < end or e.start == e.end == end):
+                changes[i].append((e.start - start, min(e.end, end) - start, e.new))
+                first = False
+            elif not first and start < e.end:
+                changes[i].append((0, min(e.end, end) - start, ""))
+    out = []
+    for text, done in zip(pieces, changes, strict=True):
+        for start, end, new in reversed(done):
+            text = text[:start] + new + text[end:]
+        out.append(text)
+    return out
+
+
+def smallest(edits: list[Edit]) -> Iterator[Edit]:
+    """Each edit as the smallest edits that make it: a word's edit (``ميخوانم`` -> ``می‌خوانم``)
+    as its letters' (``ي`` -> ``ی‌``), so that the letters it keeps keep their pieces."""
+    for e in edits:
+        matcher = SequenceMatcher(None, e.old, e.new, autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag != "equal":
+                yield Edit(e.start + i1, e.start + i2, e.old[i1:i2], e.new[j1:j2], e.rule)
