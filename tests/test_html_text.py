@@ -133,7 +133,8 @@ _TITLE = re.compile(r' title="[^"]*"')
 def test_pages_keep_their_markup(page):
     """The markup comes out as it went in (but the titles, which are repaired), each text a
     reader sees (across b and a tags) as fix makes it, its edges' spaces kept, and as it
-    was written where fix leaves it; idempotent; and the edits explained replay each text."""
+    was written where fix leaves it; idempotent; the same explained or not; and the edits
+    explained replay each text."""
     fixed, strings = repair_html(page, repairer(), explain=True)
     def markup(page: str) -> list[str]:  # (the titles left out: they are repaired)
         return [_TITLE.sub("", m.group()) for m in _MARKUP.finditer(page)]
@@ -146,5 +147,6 @@ def test_pages_keep_their_markup(page):
         else:
             assert html.unescape("".join(after)) == lead + fix(text) + trail
     assert repair_html(fixed, repairer())[0] == fixed
+    assert repair_html(page, repairer())[0] == fixed  # (explained or not, the same)
     for s in strings:
         assert apply_edits(s.text, s.edits) == fix(s.text)

@@ -15,8 +15,10 @@ after is taken out of them.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Container, Iterator
 from difflib import SequenceMatcher
+from itertools import accumulate
 
 from .edits import Edit
 
@@ -25,22 +27,27 @@ def spread(pieces: list[str], edits: list[Edit], kept: Container[int] = ()) -> l
     """``pieces`` (whose text, joined, ``edits`` are in the coordinates of) with ``edits``
     made in them; no edit starts in a piece whose number is in ``kept`` (a line break, an
     object), which stays as it is."""
-    bounds, at = [], 0
-    for text in pieces:
-        bounds.append((at, at + len(text)))
-        at += len(text)
+    ends = list(accumulate(len(text) for text in pieces))
     changes: list[list[tuple[int, int, str]]] = [[] for _ in pieces]  # each piece's own edits
-    for e in smallest(edits):
-        first = True
-        for i, (start, end) in enumerate(bounds):
-            if i in kept:
-                continue
-            # the piece it starts in (an insertion where two meet: the first), then those it runs on into
-            if first and (start <= e.start < end or e.start == e.end == end):
-                changes[i].append((e.start - start, min(e.end, end) - start, e.new))
-                first = False
-            elif not first and start < e.end:
-                changes[i].append((0, min(e.end, end) - start, ""))
+    for edit in edits:
+        i = bisect_right(ends, edit.start)  # the piece it starts in
+        if i < len(pieces) and edit.end <= ends[i] and i not in kept and not (
+                edit.start == edit.end and i and edit.start == ends[i - 1]):
+            start = ends[i] - len(pieces[i])  # (most edits lie in one piece: no need to cut them)
+            changes[i].append((edit.start - start, edit.end - start, edit.new))
+            continue
+        for e in smallest([edit]):
+            first = True
+            for i, end in enumerate(ends):
+                start = end - len(pieces[i])
+                if i in kept:
+                    continue
+                # the piece it starts in (an insertion where two meet: the first), then those it runs on into
+                if first and (start <= e.start < end or e.start == e.end == end):
+                    changes[i].append((e.start - start, min(e.end, end) - start, e.new))
+                    first = False
+                elif not first and start < e.end:
+                    changes[i].append((0, min(e.end, end) - start, ""))
     out = []
     for text, done in zip(pieces, changes, strict=True):
         for start, end, new in reversed(done):

@@ -91,8 +91,17 @@ def repair_runs(text: str, spans: Sequence[tuple[int, int]], reads: list[str], r
     edits, at the line of its first character that is no space, and at ``place`` of its first text."""
     edges = [apart("".join(reads[i] for i in run)) for run in runs]
     cores = [core for _, core, _ in edges]
-    crossing = any(len(run) > 1 for run in runs)  # (to spread them, a run's edits are needed)
-    afters, edits = repair_strings(cores, repairer, explain or crossing)
+    # a run of several texts is spread over them by its edits; only those, or all with ``explain``,
+    # are explained (which takes twice the time)
+    afters: list[str] = [""] * len(runs)
+    edits: list[list[Edit]] = [[]] * len(runs)
+    for explained in (False, True):
+        chosen = [n for n, run in enumerate(runs) if (explain or len(run) > 1) == explained]
+        fixed, chosen_edits = repair_strings([cores[n] for n in chosen], repairer, explained)
+        for k, n in enumerate(chosen):
+            afters[n] = fixed[k]
+            if explained:
+                edits[n] = chosen_edits[k]
     new: dict[int, str] = {}  # a text's number: what it reads repaired
     changed: list[tuple[int, StringRepair]] = []  # each changed run's repair, and where it starts
     for n, (run, (lead, core, trail), after) in enumerate(zip(runs, edges, afters, strict=True)):
