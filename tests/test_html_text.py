@@ -49,6 +49,9 @@ def test_a_word_across_inline_tags_is_repaired_whole():
     assert repair_html(page, repairer())[0] == (
         f'<p><b>می{Z}</b>خوانم و <i>کتاب{Z}</i>ها، <a href="/x">بین{Z}</a>المللی</p>'
         f'<p>او <b>می</b>{Z}خواند <span class="x">سلام</span>!</p>')
+    # a space repair puts where an element ends goes after it, one where it starts before it
+    assert repair_html("<p><b>سلام،</b>دنیا و سلام،<i>دنیا</i></p>", repairer())[0] == (
+        "<p><b>سلام،</b> دنیا و سلام، <i>دنیا</i></p>")
     # a block's end, a line break, an image, a struck reading or a footnote's number parts the text
     kept = "<p>می</p>خوانم <br>ها <img src=x>ها <del>کتاب</del>ها کتاب<sup>۱</sup>"
     assert repair_html(kept, repairer())[0] == kept

@@ -63,18 +63,21 @@ class Piece(NamedTuple):
     #: does a reader read it on from the text before it, only inline tags between
     #: (``<b>مي</b>خوانم``)?
     joined: bool = False
+    #: and does an element end between them (``</b>``)? A space repair puts there goes after it
+    after_end: bool = False
 
 
 def readable_pieces(page: str) -> Iterator[Piece]:
     """The texts of ``page`` a reader sees: between its markup, and in its attributes."""
     done = 0
-    inline = False  # only inline tags since the last text?
+    inline = ended = False  # only inline tags since the last text? one that ends an element?
     for m in _MARKUP.finditer(page):
         if m.start() > done:
-            yield Piece(done, m.start(), "text", "", joined=inline)
-            inline = True
+            yield Piece(done, m.start(), "text", "", joined=inline, after_end=ended)
+            inline, ended = True, False
         tag = m.group()
         inline = inline and _INLINE_TAG.fullmatch(tag) is not None
+        ended = ended or tag.startswith("</")
         if tag[1:2].isalpha() and not m.group(1):  # an opening tag, not of KEPT
             for pattern in (_SEEN, _CONTENT) if _META.match(tag) else (_SEEN,):
                 for a in pattern.finditer(tag):
@@ -83,7 +86,7 @@ def readable_pieces(page: str) -> Iterator[Piece]:
                                 a.group(1).lower(), '"' if group == 2 else "'")
         done = m.end()
     if done < len(page):
-        yield Piece(done, len(page), "text", "", joined=inline)
+        yield Piece(done, len(page), "text", "", joined=inline, after_end=ended)
 
 
 def has_markup(text: str) -> bool:
@@ -115,7 +118,8 @@ def repair_pieces(text: str, pieces: list[Piece], repairer: Repairer,
 
     return repair_runs(text, [(p.start, p.end) for p in pieces],
                        [_read(text[p.start:p.end], p.levels) for p in pieces], _runs(pieces),
-                       repairer, explain, lambda i: pieces[i].place, written)
+                       repairer, explain, lambda i: pieces[i].place, written,
+                       closed={i for i, p in enumerate(pieces) if p.after_end})
 
 
 def _runs(pieces: list[Piece]) -> list[list[int]]:

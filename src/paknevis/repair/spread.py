@@ -12,6 +12,8 @@ after is taken out of them.
 >>> from paknevis.repair.edits import Edit
 >>> spread(["مي", "خوانم"], [Edit(0, 7, "ميخوانم", "می\u200cخوانم", "letters+zwnj")])
 ['می\u200c', 'خوانم']
+>>> spread(["سلام،", "دنیا"], [Edit(5, 5, "", " ", "spacing")], closed={1})
+['سلام،', ' دنیا']
 """
 from __future__ import annotations
 
@@ -23,17 +25,22 @@ from itertools import accumulate
 from .edits import Edit
 
 
-def spread(pieces: list[str], edits: list[Edit], kept: Container[int] = ()) -> list[str]:
+def spread(pieces: list[str], edits: list[Edit], kept: Container[int] = (),
+           closed: Container[int] = ()) -> list[str]:
     """``pieces`` (whose text, joined, ``edits`` are in the coordinates of) with ``edits``
     made in them; no edit starts in a piece whose number is in ``kept`` (a line break, an
-    object), which stays as it is."""
+    object), which stays as it is. A space inserted before a piece whose number is in
+    ``closed`` (one that follows an element's end: ``</b>``, Markdown's closing ``**``) goes
+    to it, outside the element, where Markdown still reads the emphasis (``**سلام، **`` is none)."""
     ends = list(accumulate(len(text) for text in pieces))
     changes: list[list[tuple[int, int, str]]] = [[] for _ in pieces]  # each piece's own edits
     for edit in edits:
         i = bisect_right(ends, edit.start)  # the piece it starts in
-        if i < len(pieces) and edit.end <= ends[i] and i not in kept and not (
-                edit.start == edit.end and i and edit.start == ends[i - 1]):
-            start = ends[i] - len(pieces[i])  # (most edits lie in one piece: no need to cut them)
+        # most edits lie inside one piece, and need not be cut (but at an edge, where which
+        # piece takes an insertion is to be decided)
+        inside = i < len(pieces) and (edit.end < ends[i] or edit.end == ends[i] and i + 1 not in closed)
+        if inside and i not in kept and not (edit.start == edit.end and i and edit.start == ends[i - 1]):
+            start = ends[i] - len(pieces[i])
             changes[i].append((edit.start - start, edit.end - start, edit.new))
             continue
         for e in smallest([edit]):
@@ -43,7 +50,8 @@ def spread(pieces: list[str], edits: list[Edit], kept: Container[int] = ()) -> l
                 if i in kept:
                     continue
                 # the piece it starts in (an insertion where two meet: the first), then those it runs on into
-                if first and (start <= e.start < end or e.start == e.end == end):
+                if first and (start <= e.start < end or e.start == e.end == end and not (
+                        i + 1 in closed and e.new.isspace())):
                     changes[i].append((e.start - start, min(e.end, end) - start, e.new))
                     first = False
                 elif not first and start < e.end:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from itertools import accumulate
 from operator import itemgetter
 from typing import NamedTuple
@@ -81,12 +81,14 @@ def repair_parts(text: str, spans: Sequence[tuple[int, int]], befores: list[str]
 
 def repair_runs(text: str, spans: Sequence[tuple[int, int]], reads: list[str], runs: list[list[int]],
                 repairer: Repairer, explain: bool, place: Callable[[int], str],
-                written: Callable[[int, str], str]) -> tuple[str, list[StringRepair]]:
+                written: Callable[[int, str], str],
+                closed: Container[int] = ()) -> tuple[str, list[StringRepair]]:
     """``text`` with the texts between its markup repaired: the ``i``-th stands at
     ``spans[i]`` and reads ``reads[i]``, and each of ``runs`` (their numbers, in order) is
     what a reader reads as one text (a page's text across its inline tags: ``<b>مي</b>خوانم``).
     A run is repaired whole, the spaces at its edges kept (:func:`apart`), its edits spread
-    over its texts (:func:`~paknevis.repair.spread.spread`), and a text that changed is
+    over its texts (:func:`~paknevis.repair.spread.spread`; a space inserted before a text
+    whose number is in ``closed`` goes to it, outside the element that ends there), and a text that changed is
     written again as ``written(i, repaired)``. With ``explain``, also each changed run's
     edits, at the line of its first character that is no space, and at ``place`` of its first text."""
     edges = [apart("".join(reads[i] for i in run)) for run in runs]
@@ -111,7 +113,9 @@ def repair_runs(text: str, spans: Sequence[tuple[int, int]], reads: list[str], r
             new[run[0]] = lead + after + trail
         else:
             shifted = [e.shifted(len(lead)) for e in edits[n]]
-            for i, repaired in zip(run, spread([reads[i] for i in run], shifted), strict=True):
+            after_end = {k for k, i in enumerate(run) if i in closed}
+            repaired_run = spread([reads[i] for i in run], shifted, closed=after_end)
+            for i, repaired in zip(run, repaired_run, strict=True):
                 if repaired != reads[i]:
                     new[i] = repaired
         if explain:  # (it starts at its first character that is no space)
