@@ -74,6 +74,28 @@ def test_explain_gives_each_pieces_line_and_edits():
         assert apply_edits(p.text, p.edits) == fix(p.text)
 
 
+def test_a_word_across_emphasis_links_and_inline_tags_is_repaired_whole():
+    """A reader reads the prose on across emphasis, a link's brackets and inline HTML, so a
+    word in two of them is repaired as one, each letter left where it stood; a space repair
+    puts where an element ends goes after its end, where the emphasis still holds."""
+    post = ("**مي**خوانم و *کتاب*ها، [بين](/x)المللی و <b>مي</b>خوانم\n\n"
+            "متن **مي** خوانم و سلام،**دنيا** و سلام،~~دنيا~~\n")
+    assert fix_markdown(post) == (
+        f"**می{Z}**خوانم و *کتاب{Z}*ها، [بین{Z}](/x)المللی و <b>می{Z}</b>خوانم\n\n"
+        f"متن **می**{Z}خوانم و سلام، **دنیا** و سلام، ~~دنیا~~\n")
+    # not across code, an image, a line's end, a lone mark, or _ inside a word (snake_case)
+    kept = "`مي`خوانم ![بين](/x)المللی کتاب*\nها مي* ها a_مي_خوانم\n"
+    assert fix_markdown(kept) == kept.replace("بين", "بین").replace("ها مي", "ها می").replace("_مي_", "_می_")
+    fixed, pieces = repair_markdown("---\ntitle: x\n---\nمتن\n\n**مي**خوانم\n", repairer(), explain=True)
+    assert [(p.line, p.place, p.text) for p in pieces] == [(6, "text", "ميخوانم")]
+
+
+def test_a_paragraph_that_begins_with_an_inline_tag_is_prose():
+    # an HTML block begins with a block's tag, or a tag alone on its line (CommonMark)
+    post = "<b>كتاب</b> ها\n\n<div>\nكتاب\n</div>\n\n<span>\nكتاب\n</span>\n"
+    assert fix_markdown(post) == post.replace("<b>كتاب</b> ها", f"<b>کتاب</b>{Z}ها")
+
+
 def test_the_front_matters_values_a_reader_sees():
     # plain, double- and single-quoted; a value that must now be quoted is; tags (names that
     # addresses are made of), a value with a comment and a block value stay as they were
@@ -95,7 +117,8 @@ def test_the_front_matters_values_a_reader_sees():
 
 
 syntax = st.sampled_from(["\n", "\n\n", "```\n", "~~~~\n", "    ", "- ", "1. ", "# ", "`x`", "``y``",
-                          "](/a/كتاب)", "<b>", "<https://x.ir/كتاب>", "  \n", "---\n", "[r]: /u\n"])
+                          "](/a/كتاب)", "<b>", "</b>", "<https://x.ir/كتاب>", "  \n", "---\n", "[r]: /u\n",
+                          "**", "*", "_", "~~", "[", "![", "<div>"])
 posts = st.lists(st.one_of(texts, syntax), max_size=14).map("".join)
 
 
@@ -103,15 +126,16 @@ posts = st.lists(st.one_of(texts, syntax), max_size=14).map("".join)
 @given(posts)
 def test_posts_keep_their_code_and_syntax(post):
     """What Markdown reads as code or syntax comes out as it went in, in order (repair may
-    make more: a ZWNJ before ``` taken out leaves a fence); idempotent; and the edits
-    explained replay each piece of prose."""
+    make more: a ZWNJ before ``` taken out leaves a fence); idempotent; the same explained
+    or not; and the edits explained replay each piece of prose."""
     fixed, pieces = repair_markdown(post, repairer(), explain=True)
     at = 0
-    for a, b in kept_spans(post):
+    for a, b, *_ in kept_spans(post):
         at = fixed.find(post[a:b], at)
         assert at >= 0, post[a:b]
         at += b - a
     assert repair_markdown(fixed, repairer())[0] == fixed
+    assert repair_markdown(post, repairer())[0] == fixed  # (explained or not, the same)
     for p in pieces:
         assert apply_edits(p.text, p.edits) == fix(p.text)
 

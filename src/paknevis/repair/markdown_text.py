@@ -6,10 +6,12 @@ two; a fenced block's ``alert("…");`` became ``alert("…")؛``; and a link's 
 another address. Here these stay byte for byte: the front matter (YAML or TOML) but the
 values a reader sees, fenced and indented code, HTML blocks and link definitions; in a line,
 code spans, a link's destination, autolinks and inline HTML, the marks of a list item, a
-heading and a quote, and the spaces at the end of a line (two of them break it). The prose
-between is repaired as :func:`~paknevis.fix` repairs a text, the spaces at its edges kept,
-and so are the front matter's title, subtitle, description, summary and excerpt (a value
-of one line, plain or quoted: it is quoted where it must now be, as ``title: علی: کتاب``).
+heading, a quote and emphasis, and the spaces at the end of a line (two of them break it).
+The prose between is repaired as :func:`~paknevis.fix` repairs a text, the spaces at its
+edges kept, read on across the syntax a reader reads it across (emphasis, a link's
+brackets, inline tags: ``**مي**خوانم`` is one word, and becomes ``**می‌**خوانم``); and so
+are the front matter's title, subtitle, description, summary and excerpt (a value of one
+line, plain or quoted: it is quoted where it must now be, as ``title: علی: کتاب``).
 
 >>> from paknevis.repair import repairer
 >>> repair_markdown('1. كتاب ها را `f("كتاب");` [ببین](/posts/كتاب)\\n', repairer())[0]
@@ -21,9 +23,11 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple, Unpack
 
+from .chars import COMBINING_MARKS, KASHIDA, WORD_BREAKERS
 from .config import RepairOptions
+from .html_text import _INLINE_TAG, TAG_REST
 from .pipeline import Repairer, repairer
-from .strings import StringRepair, apart, repair_parts
+from .strings import StringRepair, repair_parts, repair_runs
 
 _FRONT = re.compile(r"(---|\+\+\+)[ \t]*\r?\n.*?^\1[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 # the front matter's values a reader sees, on a line of their own (not tags, which are
@@ -41,7 +45,16 @@ _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 # a line's marks: blockquotes', a list item's, a heading's (a heading's # and its word
 # would be a hashtag to the handles step: # مجاهدین_خلق)
 _MARKS = re.compile(r"(?: {0,3}>[ \t]?)*( {0,3}(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$))?( {0,3}#{1,6}(?=[ \t]|$))?")
-_HTML_BLOCK = re.compile(r" {0,3}<(?:[a-zA-Z][a-zA-Z0-9-]*(?:[\s/>]|$)|/[a-zA-Z]|!--|\?|![A-Z])")
+# HTML blocks as CommonMark starts them: a raw element, a comment, a declaration or CDATA;
+# a block element's tag; any complete tag alone on its line (not <b> before text, a paragraph's)
+_BLOCK_TAGS = ("address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|"
+               "details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|"
+               "h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|"
+               "optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|"
+               "tr|track|ul")
+_HTML_BLOCK = re.compile(r" {0,3}(?:<(?:script|pre|style|textarea)(?:[\s>]|$)|<!--|<\?|<![A-Za-z]|<!\[CDATA\["
+                         rf"|</?(?:{_BLOCK_TAGS})(?:[\s/>]|$)"
+                         rf"|</?[a-zA-Z][a-zA-Z0-9-]*{TAG_REST}>[ \t]*$)", re.I)
 _DEFINITION = re.compile(r" {0,3}\[[^\]]+\]:[ \t]*\S")
 # in a line: a code span, a link's destination (one level of brackets inside), an autolink
 # or inline HTML, and the spaces at the line's end
@@ -49,6 +62,18 @@ _INLINE = re.compile(r"(`+)[^`].*?(?<!`)\1(?!`)"
                      r"|\]\((?:[^()\n]|\([^()\n]*\))*\)"
                      r"|<(?:[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*|[a-zA-Z/!?][^<>\n]*)>"
                      r"|[ \t]+(?=\r?\n|\Z)")
+#: What repair may take out beside a mark of emphasis (invisible characters, harakat, kashida),
+#: and syntax found before it (U+FFFC stands for it; a space beside it may go): the marks
+#: are found as if these were not there, so a second pass finds those the first did
+_UNSEEN = frozenset(WORD_BREAKERS + COMBINING_MARKS + KASHIDA + "\u00ad\ufeff\ufffc" + "".join(
+    map(chr, [*range(0x0300, 0x0370), *range(0x06D6, 0x06EE), *range(0xFE70, 0xFE80)])))
+# Emphasis: a pair of marks on a line, * or ** (inside a word too), _ or __ (not inside a
+# word: snake_case), or ~~; the opening one before a character that is no space, the closing
+# one after one (CommonMark's flanking rules, simplified). A reader reads the prose on
+# across them: **مي**خوانم is one word.
+_EMPHASIS = re.compile(r"(?<![*\\])(\*{1,3})(?=[^\s*]).*?[^\s*\\]\1(?!\*)"
+                       r"|(?<![\w\\])(_{1,3})(?=[^\s_]).*?[^\s_\\]\2(?![\w_])"
+                       r"|(?<![~\\])(~~)(?=[^\s~]).*?[^\s~\\]\3(?!~)")
 
 
 class Value(NamedTuple):
@@ -59,6 +84,17 @@ class Value(NamedTuple):
     key: str
     quote: str  # its quote ("" for a plain YAML value)
     toml: bool
+
+
+class Kept(NamedTuple):
+    """A span Markdown reads as code or syntax."""
+
+    start: int
+    end: int
+    #: does a reader read the prose on across it (emphasis's marks, a link's brackets, an
+    #: inline tag: ``**مي**خوانم``, ``[بين](/x)المللی``), and does it end an element there?
+    joins: bool = False
+    ends: bool = False
 
 
 def front_values(text: str) -> list[Value]:
@@ -91,12 +127,12 @@ def _written(value: Value, text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def kept_spans(text: str) -> Iterator[tuple[int, int]]:
+def kept_spans(text: str) -> Iterator[Kept]:
     """The spans of ``text`` that Markdown reads as code or syntax, in order (the front
     matter whole, its values a reader sees too: see :func:`front_values`)."""
     pos = 0
     if m := _FRONT.match(text):
-        yield 0, m.end()
+        yield Kept(0, m.end())
         pos = m.end()
     fence = ""  # the open fence, if any
     html_block = list_item = False
@@ -105,7 +141,7 @@ def kept_spans(text: str) -> Iterator[tuple[int, int]]:
         start, pos = pos, pos + len(line)
         body = line.rstrip("\r\n")
         if fence:  # inside a fenced block, to a fence of its kind at least as long
-            yield start, pos
+            yield Kept(start, pos)
             m = _FENCE.match(body)
             if m and m[1][0] == fence[0] and len(m[1]) >= len(fence) and not body[m.end():].strip():
                 fence = ""
@@ -123,43 +159,103 @@ def kept_spans(text: str) -> Iterator[tuple[int, int]]:
         m = _FENCE.match(body)
         if m and not (m[1][0] == "`" and "`" in body[m.end():]):
             fence = m[1]
-            yield start, pos
+            yield Kept(start, pos)
         elif html_block or (indented and blank_before and not list_item) or (
                 _HTML_BLOCK.match(body) and blank_before) or _DEFINITION.match(body):
             html_block = html_block or bool(_HTML_BLOCK.match(body))
-            yield start, pos
+            yield Kept(start, pos)
         else:
-            if marks.end():
-                yield start, start + marks.end()
-            for m in _INLINE.finditer(line):
-                yield start + m.start(), start + m.end()
+            yield from (k._replace(start=start + k.start, end=start + k.end)
+                        for k in _inline_spans(line, marks.end()))
         blank_before = False
+
+
+def _inline_spans(line: str, marks: int) -> list[Kept]:
+    """The syntax of a line of prose whose marks (a list item's, a heading's) end at
+    ``marks``: code spans, links' destinations, autolinks and inline HTML, the spaces at its
+    end, and the marks of emphasis and of links' text, in order."""
+    spans = [Kept(0, marks)] if marks else []
+    for m in _INLINE.finditer(line):
+        inline = _INLINE_TAG.fullmatch(m.group()) is not None
+        spans.append(Kept(m.start(), m.end(), inline, inline and m.group().startswith("</")))
+    masked = list(line)  # the line with its syntax so far out of the way
+    for k in spans:
+        masked[k.start:k.end] = "\ufffc" * (k.end - k.start)
+    plain = "".join(masked)
+    # a link's text is read on with the prose beside it, an image's alternative text is not
+    after = 0  # the last link's end: a link's text begins after it
+    for n, k in enumerate(list(spans)):
+        if not line.startswith("](", k.start):
+            continue
+        opening, after = plain.rfind("[", after, k.start), k.end
+        if opening < 0 or "]" in plain[opening:k.start] or plain[opening - 1:opening] == "\\":
+            continue
+        if plain[opening - 1:opening] == "!":
+            spans.append(Kept(opening - 1, opening + 1))
+        else:
+            spans[n] = k._replace(joins=True, ends=True)
+            spans.append(Kept(opening, opening + 1, True))
+    if any(mark in plain for mark in "*_~"):
+        seen = [i for i, c in enumerate(plain) if c not in _UNSEEN]
+        for m in _EMPHASIS.finditer("".join(plain[i] for i in seen)):
+            width = len(m.group(m.lastindex or 0))
+            opening, closing = seen[m.start()], seen[m.end() - width]
+            whole = seen[m.start() + width - 1] - opening == seen[m.end() - 1] - closing == width - 1
+            if whole:  # (each mark a run of the line, not cut by what is unseen)
+                spans += (Kept(opening, opening + width, True), Kept(closing, closing + width, True, True))
+    return sorted(spans)
 
 
 def repair_markdown(text: str, repairer: Repairer, explain: bool = False) -> tuple[str, list[StringRepair]]:
     """``text`` with its prose, and its front matter's values a reader sees, repaired by
     ``repairer``; with ``explain``, also the edits of each piece that changed (its place:
     "text", or the value's key)."""
+    front = _FRONT.match(text)
+    cut = front.end() if front else 0
     values = front_values(text)
-    pieces: list[tuple[int, int]] = [(v.start, v.end) for v in values]
+    head, repairs = repair_parts(text[:cut], [(v.start, v.end) for v in values],
+                                 [_read(text[v.start:v.end], v.quote, v.toml) for v in values],
+                                 repairer, explain, lambda i: values[i].key,
+                                 lambda i, after: _written(values[i], after))
+    body = text[cut:]
+    prose = list(_prose(body))
+    runs: list[list[int]] = []
+    for i, piece in enumerate(prose):
+        if piece.joins and runs:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    fixed, body_repairs = repair_runs(body, [(p.start, p.end) for p in prose],
+                                      [body[p.start:p.end] for p in prose], runs, repairer, explain,
+                                      lambda i: "text", lambda i, new: new,
+                                      closed={i for i, p in enumerate(prose) if p.ends})
+    above = text.count("\n", 0, cut)
+    return head + fixed, repairs + [r._replace(line=r.line + above) for r in body_repairs]
+
+
+class Prose(NamedTuple):
+    """A piece of prose: a line of it between syntax."""
+
+    start: int
+    end: int
+    joins: bool  # is it read on from the piece before it (only syntax read across between)?
+    ends: bool  # and does an element end between them?
+
+
+def _prose(text: str) -> Iterator[Prose]:
+    """The prose of ``text`` (with no front matter), in pieces."""
     done = 0
-    for start, end in kept_spans(text):
-        if start > done:
-            pieces += _lines_of(text, done, start)
-        done = max(done, end)
-    pieces += _lines_of(text, done, len(text))
-    edges = [("", _read(text[v.start:v.end], v.quote, v.toml), "") for v in values]
-    edges += [apart(text[start:end]) for start, end in pieces[len(values):]]
-    befores = [core for _, core, _ in edges]
-
-    def written(i: int, after: str) -> str:
-        if i < len(values):
-            return _written(values[i], after)
-        lead, _, trail = edges[i]
-        return lead + after + trail
-
-    return repair_parts(text, pieces, befores, repairer, explain,
-                        lambda i: values[i].key if i < len(values) else "text", written)
+    joins = ends = False  # may the next piece be read on from the last one? after an element's end?
+    for kept in [*kept_spans(text), Kept(len(text), len(text))]:
+        if kept.start > done:  # the prose before it, a piece a line
+            last = -1
+            for start, end in _lines_of(text, done, kept.start):
+                on = joins and start == done
+                yield Prose(start, end, on, on and ends)
+                last = end
+            joins, ends = last == kept.start, False
+        joins, ends = joins and kept.joins, ends or kept.ends
+        done = max(done, kept.end)
 
 
 def _lines_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
