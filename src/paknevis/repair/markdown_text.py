@@ -20,7 +20,7 @@ line, plain or quoted: it is quoted where it must now be, as ``title: علی: ک
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple, Unpack
 
 from .chars import COMBINING_MARKS, KASHIDA, WORD_BREAKERS
@@ -67,6 +67,7 @@ _INLINE = re.compile(r"(`+)[^`].*?(?<!`)\1(?!`)"
 #: are found as if these were not there, so a second pass finds those the first did
 _UNSEEN = frozenset(WORD_BREAKERS + COMBINING_MARKS + KASHIDA + "\u00ad\ufeff\ufffc" + "".join(
     map(chr, [*range(0x0300, 0x0370), *range(0x06D6, 0x06EE), *range(0xFE70, 0xFE80)])))
+_UNSEEN_CHAR = re.compile(f"[{''.join(sorted(_UNSEEN))}]")
 # Emphasis: a pair of marks on a line, * or ** (inside a word too), _ or __ (not inside a
 # word: snake_case), or ~~; the opening one before a character that is no space, the closing
 # one after one (CommonMark's flanking rules, simplified). A reader reads the prose on
@@ -178,10 +179,9 @@ def _inline_spans(line: str, marks: int) -> list[Kept]:
     for m in _INLINE.finditer(line):
         inline = _INLINE_TAG.fullmatch(m.group()) is not None
         spans.append(Kept(m.start(), m.end(), inline, inline and m.group().startswith("</")))
-    masked = list(line)  # the line with its syntax so far out of the way
+    plain = line  # the line with its syntax so far out of the way
     for k in spans:
-        masked[k.start:k.end] = "\ufffc" * (k.end - k.start)
-    plain = "".join(masked)
+        plain = plain[:k.start] + "\ufffc" * (k.end - k.start) + plain[k.end:]
     # a link's text is read on with the prose beside it, an image's alternative text is not
     after = 0  # the last link's end: a link's text begins after it
     for n, k in enumerate(list(spans)):
@@ -195,9 +195,13 @@ def _inline_spans(line: str, marks: int) -> list[Kept]:
         else:
             spans[n] = k._replace(joins=True, ends=True)
             spans.append(Kept(opening, opening + 1, True))
-    if any(mark in plain for mark in "*_~"):
-        seen = [i for i, c in enumerate(plain) if c not in _UNSEEN]
-        for m in _EMPHASIS.finditer("".join(plain[i] for i in seen)):
+    if "*" in plain or "_" in plain or "~" in plain:
+        if _UNSEEN_CHAR.search(plain):
+            seen: Sequence[int] = [i for i, c in enumerate(plain) if c not in _UNSEEN]
+            view = "".join(plain[i] for i in seen)
+        else:
+            seen, view = range(len(plain)), plain
+        for m in _EMPHASIS.finditer(view):
             width = len(m.group(m.lastindex or 0))
             opening, closing = seen[m.start()], seen[m.end() - width]
             whole = seen[m.start() + width - 1] - opening == seen[m.end() - 1] - closing == width - 1
