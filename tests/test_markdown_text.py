@@ -110,6 +110,9 @@ def test_the_front_matters_values_a_reader_sees():
     assert yaml.safe_load(fixed.split("---\n")[1]) == {
         "title": f"کتاب{Z}ها", "description": "علی گفت «نه»", "summary": "it's کتاب",
         "subtitle": "سلام: دنیا", "tags": ["ايران", "كتاب"], "excerpt": "كتاب", "layout": "كتاب\n"}
+    # a value YAML would read as no text (a merge, true) once repair takes a space out is quoted
+    assert fix_markdown("---\ntitle: <<\xa0\nsummary: yes\xa0\ndescription: کتاب\xa0\n---\n") == (
+        '---\ntitle: "<<"\nsummary: "yes"\ndescription: کتاب\n---\n')
     toml = "+++\ntitle = \"كتاب ها\"\nsummary = 'كتاب'\ndescription = 'it\"s كتاب'\n+++\n"
     import tomllib
     assert tomllib.loads(fix_markdown(toml).strip("+\n")) == {

@@ -39,8 +39,9 @@ _INDICATORS = r"""\-?:,\[\]{}#&*!|>'"%@`"""  # (a plain YAML value cannot begin 
 _YAML_VALUE = re.compile(rf"^(?P<key>{_SEEN_KEYS})[ \t]*:[ \t]+(?:{_QUOTED}"
                          rf"|(?P<plain>[^\s{_INDICATORS}](?:[^#\r\n]|(?<! )#)*?))[ \t]*\r?$", re.M)
 _TOML_VALUE = re.compile(rf"^(?P<key>{_SEEN_KEYS})[ \t]*=[ \t]*{_QUOTED}[ \t]*\r?$", re.M)
-#: what a plain YAML value may not hold (nothing at all is no text, but null): it is then quoted
-_NOT_PLAIN = re.compile(rf"^[{_INDICATORS}]|: | #|:$|^\s|\s$|^$")
+#: what a plain YAML value may not hold (nothing at all is no text, but null), or be: only
+#: ASCII, which YAML may read as no text (<< a merge, null, yes, 12, 2024-01-01); it is then quoted
+_NOT_PLAIN = re.compile(rf"^[{_INDICATORS}]|: | #|:$|^\s|\s$|^$|^[\x00-\x7f]*$")
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 # a line's marks: blockquotes', a list item's, a heading's (a heading's # and its word
 # would be a hashtag to the handles step: # مجاهدین_خلق)
