@@ -7,6 +7,7 @@
     python benchmarks/speed.py --explain        # and fix_and_explain (what a record needs)
     python benchmarks/speed.py --skip zwnj.join_compound   # and fix with a rule skipped
     python benchmarks/speed.py --dump           # and the JSON Lines file itself, repaired as JSON
+    python benchmarks/speed.py --markup         # and the articles as pages and Markdown posts
     python benchmarks/speed.py --lines          # one call per line: short texts
     python benchmarks/speed.py --form glued     # the articles with their ZWNJs deleted
 
@@ -22,7 +23,9 @@ corpus of sentences or posts, where what each call costs whatever its length cou
 more. With ``--form``, every system gets the articles in another form (``FORMS``), the
 failure modes of web text. With ``--dump``, paknevis also repairs the file itself as
 ``paknevis fix`` repairs JSON, 256 lines a call (each string value: titles, paragraphs, and
-links, tags and categories too), its MB/s counted over the whole file. Ratios are to hazm;
+links, tags and categories too), its MB/s counted over the whole file; with ``--markup``,
+each article as a page and as a Markdown post (``with_markup``), as ``paknevis fix`` repairs
+them, MB/s counted over the page or post. Ratios are to hazm;
 in shekar's venv (see anchors.py), which has no hazm, to paknevis.
 """
 from __future__ import annotations
@@ -149,21 +152,38 @@ def best_times(fns: dict, docs, warmup, repeat: int, inputs: dict | None = None)
     return best
 
 
-class DumpRepair:
-    """A block of JSON Lines repaired as ``paknevis fix`` repairs it (a method, so that
-    best_times empties its word cache as paknevis's)."""
+class FormRepair:
+    """A block of JSON Lines, a page or a post repaired as ``paknevis fix`` repairs one of
+    its form (a method, so that best_times empties its word cache as paknevis's)."""
 
-    def __init__(self):
+    def __init__(self, kind: str):
         from paknevis.repair import repairer
-        from paknevis.repair.json_text import repair_json
+        from paknevis.repair.forms import Form
 
-        self.repairer, self._repair_json = repairer(), repair_json
+        self.repairer, self.form = repairer(), Form(kind)
 
     def clear_caches(self) -> None:
         self.repairer.clear_caches()
 
     def repair(self, block: str) -> str:
-        return self._repair_json(block, self.repairer)[0]
+        return self.form.repair(block, self.repairer, False)[0]
+
+
+def with_markup(doc: str, kind: str) -> str:
+    """An article as a page (``html``) or a Markdown post: its title a heading, a paragraph
+    each, and every third paragraph of more than five words with its second and third words
+    in bold and its fifth a link (``--markup``: words in inline markup, as pages have them,
+    are repaired across it)."""
+    title, *paragraphs = doc.split("\n")
+    out = [f"<h1>{title}</h1>" if kind == "html" else f"# {title}"]
+    for n, paragraph in enumerate(paragraphs):
+        words = paragraph.split(" ")
+        if n % 3 == 0 and len(words) > 5:
+            bold, link = ("<b>", "</b>") if kind == "html" else ("**", "**"), f"/tag/{n}"
+            words[1], words[2] = bold[0] + words[1], words[2] + bold[1]
+            words[4] = f'<a href="{link}">{words[4]}</a>' if kind == "html" else f"[{words[4]}]({link})"
+        out.append(f"<p>{' '.join(words)}</p>" if kind == "html" else " ".join(words))
+    return "\n".join(out) + "\n" if kind == "html" else "\n\n".join(out) + "\n"
 
 
 def dump_blocks(path: Path) -> list[str]:
@@ -205,6 +225,8 @@ def main() -> int:
                     help="also time fix with these rules skipped (comma-separated: skip=)")
     ap.add_argument("--dump", action="store_true",
                     help="also time the JSON Lines file repaired as JSON (paknevis fix dump.jsonl)")
+    ap.add_argument("--markup", action="store_true",
+                    help="also time each article as a page and as a Markdown post (see with_markup)")
     ap.add_argument("--lines", action="store_true",
                     help="one call per line of the articles, not per article")
     ap.add_argument("--form", choices=FORMS, default="published",
@@ -226,9 +248,14 @@ def main() -> int:
         fns["paknevis-skip"] = repairer(skip=tuple(args.skip.split(","))).fix
     inputs, sizes = {}, {}
     if args.dump:
-        fns["paknevis-json"] = DumpRepair().repair
+        fns["paknevis-json"] = FormRepair("json").repair
         inputs["paknevis-json"] = dump_blocks(CORPUS), dump_blocks(WARMUP)
         sizes["paknevis-json"] = CORPUS.stat().st_size / 1e6, len(load_docs())
+    for kind in ("html", "markdown") if args.markup else ():
+        marked = [with_markup(d, kind) for d in docs]
+        fns[f"paknevis-{kind}"] = FormRepair(kind).repair
+        inputs[f"paknevis-{kind}"] = marked, [with_markup(d, kind) for d in warmup]
+        sizes[f"paknevis-{kind}"] = sum(len(d.encode("utf-8")) for d in marked) / 1e6, len(docs)
     fns.update(floor_references() if args.floor else {})
     for name, secs in best_times(fns, docs, warmup, args.repeat, inputs).items():
         size, count = sizes.get(name, (mb, len(docs)))

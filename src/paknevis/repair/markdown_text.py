@@ -20,7 +20,9 @@ line, plain or quoted: it is quoted where it must now be, as ``title: علی: ک
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from bisect import bisect_right
+from collections.abc import Iterator
+from itertools import accumulate
 from typing import NamedTuple, Unpack
 
 from .chars import COMBINING_MARKS, KASHIDA, WORD_BREAKERS
@@ -68,7 +70,7 @@ _INLINE = re.compile(r"(`+)[^`].*?(?<!`)\1(?!`)"
 #: are found as if these were not there, so a second pass finds those the first did
 _UNSEEN = frozenset(WORD_BREAKERS + COMBINING_MARKS + KASHIDA + "\u00ad\ufeff\ufffc" + "".join(
     map(chr, [*range(0x0300, 0x0370), *range(0x06D6, 0x06EE), *range(0xFE70, 0xFE80)])))
-_UNSEEN_CHAR = re.compile(f"[{''.join(sorted(_UNSEEN))}]")
+_SEEN_STRETCH = re.compile(f"[^{''.join(sorted(_UNSEEN))}]+")
 # Emphasis: a pair of marks on a line, * or ** (inside a word too), _ or __ (not inside a
 # word: snake_case), or ~~; the opening one before a character that is no space, the closing
 # one after one (CommonMark's flanking rules, simplified). A reader reads the prose on
@@ -180,6 +182,8 @@ def _inline_spans(line: str, marks: int) -> list[Kept]:
     for m in _INLINE.finditer(line):
         inline = _INLINE_TAG.fullmatch(m.group()) is not None
         spans.append(Kept(m.start(), m.end(), inline, inline and m.group().startswith("</")))
+    if "](" not in line and "*" not in line and "_" not in line and "~" not in line:
+        return sorted(spans)  # (most lines of prose: no link, no emphasis)
     plain = line  # the line with its syntax so far out of the way
     for k in spans:
         plain = plain[:k.start] + "\ufffc" * (k.end - k.start) + plain[k.end:]
@@ -196,16 +200,20 @@ def _inline_spans(line: str, marks: int) -> list[Kept]:
         else:
             spans[n] = k._replace(joins=True, ends=True)
             spans.append(Kept(opening, opening + 1, True))
-    if "*" in plain or "_" in plain or "~" in plain:
-        if _UNSEEN_CHAR.search(plain):
-            seen: Sequence[int] = [i for i, c in enumerate(plain) if c not in _UNSEEN]
-            view = "".join(plain[i] for i in seen)
-        else:
-            seen, view = range(len(plain)), plain
+    if "*" in line or "_" in line or "~" in line:
+        # the line as seen: its stretches of what is not unseen, where each starts in it and in the line
+        stretches = list(_SEEN_STRETCH.finditer(plain))
+        view = "".join(m.group() for m in stretches)
+        in_view = list(accumulate((len(m.group()) for m in stretches[:-1]), initial=0))
+
+        def in_line(at: int) -> int:
+            k = bisect_right(in_view, at) - 1
+            return stretches[k].start() + at - in_view[k]
+
         for m in _EMPHASIS.finditer(view):
             width = len(m.group(m.lastindex or 0))
-            opening, closing = seen[m.start()], seen[m.end() - width]
-            whole = seen[m.start() + width - 1] - opening == seen[m.end() - 1] - closing == width - 1
+            opening, closing = in_line(m.start()), in_line(m.end() - width)
+            whole = in_line(m.start() + width - 1) - opening == in_line(m.end() - 1) - closing == width - 1
             if whole:  # (each mark a run of the line, not cut by what is unseen)
                 spans += (Kept(opening, opening + width, True), Kept(closing, closing + width, True, True))
     return sorted(spans)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Container, Sequence
-from itertools import accumulate
+from itertools import accumulate, islice
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -86,38 +86,27 @@ def repair_runs(text: str, spans: Sequence[tuple[int, int]], reads: list[str], r
     """``text`` with the texts between its markup repaired: the ``i``-th stands at
     ``spans[i]`` and reads ``reads[i]``, and each of ``runs`` (their numbers, in order) is
     what a reader reads as one text (a page's text across its inline tags: ``<b>مي</b>خوانم``).
-    A run is repaired whole, the spaces at its edges kept (:func:`apart`), its edits spread
-    over its texts (:func:`~paknevis.repair.spread.spread`; a space inserted before a text
-    whose number is in ``closed`` goes to it, outside the element that ends there), and a text that changed is
-    written again as ``written(i, repaired)``. With ``explain``, also each changed run's
-    edits, at the line of its first character that is no space, and at ``place`` of its first text."""
+    A run is repaired whole, the spaces at its edges kept (:func:`apart`), and a text that
+    changed is written again as ``written(i, repaired)`` (see :func:`_run_apart`: a space
+    inserted before a text whose number is in ``closed`` goes to it, outside the element
+    that ends there). With ``explain``, also each changed run's edits, at the line of its
+    first character that is no space, and at ``place`` of its first text."""
     edges = [apart("".join(reads[i] for i in run)) for run in runs]
     cores = [core for _, core, _ in edges]
-    # a run of several texts is spread over them by its edits; only those, or all with ``explain``,
-    # are explained (which takes twice the time)
-    afters: list[str] = [""] * len(runs)
-    edits: list[list[Edit]] = [[]] * len(runs)
-    for explained in (False, True):
-        chosen = [n for n, run in enumerate(runs) if (explain or len(run) > 1) == explained]
-        fixed, chosen_edits = repair_strings([cores[n] for n in chosen], repairer, explained)
-        for k, n in enumerate(chosen):
-            afters[n] = fixed[k]
-            if explained:
-                edits[n] = chosen_edits[k]
+    afters, edits = repair_strings(cores, repairer, explain)
+    several = [n for n, run in enumerate(runs) if len(run) > 1 and afters[n] != cores[n]]
+    texts_of = dict(zip(several, _runs_apart(
+        [[reads[i] for i in runs[n]] for n in several], [edges[n] for n in several],
+        [afters[n] for n in several], [edits[n] for n in several] if explain else None,
+        [{k for k, i in enumerate(runs[n]) if i in closed} for n in several], repairer), strict=True))
     new: dict[int, str] = {}  # a text's number: what it reads repaired
     changed: list[tuple[int, StringRepair]] = []  # each changed run's repair, and where it starts
     for n, (run, (lead, core, trail), after) in enumerate(zip(runs, edges, afters, strict=True)):
         if after == core:
             continue
-        if len(run) == 1:
-            new[run[0]] = lead + after + trail
-        else:
-            shifted = [e.shifted(len(lead)) for e in edits[n]]
-            after_end = {k for k, i in enumerate(run) if i in closed}
-            repaired_run = spread([reads[i] for i in run], shifted, closed=after_end)
-            for i, repaired in zip(run, repaired_run, strict=True):
-                if repaired != reads[i]:
-                    new[i] = repaired
+        for i, repaired in zip(run, texts_of.get(n) or [lead + after + trail], strict=True):
+            if repaired != reads[i]:
+                new[i] = repaired
         if explain:  # (it starts at its first character that is no space)
             i = next(i for i in run if reads[i].strip())
             raw = text[spans[i][0]:spans[i][1]]
@@ -133,6 +122,34 @@ def repair_runs(text: str, spans: Sequence[tuple[int, int]], reads: list[str], r
         done = spans[i][1]
     out.append(text[done:])
     return "".join(out), repairs
+
+
+def _runs_apart(runs: list[list[str]], edges: list[tuple[str, str, str]], afters: list[str],
+                edits: list[list[Edit]] | None, closed: list[set[int]],
+                repairer: Repairer) -> list[list[str]]:
+    """Runs of several texts (each apart as ``edges``, its core repaired as ``afters``) as
+    their texts repaired: each text repaired alone where that gives what the run repaired
+    whole gives (no edit reaches from one text into the next, as in most runs: half the time
+    of the run's edits), else the run's ``edits`` (found here where None) spread over its
+    texts (:func:`~paknevis.repair.spread.spread`; a space inserted before a text whose place
+    in the run is in ``closed`` goes to it)."""
+    parts = [apart(text) for run in runs for text in run]
+    alone = iter(repair_strings([core for _, core, _ in parts], repairer)[0])
+    at = iter(parts)
+    out: list[list[str]] = []
+    for run, (lead, _, trail), after in zip(runs, edges, afters, strict=True):
+        texts = [part_lead + next(alone) + part_trail for part_lead, _, part_trail in islice(at, len(run))]
+        out.append(texts if "".join(texts) == lead + after + trail else [])
+    crossed = [k for k, texts in enumerate(out) if not texts]
+    if crossed and edits is None:
+        edits = [[] for _ in runs]
+        for k, found in zip(crossed, repair_strings([edges[k][1] for k in crossed], repairer, True)[1],
+                            strict=True):
+            edits[k] = found
+    for k in crossed:
+        assert edits is not None
+        out[k] = spread(runs[k], [e.shifted(len(edges[k][0])) for e in edits[k]], closed=closed[k])
+    return out
 
 
 def apart(text: str) -> tuple[str, str, str]:
