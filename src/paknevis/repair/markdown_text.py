@@ -29,7 +29,8 @@ from .chars import COMBINING_MARKS, KASHIDA, WORD_BREAKERS
 from .config import RepairOptions
 from .html_text import _INLINE_TAG, TAG_REST
 from .pipeline import Repairer, repairer
-from .strings import StringRepair, repair_parts, repair_runs
+from .strings import StringRepair, repair_parts
+from .syntax import Kept, prose_of, repair_prose
 
 _FRONT = re.compile(r"(---|\+\+\+)[ \t]*\r?\n.*?^\1[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 # the front matter's values a reader sees, on a line of their own (not tags, which are
@@ -90,17 +91,6 @@ class Value(NamedTuple):
     toml: bool
 
 
-class Kept(NamedTuple):
-    """A span Markdown reads as code or syntax."""
-
-    start: int
-    end: int
-    #: does a reader read the prose on across it (emphasis's marks, a link's brackets, an
-    #: inline tag: ``**مي**خوانم``, ``[بين](/x)المللی``), and does it end an element there?
-    joins: bool = False
-    ends: bool = False
-
-
 def front_values(text: str) -> list[Value]:
     """The values of ``text``'s front matter a reader sees (its title, description…)."""
     m = _FRONT.match(text)
@@ -131,11 +121,12 @@ def _written(value: Value, text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def kept_spans(text: str) -> Iterator[Kept]:
+def kept_spans(text: str, front: bool = True) -> Iterator[Kept]:
     """The spans of ``text`` that Markdown reads as code or syntax, in order (the front
-    matter whole, its values a reader sees too: see :func:`front_values`)."""
+    matter whole, its values a reader sees too: see :func:`front_values`; without ``front``,
+    ``text`` is a post's body, after its front matter)."""
     pos = 0
-    if m := _FRONT.match(text):
+    if front and (m := _FRONT.match(text)):
         yield Kept(0, m.end())
         pos = m.end()
     fence = ""  # the open fence, if any
@@ -231,57 +222,10 @@ def repair_markdown(text: str, repairer: Repairer, explain: bool = False) -> tup
                                  repairer, explain, lambda i: values[i].key,
                                  lambda i, after: _written(values[i], after))
     body = text[cut:]
-    prose = list(_prose(body))
-    runs: list[list[int]] = []
-    for i, piece in enumerate(prose):
-        if piece.joins and runs:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    fixed, body_repairs = repair_runs(body, [(p.start, p.end) for p in prose],
-                                      [body[p.start:p.end] for p in prose], runs, repairer, explain,
-                                      lambda i: "text", lambda i, new: new,
-                                      closed={i for i, p in enumerate(prose) if p.ends})
+    prose = list(prose_of(body, kept_spans(body, front=False)))
+    fixed, body_repairs = repair_prose(body, prose, repairer, explain)
     above = text.count("\n", 0, cut)
     return head + fixed, repairs + [r._replace(line=r.line + above) for r in body_repairs]
-
-
-class Prose(NamedTuple):
-    """A piece of prose: a line of it between syntax."""
-
-    start: int
-    end: int
-    joins: bool  # is it read on from the piece before it (only syntax read across between)?
-    ends: bool  # and does an element end between them?
-
-
-def _prose(text: str) -> Iterator[Prose]:
-    """The prose of ``text`` (with no front matter), in pieces."""
-    done = 0
-    joins = ends = False  # may the next piece be read on from the last one? after an element's end?
-    for kept in [*kept_spans(text), Kept(len(text), len(text))]:
-        if kept.start > done:  # the prose before it, a piece a line
-            last = -1
-            for start, end in _lines_of(text, done, kept.start):
-                on = joins and start == done
-                yield Prose(start, end, on, on and ends)
-                last = end
-            joins, ends = last == kept.start, False
-        joins, ends = joins and kept.joins, ends or kept.ends
-        done = max(done, kept.end)
-
-
-def _lines_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The span as its lines, each a piece: a paragraph's lines are repaired as fix repairs
-    them, each alone, and a piece never holds a line break."""
-    out, at = [], start
-    while at < end:
-        cut = text.find("\n", at, end)
-        stop = end if cut < 0 else cut
-        if stop > at:
-            out.append((at, stop))
-        at = stop + 1
-    return out
 
 
 def fix_markdown(text: str, **options: Unpack[RepairOptions]) -> str:
