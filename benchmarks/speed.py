@@ -7,7 +7,7 @@
     python benchmarks/speed.py --explain        # and fix_and_explain (what a record needs)
     python benchmarks/speed.py --skip zwnj.join_compound   # and fix with a rule skipped
     python benchmarks/speed.py --dump           # and the JSON Lines file itself, repaired as JSON
-    python benchmarks/speed.py --markup         # and the articles as pages and Markdown posts
+    python benchmarks/speed.py --markup         # and the articles as pages, Markdown and wikitext
     python benchmarks/speed.py --lines          # one call per line: short texts
     python benchmarks/speed.py --form glued     # the articles with their ZWNJs deleted
 
@@ -24,8 +24,8 @@ more. With ``--form``, every system gets the articles in another form (``FORMS``
 failure modes of web text. With ``--dump``, paknevis also repairs the file itself as
 ``paknevis fix`` repairs JSON, 256 lines a call (each string value: titles, paragraphs, and
 links, tags and categories too), its MB/s counted over the whole file; with ``--markup``,
-each article as a page and as a Markdown post (``with_markup``), as ``paknevis fix`` repairs
-them, MB/s counted over the page or post. Ratios are to hazm;
+each article as a page, a Markdown post and wikitext (``with_markup``), as ``paknevis fix``
+repairs them, MB/s counted over the page, post or wikitext. Ratios are to hazm;
 in shekar's venv (see anchors.py), which has no hazm, to paknevis.
 """
 from __future__ import annotations
@@ -170,20 +170,23 @@ class FormRepair:
 
 
 def with_markup(doc: str, kind: str) -> str:
-    """An article as a page (``html``) or a Markdown post: its title a heading, a paragraph
-    each, and every third paragraph of more than five words with its second and third words
-    in bold and its fifth a link (``--markup``: words in inline markup, as pages have them,
-    are repaired across it)."""
+    """An article as a page (``html``), a Markdown post or an article's wikitext: its title
+    a heading, a paragraph each, and every third paragraph of more than five words with its
+    second and third words in bold and its fifth a link (``--markup``: words in inline
+    markup, as pages have them, are repaired across it)."""
     title, *paragraphs = doc.split("\n")
-    out = [f"<h1>{title}</h1>" if kind == "html" else f"# {title}"]
-    for n, paragraph in enumerate(paragraphs):
-        words = paragraph.split(" ")
+    heading, bold, link, paragraph, joined = {
+        "html": ("<h1>{}</h1>", ("<b>", "</b>"), '<a href="/tag/{n}">{}</a>', "<p>{}</p>", "\n"),
+        "markdown": ("# {}", ("**", "**"), "[{}](/tag/{n})", "{}", "\n\n"),
+        "wikitext": ("== {} ==", ("'''", "'''"), "[[برچسب {n}|{}]]", "{}", "\n\n")}[kind]
+    out = [heading.format(title)]
+    for n, text in enumerate(paragraphs):
+        words = text.split(" ")
         if n % 3 == 0 and len(words) > 5:
-            bold, link = ("<b>", "</b>") if kind == "html" else ("**", "**"), f"/tag/{n}"
             words[1], words[2] = bold[0] + words[1], words[2] + bold[1]
-            words[4] = f'<a href="{link}">{words[4]}</a>' if kind == "html" else f"[{words[4]}]({link})"
-        out.append(f"<p>{' '.join(words)}</p>" if kind == "html" else " ".join(words))
-    return "\n".join(out) + "\n" if kind == "html" else "\n\n".join(out) + "\n"
+            words[4] = link.format(words[4], n=n)
+        out.append(paragraph.format(" ".join(words)))
+    return joined.join(out) + "\n"
 
 
 def dump_blocks(path: Path) -> list[str]:
@@ -226,7 +229,7 @@ def main() -> int:
     ap.add_argument("--dump", action="store_true",
                     help="also time the JSON Lines file repaired as JSON (paknevis fix dump.jsonl)")
     ap.add_argument("--markup", action="store_true",
-                    help="also time each article as a page and as a Markdown post (see with_markup)")
+                    help="also time each article as a page, a Markdown post and wikitext (see with_markup)")
     ap.add_argument("--lines", action="store_true",
                     help="one call per line of the articles, not per article")
     ap.add_argument("--form", choices=FORMS, default="published",
@@ -251,7 +254,7 @@ def main() -> int:
         fns["paknevis-json"] = FormRepair("json").repair
         inputs["paknevis-json"] = dump_blocks(CORPUS), dump_blocks(WARMUP)
         sizes["paknevis-json"] = CORPUS.stat().st_size / 1e6, len(load_docs())
-    for kind in ("html", "markdown") if args.markup else ():
+    for kind in ("html", "markdown", "wikitext") if args.markup else ():
         marked = [with_markup(d, kind) for d in docs]
         fns[f"paknevis-{kind}"] = FormRepair(kind).repair
         inputs[f"paknevis-{kind}"] = marked, [with_markup(d, kind) for d in warmup]

@@ -695,9 +695,10 @@ def test_compressed_files_are_read_as_their_names_say(dump, tmp_path, sample_pos
     import bz2  # (Wikipedia's dumps: an XML file, read a block at a time)
 
     wiki = tmp_path / "fawiki.xml.bz2"
-    pages = "<mediawiki>\n<page><title>كتاب ها</title></page>\n</mediawiki>\n"
-    wiki.write_bytes(bz2.compress(pages.encode()))
-    assert run("fix", str(wiki)).stdout.decode() == pages.replace("كتاب ها", f"کتاب{Z}ها")
+    pages = ("<mediawiki>\n<page><title>كتاب ها</title><revision><text>[[كتاب]] ها ''كتاب'' ها"
+             "</text></revision></page>\n</mediawiki>\n")
+    wiki.write_bytes(bz2.compress(pages.encode()))  # (a title is a name, kept; a link's target too)
+    assert run("fix", str(wiki)).stdout.decode() == pages.replace("''كتاب'' ها", f"''کتاب''{Z}ها")
     wiki.write_bytes(wiki.read_bytes()[:20])
     assert run("fix", str(wiki)).stderr.decode().startswith(f"paknevis: error: {wiki}: damaged bzip2 data (")
     # damaged: one clear line; and --in-place would write text over the compressed file

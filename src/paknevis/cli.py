@@ -73,6 +73,8 @@ class InputFormat(StrEnum):  # (repair/forms.py: what each is; a test holds them
     html = "html"
     markdown = "markdown"
     xml = "xml"
+    wikitext = "wikitext"
+    mediawiki = "mediawiki"
     parquet = "parquet"
     docx = "docx"
     epub = "epub"
@@ -168,7 +170,7 @@ def fix(
                                             "in turn, and the output keeps the input's order."),
     format: InputFormat = typer.Option(
         InputFormat.auto, "--format",
-        metavar="auto|text|json|csv|tsv|html|markdown|xml|parquet|docx|odt|epub",
+        metavar="auto|text|json|csv|tsv|html|markdown|xml|wikitext|mediawiki|parquet|docx|odt|epub",
         parser=_one_of(InputFormat),
         help="text; json: JSON Lines (a value a line) or one JSON value, whose strings are "
              "repaired and the JSON kept as it was (--explain, --diff: each string's line and "
@@ -177,9 +179,14 @@ def fix(
              "text and title, alt and meta descriptions are repaired, and its tags, scripts, "
              "styles, code and pre kept; markdown: a post, whose prose and front matter's title "
              "and description are repaired, and the rest of its front matter, code, links' "
-             "addresses and list markers kept; xml: a feed, a sitemap, a TEI corpus, a "
-             "Wikipedia dump, whose elements' text is repaired (CDATA that holds a page as "
-             "html), and its tags and attributes kept; parquet: a dataset's file, whose text "
+             "addresses and list markers kept; xml: a feed, a sitemap, a TEI corpus, "
+             "whose elements' text is repaired (CDATA that holds a page as "
+             "html), and its tags and attributes kept; wikitext: an article's source (Wikipedia's), "
+             "whose prose is repaired, and its templates, links' targets, files, categories, "
+             "tags, tables' syntax and the rest of its markup kept; mediawiki: a Wikipedia dump "
+             "(pages-articles.xml), whose revisions' text is repaired as wikitext and edit "
+             "summaries as text, and its titles, names and the rest kept; parquet: a dataset's "
+             "file, whose text "
              "columns' strings are repaired (in lists and records too; --explain, --diff: "
              "each string's row and place, /text), and its schema, metadata, row groups and "
              "other columns kept; docx: a Word document, each paragraph repaired and each edit "
@@ -190,9 +197,11 @@ def fix(
              "--diff: a line and its part, OEBPS/ch1.xhtml#text), the rest kept. The last "
              "four are written to standard output only if that is no terminal. "
              "auto: by the file's name (.json, .jsonl, .ndjson; .csv; .tsv, .tab; .html, "
-             ".htm; .md, .markdown; .xml, .rss, .atom, .rdf; .parquet; .docx; .odt; .epub), else json "
+             ".htm; .md, .markdown; .xml, .rss, .atom, .rdf; .wiki, .wikitext, .mediawiki; .parquet; "
+             ".docx; .odt; .epub), else json "
              "for an input whose first line is a JSON object or array, html for one that begins "
-             "as a page does, xml for one that begins as XML or a feed does, parquet, epub, odt "
+             "as a page does, mediawiki for one (or .xml) that begins as a MediaWiki dump, xml for "
+             "one that begins as XML or a feed does, parquet, epub, odt "
              "or docx for standard input that begins as Parquet, an EPUB book, an OpenDocument "
              "text or another zip file, else text."),
     field: list[str] | None = typer.Option(
@@ -200,7 +209,8 @@ def fix(
         help="JSON: repair only the strings under a key of this name (title, paragraphs), at "
              "any depth; CSV, TSV: only the cells of the column its header (the first row) "
              "names so, the header kept; XML: only the text of elements so named (title, "
-             "description); Parquet: only the strings of columns, or records' fields, so "
+             "description; of a MediaWiki dump, text, comment, and others named so, title); "
+             "Parquet: only the strings of columns, or records' fields, so "
              "named. Again, or with commas, for more. Without it, all."),
 ) -> None:
     """Repair Persian text: letters, punctuation, digits, spacing, @handles, #hashtags and ZWNJ.
@@ -208,8 +218,9 @@ def fix(
     Garbled encodings (ط³ظ„ط§ظ…, Ø³Ù„Ø§Ù…, ÇíÑÇä) and HTML references (&zwnj;) are decoded first.
 
     Lines in Urdu, Pashto or Kurdish stay as they are. JSON, JSON Lines, CSV, TSV, HTML,
-    Markdown, XML, Parquet, Word and OpenDocument documents and EPUB books stay what they
-    are: only their strings, cells, text, prose or paragraphs are repaired (see --format).
+    Markdown, XML, wikitext and Wikipedia dumps, Parquet, Word and OpenDocument documents and
+    EPUB books stay what they are: only their strings, cells, text, prose or paragraphs are
+    repaired (see --format).
 
     Examples:
 
@@ -231,7 +242,7 @@ def fix(
 
         paknevis fix comments.csv --field text > fixed.csv
 
-        bzcat fawiki.xml.bz2 | paknevis fix --field title,text > fawiki.xml
+        bzcat fawiki-pages-articles.xml.bz2 | paknevis fix > fawiki.xml
 
         paknevis fix train.parquet --field text > fixed.parquet
 
@@ -250,7 +261,7 @@ def fix(
         letters=letters, spacing=spacing, handles=handles, words=_words_of(words), skip=_names_of(skip))
     _check_options(options)
     fields = _names_of(field)
-    if fields and format in (InputFormat.text, InputFormat.html, InputFormat.markdown):
+    if fields and format in (InputFormat.text, InputFormat.html, InputFormat.markdown, InputFormat.wikitext):
         _fail(f"--field is for JSON, tables, XML and Parquet, not --format {format.value}")
     sources = [("<stdin>", None) if str(p) == "-" else (str(p), p) for p in files or [Path("-")]]
     binary = [_binary_kind(name, path, format) for name, path in sources]
@@ -685,7 +696,7 @@ def _fix_one(options: dict, name: str, path: Path | None, output: _Output, forma
         first = next(blocks, "")
         blocks = chain([first], blocks)
         kind = kind_of(name, first) if format is InputFormat.auto else cast(Kind, format.value)
-        if fields and kind not in ("json", "csv", "tsv", "xml"):
+        if fields and kind not in ("json", "csv", "tsv", "xml", "mediawiki"):
             _fail(f"{name}: --field is for JSON, tables, XML and Parquet, and this input reads as {kind} "
                   "(--format json, csv or xml reads it as such)")
         form = Form(kind, fields).read_header(first)
@@ -695,7 +706,7 @@ def _fix_one(options: dict, name: str, path: Path | None, output: _Output, forma
                 with raw_again:
                     deque(form.blocks(line_blocks(stream_again.chunks())), maxlen=0)
             blocks = form.blocks(blocks)
-            if fields and kind in ("json", "xml"):  # (a table's header was checked)
+            if fields and kind in ("json", "xml", "mediawiki"):  # (a table's header was checked)
                 _warn_of_missing_fields(name, first, fields, kind)
         rules = _write_repaired(blocks, options, name, path, output, form, pool)
     finally:
@@ -816,7 +827,8 @@ def _warn_of_missing_fields(name: str, first: str, fields: tuple[str, ...], kind
     """A warning for a ``--field`` that no object of the first lines has, at any depth, or
     no element of XML (a typing error would else leave every string as it was, and say
     nothing)."""
-    keys: set[str] = set(_XML_ELEMENT.findall(first)) if kind == "xml" else set()
+    xml = kind in ("xml", "mediawiki")
+    keys: set[str] = set(_XML_ELEMENT.findall(first)) if xml else set()
     for line in first.split("\n") if kind == "json" else ():
         try:
             _add_keys(json.loads(line), keys)
@@ -825,7 +837,7 @@ def _warn_of_missing_fields(name: str, first: str, fields: tuple[str, ...], kind
     missing = [f for f in fields if f not in keys]
     if keys and missing:
         named, seen = ", ".join(map(repr, missing)), ", ".join(sorted(keys))
-        said = (f"no element of the first lines is named {named} (they are: {seen})" if kind == "xml"
+        said = (f"no element of the first lines is named {named} (they are: {seen})" if xml
                 else f"no object of the first lines has the field {named} (they have: {seen})")
         typer.echo(f"paknevis: warning: {name}: {said}", err=True)
 

@@ -19,15 +19,17 @@ from .lines import MAX_BLOCK_CHARS, BlockTooLarge
 from .markdown_text import repair_markdown
 from .pipeline import Repairer
 from .strings import StringRepair
-from .xml_text import looks_like_xml, repair_xml, xml_blocks
+from .wikitext import repair_wikitext
+from .xml_text import looks_like_mediawiki, looks_like_xml, repair_xml, xml_blocks
 
-Kind = Literal["text", "json", "csv", "tsv", "html", "markdown", "xml"]
-KINDS: tuple[Kind, ...] = ("text", "json", "csv", "tsv", "html", "markdown", "xml")
+Kind = Literal["text", "json", "csv", "tsv", "html", "markdown", "xml", "wikitext", "mediawiki"]
+KINDS: tuple[Kind, ...] = ("text", "json", "csv", "tsv", "html", "markdown", "xml", "wikitext", "mediawiki")
 #: What a file is, by the end of its name (under a compression's: dump.jsonl.gz is JSON)
 KIND_OF_NAME: dict[str, Kind] = {
     ".json": "json", ".jsonl": "json", ".ndjson": "json", ".csv": "csv", ".tsv": "tsv",
     ".tab": "tsv", ".html": "html", ".htm": "html", ".xhtml": "html", ".md": "markdown",
-    ".markdown": "markdown", ".xml": "xml", ".rss": "xml", ".atom": "xml", ".rdf": "xml"}
+    ".markdown": "markdown", ".xml": "xml", ".rss": "xml", ".atom": "xml", ".rdf": "xml",
+    ".wiki": "wikitext", ".wikitext": "wikitext", ".mediawiki": "wikitext"}
 
 
 class Form(NamedTuple):
@@ -60,7 +62,7 @@ class Form(NamedTuple):
     def whole(self) -> bool:
         """Is it read as one block (a page, a post: a comment, a script or a fenced block of
         code may run over any line)?"""
-        return self.kind in ("html", "markdown")
+        return self.kind in ("html", "markdown", "wikitext")
 
     def blocks(self, blocks: Iterable[str]) -> Iterator[str]:
         """The blocks of lines of an input of this form (``lines.line_blocks``), cut where
@@ -70,7 +72,7 @@ class Form(NamedTuple):
             return json_blocks(blocks)
         if self.kind in ("csv", "tsv"):
             return table_blocks(blocks, _DELIMITERS[self.kind])
-        if self.kind == "xml":
+        if self.kind in ("xml", "mediawiki"):
             return xml_blocks(blocks)
         if self.whole:
             return _whole(blocks)
@@ -89,6 +91,10 @@ class Form(NamedTuple):
             return repair_markdown(block, repairer, explain)
         if self.kind == "xml":
             return repair_xml(block, repairer, explain, self.fields)
+        if self.kind == "mediawiki":
+            return repair_xml(block, repairer, explain, self.fields, wiki=True)
+        if self.kind == "wikitext":
+            return repair_wikitext(block, repairer, explain)
         raise ValueError("text is repaired by fix, not as a form")
 
 
@@ -106,8 +112,10 @@ def kind_named(name: str) -> Kind | None:
 def kind_of(name: str, first: str) -> Kind:
     """What an input is, by its name, else by its first block: JSON where its first line is
     a JSON object or array, HTML where it begins as a page does, XML where it begins as XML
-    or a feed does, else text."""
+    or a feed does (a MediaWiki dump, named .xml or not, where it begins as one), else text."""
     named = kind_named(name)
+    if named in (None, "xml") and looks_like_mediawiki(first):
+        return "mediawiki"
     if named is not None:
         return named
     if looks_like_json(first):

@@ -28,6 +28,8 @@ from .html_text import TAG_REST, Piece, has_markup, readable_pieces, repair_piec
 from .lines import MAX_BLOCK_CHARS, BlockTooLarge
 from .pipeline import Repairer, repairer
 from .strings import StringRepair
+from .syntax import prose_of
+from .wikitext import wikitext_spans
 
 # Each to its end, or the text's where it is never closed: a comment, a processing
 # instruction, CDATA (its text: group 1), a tag (its name, if it opens one: group 2)
@@ -36,17 +38,21 @@ _MARKUP = re.compile(r"<!--.*?(?:-->|\Z)|<\?.*?(?:\?>|\Z)|<!\[CDATA\[(.*?)(?:\]\
 _CLOSING = re.compile(r"</([\w:.-]+)")
 
 
-def xml_pieces(text: str) -> Iterator[Piece]:
-    """The texts of ``text``'s elements, each named by the element it stands in."""
+def xml_pieces(text: str, wiki: bool = False, fields: tuple[str, ...] = ()) -> Iterator[Piece]:
+    """The texts of ``text``'s elements, each named by the element it stands in; ``wiki``:
+    of a MediaWiki dump (see :func:`_dump_pieces`, with ``fields``)."""
     open_elements: list[str] = []
     done = 0
     for m in _MARKUP.finditer(text):
         place = open_elements[-1] if open_elements else "text"
         if m.start() > done:
-            yield from _text_pieces(text, done, m.start(), place, 1)
+            if wiki:
+                yield from _dump_pieces(text, done, m.start(), open_elements, fields)
+            else:
+                yield from _text_pieces(text, done, m.start(), place, 1)
         done = m.end()
         tag = m.group()
-        if m.group(1) is not None:  # CDATA: text as it stands, no reference read
+        if m.group(1) is not None and not wiki:  # CDATA: text as it stands, no reference read
             yield from _text_pieces(text, m.start(1), m.end(1), place, 0)
         elif m.group(2) is not None:  # an opening tag, unless it closes itself
             if not tag.endswith("/>"):
@@ -54,8 +60,22 @@ def xml_pieces(text: str) -> Iterator[Piece]:
         elif (closing := _CLOSING.match(tag)) and closing.group(1) in open_elements:
             # (what a closing tag with no opening one would pop is left open)
             del open_elements[len(open_elements) - 1 - open_elements[::-1].index(closing.group(1)):]
-    if done < len(text):
+    if done < len(text) and not wiki:
         yield from _text_pieces(text, done, len(text), open_elements[-1] if open_elements else "text", 1)
+
+
+def _dump_pieces(text: str, start: int, end: int, open_elements: list[str],
+                 fields: tuple[str, ...]) -> Iterator[Piece]:
+    """The prose of a MediaWiki dump's text from ``start`` to ``end``: of a revision's text,
+    the wikitext's (:mod:`~paknevis.repair.wikitext`), each piece where its references stand;
+    its edit summary, and the text of elements named in ``fields``; nothing else (titles,
+    names and the site's namespaces are names that links and addresses are made of)."""
+    if open_elements[-2:] == ["revision", "text"]:
+        view, at = _unescaped(text[start:end])
+        for p in prose_of(view, wikitext_spans(view)):
+            yield Piece(start + at[p.start], start + at[p.end], "text", "", joined=p.joins, after_end=p.ends)
+    elif open_elements[-2:] == ["revision", "comment"] or open_elements and open_elements[-1] in fields:
+        yield from _text_pieces(text, start, end, open_elements[-1], 1)
 
 
 def _text_pieces(text: str, start: int, end: int, place: str, levels: int) -> Iterator[Piece]:
@@ -115,11 +135,12 @@ def _named(element: str, place: str) -> str:
 
 
 def repair_xml(text: str, repairer: Repairer, explain: bool = False,
-               fields: tuple[str, ...] = ()) -> tuple[str, list[StringRepair]]:
+               fields: tuple[str, ...] = (), wiki: bool = False) -> tuple[str, list[StringRepair]]:
     """``text`` with the text of its elements (with ``fields``, of those so named) repaired
     by ``repairer``; with ``explain``, also the edits of each text that changed (its place:
-    its element)."""
-    pieces = [p for p in xml_pieces(text) if not fields or p.place.partition("@")[0] in fields]
+    its element). ``wiki``: ``text`` is (a block of) a MediaWiki dump, whose revisions' text
+    is repaired as wikitext, and their edit summaries as text, nothing else."""
+    pieces = [p for p in xml_pieces(text, wiki, fields) if not fields or p.place.partition("@")[0] in fields]
     return repair_pieces(text, pieces, repairer, explain)
 
 
@@ -193,3 +214,12 @@ def looks_like_xml(text: str) -> bool:
     feed's root, or a Wikipedia dump's, which has no declaration)? (A page that begins with
     a declaration is HTML: see ``looks_like_html``.)"""
     return text.lstrip("\ufeff \t\r\n")[:10].startswith(("<?xml", "<rss", "<feed", "<rdf:", "<mediawiki"))
+
+
+def looks_like_mediawiki(text: str) -> bool:
+    """Does ``text`` (the first block of an input) begin as a MediaWiki dump (Wikipedia's
+    pages-articles) does: its root ``mediawiki``, after an XML declaration or none?"""
+    head = text.lstrip("\ufeff \t\r\n")
+    if head.startswith("<?xml"):
+        head = head[head.find("?>") + 2:].lstrip()
+    return head.startswith("<mediawiki") and head[10:11] in ("", " ", ">", "\t", "\r", "\n")
