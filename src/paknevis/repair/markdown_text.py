@@ -72,13 +72,14 @@ _INLINE = re.compile(r"(`+)[^`].*?(?<!`)\1(?!`)"
 _UNSEEN = frozenset(WORD_BREAKERS + COMBINING_MARKS + KASHIDA + "\u00ad\ufeff\ufffc" + "".join(
     map(chr, [*range(0x0300, 0x0370), *range(0x06D6, 0x06EE), *range(0xFE70, 0xFE80)])))
 _SEEN_STRETCH = re.compile(f"[^{''.join(sorted(_UNSEEN))}]+")
-# Emphasis: a pair of marks on a line, * or ** (inside a word too), _ or __ (not inside a
-# word: snake_case), or ~~; the opening one before a character that is no space, the closing
-# one after one (CommonMark's flanking rules, simplified). A reader reads the prose on
-# across them: **مي**خوانم is one word.
+# Emphasis: a pair of marks on a line, * or ** (inside a word too) or ~~; the opening one
+# before a character that is no space, the closing one after one (CommonMark's flanking
+# rules, simplified). A reader reads the prose on across them: **مي**خوانم is one word.
+# (Not _ and __: whether one is emphasis turns on whether a letter stands beside it, not
+# inside a word (snake_case), and repair may change what stands there: mojibake's طں before
+# _ is a letter, and the ؟ it is repaired to is none, so a second pass would read otherwise.)
 _EMPHASIS = re.compile(r"(?<![*\\])(\*{1,3})(?=[^\s*]).*?[^\s*\\]\1(?!\*)"
-                       r"|(?<![\w\\])(_{1,3})(?=[^\s_]).*?[^\s_\\]\2(?![\w_])"
-                       r"|(?<![~\\])(~~)(?=[^\s~]).*?[^\s~\\]\3(?!~)")
+                       r"|(?<![~\\])(~~)(?=[^\s~]).*?[^\s~\\]\2(?!~)")
 
 
 class Value(NamedTuple):
@@ -173,7 +174,7 @@ def _inline_spans(line: str, marks: int) -> list[Kept]:
     for m in _INLINE.finditer(line):
         inline = _INLINE_TAG.fullmatch(m.group()) is not None
         spans.append(Kept(m.start(), m.end(), inline, inline and m.group().startswith("</")))
-    if "](" not in line and "*" not in line and "_" not in line and "~" not in line:
+    if "](" not in line and "*" not in line and "~" not in line:
         return sorted(spans)  # (most lines of prose: no link, no emphasis)
     plain = line  # the line with its syntax so far out of the way
     for k in spans:
@@ -191,7 +192,7 @@ def _inline_spans(line: str, marks: int) -> list[Kept]:
         else:
             spans[n] = k._replace(joins=True, ends=True)
             spans.append(Kept(opening, opening + 1, True))
-    if "*" in line or "_" in line or "~" in line:
+    if "*" in line or "~" in line:
         # the line as seen: its stretches of what is not unseen, where each starts in it and in the line
         stretches = list(_SEEN_STRETCH.finditer(plain))
         view = "".join(m.group() for m in stretches)
