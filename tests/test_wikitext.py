@@ -49,7 +49,7 @@ def test_an_article_keeps_its_markup():
     ("{{سن|1990}} {{جعبه\n|نام=كتاب ها\n}}", "{{سن|1990}} {{جعبه\n|نام=كتاب ها\n}}"),
     *[(link, link) for link in ("[[پرونده:x.jpg|بندانگشتی|كتاب ها]]", "[[Category:كتاب]]", "[[en:كتاب]]")],
     ("كتاب<ref name=\"a\">كتاب ها</ref>", f"کتاب<ref name=\"a\">کتاب{Z}ها</ref>"),
-    ("كتاب&nbsp;ها <!-- كتاب ها -->", "کتاب&nbsp;ها <!-- كتاب ها -->"),
+    ("كتاب&nbsp;ها <!-- كتاب ها --> __بدون‌فهرست__ ~~~~", "کتاب&nbsp;ها <!-- كتاب ها --> __بدون‌فهرست__ ~~~~"),
     ("<math>كتاب ها</math><nowiki>[[كتاب ها]]</nowiki>", "<math>كتاب ها</math><nowiki>[[كتاب ها]]</nowiki>"),
     # a line's marks: a heading's, a list's, a table's cells and attributes; a preformatted line
     ("=== كتاب ها ===", f"=== کتاب{Z}ها ==="),

@@ -43,7 +43,7 @@ _TOKEN = re.compile(
     r"|(?P<link>\[\[)|(?P<external>\[(?:https?:|ftp:|mailto:|//))"
     rf"|(?P<tag></?[a-zA-Z][a-zA-Z0-9]*(?=[\s/>]){TAG_REST}>)|(?P<quotes>'{{2,5}})"
     r"|(?P<url>https?://[^\s<>\[\]{}|\"]+)|(?P<reference>&(?:[a-zA-Z]+|#\d+|#[xX][0-9a-fA-F]+);)"
-    r"|(?P<switch>__[^\W\d_][\w]*__)|(?P<signature>~{3,5})", re.I)
+    r"|(?P<switch>__[^\W\d_][\w\u200c]*__)|(?P<signature>~{3,5})", re.I)
 _HEADING = re.compile(r"(=+)[^=\n].*?(=+)[ \t]*(?=\n|$)")
 _LINE_WHOLE = re.compile(r" |#\s*(?:redirect|تغییر[\s_]?مسیر)\b|-{4,}|\s*\{\||\s*\|[-}]", re.I)
 _LIST = re.compile(r"[*#:;]+")
