@@ -86,6 +86,16 @@ CHARS = list("ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیآ
 texts = st.lists(st.one_of(st.sampled_from(WORDS), st.sampled_from(CHARS)), max_size=40).map("".join)
 SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
+
+def kept_in_order(before: str, after: str, spans) -> None:
+    """Each span of ``before`` (its start and end first) is in ``after``, in order: syntax
+    a repair of markup kept."""
+    at = 0
+    for start, end, *_ in spans:
+        at = after.find(before[start:end], at)
+        assert at >= 0, before[start:end]
+        at += end - start
+
 _unify = letters_step()
 _harakat = HarakatStep(MAKES_HARAKAT)
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "0123456789" * 2)

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from test_properties import SETTINGS, texts
+from test_properties import SETTINGS, kept_in_order, texts
 
 from paknevis import apply_edits, fix
 from paknevis.repair import repairer
@@ -116,11 +116,7 @@ def test_wikitext_keeps_its_markup(text):
     """The syntax comes out as it went in, in order; the same explained or not; idempotent;
     and the edits explained replay each run of prose."""
     fixed, runs = repair_wikitext(text, repairer(), explain=True)
-    at = 0
-    for start, end, *_ in wikitext_spans(text):
-        at = fixed.find(text[start:end], at)
-        assert at >= 0, text[start:end]
-        at += end - start
+    kept_in_order(text, fixed, wikitext_spans(text))
     assert repair_wikitext(text, repairer())[0] == fixed
     assert repair_wikitext(fixed, repairer())[0] == fixed
     for run in runs:
