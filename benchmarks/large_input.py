@@ -15,8 +15,9 @@ and its repair whole. With ``--workers 2`` the memory is that of the main proces
 each worker holds about as much again.
 
 With ``--xml``, also the same articles as a Wikipedia dump writes pages (a <page> each, its
-first line the <title>, the rest the <text>, escaped), repaired as XML: read a block at a
-time, cut between pages (``paknevis.repair.xml_text.xml_blocks``).
+first line the <title>, the rest the <text>, escaped), repaired as such a dump (its text
+as wikitext; ``fix_xml()``, as XML): read a block at a time, cut between pages
+(``paknevis.repair.xml_text.xml_blocks``).
 
 With ``--parquet``, also the same articles as a dataset's Parquet shard (an id, the title,
 the text; zstd, a row group for each time over), repaired as Parquet: a row group at a time,

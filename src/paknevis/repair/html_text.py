@@ -49,7 +49,8 @@ _CONTENT = re.compile(r"""\s(content)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 #: (an old reading and its new one, a footnote's number) or add quotes.
 INLINE = ("a", "abbr", "b", "bdi", "bdo", "big", "cite", "data", "dfn", "em", "font", "i", "mark",
           "nobr", "small", "span", "strong", "time", "tt", "u", "var")
-_INLINE_TAG = re.compile(rf"</?(?:{'|'.join(INLINE)})(?=[\s/>]){TAG_REST}>", re.I)
+#: an opening or closing tag of one of them
+INLINE_TAG = re.compile(rf"</?(?:{'|'.join(INLINE)})(?=[\s/>]){TAG_REST}>", re.I)
 
 
 class Piece(NamedTuple):
@@ -76,7 +77,7 @@ def readable_pieces(page: str) -> Iterator[Piece]:
             yield Piece(done, m.start(), "text", "", joined=inline, after_end=ended)
             inline, ended = True, False
         tag = m.group()
-        inline = inline and _INLINE_TAG.fullmatch(tag) is not None
+        inline = inline and INLINE_TAG.fullmatch(tag) is not None
         ended = ended or tag.startswith("</")
         if tag[1:2].isalpha() and not m.group(1):  # an opening tag, not of KEPT
             for pattern in (_SEEN, _CONTENT) if _META.match(tag) else (_SEEN,):

@@ -27,7 +27,7 @@ from typing import NamedTuple, Unpack
 
 from .chars import COMBINING_MARKS, KASHIDA, WORD_BREAKERS
 from .config import RepairOptions
-from .html_text import _INLINE_TAG, TAG_REST
+from .html_text import INLINE_TAG, TAG_REST
 from .pipeline import Repairer, repairer
 from .strings import StringRepair, repair_parts
 from .syntax import Kept, prose_of, repair_prose
@@ -172,7 +172,7 @@ def _inline_spans(line: str, marks: int) -> list[Kept]:
     end, and the marks of emphasis and of links' text, in order."""
     spans = [Kept(0, marks)] if marks else []
     for m in _INLINE.finditer(line):
-        inline = _INLINE_TAG.fullmatch(m.group()) is not None
+        inline = INLINE_TAG.fullmatch(m.group()) is not None
         spans.append(Kept(m.start(), m.end(), inline, inline and m.group().startswith("</")))
     body = line[:-2] if line.endswith("\r\n") else line.removesuffix("\n")
     end = max(len(body.rstrip(" \t")), spans[-1].end if spans else 0)  # the spaces at its end (two break it)

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from typing import Unpack
 
 from .config import RepairOptions
-from .html_text import _INLINE_TAG, TAG_REST
+from .html_text import INLINE_TAG, TAG_REST
 from .pipeline import Repairer, repairer
 from .strings import StringRepair
 from .syntax import Kept, prose_of, repair_prose
@@ -101,7 +101,7 @@ def wikitext_spans(text: str) -> Iterator[Kept]:
                 spans.append(Kept(start, at, True, quotes % 2 == 0))
                 continue
             if kind == "tag":
-                inline = _INLINE_TAG.fullmatch(m.group()) is not None
+                inline = INLINE_TAG.fullmatch(m.group()) is not None
                 spans.append(Kept(start, at, inline, inline and m.group().startswith("</")))
                 continue
         spans.append(Kept(start, at))
