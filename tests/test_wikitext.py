@@ -51,6 +51,9 @@ def test_an_article_keeps_its_markup():
     ("كتاب<ref name=\"a\">كتاب ها</ref>", f"کتاب<ref name=\"a\">کتاب{Z}ها</ref>"),
     ("كتاب&nbsp;ها <!-- كتاب ها --> __بدون‌فهرست__ ~~~~", "کتاب&nbsp;ها <!-- كتاب ها --> __بدون‌فهرست__ ~~~~"),
     ("<math>كتاب ها</math><nowiki>[[كتاب ها]]</nowiki>", "<math>كتاب ها</math><nowiki>[[كتاب ها]]</nowiki>"),
+    # a raw element's tag that closes itself, or is never closed, is a tag alone
+    ("[[کتاب]]<nowiki/>ها و كتاب\n<references />\nكتاب <pre>كتاب",
+     "[[کتاب]]<nowiki/>ها و کتاب\n<references />\nکتاب <pre>کتاب"),
     # a line's marks: a heading's, a list's, a table's cells and attributes; a preformatted line
     ("=== كتاب ها ===", f"=== کتاب{Z}ها ==="),
     ("*# كتاب ها", f"*# کتاب{Z}ها"),

@@ -47,6 +47,7 @@ _TOKEN = re.compile(
     rf"|(?P<tag></?[a-zA-Z][a-zA-Z0-9]*(?=[\s/>]){TAG_REST}>)|(?P<quotes>'{{2,5}})"
     r"|(?P<url>https?://[^\s<>\[\]{}|\"]+)|(?P<reference>&(?:[a-zA-Z]+|#\d+|#[xX][0-9a-fA-F]+);)"
     r"|(?P<switch>__[^\W\d_][\w\u200c]*__)|(?P<signature>~{3,5}))", re.I)
+_OPENING = re.compile(rf"<[a-zA-Z][a-zA-Z0-9]*{TAG_REST}>")
 _HEADING = re.compile(r"(=+)[^=\n].*?(=+)[ \t]*(?=\n|$)")
 _LINE_WHOLE = re.compile(r" |#\s*(?:redirect|تغییر[\s_]?مسیر)\b|-{4,}|\s*\{\||\s*\|[-}]", re.I)
 _LIST = re.compile(r"[*#:;]+")
@@ -78,9 +79,12 @@ def wikitext_spans(text: str) -> Iterator[Kept]:
         if kind == "comment":
             end = text.find("-->", start)
             at = len(text) if end < 0 else end + 3
-        elif kind == "raw":
-            close = re.compile(rf"</{m.group('name')}\s*>", re.I).search(text, m.end())
-            at = len(text) if close is None else close.end()
+        elif kind == "raw":  # to its end tag; a tag alone where it closes itself or is never closed
+            opening = _OPENING.match(text, start)
+            at = opening.end() if opening else m.end()
+            if opening and not opening.group().endswith("/>"):
+                close = re.compile(rf"</{m.group('name')}\s*>", re.I).search(text, at)
+                at = at if close is None else close.end()
         elif kind == "template":
             at = _closing(text, start, "{{", "}}")
             if at < 0:  # (never closed: the braces as typed, the text after them read on)
