@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 
-from .edits import Edit, apply_edits
+from .edits import Edit, EditTracker, apply_edits
 from .protect import apply_outside_urls, outside_urls, url_spans
 from .runs import CharEdits, CharRuns
 
@@ -151,7 +151,29 @@ class WithoutRules(EditsStep):
                 setattr(self, attr, getattr(step, attr))
 
     def edits(self, text: str) -> list[Edit]:
-        return [e for e in self.step.edits(text) if e.rule not in self.rules]
+        found = self.step.edits(text)
+        kept = [e for e in found if e.rule not in self.rules]
+        if len(kept) == len(found):
+            return kept
+        # An edit held back may have stood in the way of another rule's, which the step
+        # finds once the others are made, as a second pass would: with join_compound
+        # skipped, آبادانی ها بی آب گیری kept بی آب گیری (the compound's) in one pass, and in
+        # the next the line's ZWNJ let join_prefix_bi and join_bound join it. So the step
+        # looks again, until it finds no more (fix stays idempotent).
+        tracker = EditTracker(text, swaps=False)
+        for _ in range(_LOOKS):
+            tracker.apply(kept)
+            kept = [e for e in self.step.edits(tracker.text) if e.rule not in self.rules]
+            if not kept:
+                break
+        return tracker.edits()
+
+
+#: At most. Over 400 Fars News articles, as published, glued and spaced, with each of six
+#: rules or families skipped, 7,137 steps looked twice, 4 three times, none more; over the
+#: lines of 300, each of six ZWNJ rules skipped, one look left 3 of 70,470 lines not
+#: idempotent, and these none.
+_LOOKS = 4
 
 
 class StepGroup:
