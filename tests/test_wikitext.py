@@ -1,5 +1,6 @@
 """Wikitext and Wikipedia dumps repaired as wikitext (repair/wikitext.py): the prose as fix
 repairs it, the markup byte for byte."""
+import json
 import re
 from pathlib import Path
 
@@ -125,3 +126,20 @@ def test_wikitext_keeps_its_markup(text):
     for run in runs:
         assert apply_edits(run.text, run.edits) == fix(run.text)
     assert not re.search(r"\]\] \S", fixed) or re.search(r"\]\] \S", text)  # (no space made after a link)
+
+
+def test_paknevis_fix_reads_wikitext_by_its_name_or_format(tmp_path):
+    """A .wiki file is repaired as wikitext, standard input so with --format wikitext, and
+    each edit is named by the line of its run."""
+    from test_cli import run
+
+    article = tmp_path / "تهران.wiki"
+    article.write_text("{{x|y=كتاب}}\n'''مي'''خوانم [[رده:كتاب]]\n", encoding="utf-8")
+    fixed = f"{{{{x|y=كتاب}}}}\n'''می{Z}'''خوانم [[رده:كتاب]]\n"
+    assert run("fix", str(article)).stdout.decode() == fixed
+    piped = run("fix", "--format", "wikitext", input=article.read_bytes())
+    assert piped.stdout.decode() == fixed
+    explained = [json.loads(line) for line in run("fix", str(article), "--explain").stdout.splitlines()]
+    assert [(e["line"], e["field"], e["old"], e["new"]) for e in explained] == [
+        (2, "text", "ميخوانم", f"می{Z}خوانم")]
+    assert run("fix", "--format", "wikitext", "--field", "title", input=b"x").returncode == 2
