@@ -30,7 +30,7 @@ from .repair.csv_text import CsvError
 from .repair.diff import COLOR, PLAIN, word_diff
 from .repair.docx_text import is_docx
 from .repair.epub_text import is_epub
-from .repair.forms import Form, Kind, kind_named, kind_of
+from .repair.forms import FIELDED, KINDS, Form, Kind, kind_named, kind_of
 from .repair.json_text import JsonError
 from .repair.lines import BlockTooLarge, line_blocks
 from .repair.odt_text import is_odt
@@ -261,7 +261,7 @@ def fix(
         letters=letters, spacing=spacing, handles=handles, words=_words_of(words), skip=_names_of(skip))
     _check_options(options)
     fields = _names_of(field)
-    if fields and format in (InputFormat.text, InputFormat.html, InputFormat.markdown, InputFormat.wikitext):
+    if fields and format.value in KINDS and format.value not in FIELDED:
         _fail(f"--field is for JSON, tables, XML and Parquet, not --format {format.value}")
     sources = [("<stdin>", None) if str(p) == "-" else (str(p), p) for p in files or [Path("-")]]
     binary = [_binary_kind(name, path, format) for name, path in sources]
@@ -696,7 +696,7 @@ def _fix_one(options: dict, name: str, path: Path | None, output: _Output, forma
         first = next(blocks, "")
         blocks = chain([first], blocks)
         kind = kind_of(name, first) if format is InputFormat.auto else cast(Kind, format.value)
-        if fields and kind not in ("json", "csv", "tsv", "xml", "mediawiki"):
+        if fields and kind not in FIELDED:
             _fail(f"{name}: --field is for JSON, tables, XML and Parquet, and this input reads as {kind} "
                   "(--format json, csv or xml reads it as such)")
         form = Form(kind, fields).read_header(first)

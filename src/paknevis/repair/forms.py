@@ -24,6 +24,8 @@ from .xml_text import looks_like_mediawiki, looks_like_xml, repair_xml, xml_bloc
 
 Kind = Literal["text", "json", "csv", "tsv", "html", "markdown", "xml", "wikitext", "mediawiki"]
 KINDS: tuple[Kind, ...] = ("text", "json", "csv", "tsv", "html", "markdown", "xml", "wikitext", "mediawiki")
+#: The kinds whose ``fields`` (``--field``) name what alone to repair: keys, columns, elements
+FIELDED: tuple[Kind, ...] = ("json", "csv", "tsv", "xml", "mediawiki")
 #: What a file is, by the end of its name (under a compression's: dump.jsonl.gz is JSON)
 KIND_OF_NAME: dict[str, Kind] = {
     ".json": "json", ".jsonl": "json", ".ndjson": "json", ".csv": "csv", ".tsv": "tsv",
