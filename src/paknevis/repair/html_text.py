@@ -24,7 +24,7 @@ from typing import NamedTuple, Unpack
 
 from .config import RepairOptions
 from .pipeline import Repairer, repairer
-from .strings import StringRepair, repair_runs
+from .strings import StringRepair, repair_runs, runs_of
 
 #: Elements whose content is no text to repair: code, what browsers do not show as text,
 #: and text whose every space is its own (pre, textarea), which repair would make one
@@ -118,24 +118,10 @@ def repair_pieces(text: str, pieces: list[Piece], repairer: Repairer,
         return new if piece.levels == 1 else html.escape(new, quote=False)
 
     return repair_runs(text, [(p.start, p.end) for p in pieces],
-                       [_read(text[p.start:p.end], p.levels) for p in pieces], _runs(pieces),
+                       [_read(text[p.start:p.end], p.levels) for p in pieces],
+                       runs_of([p.joined for p in pieces], {i for i, p in enumerate(pieces) if p.quote}),
                        repairer, explain, lambda i: pieces[i].place, written,
                        closed={i for i, p in enumerate(pieces) if p.after_end})
-
-
-def _runs(pieces: list[Piece]) -> list[list[int]]:
-    """The numbers of ``pieces``, each run of them a reader reads as one text: a text and
-    those joined to it (an attribute's value between them is a run of its own)."""
-    runs: list[list[int]] = []
-    last: list[int] | None = None  # the run of the last text
-    for i, p in enumerate(pieces):
-        if p.joined and last is not None:
-            last.append(i)
-            continue
-        runs.append([i])
-        if not p.quote:
-            last = runs[-1]
-    return runs
 
 
 def _read(text: str, levels: int) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Container, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from itertools import accumulate, islice
 from operator import itemgetter
 from typing import NamedTuple
@@ -122,6 +122,26 @@ def repair_runs(text: str, spans: Sequence[tuple[int, int]], reads: list[str], r
         done = spans[i][1]
     out.append(text[done:])
     return "".join(out), repairs
+
+
+def runs_of(joined: Iterable[bool], apart: Container[int] = ()) -> list[list[int]]:
+    """The numbers of texts in the runs a reader reads as one: each text ``joined`` to the
+    one before goes on the run of the last text not in ``apart`` (a page's attribute values,
+    which stand between its texts, each a run of its own).
+
+    >>> runs_of([False, True, False, True], apart={2})
+    [[0, 1, 3], [2]]
+    """
+    runs: list[list[int]] = []
+    last: list[int] | None = None  # the run of the last text not apart
+    for i, on in enumerate(joined):
+        if on and last is not None:
+            last.append(i)
+            continue
+        runs.append([i])
+        if i not in apart:
+            last = runs[-1]
+    return runs
 
 
 def _runs_apart(runs: list[list[str]], edges: list[tuple[str, str, str]], afters: list[str],

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from .pipeline import Repairer
-from .strings import StringRepair, repair_runs
+from .strings import StringRepair, repair_runs, runs_of
 
 
 class Kept(NamedTuple):
@@ -56,15 +56,9 @@ def repair_prose(text: str, prose: list[Prose], repairer: Repairer,
                  explain: bool) -> tuple[str, list[StringRepair]]:
     """``text`` with its ``prose`` repaired, a run of pieces joined at a time; with
     ``explain``, also each changed run's edits (its place: "text")."""
-    runs: list[list[int]] = []
-    for i, piece in enumerate(prose):
-        if piece.joins and runs:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
     return repair_runs(text, [(p.start, p.end) for p in prose], [text[p.start:p.end] for p in prose],
-                       runs, repairer, explain, lambda i: "text", lambda i, new: new,
-                       closed={i for i, p in enumerate(prose) if p.ends})
+                       runs_of(p.joins for p in prose), repairer, explain, lambda i: "text",
+                       lambda i, new: new, closed={i for i, p in enumerate(prose) if p.ends})
 
 
 def lines_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
