@@ -19,6 +19,7 @@ from .repair import (
     fix_odt,
     fix_parquet,
     fix_table,
+    fix_wikitext,
     fix_xml,
     undo_edits,
 )
@@ -31,8 +32,8 @@ __version__ = "0.1.0"
 
 __all__ = ["DateMention", "Document", "Edit", "RepairConfig", "Repairer", "apply_edits", "find_dates",
            "fix", "fix_and_explain", "fix_docx", "fix_epub", "fix_html", "fix_json", "fix_markdown",
-           "fix_odt", "fix_parquet", "fix_table", "fix_xml", "parse", "parse_file", "undo_edits",
-           "__version__"]
+           "fix_odt", "fix_parquet", "fix_table", "fix_wikitext", "fix_xml", "parse", "parse_file",
+           "undo_edits", "__version__"]
 
 #: Loaded on first use: ``fix`` needs neither part, and documents bring in trafilatura
 #: (importing paknevis took 0.21 to 0.23 s with them, 0.06 s without).

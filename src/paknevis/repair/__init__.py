@@ -14,6 +14,7 @@ from .markdown_text import fix_markdown
 from .odt_text import fix_odt
 from .parquet_text import ParquetError, fix_parquet
 from .pipeline import Repairer, repairer
+from .wikitext import fix_wikitext
 from .xml_text import fix_xml
 from .zipped import ZippedError
 from .zwnj import Lexicon
@@ -52,5 +53,5 @@ def fix_and_explain(text: str, **options: Unpack[RepairOptions]) -> tuple[str, l
 
 __all__ = ["CsvError", "Edit", "JsonError", "Lexicon", "ParquetError", "RepairConfig", "RepairOptions",
            "Repairer", "ZippedError", "apply_edits", "fix", "fix_and_explain", "fix_docx", "fix_epub",
-           "fix_html", "fix_json", "fix_markdown", "fix_odt", "fix_parquet", "fix_table", "fix_xml",
-           "undo_edits"]
+           "fix_html", "fix_json", "fix_markdown", "fix_odt", "fix_parquet", "fix_table", "fix_wikitext",
+           "fix_xml", "undo_edits"]
