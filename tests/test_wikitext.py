@@ -101,9 +101,11 @@ def test_a_wikipedia_dump_repairs_its_articles_text_alone():
     assert fixed == DUMP.replace("<comment>ويرايش", "<comment>ویرایش").replace(
         "'''كتاب''' ها&lt;ref", f"'''کتاب'''{Z}ها&lt;ref")
     assert [(s.line, s.place) for s in strings] == [(8, "comment"), (9, "text")]
-    # --field names what else to repair
+    # --field names what alone to repair: titles too where it names the text and summary
     titled = repair_xml(DUMP, repairer(), wiki=True, fields=("title",))[0]
     assert titled == DUMP.replace("<title>كتاب ها", f"<title>کتاب{Z}ها")
+    assert repair_xml(DUMP, repairer(), wiki=True, fields=("title", "text", "comment"))[0] == fixed.replace(
+        "<title>كتاب ها", f"<title>کتاب{Z}ها")
 
 
 SYNTAX = ("\n", "\n\n", "{{", "}}", "{{x|a=1}}", "[[", "]]", "[[x|", "[[رده:x]]", "|", "||", "!!",
