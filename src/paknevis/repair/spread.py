@@ -23,6 +23,7 @@ from difflib import SequenceMatcher
 from itertools import accumulate
 
 from .edits import Edit
+from .fold import ONE_FOR_ONE
 
 
 def spread(pieces: list[str], edits: list[Edit], kept: Container[int] = (),
@@ -66,9 +67,21 @@ def spread(pieces: list[str], edits: list[Edit], kept: Container[int] = (),
 
 def smallest(edits: list[Edit]) -> Iterator[Edit]:
     """Each edit as the smallest edits that make it: a word's edit (``ميخوانم`` -> ``می‌خوانم``)
-    as its letters' (``ي`` -> ``ی‌``), so that the letters it keeps keep their pieces."""
+    as its letters' (``ي`` -> ``ی``, and a ZWNJ inserted), so that the letters it keeps keep
+    their pieces; a character replaced by its like (a letter's or a digit's other form, as
+    :mod:`~paknevis.repair.fold` has them) is an edit of its own, so that a number's digits
+    stay in their pieces too.
+
+    >>> [(e.start, e.old, e.new) for e in smallest([Edit(3, 6, "12ي", " ۱۲ی", "x")])]
+    [(3, '', ' '), (3, '1', '۱'), (4, '2', '۲'), (5, 'ي', 'ی')]
+    """
     for e in edits:
-        matcher = SequenceMatcher(None, e.old, e.new, autojunk=False)
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        old, new = e.old.translate(ONE_FOR_ONE), e.new.translate(ONE_FOR_ONE)
+        for tag, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
             if tag != "equal":
                 yield Edit(e.start + i1, e.start + i2, e.old[i1:i2], e.new[j1:j2], e.rule)
+                continue
+            for k in range(i2 - i1):  # (alike: the same, or each character's like)
+                if e.old[i1 + k] != e.new[j1 + k]:
+                    yield Edit(e.start + i1 + k, e.start + i1 + k + 1, e.old[i1 + k], e.new[j1 + k], e.rule)
+
