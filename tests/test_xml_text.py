@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from test_properties import SETTINGS, texts
+from test_properties import SETTINGS, content, texts
 
 from paknevis import apply_edits, fix, fix_xml
 from paknevis.repair import repairer
@@ -75,6 +75,58 @@ def test_an_unclosed_or_stray_tag_is_no_trouble():
     assert [p.place for p in xml_pieces("<a><br/>x</a>")] == ["a"]
 
 
+def test_a_tei_texts_words_are_read_across_its_phrase_elements():
+    """A reader reads a TEI paragraph on across hi, persName, date…: the word is repaired
+    as one, each letter left in its element; a space repair puts where an element ends goes
+    after it."""
+    tei = ('<TEI><text><body><p>او <persName>علي</persName> ، <hi rend="b">مي</hi>خواست '
+           '<tei:hi>كتاب</tei:hi> ها را\nبخواند و مي<lb break="no"/>خواند</p></body></text></TEI>')
+    assert fix_xml(tei) == tei.replace("علي</persName> ،", "علی</persName>،").replace(
+        ">مي</hi>", f">می{Z}</hi>").replace("كتاب</tei:hi> ها", f"کتاب</tei:hi>{Z}ها").replace(
+        "مي<lb", f"می{Z}<lb")
+    # a note, the alternatives of a choice, a deletion, a break between words, a token of a
+    # tokenized text, and markup that is no element's (a comment) part the text
+    kept = ("<p>می<note>خوانم</note> <choice><sic>می</sic><corr>خوانم</corr></choice> می<del>خوانم</del>"
+            " می<lb/>خوانم <w>می</w><w>خوانم</w> می<!-- c -->خوانم</p>")
+    assert fix_xml(kept) == kept
+    # explained as one run, named by the element of its first text
+    fixed, strings = repair_xml("<p>\n  <hi>مي</hi>خوانم</p>", repairer(), explain=True)
+    assert [(s.line, s.place, s.text) for s in strings] == [(2, "hi", "ميخوانم")]
+    assert apply_edits(strings[0].text, strings[0].edits) == f"می{Z}خوانم"
+    # --field: a text is read on from none left out
+    doc = "<p>مي<hi>x</hi>خوانم <hi>مي</hi>خوانم</p>"
+    assert fix_xml(doc, ["p"]) == "<p>می<hi>x</hi>خوانم <hi>مي</hi>خوانم</p>"
+    assert fix_xml(doc) == f"<p>می<hi>x</hi>خوانم <hi>می{Z}</hi>خوانم</p>"
+
+
+WORDS = st.sampled_from(["مي", "خوانم", "کتاب", "ها", "بين", "المللی", "، ", "!", " ها", " ", "ك", "12"])
+# a word alone, or in a phrase element
+PHRASED = st.tuples(WORDS, st.sampled_from([None, "hi", "persName", "date", "tei:hi"]))
+
+
+@SETTINGS
+@given(st.lists(st.lists(PHRASED, max_size=10), min_size=1, max_size=4))
+def test_a_tei_paragraph_reads_as_fix_makes_it(paragraphs):
+    """Each paragraph, its phrase elements around some of its words, reads as fix makes its
+    text (its edges' spaces kept); its elements are those it had, each word's letters in the
+    element they stood in; idempotent; and the edits explained replay each run."""
+    body = "".join("<p>" + "".join(f'<{tag} n="1">{w}</{tag}>' if tag else w for w, tag in words) + "</p>\n"
+                   for words in paragraphs)
+    doc = f'<TEI xmlns:tei="t"><text><body>\n{body}</body></text></TEI>'
+    fixed, strings = repair_xml(doc, repairer(), explain=True)
+    before, after = ET.fromstring(doc), ET.fromstring(fixed)
+    for old, new in zip(before.iter("p"), after.iter("p"), strict=True):
+        lead, core, trail = apart("".join(old.itertext()))
+        assert "".join(new.itertext()) == (lead + fix(core) + trail if core else lead)
+        assert [(e.tag, e.attrib) for e in new.iter()] == [(e.tag, e.attrib) for e in old.iter()]
+        for e_old, e_new in zip(old.iter(), new.iter(), strict=True):
+            if e_old is not old:  # (a phrase's letters stay in it)
+                assert content(e_new.text or "") == content(e_old.text or "")
+    assert repair_xml(fixed, repairer())[0] == fixed
+    for s in strings:
+        assert apply_edits(s.text, s.edits) == fix(s.text)
+
+
 # (XML reads a CR as a line feed; a text with markup or references is a page: see below)
 plain = texts.map(lambda t: t.replace("\r", "").replace("<", "").replace("&", ""))
 
@@ -108,7 +160,8 @@ def test_xml_keeps_its_markup(items):
 
 
 # XML of any shape, whole or broken: texts with markup and references, escaped again
-FRAGMENTS = ["<a>", "</a>", "<b x='1'>", "</b>", "<c/>", "<![CDATA[", "]]>", "<!--", "-->", "<?p ",
+FRAGMENTS = ["<a>", "</a>", "<b x='1'>", "</b>", "<c/>", "<hi>", "</hi>", '<lb break="no"/>', "<persName>",
+             "</persName>", "<![CDATA[", "]]>", "<!--", "-->", "<?p ",
              "?>", "&lt;p&gt;", "&lt;/p&gt;", "&amp;", "&amp;lt;i&amp;gt;", "&lt;", "&#1603;", "<p>",
              "&lt;script&gt;", "<", ">", "&", '"', "]]", f"]]{Z}>", "&lt;i title=&quot;", "&quot;&gt;"]
 

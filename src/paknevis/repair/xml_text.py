@@ -36,22 +36,46 @@ from .wikitext import wikitext_spans
 _MARKUP = re.compile(r"<!--.*?(?:-->|\Z)|<\?.*?(?:\?>|\Z)|<!\[CDATA\[(.*?)(?:\]\]>|\Z)"
                      rf"|<(?:([^\W\d][\w:.-]*)|[/!]){TAG_REST}(?:>|\Z)", re.S)
 _CLOSING = re.compile(r"</([\w:.-]+)")
+#: TEI's phrase-level elements that a reader reads the text on across, as a page's inline
+#: tags (a word may stand in two texts: ``<hi>مي</hi>خوانم``; a space before a name's
+#: comma: ``<persName>علی</persName> ،``), with a line, page or column break inside a word
+#: (``break="no"``). Not those whose text stands apart from the text beside it: a note,
+#: quotes, the alternatives of a choice (sic and corr, abbr and expan, orig and reg), an
+#: addition or a deletion, and a tokenized text's words and characters (w, pc, c), which may
+#: stand side by side with no space between.
+INLINE = ("hi", "emph", "foreign", "term", "gloss", "mentioned", "soCalled", "distinct", "name",
+          "persName", "placeName", "orgName", "geogName", "roleName", "forename", "surname",
+          "addName", "genName", "nameLink", "rs", "date", "time", "num", "measure", "ref", "title",
+          "unclear", "supplied")
+#: an opening or closing tag of one of them (a prefix allowed: tei:hi), or a break in a word
+_INLINE_TAG = re.compile(rf"</?(?:[\w.-]+:)?(?:{'|'.join(INLINE)})(?=[\s/>]){TAG_REST}>"
+                         rf"""|<(?:[\w.-]+:)?(?:lb|pb|cb)\s[^>]*\bbreak\s*=\s*["']no["'][^>]*>""")
 
 
 def xml_pieces(text: str, wiki: bool = False, fields: tuple[str, ...] = ()) -> Iterator[Piece]:
-    """The texts of ``text``'s elements, each named by the element it stands in; ``wiki``:
-    of a MediaWiki dump (see :func:`_dump_pieces`, with ``fields``)."""
+    """The texts of ``text``'s elements, each named by the element it stands in and
+    ``joined`` to the text before where only :data:`INLINE` tags stand between (unless that
+    text ends a line, its last line spaces at most, where a large file may be cut into
+    blocks: its texts then read as when whole); ``wiki``: of a MediaWiki dump (see
+    :func:`_dump_pieces`, with ``fields``)."""
     open_elements: list[str] = []
     done = 0
+    inline = ended = False  # only inline tags since the last text? one that ends an element?
     for m in _MARKUP.finditer(text):
         place = open_elements[-1] if open_elements else "text"
         if m.start() > done:
             if wiki:
                 yield from _dump_pieces(text, done, m.start(), open_elements, fields)
             else:
-                yield from _text_pieces(text, done, m.start(), place, 1)
+                pieces = list(_text_pieces(text, done, m.start(), place, 1, inline, ended))
+                yield from pieces
+                # (a page's texts, written with references, are read on from none of the XML's)
+                inline = bool(pieces) and pieces[-1].levels == 1 and not _ends_a_line(text, done, m.start())
+                ended = False
         done = m.end()
         tag = m.group()
+        inline = inline and _INLINE_TAG.fullmatch(tag) is not None
+        ended = ended or tag.startswith("</")
         if m.group(1) is not None and not wiki:  # CDATA: text as it stands, no reference read
             yield from _text_pieces(text, m.start(1), m.end(1), place, 0)
         elif m.group(2) is not None:  # an opening tag, unless it closes itself
@@ -61,7 +85,14 @@ def xml_pieces(text: str, wiki: bool = False, fields: tuple[str, ...] = ()) -> I
             # (what a closing tag with no opening one would pop is left open)
             del open_elements[len(open_elements) - 1 - open_elements[::-1].index(closing.group(1)):]
     if done < len(text) and not wiki:
-        yield from _text_pieces(text, done, len(text), open_elements[-1] if open_elements else "text", 1)
+        yield from _text_pieces(text, done, len(text), open_elements[-1] if open_elements else "text", 1,
+                                inline, ended)
+
+
+def _ends_a_line(text: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` end a line, only spaces after its last line break?"""
+    at = text.rfind("\n", start, end)
+    return at >= 0 and not text[at:end].strip()
 
 
 def _dump_pieces(text: str, start: int, end: int, open_elements: list[str],
@@ -78,7 +109,8 @@ def _dump_pieces(text: str, start: int, end: int, open_elements: list[str],
         yield from _text_pieces(text, start, end, open_elements[-1], 1)
 
 
-def _text_pieces(text: str, start: int, end: int, place: str, levels: int) -> Iterator[Piece]:
+def _text_pieces(text: str, start: int, end: int, place: str, levels: int, joined: bool = False,
+                 after_end: bool = False) -> Iterator[Piece]:
     """The text of an element, written with references ``levels`` times (CDATA: none): the
     text itself, or where it holds a page (a feed's article in CDATA), or does once its
     references are read (<description>&lt;p&gt;…, even escaped again: &amp;lt;p&amp;gt;),
@@ -101,7 +133,7 @@ def _text_pieces(text: str, start: int, end: int, place: str, levels: int) -> It
         if read == view:
             break
         view, at = read, [at[j] for j in read_at]
-    yield Piece(start, end, place, "", levels)
+    yield Piece(start, end, place, "", levels, joined, after_end)
 
 
 _DEEPEST = 8  # (each level a pass over the text: a chain of &amp;amp;… is no page)
@@ -140,7 +172,11 @@ def repair_xml(text: str, repairer: Repairer, explain: bool = False,
     by ``repairer``; with ``explain``, also the edits of each text that changed (its place:
     its element). ``wiki``: ``text`` is (a block of) a MediaWiki dump, whose revisions' text
     is repaired as wikitext, and their edit summaries as text, nothing else."""
-    pieces = [p for p in xml_pieces(text, wiki, fields) if not fields or p.place.partition("@")[0] in fields]
+    pieces = list(xml_pieces(text, wiki, fields))
+    if fields:  # (a text is read on from none left out: those of the named elements alone)
+        kept = [p.place.partition("@")[0] in fields for p in pieces]
+        pieces = [p if after else p._replace(joined=False)
+                  for p, keep, after in zip(pieces, kept, [False, *kept], strict=False) if keep]
     return repair_pieces(text, pieces, repairer, explain)
 
 
