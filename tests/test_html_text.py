@@ -52,6 +52,8 @@ def test_a_word_across_inline_tags_is_repaired_whole():
     # a space repair puts where an element ends goes after it, one where it starts before it
     assert repair_html("<p><b>سلام،</b>دنیا و سلام،<i>دنیا</i></p>", repairer())[0] == (
         "<p><b>سلام،</b> دنیا و سلام، <i>دنیا</i></p>")
+    # a character replaced by its like stays in its element: a number's digits too (not <b>۱۴۰۳</b>)
+    assert repair_html("<p>سال <b>14</b>03</p>", repairer())[0] == "<p>سال <b>۱۴</b>۰۳</p>"
     # a block's end, a line break, an image, a struck reading or a footnote's number parts the text
     kept = "<p>می</p>خوانم <br>ها <img src=x>ها <del>کتاب</del>ها کتاب<sup>۱</sup>"
     assert repair_html(kept, repairer())[0] == kept
