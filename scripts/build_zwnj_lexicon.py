@@ -105,6 +105,13 @@ JOIN_MIN = 2.0  # ... and only if edited text (not just a word list) has the fus
 # 0.8872 at 2 (which also loses دوره‌گرد، لحظه‌شماری on the web articles).
 TAIL_RATIO = 1.0
 HAZM_UNCOUNTED = 0.3  # a hazm lemma without a corpus count (may be a stripped form)
+# A glued lemma that hazm's corpus counts this often is a word of its own, kept glued
+# however its letters would split by morphology: میانجی (67,073), not می‌انجی; بهبهانی
+# (3,640,063), not به‌بهانی. Of the ten glued words hazm counts that morphology would
+# split, the five counted from 31,009 times up are all such words (دهلوی، جغرافیدانان،
+# ناهمخوانی too); those counted 18 times or fewer are not (بیتابی، مالباختگان). No word of
+# the dev sentences changes.
+HAZM_WORD_COUNT = 1000
 BOUND_MAX = 1  # a compound's part seen alone at most this often is not a word by itself
 # The UD sentences follow the standard orthography; the news has a house style that
 # writes some compounds apart (نخست وزیر). Both weights were cross-validated on the dev sets.
@@ -219,18 +226,22 @@ def wordfreq_counts() -> Counter:
     return out
 
 
-def hazm_data() -> tuple[Counter, list[str], list[str]]:
-    """hazm's lemmas with a nonzero corpus count, and its past and present verb stems."""
+def hazm_data() -> tuple[Counter, list[str], list[str], frozenset[str]]:
+    """hazm's lemmas with a nonzero corpus count, its past and present verb stems, and
+    the lemmas it counts ``HAZM_WORD_COUNT`` times or more."""
     import importlib.util
 
     base = Path(importlib.util.find_spec("hazm").origin).parent / "data"
     lemmas = Counter()
+    common = set()
     for line in (base / "words.dat").read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
         if len(parts) >= 2 and parts[1].isdigit():
             weight = HAZM_LEMMA if int(parts[1]) > 0 else HAZM_UNCOUNTED
             for w in _WORD.findall(canonical(parts[0])):
                 lemmas[w] = max(lemmas[w], weight)
+                if int(parts[1]) >= HAZM_WORD_COUNT:
+                    common.add(w)
     past, present = [], []
     for line in (base / "verbs.dat").read_text(encoding="utf-8").splitlines():
         p, _, r = canonical(line.strip()).partition("#")
@@ -238,15 +249,17 @@ def hazm_data() -> tuple[Counter, list[str], list[str]]:
             past.append(p)
         if r:
             present.append(r)
-    return lemmas, sorted(set(past)), sorted(set(present))
+    return lemmas, sorted(set(past)), sorted(set(present)), frozenset(common)
 
 
 def build(gold: tuple[Counter, Counter], news: tuple[Counter, Counter], wf: Counter,
-          lemmas: Counter, past, present, spoken_past=(), spoken_present=()) -> list[str]:
+          lemmas: Counter, past, present, spoken_past=(), spoken_present=(),
+          common_lemmas: frozenset[str] = frozenset()) -> list[str]:
     """Decide each word's writing from the evidence; return the table's lines.
 
     ``gold`` and ``news`` are the (words, word pairs written apart) counts of the UD
-    sentences and of the news, as :func:`count` gives them."""
+    sentences and of the news, as :func:`count` gives them; ``common_lemmas``, hazm's
+    lemmas counted ``HAZM_WORD_COUNT`` times or more."""
     (gold_words, gold_pairs), (news_words, news_pairs) = gold, news
     words, raw_pairs = gold_words + news_words, gold_pairs + news_pairs
     # The UD sentences decide, where they can, whether two words are one compound.
@@ -376,11 +389,12 @@ def build(gold: tuple[Counter, Counter], news: tuple[Counter, Counter], wf: Coun
                 and spoken_mi(key))):
             glued.discard(key)
     # A glued word with little evidence must not stop morphology from splitting it when
-    # the glued form is likely a stripped one (کانونهای seen glued once on the web).
+    # the glued form is likely a stripped one (کانونهای seen glued once on the web), unless
+    # hazm counts it often (میانجی).
     rules = WordWriter(Lexicon(forms=forms, glued=set(), verbs=verbs_only.verbs))
     for key in list(glued):
         guess, rule = rules.preferred(key)
-        if ZWNJ in guess and evidence[key][key] < RULE_PRIOR:
+        if ZWNJ in guess and evidence[key][key] < RULE_PRIOR and key not in common_lemmas:
             glued.discard(key)
 
     # A compound whose later parts are never words alone (المللی outside بین المللی) is
@@ -613,21 +627,21 @@ def shekar_verbs() -> tuple[set[str], set[str], set[str], set[str]]:
 @functools.cache
 def word_lists():
     """The sources that do not depend on which gold lines are held out (read once)."""
-    lemmas, past, present = hazm_data()
+    lemmas, past, present, common_lemmas = hazm_data()
     more_past, more_present, spoken_past, spoken_present = shekar_verbs()
     spoken_present |= SPOKEN_PRESENT_STEMS
     past, present = {*past, *more_past}, {*present, *more_present}
     # a spoken stem only where it is not a written one too (خوا for خواه, گ for گو)
     return (wordfreq_counts(), lemmas, sorted(past), sorted(present),
-            sorted(spoken_past - past), sorted(spoken_present - present))
+            sorted(spoken_past - past), sorted(spoken_present - present), common_lemmas)
 
 
 def build_lines(holdout: dict[str, set[int]] | None = None, lists: tuple | None = None) -> list[str]:
     """The table's lines, built without the held-out gold lines (and from ``lists``, if
     given, instead of ``word_lists()``)."""
-    wf, lemmas, past, present, spoken_past, spoken_present = lists or word_lists()
+    wf, lemmas, past, present, spoken_past, spoken_present, common_lemmas = lists or word_lists()
     return build(count(gold_texts(holdout)), news_counts(), wf, lemmas, past, present,
-                 spoken_past, spoken_present)
+                 spoken_past, spoken_present, common_lemmas)
 
 
 def serialise(lines: list[str]) -> bytes:
