@@ -389,3 +389,50 @@ def test_an_empty_dump_or_an_archive_without_pages_is_a_reject(tmp_path):
     assert r.returncode == 0, r.stderr
     assert [(rej["input"], rej["reason"]) for rej in lines(tmp_path / "out.rejects.jsonl")] == [
         (str(empty), NOTHING), (str(warc), NOTHING)]
+
+
+TEI = """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0">
+  <teiHeader><fileDesc>
+    <titleStmt><title type="sub">گزارش</title><title type="main">نامه ها</title>
+      <author><persName><forename>موسی</forename> <surname>افشار</surname></persName></author></titleStmt>
+    <publicationStmt><publisher>آرشیو</publisher><date when="2024-01-01"/></publicationStmt>
+    <sourceDesc><biblStruct><analytic><title>نامه ها</title></analytic>
+      <monogr><title level="j">روزنامه همشهری</title><idno type="URI">https://x.ir/1</idno>
+      <imprint><date when="1999-05-03">۱۳ اردیبهشت ۱۳۷۸</date></imprint></monogr></biblStruct></sourceDesc>
+  </fileDesc></teiHeader>
+  <text><front><docTitle><titlePart>نامه ها</titlePart></docTitle></front><body><div>
+    <head>سر<lb break="no"/>آغاز</head>
+    <p>متن <choice><sic>غلظ</sic><corr>غلط</corr></choice> و <choice><abbr>ج.ا.</abbr><expan>جمهوری
+      اسلامی</expan></choice><note>یادداشت</note> <del>حذف</del>است و <hi rend="b">مي</hi>خواست<!-- c -->
+      <list><item>كتاب ها</item></list> پایان</p>
+    <lg><l>مصرع اول</l><l>مصرع دوم</l></lg><fw type="pageNum">۱۲</fw>
+  </div></body></text>
+</TEI>
+"""
+
+
+def test_tei_documents_become_records_a_text_each(tmp_path):
+    """A TEI file is a record; a teiCorpus, a record a text. The header's title, author,
+    source's title, date and address; the body's paragraphs, headings, verse lines and list
+    items as read: no note, deletion or running head, a choice's corrected or expanded
+    reading, a break inside a word no space; a text with nothing in its body a reject."""
+    (tmp_path / "letter.xml").write_text(TEI, encoding="utf-8")
+    corpus = ('<teiCorpus xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/>'
+              "<TEI><teiHeader><fileDesc><titleStmt><title>دوم</title></titleStmt></fileDesc></teiHeader>"
+              "<text><body><p>متن دوم</p></body></text></TEI>"
+              "<TEI><teiHeader/><text><body><div><pb n='1'/></div></body></text></TEI></teiCorpus>")
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "archive" / "corpus.tei").write_text(corpus, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    r = run("process", str(tmp_path / "letter.xml"), str(tmp_path / "archive"), "-o", str(out), "--no-dedup")
+    assert r.returncode == 0, r.stderr
+    letter, second = lines(out)
+    assert (letter["title"], letter["author"], letter["source"], letter["published"], letter["url"]) == (
+        f"نامه{Z}ها", "موسی افشار", "روزنامه همشهری", "1999-05-03", "https://x.ir/1")
+    assert letter["text"].split("\n\n") == [
+        "سرآغاز", f"متن غلط و جمهوری اسلامی است و می{Z}خواست", f"کتاب{Z}ها", "پایان", "مصرع اول", "مصرع دوم"]
+    assert (second["title"], second["text"], second["input"]) == (
+        "دوم", "متن دوم", f"{tmp_path / 'archive' / 'corpus.tei'}#1")
+    [empty] = lines(tmp_path / "out.rejects.jsonl")
+    assert (empty["reason"], empty["input"][-2:]) == ("a TEI text with no text (nothing in its body)", "#2")

@@ -278,3 +278,20 @@ def test_a_date_header_in_english_words(header):
     doc = parse(f"{header}\n\nعنوان خبر\n\nدیروز باران آمد.")
     assert (doc.published, doc.published_raw, doc.title) == ("2025-02-01", header, "عنوان خبر")
     assert doc.dates[0]["value"] == "2025-01-31"
+
+
+def test_a_tei_document_parses_as_its_text():
+    """parse() reads a TEI document as its one text (its declared encoding no matter, the
+    text read already); a TEI corpus holds many: 'paknevis process' makes their records."""
+    from test_corpus_formats import TEI
+
+    doc = parse(TEI.replace('encoding="UTF-8"', 'encoding="windows-1256"'), url="https://y.ir")
+    assert (doc.title, doc.author, doc.published, doc.url) == (
+        "نامه\u200cها", "موسی افشار", "1999-05-03", "https://x.ir/1")
+    assert doc.text.startswith("سرآغاز\n\nمتن غلط و جمهوری اسلامی است")
+    assert parse(TEI.replace("<idno type=\"URI\">https://x.ir/1</idno>", ""), url="https://y.ir").url == "https://y.ir"
+    with pytest.raises(ValueError, match="holds many texts"):
+        parse("<teiCorpus><TEI><text><body><p>یک</p></body></text></TEI>"
+              "<TEI><text><body><p>دو</p></body></text></TEI></teiCorpus>")
+    with pytest.raises(ValueError, match="nothing in its body"):
+        parse("<TEI><text><body><p> </p></body></text></TEI>")

@@ -54,7 +54,8 @@ def test_fix_xml_and_what_reads_as_xml():
     assert kind_of("feed", "<?xml version='1.0'?><rss>") == "xml"
     assert kind_of("feed", "\ufeff<feed xmlns='http://www.w3.org/2005/Atom'>") == "xml"
     assert kind_of("page", '<?xml version="1.0"?>\n<!DOCTYPE html>\n<html>') == "html"  # XHTML
-    assert kind_of("x.rss", "") == kind_of("sitemap.xml", "") == "xml"
+    assert kind_of("x.rss", "") == kind_of("sitemap.xml", "") == kind_of("letter.tei", "") == "xml"
+    assert kind_of("<stdin>", '<TEI xmlns="http://www.tei-c.org/ns/1.0">') == "xml"  # (no declaration)
     dump = '<?xml version="1.0"?>\n<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.11/">'
     assert kind_of("<stdin>", dump) == kind_of("fawiki.xml", dump) == "mediawiki"
     assert kind_of("<stdin>", "<mediawikis>") == "xml" and kind_of("a.wiki", "") == "wikitext"

@@ -197,7 +197,7 @@ def fix(
              "--diff: a line and its part, OEBPS/ch1.xhtml#text), the rest kept. The last "
              "four are written to standard output only if that is no terminal. "
              "auto: by the file's name (.json, .jsonl, .ndjson; .csv; .tsv, .tab; .html, "
-             ".htm; .md, .markdown; .xml, .rss, .atom, .rdf; .wiki, .wikitext, .mediawiki; .parquet; "
+             ".htm; .md, .markdown; .xml, .rss, .atom, .rdf, .tei; .wiki, .wikitext, .mediawiki; .parquet; "
              ".docx; .odt; .epub), else json "
              "for an input whose first line is a JSON object or array, html for one that begins "
              "as a page does, mediawiki for one (or .xml) that begins as a MediaWiki dump, xml for "
@@ -439,12 +439,13 @@ def parse(
 @app.command()
 def process(
     inputs: list[Path] = typer.Argument(
-        ..., metavar="INPUT", help="Files, folders (.txt/.html/.docx and feeds inside), JSONL dumps "
-                                   "(.jsonl, .gz, .zst, .bz2), CSV or TSV tables of posts (a row "
-                                   "each; the header names the fields), feeds (RSS, Atom: .rss, "
+        ..., metavar="INPUT", help="Files, folders (.txt/.html/.docx, feeds and TEI inside), JSONL "
+                                   "dumps (.jsonl, .gz, .zst, .bz2), CSV or TSV tables of posts (a "
+                                   "row each; the header names the fields), feeds (RSS, Atom: .rss, "
                                    ".atom, or .xml that begins as one; an item each), Wikipedia "
-                                   "dumps (.xml, .xml.bz2; an article each), Parquet files and "
-                                   "web archives (.warc, .warc.gz)."),
+                                   "dumps (.xml, .xml.bz2; an article each), TEI documents (.xml, "
+                                   ".tei; a text each), Parquet files and web archives (.warc, "
+                                   ".warc.gz)."),
     output: Path = typer.Option(..., "--output", "-o", metavar="FILE",
                                 help="Where to write the records: .jsonl, .jsonl.gz or .parquet."),
     rejects: Path | None = typer.Option(

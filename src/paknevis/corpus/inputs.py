@@ -31,7 +31,7 @@ DUMP_SUFFIXES = _plain_or_compressed(".jsonl", ".ndjson")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 TABLE_SUFFIXES = _plain_or_compressed(".csv", ".tsv")
 FEED_SUFFIXES = _plain_or_compressed(".rss", ".atom")
-XML_SUFFIXES = _plain_or_compressed(".xml")  # a feed or a Wikipedia dump, if it begins as one
+XML_SUFFIXES = _plain_or_compressed(".xml", ".tei")  # a feed, a Wikipedia dump or TEI, if it begins as one
 NOTHING_IN_FILE = "nothing in the file (no line, row, item or HTML page)"
 
 
@@ -70,20 +70,24 @@ def _table_items(path: Path) -> Iterator[Item]:
 
 
 def _xml_items(path: Path, kind: str) -> Iterator[Item]:
-    """A feed's items, or a Wikipedia dump's articles; ref: the file and the post's number
-    (a feed may be one line)."""
+    """A feed's items, a Wikipedia dump's articles, or a TEI document's texts; ref: the file
+    and the post's number (a feed may be one line)."""
     from ..documents.feed import read_feed
+    from ..documents.tei_document import read_tei
     from ..documents.wiki_dump import read_wiki_dump
 
+    read = {"feed": read_feed, "wiki": read_wiki_dump, "tei": read_tei}[kind]
     with open_decompressed(path) as raw:
-        for n, post in enumerate((read_feed if kind == "feed" else read_wiki_dump)(raw), 1):
+        for n, post in enumerate(read(raw), 1):
             yield Item(ref=f"{path}#{n}", post=orjson.dumps(post).decode())
 
 
 def _xml_kind(name: str, path: Path) -> str | None:
     """What a file is: a feed (named so, .rss or .atom, or named as XML and beginning as
-    one), a Wikipedia dump (named as XML, beginning as one), or None (no XML to read)."""
+    one), a Wikipedia dump or a TEI document (named as XML, beginning as one), or None (no
+    XML to read)."""
     from ..documents.feed import looks_like_feed
+    from ..documents.tei_document import looks_like_tei
     from ..documents.wiki_dump import looks_like_wiki_dump
 
     if name.endswith(FEED_SUFFIXES):
@@ -95,7 +99,8 @@ def _xml_kind(name: str, path: Path) -> str | None:
             head = raw.read(4096)
     except Exception:  # (damaged: read as a feed, whose reject says what is wrong)
         return "feed"
-    return "feed" if looks_like_feed(head) else "wiki" if looks_like_wiki_dump(head) else None
+    return next((kind for kind, looks in (("feed", looks_like_feed), ("wiki", looks_like_wiki_dump),
+                                          ("tei", looks_like_tei)) if looks(head)), None)
 
 
 def _parquet_items(path: Path) -> Iterator[Item]:

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 import orjson
 
-from ..documents import RawPost, assemble, parse, parse_file
+from ..documents import RawPost, assemble, parse, parse_file, post_of
+from ..documents.tei_document import NO_TEI_TEXT
 from ..io import DecodeError, decode_bytes, mend_surrogates
 from ..repair import RepairOptions
 from ..repair.config import config_of
@@ -75,10 +76,15 @@ def _from_dump_line(line: str, fields: DumpFields, repair: RepairOptions | None 
 
 
 def _from_post(post: str, repair: RepairOptions | None = None):
-    """A feed's item or a dump's article (``paknevis.documents.feed``, ``wiki_dump``) as a
-    record: the text of its page or its wikitext as the body."""
+    """A feed's item, a dump's article or a TEI text (``paknevis.documents.feed``,
+    ``wiki_dump``, ``tei_document``) as a record: the text of its page, its wikitext or its
+    lines as the body."""
     fields = orjson.loads(post)
-    if "wikitext" in fields:
+    if "lines" in fields:
+        body = fields.pop("lines")
+        if not body:
+            raise ValueError(NO_TEI_TEXT)
+    elif "wikitext" in fields:
         from ..documents.wiki_dump import wikitext_lines
 
         body = wikitext_lines(fields.pop("wikitext") or "")
@@ -91,9 +97,7 @@ def _from_post(post: str, repair: RepairOptions | None = None):
         if not body:
             raise ValueError("a feed item with no text (no content:encoded, description, "
                              "content or summary)")
-    title = fields["title"]
-    return assemble(RawPost(raw_text="\n".join([title, *body] if title else body), body=body, **fields),
-                    **(repair or {}))
+    return assemble(post_of(fields, body), **(repair or {}))
 
 
 def _with_lone_surrogates(line: str, error: orjson.JSONDecodeError):

@@ -1,6 +1,7 @@
 """Documents: posts and pages in, repaired records out."""
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 from typing import Unpack
@@ -8,12 +9,15 @@ from typing import Unpack
 from ..io import UTF8_CUT, mend_surrogates, read_text
 from ..repair import RepairOptions
 from ..repair.docx_text import is_docx
-from .assemble import RawPost, assemble
+from .assemble import RawPost, assemble, post_of
 from .feed import looks_like_feed
 from .record import Document, HtmlError
+from .tei_document import NO_TEI_TEXT, looks_like_tei, read_tei
 from .text_post import read_text_post
 from .wiki_dump import looks_like_wiki_dump
 
+#: an XML declaration's encoding (of a text read already: what its bytes were is no matter)
+_DECLARED_ENCODING = re.compile(r"""\A(\ufeff?\s*<\?xml\b[^>]*?)\s+encoding\s*=\s*["'][^"']*["']""")
 _HTML = re.compile(r"\s*(?:<!doctype html|<html|<head|<body|<div|<p[ >]|<article)", re.IGNORECASE)
 
 
@@ -23,9 +27,10 @@ def looks_like_html(text: str) -> bool:
 
 def parse(text: str, *, url: str | None = None, kind: str | None = None,
           **options: Unpack[RepairOptions]) -> Document:
-    """One post or page (plain text or HTML) as a repaired :class:`Document`.
+    """One post or page (plain text, HTML, or a TEI document's text) as a repaired :class:`Document`.
 
-    ``kind`` is 'text' or 'html'; by default it is told from the content. ``options`` are
+    ``kind`` is 'text' or 'html'; by default it is told from the content, and a text that
+    begins as a TEI document does is read as one (:mod:`~paknevis.documents.tei_document`). ``options`` are
     :func:`paknevis.fix`'s, for the title and the text (``words=``, ``digits='latin'``,
     ``skip=``; see :class:`paknevis.RepairConfig`).
     """
@@ -39,12 +44,27 @@ def parse(text: str, *, url: str | None = None, kind: str | None = None,
         raise ValueError(f"{what} holds many posts, not one: 'paknevis process' makes a "
                          "record of each")
     text = mend_surrogates(text)  # (lxml stops at a lone one, and a record could not be written)
+    if kind is None and looks_like_tei(head):
+        return _tei_text(text, url, options)
     kind = kind or ("html" if looks_like_html(text) else "text")
     if kind == "html":
         from .html_page import read_html_page  # (loaded on the first page: see HtmlError)
 
         return assemble(read_html_page(text, url), **options)
     return assemble(read_text_post(text, url), **options)
+
+
+def _tei_text(text: str, url: str | None, options: RepairOptions) -> Document:
+    """The one text of a TEI document, as a repaired :class:`Document`."""
+    posts = list(read_tei(io.BytesIO(_DECLARED_ENCODING.sub(r"\1", text, count=1).encode("utf-8"))))
+    if len(posts) != 1:
+        raise ValueError("a TEI corpus holds many texts, not one: 'paknevis process' makes a record of each"
+                         if posts else "no TEI text in the document")
+    fields = posts[0]
+    body = fields.pop("lines")
+    if not body:
+        raise ValueError(NO_TEI_TEXT)
+    return assemble(post_of({**fields, "url": fields["url"] or url}, body), **options)
 
 
 def parse_file(path: str | Path, *, url: str | None = None, **options: Unpack[RepairOptions]) -> Document:
@@ -62,4 +82,5 @@ def parse_file(path: str | Path, *, url: str | None = None, **options: Unpack[Re
     return doc
 
 
-__all__ = ["Document", "HtmlError", "RawPost", "assemble", "looks_like_html", "parse", "parse_file"]
+__all__ = ["Document", "HtmlError", "RawPost", "assemble", "looks_like_html", "parse", "parse_file",
+           "post_of"]

@@ -39,6 +39,14 @@ class RawPost:
     warnings: list[str] = field(default_factory=list)
 
 
+def post_of(fields: dict, body: list[str]) -> RawPost:
+    """A post a reader of many found (a feed's item, a dump's article, a TEI text), from its
+    ``fields`` as that reader gives them (title, url, published, author, source) and
+    ``body``, its lines."""
+    title = fields.get("title")
+    return RawPost(raw_text="\n".join([title, *body] if title else body), body=body, **fields)
+
+
 def _same(a: str, b: str) -> bool:
     """Two repaired lines that differ only in spacing."""
     return _SPACES.sub(" ", a).strip() == _SPACES.sub(" ", b).strip()

@@ -30,7 +30,7 @@ FIELDED: tuple[Kind, ...] = ("json", "csv", "tsv", "xml", "mediawiki")
 KIND_OF_NAME: dict[str, Kind] = {
     ".json": "json", ".jsonl": "json", ".ndjson": "json", ".csv": "csv", ".tsv": "tsv",
     ".tab": "tsv", ".html": "html", ".htm": "html", ".xhtml": "html", ".md": "markdown",
-    ".markdown": "markdown", ".xml": "xml", ".rss": "xml", ".atom": "xml", ".rdf": "xml",
+    ".markdown": "markdown", ".xml": "xml", ".rss": "xml", ".atom": "xml", ".rdf": "xml", ".tei": "xml",
     ".wiki": "wikitext", ".wikitext": "wikitext", ".mediawiki": "wikitext"}
 
 

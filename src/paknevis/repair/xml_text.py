@@ -247,9 +247,12 @@ def _break_before_markup(text: str, start: int, end: int) -> int:
 
 def looks_like_xml(text: str) -> bool:
     """Does ``text`` (the first block of an input) begin as XML does (a declaration, a
-    feed's root, or a Wikipedia dump's, which has no declaration)? (A page that begins with
-    a declaration is HTML: see ``looks_like_html``.)"""
-    return text.lstrip("\ufeff \t\r\n")[:10].startswith(("<?xml", "<rss", "<feed", "<rdf:", "<mediawiki"))
+    feed's root, or a Wikipedia dump's or a TEI document's, which may have no declaration)?
+    (A page that begins with a declaration is HTML: see ``looks_like_html``.)"""
+    return text.lstrip("\ufeff \t\r\n")[:10].startswith(_XML_ROOTS)
+
+
+_XML_ROOTS = ("<?xml", "<rss", "<feed", "<rdf:", "<mediawiki", "<TEI", "<teiCorpus")
 
 
 def looks_like_mediawiki(text: str) -> bool:
