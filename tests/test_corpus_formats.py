@@ -436,3 +436,35 @@ def test_tei_documents_become_records_a_text_each(tmp_path):
         "دوم", "متن دوم", f"{tmp_path / 'archive' / 'corpus.tei'}#1")
     [empty] = lines(tmp_path / "out.rejects.jsonl")
     assert (empty["reason"], empty["input"][-2:]) == ("a TEI text with no text (nothing in its body)", "#2")
+
+
+def test_opendocument_texts_become_records(tmp_path):
+    """An .odt file is a record, as a Word document is: the paragraph styled Title (here by
+    an automatic style that derives from it) the title, a heading of level 1 the title where
+    none is; the body's paragraphs, a field's text too; not a footnote, a comment, text
+    deleted in tracked changes or a table of contents."""
+    from test_odt_text import write_odt
+
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    body = ('<text:tracked-changes><text:changed-region><text:deletion><text:p>حذف شده</text:p>'
+            "</text:deletion></text:changed-region></text:tracked-changes>"
+            "<text:table-of-content><text:index-body><text:p>فهرست</text:p></text:index-body></text:table-of-content>"
+            '<text:h text:outline-level="1">سرفصل</text:h>'
+            '<text:p text:style-name="P1">گزارش <text:span>سال</text:span> ها</text:p>'
+            '<text:p>متن<text:s text:c="3"/>گزارش ميشود<text:note><text:note-body><text:p>پانویس</text:p>'
+            '</text:note-body></text:note> در <text:date>۱۴۰۳/۰۱/۰۱</text:date></text:p>'
+            "<text:p><office:annotation><text:p>نظر</text:p></office:annotation>پایان</text:p>")
+    write_odt(folder / "report.odt", body, styles='<style:style style:name="P1" style:family="paragraph" '
+                                                  'style:parent-style-name="Title"/>')
+    write_odt(folder / "notes.odt", '<text:h text:outline-level="1">یادداشت</text:h>'
+                                    "<text:p>متن کوتاه</text:p>")
+    (folder / "broken.odt").write_bytes(b"PK not a zip")
+    r = run("process", str(folder), "-o", str(tmp_path / "out.jsonl"), "--no-dedup")
+    assert r.returncode == 0, r.stderr
+    notes, report = lines(tmp_path / "out.jsonl")
+    assert (report["title"], report["text"]) == (
+        f"گزارش سال{Z}ها", f"سرفصل\n\nمتن گزارش می{Z}شود در ۱۴۰۳/۰۱/۰۱\n\nپایان")
+    assert (notes["title"], notes["text"]) == ("یادداشت", "متن کوتاه")
+    [broken] = lines(tmp_path / "out.rejects.jsonl")
+    assert broken["input"].endswith("broken.odt") and broken["reason"].startswith("not an OpenDocument text")

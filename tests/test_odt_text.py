@@ -22,16 +22,18 @@ MIMETYPE = "application/vnd.oasis.opendocument.text"
 IMAGE = bytes(range(256))
 
 
-def content(body: str) -> str:
+def content(body: str, styles: str = "") -> str:
     return (f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content xmlns:office="{_OFFICE}" '
-            f'xmlns:text="{T}"><office:body><office:text>{body}</office:text></office:body>'
-            "</office:document-content>")
+            f'xmlns:text="{T}" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0">'
+            f"<office:automatic-styles>{styles}</office:automatic-styles>"
+            f"<office:body><office:text>{body}</office:text></office:body></office:document-content>")
 
 
-def write_odt(path, body: str, header: str = "") -> None:
+def write_odt(path, body: str, header: str = "", styles: str = "") -> None:
+    """An OpenDocument text of ``body``, its automatic ``styles`` and its page's ``header``."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("mimetype", MIMETYPE, zipfile.ZIP_STORED)
-        z.writestr("content.xml", content(body))
+        z.writestr("content.xml", content(body, styles))
         z.writestr("styles.xml", f'<office:document-styles xmlns:office="{_OFFICE}" xmlns:text="{T}">'
                                  f"{header}</office:document-styles>")
         z.writestr("META-INF/manifest.xml", "<manifest/>")

@@ -44,3 +44,21 @@ def read_text_post(text: str, url: str | None = None) -> RawPost:
             i += 1
     raw.body = lines[i:]
     return raw
+
+
+def read_paragraphs(paragraphs: list[tuple[str, int | None]], url: str | None = None) -> RawPost:
+    """A word processor's document as a post: its paragraphs, each with its rank as a title
+    (0 first: a paragraph styled Title, then Heading 1; None, no title). The title is the
+    first of the best rank; without one, the first line is the title as in a text post,
+    and a date line above the title is the post's date."""
+    lines: list[str] = []
+    title_at: tuple[int, int] | None = None  # (the title's line, its rank)
+    for text, rank in paragraphs:
+        if rank is not None and text.strip() and (title_at is None or rank < title_at[1]):
+            title_at = (len(lines), rank)
+        lines.append(text)
+    title = None if title_at is None else lines.pop(title_at[0])
+    lines = [line for line in lines if line.strip()]
+    if title is not None:  # first, where a text post's title is (after its date line)
+        lines.insert(1 if lines and is_date_line(lines[0]) else 0, title)
+    return read_text_post("\n\n".join(lines), url)

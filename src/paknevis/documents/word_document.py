@@ -18,7 +18,7 @@ from ..repair.docx_text import open_docx, paragraphs_of
 from ..repair.paragraphs import text_of
 from ..repair.zipped import parse_part, read_part
 from .assemble import RawPost
-from .text_post import is_date_line, read_text_post
+from .text_post import read_paragraphs
 
 _TITLE_STYLES = ("title", "heading 1")  # in the order looked for
 #: Where Word writes a text box again for readers that know no text boxes (its paragraphs
@@ -32,21 +32,9 @@ def read_word_document(path: str | Path, url: str | None = None) -> RawPost:
     with open_docx(path) as packed:
         root = parse_part(read_part(packed, "word/document.xml"), "word/document.xml")
         styles = _title_styles(packed)
-        lines: list[str] = []
-        title_at: tuple[int, int] | None = None  # (the title's line, its style's rank)
-        for p, pieces in paragraphs_of(root):
-            if next(p.iterancestors(_FALLBACK), None) is not None:
-                continue
-            text = text_of(pieces)
-            rank = styles.get(_style(p) or "")
-            if rank is not None and text.strip() and (title_at is None or rank < title_at[1]):
-                title_at = (len(lines), rank)
-            lines.append(text)
-    title = None if title_at is None else lines.pop(title_at[0])
-    lines = [line for line in lines if line.strip()]
-    if title is not None:  # first, where a text post's title is (after its date line)
-        lines.insert(1 if lines and is_date_line(lines[0]) else 0, title)
-    return read_text_post("\n\n".join(lines), url)
+        return read_paragraphs([(text_of(pieces), styles.get(_style(p) or ""))
+                                for p, pieces in paragraphs_of(root)
+                                if next(p.iterancestors(_FALLBACK), None) is None], url)
 
 
 def _title_styles(packed) -> dict[str, int]:

@@ -26,6 +26,8 @@ from .strings import StringRepair, StringsRepair, repair_strings
 from .zipped import open_zipped, rewrite_zipped
 
 if TYPE_CHECKING:
+    import zipfile
+
     from lxml import etree
 
 _T = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -46,9 +48,15 @@ def repair_odt(source: Source, sink: Source | None, repair: StringsRepair) -> It
     text of each paragraph repaired by ``repair``, which must give the edits. Give each
     paragraph that changed, at its number (from 1) in its part, and the part's name
     (``content.xml``), with its edits."""
-    with open_zipped(source, "content.xml", "an OpenDocument text") as packed:
+    with open_odt(source) as packed:
         yield from rewrite_zipped(packed, sink, _TEXT_PARTS.__contains__,
                                   partial(repair_part, repair=repair, paragraphs=_pieces))
+
+
+def open_odt(source: Source) -> zipfile.ZipFile:
+    """``source`` opened as an OpenDocument text's zip file, or a
+    :class:`~paknevis.repair.zipped.ZippedError`."""
+    return open_zipped(source, "content.xml", "an OpenDocument text")
 
 
 def fix_odt(source: Source, destination: Source, **options: Unpack[RepairOptions]) -> int:
