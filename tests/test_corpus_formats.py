@@ -468,3 +468,42 @@ def test_opendocument_texts_become_records(tmp_path):
     assert (notes["title"], notes["text"]) == ("یادداشت", "متن کوتاه")
     [broken] = lines(tmp_path / "out.rejects.jsonl")
     assert broken["input"].endswith("broken.odt") and broken["reason"].startswith("not an OpenDocument text")
+
+
+def test_epub_books_become_records(tmp_path):
+    """An EPUB book is a record: its package document's title, author, date and publisher;
+    its chapters' text in the spine's order, not a chapter's head, nor a part read apart
+    (linear="no")."""
+    import zipfile
+
+    from test_epub_text import write_epub
+
+    folder = tmp_path / "books"
+    folder.mkdir()
+    write_epub(folder / "book.epub")
+    with zipfile.ZipFile(folder / "book.epub") as z:
+        parts = {name: z.read(name) for name in z.namelist()}
+    package = parts["OEBPS/content.opf"].decode()
+    for old, new in {  # a date and a publisher; a second chapter, and notes read apart between them
+            "<dc:language>": "<dc:date>2020-03-01</dc:date><dc:publisher>نشر ني</dc:publisher><dc:language>",
+            '<item id="c1"': '<item id="c2" href="فصل%202.xhtml" media-type="application/xhtml+xml"/>'
+                             '<item id="n" href="notes.xhtml" media-type="application/xhtml+xml"/>'
+                             '<item id="c1"',
+            '<itemref idref="c1"/>': '<itemref idref="c1"/><itemref idref="n" linear="no"/>'
+                                     '<itemref idref="c2"/>'}.items():
+        package = package.replace(old, new)
+    parts["OEBPS/content.opf"] = package.encode()
+    parts["OEBPS/فصل 2.xhtml"] = "<html><body><h2>فصل دوم</h2><p>پايان</p></body></html>".encode()
+    parts["OEBPS/notes.xhtml"] = "<html><body><p>یادداشت</p></body></html>".encode()
+    with zipfile.ZipFile(folder / "book.epub", "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    (folder / "broken.epub").write_bytes(b"not a zip")
+    r = run("process", str(folder), "-o", str(tmp_path / "out.jsonl"), "--no-dedup")
+    assert r.returncode == 0, r.stderr
+    [book] = lines(tmp_path / "out.jsonl")
+    assert (book["title"], book["author"], book["published"], book["source"]) == (
+        f"کتاب{Z}ها", "علی", "2020-03-01", "نشر نی")
+    assert book["text"].split("\n\n") == [f"این کتاب را می{Z}خوانم.", "گفت: «سلام»", "فصل دوم", "پایان"]
+    [broken] = lines(tmp_path / "out.rejects.jsonl")
+    assert broken["input"].endswith("broken.epub") and broken["reason"].startswith("not an EPUB book")

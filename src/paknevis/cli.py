@@ -439,7 +439,7 @@ def parse(
 @app.command()
 def process(
     inputs: list[Path] = typer.Argument(
-        ..., metavar="INPUT", help="Files, folders (.txt/.html/.docx/.odt, feeds and TEI inside), JSONL "
+        ..., metavar="INPUT", help="Files, folders (.txt/.html/.docx/.odt/.epub, feeds and TEI inside), JSONL "
                                    "dumps (.jsonl, .gz, .zst, .bz2), CSV or TSV tables of posts (a "
                                    "row each; the header names the fields), feeds (RSS, Atom: .rss, "
                                    ".atom, or .xml that begins as one; an item each), Wikipedia "

@@ -9,6 +9,7 @@ from typing import Unpack
 from ..io import UTF8_CUT, mend_surrogates, read_text
 from ..repair import RepairOptions
 from ..repair.docx_text import is_docx
+from ..repair.epub_text import is_epub
 from ..repair.odt_text import is_odt
 from .assemble import RawPost, assemble, post_of
 from .feed import looks_like_feed
@@ -70,8 +71,9 @@ def _tei_text(text: str, url: str | None, options: RepairOptions) -> Document:
 
 def parse_file(path: str | Path, *, url: str | None = None, **options: Unpack[RepairOptions]) -> Document:
     """Read a file (see :func:`paknevis.io.read_text`) and :func:`parse` it; a Word document
-    (.docx) or an OpenDocument text (.odt) is read as one
-    (:mod:`~paknevis.documents.word_document`, :mod:`~paknevis.documents.odt_document`)."""
+    (.docx), an OpenDocument text (.odt) or an EPUB book is read as one
+    (:mod:`~paknevis.documents.word_document`, :mod:`~paknevis.documents.odt_document`,
+    :mod:`~paknevis.documents.epub_book`)."""
     if is_docx(str(path)):
         from .word_document import read_word_document
 
@@ -80,6 +82,10 @@ def parse_file(path: str | Path, *, url: str | None = None, **options: Unpack[Re
         from .odt_document import read_odt_document
 
         return assemble(read_odt_document(path, url), **options)
+    if is_epub(str(path)):
+        from .epub_book import read_epub_book
+
+        return assemble(read_epub_book(path, url), **options)
     text, encoding = read_text(path)
     kind = "html" if Path(path).suffix.lower() in (".html", ".htm") else None
     doc = parse(text, url=url, kind=kind, **options)
