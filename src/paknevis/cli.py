@@ -439,13 +439,13 @@ def parse(
 @app.command()
 def process(
     inputs: list[Path] = typer.Argument(
-        ..., metavar="INPUT", help="Files, folders (.txt/.html/.docx/.odt/.epub, feeds and TEI inside), JSONL "
-                                   "dumps (.jsonl, .gz, .zst, .bz2), CSV or TSV tables of posts (a "
-                                   "row each; the header names the fields), feeds (RSS, Atom: .rss, "
-                                   ".atom, or .xml that begins as one; an item each), Wikipedia "
-                                   "dumps (.xml, .xml.bz2; an article each), TEI documents (.xml, "
-                                   ".tei; a text each), Parquet files and web archives (.warc, "
-                                   ".warc.gz)."),
+        ..., metavar="INPUT", help="Files, folders (.txt/.html/.docx/.odt/.epub, feeds and TEI "
+                                   "inside), JSONL dumps (.jsonl, .gz, .zst, .bz2), CSV or TSV "
+                                   "tables of posts (a row each; the header names the fields), "
+                                   "feeds (RSS, Atom: .rss, .atom, or .xml that begins as one; an "
+                                   "item each), Wikipedia dumps (.xml, .xml.bz2; an article each), "
+                                   "TEI documents (.xml, .tei; a text each), Parquet files and web "
+                                   "archives (.warc, .warc.gz)."),
     output: Path = typer.Option(..., "--output", "-o", metavar="FILE",
                                 help="Where to write the records: .jsonl, .jsonl.gz or .parquet."),
     rejects: Path | None = typer.Option(
