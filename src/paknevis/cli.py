@@ -400,8 +400,9 @@ class Format(StrEnum):
 @app.command()
 def parse(
     file: Path = typer.Argument(..., metavar="FILE",
-                                help="A post or page: .txt, .html, or any text file; or a Word "
-                                     "document (.docx)."),
+                                help="A post or page: .txt, .html, or any text file; a TEI "
+                                     "document's text (.xml, .tei); a Word document (.docx), an "
+                                     "OpenDocument text (.odt) or an EPUB book (.epub)."),
     format: Format = typer.Option(Format.json, "--format", "-f", metavar="json|text", parser=_one_of(Format),
                                   help="json: the record; text: for people."),
     url: str | None = typer.Option(None, metavar="URL",
