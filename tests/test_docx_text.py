@@ -107,6 +107,26 @@ def test_a_paragraph_in_a_text_box_is_its_own(tmp_path):
     assert paragraphs(out) == [[f"کتاب{Z}ها", f"می{Z}شود"], [f"می{Z}شود"]]
 
 
+def test_the_documents_title_subject_description_and_keywords_are_repaired(tmp_path):
+    # (File > Properties, and a desktop search's results); the author's name is kept
+    path, out = tmp_path / "a.docx", tmp_path / "b.docx"
+    write_docx(path, runs("متن"))
+    core = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://'
+            'schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/'
+            'elements/1.1/"><dc:title>گزارش ها</dc:title><dc:subject>كتاب</dc:subject><dc:creator>علي'
+            "</dc:creator><cp:keywords>ايران، كتاب</cp:keywords><dc:description>ميشود</dc:description>"
+            "</cp:coreProperties>")
+    with zipfile.ZipFile(path, "a") as z:
+        z.writestr("docProps/core.xml", core)
+    assert fix_docx(path, out) == 4
+    with zipfile.ZipFile(out) as z:
+        fixed = z.read("docProps/core.xml").decode()
+    for old, new in [("گزارش ها", f"گزارش{Z}ها"), ("كتاب<", "کتاب<"), ("ايران، كتاب", "ایران، کتاب"),
+                     ("ميشود", f"می{Z}شود")]:
+        assert new in fixed and old not in fixed
+    assert "<dc:creator>علي</dc:creator>" in fixed
+
+
 def test_a_strict_open_xml_document_is_repaired(tmp_path):
     path, out = tmp_path / "a.docx", tmp_path / "b.docx"
     strict = "http://purl.oclc.org/ooxml/wordprocessingml/main"

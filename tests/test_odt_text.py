@@ -83,6 +83,22 @@ def test_paragraphs_are_repaired_in_their_spans(report, tmp_path):
     assert fix_odt(out, tmp_path / "again.odt") == 0
 
 
+def test_the_documents_title_and_keywords_are_repaired(report, tmp_path):
+    # (meta.xml: File > Properties); its author's name is kept
+    meta = ('<office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:'
+            'meta:1.0"><office:meta><dc:title>گزارش ها</dc:title><meta:initial-creator>علي'
+            "</meta:initial-creator><meta:keyword>كتاب</meta:keyword></office:meta></office:document-meta>")
+    with zipfile.ZipFile(report, "a") as z:
+        z.writestr("meta.xml", meta)
+    out = tmp_path / "fixed.odt"
+    assert fix_odt(report, out) == 7
+    with zipfile.ZipFile(out) as z:
+        fixed = z.read("meta.xml").decode()
+    assert f"<dc:title>گزارش{Z}ها</dc:title>" in fixed and "<meta:keyword>کتاب</meta:keyword>" in fixed
+    assert "<meta:initial-creator>علي</meta:initial-creator>" in fixed
+
+
 @SETTINGS
 @given(texts, st.lists(st.integers(0, 60), max_size=6))
 def test_spans_hold_what_fix_makes_of_their_paragraph(text, cuts):

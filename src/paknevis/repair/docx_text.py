@@ -7,7 +7,8 @@ changes: the paragraph is repaired whole and each edit put back in the runs it c
 (:mod:`~paknevis.repair.paragraphs`), so a word's letters keep their formatting. A tab or
 a break inside a paragraph parts its text as a line break does.
 
-Repaired: the body, headers, footers, footnotes, endnotes and comments. Not text, and kept:
+Repaired: the body, headers, footers, footnotes, endnotes and comments, and the document's
+title, subject, description and keywords (``docProps/core.xml``). Not text, and kept:
 field codes (``w:instrText``: a hyperlink's address), text deleted in tracked changes
 (``w:delText``) and equations. A part repair leaves alone is copied byte for byte; the zip's
 entries keep their order, names, dates and compression.
@@ -23,7 +24,7 @@ from typing import TYPE_CHECKING, Unpack
 
 from ..io.decode import Source
 from .config import RepairOptions
-from .paragraphs import BREAK, Piece, repair_part
+from .paragraphs import BREAK, DC, Piece, properties, repair_part
 from .pipeline import repairer
 from .strings import StringRepair, StringsRepair, repair_strings
 from .zipped import open_zipped, rewrite_zipped
@@ -39,8 +40,12 @@ _NAMESPACES = ("http://schemas.openxmlformats.org/wordprocessingml/2006/main",
 #: Run content that parts a paragraph's text: a tab, a line or page break, a carriage return
 _BREAKS = ("tab", "br", "cr", "ptab")
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-#: The parts that hold a reader's text
-_TEXT_PARTS = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endnotes|comments)\.xml")
+#: The parts that hold a reader's text, and the document's properties
+_TEXT_PARTS = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endnotes|comments)\.xml"
+                         r"|docProps/core\.xml")
+_CORE = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
+#: the properties a reader sees (docProps/core.xml)
+_PROPERTIES = (DC + "title", DC + "subject", DC + "description", _CORE + "keywords")
 
 
 def is_docx(name: str) -> bool:
@@ -81,6 +86,8 @@ def paragraphs_of(root: etree._Element) -> Iterator[tuple[etree._Element, list[P
 
 
 def _pieces(root: etree._Element) -> Iterator[list[Piece]]:
+    if root.tag == _CORE + "coreProperties":
+        return properties(root, _PROPERTIES)
     return (pieces for _, pieces in paragraphs_of(root))
 
 

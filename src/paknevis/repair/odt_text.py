@@ -9,8 +9,9 @@ spaces (``<text:s/>``), a tab or a line break parts its text as a line break doe
 footnote's, a comment's and a frame's paragraphs are their own; fields (a date, a page
 number) are not text, and stay, as do the spaces by them.
 
-Repaired: the body (``content.xml``) and the headers and footers (``styles.xml``). Every
-other part is copied byte for byte (:mod:`~paknevis.repair.zipped`).
+Repaired: the body (``content.xml``), the headers and footers (``styles.xml``), and the
+document's title, subject, description and keywords (``meta.xml``). Every other part is
+copied byte for byte (:mod:`~paknevis.repair.zipped`).
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING, Unpack
 
 from ..io.decode import Source
 from .config import RepairOptions
-from .paragraphs import BREAK, OBJECT, Piece, repair_part
+from .paragraphs import BREAK, DC, OBJECT, Piece, properties, repair_part
 from .pipeline import repairer
 from .strings import StringRepair, StringsRepair, repair_strings
 from .zipped import open_zipped, rewrite_zipped
@@ -35,7 +36,10 @@ _PARAGRAPHS = (_T + "p", _T + "h")
 _BREAKS = frozenset((_T + "s", _T + "tab", _T + "line-break"))
 #: The elements inside a paragraph whose text is the paragraph's
 _INLINE = frozenset((_T + "span", _T + "a", _T + "meta"))
-_TEXT_PARTS = frozenset(("content.xml", "styles.xml"))
+_TEXT_PARTS = frozenset(("content.xml", "styles.xml", "meta.xml"))
+_META = "{urn:oasis:names:tc:opendocument:xmlns:meta:1.0}"
+#: the properties a reader sees (meta.xml)
+_PROPERTIES = (DC + "title", DC + "subject", DC + "description", _META + "keyword")
 
 
 def is_odt(name: str) -> bool:
@@ -69,6 +73,8 @@ def fix_odt(source: Source, destination: Source, **options: Unpack[RepairOptions
 
 
 def _pieces(root: etree._Element) -> Iterator[list[Piece]]:
+    if root.tag == "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}document-meta":
+        return properties(root, _PROPERTIES)
     return map(_paragraph, root.iter(*_PARAGRAPHS))
 
 

@@ -7,7 +7,8 @@ leaves, and the spaces by it: no edit crosses either.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from typing import TYPE_CHECKING
 
 from .spread import spread
@@ -26,6 +27,19 @@ OBJECT: Piece = ("\ufffc", None)
 def text_of(pieces: list[Piece]) -> str:
     """A paragraph's text: its pieces' texts, a line break for a break, U+FFFC for an object."""
     return "".join(text for text, _ in pieces)
+
+
+#: The namespace of the properties a reader sees of a document (its title), in Word's and
+#: OpenDocument's files alike
+DC = "{http://purl.org/dc/elements/1.1/}"
+
+
+def properties(root: etree._Element, tags: tuple[str, ...]) -> Iterator[list[Piece]]:
+    """A document's properties of ``tags`` (its title, subject, description, keywords: File >
+    Properties, and a desktop search's results), each as a paragraph of one piece."""
+    for el in root.iter(*tags):
+        if el.text:
+            yield [(el.text, partial(setattr, el, "text"))]
 
 
 def repair_part(name: str, data: bytes, repair: StringsRepair,
