@@ -52,6 +52,9 @@ def test_a_word_across_inline_tags_is_repaired_whole():
     # a space repair puts where an element ends goes after it, one where it starts before it
     assert repair_html("<p><b>سلام،</b>دنیا و سلام،<i>دنیا</i></p>", repairer())[0] == (
         "<p><b>سلام،</b> دنیا و سلام، <i>دنیا</i></p>")
+    # a place where a browser may break a word is inside it
+    assert repair_html("<p>بين<wbr>المللی و مي<wbr/>خوانم</p>", repairer())[0] == (
+        f"<p>بین{Z}<wbr>المللی و می{Z}<wbr/>خوانم</p>")
     # a character replaced by its like stays in its element: a number's digits too (not <b>۱۴۰۳</b>)
     assert repair_html("<p>سال <b>14</b>03</p>", repairer())[0] == "<p>سال <b>۱۴</b>۰۳</p>"
     # a block's end, a line break, an image, a struck reading or a footnote's number parts the text

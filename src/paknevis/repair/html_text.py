@@ -44,11 +44,12 @@ _META = re.compile(r"""<meta\s[^>]*(?:name|property)\s*=\s*["']?"""
                    r"(?:description|og:title|og:description|twitter:title|twitter:description)\b", re.I)
 _CONTENT = re.compile(r"""\s(content)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 #: Tags a reader reads the text on across (phrasing elements that add no text of their
-#: own): a word may stand in two of its texts, ``<b>مي</b>خوانم``. Not a line break or an
-#: image, and not del, ins, s, q, sub or sup, which stand apart from the text beside them
-#: (an old reading and its new one, a footnote's number) or add quotes.
+#: own): a word may stand in two of its texts, ``<b>مي</b>خوانم``, or about a place where a
+#: browser may break it (``بین<wbr>المللی``). Not a line break or an image, and not del,
+#: ins, s, q, sub or sup, which stand apart from the text beside them (an old reading and
+#: its new one, a footnote's number) or add quotes.
 INLINE = ("a", "abbr", "b", "bdi", "bdo", "big", "cite", "data", "dfn", "em", "font", "i", "mark",
-          "nobr", "small", "span", "strong", "time", "tt", "u", "var")
+          "nobr", "small", "span", "strong", "time", "tt", "u", "var", "wbr")
 #: an opening or closing tag of one of them
 INLINE_TAG = re.compile(rf"</?(?:{'|'.join(INLINE)})(?=[\s/>]){TAG_REST}>", re.I)
 
