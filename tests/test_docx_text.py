@@ -203,6 +203,16 @@ def test_the_command_repairs_a_word_document(report, tmp_path):
     assert paragraphs(io.BytesIO(r.stdout))[0] == [f"کتاب{Z}ها را ", f"می{Z}", "خوانم"]
     piped = run("fix", input=report.read_bytes())  # (known by its first bytes: a zip file)
     assert paragraphs(io.BytesIO(piped.stdout)) == paragraphs(io.BytesIO(r.stdout))
+    fix_docx(report, tmp_path / "fixed.docx")  # (the same bytes as written to a file)
+    assert r.stdout == (tmp_path / "fixed.docx").read_bytes()
+    # a part that is no XML, after others: an error, and nothing written, not half a file
+    damaged = tmp_path / "damaged.docx"
+    with zipfile.ZipFile(report) as z, zipfile.ZipFile(damaged, "w") as out:
+        for info in z.infolist():
+            out.writestr(info, z.read(info))
+        out.writestr("word/footer1.xml", "<w:ftr")
+    failed = run("fix", str(damaged))
+    assert (failed.returncode, failed.stdout) == (2, b"") and b"word/footer1.xml is no XML" in failed.stderr
     rows = [json.loads(line) for line in run("fix", "--explain", str(report)).stdout.decode().splitlines()]
     assert rows[0] == {"file": str(report), "paragraph": 1, "part": "word/document.xml", "start": 0,
                        "end": 1, "old": "ك", "new": "ک", "rule": "letters.arabic_kaf"}

@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import sys
+import tempfile
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from enum import StrEnum
@@ -810,7 +811,10 @@ def _fix_binary(kind: str, options: dict, name: str, path: Path | None, output: 
     markers = COLOR if sys.stdout.isatty() and not os.environ.get("NO_COLOR") else PLAIN
     out = sys.stdout.buffer
     _, where, place, _ = _BINARY[kind]
-    for string in repaired(None if edits else out):
+    # (the file is written whole, and only then to standard output: an error midway, a part
+    # of the zip file that is no XML, leaves no half a file there)
+    sink = None if edits else tempfile.SpooledTemporaryFile(max_size=_SPOOLED)
+    for string in repaired(sink):
         rules.update(e.rule for e in string.edits)
         if output.diff:
             several = "\n" in string.text
@@ -821,8 +825,15 @@ def _fix_binary(kind: str, options: dict, name: str, path: Path | None, output: 
             for e in string.edits:
                 out.write(orjson.dumps({"file": name, where: string.line, place: string.place,
                                         **e.to_dict()}) + b"\n")
+    if sink is not None:
+        sink.seek(0)
+        shutil.copyfileobj(sink, out)
+        sink.close()
     out.flush()
     return rules
+
+
+_SPOOLED = 64 << 20  # bytes of a repaired file kept in memory before it spills to a temporary file
 
 
 def _warn_of_missing_fields(name: str, first: str, fields: tuple[str, ...], kind: str) -> None:
