@@ -72,6 +72,17 @@ def test_fields_repair_only_their_columns_and_keep_the_header():
         fix_table(table, fields=["متن", "text"])
 
 
+def test_a_number_names_a_column_of_a_table_with_no_header():
+    # a parallel corpus's TSV: English, then Persian; every row's Persian side, the first too
+    table = "Books\tكتاب ها\nHe reads\tميخواند\n"
+    assert fix_table(table, "\t", fields=["2"]) == f"Books\tکتاب{Z}ها\nHe reads\tمی{Z}خواند\n"
+    # a column named so is the one named; a number past the first row's columns, an error
+    named = "id,2\n7,كتاب\n"
+    assert fix_table(named, fields=["2"]) == "id,2\n7,کتاب\n"
+    with pytest.raises(CsvError, match="the header has no column '3'"):
+        fix_table(table, "\t", fields=["3"])
+
+
 def test_the_header_of_a_table_whose_first_row_is_not_whole():
     assert table_header('"a\nb",c\n', ",") == ("a\nb", "c")
     assert table_header('"open', ",") == ()

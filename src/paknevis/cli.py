@@ -209,7 +209,8 @@ def fix(
         None, metavar="KEY", show_default=False,
         help="JSON: repair only the strings under a key of this name (title, paragraphs), at "
              "any depth; CSV, TSV: only the cells of the column its header (the first row) "
-             "names so, the header kept; XML: only the text of elements so named (title, "
+             "names so, the header kept, or of a table with no header, the column of this "
+             "number (2: the second); XML: only the text of elements so named (title, "
              "description; of a MediaWiki dump, text, comment, and others named so, title); "
              "Parquet: only the strings of columns, or records' fields, so "
              "named. Again, or with commas, for more. Without it, all."),

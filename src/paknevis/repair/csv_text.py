@@ -9,7 +9,9 @@ must be (RFC 4180: a quote doubled inside).
 
 With ``fields``, only the cells under the columns of those names in the header (the first
 row) are repaired; the header, and a row that repeats it (as files of several exports
-joined do), stay as they are.
+joined do), stay as they are. A field that is a number, and no column's name, is the
+column of that number (from 1) in a table with no header, whose every row is repaired: the
+Persian side of a parallel corpus's TSV (``--field 2``).
 
 >>> from paknevis.repair import repairer
 >>> repair_table('1,"كتاب ها, دفتر",12\\n', ",", repairer())[0]
@@ -113,13 +115,16 @@ def repair_table(text: str, delimiter: str, repairer: Repairer, explain: bool = 
     """``text``, whole rows of a table, with each cell repaired by ``repairer``; with
     ``explain``, also the edits of each cell that changed (its place: its column). With
     ``fields``, only the cells of the columns that ``header`` (the table's first row) names
-    so, and no row that repeats the header."""
+    so, and no row that repeats the header; or of a field that is a number and no column's
+    name, the column of that number (from 1), every row's."""
     cells = table_cells(text, delimiter)[0]
     befores = [_read(text, c) for c in cells]
     if fields:
-        columns = {n for n, name in enumerate(header, 1) if name in fields}
-        repeats = _rows_like(cells, befores, header)
-        chosen = [i for i, c in enumerate(cells) if c.column in columns and i not in repeats]
+        named = {n for n, name in enumerate(header, 1) if name in fields}
+        numbered = {int(f) for f in fields if _is_number(f) and f not in header}
+        repeats = _rows_like(cells, befores, header) if named else set()
+        chosen = [i for i, c in enumerate(cells)
+                  if c.column in numbered or c.column in named and i not in repeats]
         cells, befores = [cells[i] for i in chosen], [befores[i] for i in chosen]
     must_quote = re.compile(f'[{re.escape(delimiter)}"\r\n]')
 
@@ -165,6 +170,8 @@ def fix_table(text: str, delimiter: str = ",", fields: Iterable[str] = (),
     '1,"کتاب\u200cها، دفتر",12\\r\\n'
     >>> fix_table('id,text\\nعلي,علي\\n', fields=["text"])
     'id,text\\nعلي,علی\\n'
+    >>> fix_table('book\\tكتاب\\nbooks\\tكتاب ها\\n', "\\t", fields=["2"])  # (no header)
+    'book\\tکتاب\\nbooks\\tکتاب\u200cها\\n'
     """
     if not isinstance(text, str):
         raise TypeError(f"fix_table() takes a str, not {type(text).__name__}")
@@ -179,12 +186,18 @@ def fix_table(text: str, delimiter: str = ",", fields: Iterable[str] = (),
 
 
 def missing_columns(fields: tuple[str, ...], header: tuple[str, ...]) -> str:
-    """What is wrong with ``fields`` for a table of this header: the names it lacks, or ""."""
-    missing = [f for f in fields if f not in header]
+    """What is wrong with ``fields`` for a table of this header: the names it lacks (a number
+    names a column by its place), or ""."""
+    missing = [f for f in fields if f not in header and not (_is_number(f) and int(f) <= len(header))]
     if not missing:
         return ""
     return (f"the header has no column {', '.join(map(repr, missing))} "
             f"(it has: {', '.join(map(repr, header))})")
+
+
+def _is_number(field: str) -> bool:
+    """Is ``field`` a column's number (from 1)?"""
+    return field.isascii() and field.isdigit() and int(field) > 0
 
 
 def table_blocks(blocks: Iterable[str], delimiter: str) -> Iterator[str]:
