@@ -53,29 +53,39 @@ _INLINE_TAG = re.compile(rf"</?(?:[\w.-]+:)?(?:{'|'.join(INLINE)})(?=[\s/>]){TAG
 
 
 def xml_pieces(text: str, wiki: bool = False, fields: tuple[str, ...] = ()) -> Iterator[Piece]:
-    """The texts of ``text``'s elements, each named by the element it stands in and
-    ``joined`` to the text before where only :data:`INLINE` tags stand between (unless that
-    text ends a line, its last line spaces at most, where a large file may be cut into
-    blocks: its texts then read as when whole); ``wiki``: of a MediaWiki dump (see
-    :func:`_dump_pieces`, with ``fields``)."""
+    """The texts of ``text``'s elements, each named by the element it stands in; ``wiki``:
+    of a MediaWiki dump (see :func:`_dump_pieces`, with ``fields``).
+
+    A text is ``joined`` to the text before where only :data:`INLINE` tags stand between
+    them and either is a paragraph's own (more than spaces, not just after an inline
+    element's opening tag): ``<p><hi>مي</hi>خواند</p>``, but not a feed's title and date
+    written with nothing between (``<title>خبر</title><dc:date>2020</dc:date>``), whose
+    date would else get Persian digits. Nor where the text before ends a line, its last
+    line spaces at most, where a large file may be cut into blocks: its texts read as when
+    whole."""
     open_elements: list[str] = []
     done = 0
     inline = ended = False  # only inline tags since the last text? one that ends an element?
+    own = opened = False  # was the last text a paragraph's own? did an inline element open since?
     for m in _MARKUP.finditer(text):
         place = open_elements[-1] if open_elements else "text"
         if m.start() > done:
             if wiki:
                 yield from _dump_pieces(text, done, m.start(), open_elements, fields)
             else:
-                pieces = list(_text_pieces(text, done, m.start(), place, 1, inline, ended))
+                this_own = not opened and not text[done:m.start()].isspace()
+                pieces = list(_text_pieces(text, done, m.start(), place, 1, inline and (own or this_own),
+                                           ended))
                 yield from pieces
                 # (a page's texts, written with references, are read on from none of the XML's)
                 inline = bool(pieces) and pieces[-1].levels == 1 and not _ends_a_line(text, done, m.start())
-                ended = False
+                ended, own = False, this_own
         done = m.end()
         tag = m.group()
-        inline = inline and _INLINE_TAG.fullmatch(tag) is not None
+        is_inline = _INLINE_TAG.fullmatch(tag) is not None
+        inline = inline and is_inline
         ended = ended or tag.startswith("</")
+        opened = is_inline and tag[1] != "/" and not tag.endswith("/>")
         if m.group(1) is not None and not wiki:  # CDATA: text as it stands, no reference read
             yield from _text_pieces(text, m.start(1), m.end(1), place, 0)
         elif m.group(2) is not None:  # an opening tag, unless it closes itself
@@ -85,8 +95,9 @@ def xml_pieces(text: str, wiki: bool = False, fields: tuple[str, ...] = ()) -> I
             # (what a closing tag with no opening one would pop is left open)
             del open_elements[len(open_elements) - 1 - open_elements[::-1].index(closing.group(1)):]
     if done < len(text) and not wiki:
+        this_own = not opened and not text[done:].isspace()
         yield from _text_pieces(text, done, len(text), open_elements[-1] if open_elements else "text", 1,
-                                inline, ended)
+                                inline and (own or this_own), ended)
 
 
 def _ends_a_line(text: str, start: int, end: int) -> bool:
