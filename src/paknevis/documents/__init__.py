@@ -41,7 +41,7 @@ def parse(text: str, *, url: str | None = None, kind: str | None = None,
     if not text.strip():
         raise ValueError("empty document")
     head = text[:4096].encode("utf-8", "replace")
-    if looks_like_feed(head) or looks_like_wiki_dump(head):
+    if kind is None and (looks_like_feed(head) or looks_like_wiki_dump(head)):  # (a kind given is read so)
         what = "a news feed (RSS, Atom)" if looks_like_feed(head) else "a Wikipedia dump"
         raise ValueError(f"{what} holds many posts, not one: 'paknevis process' makes a "
                          "record of each")
