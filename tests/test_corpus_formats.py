@@ -460,14 +460,16 @@ def test_opendocument_texts_become_records(tmp_path):
     write_odt(folder / "notes.odt", '<text:h text:outline-level="1">یادداشت</text:h>'
                                     "<text:p>متن کوتاه</text:p>")
     (folder / "broken.odt").write_bytes(b"PK not a zip")
+    write_odt(folder / "empty.odt", "<text:p> </text:p>")
     r = run("process", str(folder), "-o", str(tmp_path / "out.jsonl"), "--no-dedup")
     assert r.returncode == 0, r.stderr
     notes, report = lines(tmp_path / "out.jsonl")
     assert (report["title"], report["text"]) == (
         f"گزارش سال{Z}ها", f"سرفصل\n\nمتن گزارش می{Z}شود در ۱۴۰۳/۰۱/۰۱\n\nپایان")
     assert (notes["title"], notes["text"]) == ("یادداشت", "متن کوتاه")
-    [broken] = lines(tmp_path / "out.rejects.jsonl")
+    broken, empty = lines(tmp_path / "out.rejects.jsonl")  # (an empty document: no record)
     assert broken["input"].endswith("broken.odt") and broken["reason"].startswith("not an OpenDocument text")
+    assert empty["input"].endswith("empty.odt") and empty["reason"].startswith("a document with no text")
 
 
 def test_epub_books_become_records(tmp_path):

@@ -54,5 +54,7 @@ def read_epub_book(path: str | Path, url: str | None = None) -> RawPost:
                     None)
 
     title = first("title")
+    if not lines and not title:
+        raise ValueError("an EPUB book with no text (no chapter of its spine holds any, and no title)")
     return RawPost(raw_text="\n".join([title, *lines] if title else lines), title=title, body=lines, url=url,
                    published=first("date"), author=first("creator"), source=first("publisher"))

@@ -50,7 +50,11 @@ def read_paragraphs(paragraphs: list[tuple[str, int | None]], url: str | None = 
     """A word processor's document as a post: its paragraphs, each with its rank as a title
     (0 first: a paragraph styled Title, then Heading 1; None, no title). The title is the
     first of the best rank; without one, the first line is the title as in a text post,
-    and a date line above the title is the post's date."""
+    and a date line above the title is the post's date. A ValueError where no paragraph
+    holds any text: a corpus run's reject, as a feed's item with no text is, not an empty
+    record."""
+    if not any(text.strip() for text, _ in paragraphs):
+        raise ValueError("a document with no text (no paragraph holds any)")
     lines: list[str] = []
     title_at: tuple[int, int] | None = None  # (the title's line, its rank)
     for text, rank in paragraphs:
