@@ -77,8 +77,10 @@ def xml_pieces(text: str, wiki: bool = False, fields: tuple[str, ...] = ()) -> I
                 pieces = list(_text_pieces(text, done, m.start(), place, 1, inline and (own or this_own),
                                            ended))
                 yield from pieces
-                # (a page's texts, written with references, are read on from none of the XML's)
-                inline = bool(pieces) and pieces[-1].levels == 1 and not _ends_a_line(text, done, m.start())
+                # (a page's texts, written with references, are read on from none of the XML's;
+                # nor a text after one where a block may end)
+                inline = (bool(pieces) and pieces[-1].levels == 1
+                          and not _break_before_markup(text, done, m.start()))
                 ended, own = False, this_own
         done = m.end()
         tag = m.group()
@@ -98,12 +100,6 @@ def xml_pieces(text: str, wiki: bool = False, fields: tuple[str, ...] = ()) -> I
         this_own = not opened and not text[done:].isspace()
         yield from _text_pieces(text, done, len(text), open_elements[-1] if open_elements else "text", 1,
                                 inline and (own or this_own), ended)
-
-
-def _ends_a_line(text: str, start: int, end: int) -> bool:
-    """Does ``text[start:end]`` end a line, only spaces after its last line break?"""
-    at = text.rfind("\n", start, end)
-    return at >= 0 and not text[at:end].strip()
 
 
 def _dump_pieces(text: str, start: int, end: int, open_elements: list[str],
@@ -186,8 +182,8 @@ def repair_xml(text: str, repairer: Repairer, explain: bool = False,
     pieces = list(xml_pieces(text, wiki, fields))
     if fields:  # (a text is read on from none left out: those of the named elements alone)
         kept = [p.place.partition("@")[0] in fields for p in pieces]
-        pieces = [p if after else p._replace(joined=False)
-                  for p, keep, after in zip(pieces, kept, [False, *kept], strict=False) if keep]
+        pieces = [p if kept_before else p._replace(joined=False)
+                  for p, keep, kept_before in zip(pieces, kept, [False, *kept], strict=False) if keep]
     return repair_pieces(text, pieces, repairer, explain)
 
 
@@ -260,10 +256,8 @@ def looks_like_xml(text: str) -> bool:
     """Does ``text`` (the first block of an input) begin as XML does (a declaration, a
     feed's root, or a Wikipedia dump's or a TEI document's, which may have no declaration)?
     (A page that begins with a declaration is HTML: see ``looks_like_html``.)"""
-    return text.lstrip("\ufeff \t\r\n")[:10].startswith(_XML_ROOTS)
-
-
-_XML_ROOTS = ("<?xml", "<rss", "<feed", "<rdf:", "<mediawiki", "<TEI", "<teiCorpus")
+    return text.lstrip("\ufeff \t\r\n")[:10].startswith(("<?xml", "<rss", "<feed", "<rdf:", "<mediawiki",
+                                                          "<TEI", "<teiCorpus"))
 
 
 def looks_like_mediawiki(text: str) -> bool:
