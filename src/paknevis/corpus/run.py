@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import orjson
 
 from ..documents import RawPost, assemble, parse, parse_file, post_of
-from ..documents.tei_document import NO_TEI_TEXT
+from ..documents.tei_document import body_of
 from ..io import DecodeError, decode_bytes, mend_surrogates
 from ..repair import RepairOptions
 from ..repair.config import config_of
@@ -81,9 +81,7 @@ def _from_post(post: str, repair: RepairOptions | None = None):
     lines as the body."""
     fields = orjson.loads(post)
     if "lines" in fields:
-        body = fields.pop("lines")
-        if not body:
-            raise ValueError(NO_TEI_TEXT)
+        body = body_of(fields)
     elif "wikitext" in fields:
         from ..documents.wiki_dump import wikitext_lines
 

@@ -14,7 +14,7 @@ from ..repair.odt_text import is_odt
 from .assemble import RawPost, assemble, post_of
 from .feed import looks_like_feed
 from .record import Document, HtmlError
-from .tei_document import NO_TEI_TEXT, looks_like_tei, read_tei
+from .tei_document import body_of, looks_like_tei, read_tei
 from .text_post import read_text_post
 from .wiki_dump import looks_like_wiki_dump
 
@@ -29,12 +29,13 @@ def looks_like_html(text: str) -> bool:
 
 def parse(text: str, *, url: str | None = None, kind: str | None = None,
           **options: Unpack[RepairOptions]) -> Document:
-    """One post or page (plain text, HTML, or a TEI document's text) as a repaired :class:`Document`.
+    """One post or page (plain text, HTML, or a TEI document's text) as a repaired
+    :class:`Document`.
 
     ``kind`` is 'text' or 'html'; by default it is told from the content, and a text that
-    begins as a TEI document does is read as one (:mod:`~paknevis.documents.tei_document`). ``options`` are
-    :func:`paknevis.fix`'s, for the title and the text (``words=``, ``digits='latin'``,
-    ``skip=``; see :class:`paknevis.RepairConfig`).
+    begins as a TEI document does is read as one (:mod:`~paknevis.documents.tei_document`).
+    ``options`` are :func:`paknevis.fix`'s, for the title and the text (``words=``,
+    ``digits='latin'``, ``skip=``; see :class:`paknevis.RepairConfig`).
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() takes a str, not {type(text).__name__}")
@@ -63,9 +64,7 @@ def _tei_text(text: str, url: str | None, options: RepairOptions) -> Document:
         raise ValueError("a TEI corpus holds many texts, not one: 'paknevis process' makes a record of each"
                          if posts else "no TEI text in the document")
     fields = posts[0]
-    body = fields.pop("lines")
-    if not body:
-        raise ValueError(NO_TEI_TEXT)
+    body = body_of(fields)
     return assemble(post_of({**fields, "url": fields["url"] or url}, body), **options)
 
 

@@ -22,7 +22,6 @@ from typing import Any, BinaryIO
 from .xml_stream import begins_as, drop, elements
 
 looks_like_tei = begins_as(rb"TEI|teiCorpus")
-NO_TEI_TEXT = "a TEI text with no text (nothing in its body)"
 
 #: Elements that are lines of their own: what a reader reads as a paragraph
 _BLOCKS = frozenset(("p", "head", "l", "item", "ab", "speaker", "stage", "cell", "byline", "dateline",
@@ -45,6 +44,15 @@ def read_tei(source: BinaryIO) -> Iterator[dict[str, Any]]:
         if etree.QName(el).localname == "TEI":
             yield _text_of(el, etree.QName(el).namespace)
             drop(el)
+
+
+def body_of(text: dict[str, Any]) -> list[str]:
+    """The lines of a text that :func:`read_tei` read, taken out of it: the post's body; a
+    ValueError where it has none."""
+    lines: list[str] = text.pop("lines")
+    if not lines:
+        raise ValueError("a TEI text with no text (nothing in its body)")
+    return lines
 
 
 def _text_of(tei, namespace: str | None) -> dict[str, Any]:
