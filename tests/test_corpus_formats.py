@@ -424,10 +424,16 @@ def test_tei_documents_become_records_a_text_each(tmp_path):
               "<TEI><teiHeader/><text><body><div><pb n='1'/></div></body></text></TEI></teiCorpus>")
     (tmp_path / "archive").mkdir()
     (tmp_path / "archive" / "corpus.tei").write_text(corpus, encoding="utf-8")
+    # TEI P4: its root TEI.2, after a doctype with entities of its own
+    (tmp_path / "archive" / "p4.xml").write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE TEI.2 SYSTEM "tei2.dtd" [<!ENTITY x "y">]>\n'
+        "<TEI.2><teiHeader><fileDesc><titleStmt><title>سوم</title></titleStmt></fileDesc></teiHeader>"
+        "<text><body><p>متن سوم</p></body></text></TEI.2>", encoding="utf-8")
     out = tmp_path / "out.jsonl"
     r = run("process", str(tmp_path / "letter.xml"), str(tmp_path / "archive"), "-o", str(out), "--no-dedup")
     assert r.returncode == 0, r.stderr
-    letter, second = lines(out)
+    letter, second, third = lines(out)
+    assert (third["title"], third["text"]) == ("سوم", "متن سوم")
     assert (letter["title"], letter["author"], letter["source"], letter["published"], letter["url"]) == (
         f"نامه{Z}ها", "موسی افشار", "روزنامه همشهری", "1999-05-03", "https://x.ir/1")
     assert letter["text"].split("\n\n") == [

@@ -1,5 +1,6 @@
 """A TEI document (the Text Encoding Initiative's XML, in which archives, libraries and
-corpus projects keep texts) read as posts: a TEI file one, a teiCorpus one for each text.
+corpus projects keep texts) read as posts: a TEI file one, a teiCorpus one for each text
+(TEI P5's, and the older P4's ``TEI.2``, after its doctype).
 
 A TEI text has a header that says what it is and a body marked up paragraph by
 paragraph. Read as text, its record was its XML. Here a text is a post: the header's title
@@ -32,6 +33,8 @@ _LEFT_OUT = frozenset(("note", "del", "fw", "figDesc", "rdg", "teiHeader"))
 _READINGS = ("corr", "expan", "reg")
 _BREAKS = frozenset(("lb", "pb", "cb"))
 _URI_TYPES = frozenset(("uri", "url"))
+#: a text's element: TEI P5's, and TEI P4's (no namespace, after a doctype)
+_TEXTS = frozenset(("TEI", "TEI.2"))
 
 
 def read_tei(source: BinaryIO) -> Iterator[dict[str, Any]]:
@@ -41,7 +44,7 @@ def read_tei(source: BinaryIO) -> Iterator[dict[str, Any]]:
     from lxml import etree
 
     for el in elements(source):
-        if etree.QName(el).localname == "TEI":
+        if etree.QName(el).localname in _TEXTS:
             yield _text_of(el, etree.QName(el).namespace)
             drop(el)
 

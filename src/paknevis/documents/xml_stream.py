@@ -17,10 +17,11 @@ _DECLARED = re.compile(rb"\s*<\?xml[^>]*\bencoding\s*=")
 
 
 def begins_as(roots: bytes) -> Callable[[bytes], bool]:
-    """A test of a file's first kilobytes: do they begin, after a declaration, comments or
-    instructions (and a byte-order mark), with a root element of one of these names (a
-    regex alternation)?"""
-    start = re.compile(rb"\s*(?:<\?.*?\?>\s*|<!--.*?-->\s*)*<(?:" + roots + rb")\b", re.S)
+    """A test of a file's first kilobytes: do they begin, after a declaration, comments,
+    instructions or a doctype (a TEI P4 file's, its entities inside; and a byte-order mark),
+    with a root element of one of these names (a regex alternation)?"""
+    start = re.compile(rb"\s*(?:<\?.*?\?>\s*|<!--.*?-->\s*|<!DOCTYPE(?:[^\[>]|\[.*?\])*>\s*)*<(?:"
+                       + roots + rb")\b", re.S)
     return lambda head: start.match(head.removeprefix(codecs.BOM_UTF8)) is not None
 
 
