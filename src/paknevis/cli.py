@@ -834,7 +834,9 @@ def _fix_binary(kind: str, options: dict, name: str, path: Path | None, output: 
     return rules
 
 
-_SPOOLED = 64 << 20  # bytes of a repaired file kept in memory before it spills to a temporary file
+#: Bytes of a repaired file kept in memory before it spills to a temporary file (a Parquet
+#: shard of 30 MB, held whole, peaked 25 MB higher)
+_SPOOLED = 1 << 20
 
 
 def _warn_of_missing_fields(name: str, first: str, fields: tuple[str, ...], kind: str) -> None:
