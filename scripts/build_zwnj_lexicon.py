@@ -109,8 +109,9 @@ HAZM_UNCOUNTED = 0.3  # a hazm lemma without a corpus count (may be a stripped f
 # however its letters would split by morphology: میانجی (67,073), not می‌انجی; بهبهانی
 # (3,640,063), not به‌بهانی. Of the ten glued words hazm counts that morphology would
 # split, the five counted from 31,009 times up are all such words (دهلوی، جغرافیدانان،
-# ناهمخوانی too); those counted 18 times or fewer are not (بیتابی، مالباختگان). No word of
-# the dev sentences changes.
+# ناهمخوانی too); the five counted 18 times or fewer are a mix, words also written with a
+# ZWNJ (بیتابی، مالباختگان), a verb (میتاخت) and میتوز (mitosis), too few to tell apart. No
+# word of the dev sentences changes.
 HAZM_WORD_COUNT = 1000
 BOUND_MAX = 1  # a compound's part seen alone at most this often is not a word by itself
 # The UD sentences follow the standard orthography; the news has a house style that
