@@ -16,7 +16,7 @@ from urllib.parse import unquote
 
 from ..io.decode import DecodeError, decode_bytes
 from ..repair.zipped import ZippedError, open_zipped, parse_part, read_part
-from .assemble import RawPost
+from .assemble import RawPost, post_of
 
 _CONTAINER = "{urn:oasis:names:tc:opendocument:xmlns:container}rootfile"
 _OPF = "{http://www.idpf.org/2007/opf}"
@@ -34,7 +34,8 @@ def read_epub_book(path: str | Path, url: str | None = None) -> RawPost:
     with open_zipped(path, "META-INF/container.xml", "an EPUB book") as packed:
         container = parse_part(read_part(packed, "META-INF/container.xml"), "META-INF/container.xml")
         package = next((path for el in container.iter(_CONTAINER) if (path := el.get("full-path"))), None)
-        if package not in packed.namelist():
+        names = set(packed.namelist())
+        if package not in names:
             raise ZippedError("not an EPUB book (no package document)")
         opf = parse_part(read_part(packed, package), package)
         base = posixpath.dirname(package)
@@ -43,7 +44,7 @@ def read_epub_book(path: str | Path, url: str | None = None) -> RawPost:
         lines: list[str] = []
         for ref in opf.iter(_OPF + "itemref"):
             name = pages.get(ref.get("idref"))
-            if ref.get("linear") != "no" and name in packed.namelist():
+            if ref.get("linear") != "no" and name in names:
                 try:
                     lines += plain_lines(_HEAD.sub("", decode_bytes(read_part(packed, name))[0], count=1))
                 except DecodeError as e:
@@ -56,5 +57,5 @@ def read_epub_book(path: str | Path, url: str | None = None) -> RawPost:
     title = first("title")
     if not lines and not title:
         raise ValueError("an EPUB book with no text (no chapter of its spine holds any, and no title)")
-    return RawPost(raw_text="\n".join([title, *lines] if title else lines), title=title, body=lines, url=url,
-                   published=first("date"), author=first("creator"), source=first("publisher"))
+    return post_of({"title": title, "url": url, "published": first("date"), "author": first("creator"),
+                    "source": first("publisher")}, lines)
