@@ -37,6 +37,12 @@ WORD_CHAR_SET = frozenset(WORD_CHARS)
 WORD_BREAKERS = "\u200b\u2060\u200e\u200f\u061c\u200d" + "".join(map(chr, range(0x202A, 0x202F))) + "".join(
     map(chr, range(0x2066, 0x206A)))
 
+#: What repair may take out of a text beside any character (invisible characters, harakat
+#: and other marks, kashida, a soft hyphen, a byte-order mark): syntax found beside them is
+#: found as if they were not there, so that a second pass finds what the first did
+REMOVABLE = WORD_BREAKERS + COMBINING_MARKS + KASHIDA + "\u00ad\ufeff" + "".join(
+    map(chr, [*range(0x0300, 0x0370), *range(0x06D6, 0x06EE), *range(0xFE70, 0xFE80)]))
+
 #: Spaces other than the plain one (NBSP, the typographic spaces), which the spacing step
 #: makes plain spaces
 ODD_SPACES = "\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))

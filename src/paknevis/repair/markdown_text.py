@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from itertools import accumulate
 from typing import NamedTuple, Unpack
 
-from .chars import COMBINING_MARKS, KASHIDA, WORD_BREAKERS
+from .chars import REMOVABLE
 from .config import RepairOptions
 from .html_text import INLINE_TAG, TAG_REST
 from .pipeline import Repairer, repairer
@@ -69,8 +69,7 @@ _INLINE = re.compile(r"(?=[`\]<])(?:(`+)[^`].*?(?<!`)\1(?!`)"
 #: What repair may take out beside a mark of emphasis (invisible characters, harakat, kashida),
 #: and syntax found before it (U+FFFC stands for it; a space beside it may go): the marks
 #: are found as if these were not there, so a second pass finds those the first did
-_UNSEEN = frozenset(WORD_BREAKERS + COMBINING_MARKS + KASHIDA + "\u00ad\ufeff\ufffc" + "".join(
-    map(chr, [*range(0x0300, 0x0370), *range(0x06D6, 0x06EE), *range(0xFE70, 0xFE80)])))
+_UNSEEN = frozenset(REMOVABLE + "\ufffc")
 _SEEN_STRETCH = re.compile(f"[^{''.join(sorted(_UNSEEN))}]+")
 # Emphasis: a pair of marks on a line, * or ** (inside a word too) or ~~; the opening one
 # before a character that is no space, the closing one after one (CommonMark's flanking

@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Unpack
 
+from .chars import REMOVABLE
 from .config import RepairOptions
 from .html_text import TAG_REST, Piece, has_markup, readable_pieces, repair_pieces
 from .lines import MAX_BLOCK_CHARS, BlockTooLarge
@@ -140,8 +141,14 @@ def _text_pieces(text: str, start: int, end: int, place: str, levels: int, joine
         if read == view:
             break
         view, at = read, [at[j] for j in read_at]
+    if "<" in view and _MAKES_MARKUP.search(view):
+        return  # (left as it is: repair would make markup of it, and a second pass read a page)
     yield Piece(start, end, place, "", levels, joined, after_end)
 
+
+#: A text's ``<`` (written as a reference) that what repair may take out parts from a tag's
+#: first character (``&lt;ًb``): repaired, it would read as markup
+_MAKES_MARKUP = re.compile(f"<[{''.join(sorted(REMOVABLE))}]+[a-zA-Z/!?]")
 
 _DEEPEST = 8  # (each level a pass over the text: a chain of &amp;amp;… is no page)
 
