@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+import pytest
 import zstandard
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -515,3 +516,34 @@ def test_epub_books_become_records(tmp_path):
     assert book["text"].split("\n\n") == [f"این کتاب را می{Z}خوانم.", "گفت: «سلام»", "فصل دوم", "پایان"]
     [broken] = lines(tmp_path / "out.rejects.jsonl")
     assert broken["input"].endswith("broken.epub") and broken["reason"].startswith("not an EPUB book")
+
+
+def test_a_books_missing_chapter_is_a_warning_and_a_book_with_no_text_a_reject(tmp_path):
+    """A chapter of the spine that the book's zip lacks is a warning of its record; a book
+    none of whose chapters the zip holds has no text, and is a reject, as a Word document
+    with no text is (not an empty record with its title)."""
+    import zipfile
+
+    from test_epub_text import write_epub
+
+    from paknevis.documents.epub_book import read_epub_book
+
+    write_epub(tmp_path / "book.epub")
+    with zipfile.ZipFile(tmp_path / "book.epub") as z:
+        parts = {name: z.read(name) for name in z.namelist()}
+    parts["OEBPS/content.opf"] = parts["OEBPS/content.opf"].replace(
+        b'<itemref idref="c1"/>', b'<itemref idref="c1"/><itemref idref="c2"/>').replace(
+        b"</manifest>", b'<item id="c2" href="ch2.xhtml" media-type="application/xhtml+xml"/></manifest>')
+    with zipfile.ZipFile(tmp_path / "partial.epub", "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    post = read_epub_book(tmp_path / "partial.epub")
+    assert post.body[0] == "كتاب ها" and post.warnings == [
+        "text: the chapter OEBPS/ch2.xhtml of the spine is not in the file"]
+
+    del parts["OEBPS/ch1.xhtml"]
+    with zipfile.ZipFile(tmp_path / "empty.epub", "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    with pytest.raises(ValueError, match=r"no text .*not in the file: OEBPS/ch1.xhtml, OEBPS/ch2.xhtml\)"):
+        read_epub_book(tmp_path / "empty.epub")

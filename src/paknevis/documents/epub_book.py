@@ -5,7 +5,8 @@ title, the author (the first ``dc:creator``), the date and the publisher (the re
 source); its spine, the order in which the chapters are read. The text is the chapters'
 in that order, each read as a page's text is (``html_page.plain_lines``: a line a block;
 not its head's title), but for the parts a reader does not read through (``linear="no"``:
-notes, a cover's page).
+notes, a cover's page). A chapter that the file lacks is a warning of the record; a book
+with no text, a reader's error.
 """
 from __future__ import annotations
 
@@ -39,12 +40,20 @@ def read_epub_book(path: str | Path, url: str | None = None) -> RawPost:
             raise ZippedError("not an EPUB book (no package document)")
         opf = parse_part(read_part(packed, package), package)
         base = posixpath.dirname(package)
-        pages = {item.get("id"): posixpath.normpath(posixpath.join(base, unquote(item.get("href") or "")))
-                 for item in opf.iter(_OPF + "item") if item.get("media-type") in _PAGES}
+        items = {item.get("id"): item for item in opf.iter(_OPF + "item")}
         lines: list[str] = []
+        missing: list[str] = []  # (a chapter of the spine that the book does not hold)
         for ref in opf.iter(_OPF + "itemref"):
-            name = pages.get(ref.get("idref"))
-            if ref.get("linear") != "no" and name in names:
+            item = items.get(ref.get("idref"))
+            if item is None:
+                missing.append(f"{ref.get('idref')!r} (no item of the manifest)")
+                continue
+            name = posixpath.normpath(posixpath.join(base, unquote(item.get("href") or "")))
+            if ref.get("linear") == "no" or item.get("media-type") not in _PAGES:
+                continue  # (read apart, or no page: an image's)
+            if name not in names:
+                missing.append(name)
+            else:
                 try:
                     lines += plain_lines(_HEAD.sub("", decode_bytes(read_part(packed, name))[0], count=1))
                 except DecodeError as e:
@@ -54,8 +63,10 @@ def read_epub_book(path: str | Path, url: str | None = None) -> RawPost:
         return next((" ".join(text.split()) for el in opf.iter(_DC + tag) if (text := el.text or "").strip()),
                     None)
 
-    title = first("title")
-    if not lines and not title:
-        raise ValueError("an EPUB book with no text (no chapter of its spine holds any, and no title)")
-    return post_of({"title": title, "url": url, "published": first("date"), "author": first("creator"),
-                    "source": first("publisher")}, lines)
+    if not lines:  # (a reject, as a Word document's or a feed item's with no text)
+        raise ValueError("an EPUB book with no text (no chapter of its spine holds any"
+                         + (f"; not in the file: {', '.join(missing)})" if missing else ")"))
+    post = post_of({"title": first("title"), "url": url, "published": first("date"),
+                    "author": first("creator"), "source": first("publisher")}, lines)
+    post.warnings += [f"text: the chapter {name} of the spine is not in the file" for name in missing]
+    return post
