@@ -22,7 +22,7 @@ from warcio.warcwriter import WARCWriter
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ROOT / "tests" / "data" / "pages"
 Z = "\u200c"
-NOTHING = "nothing in the file (no line, row, item or HTML page)"
+NOTHING = "nothing in the file (no line, row, item, article, text or HTML page)"
 
 
 def run(*args):
@@ -390,6 +390,27 @@ def test_an_empty_dump_or_an_archive_without_pages_is_a_reject(tmp_path):
     assert r.returncode == 0, r.stderr
     assert [(rej["input"], rej["reason"]) for rej in lines(tmp_path / "out.rejects.jsonl")] == [
         (str(empty), NOTHING), (str(warc), NOTHING)]
+
+
+def test_a_tei_file_is_read_by_its_name_and_an_empty_file_is_said_to_be_one(tmp_path):
+    """In a folder, a .tei file that is empty, or no TEI, is a reject that says so, as a
+    document's is: it was passed over as XML of another kind (a sitemap.xml still is). A
+    dump or table of no bytes is an empty file, as a text file is."""
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    (folder / "empty.tei").write_bytes(b"")
+    (folder / "other.tei").write_text("<root><x/></root>", encoding="utf-8")
+    (folder / "letter.tei").write_text(TEI, encoding="utf-8")
+    (folder / "sitemap.xml").write_text("<urlset><url>x</url></urlset>", encoding="utf-8")
+    (tmp_path / "dump.jsonl").write_bytes(b"")
+    (tmp_path / "table.csv").write_bytes(b"")
+    r = run("process", str(folder), str(tmp_path / "dump.jsonl"), str(tmp_path / "table.csv"),
+            "-o", str(tmp_path / "out.jsonl"), "--no-dedup")
+    assert r.returncode == 0, r.stderr
+    assert [rec["input"] for rec in lines(tmp_path / "out.jsonl")] == [f"{folder / 'letter.tei'}#1"]
+    assert [(rej["input"], rej["reason"]) for rej in lines(tmp_path / "out.rejects.jsonl")] == [
+        (str(folder / "empty.tei"), "empty file"), (str(folder / "other.tei"), NOTHING),
+        (str(tmp_path / "dump.jsonl"), "empty file"), (str(tmp_path / "table.csv"), "empty file")]
 
 
 TEI = """<?xml version="1.0" encoding="UTF-8"?>

@@ -32,7 +32,8 @@ WARC_SUFFIXES = (".warc", ".warc.gz")
 TABLE_SUFFIXES = _plain_or_compressed(".csv", ".tsv")
 FEED_SUFFIXES = _plain_or_compressed(".rss", ".atom")
 XML_SUFFIXES = _plain_or_compressed(".xml", ".tei")  # a feed, a Wikipedia dump or TEI, if it begins as one
-NOTHING_IN_FILE = "nothing in the file (no line, row, item or HTML page)"
+TEI_SUFFIXES = _plain_or_compressed(".tei")  # TEI by its name, whatever it begins with
+NOTHING_IN_FILE = "nothing in the file (no line, row, item, article, text or HTML page)"
 
 
 @dataclass(frozen=True)
@@ -84,14 +85,18 @@ def _xml_items(path: Path, kind: str) -> Iterator[Item]:
 
 def _xml_kind(name: str, path: Path) -> str | None:
     """What a file is: a feed (named so, .rss or .atom, or named as XML and beginning as
-    one), a Wikipedia dump or a TEI document (named as XML, beginning as one), or None (no
-    XML to read)."""
+    one), a Wikipedia dump (named as XML, beginning as one) or a TEI document (named so, or
+    as XML and beginning as one), or None (no XML to read). A file named as one kind is
+    read as that kind, whose reject says what is wrong with it: an empty or broken TEI file
+    in a folder is accounted for, where XML of another kind (a sitemap) is passed over."""
     from ..documents.feed import looks_like_feed
     from ..documents.tei_document import looks_like_tei
     from ..documents.wiki_dump import looks_like_wiki_dump
 
     if name.endswith(FEED_SUFFIXES):
         return "feed"
+    if name.endswith(TEI_SUFFIXES):
+        return "tei"
     if not name.endswith(XML_SUFFIXES):
         return None
     try:
@@ -137,6 +142,9 @@ def _read_on(path: Path, items: Iterator[Item]) -> Iterator[Item]:
     Parquet or WARC after all, cut short, or its reader library does not load) or holds
     none, one more item that says so, to be its reject: a corpus run keeps what came before
     and goes on with the next input, where the error would have stopped it."""
+    if path.stat().st_size == 0:  # (said as a document's reject says it)
+        yield Item(ref=str(path), error="empty file")
+        return
     n = 0
     try:
         for item in items:
