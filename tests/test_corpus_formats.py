@@ -568,3 +568,27 @@ def test_a_books_missing_chapter_is_a_warning_and_a_book_with_no_text_a_reject(t
             z.writestr(name, data)
     with pytest.raises(ValueError, match=r"no text .*not in the file: OEBPS/ch1.xhtml, OEBPS/ch2.xhtml\)"):
         read_epub_book(tmp_path / "empty.epub")
+
+
+def test_a_post_that_a_file_cut_short_ends_inside_is_read_with_a_warning(tmp_path):
+    """A feed, a Wikipedia dump or a TEI document cut short (a download cut off) is read as
+    far as it goes: the post the file ends inside is a record with a warning that its text
+    may lack its end, or a reject that says the file ends inside it; the posts before it
+    have no such warning."""
+    from paknevis.documents.xml_stream import CUT_SHORT
+
+    cuts = {"feed.rss": RSS[:RSS.rindex("</description>") - 4],
+            "fawiki.xml": WIKI[:WIKI.index("[[رده:")],
+            "letter.tei": TEI[:TEI.rindex("</p>")]}
+    for name, text in cuts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    r = run("process", *(str(tmp_path / name) for name in cuts), "-o", str(tmp_path / "out.jsonl"),
+            "--no-dedup")
+    assert r.returncode == 0, r.stderr
+    records = lines(tmp_path / "out.jsonl")
+    warned = {rec["input"].rsplit("/", 1)[1]: CUT_SHORT in rec["warnings"] for rec in records}
+    assert warned == {"feed.rss#1": False, "feed.rss#3": True, "fawiki.xml#1": True, "letter.tei#1": True}
+    article = next(rec for rec in records if rec["input"].endswith("fawiki.xml#1"))
+    assert article["text"].startswith("تهران پایتخت ایران")  # (what came before the cut)
+    [empty_item] = lines(tmp_path / "out.rejects.jsonl")
+    assert empty_item["input"].endswith("feed.rss#2") and not empty_item["reason"].endswith("ends inside it")

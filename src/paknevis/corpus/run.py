@@ -17,6 +17,7 @@ import orjson
 
 from ..documents import RawPost, assemble, parse, parse_file, post_of
 from ..documents.tei_document import body_of
+from ..documents.xml_stream import CUT_SHORT
 from ..io import DecodeError, decode_bytes, mend_surrogates
 from ..repair import RepairOptions
 from ..repair.config import config_of
@@ -80,21 +81,26 @@ def _from_post(post: str, repair: RepairOptions | None = None):
     ``wiki_dump``, ``tei_document``) as a record: the text of its page, its wikitext or its
     lines as the body."""
     fields = orjson.loads(post)
-    if "lines" in fields:
-        body = body_of(fields)
-    elif "wikitext" in fields:
-        from ..documents.wiki_dump import wikitext_lines
+    try:
+        if "lines" in fields:
+            body = body_of(fields)
+        elif "wikitext" in fields:
+            from ..documents.wiki_dump import wikitext_lines
 
-        body = wikitext_lines(fields.pop("wikitext") or "")
-        if not body:
-            raise ValueError("an article with no text")
-    else:
-        from ..documents.html_page import plain_lines  # (loaded on the first page)
+            body = wikitext_lines(fields.pop("wikitext") or "")
+            if not body:
+                raise ValueError("an article with no text")
+        else:
+            from ..documents.html_page import plain_lines  # (loaded on the first page)
 
-        body = plain_lines(fields.pop("html") or "")
-        if not body:
-            raise ValueError("a feed item with no text (no content:encoded, description, "
-                             "content or summary)")
+            body = plain_lines(fields.pop("html") or "")
+            if not body:
+                raise ValueError("a feed item with no text (no content:encoded, description, "
+                                 "content or summary)")
+    except ValueError as e:
+        if CUT_SHORT in fields.get("warnings", ()):  # (the reject says why it may have none)
+            raise ValueError(f"{e}; the file ends inside it") from None
+        raise
     return assemble(post_of(fields, body), **(repair or {}))
 
 

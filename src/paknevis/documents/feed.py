@@ -10,9 +10,9 @@ as it goes, no entity is resolved and nothing is fetched).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
-from .xml_stream import begins_as, drop, elements
+from .xml_stream import CUT_SHORT, begins_as, drop, elements
 
 _ATOM = "{http://www.w3.org/2005/Atom}"
 _RSS1 = "{http://purl.org/rss/1.0/}"
@@ -31,14 +31,14 @@ _ARTICLES = (_CONTENT, "description", _RSS1 + "description", _ATOM + "content", 
 looks_like_feed = begins_as(rb"rss|feed|rdf:RDF")
 
 
-def read_feed(source: BinaryIO) -> Iterator[dict[str, str | None]]:
+def read_feed(source: BinaryIO) -> Iterator[dict[str, Any]]:
     """Each item of the feed read from ``source``: its ``title``, ``url``, ``published``
     and ``author`` as written, the feed's title as its ``source``, and its article as
     ``html``."""
     site = None
-    for el in elements(source):
+    for el, cut in elements(source):
         if el.tag in _ITEMS:
-            yield _item(el, site)
+            yield _item(el, site) | ({"warnings": [CUT_SHORT]} if cut else {})
             drop(el)
         elif el.tag in _TITLES and site is None and (parent := el.getparent()) is not None \
                 and parent.tag in _FEEDS:

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from .xml_stream import begins_as, drop, elements
+from .xml_stream import CUT_SHORT, begins_as, drop, elements
 
 looks_like_tei = begins_as(rb"TEI|teiCorpus")
 
@@ -43,9 +43,9 @@ def read_tei(source: BinaryIO) -> Iterator[dict[str, Any]]:
     body as ``lines``."""
     from lxml import etree
 
-    for el in elements(source):
+    for el, cut in elements(source):
         if etree.QName(el).localname in _TEXTS:
-            yield _text_of(el, etree.QName(el).namespace)
+            yield _text_of(el, etree.QName(el).namespace) | ({"warnings": [CUT_SHORT]} if cut else {})
             drop(el)
 
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import BinaryIO
+from typing import Any, BinaryIO
 from urllib.parse import quote
 
-from .xml_stream import begins_as, drop, elements
+from .xml_stream import CUT_SHORT, begins_as, drop, elements
 
 #: elements whose content is no prose: references and what renders as no text
 _DROPPED_TAGS = frozenset({"ref", "references", "gallery", "math", "chem", "ce", "score", "timeline",
@@ -28,14 +28,14 @@ _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[a-z]+)*")  # an interlanguage link:
 looks_like_wiki_dump = begins_as(rb"mediawiki")
 
 
-def read_wiki_dump(source: BinaryIO) -> Iterator[dict[str, str | None]]:
+def read_wiki_dump(source: BinaryIO) -> Iterator[dict[str, Any]]:
     """Each article of the dump read from ``source``: its ``title``, ``url`` and
     ``published`` (its revision's time), the wiki's name as its ``source``, and its
     ``wikitext``."""
     from lxml import etree
 
     site = base = None
-    for el in elements(source):
+    for el, cut in elements(source):
         name = etree.QName(el).localname
         if name == "sitename":
             site = (el.text or "").strip() or None
@@ -44,7 +44,7 @@ def read_wiki_dump(source: BinaryIO) -> Iterator[dict[str, str | None]]:
         elif name == "page":
             article = _article(el, etree.QName(el).namespace, site, base)
             if article is not None:
-                yield article
+                yield article | ({"warnings": [CUT_SHORT]} if cut else {})
             drop(el)
 
 

@@ -1,8 +1,9 @@
 """A large XML file of many posts (a feed, a Wikipedia dump) read an element at a time.
 
 One reader for both: lxml's ``iterparse``, no entity resolved and nothing fetched (the
-file is untrusted input), a broken file read as far as it goes (``recover``), and each
-post dropped once read (:func:`drop`), so memory stays bounded however long the file.
+file is untrusted input), a broken file read as far as it goes (``recover``), a post that
+a file cut short ends inside so marked, and each post dropped once read (:func:`drop`), so
+memory stays bounded however long the file.
 """
 from __future__ import annotations
 
@@ -13,6 +14,11 @@ from collections.abc import Callable, Iterator
 from typing import Any, BinaryIO
 
 _HEAD = 1 << 16  # what is looked at to tell a file's encoding
+#: libxml2's error where a file ends inside an element (XML_ERR_TAG_NOT_FINISHED)
+_ENDS_INSIDE = 77
+#: the warning of a post that the file ends inside (a download cut off): it is read as
+#: far as it goes, and may lack its end
+CUT_SHORT = "text: the file ends inside it, so it may be cut short"
 _DECLARED = re.compile(rb"\s*<\?xml[^>]*\bencoding\s*=")
 
 
@@ -25,16 +31,23 @@ def begins_as(roots: bytes) -> Callable[[bytes], bool]:
     return lambda head: start.match(head.removeprefix(codecs.BOM_UTF8)) is not None
 
 
-def elements(source: BinaryIO) -> Iterator[Any]:
-    """Each element of the XML read from ``source``, as it ends (comments left out)."""
+def elements(source: BinaryIO) -> Iterator[tuple[Any, bool]]:
+    """Each element of the XML read from ``source``, as it ends (comments left out), and
+    whether the file ends inside it (see ``CUT_SHORT``)."""
     from lxml import etree  # (0.1 s: loaded where a file is read, not where one is looked at)
 
     buffered = io.BufferedReader(source, buffer_size=_HEAD)  # type: ignore[type-var]
-    for _, el in etree.iterparse(buffered, events=("end",), resolve_entities=False, no_network=True,
-                                 load_dtd=False, huge_tree=True, recover=True,
-                                 encoding=_undeclared_encoding(buffered.peek(_HEAD))):
+    parsing = etree.iterparse(buffered, events=("end",), resolve_entities=False, no_network=True,
+                              load_dtd=False, huge_tree=True, recover=True,
+                              encoding=_undeclared_encoding(buffered.peek(_HEAD)))
+    cut = False
+    for _, el in parsing:
         if isinstance(el.tag, str):
-            yield el
+            # The parser reads on before it gives what it read, but it reads the file's end
+            # only once it has given every element that ended before: those it gives once
+            # its log says the file ended inside an element are the ones the end closed.
+            cut = cut or any(error.type == _ENDS_INSIDE for error in parsing.error_log)
+            yield el, cut
 
 
 def drop(el: Any) -> None:
