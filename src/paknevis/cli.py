@@ -537,11 +537,11 @@ def process(
 def _iter_records(path: Path):
     """Records from a JSONL (.gz, .zst) or Parquet file, as dicts, streamed."""
     from .corpus import iter_items
-    from .corpus.inputs import NOTHING_IN_FILE
+    from .corpus.inputs import EMPTY_FILE, NOTHING_IN_FILE
     from .store.query import record_problem
 
     for item in iter_items([path]):
-        if item.error == NOTHING_IN_FILE:  # (no records: a run whose every input was a reject)
+        if item.error in (EMPTY_FILE, NOTHING_IN_FILE):  # (no records: a run whose every input was a reject)
             return
         if item.error:
             _fail(f"{item.ref}: {item.error}")

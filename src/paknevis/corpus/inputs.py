@@ -34,6 +34,7 @@ FEED_SUFFIXES = _plain_or_compressed(".rss", ".atom")
 XML_SUFFIXES = _plain_or_compressed(".xml", ".tei")  # a feed, a Wikipedia dump or TEI, if it begins as one
 TEI_SUFFIXES = _plain_or_compressed(".tei")  # TEI by its name, whatever it begins with
 NOTHING_IN_FILE = "nothing in the file (no line, row, item, article, text or HTML page)"
+EMPTY_FILE = "empty file"  # (as a document's reject says it)
 
 
 @dataclass(frozen=True)
@@ -142,8 +143,8 @@ def _read_on(path: Path, items: Iterator[Item]) -> Iterator[Item]:
     Parquet or WARC after all, cut short, or its reader library does not load) or holds
     none, one more item that says so, to be its reject: a corpus run keeps what came before
     and goes on with the next input, where the error would have stopped it."""
-    if path.stat().st_size == 0:  # (said as a document's reject says it)
-        yield Item(ref=str(path), error="empty file")
+    if path.stat().st_size == 0:
+        yield Item(ref=str(path), error=EMPTY_FILE)
         return
     n = 0
     try:
