@@ -1,5 +1,5 @@
 """JSON repaired as JSON (repair/json_text.py): each string value as fix repairs a text,
-everything else of the JSON byte for byte."""
+the spaces at its edges kept, everything else of the JSON byte for byte."""
 import json
 from pathlib import Path
 
@@ -19,15 +19,22 @@ from paknevis.repair.json_text import (
     string_values,
 )
 from paknevis.repair.lines import line_blocks
+from paknevis.repair.strings import apart
 
 Z = "\u200c"
 WEB = Path(__file__).resolve().parents[2] / "shared" / "data" / "web"
 
 
+def fixed_inside(text: str) -> str:
+    """``text`` as fix makes it, the spaces at its edges as they were."""
+    lead, core, trail = apart(text)
+    return lead + fix(core) + trail
+
+
 def _strings_repaired_alone(before, after):
-    """``after`` is ``before`` with every string s made fix(s): same keys, same order."""
+    """``after`` is ``before`` with every string s made fixed_inside(s): same keys, same order."""
     if isinstance(before, str):
-        assert after == fix(before)
+        assert after == fixed_inside(before)
     elif isinstance(before, list):
         assert isinstance(after, list) and len(after) == len(before)
         for b, a in zip(before, after, strict=True):
@@ -88,6 +95,22 @@ def test_string_values_know_their_place():
     found = [(text[s:e], path) for s, e, path in string_values(text)]
     assert found == [('"x"', ("a", 0)), ('"y,]}"', ("a", 1, "b")), ('"z\\""', ("c",)),
                      ('""', ("d/e~", 0)), ('"w"', ("d/e~", 1)), ('"v"', (0,))]
+
+
+def test_a_string_keeps_the_spaces_at_its_edges():
+    """A string may be a piece of a text that goes on in the next: a Telegram export's text
+    is a list of pieces and entities. Its edge spaces part it from the next, as a page's
+    text keeps those before a tag; repaired as a text alone, 'روبرو شده ' lost its last
+    space, and the pieces read together made 'شده#ایران'."""
+    message = {"text": ["روبرو شده ", {"type": "hashtag", "text": "#ايران"}, " و ", {"type": "link",
+                        "text": "https://x.ir/a"}, "\u00a0كتاب ها "]}
+    fixed, strings = repair_json(json.dumps(message, ensure_ascii=False), repairer(), explain=True)
+    pieces = json.loads(fixed)["text"]
+    assert "".join(p if isinstance(p, str) else p["text"] for p in pieces) == (
+        f"روبرو شده #ایران و https://x.ir/a\u00a0کتاب{Z}ها ")
+    assert [(s.place, s.text, apply_edits(s.text, s.edits)) for s in strings] == [
+        ("/text/1/text", "#ايران", "#ایران"), ("/text/4", "\u00a0كتاب ها ", f"\u00a0کتاب{Z}ها ")]
+    assert repair_json(fixed, repairer())[0] == fixed
 
 
 def test_explain_gives_each_strings_line_place_and_edits():
@@ -162,7 +185,8 @@ json_values = st.recursive(
 @SETTINGS
 @given(st.lists(json_values, min_size=1, max_size=4), st.booleans(), st.sampled_from([None, 2]))
 def test_json_lines_and_documents_keep_their_json(values, ascii_only, indent):
-    """Every string value comes out as fix makes it alone, the rest of the JSON as it was;
+    """Every string value comes out as fix makes it alone, but for the spaces at its edges,
+    and the rest of the JSON as it was;
     idempotent; and the edits explained replay each string."""
     if indent:  # one document, pretty-printed
         values = values[:1]
@@ -175,6 +199,6 @@ def test_json_lines_and_documents_keep_their_json(values, ascii_only, indent):
     assert repair_json(fixed, repairer())[0] == fixed
     assert repair_json(text, repairer())[0] == fixed
     for s in strings:
-        assert apply_edits(s.text, s.edits) == fix(s.text)
+        assert apply_edits(s.text, s.edits) == fixed_inside(s.text)
     if ascii_only:
         assert fixed.isascii()

@@ -2,7 +2,9 @@
 
 A dump of a document a line (``{"title": "…", "paragraphs": ["…"]}``) repaired as text
 would have its JSON repaired too: its quotes made «», its commas ، — no longer JSON. Here
-only the values' strings are repaired, each as :func:`~paknevis.fix` repairs a text. Keys,
+only the values' strings are repaired, each as :func:`~paknevis.fix` repairs a text, but
+for the spaces at its edges, which stay (a string may be a piece of a text that goes on in
+the next: a Telegram export's text is a list of such; see ``strings.repair_strings``). Keys,
 numbers, spacing, the order of keys and the escapes of a string that repair leaves alone
 stay byte for byte; a string it changes is written again, its escapes as before (``\\u0645``
 stays an escape, a letter stays a letter). The text may be JSON Lines (a value a line) or
@@ -106,7 +108,7 @@ def repair_json(text: str, repairer: Repairer, fields: Collection[str] = (),
         return json.dumps(after, ensure_ascii=ascii_only)
 
     return repair_parts(text, [(start, end) for start, end, _ in strings], befores, repairer, explain,
-                        lambda i: pointer(strings[i][2]), written)
+                        lambda i: pointer(strings[i][2]), written, keep_edges=True)
 
 
 class JsonError(ValueError):

@@ -34,9 +34,27 @@ class StringRepair(NamedTuple):
     edits: list[Edit]  # in the coordinates of ``text``
 
 
-def repair_strings(texts: list[str], repairer: Repairer,
-                   explain: bool = False) -> tuple[list[str], list[list[Edit]]]:
-    """Each of ``texts`` repaired; with ``explain``, also each one's edits (else no lists)."""
+def repair_strings(texts: list[str], repairer: Repairer, explain: bool = False,
+                   keep_edges: bool = False) -> tuple[list[str], list[list[Edit]]]:
+    """Each of ``texts`` repaired; with ``explain``, also each one's edits (else no lists).
+    With ``keep_edges``, the spaces at each one's edges are kept (:func:`apart`), as a
+    page's texts between its tags keep theirs: a JSON string may be a piece of a text that
+    goes on in the next, as a Telegram export's text is a list of pieces (``["روبرو شده ",
+    {"type": "hashtag", "text": "#ایران"}, " و ", …]``). Repaired as a text alone, the
+    first lost its last space as a line's, and the pieces joined made ``شده#ایران``."""
+    edged = {i: apart(text) for i, text in enumerate(texts)
+             if keep_edges and (text[:1].isspace() or text[-1:].isspace())}
+    if edged:
+        texts = [edged[i][1] if i in edged else text for i, text in enumerate(texts)]
+    fixed_texts, edits = _repair_cores(texts, repairer, explain)
+    for i, (lead, _, trail) in edged.items():
+        fixed_texts[i] = lead + fixed_texts[i] + trail
+        if explain and lead:
+            edits[i] = [edit.shifted(len(lead)) for edit in edits[i]]
+    return fixed_texts, edits
+
+
+def _repair_cores(texts: list[str], repairer: Repairer, explain: bool) -> tuple[list[str], list[list[Edit]]]:
     fixed_texts: list[str] = []
     edits: list[list[Edit]] = []
     for at in range(0, len(texts), _BATCH):
@@ -52,13 +70,14 @@ def repair_strings(texts: list[str], repairer: Repairer,
 
 
 def repair_parts(text: str, spans: Sequence[tuple[int, int]], befores: list[str], repairer: Repairer,
-                 explain: bool, place: Callable[[int], str],
-                 written: Callable[[int, str], str]) -> tuple[str, list[StringRepair]]:
+                 explain: bool, place: Callable[[int], str], written: Callable[[int, str], str],
+                 keep_edges: bool = False) -> tuple[str, list[StringRepair]]:
     """``text`` with each of its parts repaired: the ``i``-th stands at ``spans[i]`` and reads
     ``befores[i]``, and where repair changes it, it is written again as ``written(i,
     repaired)``. With ``explain``, also each changed part's edits, at the line of its first
-    character that is no space, and at ``place(i)``."""
-    afters, edits = repair_strings(befores, repairer, explain)
+    character that is no space, and at ``place(i)``. (``keep_edges``: see
+    :func:`repair_strings`.)"""
+    afters, edits = repair_strings(befores, repairer, explain, keep_edges)
     out: list[str] = []
     repairs: list[StringRepair] = []
     done = counted = 0  # what of ``text`` is in ``out``; where ``line`` is counted to
