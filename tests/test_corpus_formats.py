@@ -593,7 +593,8 @@ def test_a_post_that_a_file_cut_short_ends_inside_is_read_with_a_warning(tmp_pat
 
 #: the kinds of file that ``process`` reads, as the damaged-file test names them
 DAMAGED_KINDS = ("feed.rss", "feed.atom", "fawiki.xml", "fawiki.xml.bz2", "letter.tei", "feed.rss.gz",
-                 "book.epub", "notes.odt", "post.txt", "page.html", "dump.jsonl", "table.csv")
+                 "book.epub", "notes.odt", "post.txt", "page.html", "dump.jsonl", "table.csv", "result.json",
+                 "posts.json")
 
 
 @pytest.fixture(scope="module")
@@ -609,7 +610,9 @@ def whole_files(tmp_path_factory) -> dict[str, bytes]:
             "post.txt": (ROOT / "examples" / "blogger-post.txt").read_bytes(),
             "page.html": "<p>متن میشود</p>".encode(),
             "dump.jsonl": '{"title": "عنوان", "text": "متن میشود"}\n{"text": "كتاب ها"}'.encode(),
-            "table.csv": "title,text\nعنوان,متن میشود\n".encode()}
+            "table.csv": "title,text\nعنوان,متن میشود\n".encode(),
+            "result.json": json.dumps(TELEGRAM, ensure_ascii=False, indent=1).encode(),
+            "posts.json": '[{"title": "عنوان", "text": "متن میشود"}, {"text": ["كتاب ها"]}]'.encode()}
 
 
 @settings(max_examples=150, deadline=None)
@@ -633,3 +636,80 @@ def test_a_damaged_file_of_any_kind_is_records_or_rejects_and_never_a_crash(whol
     for item in items:
         ok, output, _ = process_one(item)
         assert ok or b"internal error" not in output, output
+
+
+TELEGRAM = {
+    "name": "كانال خبري", "type": "public_channel", "id": 1234567,
+    "messages": [
+        {"id": 1, "type": "service", "date": "2024-01-01T10:00:00", "date_unixtime": "1704090600",
+         "actor": "کانال", "action": "create_channel", "title": "کانال خبری", "text": "",
+         "text_entities": []},
+        {"id": 2, "type": "message", "date": "2025-02-01T10:00:00", "date_unixtime": "1738391400",
+         "from": "کانال خبری", "from_id": "channel1234567", "author": "علي",
+         "text": ["شکستهای اخیر با استقبال بینالمللی روبرو شده ", {"type": "hashtag", "text": "#ايران"},
+                  " و ", {"type": "bold", "text": "میشود"}, " ", {"type": "link", "text": "https://x.ir/a"}],
+         "text_entities": [{"type": "plain", "text": "شکستهای اخیر"}]},
+        {"id": 3, "type": "message", "date": "2025-02-02T11:00:00", "date_unixtime": "1738481400",
+         "from": "کانال خبری", "photo": "photos/photo_1.jpg", "text": "", "text_entities": []},
+        {"id": 5, "type": "message", "date": "2025-02-02T12:00:00", "date_unixtime": "1738485000",
+         "from": "کانال خبری", "photo": "photos/photo_2.jpg", "text": "کتاب ها را میخوانم\nخط دوم",
+         "text_entities": [{"type": "plain", "text": "کتاب ها را میخوانم\nخط دوم"}]},
+    ]}
+
+
+def test_a_telegram_export_is_a_record_a_message(tmp_path):
+    """A channel's export by Telegram Desktop (result.json, in its folder or named alone,
+    compressed or not): a message is a record, its text read whole across its entities,
+    its time from its Unix time (UTC), the channel's name its source, its signature its
+    author and its link t.me/c/CHANNEL/MESSAGE; a service message or one with no text is a
+    reject that says so."""
+    folder = tmp_path / "ChatExport_2025-02-02"
+    (folder / "photos").mkdir(parents=True)
+    (folder / "photos" / "photo_1.jpg").write_bytes(b"\xff\xd8\xff")
+    (folder / "result.json").write_text(json.dumps(TELEGRAM, ensure_ascii=False, indent=1), encoding="utf-8")
+    (folder / "other.json").write_text('{"a": 1}', encoding="utf-8")  # (no post: passed over)
+    (tmp_path / "result.json.gz").write_bytes(gzip.compress(json.dumps(TELEGRAM).encode()))
+    r = run("process", str(folder), str(tmp_path / "result.json.gz"), "-o", str(tmp_path / "out.jsonl"),
+            "--no-dedup")
+    assert r.returncode == 0, r.stderr
+    records = lines(tmp_path / "out.jsonl")
+    assert [rec["input"] for rec in records] == [
+        f"{folder / 'result.json'}#2", f"{folder / 'result.json'}#5",
+        f"{tmp_path / 'result.json.gz'}#2", f"{tmp_path / 'result.json.gz'}#5"]
+    post, photo = records[:2]
+    assert post["text"] == (f"شکست{Z}های اخیر با استقبال بین{Z}المللی روبرو شده #ایران و می{Z}شود "
+                            "https://x.ir/a")
+    assert [post[k] for k in ("source", "author", "published", "hashtags", "links", "url")] == [
+        "کانال خبری", "علی", "2025-02-01T06:30:00+00:00", ["ایران"], ["https://x.ir/a"],
+        "https://t.me/c/1234567/2"]
+    assert (photo["text"], photo["author"]) == (f"کتاب{Z}ها را می{Z}خوانم\n\nخط دوم", "کانال خبری")
+    assert records[2]["text"] == post["text"]
+    rejects = [(rej["input"].rsplit("#", 1)[1], rej["reason"])
+               for rej in lines(tmp_path / "out.rejects.jsonl")]
+    assert rejects == [("1", "a service message (create_channel), no post"),
+                       ("3", "a message with no text (photo)")] * 2
+    r = run("parse", str(folder / "result.json"))  # (one post's command: says what to run)
+    assert r.returncode == 2 and r.stderr.decode().strip().endswith(
+        "a Telegram export holds many posts, not one: 'paknevis process' makes a record of each")
+    r = run("parse", str(folder / "other.json"))
+    assert r.returncode == 2 and "JSON, whose posts 'paknevis process' makes records of" in r.stderr.decode()
+
+
+def test_a_json_file_of_posts_or_of_one_post(tmp_path):
+    """A .json file: an array of posts (streamed), a record each, as a dump's lines are; or
+    one post, pretty-printed. A post's text in pieces and entities is read as one text (a
+    Telegram message's in a dump), where a list of strings is paragraphs."""
+    posts = [{"title": "یکم", "text": ["بند اول", "بند دوم"]},
+             {"title": "دوم", "text": ["روبرو شده ", {"type": "hashtag", "text": "#ايران"}, " و"]}, 7]
+    (tmp_path / "posts.json").write_text(json.dumps(posts, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "one.json").write_text(json.dumps({"title": "تک", "text": "متن میشود"}, indent=2),
+                                       encoding="utf-8")
+    r = run("process", str(tmp_path / "posts.json"), str(tmp_path / "one.json"),
+            "-o", str(tmp_path / "o.jsonl"), "--no-dedup")
+    assert r.returncode == 0, r.stderr
+    assert [(rec["input"].rsplit("/", 1)[1], rec["text"]) for rec in lines(tmp_path / "o.jsonl")] == [
+        ("posts.json#1", "بند اول\n\nبند دوم"), ("posts.json#2", "روبرو شده #ایران و"),
+        ("one.json", f"متن می{Z}شود")]
+    [not_a_post] = lines(tmp_path / "o.rejects.jsonl")
+    assert not_a_post["input"].endswith("posts.json#3")
+    assert not_a_post["reason"] == "a JSON line that is not an object"

@@ -442,13 +442,15 @@ def parse(
 @app.command()
 def process(
     inputs: list[Path] = typer.Argument(
-        ..., metavar="INPUT", help="Files, folders (.txt/.html/.docx/.odt/.epub, feeds and TEI "
-                                   "inside), JSONL dumps (.jsonl, .gz, .zst, .bz2), CSV or TSV "
-                                   "tables of posts (a row each; the header names the fields), "
-                                   "feeds (RSS, Atom: .rss, .atom, or .xml that begins as one; an "
-                                   "item each), Wikipedia dumps (.xml, .xml.bz2; an article each), "
-                                   "TEI documents (.xml, .tei; a text each), Parquet files and web "
-                                   "archives (.warc, .warc.gz)."),
+        ..., metavar="INPUT", help="Files, folders (.txt/.html/.docx/.odt/.epub, feeds, TEI and "
+                                   "Telegram exports inside), JSONL dumps (.jsonl, .gz, .zst, .bz2), "
+                                   "CSV or TSV tables of posts (a row each; the header names the "
+                                   "fields), JSON (.json: an array of posts, a post, or a Telegram "
+                                   "export's result.json, a message each), feeds (RSS, Atom: .rss, "
+                                   ".atom, or .xml that begins as one; an item each), Wikipedia "
+                                   "dumps (.xml, .xml.bz2; an article each), TEI documents (.xml, "
+                                   ".tei; a text each), Parquet files and web archives (.warc, "
+                                   ".warc.gz)."),
     output: Path = typer.Option(..., "--output", "-o", metavar="FILE",
                                 help="Where to write the records: .jsonl, .jsonl.gz or .parquet."),
     rejects: Path | None = typer.Option(
@@ -518,7 +520,7 @@ def process(
                 iter_items(inputs), lambda line: out.write(line + b"\n"),
                 lambda line: rej.write(line + b"\n"), workers=workers, fields=fields,
                 max_bytes=int(max_mb * 2**20), on_item=lambda: bar.advance(task), done=done,
-                engine=engine.value, ray_address=ray_address, repair=repair)
+                engine=engine.value, ray_address=ray_address, repair=repair, sign=dedup)
     except RuntimeError as e:  # the engine could not start (Ray missing)
         _fail(str(e))
     except KeyboardInterrupt:

@@ -2,8 +2,9 @@
 
 Nothing is read whole: folders are walked lazily, JSONL and CSV or TSV (plain, .gz, .zst,
 .bz2) line by line (a CSV row may hold line breaks), feeds (RSS, Atom) item by item and
-Wikipedia dumps page by page, Parquet by record batches, WARC record by record, so memory
-does not grow with the corpus.
+Wikipedia dumps page by page, a Telegram export or a JSON array of posts a message or post
+at a time, Parquet by record batches, WARC record by record, so memory does not grow with
+the corpus.
 A line that is not JSON, or a WARC record that cannot be decoded, is still an item (it
 becomes a reject with its reason), and so is a dump or an archive that cannot be read on
 (corrupt, cut short): what was read before is kept, and every input is accounted for.
@@ -32,6 +33,7 @@ WARC_SUFFIXES = (".warc", ".warc.gz")
 TABLE_SUFFIXES = _plain_or_compressed(".csv", ".tsv")
 FEED_SUFFIXES = _plain_or_compressed(".rss", ".atom")
 XML_SUFFIXES = _plain_or_compressed(".xml", ".tei")  # a feed, a Wikipedia dump or TEI, if it begins as one
+JSON_SUFFIXES = _plain_or_compressed(".json")  # a Telegram export, an array of posts or one post
 TEI_SUFFIXES = _plain_or_compressed(".tei")  # TEI by its name, whatever it begins with
 NOTHING_IN_FILE = "nothing in the file (no line, row, item, article, text or HTML page)"
 EMPTY_FILE = "empty file"  # (as a document's reject says it)
@@ -100,13 +102,52 @@ def _xml_kind(name: str, path: Path) -> str | None:
         return "tei"
     if not name.endswith(XML_SUFFIXES):
         return None
-    try:
-        with open_decompressed(path) as raw:  # (read from its start: what else it is, is no input)
-            head = raw.read(4096)
-    except Exception:  # (damaged: read as a feed, whose reject says what is wrong)
+    head = _head(path)  # (read from its start: what else it is, is no input)
+    if head is None:  # (damaged: read as a feed, whose reject says what is wrong)
         return "feed"
     return next((kind for kind, looks in (("feed", looks_like_feed), ("wiki", looks_like_wiki_dump),
                                           ("tei", looks_like_tei)) if looks(head)), None)
+
+
+def _head(path: Path) -> bytes | None:
+    """A file's first bytes (decompressed), to tell what it is: None where it cannot be
+    read (the reader that reads it says what is wrong)."""
+    try:
+        with open_decompressed(path) as raw:
+            return raw.read(4096)
+    except Exception:
+        return None
+
+
+def _is_telegram_export(path: Path) -> bool:
+    from ..documents.telegram_export import looks_like_telegram_export
+
+    return looks_like_telegram_export(_head(path) or b"") is not None
+
+
+def _telegram_items(path: Path) -> Iterator[Item]:
+    """A Telegram export's messages; ref: the file and the message's id."""
+    from ..documents.telegram_export import read_telegram_export
+
+    with open_decompressed(path) as raw:
+        for message, post in read_telegram_export(raw):
+            ref = f"{path}#{message}"
+            yield Item(ref=ref, error=post) if isinstance(post, str) else Item(
+                ref=ref, post=orjson.dumps(post).decode())
+
+
+def _json_items(path: Path) -> Iterator[Item]:
+    """A JSON file's posts, each as a dump's line: the objects of an array (streamed), or
+    the one object it is; ref: the file and the post's number."""
+    if (_head(path) or b"").lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"[":
+        import ijson
+
+        with open_decompressed(path) as raw:
+            for n, post in enumerate(ijson.items(raw, "item", use_float=True), 1):
+                yield Item(ref=f"{path}#{n}", line=orjson.dumps(post).decode())
+    else:
+        with open_decompressed(path) as raw:
+            yield Item(ref=str(path), line=raw.read().decode("utf-8-sig", "replace"))
 
 
 def _parquet_items(path: Path) -> Iterator[Item]:
@@ -172,12 +213,17 @@ def iter_items(inputs: Iterable[str | Path]) -> Iterator[Item]:
                         yield Item(ref=str(found), path=str(found))
                     elif kind := _xml_kind(fname.lower(), found):
                         yield from _read_on(found, _xml_items(found, kind))
+                    elif fname.lower().endswith(JSON_SUFFIXES) and _is_telegram_export(found):
+                        yield from _read_on(found, _telegram_items(found))  # (other JSON is no post)
         elif path.is_file() and name.endswith(DUMP_SUFFIXES):
             yield from _read_on(path, _dump_items(path))
         elif path.is_file() and name.endswith(TABLE_SUFFIXES):
             yield from _read_on(path, _table_items(path))
         elif path.is_file() and (kind := _xml_kind(name, path)):
             yield from _read_on(path, _xml_items(path, kind))
+        elif path.is_file() and name.endswith(JSON_SUFFIXES):
+            posts = _telegram_items(path) if _is_telegram_export(path) else _json_items(path)
+            yield from _read_on(path, posts)
         elif path.is_file() and name.endswith(".parquet"):
             yield from _read_on(path, _parquet_items(path))
         elif path.is_file() and name.endswith(WARC_SUFFIXES):

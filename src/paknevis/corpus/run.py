@@ -17,6 +17,7 @@ import orjson
 
 from ..documents import RawPost, assemble, parse, parse_file, post_of
 from ..documents.tei_document import body_of
+from ..documents.telegram_export import text_of
 from ..documents.xml_stream import CUT_SHORT
 from ..io import DecodeError, decode_bytes, mend_surrogates
 from ..repair import RepairOptions
@@ -60,8 +61,9 @@ def _from_dump_line(line: str, fields: DumpFields, repair: RepairOptions | None 
         keys = ", ".join(map(str, list(row)[:8])) or "none"
         raise ValueError(f"no field {fields.text!r} (the line has: {keys}; see --text-field)")
     text = row.get(fields.text)
-    if isinstance(text, list):
-        text = "\n".join(str(t) for t in text if t is not None)
+    if isinstance(text, list):  # paragraphs; or, where entities stand among them, one text in pieces
+        text = (text_of(text) if any(isinstance(t, dict) for t in text)
+                else "\n".join(str(t) for t in text if t is not None))
     if not isinstance(text, str) or not text.strip():
         raise ValueError(f"no text in field {fields.text!r}")
     title = row.get(fields.title)
@@ -77,13 +79,15 @@ def _from_dump_line(line: str, fields: DumpFields, repair: RepairOptions | None 
 
 
 def _from_post(post: str, repair: RepairOptions | None = None):
-    """A feed's item, a dump's article or a TEI text (``paknevis.documents.feed``,
-    ``wiki_dump``, ``tei_document``) as a record: the text of its page, its wikitext or its
-    lines as the body."""
+    """A feed's item, a dump's article, a TEI text or a Telegram message
+    (``paknevis.documents.feed``, ``wiki_dump``, ``tei_document``, ``telegram_export``) as a
+    record: the text of its page, its wikitext, its lines or its text as the body."""
     fields = orjson.loads(post)
     try:
         if "lines" in fields:
             body = body_of(fields)
+        elif "text" in fields:  # (a Telegram message's: never empty)
+            body = fields.pop("text").splitlines()
         elif "wikitext" in fields:
             from ..documents.wiki_dump import wikitext_lines
 
@@ -165,9 +169,10 @@ def _too_big(item: Item, limit: int) -> str | None:
 
 
 def process_one(item: Item, fields: DumpFields = DumpFields(), max_bytes: int = MAX_DOCUMENT_BYTES,
-                repair: RepairOptions | None = None) -> tuple[bool, bytes, object]:
+                repair: RepairOptions | None = None, sign: bool = True) -> tuple[bool, bytes, object]:
     """(True, record JSON, (ref, MinHash)) or (False, reject JSON, None); never raises.
-    ``repair``: the options of :func:`paknevis.fix` the record is repaired with."""
+    ``repair``: the options of :func:`paknevis.fix` the record is repaired with; ``sign``:
+    whether to make the MinHash (else None: no near copies are looked for)."""
     repair = repair or {}
     if item.error:
         return False, orjson.dumps({"input": item.ref, "reason": item.error}), None
@@ -186,7 +191,7 @@ def process_one(item: Item, fields: DumpFields = DumpFields(), max_bytes: int = 
         else:
             raise ValueError("an input with neither a file, a line, a post nor a page")
         doc.input = item.ref
-        return True, doc.to_json(), (item.ref, minhash(doc.text))
+        return True, doc.to_json(), (item.ref, minhash(doc.text)) if sign else None
     except (DecodeError, ValueError, UnicodeError) as e:
         reason = str(e) or type(e).__name__
     except FileNotFoundError:
@@ -209,9 +214,11 @@ def process_items(items: Iterable[Item], write_record: Callable[[bytes], object]
                   fields: DumpFields = DumpFields(), max_bytes: int = MAX_DOCUMENT_BYTES,
                   on_item: Callable[[], None] | None = None, done: AbstractSet[str] = frozenset(),
                   engine: str = "local", ray_address: str | None = None,
-                  repair: RepairOptions | None = None) -> RunCounts:
+                  repair: RepairOptions | None = None, sign: bool = True) -> RunCounts:
     """Process every item not in ``done`` (refs already done by an interrupted run),
-    repaired with ``repair`` (the options of :func:`paknevis.fix`; checked first).
+    repaired with ``repair`` (the options of :func:`paknevis.fix`; checked first). With
+    ``sign``, each record's MinHash is made and kept in the counts, for the near copies
+    (1 KB a record: without them, memory does not grow with the corpus).
 
     ``engine`` 'local' uses this process or a pool of ``workers``; 'ray' runs the same
     work on Ray Data (see paknevis.corpus.ray_engine). Output order is input order.
@@ -227,7 +234,7 @@ def process_items(items: Iterable[Item], write_record: Callable[[bytes], object]
                               address=ray_address, repair=repair)
         _drain(results, write_record, write_reject, counts, on_item)
         return counts
-    tasks = ((item, fields, max_bytes, repair) for item in todo)
+    tasks = ((item, fields, max_bytes, repair, sign) for item in todo)
     if workers > 1:
         with mp.get_context("fork").Pool(workers) as pool:
             _drain(pool.imap(_work, tasks, chunksize=16), write_record, write_reject, counts, on_item)

@@ -15,6 +15,7 @@ from .assemble import RawPost, assemble, post_of
 from .feed import looks_like_feed
 from .record import Document, HtmlError
 from .tei_document import body_of, looks_like_tei, read_tei
+from .telegram_export import looks_like_telegram_export
 from .text_post import read_text_post
 from .wiki_dump import looks_like_wiki_dump
 
@@ -42,10 +43,8 @@ def parse(text: str, *, url: str | None = None, kind: str | None = None,
     if not text.strip():
         raise ValueError("empty document")
     head = text[:4096].encode("utf-8", "replace")
-    if kind is None and (looks_like_feed(head) or looks_like_wiki_dump(head)):  # (a kind given is read so)
-        what = "a news feed (RSS, Atom)" if looks_like_feed(head) else "a Wikipedia dump"
-        raise ValueError(f"{what} holds many posts, not one: 'paknevis process' makes a "
-                         "record of each")
+    if kind is None and (many := _many_posts(text, head)):  # (a kind given is read so)
+        raise ValueError(many)
     text = mend_surrogates(text)  # (lxml stops at a lone one, and a record could not be written)
     if kind is None and looks_like_tei(head):
         return _tei_text(text, url, options)
@@ -55,6 +54,23 @@ def parse(text: str, *, url: str | None = None, kind: str | None = None,
 
         return assemble(read_html_page(text, url), **options)
     return assemble(read_text_post(text, url), **options)
+
+
+def _many_posts(text: str, head: bytes) -> str | None:
+    """Why ``text`` is no post, if it is a file of posts: a feed, a Wikipedia dump, a
+    Telegram export, or JSON (a dump's lines, an array of posts); else None."""
+    from ..repair.json_text import looks_like_json
+
+    what = next((what for what, looks in (("a news feed (RSS, Atom)", looks_like_feed),
+                                          ("a Wikipedia dump", looks_like_wiki_dump),
+                                          ("a Telegram export", looks_like_telegram_export)) if looks(head)),
+                None)
+    if what:
+        return f"{what} holds many posts, not one: 'paknevis process' makes a record of each"
+    if looks_like_json(text[:4096]):
+        return ("JSON, whose posts 'paknevis process' makes records of (--text-field names the "
+                "field of their text)")
+    return None
 
 
 def _tei_text(text: str, url: str | None, options: RepairOptions) -> Document:
