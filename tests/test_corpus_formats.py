@@ -594,7 +594,7 @@ def test_a_post_that_a_file_cut_short_ends_inside_is_read_with_a_warning(tmp_pat
 #: the kinds of file that ``process`` reads, as the damaged-file test names them
 DAMAGED_KINDS = ("feed.rss", "feed.atom", "fawiki.xml", "fawiki.xml.bz2", "letter.tei", "feed.rss.gz",
                  "book.epub", "notes.odt", "post.txt", "page.html", "dump.jsonl", "table.csv", "result.json",
-                 "posts.json")
+                 "posts.json", "messages.html")
 
 
 @pytest.fixture(scope="module")
@@ -612,7 +612,8 @@ def whole_files(tmp_path_factory) -> dict[str, bytes]:
             "dump.jsonl": '{"title": "عنوان", "text": "متن میشود"}\n{"text": "كتاب ها"}'.encode(),
             "table.csv": "title,text\nعنوان,متن میشود\n".encode(),
             "result.json": json.dumps(TELEGRAM, ensure_ascii=False, indent=1).encode(),
-            "posts.json": '[{"title": "عنوان", "text": "متن میشود"}, {"text": ["كتاب ها"]}]'.encode()}
+            "posts.json": '[{"title": "عنوان", "text": "متن میشود"}, {"text": ["كتاب ها"]}]'.encode(),
+            "messages.html": TELEGRAM_PAGE.encode()}
 
 
 @settings(max_examples=150, deadline=None)
@@ -713,3 +714,116 @@ def test_a_json_file_of_posts_or_of_one_post(tmp_path):
     [not_a_post] = lines(tmp_path / "o.rejects.jsonl")
     assert not_a_post["input"].endswith("posts.json#3")
     assert not_a_post["reason"] == "a JSON line that is not an object"
+
+
+TELEGRAM_PAGE = """<!DOCTYPE html>
+<html>
+ <head>
+  <meta charset="utf-8"/>
+<title>Exported Data</title>
+  <link href="css/style.css" rel="stylesheet"/>
+ </head>
+ <body onload="CheckLocation();">
+  <div class="page_wrap">
+   <div class="page_header">
+    <div class="content">
+     <div class="text bold">
+كانال خبري
+     </div>
+    </div>
+   </div>
+   <div class="page_body chat_page">
+    <div class="history">
+     <div class="message service" id="message-1">
+      <div class="body details">
+1 February 2025
+      </div>
+     </div>
+     <div class="message service" id="message1">
+      <div class="body details">
+Channel «کانال خبری» created
+      </div>
+     </div>
+     <div class="message default clearfix" id="message2">
+      <div class="pull_left userpic_wrap">
+       <div class="userpic userpic2" style="width: 42px; height: 42px">
+        <div class="initials" style="line-height: 42px">ک</div>
+       </div>
+      </div>
+      <div class="body">
+       <div class="pull_right date details" title="01.02.2025 10:00:00 UTC+03:30">
+10:00
+       </div>
+       <div class="from_name">
+کانال خبری
+       </div>
+       <div class="text">
+شکستهای اخیر با استقبال بینالمللی روبرو شده
+<a href="" onclick="return ShowHashtag(&quot;ايران&quot;)">#ايران</a> و
+<strong>میشود</strong><br><a href="https://x.ir/a">https://x.ir/a</a>
+       </div>
+      </div>
+     </div>
+     <div class="message default clearfix joined" id="message3">
+      <div class="body">
+       <div class="pull_right date details" title="01.02.2025 10:05:00 UTC+03:30">
+10:05
+       </div>
+       <div class="media_wrap clearfix">
+        <a class="photo_wrap clearfix pull_left" href="photos/photo_1@01-02-2025_10-05-00.jpg">
+         <img class="photo" src="photos/photo_1@01-02-2025_10-05-00_thumb.jpg"
+          style="width: 260px; height: 173px"/>
+        </a>
+       </div>
+      </div>
+     </div>
+     <div class="message default clearfix joined" id="message4">
+      <div class="body">
+       <div class="pull_right date details" title="01.02.2025 10:06:00 UTC+03:30">
+10:06
+       </div>
+       <div class="media_wrap clearfix">
+        <a class="photo_wrap clearfix pull_left" href="photos/photo_2.jpg">
+         <img class="photo" src="photos/photo_2_thumb.jpg"/></a>
+       </div>
+       <div class="text">
+کتاب ها را میخوانم
+       </div>
+      </div>
+     </div>
+    </div>
+   </div>
+  </div>
+ </body>
+</html>
+"""
+
+
+def test_a_page_of_a_telegram_html_export_is_a_record_a_message(tmp_path):
+    """Telegram Desktop exports as HTML by default: a page of a thousand messages each
+    (messages.html, messages2.html, …). A message is a record, as in the JSON: its text, its
+    time with its zone (the title of its date), the channel's name (the page's header) its
+    source; a message that follows its sender's (joined) names none, and is the last one
+    named's; a date line between days is no message, a service message and a photo without
+    a caption are rejects."""
+    folder = tmp_path / "ChatExport"
+    folder.mkdir()
+    (folder / "messages.html").write_text(TELEGRAM_PAGE, encoding="utf-8")
+    (folder / "page.html").write_text("<html><body><p>متن میشود</p></body></html>", encoding="utf-8")
+    r = run("process", str(folder), "-o", str(tmp_path / "out.jsonl"), "--no-dedup")
+    assert r.returncode == 0, r.stderr
+    records = lines(tmp_path / "out.jsonl")
+    assert [rec["input"].rsplit("/", 1)[1] for rec in records] == [
+        "messages.html#2", "messages.html#4", "page.html"]
+    post, caption = records[:2]
+    assert post["text"] == (f"شکست{Z}های اخیر با استقبال بین{Z}المللی روبرو شده #ایران و می{Z}شود\n\n"
+                            "https://x.ir/a")
+    assert [post[k] for k in ("source", "author", "published", "hashtags", "links")] == [
+        "کانال خبری", "کانال خبری", "2025-02-01T10:00:00+03:30", ["ایران"], ["https://x.ir/a"]]
+    assert (caption["text"], caption["author"]) == (f"کتاب{Z}ها را می{Z}خوانم", "کانال خبری")
+    rejects = lines(tmp_path / "out.rejects.jsonl")
+    assert [(rej["input"].rsplit("#", 1)[1], rej["reason"]) for rej in rejects] == [
+        ("1", "a service message (Channel «کانال خبری» created), no post"),
+        ("3", "a message with no text (photo)")]
+    r = run("parse", str(folder / "messages.html"))
+    assert r.returncode == 2 and "a page of a Telegram export holds many posts" in r.stderr.decode()

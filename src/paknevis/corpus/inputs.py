@@ -34,6 +34,7 @@ TABLE_SUFFIXES = _plain_or_compressed(".csv", ".tsv")
 FEED_SUFFIXES = _plain_or_compressed(".rss", ".atom")
 XML_SUFFIXES = _plain_or_compressed(".xml", ".tei")  # a feed, a Wikipedia dump or TEI, if it begins as one
 JSON_SUFFIXES = _plain_or_compressed(".json")  # a Telegram export, an array of posts or one post
+_PAGES = (".html", ".htm")  # (a page of Telegram's HTML export: many posts)
 TEI_SUFFIXES = _plain_or_compressed(".tei")  # TEI by its name, whatever it begins with
 NOTHING_IN_FILE = "nothing in the file (no line, row, item, article, text or HTML page)"
 EMPTY_FILE = "empty file"  # (as a document's reject says it)
@@ -120,20 +121,33 @@ def _head(path: Path) -> bytes | None:
 
 
 def _is_telegram_export(path: Path) -> bool:
-    from ..documents.telegram_export import looks_like_telegram_export
+    """Is ``path`` Telegram Desktop's export of a chat: its result.json, or a page of its
+    HTML (named .html or .htm)?"""
+    from ..documents.telegram_export import looks_like_telegram_export, looks_like_telegram_page
 
-    return looks_like_telegram_export(_head(path) or b"") is not None
+    looks = looks_like_telegram_page if path.name.lower().endswith(_PAGES) else looks_like_telegram_export
+    return looks(_head(path) or b"") is not None
 
 
 def _telegram_items(path: Path) -> Iterator[Item]:
-    """A Telegram export's messages; ref: the file and the message's id."""
-    from ..documents.telegram_export import read_telegram_export
+    """The messages of a Telegram export (its result.json, streamed, or a page of its HTML,
+    a thousand messages read whole); ref: the file and the message's id."""
+    from ..documents.telegram_export import read_telegram_export, read_telegram_page
+    from ..io import read_text
 
-    with open_decompressed(path) as raw:
-        for message, post in read_telegram_export(raw):
-            ref = f"{path}#{message}"
-            yield Item(ref=ref, error=post) if isinstance(post, str) else Item(
-                ref=ref, post=orjson.dumps(post).decode())
+    if path.name.lower().endswith(_PAGES):
+        yield from _message_items(path, read_telegram_page(read_text(path)[0]))
+    else:
+        with open_decompressed(path) as raw:
+            yield from _message_items(path, read_telegram_export(raw))
+
+
+def _message_items(path: Path, messages: Iterable[tuple[int | str, dict | str]]) -> Iterator[Item]:
+    """Each message a post, or a reject where it is none (the reader says why)."""
+    for message, post in messages:
+        ref = f"{path}#{message}"
+        yield (Item(ref=ref, error=post) if isinstance(post, str)
+               else Item(ref=ref, post=orjson.dumps(post).decode()))
 
 
 def _json_items(path: Path) -> Iterator[Item]:
@@ -210,7 +224,10 @@ def iter_items(inputs: Iterable[str | Path]) -> Iterator[Item]:
                 for fname in sorted(files):
                     found = Path(root) / fname
                     if fname.lower().endswith(DOCUMENT_SUFFIXES):
-                        yield Item(ref=str(found), path=str(found))
+                        if fname.lower().endswith(_PAGES) and _is_telegram_export(found):
+                            yield from _read_on(found, _telegram_items(found))
+                        else:
+                            yield Item(ref=str(found), path=str(found))
                     elif kind := _xml_kind(fname.lower(), found):
                         yield from _read_on(found, _xml_items(found, kind))
                     elif fname.lower().endswith(JSON_SUFFIXES) and _is_telegram_export(found):
@@ -228,5 +245,7 @@ def iter_items(inputs: Iterable[str | Path]) -> Iterator[Item]:
             yield from _read_on(path, _parquet_items(path))
         elif path.is_file() and name.endswith(WARC_SUFFIXES):
             yield from _read_on(path, _warc_items(path))
+        elif path.is_file() and name.endswith(_PAGES) and _is_telegram_export(path):
+            yield from _read_on(path, _telegram_items(path))
         else:  # a document file, or a path that does not exist (a reject, not a crash)
             yield Item(ref=str(path), path=str(path))

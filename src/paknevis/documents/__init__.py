@@ -15,7 +15,7 @@ from .assemble import RawPost, assemble, post_of
 from .feed import looks_like_feed
 from .record import Document, HtmlError
 from .tei_document import body_of, looks_like_tei, read_tei
-from .telegram_export import looks_like_telegram_export
+from .telegram_export import looks_like_telegram_export, looks_like_telegram_page
 from .text_post import read_text_post
 from .wiki_dump import looks_like_wiki_dump
 
@@ -56,6 +56,9 @@ def parse(text: str, *, url: str | None = None, kind: str | None = None,
     return assemble(read_text_post(text, url), **options)
 
 
+_MANY = "{} holds many posts, not one: 'paknevis process' makes a record of each"
+
+
 def _many_posts(text: str, head: bytes) -> str | None:
     """Why ``text`` is no post, if it is a file of posts: a feed, a Wikipedia dump, a
     Telegram export, or JSON (a dump's lines, an array of posts); else None."""
@@ -63,10 +66,12 @@ def _many_posts(text: str, head: bytes) -> str | None:
 
     what = next((what for what, looks in (("a news feed (RSS, Atom)", looks_like_feed),
                                           ("a Wikipedia dump", looks_like_wiki_dump),
-                                          ("a Telegram export", looks_like_telegram_export)) if looks(head)),
+                                          ("a Telegram export", looks_like_telegram_export),
+                                          ("a page of a Telegram export", looks_like_telegram_page))
+                 if looks(head)),
                 None)
     if what:
-        return f"{what} holds many posts, not one: 'paknevis process' makes a record of each"
+        return _MANY.format(what)
     if looks_like_json(text[:4096]):
         return ("JSON, whose posts 'paknevis process' makes records of (--text-field names the "
                 "field of their text)")
@@ -103,6 +108,8 @@ def parse_file(path: str | Path, *, url: str | None = None, **options: Unpack[Re
         return assemble(read_epub_book(path, url), **options)
     text, encoding = read_text(path)
     kind = "html" if Path(path).suffix.lower() in (".html", ".htm") else None
+    if looks_like_telegram_page(text[:4096].encode("utf-8", "replace")):  # (named as a page, it is many)
+        raise ValueError(_MANY.format("a page of a Telegram export"))
     doc = parse(text, url=url, kind=kind, **options)
     if encoding == UTF8_CUT:
         doc.warnings.append("file: ends inside a character, whose bytes are left out")

@@ -1,4 +1,6 @@
-"""A Telegram chat or channel exported by Telegram Desktop (``result.json``), a message a post.
+"""A Telegram chat or channel exported by Telegram Desktop, a message a post: as JSON
+(``result.json``) or as HTML (``messages.html``, ``messages2.html``, … of a thousand
+messages each).
 
 Persian news and commentary live on Telegram channels, and an archive of one is its export:
 one JSON document, ``{"name": …, "type": "public_channel", "id": …, "messages": [...]}``,
@@ -13,6 +15,11 @@ its author, and in a channel or group its link (``https://t.me/c/ID/MESSAGE``, w
 it for a member: the export names no public username), which also tells two messages of
 the same text apart. A service message (a pin, a title changed) or one with no text (a photo, a
 sticker) is a reject that says so: every message is accounted for.
+
+The HTML pages say the same of each message (``div.message``: its ``from_name``, its time
+in the ``title`` of its ``date``, with the zone since 2021, and its ``text``), but a
+message sent right after another by the same sender (``joined``) names no sender: it is
+the last one named. Their date lines between days are no messages.
 """
 from __future__ import annotations
 
@@ -87,3 +94,53 @@ def _time(message: dict[str, Any]) -> str | None:
         return dt.datetime.fromtimestamp(int(seconds), dt.UTC).isoformat()
     date = message.get("date")
     return date if isinstance(date, str) else None
+
+
+#: a page of Telegram Desktop's HTML export: its wrap and header, in its first kilobytes
+looks_like_telegram_page = re.compile(rb'<div class="page_wrap">\s*<div class="page_header">').search
+#: a message's time as the page writes it: 01.02.2025 10:00:00 UTC+03:30 (the zone since 2021)
+_PAGE_TIME = re.compile(r"(\d\d)\.(\d\d)\.(\d{4}) (\d\d:\d\d:\d\d)(?: UTC([+-]\d\d:\d\d))?")
+#: what a message with no text holds, as the classes of its media name it
+_MEDIA = ("photo", "video", "voice", "sticker", "audio", "file", "poll", "location")
+
+
+def read_telegram_page(html: str) -> Iterator[tuple[int | str, dict[str, Any] | str]]:
+    """Each message of a page of Telegram Desktop's HTML export, as :func:`read_telegram_export`
+    gives those of the JSON."""
+    import lxml.html
+
+    from .html_page import plain_lines  # (loaded where a page is read: lxml)
+
+    page = lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
+    name = " ".join(page.xpath("string(//div[@class='page_header']//div[contains(@class, 'text')])").split())
+    sender = None
+    for n, message in enumerate(page.xpath("//div[@class='history']/div[contains(@class, 'message')]"), 1):
+        classes = (message.get("class") or "").split()
+        number = (message.get("id") or "").removeprefix("message")
+        key: int | str = int(number) if number.isdigit() else f"#{n}"
+        if "service" in classes:
+            sender = None  # (the page names the sender again after it)
+            if not number.startswith("-"):  # (a negative one is a date line: no message)
+                yield key, f"a service message ({' '.join(message.text_content().split())[:60]}), no post"
+            continue
+        named = message.xpath("./div[@class='body']/div[@class='from_name']")
+        if named:
+            sender = " ".join((named[0].text or "").split()) or None
+        text = "\n".join(line for el in message.xpath(".//div[@class='text']")
+                         for line in plain_lines(lxml.html.tostring(el, encoding="unicode")))
+        if not text.strip():
+            media = next((m for m in _MEDIA if message.xpath(f".//*[contains(@class, '{m}')]")), None)
+            yield key, "a message with no text" + (f" ({media})" if media else "")
+            continue
+        times = message.xpath(".//div[contains(@class, 'date')]/@title")
+        yield key, {"title": None, "url": None, "published": _page_time(times[0]) if times else None,
+                    "author": sender, "source": name or None, "text": text}
+
+
+def _page_time(title: str) -> str | None:
+    """01.02.2025 10:00:00 UTC+03:30 -> 2025-02-01T10:00:00+03:30 (no zone: as written)."""
+    m = _PAGE_TIME.match(title.strip())
+    if m is None:
+        return None
+    day, month, year, time, zone = m.groups()
+    return f"{year}-{month}-{day}T{time}{zone or ''}"
