@@ -827,3 +827,23 @@ def test_a_page_of_a_telegram_html_export_is_a_record_a_message(tmp_path):
         ("3", "a message with no text (photo)")]
     r = run("parse", str(folder / "messages.html"))
     assert r.returncode == 2 and "a page of a Telegram export holds many posts" in r.stderr.decode()
+
+
+def test_a_telegram_export_with_a_bom_odd_messages_or_cut_short(tmp_path):
+    """A byte-order mark before the export (as a Windows editor saves it) is read past; a
+    message that is no object, or has no id, is its place in the list ('n2'); a time out of
+    range is the date as written; an export cut short keeps the messages before the cut."""
+    export = ('\ufeff{"name": "کانال", "messages": [{"id": 7, "text": "یک", '
+              '"date_unixtime": "99999999999999999999", "date": "2025-02-01T10:00:00"}, "متن", '
+              '{"text": ["دو ", {"type": "bold"}, 3]}, {"id": 9, "text": "سه"')
+    (tmp_path / "result.json").write_text(export, encoding="utf-8")
+    r = run("process", str(tmp_path / "result.json"), "-o", str(tmp_path / "out.jsonl"), "--no-dedup")
+    assert r.returncode == 0, r.stderr
+    records = lines(tmp_path / "out.jsonl")
+    assert [(rec["input"].rsplit("#", 1)[1], rec["text"], rec["published"]) for rec in records] == [
+        ("7", "یک", "2025-02-01T10:00:00"), ("n3", "دو", None)]
+    rejects = lines(tmp_path / "out.rejects.jsonl")
+    assert [(rej["input"].rsplit("/", 1)[1], rej["reason"]) for rej in rejects] == [
+        ("result.json#n2", "a message that is no JSON object"),
+        ("result.json", "cannot read the file after 3 items (IncompleteJSONError: parse error: "
+                        "premature EOF)")]

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import orjson
 
-from ..io.decode import COMPRESSIONS, open_decompressed
+from ..io.decode import COMPRESSIONS, open_decompressed, skip_bom
 
 
 def _plain_or_compressed(*ends: str) -> tuple[str, ...]:
@@ -157,7 +157,7 @@ def _json_items(path: Path) -> Iterator[Item]:
         import ijson
 
         with open_decompressed(path) as raw:
-            for n, post in enumerate(ijson.items(raw, "item", use_float=True), 1):
+            for n, post in enumerate(ijson.items(skip_bom(raw), "item", use_float=True), 1):
                 yield Item(ref=f"{path}#{n}", line=orjson.dumps(post).decode())
     else:
         with open_decompressed(path) as raw:
@@ -207,8 +207,9 @@ def _read_on(path: Path, items: Iterator[Item]) -> Iterator[Item]:
             n += 1
             yield item
     except Exception as e:  # (any: what the gzip, zstd, Parquet and WARC readers raise differ)
-        where = f"after {n} items" if n else "from the start"
-        yield Item(ref=str(path), error=f"cannot read the file {where} ({type(e).__name__}: {e})")
+        where = f"after {n} item{'s' if n > 1 else ''}" if n else "from the start"
+        said = next(iter(str(e).strip().splitlines()), "")  # (ijson draws where, on more lines)
+        yield Item(ref=str(path), error=f"cannot read the file {where} ({type(e).__name__}: {said})")
     else:
         if not n:  # an empty dump, or an archive without an HTML page, is accounted for too
             yield Item(ref=str(path), error=NOTHING_IN_FILE)

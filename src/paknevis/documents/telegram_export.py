@@ -28,6 +28,8 @@ import re
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
+from ..io.decode import skip_bom
+
 #: the export's first keys, before its messages (Telegram Desktop writes name, type, id)
 looks_like_telegram_export = re.compile(
     rb'(?:\xef\xbb\xbf)?\s*\{\s*(?:"(?:name|type|id)"\s*:\s*(?:"(?:[^"\\]|\\.)*"|-?\d+|null)\s*,\s*)*'
@@ -39,7 +41,7 @@ def read_telegram_export(source: BinaryIO) -> Iterator[tuple[int | str, dict[str
     ``published``, ``author`` and ``source`` (the chat's name), or why it is no post."""
     import ijson  # (loaded where an export is read)
 
-    events = ijson.parse(source, use_float=True)
+    events = ijson.parse(skip_bom(source), use_float=True)
     chat: dict[str, Any] = {}
     for prefix, event, value in events:  # the chat's name, kind and id, up to its messages
         if prefix in ("name", "type", "id") and event in ("string", "number"):
@@ -47,7 +49,8 @@ def read_telegram_export(source: BinaryIO) -> Iterator[tuple[int | str, dict[str
         elif prefix == "messages" and event == "start_array":
             break
     for n, message in enumerate(ijson.items(events, "messages.item"), 1):
-        yield message.get("id", f"#{n}") if isinstance(message, dict) else f"#{n}", _post(message, chat)
+        number = message.get("id") if isinstance(message, dict) else None
+        yield number if isinstance(number, int) else f"n{n}", _post(message, chat)
 
 
 def text_of(text: Any) -> str:
@@ -91,7 +94,10 @@ def _time(message: dict[str, Any]) -> str | None:
     """The message's time in UTC, from its Unix time; else its ``date`` as written."""
     seconds = message.get("date_unixtime")
     if isinstance(seconds, str) and seconds.isdigit():
-        return dt.datetime.fromtimestamp(int(seconds), dt.UTC).isoformat()
+        try:
+            return dt.datetime.fromtimestamp(int(seconds), dt.UTC).isoformat()
+        except (OverflowError, OSError, ValueError):
+            pass  # (no time: the date as written)
     date = message.get("date")
     return date if isinstance(date, str) else None
 
@@ -117,7 +123,7 @@ def read_telegram_page(html: str) -> Iterator[tuple[int | str, dict[str, Any] | 
     for n, message in enumerate(page.xpath("//div[@class='history']/div[contains(@class, 'message')]"), 1):
         classes = (message.get("class") or "").split()
         number = (message.get("id") or "").removeprefix("message")
-        key: int | str = int(number) if number.isdigit() else f"#{n}"
+        key: int | str = int(number) if number.isdigit() else f"n{n}"
         if "service" in classes:
             sender = None  # (the page names the sender again after it)
             if not number.startswith("-"):  # (a negative one is a date line: no message)

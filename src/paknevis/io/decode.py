@@ -165,6 +165,14 @@ def open_decompressed(path: str | Path) -> BinaryIO:
     return open(path, "rb")
 
 
+def skip_bom(source: BinaryIO) -> BinaryIO:
+    """``source`` (as :func:`open_decompressed` opens it: it can peek) past a UTF-8 byte
+    order mark at its start, which Windows editors write and a JSON parser takes for text."""
+    if source.peek(3)[:3] == codecs.BOM_UTF8:  # type: ignore[attr-defined]
+        source.read(3)
+    return source
+
+
 def read_text(path: str | Path) -> tuple[str, str]:
     """Read a file as text (see :func:`decode_bytes`); errors name the problem, not the path."""
     with open_binary(path) as f:
