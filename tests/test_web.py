@@ -77,3 +77,26 @@ def test_values_from_the_web_are_escaped(client):
     (hit,) = c.get("/api/search", params={"q": "کتابها"}).json()["hits"]
     page = c.get(f"/record/{hit['id']}").text
     assert "<script>alert" not in page and "<img src=x" not in page
+
+
+def test_a_record_with_no_title_is_headed_by_its_opening_words(tmp_path):
+    """A Telegram message has no title: a hit, its page and its copies are headed by its
+    text's opening words, not by its id."""
+    from paknevis.documents import assemble, post_of
+
+    db = tmp_path / "archive.db"
+    store = SqliteStore(db)
+    words = "شکستهای اخیر رژیم در منطقه با استقبال بینالمللی روبهرو شده و این شکستها ادامه دارد"
+    message = assemble(post_of({"source": "کانال خبری"}, [words])).to_dict()
+    copy = assemble(post_of({"source": "کانال دیگر"}, [words + " و باز"])).to_dict()
+    message["dup_cluster"] = copy["dup_cluster"] = message["id"]
+    store.index([message, copy])
+    store.close()
+    c = TestClient(create_app(db))
+    heading = f"شکست{Z}های اخیر رژیم در منطقه با استقبال بین{Z}المللی روبه{Z}رو شده و این…"
+    hits = c.get("/api/search", params={"q": "استقبال"}).json()["hits"]
+    assert [(h["title"], h["heading"]) for h in hits] == [(None, heading)] * 2
+    found = c.get("/", params={"q": "منطقه"}).text
+    assert f"<h3><a href=\"/record/{message['id']}\">{heading}</a></h3>" in found
+    page = c.get(f"/record/{message['id']}").text
+    assert f"<h2>{heading}</h2>" in page and f">{heading}</a>" in page  # (and its copy's)

@@ -17,6 +17,7 @@ from .query import (
     filter_clauses,
     highlighter,
     joined,
+    lead,
     months,
     parse_query,
     snippet,
@@ -116,7 +117,7 @@ class PostgresStore:
                          f"{where} ORDER BY ts_rank(r.doc, to_tsquery('simple', %s)) DESC, r.seq "
                          "LIMIT %s", args + [args[0], limit], query)
         marks = highlighter(terms)
-        return [Hit(i, t, s, p, snippet(text, marks), d) for i, t, s, p, text, d in rows]
+        return [Hit(i, t, s, p, snippet(text, marks), d, lead(t, text)) for i, t, s, p, text, d in rows]
 
     def facets(self, query: str, filters: Filters = Filters(), top: int = 10) -> dict:
         """Counts of the matching records by facet (see store.query.facet_counts)."""
@@ -129,6 +130,8 @@ class PostgresStore:
         return row[0][0] if row else None
 
     def cluster(self, cluster_id: str, limit: int = 100) -> list[dict]:
-        rows = self._run("SELECT id, title, source, published FROM records WHERE dup_cluster = %s "
-                         "ORDER BY published, seq LIMIT %s", [cluster_id, limit], cluster_id)
-        return [dict(zip(("id", "title", "source", "published"), r, strict=True)) for r in rows]
+        rows = self._run("SELECT id, title, source, published, left(text, 400) FROM records "
+                         "WHERE dup_cluster = %s ORDER BY published, seq LIMIT %s",
+                         [cluster_id, limit], cluster_id)
+        return [{"id": i, "title": t, "source": s, "published": p, "heading": lead(t, text)}
+                for i, t, s, p, text in rows]

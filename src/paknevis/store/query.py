@@ -42,6 +42,20 @@ class Hit:
     published: str | None
     snippet: str  #: from the original text, matches marked with [[ ]]
     dup_cluster: str | None
+    heading: str  #: the title, or where there is none (a Telegram message), see :func:`lead`
+
+
+def lead(title: str | None, text: str, words: int = 12) -> str:
+    """A record's heading: its title, or, where it has none (a Telegram message, a post
+    whose first line is its text), the opening words of its text.
+
+    >>> lead(None, "شکست‌های اخیر با استقبال روبه‌رو شده است", words=3)
+    'شکست‌های اخیر با…'
+    """
+    if title:
+        return title
+    opening = text.split(maxsplit=words)
+    return " ".join(opening[:words]) + ("…" if len(opening) > words else "")
 
 
 # A part is ("word", w, prefix), ("phrase", [w, ...]) or ("either", w1, w2): the phrase

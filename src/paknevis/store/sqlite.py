@@ -23,6 +23,7 @@ from .query import (
     filter_clauses,
     highlighter,
     joined,
+    lead,
     months,
     parse_query,
     snippet,
@@ -116,7 +117,7 @@ class SqliteStore:
         rows = self._run("SELECT r.id, r.title, r.source, r.published, r.text, r.dup_cluster "
                          f"{where} ORDER BY bm25(fts) LIMIT ?", args + [limit], query)
         marks = highlighter(terms)
-        return [Hit(i, t, s, p, snippet(text, marks), d) for i, t, s, p, text, d in rows]
+        return [Hit(i, t, s, p, snippet(text, marks), d, lead(t, text)) for i, t, s, p, text, d in rows]
 
     def facets(self, query: str, filters: Filters = Filters(), top: int = 10) -> dict:
         """Counts of the matching records by facet (see store.query.facet_counts)."""
@@ -129,6 +130,8 @@ class SqliteStore:
         return orjson.loads(row[0]) if row else None
 
     def cluster(self, cluster_id: str, limit: int = 100) -> list[dict]:
-        rows = self.db.execute("SELECT id, title, source, published FROM records WHERE dup_cluster = ? "
-                               "ORDER BY published, rowid LIMIT ?", (cluster_id, limit)).fetchall()
-        return [dict(zip(("id", "title", "source", "published"), r, strict=True)) for r in rows]
+        rows = self.db.execute("SELECT id, title, source, published, substr(text, 1, 400) FROM records "
+                               "WHERE dup_cluster = ? ORDER BY published, rowid LIMIT ?",
+                               (cluster_id, limit)).fetchall()
+        return [{"id": i, "title": t, "source": s, "published": p, "heading": lead(t, text)}
+                for i, t, s, p, text in rows]

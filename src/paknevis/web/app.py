@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 from ..dates.calendars import JALALI, parse_day, year_interval
 from ..repair import fix_and_explain
 from ..store import Filters, QueryError, open_store
+from ..store.query import lead
 
 _templates = Environment(loader=PackageLoader("paknevis.web", "templates"),
                          autoescape=select_autoescape(["html"]))
@@ -115,7 +116,8 @@ def create_app(db_path: str | Path) -> FastAPI:
             raise HTTPException(404, "no such record")
         raw, fixed = marked(rec.get("raw_text") or "")
         copies = [c for c in db().cluster(rec.get("dup_cluster") or "") if c["id"] != rec["id"]]
-        return _templates.get_template("record.html").render(rec=rec, raw=raw, fixed=fixed,
+        heading = lead(rec.get("title"), rec.get("text") or "")
+        return _templates.get_template("record.html").render(rec=rec, heading=heading, raw=raw, fixed=fixed,
                                                              copies=copies)
 
     return app
