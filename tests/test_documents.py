@@ -295,3 +295,20 @@ def test_a_tei_document_parses_as_its_text():
               "<TEI><text><body><p>دو</p></body></text></TEI></teiCorpus>")
     with pytest.raises(ValueError, match="nothing in its body"):
         parse("<TEI><text><body><p> </p></body></text></TEI>")
+
+
+def test_a_channels_signature_ends_no_text():
+    """A Telegram channel ends each post with its signature: its handle or t.me link alone
+    on a line, among emoji (🆔 @farsna), and marks (👇👇, ➖➖➖). They are a footer, as a
+    blog's 'follow us' line is: out of the text, their handle and link still the record's.
+    A handle in a sentence, and marks with no signature below them, are text."""
+    from paknevis.documents import assemble, post_of
+
+    post = ["🔴 رئیس‌جمهور: تورم کاهش مییابد", "", "🔹 برنامه های دولت اجرا میشود.", "👇👇", "",
+            "🆔 @farsna", "➖➖➖", "https://t.me/farsna", "❤️"]
+    doc = assemble(post_of({"source": "خبرگزاری فارس"}, post))
+    assert doc.text == f"🔴 رئیس{Z}جمهور: تورم کاهش می{Z}یابد\n\n🔹 برنامه{Z}های دولت اجرا می{Z}شود."
+    assert (doc.mentions, doc.links) == (["@farsna"], ["https://t.me/farsna"])
+    assert "@farsna" in doc.raw_text
+    for kept in (["متن پست", "❤️"], ["متن", "👇", "@BaharIran7 گفت سلام"]):
+        assert assemble(post_of({}, kept)).text == "\n\n".join(kept)

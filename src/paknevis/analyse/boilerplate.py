@@ -21,6 +21,9 @@ _FOOTER = [
     r"Posted by .{0,60}|Labels: .{0,200}|Share this:?.{0,40}",
 ]
 _FOOTER_RE = re.compile("|".join(f"(?:{p.replace('{Z}', ZWNJ)})" for p in _FOOTER))
+#: a channel's signature, which Telegram channels end each post with: its handles and t.me
+#: links alone on a line, among emoji and marks (🆔 @farsna, 📡 @ISNA_NEWS | t.me/isna)
+_SIGNATURE = re.compile(r"[\W_]*(?:(?:@[A-Za-z]\w{3,31}|(?:https?://)?(?:t|telegram)\.me/[\w/+-]+)[\W_]*)+")
 _DECOR = re.compile(r"^[\W_\d]*", re.UNICODE)  # emoji bullets and punctuation before a line
 
 
@@ -31,6 +34,10 @@ def is_boilerplate(line: str) -> bool:
     True
     >>> is_boilerplate("او در توئیتر نوشت که تظاهرات برگزار می‌شود.")
     False
+    >>> is_boilerplate("🆔 @farsna"), is_boilerplate("📡 @ISNA_NEWS | https://t.me/isna")
+    (True, True)
+    >>> is_boilerplate("@BaharIran7 گفت که تظاهرات برگزار می‌شود")
+    False
     """
     core = _DECOR.sub("", line.strip()).strip()
-    return bool(core) and _FOOTER_RE.fullmatch(core) is not None
+    return bool(core) and (_FOOTER_RE.fullmatch(core) or _SIGNATURE.fullmatch(line.strip())) is not None

@@ -75,14 +75,19 @@ def assemble(raw: RawPost, **options: Unpack[RepairOptions]) -> Document:
         body.pop(0)
     if title and body and _same(fix(body[0], **options), title):
         body.pop(0)  # the title repeated at the top of the body: kept once
-    footer: list[str] = []  # repaired boilerplate lines, kept out of the text
-    while body:
-        last = fix(body[-1], **options) if body[-1] else ""
-        if last and not is_boilerplate(last):
+    # The footer: the lines that end the body and are boilerplate or marks alone (👇👇,
+    # ➖➖), where one at least is boilerplate; repaired and kept out of the text.
+    at, signed = len(body), False
+    while at:
+        line = fix(body[at - 1], **options) if body[at - 1] else ""
+        if line and is_boilerplate(line):
+            signed = True
+        elif line and not _only_marks(line):
             break
-        if last:
-            footer.insert(0, last)
-        body.pop()
+        at -= 1
+    end = at if signed else len(body)  # (body[end:] is the footer)
+    footer = [fix(line, **options) for line in body[end:] if line]
+    del body[end:]
     paragraphs = [line for line in body if line]
     raw_body = "\n\n".join(paragraphs)
     text, edits = fix_and_explain(raw_body, **options)
@@ -124,6 +129,11 @@ def assemble(raw: RawPost, **options: Unpack[RepairOptions]) -> Document:
         dates=[m.to_dict() for m in find_dates(text, base=day)],
         lang=_language(raw_body, text, raw.title or ""),
         quality=quality_signals(text), edits_count=len(edits), warnings=warnings)
+
+
+def _only_marks(line: str) -> bool:
+    """A line of emoji and punctuation alone, with no letter or digit (👇👇)."""
+    return not any(c.isalnum() for c in line)
 
 
 def _fixed(name: str | None, options: RepairOptions) -> str | None:
