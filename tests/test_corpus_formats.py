@@ -789,6 +789,9 @@ Channel «کانال خبری» created
        <div class="text">
 کتاب ها را میخوانم
        </div>
+       <div class="signature details">
+علي
+       </div>
       </div>
      </div>
     </div>
@@ -803,9 +806,9 @@ def test_a_page_of_a_telegram_html_export_is_a_record_a_message(tmp_path):
     """Telegram Desktop exports as HTML by default: a page of a thousand messages each
     (messages.html, messages2.html, …). A message is a record, as in the JSON: its text, its
     time with its zone (the title of its date), the channel's name (the page's header) its
-    source; a message that follows its sender's (joined) names none, and is the last one
-    named's; a date line between days is no message, a service message and a photo without
-    a caption are rejects."""
+    source, its signature or else its sender its author; a message that follows its
+    sender's (joined) names none, and is the last one named's; a date line between days is
+    no message, a service message and a photo without a caption are rejects."""
     folder = tmp_path / "ChatExport"
     folder.mkdir()
     (folder / "messages.html").write_text(TELEGRAM_PAGE, encoding="utf-8")
@@ -820,7 +823,7 @@ def test_a_page_of_a_telegram_html_export_is_a_record_a_message(tmp_path):
                             "https://x.ir/a")
     assert [post[k] for k in ("source", "author", "published", "hashtags", "links")] == [
         "کانال خبری", "کانال خبری", "2025-02-01T10:00:00+03:30", ["ایران"], ["https://x.ir/a"]]
-    assert (caption["text"], caption["author"]) == (f"کتاب{Z}ها را می{Z}خوانم", "کانال خبری")
+    assert (caption["text"], caption["author"]) == (f"کتاب{Z}ها را می{Z}خوانم", "علی")  # (signed)
     rejects = lines(tmp_path / "out.rejects.jsonl")
     assert [(rej["input"].rsplit("#", 1)[1], rej["reason"]) for rej in rejects] == [
         ("1", "a service message (Channel «کانال خبری» created), no post"),

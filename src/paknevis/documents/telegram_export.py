@@ -17,7 +17,8 @@ the same text apart. A service message (a pin, a title changed) or one with no t
 sticker) is a reject that says so: every message is accounted for.
 
 The HTML pages say the same of each message (``div.message``: its ``from_name``, its time
-in the ``title`` of its ``date``, with the zone since 2021, and its ``text``), but a
+in the ``title`` of its ``date``, with the zone since 2021, its ``text`` and its author's
+``signature``), but a
 message sent right after another by the same sender (``joined``) names no sender: it is
 the last one named. Their date lines between days are no messages.
 """
@@ -139,8 +140,10 @@ def read_telegram_page(html: str) -> Iterator[tuple[int | str, dict[str, Any] | 
             yield key, "a message with no text" + (f" ({media})" if media else "")
             continue
         times = message.xpath(".//div[contains(@class, 'date')]/@title")
+        signed = " ".join(message.xpath("string(./div[@class='body']/div[@class='signature details'])")
+                          .split())
         yield key, {"title": None, "url": None, "published": _page_time(times[0]) if times else None,
-                    "author": sender, "source": name or None, "text": text}
+                    "author": signed or sender, "source": name or None, "text": text}
 
 
 def _page_time(title: str) -> str | None:
