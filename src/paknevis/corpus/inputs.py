@@ -198,11 +198,11 @@ def _read_on(path: Path, items: Iterator[Item]) -> Iterator[Item]:
     Parquet or WARC after all, cut short, or its reader library does not load) or holds
     none, one more item that says so, to be its reject: a corpus run keeps what came before
     and goes on with the next input, where the error would have stopped it."""
-    if path.stat().st_size == 0:
-        yield Item(ref=str(path), error=EMPTY_FILE)
-        return
     n = 0
     try:
+        if path.stat().st_size == 0:
+            yield Item(ref=str(path), error=EMPTY_FILE)
+            return
         for item in items:
             n += 1
             yield item

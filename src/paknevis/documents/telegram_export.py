@@ -13,14 +13,13 @@ text, its time (``date_unixtime``, seconds in UTC; the ``date`` beside it is the
 machine's clock, with no zone), the chat's name as its source, its sender or signature as
 its author, and in a channel or group its link (``https://t.me/c/ID/MESSAGE``, which opens
 it for a member: the export names no public username), which also tells two messages of
-the same text apart. A service message (a pin, a title changed) or one with no text (a photo, a
-sticker) is a reject that says so: every message is accounted for.
+the same text apart. A service message (a pin, a title changed) or one with no text (a
+photo, a sticker) is a reject that says so: every message is accounted for.
 
 The HTML pages say the same of each message (``div.message``: its ``from_name``, its time
 in the ``title`` of its ``date``, with the zone since 2021, its ``text`` and its author's
-``signature``), but a
-message sent right after another by the same sender (``joined``) names no sender: it is
-the last one named. Their date lines between days are no messages.
+``signature``), but a message sent right after another by the same sender (``joined``)
+names no sender: it is the last one named. Their date lines between days are no messages.
 """
 from __future__ import annotations
 
