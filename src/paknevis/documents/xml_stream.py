@@ -14,8 +14,6 @@ from collections.abc import Callable, Iterator
 from typing import Any, BinaryIO
 
 _HEAD = 1 << 16  # what is looked at to tell a file's encoding
-#: libxml2's error where a file ends inside an element (XML_ERR_TAG_NOT_FINISHED)
-_ENDS_INSIDE = 77
 #: the warning of a post that the file ends inside (a download cut off): it is read as
 #: far as it goes, and may lack its end
 CUT_SHORT = "text: the file ends inside it, so it may be cut short"
@@ -37,17 +35,27 @@ def elements(source: BinaryIO) -> Iterator[tuple[Any, bool]]:
     from lxml import etree  # (0.1 s: loaded where a file is read, not where one is looked at)
 
     buffered = io.BufferedReader(source, buffer_size=_HEAD)  # type: ignore[type-var]
-    parsing = etree.iterparse(buffered, events=("end",), resolve_entities=False, no_network=True,
-                              load_dtd=False, huge_tree=True, recover=True,
-                              encoding=_undeclared_encoding(buffered.peek(_HEAD)))
-    cut = False
-    for _, el in parsing:
+    read = _Watched(buffered)
+    for _, el in etree.iterparse(read, events=("end",), resolve_entities=False, no_network=True,
+                                 load_dtd=False, huge_tree=True, recover=True,
+                                 encoding=_undeclared_encoding(buffered.peek(_HEAD))):
         if isinstance(el.tag, str):
-            # The parser reads on before it gives what it read, but it reads the file's end
-            # only once it has given every element that ended before: those it gives once
-            # its log says the file ended inside an element are the ones the end closed.
-            cut = cut or any(error.type == _ENDS_INSIDE for error in parsing.error_log)
-            yield el, cut
+            # The parser reads on only once it has given every element that the bytes read
+            # so far end: those it gives after it has read to the end of the file are the
+            # ones that the end, not their closing tags, closed.
+            yield el, read.ended
+
+
+class _Watched:
+    """A file read whose reader notes when it has read to its end."""
+
+    def __init__(self, source: BinaryIO):
+        self.source, self.ended = source, False
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.source.read(size)
+        self.ended = self.ended or not data
+        return data
 
 
 def drop(el: Any) -> None:
