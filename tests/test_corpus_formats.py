@@ -594,7 +594,7 @@ def test_a_post_that_a_file_cut_short_ends_inside_is_read_with_a_warning(tmp_pat
 #: the kinds of file that ``process`` reads, as the damaged-file test names them
 DAMAGED_KINDS = ("feed.rss", "feed.atom", "fawiki.xml", "fawiki.xml.bz2", "letter.tei", "feed.rss.gz",
                  "book.epub", "notes.odt", "post.txt", "page.html", "dump.jsonl", "table.csv", "result.json",
-                 "posts.json", "messages.html")
+                 "posts.json", "messages.html", "tweets.js")
 
 
 @pytest.fixture(scope="module")
@@ -613,7 +613,7 @@ def whole_files(tmp_path_factory) -> dict[str, bytes]:
             "table.csv": "title,text\nعنوان,متن میشود\n".encode(),
             "result.json": json.dumps(TELEGRAM, ensure_ascii=False, indent=1).encode(),
             "posts.json": '[{"title": "عنوان", "text": "متن میشود"}, {"text": ["كتاب ها"]}]'.encode(),
-            "messages.html": TELEGRAM_PAGE.encode()}
+            "messages.html": TELEGRAM_PAGE.encode(), "tweets.js": TWEETS.encode()}
 
 
 @settings(max_examples=150, deadline=None)
@@ -850,3 +850,54 @@ def test_a_telegram_export_with_a_bom_odd_messages_or_cut_short(tmp_path):
         ("result.json#n2", "a message that is no JSON object"),
         ("result.json", "cannot read the file after 3 items (IncompleteJSONError: parse error: "
                         "premature EOF)")]
+
+
+TWEETS = """window.YTD.tweets.part0 = [
+  {
+    "tweet" : {
+      "retweeted" : false,
+      "entities" : { "hashtags" : [ { "text" : "ايران", "indices" : [ "31", "37" ] } ], "urls" : [ ] },
+      "id_str" : "1885000000000000001",
+      "created_at" : "Sat Feb 01 06:30:00 +0000 2025",
+      "full_text" : "شکستهای اخیر با استقبال بینالمللی #ايران &amp; &lt;خبر&gt;",
+      "lang" : "fa"
+    }
+  },
+  { "tweet" : { "id_str" : "1885000000000000002", "created_at" : "Sun Feb 02 07:00:00 +0000 2025",
+                "full_text" : "" } }
+]
+"""
+ACCOUNT = """window.YTD.account.part0 = [ { "account" : { "email" : "x@example.com",
+  "username" : "BaharIran7", "accountId" : "123", "accountDisplayName" : "بهار ايران" } } ]
+"""
+
+
+def test_an_x_archives_tweets_are_a_record_each(tmp_path):
+    """An X (Twitter) account's archive: its data/tweets.js (JSON behind a line of
+    JavaScript) is a record a tweet: its text, unescaped as X escapes it (&amp;), its time,
+    its link; the account (data/account.js) its source and author. Its other scripts are
+    passed over in a folder, and a reject where named alone; a tweets file with no account
+    beside it links each tweet by its id alone."""
+    data = tmp_path / "twitter-2025" / "data"
+    data.mkdir(parents=True)
+    (data / "tweets.js").write_text(TWEETS, encoding="utf-8")
+    (data / "account.js").write_text(ACCOUNT, encoding="utf-8")
+    (data / "like.js").write_text("window.YTD.like.part0 = []", encoding="utf-8")
+    alone = tmp_path / "tweets-part1.js"
+    alone.write_text(TWEETS.replace("part0", "part1"), encoding="utf-8")
+    r = run("process", str(tmp_path / "twitter-2025"), str(alone), str(data / "like.js"),
+            "-o", str(tmp_path / "out.jsonl"), "--no-dedup")
+    assert r.returncode == 0, r.stderr
+    tweet, other = lines(tmp_path / "out.jsonl")
+    assert tweet["text"] == f"شکست{Z}های اخیر با استقبال بین{Z}المللی #ایران & <خبر>"
+    assert [tweet[k] for k in ("input", "url", "source", "author", "published", "hashtags")] == [
+        f"{data / 'tweets.js'}#1885000000000000001", "https://x.com/BaharIran7/status/1885000000000000001",
+        "@BaharIran7", "بهار ایران", "2025-02-01T06:30:00+00:00", ["ایران"]]
+    assert (other["url"], other["source"]) == ("https://x.com/i/web/status/1885000000000000001", None)
+    rejects = [(rej["input"].rsplit("/", 1)[1], rej["reason"])
+               for rej in lines(tmp_path / "out.rejects.jsonl")]
+    assert rejects == [("tweets.js#1885000000000000002", "a tweet with no text"),
+                       ("tweets-part1.js#1885000000000000002", "a tweet with no text"),
+                       ("like.js", "a script, not an X (Twitter) archive's tweets (data/tweets.js)")]
+    r = run("parse", str(data / "tweets.js"))
+    assert r.returncode == 2 and "an X (Twitter) archive's tweets file holds many posts" in r.stderr.decode()

@@ -2,9 +2,9 @@
 
 Nothing is read whole: folders are walked lazily, JSONL and CSV or TSV (plain, .gz, .zst,
 .bz2) line by line (a CSV row may hold line breaks), feeds (RSS, Atom) item by item and
-Wikipedia dumps page by page, a Telegram export or a JSON array of posts a message or post
-at a time, Parquet by record batches, WARC record by record, so memory does not grow with
-the corpus.
+Wikipedia dumps page by page, a Telegram export, an X archive's tweets or a JSON array of
+posts a message, tweet or post at a time, Parquet by record batches, WARC record by
+record, so memory does not grow with the corpus.
 A line that is not JSON, or a WARC record that cannot be decoded, is still an item (it
 becomes a reject with its reason), and so is a dump or an archive that cannot be read on
 (corrupt, cut short): what was read before is kept, and every input is accounted for.
@@ -35,6 +35,7 @@ FEED_SUFFIXES = _plain_or_compressed(".rss", ".atom")
 XML_SUFFIXES = _plain_or_compressed(".xml", ".tei")  # a feed, a Wikipedia dump or TEI, if it begins as one
 JSON_SUFFIXES = _plain_or_compressed(".json")  # a Telegram export, an array of posts or one post
 _PAGES = (".html", ".htm")  # (a page of Telegram's HTML export: many posts)
+SCRIPT_SUFFIXES = (".js",)  # an X (Twitter) archive's tweets (data/tweets.js), if it begins as them
 TEI_SUFFIXES = _plain_or_compressed(".tei")  # TEI by its name, whatever it begins with
 NOTHING_IN_FILE = "nothing in the file (no line, row, item, article, text or HTML page)"
 EMPTY_FILE = "empty file"  # (as a document's reject says it)
@@ -150,6 +151,21 @@ def _message_items(path: Path, messages: Iterable[tuple[int | str, dict | str]])
                else Item(ref=ref, post=orjson.dumps(post).decode()))
 
 
+def _is_twitter_archive(path: Path) -> bool:
+    from ..documents.twitter_archive import looks_like_twitter_archive
+
+    return looks_like_twitter_archive(_head(path) or b"") is not None
+
+
+def _tweet_items(path: Path) -> Iterator[Item]:
+    """The tweets of an X (Twitter) archive's tweets.js, its account from account.js beside
+    it; ref: the file and the tweet's id."""
+    from ..documents.twitter_archive import account_of, read_twitter_archive
+
+    with open_decompressed(path) as raw:
+        yield from _message_items(path, read_twitter_archive(raw, account_of(path.parent)))
+
+
 def _json_items(path: Path) -> Iterator[Item]:
     """A JSON file's posts, each as a dump's line: the objects of an array (streamed), or
     the one object it is; ref: the file and the post's number."""
@@ -233,6 +249,8 @@ def iter_items(inputs: Iterable[str | Path]) -> Iterator[Item]:
                         yield from _read_on(found, _xml_items(found, kind))
                     elif fname.lower().endswith(JSON_SUFFIXES) and _is_telegram_export(found):
                         yield from _read_on(found, _telegram_items(found))  # (other JSON is no post)
+                    elif fname.lower().endswith(SCRIPT_SUFFIXES) and _is_twitter_archive(found):
+                        yield from _read_on(found, _tweet_items(found))  # (and no other script)
         elif path.is_file() and name.endswith(DUMP_SUFFIXES):
             yield from _read_on(path, _dump_items(path))
         elif path.is_file() and name.endswith(TABLE_SUFFIXES):
@@ -248,5 +266,8 @@ def iter_items(inputs: Iterable[str | Path]) -> Iterator[Item]:
             yield from _read_on(path, _warc_items(path))
         elif path.is_file() and name.endswith(_PAGES) and _is_telegram_export(path):
             yield from _read_on(path, _telegram_items(path))
+        elif path.is_file() and name.endswith(SCRIPT_SUFFIXES):
+            yield from (_read_on(path, _tweet_items(path)) if _is_twitter_archive(path) else [Item(
+                ref=str(path), error="a script, not an X (Twitter) archive's tweets (data/tweets.js)")])
         else:  # a document file, or a path that does not exist (a reject, not a crash)
             yield Item(ref=str(path), path=str(path))

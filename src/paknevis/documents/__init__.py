@@ -17,6 +17,7 @@ from .record import Document, HtmlError
 from .tei_document import body_of, looks_like_tei, read_tei
 from .telegram_export import looks_like_telegram_export, looks_like_telegram_page
 from .text_post import read_text_post
+from .twitter_archive import looks_like_twitter_archive
 from .wiki_dump import looks_like_wiki_dump
 
 #: an XML declaration's encoding (of a text read already: what its bytes were is no matter)
@@ -57,19 +58,20 @@ def parse(text: str, *, url: str | None = None, kind: str | None = None,
 
 
 _MANY = "{} holds many posts, not one: 'paknevis process' makes a record of each"
+#: the files of many posts, as their first kilobytes tell them
+_MANY_POSTS = (("a news feed (RSS, Atom)", looks_like_feed), ("a Wikipedia dump", looks_like_wiki_dump),
+               ("a Telegram export", looks_like_telegram_export),
+               ("a page of a Telegram export", looks_like_telegram_page),
+               ("an X (Twitter) archive's tweets file", looks_like_twitter_archive))
 
 
 def _many_posts(text: str, head: bytes) -> str | None:
     """Why ``text`` is no post, if it is a file of posts: a feed, a Wikipedia dump, a
-    Telegram export, or JSON (a dump's lines, an array of posts); else None."""
+    Telegram export, an X archive's tweets, or JSON (a dump's lines, an array of posts);
+    else None."""
     from ..repair.json_text import looks_like_json
 
-    what = next((what for what, looks in (("a news feed (RSS, Atom)", looks_like_feed),
-                                          ("a Wikipedia dump", looks_like_wiki_dump),
-                                          ("a Telegram export", looks_like_telegram_export),
-                                          ("a page of a Telegram export", looks_like_telegram_page))
-                 if looks(head)),
-                None)
+    what = next((what for what, looks in _MANY_POSTS if looks(head)), None)
     if what:
         return _MANY.format(what)
     if looks_like_json(text[:4096]):

@@ -1,0 +1,76 @@
+"""An X (Twitter) account's archive, as X gives its owner to download: a tweet a post.
+
+The archive's ``data/tweets.js`` (``tweet.js`` in older ones; ``tweets-part1.js``… past a
+size) is JSON behind a line of JavaScript: ``window.YTD.tweets.part0 = [{"tweet": {…}},
+…]``. It is read a tweet at a time (ijson), past that line. A tweet is a post: its
+``full_text`` (in which X escapes ``&``, ``<`` and ``>`` as HTML does), its time
+(``created_at``: ``Sat Feb 01 10:00:00 +0000 2025``) and its link. The account, from
+``data/account.js`` beside it where the archive has one, is the source (``@username``), its
+display name the author, and the username a part of each tweet's link.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from ..io.decode import skip_bom
+
+#: the line of JavaScript before the tweets' JSON (tweets in archives since 2020, tweet before)
+looks_like_twitter_archive = re.compile(rb"(?:\xef\xbb\xbf)?\s*window\.YTD\.tweets?\.part\d+\s*=\s*\[").match
+_ACCOUNT = re.compile(rb"\s*window\.YTD\.account\.part\d+\s*=\s*")
+
+
+def read_twitter_archive(source: BinaryIO, account: dict[str, str] | None = None
+                         ) -> Iterator[tuple[str, dict[str, Any] | str]]:
+    """Each tweet of the archive file read from ``source``: its id, and its post's
+    ``text``, ``published``, ``url``, ``author`` and ``source``, or why it is no post.
+    ``account``: the archive's account (:func:`account_of`)."""
+    import ijson  # (loaded where an archive is read)
+
+    reader = skip_bom(source)
+    reader.read(reader.peek(4096).index(b"=") + 1)  # type: ignore[attr-defined]  # (ijson reads JSON)
+    account = account or {}
+    for n, item in enumerate(ijson.items(reader, "item", use_float=True), 1):
+        tweet = item.get("tweet", item) if isinstance(item, dict) else None
+        number = tweet.get("id_str") if isinstance(tweet, dict) else None
+        yield number if isinstance(number, str) and number.isdigit() else f"n{n}", _post(tweet, account)
+
+
+def account_of(folder: Path) -> dict[str, str]:
+    """The account whose archive the ``folder`` of its tweets is from (its account.js):
+    ``username`` and ``accountDisplayName``; nothing where the archive has no account.js or
+    it cannot be read."""
+    import orjson
+
+    try:
+        data = (folder / "account.js").read_bytes()
+        found = orjson.loads(data[_ACCOUNT.match(data).end():])[0]["account"]  # type: ignore[union-attr]
+    except (OSError, AttributeError, ValueError, LookupError, TypeError):
+        return {}
+    return {k: v for k, v in found.items() if k in ("username", "accountDisplayName") and isinstance(v, str)}
+
+
+def _post(tweet: Any, account: dict[str, str]) -> dict[str, Any] | str:
+    if not isinstance(tweet, dict):
+        return "a tweet that is no JSON object"
+    text = tweet.get("full_text") or tweet.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return "a tweet with no text"
+    number, user = tweet.get("id_str"), account.get("username")
+    linked = isinstance(number, str) and number.isdigit()
+    url = f"https://x.com/{user or 'i/web'}/status/{number}" if linked else None
+    return {"title": None, "url": url, "published": _time(tweet.get("created_at")),
+            "author": account.get("accountDisplayName") or None, "source": f"@{user}" if user else None,
+            "text": html.unescape(text)}
+
+
+def _time(created: Any) -> str | None:
+    """``Sat Feb 01 10:00:00 +0000 2025`` -> ``2025-02-01T10:00:00+00:00``; else as written."""
+    try:
+        return dt.datetime.strptime(created, "%a %b %d %H:%M:%S %z %Y").isoformat()
+    except (TypeError, ValueError):
+        return created if isinstance(created, str) else None
