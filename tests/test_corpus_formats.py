@@ -901,3 +901,29 @@ def test_an_x_archives_tweets_are_a_record_each(tmp_path):
                        ("like.js", "a script, not an X (Twitter) archive's tweets (data/tweets.js)")]
     r = run("parse", str(data / "tweets.js"))
     assert r.returncode == 2 and "an X (Twitter) archive's tweets file holds many posts" in r.stderr.decode()
+
+
+def test_an_x_archive_is_read_as_x_gives_it_a_zip_file(tmp_path):
+    """The archive as downloaded, a zip file, alone or in a folder, is read as unpacked:
+    each tweet's ref names the file in the zip; a zip file of something else is a reject
+    where named alone, and passed over in a folder."""
+    import zipfile
+
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    with zipfile.ZipFile(folder / "twitter-2025.zip", "w") as z:
+        z.writestr("data/tweets.js", TWEETS)
+        z.writestr("data/account.js", ACCOUNT)
+        z.writestr("Your archive.html", "<html></html>")
+    with zipfile.ZipFile(folder / "photos.zip", "w") as z:
+        z.writestr("a.jpg", b"\xff\xd8")
+    r = run("process", str(folder), str(folder / "photos.zip"), "-o", str(tmp_path / "out.jsonl"),
+            "--no-dedup")
+    assert r.returncode == 0, r.stderr
+    [tweet] = lines(tmp_path / "out.jsonl")
+    assert (tweet["input"], tweet["source"]) == (
+        f"{folder / 'twitter-2025.zip'}!data/tweets.js#1885000000000000001", "@BaharIran7")
+    rejects = lines(tmp_path / "out.rejects.jsonl")
+    assert [(rej["input"].removeprefix(f"{folder}/"), rej["reason"]) for rej in rejects] == [
+        ("twitter-2025.zip!data/tweets.js#1885000000000000002", "a tweet with no text"),
+        ("photos.zip", "a zip file, not an X (Twitter) archive (no data/tweets.js in it)")]

@@ -17,6 +17,7 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO, cast
 
 import orjson
 
@@ -162,8 +163,39 @@ def _tweet_items(path: Path) -> Iterator[Item]:
     it; ref: the file and the tweet's id."""
     from ..documents.twitter_archive import account_of, read_twitter_archive
 
+    account = account_of((path.parent / "account.js").read_bytes() if (path.parent / "account.js").is_file()
+                         else None)
     with open_decompressed(path) as raw:
-        yield from _message_items(path, read_twitter_archive(raw, account_of(path.parent)))
+        yield from _message_items(path, read_twitter_archive(raw, account))
+
+
+def _archive_names(path: Path) -> list[str]:
+    """The files of tweets in a zip file that is an X (Twitter) archive (none in another)."""
+    import zipfile
+
+    from ..documents.twitter_archive import TWEET_FILES
+
+    try:
+        with zipfile.ZipFile(path) as packed:
+            return [name for name in packed.namelist() if TWEET_FILES.fullmatch(name)]
+    except (OSError, zipfile.BadZipFile):
+        return []
+
+
+def _zipped_tweet_items(path: Path) -> Iterator[Item]:
+    """The tweets of an X (Twitter) archive as X gives it, a zip file; ref: the zip file,
+    the file of tweets in it and the tweet's id (archive.zip!data/tweets.js#ID)."""
+    import zipfile
+
+    from ..documents.twitter_archive import account_of, read_twitter_archive
+
+    with zipfile.ZipFile(path) as packed:
+        names = set(packed.namelist())
+        account = account_of(packed.read("data/account.js") if "data/account.js" in names else None)
+        for name in _archive_names(path):
+            with packed.open(name) as raw:  # (it can peek, as read_twitter_archive asks)
+                tweets = read_twitter_archive(cast(BinaryIO, raw), account)
+                yield from _message_items(Path(f"{path}!{name}"), tweets)
 
 
 def _json_items(path: Path) -> Iterator[Item]:
@@ -251,6 +283,8 @@ def iter_items(inputs: Iterable[str | Path]) -> Iterator[Item]:
                         yield from _read_on(found, _telegram_items(found))  # (other JSON is no post)
                     elif fname.lower().endswith(SCRIPT_SUFFIXES) and _is_twitter_archive(found):
                         yield from _read_on(found, _tweet_items(found))  # (and no other script)
+                    elif fname.lower().endswith(".zip") and _archive_names(found):
+                        yield from _read_on(found, _zipped_tweet_items(found))  # (no other zip)
         elif path.is_file() and name.endswith(DUMP_SUFFIXES):
             yield from _read_on(path, _dump_items(path))
         elif path.is_file() and name.endswith(TABLE_SUFFIXES):
@@ -266,6 +300,9 @@ def iter_items(inputs: Iterable[str | Path]) -> Iterator[Item]:
             yield from _read_on(path, _warc_items(path))
         elif path.is_file() and name.endswith(_PAGES) and _is_telegram_export(path):
             yield from _read_on(path, _telegram_items(path))
+        elif path.is_file() and name.endswith(".zip"):
+            yield from (_read_on(path, _zipped_tweet_items(path)) if _archive_names(path) else [Item(
+                ref=str(path), error="a zip file, not an X (Twitter) archive (no data/tweets.js in it)")])
         elif path.is_file() and name.endswith(SCRIPT_SUFFIXES):
             yield from (_read_on(path, _tweet_items(path)) if _is_twitter_archive(path) else [Item(
                 ref=str(path), error="a script, not an X (Twitter) archive's tweets (data/tweets.js)")])

@@ -6,7 +6,8 @@ size) is JSON behind a line of JavaScript: ``window.YTD.tweets.part0 = [{"tweet"
 ``full_text`` (in which X escapes ``&``, ``<`` and ``>`` as HTML does), its time
 (``created_at``: ``Sat Feb 01 10:00:00 +0000 2025``) and its link. The account, from
 ``data/account.js`` beside it where the archive has one, is the source (``@username``), its
-display name the author, and the username a part of each tweet's link.
+display name the author, and the username a part of each tweet's link. The archive is
+read as X gives it, a zip file, or unpacked.
 """
 from __future__ import annotations
 
@@ -14,7 +15,6 @@ import datetime as dt
 import html
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..io.decode import skip_bom
@@ -40,18 +40,23 @@ def read_twitter_archive(source: BinaryIO, account: dict[str, str] | None = None
         yield number if isinstance(number, str) and number.isdigit() else f"n{n}", _post(tweet, account)
 
 
-def account_of(folder: Path) -> dict[str, str]:
-    """The account whose archive the ``folder`` of its tweets is from (its account.js):
-    ``username`` and ``accountDisplayName``; nothing where the archive has no account.js or
-    it cannot be read."""
+def account_of(script: bytes | None) -> dict[str, str]:
+    """The account an archive is of, from its account.js (``script``): ``username`` and
+    ``accountDisplayName``; nothing where the archive has none or it cannot be read."""
     import orjson
 
-    try:
-        data = (folder / "account.js").read_bytes()
-        found = orjson.loads(data[_ACCOUNT.match(data).end():])[0]["account"]  # type: ignore[union-attr]
-    except (OSError, AttributeError, ValueError, LookupError, TypeError):
+    if script is None or (line := _ACCOUNT.match(script)) is None:
         return {}
-    return {k: v for k, v in found.items() if k in ("username", "accountDisplayName") and isinstance(v, str)}
+    try:
+        found = orjson.loads(script[line.end():])[0]["account"]
+    except (ValueError, LookupError, TypeError):
+        return {}
+    return {k: v for k, v in found.items() if k in ("username", "accountDisplayName")
+            and isinstance(v, str)} if isinstance(found, dict) else {}
+
+
+#: an archive's files of tweets, as a zip file of it names them
+TWEET_FILES = re.compile(r"data/tweets?(?:-part\d+)?\.js")
 
 
 def _post(tweet: Any, account: dict[str, str]) -> dict[str, Any] | str:
