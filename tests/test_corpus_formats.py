@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 import pyarrow as pa
@@ -594,7 +595,7 @@ def test_a_post_that_a_file_cut_short_ends_inside_is_read_with_a_warning(tmp_pat
 #: the kinds of file that ``process`` reads, as the damaged-file test names them
 DAMAGED_KINDS = ("feed.rss", "feed.atom", "fawiki.xml", "fawiki.xml.bz2", "letter.tei", "feed.rss.gz",
                  "book.epub", "notes.odt", "post.txt", "page.html", "dump.jsonl", "table.csv", "result.json",
-                 "posts.json", "messages.html", "tweets.js")
+                 "posts.json", "messages.html", "tweets.js", "twitter.zip")
 
 
 @pytest.fixture(scope="module")
@@ -603,6 +604,9 @@ def whole_files(tmp_path_factory) -> dict[str, bytes]:
     folder = tmp_path_factory.mktemp("whole")
     write_epub(folder / "book.epub")
     write_odt(folder / "notes.odt", '<text:h text:outline-level="1">عنوان</text:h><text:p>متن میشود</text:p>')
+    with zipfile.ZipFile(folder / "twitter.zip", "w") as z:
+        z.writestr("data/tweets.js", TWEETS)
+        z.writestr("data/account.js", ACCOUNT)
     return {"feed.rss": RSS.encode(), "feed.atom": ATOM.encode(), "fawiki.xml": WIKI.encode(),
             "fawiki.xml.bz2": bz2.compress(WIKI.encode()), "letter.tei": TEI.encode(),
             "feed.rss.gz": gzip.compress(RSS.encode()), "book.epub": (folder / "book.epub").read_bytes(),
@@ -613,7 +617,8 @@ def whole_files(tmp_path_factory) -> dict[str, bytes]:
             "table.csv": "title,text\nعنوان,متن میشود\n".encode(),
             "result.json": json.dumps(TELEGRAM, ensure_ascii=False, indent=1).encode(),
             "posts.json": '[{"title": "عنوان", "text": "متن میشود"}, {"text": ["كتاب ها"]}]'.encode(),
-            "messages.html": TELEGRAM_PAGE.encode(), "tweets.js": TWEETS.encode()}
+            "messages.html": TELEGRAM_PAGE.encode(), "tweets.js": TWEETS.encode(),
+            "twitter.zip": (folder / "twitter.zip").read_bytes()}
 
 
 @settings(max_examples=150, deadline=None)
@@ -905,8 +910,8 @@ def test_an_x_archives_tweets_are_a_record_each(tmp_path):
 
 def test_an_x_archive_is_read_as_x_gives_it_a_zip_file(tmp_path):
     """The archive as downloaded, a zip file, alone or in a folder, is read as unpacked:
-    each tweet's ref names the file in the zip; a zip file of something else is a reject
-    where named alone, and passed over in a folder."""
+    each tweet's ref names the file in the zip; a zip file of something else, or one that
+    zipfile cannot read, is a reject where named alone, and passed over in a folder."""
     import zipfile
 
     folder = tmp_path / "downloads"
@@ -917,8 +922,11 @@ def test_an_x_archive_is_read_as_x_gives_it_a_zip_file(tmp_path):
         z.writestr("Your archive.html", "<html></html>")
     with zipfile.ZipFile(folder / "photos.zip", "w") as z:
         z.writestr("a.jpg", b"\xff\xd8")
-    r = run("process", str(folder), str(folder / "photos.zip"), "-o", str(tmp_path / "out.jsonl"),
-            "--no-dedup")
+    later = bytearray((folder / "twitter-2025.zip").read_bytes())  # (a zip version zipfile cannot read)
+    later[later.index(b"PK\x01\x02") + 6] = 71
+    (tmp_path / "later.zip").write_bytes(later)
+    r = run("process", str(folder), str(folder / "photos.zip"), str(tmp_path / "later.zip"),
+            "-o", str(tmp_path / "out.jsonl"), "--no-dedup")
     assert r.returncode == 0, r.stderr
     [tweet] = lines(tmp_path / "out.jsonl")
     assert (tweet["input"], tweet["source"]) == (
@@ -926,4 +934,5 @@ def test_an_x_archive_is_read_as_x_gives_it_a_zip_file(tmp_path):
     rejects = lines(tmp_path / "out.rejects.jsonl")
     assert [(rej["input"].removeprefix(f"{folder}/"), rej["reason"]) for rej in rejects] == [
         ("twitter-2025.zip!data/tweets.js#1885000000000000002", "a tweet with no text"),
-        ("photos.zip", "a zip file, not an X (Twitter) archive (no data/tweets.js in it)")]
+        ("photos.zip", "a zip file, not an X (Twitter) archive (no data/tweets.js in it)"),
+        (str(tmp_path / "later.zip"), "not an X (Twitter) archive (not a zip file that can be read)")]

@@ -169,8 +169,9 @@ def _tweet_items(path: Path) -> Iterator[Item]:
         yield from _message_items(path, read_twitter_archive(raw, account))
 
 
-def _archive_names(path: Path) -> list[str]:
-    """The files of tweets in a zip file that is an X (Twitter) archive (none in another)."""
+def _archive_names(path: Path) -> list[str] | None:
+    """The files of tweets in a zip file that is an X (Twitter) archive (none in another),
+    or None where it is no zip file that zipfile can read (damaged, or of a later version)."""
     import zipfile
 
     from ..documents.twitter_archive import TWEET_FILES
@@ -178,8 +179,19 @@ def _archive_names(path: Path) -> list[str]:
     try:
         with zipfile.ZipFile(path) as packed:
             return [name for name in packed.namelist() if TWEET_FILES.fullmatch(name)]
-    except (OSError, zipfile.BadZipFile):
-        return []
+    except (zipfile.BadZipFile, OSError, NotImplementedError, ValueError, EOFError):
+        return None
+
+
+def _zip_items(path: Path) -> Iterator[Item]:
+    """A zip file named alone: the tweets of an X (Twitter) archive, or a reject that says
+    what it is not."""
+    names = _archive_names(path)
+    if names:
+        yield from _read_on(path, _zipped_tweet_items(path))
+    else:
+        yield Item(ref=str(path), error="not an X (Twitter) archive (not a zip file that can be read)"
+                   if names is None else "a zip file, not an X (Twitter) archive (no data/tweets.js in it)")
 
 
 def _zipped_tweet_items(path: Path) -> Iterator[Item]:
@@ -192,7 +204,7 @@ def _zipped_tweet_items(path: Path) -> Iterator[Item]:
     with zipfile.ZipFile(path) as packed:
         names = set(packed.namelist())
         account = account_of(packed.read("data/account.js") if "data/account.js" in names else None)
-        for name in _archive_names(path):
+        for name in _archive_names(path) or ():
             with packed.open(name) as raw:  # (it can peek, as read_twitter_archive asks)
                 tweets = read_twitter_archive(cast(BinaryIO, raw), account)
                 yield from _message_items(Path(f"{path}!{name}"), tweets)
@@ -301,8 +313,7 @@ def iter_items(inputs: Iterable[str | Path]) -> Iterator[Item]:
         elif path.is_file() and name.endswith(_PAGES) and _is_telegram_export(path):
             yield from _read_on(path, _telegram_items(path))
         elif path.is_file() and name.endswith(".zip"):
-            yield from (_read_on(path, _zipped_tweet_items(path)) if _archive_names(path) else [Item(
-                ref=str(path), error="a zip file, not an X (Twitter) archive (no data/tweets.js in it)")])
+            yield from _zip_items(path)
         elif path.is_file() and name.endswith(SCRIPT_SUFFIXES):
             yield from (_read_on(path, _tweet_items(path)) if _is_twitter_archive(path) else [Item(
                 ref=str(path), error="a script, not an X (Twitter) archive's tweets (data/tweets.js)")])
