@@ -17,7 +17,6 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, cast
 
 import orjson
 
@@ -35,7 +34,6 @@ TABLE_SUFFIXES = _plain_or_compressed(".csv", ".tsv")
 FEED_SUFFIXES = _plain_or_compressed(".rss", ".atom")
 XML_SUFFIXES = _plain_or_compressed(".xml", ".tei")  # a feed, a Wikipedia dump or TEI, if it begins as one
 JSON_SUFFIXES = _plain_or_compressed(".json")  # a Telegram export, an array of posts or one post
-_PAGES = (".html", ".htm")  # (a page of Telegram's HTML export: many posts)
 SCRIPT_SUFFIXES = (".js",)  # an X (Twitter) archive's tweets (data/tweets.js), if it begins as them
 TEI_SUFFIXES = _plain_or_compressed(".tei")  # TEI by its name, whatever it begins with
 NOTHING_IN_FILE = "nothing in the file (no line, row, item, article, text or HTML page)"
@@ -105,14 +103,14 @@ def _xml_kind(name: str, path: Path) -> str | None:
         return "tei"
     if not name.endswith(XML_SUFFIXES):
         return None
-    head = _head(path)  # (read from its start: what else it is, is no input)
+    head = file_head(path)  # (read from its start: what else it is, is no input)
     if head is None:  # (damaged: read as a feed, whose reject says what is wrong)
         return "feed"
     return next((kind for kind, looks in (("feed", looks_like_feed), ("wiki", looks_like_wiki_dump),
                                           ("tei", looks_like_tei)) if looks(head)), None)
 
 
-def _head(path: Path) -> bytes | None:
+def file_head(path: Path) -> bytes | None:
     """A file's first bytes (decompressed), to tell what it is: None where it cannot be
     read (the reader that reads it says what is wrong)."""
     try:
@@ -122,98 +120,10 @@ def _head(path: Path) -> bytes | None:
         return None
 
 
-def _is_telegram_export(path: Path) -> bool:
-    """Is ``path`` Telegram Desktop's export of a chat: its result.json, or a page of its
-    HTML (named .html or .htm)?"""
-    from ..documents.telegram_export import looks_like_telegram_export, looks_like_telegram_page
-
-    looks = looks_like_telegram_page if path.name.lower().endswith(_PAGES) else looks_like_telegram_export
-    return looks(_head(path) or b"") is not None
-
-
-def _telegram_items(path: Path) -> Iterator[Item]:
-    """The messages of a Telegram export (its result.json, streamed, or a page of its HTML,
-    a thousand messages read whole); ref: the file and the message's id."""
-    from ..documents.telegram_export import read_telegram_export, read_telegram_page
-    from ..io import read_text
-
-    if path.name.lower().endswith(_PAGES):
-        yield from _message_items(path, read_telegram_page(read_text(path)[0]))
-    else:
-        with open_decompressed(path) as raw:
-            yield from _message_items(path, read_telegram_export(raw))
-
-
-def _message_items(path: Path, messages: Iterable[tuple[int | str, dict | str]]) -> Iterator[Item]:
-    """Each message a post, or a reject where it is none (the reader says why)."""
-    for message, post in messages:
-        ref = f"{path}#{message}"
-        yield (Item(ref=ref, error=post) if isinstance(post, str)
-               else Item(ref=ref, post=orjson.dumps(post).decode()))
-
-
-def _is_twitter_archive(path: Path) -> bool:
-    from ..documents.twitter_archive import looks_like_twitter_archive
-
-    return looks_like_twitter_archive(_head(path) or b"") is not None
-
-
-def _tweet_items(path: Path) -> Iterator[Item]:
-    """The tweets of an X (Twitter) archive's tweets.js, its account from account.js beside
-    it; ref: the file and the tweet's id."""
-    from ..documents.twitter_archive import account_of, read_twitter_archive
-
-    account = account_of((path.parent / "account.js").read_bytes() if (path.parent / "account.js").is_file()
-                         else None)
-    with open_decompressed(path) as raw:
-        yield from _message_items(path, read_twitter_archive(raw, account))
-
-
-def _archive_names(path: Path) -> list[str] | None:
-    """The files of tweets in a zip file that is an X (Twitter) archive (none in another),
-    or None where it is no zip file that zipfile can read (damaged, or of a later version)."""
-    import zipfile
-
-    from ..documents.twitter_archive import TWEET_FILES
-
-    try:
-        with zipfile.ZipFile(path) as packed:
-            return [name for name in packed.namelist() if TWEET_FILES.fullmatch(name)]
-    except (zipfile.BadZipFile, OSError, NotImplementedError, ValueError, EOFError):
-        return None
-
-
-def _zip_items(path: Path) -> Iterator[Item]:
-    """A zip file named alone: the tweets of an X (Twitter) archive, or a reject that says
-    what it is not."""
-    names = _archive_names(path)
-    if names:
-        yield from _read_on(path, _zipped_tweet_items(path))
-    else:
-        yield Item(ref=str(path), error="not an X (Twitter) archive (not a zip file that can be read)"
-                   if names is None else "a zip file, not an X (Twitter) archive (no data/tweets.js in it)")
-
-
-def _zipped_tweet_items(path: Path) -> Iterator[Item]:
-    """The tweets of an X (Twitter) archive as X gives it, a zip file; ref: the zip file,
-    the file of tweets in it and the tweet's id (archive.zip!data/tweets.js#ID)."""
-    import zipfile
-
-    from ..documents.twitter_archive import account_of, read_twitter_archive
-
-    with zipfile.ZipFile(path) as packed:
-        names = set(packed.namelist())
-        account = account_of(packed.read("data/account.js") if "data/account.js" in names else None)
-        for name in _archive_names(path) or ():
-            with packed.open(name) as raw:  # (it can peek, as read_twitter_archive asks)
-                tweets = read_twitter_archive(cast(BinaryIO, raw), account)
-                yield from _message_items(Path(f"{path}!{name}"), tweets)
-
-
 def _json_items(path: Path) -> Iterator[Item]:
     """A JSON file's posts, each as a dump's line: the objects of an array (streamed), or
     the one object it is; ref: the file and the post's number."""
-    if (_head(path) or b"").lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"[":
+    if (file_head(path) or b"").lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"[":
         import ijson
 
         with open_decompressed(path) as raw:
@@ -253,7 +163,7 @@ def _warc_items(path: Path) -> Iterator[Item]:
                        url=record.rec_headers.get_header("WARC-Target-URI"), charset=charset)
 
 
-def _read_on(path: Path, items: Iterator[Item]) -> Iterator[Item]:
+def read_on(path: Path, items: Iterator[Item]) -> Iterator[Item]:
     """The items of a dump or an archive, and, if it cannot be read on (not gzip, zstd,
     Parquet or WARC after all, cut short, or its reader library does not load) or holds
     none, one more item that says so, to be its reject: a corpus run keeps what came before
@@ -276,6 +186,19 @@ def _read_on(path: Path, items: Iterator[Item]) -> Iterator[Item]:
 
 
 def iter_items(inputs: Iterable[str | Path]) -> Iterator[Item]:
+    """Each input's items, in order: a folder's files walked in name order (what it holds
+    that no reader takes is passed over), a file's posts, or a reject for what cannot be read."""
+    from .exports import (  # (here: the platforms' exports are read into this module's Item)
+        PAGES,
+        is_telegram_export,
+        is_twitter_archive,
+        is_zipped_archive,
+        telegram_items,
+        tweet_items,
+        zip_items,
+        zipped_tweet_items,
+    )
+
     for given in inputs:
         path = Path(given)
         name = path.name.lower()
@@ -285,37 +208,37 @@ def iter_items(inputs: Iterable[str | Path]) -> Iterator[Item]:
                 for fname in sorted(files):
                     found = Path(root) / fname
                     if fname.lower().endswith(DOCUMENT_SUFFIXES):
-                        if fname.lower().endswith(_PAGES) and _is_telegram_export(found):
-                            yield from _read_on(found, _telegram_items(found))
+                        if fname.lower().endswith(PAGES) and is_telegram_export(found):
+                            yield from read_on(found, telegram_items(found))
                         else:
                             yield Item(ref=str(found), path=str(found))
                     elif kind := _xml_kind(fname.lower(), found):
-                        yield from _read_on(found, _xml_items(found, kind))
-                    elif fname.lower().endswith(JSON_SUFFIXES) and _is_telegram_export(found):
-                        yield from _read_on(found, _telegram_items(found))  # (other JSON is no post)
-                    elif fname.lower().endswith(SCRIPT_SUFFIXES) and _is_twitter_archive(found):
-                        yield from _read_on(found, _tweet_items(found))  # (and no other script)
-                    elif fname.lower().endswith(".zip") and _archive_names(found):
-                        yield from _read_on(found, _zipped_tweet_items(found))  # (no other zip)
+                        yield from read_on(found, _xml_items(found, kind))
+                    elif fname.lower().endswith(JSON_SUFFIXES) and is_telegram_export(found):
+                        yield from read_on(found, telegram_items(found))  # (other JSON is no post)
+                    elif fname.lower().endswith(SCRIPT_SUFFIXES) and is_twitter_archive(found):
+                        yield from read_on(found, tweet_items(found))  # (and no other script)
+                    elif fname.lower().endswith(".zip") and is_zipped_archive(found):
+                        yield from read_on(found, zipped_tweet_items(found))  # (no other zip)
         elif path.is_file() and name.endswith(DUMP_SUFFIXES):
-            yield from _read_on(path, _dump_items(path))
+            yield from read_on(path, _dump_items(path))
         elif path.is_file() and name.endswith(TABLE_SUFFIXES):
-            yield from _read_on(path, _table_items(path))
+            yield from read_on(path, _table_items(path))
         elif path.is_file() and (kind := _xml_kind(name, path)):
-            yield from _read_on(path, _xml_items(path, kind))
+            yield from read_on(path, _xml_items(path, kind))
         elif path.is_file() and name.endswith(JSON_SUFFIXES):
-            posts = _telegram_items(path) if _is_telegram_export(path) else _json_items(path)
-            yield from _read_on(path, posts)
+            posts = telegram_items(path) if is_telegram_export(path) else _json_items(path)
+            yield from read_on(path, posts)
         elif path.is_file() and name.endswith(".parquet"):
-            yield from _read_on(path, _parquet_items(path))
+            yield from read_on(path, _parquet_items(path))
         elif path.is_file() and name.endswith(WARC_SUFFIXES):
-            yield from _read_on(path, _warc_items(path))
-        elif path.is_file() and name.endswith(_PAGES) and _is_telegram_export(path):
-            yield from _read_on(path, _telegram_items(path))
+            yield from read_on(path, _warc_items(path))
+        elif path.is_file() and name.endswith(PAGES) and is_telegram_export(path):
+            yield from read_on(path, telegram_items(path))
         elif path.is_file() and name.endswith(".zip"):
-            yield from _zip_items(path)
+            yield from zip_items(path)
         elif path.is_file() and name.endswith(SCRIPT_SUFFIXES):
-            yield from (_read_on(path, _tweet_items(path)) if _is_twitter_archive(path) else [Item(
+            yield from (read_on(path, tweet_items(path)) if is_twitter_archive(path) else [Item(
                 ref=str(path), error="a script, not an X (Twitter) archive's tweets (data/tweets.js)")])
         else:  # a document file, or a path that does not exist (a reject, not a crash)
             yield Item(ref=str(path), path=str(path))
