@@ -653,7 +653,8 @@ TELEGRAM = {
         {"id": 2, "type": "message", "date": "2025-02-01T10:00:00", "date_unixtime": "1738391400",
          "from": "کانال خبری", "from_id": "channel1234567", "author": "علي",
          "text": ["شکستهای اخیر با استقبال بینالمللی روبرو شده ", {"type": "hashtag", "text": "#ايران"},
-                  " و ", {"type": "bold", "text": "میشود"}, " ", {"type": "link", "text": "https://x.ir/a"}],
+                  " و ", {"type": "bold", "text": "میشود"}, " ", {"type": "link", "text": "https://x.ir/a"},
+                  " ", {"type": "text_link", "text": "اینجا", "href": "https://x.ir/b"}],
          "text_entities": [{"type": "plain", "text": "شکستهای اخیر"}]},
         {"id": 3, "type": "message", "date": "2025-02-02T11:00:00", "date_unixtime": "1738481400",
          "from": "کانال خبری", "photo": "photos/photo_1.jpg", "text": "", "text_entities": []},
@@ -684,10 +685,10 @@ def test_a_telegram_export_is_a_record_a_message(tmp_path):
         f"{tmp_path / 'result.json.gz'}#2", f"{tmp_path / 'result.json.gz'}#5"]
     post, photo = records[:2]
     assert post["text"] == (f"شکست{Z}های اخیر با استقبال بین{Z}المللی روبرو شده #ایران و می{Z}شود "
-                            "https://x.ir/a")
+                            "https://x.ir/a اینجا")
     assert [post[k] for k in ("source", "author", "published", "hashtags", "links", "url")] == [
-        "کانال خبری", "علی", "2025-02-01T06:30:00+00:00", ["ایران"], ["https://x.ir/a"],
-        "https://t.me/c/1234567/2"]
+        "کانال خبری", "علی", "2025-02-01T06:30:00+00:00", ["ایران"], ["https://x.ir/a", "https://x.ir/b"],
+        "https://t.me/c/1234567/2"]  # (the link behind اینجا among the record's)
     assert (photo["text"], photo["author"]) == (f"کتاب{Z}ها را می{Z}خوانم\n\nخط دوم", "کانال خبری")
     assert records[2]["text"] == post["text"]
     rejects = [(rej["input"].rsplit("#", 1)[1], rej["reason"])
@@ -765,7 +766,7 @@ Channel «کانال خبری» created
        <div class="text">
 شکستهای اخیر با استقبال بینالمللی روبرو شده
 <a href="" onclick="return ShowHashtag(&quot;ايران&quot;)">#ايران</a> و
-<strong>میشود</strong><br><a href="https://x.ir/a">https://x.ir/a</a>
+<strong>میشود</strong><br><a href="https://x.ir/a">https://x.ir/a</a> <a href="https://x.ir/b">اینجا</a>
        </div>
       </div>
      </div>
@@ -825,9 +826,9 @@ def test_a_page_of_a_telegram_html_export_is_a_record_a_message(tmp_path):
         "messages.html#2", "messages.html#4", "page.html"]
     post, caption = records[:2]
     assert post["text"] == (f"شکست{Z}های اخیر با استقبال بین{Z}المللی روبرو شده #ایران و می{Z}شود\n\n"
-                            "https://x.ir/a")
+                            "https://x.ir/a اینجا")
     assert [post[k] for k in ("source", "author", "published", "hashtags", "links")] == [
-        "کانال خبری", "کانال خبری", "2025-02-01T10:00:00+03:30", ["ایران"], ["https://x.ir/a"]]
+        "کانال خبری", "کانال خبری", "2025-02-01T10:00:00+03:30", ["ایران"], ["https://x.ir/a", "https://x.ir/b"]]
     assert (caption["text"], caption["author"]) == (f"کتاب{Z}ها را می{Z}خوانم", "علی")  # (signed)
     rejects = lines(tmp_path / "out.rejects.jsonl")
     assert [(rej["input"].rsplit("#", 1)[1], rej["reason"]) for rej in rejects] == [
@@ -861,10 +862,11 @@ TWEETS = """window.YTD.tweets.part0 = [
   {
     "tweet" : {
       "retweeted" : false,
-      "entities" : { "hashtags" : [ { "text" : "ايران", "indices" : [ "31", "37" ] } ], "urls" : [ ] },
+      "entities" : { "hashtags" : [ { "text" : "ايران", "indices" : [ "31", "37" ] } ],
+                     "urls" : [ { "url" : "https://t.co/abc", "expanded_url" : "https://x.ir/news/1" } ] },
       "id_str" : "1885000000000000001",
       "created_at" : "Sat Feb 01 06:30:00 +0000 2025",
-      "full_text" : "شکستهای اخیر با استقبال بینالمللی #ايران &amp; &lt;خبر&gt;",
+      "full_text" : "شکستهای اخیر با استقبال بینالمللی #ايران &amp; &lt;خبر&gt; https://t.co/abc",
       "lang" : "fa"
     }
   },
@@ -894,10 +896,11 @@ def test_an_x_archives_tweets_are_a_record_each(tmp_path):
             "-o", str(tmp_path / "out.jsonl"), "--no-dedup")
     assert r.returncode == 0, r.stderr
     tweet, other = lines(tmp_path / "out.jsonl")
-    assert tweet["text"] == f"شکست{Z}های اخیر با استقبال بین{Z}المللی #ایران & <خبر>"
-    assert [tweet[k] for k in ("input", "url", "source", "author", "published", "hashtags")] == [
+    assert tweet["text"] == f"شکست{Z}های اخیر با استقبال بین{Z}المللی #ایران & <خبر> https://t.co/abc"
+    assert [tweet[k] for k in ("input", "url", "source", "author", "published", "hashtags", "links")] == [
         f"{data / 'tweets.js'}#1885000000000000001", "https://x.com/BaharIran7/status/1885000000000000001",
-        "@BaharIran7", "بهار ایران", "2025-02-01T06:30:00+00:00", ["ایران"]]
+        "@BaharIran7", "بهار ایران", "2025-02-01T06:30:00+00:00", ["ایران"],
+        ["https://t.co/abc", "https://x.ir/news/1"]]  # (and the address its t.co stands for)
     assert (other["url"], other["source"]) == ("https://x.com/i/web/status/1885000000000000001", None)
     rejects = [(rej["input"].rsplit("/", 1)[1], rej["reason"])
                for rej in lines(tmp_path / "out.rejects.jsonl")]

@@ -37,6 +37,9 @@ class RawPost:
     source: str | None = None  #: the site's name, if no byline names an outlet
     author: str | None = None
     warnings: list[str] = field(default_factory=list)
+    #: links the post holds behind its words, not in its text (a Telegram message's
+    #: text_link, the address a tweet's t.co stands for)
+    links: list[str] = field(default_factory=list)
 
 
 def post_of(fields: dict, body: list[str]) -> RawPost:
@@ -125,7 +128,7 @@ def assemble(raw: RawPost, **options: Unpack[RepairOptions]) -> Document:
         title=headline or None,
         published=published, published_raw=published_raw, text=text, raw_text=raw.raw_text,
         hashtags=social.hashtags(everything), mentions=social.mentions(everything),
-        links=social.links(everything),
+        links=list(dict.fromkeys([*social.links(everything), *raw.links])),
         dates=[m.to_dict() for m in find_dates(text, base=day)],
         lang=_language(raw_body, text, raw.title or ""),
         quality=quality_signals(text), edits_count=len(edits), warnings=warnings)

@@ -75,7 +75,14 @@ def _post(message: Any, chat: dict[str, Any]) -> dict[str, Any] | str:
         return "a message with no text" + (f" ({media.split('_')[0]})" if media else "")
     author = message.get("author") or message.get("from")
     return {"title": None, "url": _link(chat, message.get("id")), "published": _time(message),
-            "author": author if isinstance(author, str) else None, "source": chat.get("name"), "text": text}
+            "author": author if isinstance(author, str) else None, "source": chat.get("name"), "text": text,
+            "links": _behind_words(message.get("text"))}
+
+
+def _behind_words(text: Any) -> list[str]:
+    """The addresses of a message's text_link entities: links behind its words."""
+    return [href for piece in text if isinstance(piece, dict) and isinstance(href := piece.get("href"), str)
+            and href.startswith(("http://", "https://"))] if isinstance(text, list) else []
 
 
 def _link(chat: dict[str, Any], message: Any) -> str | None:
@@ -138,11 +145,13 @@ def read_telegram_page(html: str) -> Iterator[tuple[int | str, dict[str, Any] | 
             media = next((m for m in _MEDIA if message.xpath(f".//*[contains(@class, '{m}')]")), None)
             yield key, "a message with no text" + (f" ({media})" if media else "")
             continue
+        behind = [href for href in message.xpath(".//div[@class='text']//a/@href")  # (as the record's, once)
+                  if href.startswith(("http://", "https://"))]
         times = message.xpath(".//div[contains(@class, 'date')]/@title")
         signed = " ".join(message.xpath("string(./div[@class='body']/div[@class='signature details'])")
                           .split())
         yield key, {"title": None, "url": None, "published": _page_time(times[0]) if times else None,
-                    "author": signed or sender, "source": name or None, "text": text}
+                    "author": signed or sender, "source": name or None, "text": text, "links": behind}
 
 
 def _page_time(title: str) -> str | None:

@@ -4,7 +4,8 @@ The archive's ``data/tweets.js`` (``tweet.js`` in older ones; ``tweets-part1.js`
 size) is JSON behind a line of JavaScript: ``window.YTD.tweets.part0 = [{"tweet": {…}},
 …]``. It is read a tweet at a time (ijson), past that line. A tweet is a post: its
 ``full_text`` (in which X escapes ``&``, ``<`` and ``>`` as HTML does), its time
-(``created_at``: ``Sat Feb 01 10:00:00 +0000 2025``) and its link. The account, from
+(``created_at``: ``Sat Feb 01 10:00:00 +0000 2025``), its link, and the addresses its t.co
+links stand for (``entities.urls``, among the record's links). The account, from
 ``data/account.js`` beside it where the archive has one, is the source (``@username``), its
 display name the author, and the username a part of each tweet's link. The archive is
 read as X gives it, a zip file, or unpacked.
@@ -68,9 +69,13 @@ def _post(tweet: Any, account: dict[str, str]) -> dict[str, Any] | str:
     number, user = tweet.get("id_str"), account.get("username")
     linked = isinstance(number, str) and number.isdigit()
     url = f"https://x.com/{user or 'i/web'}/status/{number}" if linked else None
+    entities = tweet.get("entities")
+    shortened = entities.get("urls") if isinstance(entities, dict) else None
+    links = [link for u in shortened if isinstance(u, dict) and isinstance(link := u.get("expanded_url"), str)
+             ] if isinstance(shortened, list) else []
     return {"title": None, "url": url, "published": _time(tweet.get("created_at")),
             "author": account.get("accountDisplayName") or None, "source": f"@{user}" if user else None,
-            "text": html.unescape(text)}
+            "text": html.unescape(text), "links": links}
 
 
 def _time(created: Any) -> str | None:
