@@ -60,8 +60,8 @@ def tweet_items(path: Path) -> Iterator[Item]:
     it; ref: the file and the tweet's id."""
     from ..documents.twitter_archive import account_of, read_twitter_archive
 
-    account = account_of((path.parent / "account.js").read_bytes() if (path.parent / "account.js").is_file()
-                         else None)
+    beside = path.parent / "account.js"
+    account = account_of(beside.read_bytes() if beside.is_file() else None)
     with open_decompressed(path) as raw:
         yield from _message_items(path, read_twitter_archive(raw, account))
 
@@ -71,13 +71,17 @@ def _archive_names(path: Path) -> list[str] | None:
     or None where it is no zip file that zipfile can read (damaged, or of a later version)."""
     import zipfile
 
-    from ..documents.twitter_archive import TWEET_FILES
-
     try:
         with zipfile.ZipFile(path) as packed:
-            return [name for name in packed.namelist() if TWEET_FILES.fullmatch(name)]
+            return _tweet_files(packed.namelist())
     except (zipfile.BadZipFile, OSError, NotImplementedError, ValueError, EOFError):
         return None
+
+
+def _tweet_files(names: Iterable[str]) -> list[str]:
+    from ..documents.twitter_archive import TWEET_FILES
+
+    return [name for name in names if TWEET_FILES.fullmatch(name)]
 
 
 def is_zipped_archive(path: Path) -> bool:
@@ -104,9 +108,9 @@ def zipped_tweet_items(path: Path) -> Iterator[Item]:
     from ..documents.twitter_archive import account_of, read_twitter_archive
 
     with zipfile.ZipFile(path) as packed:
-        names = set(packed.namelist())
+        names = packed.namelist()
         account = account_of(packed.read("data/account.js") if "data/account.js" in names else None)
-        for name in _archive_names(path) or ():
+        for name in _tweet_files(names):
             with packed.open(name) as raw:  # (it can peek, as read_twitter_archive asks)
                 tweets = read_twitter_archive(cast(BinaryIO, raw), account)
                 yield from _message_items(Path(f"{path}!{name}"), tweets)

@@ -80,17 +80,18 @@ def assemble(raw: RawPost, **options: Unpack[RepairOptions]) -> Document:
         body.pop(0)  # the title repeated at the top of the body: kept once
     # The footer: the lines that end the body and are boilerplate or marks alone (👇👇,
     # ➖➖), where one at least is boilerplate; repaired and kept out of the text.
-    at, signed = len(body), False
+    at, signed, tail = len(body), False, []  # (tail: the lines after ``at``, repaired, last first)
     while at:
         line = fix(body[at - 1], **options) if body[at - 1] else ""
         if line and is_boilerplate(line):
             signed = True
         elif line and not _only_marks(line):
             break
+        tail.append(line)
         at -= 1
-    end = at if signed else len(body)  # (body[end:] is the footer)
-    footer = [fix(line, **options) for line in body[end:] if line]
-    del body[end:]
+    footer = [line for line in reversed(tail) if line] if signed else []
+    if signed:
+        del body[at:]
     paragraphs = [line for line in body if line]
     raw_body = "\n\n".join(paragraphs)
     text, edits = fix_and_explain(raw_body, **options)

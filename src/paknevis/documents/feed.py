@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from .xml_stream import CUT_SHORT, begins_as, drop, elements
+from .xml_stream import begins_as, drop, elements, marked
 
 _ATOM = "{http://www.w3.org/2005/Atom}"
 _RSS1 = "{http://purl.org/rss/1.0/}"
@@ -38,7 +38,7 @@ def read_feed(source: BinaryIO) -> Iterator[dict[str, Any]]:
     site = None
     for el, cut in elements(source):
         if el.tag in _ITEMS:
-            yield _item(el, site) | ({"warnings": [CUT_SHORT]} if cut else {})
+            yield marked(_item(el, site), cut)
             drop(el)
         elif el.tag in _TITLES and site is None and (parent := el.getparent()) is not None \
                 and parent.tag in _FEEDS:

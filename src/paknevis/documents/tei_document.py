@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from .xml_stream import CUT_SHORT, begins_as, drop, elements
+from .xml_stream import begins_as, drop, elements, marked
 
 looks_like_tei = begins_as(rb"TEI|teiCorpus")
 
@@ -45,7 +45,7 @@ def read_tei(source: BinaryIO) -> Iterator[dict[str, Any]]:
 
     for el, cut in elements(source):
         if etree.QName(el).localname in _TEXTS:
-            yield _text_of(el, etree.QName(el).namespace) | ({"warnings": [CUT_SHORT]} if cut else {})
+            yield marked(_text_of(el, etree.QName(el).namespace), cut)
             drop(el)
 
 

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import Any, BinaryIO
 from urllib.parse import quote
 
-from .xml_stream import CUT_SHORT, begins_as, drop, elements
+from .xml_stream import begins_as, drop, elements, marked
 
 #: elements whose content is no prose: references and what renders as no text
 _DROPPED_TAGS = frozenset({"ref", "references", "gallery", "math", "chem", "ce", "score", "timeline",
@@ -44,7 +44,7 @@ def read_wiki_dump(source: BinaryIO) -> Iterator[dict[str, Any]]:
         elif name == "page":
             article = _article(el, etree.QName(el).namespace, site, base)
             if article is not None:
-                yield article | ({"warnings": [CUT_SHORT]} if cut else {})
+                yield marked(article, cut)
             drop(el)
 
 

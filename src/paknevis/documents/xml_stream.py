@@ -46,6 +46,12 @@ def elements(source: BinaryIO) -> Iterator[tuple[Any, bool]]:
             yield el, read.ended
 
 
+def marked(post: dict[str, Any], cut: bool) -> dict[str, Any]:
+    """``post``, with the ``CUT_SHORT`` warning where the file ends inside it (``cut``, as
+    :func:`elements` tells)."""
+    return post | {"warnings": [CUT_SHORT]} if cut else post
+
+
 class _Watched:
     """A file read whose reader notes when it has read to its end."""
 
