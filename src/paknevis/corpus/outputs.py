@@ -16,6 +16,8 @@ import orjson
 
 _DATE = [("start", "int32"), ("end", "int32"), ("text", "string"), ("kind", "string"),
          ("value", "string"), ("calendar", "string"), ("warning", "string")]
+_ENTITY = [("start", "int32"), ("end", "int32"), ("text", "string"), ("kind", "string"),
+           ("value", "string")]
 _QUALITY = [("persian_letter_share", "float64"), ("repeated_line_share", "float64"),
             ("mean_word_length", "float64"), ("boilerplate_line_share", "float64"),
             ("lines", "int32"), ("words", "int32")]
@@ -32,7 +34,8 @@ def parquet_schema():
         ("published_raw", pa.string()), ("text", pa.string()), ("raw_text", pa.string()),
         ("hashtags", strings), ("mentions", strings), ("links", strings),
         ("dates", pa.list_(pa.struct([(n, pa.type_for_alias(t)) for n, t in _DATE]))),
-        ("entities", pa.list_(pa.map_(pa.string(), pa.string()))), ("lang", pa.string()),
+        ("entities", pa.list_(pa.struct([(n, pa.type_for_alias(t)) for n, t in _ENTITY]))),
+        ("lang", pa.string()),
         ("quality", pa.struct([(n, pa.type_for_alias(t)) for n, t in _QUALITY])),
         ("dup_cluster", pa.string()), ("edits_count", pa.int32()), ("warnings", strings),
         ("input", pa.string()),

@@ -3,7 +3,7 @@
 The text and HTML readers only locate parts: a date line, a title line, body lines, and
 hints from metadata. Everything else happens here, once, for both: repair with
 :func:`paknevis.fix`, the byline, the title repeated at the top of the body, the
-boilerplate footer, tags, mentions, links and dates.
+boilerplate footer, tags, mentions, links, dates and names (entities).
 """
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from typing import Unpack
 
 from ..analyse import detect_language, is_boilerplate, quality_signals
 from ..dates import english_date, find_dates, read_date
+from ..entities import find_entities
 from ..repair import RepairOptions, fix, fix_and_explain
 from . import social
 from .record import Document, document_id
@@ -131,6 +132,7 @@ def assemble(raw: RawPost, **options: Unpack[RepairOptions]) -> Document:
         hashtags=social.hashtags(everything), mentions=social.mentions(everything),
         links=list(dict.fromkeys([*social.links(everything), *raw.links])),
         dates=[m.to_dict() for m in find_dates(text, base=day)],
+        entities=[m.to_dict() for m in find_entities(text)],
         lang=_language(raw_body, text, raw.title or ""),
         quality=quality_signals(text), edits_count=len(edits), warnings=warnings)
 

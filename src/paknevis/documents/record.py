@@ -26,7 +26,7 @@ class Document:
     mentions: list[str] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
     dates: list[dict] = field(default_factory=list)  #: find_dates() on text, offsets into text
-    entities: list[dict] = field(default_factory=list)
+    entities: list[dict] = field(default_factory=list)  #: find_entities() on text, offsets into text
     lang: str | None = None
     quality: dict = field(default_factory=dict)
     dup_cluster: str | None = None

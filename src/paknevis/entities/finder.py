@@ -1,0 +1,352 @@
+"""Find the names of people, places and organisations in repaired Persian text.
+
+No model ships for this (the data paknevis may learn from has no named entities marked), so
+the finder reads what a careful reader reads: names it knows (:mod:`.vocab`: countries,
+cities, provinces, organisations, clubs, people in the news), and names that the words
+around them announce:
+
+- a title before a person (آقای، دکتر، حجت‌الاسلام، سردار…), or a given name (محمد، لیونل)
+  before a family name;
+- a sentence's first word before a verb of speech: «نوری اضافه کرد», «کمالوند خاطرنشان کرد»;
+- a word before a place (استان، شهرستان، روستای…) or a club (باشگاه);
+- the agency a report comes from: «به گزارش خبرگزاری فارس از طبس».
+
+It favours precision: a word that may be a name or a common word is taken only where the
+words around it say which (``benchmarks/entities.py`` measures it on hand-marked news).
+Run it on text that :func:`paknevis.fix` has repaired, as the record's steps do.
+
+>>> [(m.text, m.kind, m.value) for m in find_entities("به گزارش ایسنا، امریکا و سازمان ملل")]
+[('ایسنا', 'organization', 'ایسنا'), ('امریکا', 'place', 'آمریکا'), \
+('سازمان ملل', 'organization', 'سازمان ملل متحد')]
+>>> [(m.text, m.kind) for m in find_entities("حجت‌الاسلام محسن سالاری امام جمعه شهرستان سیریک گفت")]
+[('محسن سالاری', 'person'), ('سیریک', 'place')]
+"""
+from __future__ import annotations
+
+import gzip
+import re
+from dataclasses import asdict, dataclass
+from functools import cache
+from importlib import resources
+from itertools import accumulate
+
+from ..repair.chars import WORD_CHARS
+from . import vocab
+
+ZWNJ = "\u200c"
+_WORD = re.compile(f"[{WORD_CHARS}]+")
+_WORDS = re.compile(f"([{WORD_CHARS}]+)")
+#: What may stand between the words of one name: spaces or a ZWNJ; in a name the lists know,
+#: a comma too (وزارت صنعت، معدن و تجارت), never in a list of people («فاطمه، میثم»)
+_JOIN = re.compile(r"[ \u00a0\u200c]+")
+_JOIN_LISTED = re.compile(r"[ \u00a0\u200c]*،?[ \u00a0\u200c]+")
+_SENTENCE_END = re.compile(r"[.!?؟:\n«»\"]")
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMention:
+    """A name found in a text: where it stands, what it names, and its usual form."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # person | place | organization
+    value: str  # the name as it is usually written (امریکا: آمریکا), else as in the text
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def _key(word: str) -> str:
+    """A word's lookup key: no ZWNJ, Persian yeh and kaf (the text is repaired, or nearly)."""
+    return word.replace(ZWNJ, "").replace("ي", "ی").replace("ى", "ی").replace("ك", "ک")
+
+
+def _keys(phrase: str) -> tuple[str, ...]:
+    return tuple(_key(w) for w in _WORD.findall(phrase))
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    words: tuple[str, ...]
+    kind: str
+    value: str
+    sport_only: bool = False
+
+
+@cache
+def _gazetteer() -> dict[str, list[_Entry]]:
+    """Each known name by its first word's key, the longest first. A name with a ZWNJ is
+    also found glued or with a space (ذوب‌آهن، ذوبآهن، ذوب آهن)."""
+    by_first: dict[str, list[_Entry]] = {}
+    tables = [(vocab.COUNTRIES, "place", False), (vocab.CITIES, "place", False),
+              (vocab.REGIONS, "place", False), (vocab.ORGANIZATIONS, "organization", False),
+              (vocab.SPORT_CLUBS, "organization", False),
+              (vocab.SPORT_CLUBS_AMBIGUOUS, "organization", True), (vocab.PEOPLE, "person", False)]
+    for table, kind, sport_only in tables:
+        for value, others in table.items():
+            for name in (value, *others):
+                words = _keys(name.replace(ZWNJ, " "))
+                forms = {_keys(name), words, ("".join(words),)}
+                for form in forms:
+                    entry = _Entry(form, kind, value, sport_only)
+                    by_first.setdefault(form[0], []).append(entry)
+    for entries in by_first.values():
+        entries.sort(key=lambda e: -len(e.words))
+    return by_first
+
+
+def _key_set(words) -> frozenset[str]:
+    return frozenset(k for w in words for k in (_key(w), _key(w.replace(ZWNJ, ""))))
+
+
+def _by_first(phrases) -> dict[str, list[tuple[str, ...]]]:
+    """Phrases by their first word's key, the longest first: a word that begins none costs
+    one look in a dict (the finder looks at each word of a text)."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        out.setdefault(phrase[0], []).append(phrase)
+    return out
+
+
+def _phrase(t: _Text, i: int, phrases: dict[str, list[tuple[str, ...]]]) -> tuple[str, ...] | None:
+    """The longest of ``phrases`` that words i… read, if any."""
+    if i < len(t.keys) and t.keys[i] in phrases:
+        return next((p for p in phrases[t.keys[i]] if t.phrase_at(i, p)), None)
+    return None
+
+
+#: given names, also behind سید or میر typed as one word (سیدمصطفی، میرحسین)
+_GIVEN = frozenset(p + k for k in _key_set(vocab.GIVEN_NAMES) for p in ("", "سید", "میر"))
+_AMBIGUOUS_GIVEN = _key_set(vocab.AMBIGUOUS_GIVEN)
+_NOT_NAMES = _key_set(vocab.NOT_NAMES)
+_TITLES = _key_set(t for t in vocab.PERSON_TITLES if " " not in t)
+#: titles of two words, or of a word that is something else alone (امیر سرتیپ، و المسلمین)
+_TITLE_PHRASES = _by_first(_keys(t) for t in vocab.PERSON_TITLES if " " in t)
+_TITLE_LINKS = _key_set(vocab.TITLE_LINKS)
+_PLACE_HEADS = _key_set(vocab.PLACE_HEADS)
+_TAILS = _key_set(vocab.SURNAME_TAILS)
+#: words that begin no family name (بزرگ begins none alone, but بزرگ نیا)
+_NOT_HEADS = _NOT_NAMES - _key_set("بزرگ کوچک جدید".split())
+_HEADS = _key_set(vocab.SURNAME_HEADS)
+_SPORT_CUES = _key_set(vocab.SPORT_CUES)
+_WEAK_SPORT_CUES = _key_set(vocab.WEAK_SPORT_CUES)
+_AFTER_HEAD = _key_set(vocab.PLACES_AFTER_HEAD)
+_NATIONAL_BODIES = frozenset(vocab.NATIONAL_BODIES)
+_COUNTRIES = frozenset(vocab.COUNTRIES)
+_SPEECH = _by_first(_keys(v) for v in vocab.SPEECH_VERBS)
+#: Words before an organisation's name: an agency, a paper, a channel, a club
+_NAMERS = frozenset(_keys("خبرگزاری روزنامه هفته‌نامه شبکه باشگاه"))
+_TRIGGERS = _TITLES | set(_TITLE_PHRASES) | _GIVEN | _PLACE_HEADS | _NAMERS
+
+
+class _Text:
+    """A text's words (their places and keys) and what stands between them."""
+
+    def __init__(self, text: str):
+        self.text = text
+        for arabic, persian in (("ي", "ی"), ("ى", "ی"), ("ك", "ک")):  # (one for one: offsets kept)
+            if arabic in text:
+                text = text.replace(arabic, persian)
+        # words and the gaps between them from one split (the gap before word i is
+        # gaps[i]); their offsets are counted only for the names found
+        self.parts = _WORDS.split(text)
+        self.gaps, self.words = self.parts[0::2], self.parts[1::2]
+        self.keys = [w.replace(ZWNJ, "") if ZWNJ in w else w for w in self.words]
+        self.taken = [False] * len(self.words)
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def gap(self, i: int) -> str:
+        """What stands between word i-1 and word i."""
+        return self.gaps[i] if i else ""
+
+    def spans(self) -> list[int]:
+        """Offsets: word i is text[offsets[2i]:offsets[2i+1]]."""
+        return [0, *accumulate(map(len, self.parts))]
+
+    def joined(self, i: int, listed: bool = False) -> bool:
+        """Word i follows word i-1 within one name's reach (a space between them; ``listed``,
+        in a name the lists know, a comma too). (Asked of the few words that may go on a
+        name: a look at every gap took a third of the time.)"""
+        gap = self.gap(i)
+        return gap == " " or bool(i and (_JOIN_LISTED if listed else _JOIN).fullmatch(gap))
+
+    def starts_sentence(self, i: int) -> bool:
+        return i == 0 or bool(_SENTENCE_END.search(self.gap(i)))
+
+    def runs_on(self, i: int, n: int, listed: bool = False) -> bool:
+        """Words i to i+n-1 are there, free, and read as one phrase."""
+        return (i + n <= len(self.words) and not any(self.taken[i:i + n])
+                and all(self.joined(k, listed) for k in range(i + 1, i + n)))
+
+    def phrase_at(self, i: int, words: tuple[str, ...], listed: bool = False) -> bool:
+        return tuple(self.keys[i:i + len(words)]) == words and self.runs_on(i, len(words), listed)
+
+
+def find_entities(text: str) -> list[EntityMention]:
+    """The names of people, places and organisations in ``text``, in order (see the module doc)."""
+    t = _Text(text)
+    keys, taken, n = t.keys, t.taken, len(t)
+    found: list[tuple[int, int, str, str]] = []  # (first word, end word, kind, value)
+
+    present = set(keys)
+    strong = len(_SPORT_CUES.intersection(present))
+    sport = strong >= 2 or strong == 1 and len(_WEAK_SPORT_CUES.intersection(present)) >= 2
+    gazetteer = _gazetteer()
+    for i in [i for i, key in enumerate(keys) if key in gazetteer]:
+        if taken[i]:
+            continue
+        for entry in gazetteer[keys[i]]:
+            words = entry.words
+            if (entry.sport_only and not sport) or len(words) > 1 and not (
+                    i + 1 < n and keys[i + 1] == words[1] and t.phrase_at(i, words, listed=True)):
+                continue
+            found.append(_take(t, i, i + len(words), entry.kind, entry.value))
+            break
+
+    # the words where a rule below may begin: a title, a given name, a word before a place
+    # or an organisation, the word after «به گزارش», a word one or two before speech
+    # (a loop over these alone: most words of a text are none)
+    starts = {i for i, key in enumerate(keys) if key in _TRIGGERS}
+    for i, key in enumerate(keys):
+        if key in _SPEECH:
+            starts.update((i - 1, i - 2))
+        elif key == "گزارش":
+            starts.add(i + 1)
+    for i in sorted(starts):
+        if i < 0 or i >= n or taken[i]:
+            continue
+        key = keys[i]
+        if key in _TITLES or key in _TITLE_PHRASES and _phrase(t, i, _TITLE_PHRASES):
+            j = _after_titles(t, i)
+            end = _person_end(t, j, titled=True)
+            if end:
+                found.append(_take(t, j, end, "person"))
+        elif key in _GIVEN:
+            end = _person_end(t, i, titled=False)
+            if end:
+                found.append(_take(t, i, end, "person"))
+        elif key in _PLACE_HEADS:
+            if _rare_name(t, i + 1) or i + 1 < n and not taken[i + 1] and keys[i + 1] in _AFTER_HEAD:
+                found.append(_take(t, i + 1, i + 2, "place"))
+        elif key in _NAMERS:
+            if _rare_name(t, i + 1):
+                found.append(_take(t, i + 1, i + 2, "organization"))
+        elif i >= 2 and keys[i - 1] == "گزارش" and keys[i - 2] == "به":
+            if _namelike(t, i) and "،" in (t.gap(i + 1) if i + 1 < n else ""):
+                found.append(_take(t, i, i + 1, "organization"))  # «به گزارش فارس،»: the agency
+        else:
+            # «نوری اضافه کرد», «احمدی نژاد گفت»: a sentence's first word, before speech
+            end = i + 2 if i + 1 < n and keys[i + 1] in _TAILS else i + 1
+            if (end < n and keys[end] in _SPEECH and _phrase(t, end, _SPEECH)
+                    and t.starts_sentence(i) and _namelike(t, i) and t.runs_on(i, end - i)):
+                found.append(_take(t, i, end, "person"))
+
+    _place_of_report(t, found)
+    found.sort()
+    _join_states(t, found)
+    at = t.spans() if found else []
+    return [EntityMention(at[2 * a + 1], at[2 * b], text[at[2 * a + 1]:at[2 * b]], kind,
+                          value or text[at[2 * a + 1]:at[2 * b]])
+            for a, b, kind, value in found]
+
+
+def _take(t: _Text, a: int, b: int, kind: str, value: str = "") -> tuple[int, int, str, str]:
+    for k in range(a, b):
+        t.taken[k] = True
+    return a, b, kind, value
+
+
+def _after_titles(t: _Text, i: int) -> int:
+    """The first word after the titles that begin at word i (حجت‌الاسلام و المسلمین دکتر)."""
+    while i < len(t) and not t.taken[i]:
+        if t.keys[i] in _TITLES or t.keys[i] in _TITLE_LINKS:
+            i += 1
+            continue
+        phrase = _phrase(t, i, _TITLE_PHRASES)
+        if phrase is None:
+            break
+        i += len(phrase)
+    return i
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    """wordfreq's 5,000 most frequent Persian words (scripts/build_common_words.py): no
+    place, club or paper is named by one of these that the lists do not know."""
+    data = (resources.files("paknevis.data") / "common-words.txt.gz").read_bytes()
+    return frozenset(gzip.decompress(data).decode("utf-8").split())
+
+
+@cache
+def _demonyms() -> frozenset[str]:
+    """The adjectives of the places known (فرانسوی، آمریکایی، روسی): no names themselves."""
+    out: set[str] = set()
+    for table in (vocab.COUNTRIES, vocab.CITIES, vocab.REGIONS):
+        for name in table:
+            k = _key(name).replace(" ", "")
+            out.update((k + "ی", k + "ای", k + "ایی", k[:-1] + "وی", k[:-2] + "ی", k[:-1] + "ی"))
+    return frozenset(out - set(_gazetteer()))
+
+
+def _namelike(t: _Text, i: int, family: bool = False) -> bool:
+    """Word i may be a name: free, no function word or role (وی، رئیس), no verb (می‌گوید),
+    no place's adjective (فرانسوی), unless it is a ``family`` name (قمی، شیرازی)."""
+    if i >= len(t) or t.taken[i]:
+        return False
+    word, key = t.words[i], t.keys[i]
+    return (len(key) > 1 and key not in _NOT_NAMES and key not in _TITLES and key not in _PLACE_HEADS
+            and not word.startswith(("می" + ZWNJ, "نمی" + ZWNJ))
+            and (family or key not in _demonyms()))
+
+
+def _rare_name(t: _Text, i: int) -> bool:
+    """Word i may be a name and is no common word (after استان, باشگاه: not قطب, نظری)."""
+    return _namelike(t, i) and t.keys[i] not in _common_words()
+
+
+def _person_end(t: _Text, i: int, titled: bool) -> int:
+    """Where the person's name that begins at word i ends (0 where none begins there): given
+    names, then a family name (with a piece typed apart: احمدی نژاد، گل محمدی). Untitled, a
+    name needs a given name that is no common word, or two given names, and a family name."""
+    j = i
+    while j < len(t) and j - i < 3 and t.keys[j] in _GIVEN \
+            and (j == i or t.runs_on(j, 1) and t.joined(j)) and not t.taken[j]:
+        j += 1
+    givens = j - i
+    if not titled and (givens == 0 or givens == 1 and t.keys[i] in _AMBIGUOUS_GIVEN):
+        return 0
+    if (j + 1 < len(t) and (j == i or t.joined(j)) and t.keys[j + 1] in _TAILS and t.runs_on(j, 2)
+            and t.keys[j] not in _NOT_HEADS):
+        return j + 2  # a family name of a word and a piece (بزرگ نیا، داروغه زاده)
+    if (j < len(t) and (j == i or t.joined(j)) and t.keys[j] not in _GIVEN
+            and (_namelike(t, j, family=True) or t.keys[j] in _HEADS and not t.taken[j])
+            and not _phrase(t, j, _SPEECH)  # (طاهره تصریح کرد: no family name)
+            and (givens or t.keys[j] not in _common_words())):  # (حضرت خواستند)
+        head = t.keys[j] in _HEADS
+        j += 1
+        if j < len(t) and t.joined(j) and not t.taken[j] and (
+                t.keys[j] in _TAILS or head and _namelike(t, j, family=True)):
+            j += 1
+        return j
+    return j if titled and givens else 0
+
+
+def _join_states(t: _Text, found: list[tuple[int, int, str, str]]) -> None:
+    """A state's body and the state: «شورای امنیت روسیه», «وزارت امور خارجه آمریکا» are one
+    organisation (and not the UN's council, nor Iran's ministry)."""
+    for n in range(len(found) - 2, -1, -1):
+        (a, b, kind, value), (c, d, _, next_value) = found[n], found[n + 1]
+        if value in _NATIONAL_BODIES and c == b and t.joined(c) and next_value in _COUNTRIES:
+            found[n:n + 2] = [(a, d, kind, "")]
+
+
+def _place_of_report(t: _Text, found: list[tuple[int, int, str, str]]) -> None:
+    """«به گزارش خبرگزاری فارس از طبس»: the word after از is the place the report is from."""
+    for a, b, kind, _ in list(found):
+        if (kind == "organization" and a >= 2 and t.keys[a - 2:a] == ["به", "گزارش"]
+                and b + 1 < len(t) and t.keys[b] == "از" and t.joined(b + 1) and _namelike(t, b + 1)
+                and t.keys[b + 1] not in ("قول", "نقل")):
+            found.append(_take(t, b + 1, b + 2, "place"))
