@@ -83,6 +83,20 @@ def test_search_filter_open_record(server, page):
     page.screenshot(path=str(ARTIFACTS / "record.png"), full_page=True)
 
 
+def test_a_name_filters_the_hits_and_a_record_links_its_names(server, page):
+    page.goto(server + "/?q=" + "رژیم")
+    page.wait_for_selector("#count")
+    page.locator("a.facet", has_text="بشار اسد").first.click()  # a person the post names
+    page.wait_for_selector("#count")
+    assert "name=" in page.url and page.locator("article.hit").count() == 1
+    page.locator("article.hit h3 a").first.click()
+    page.wait_for_selector("#names")
+    page.locator("#names a", has_text="پاریس").click()  # a place it names: a search for it
+    page.wait_for_selector("#count")
+    assert page.locator("article.hit").count() == 1 and page.locator("mark").first.inner_text() == "پاریس"
+    page.screenshot(path=str(ARTIFACTS / "named.png"), full_page=True)
+
+
 def test_a_script_in_a_record_is_only_text(server, page):
     page.goto(server + "/?q=" + "کتابها")
     page.wait_for_selector("article.hit")

@@ -770,6 +770,8 @@ def test_a_feed_stays_a_feed(tmp_path):
     ({"id": "a", "text": "متن", "published": 20250201}, "published is not text"),
     ({"id": "a", "text": ["متن"]}, "text is not text"),
     ({"id": "a", "text": "متن", "hashtags": "ایران"}, "hashtags is not a list of text"),
+    ({"id": "a", "text": "متن", "entities": ["ایران"]},
+     "entities is not a list of names (each with its kind and value)"),
     ([1, 2], "not a JSON object"),
 ])
 def test_index_refuses_what_is_not_a_record_in_one_line(tmp_path, record, problem):

@@ -99,6 +99,24 @@ def test_filters_facets_record_cluster(store, records):
     assert [r["id"] for r in store.cluster(post["dup_cluster"] or post["id"])] in ([], [post["id"]])
 
 
+def test_names_are_facets_and_filters(store, records):
+    f = store.facets("مقاومت", Filters(source="ایلاف لندن"))
+    assert {"value": "ایران", "count": 1} in f["place"] and {"value": "پاریس", "count": 1} in f["place"]
+    assert f["organization"] == [{"value": "شورای ملی مقاومت", "count": 1}]
+    assert f["person"] == [{"value": "بشار اسد", "count": 1}]
+    (hit,) = search(store, "مقاومت", name="پاریس")
+    assert hit.source == "ایلاف لندن"
+    # a name however it is written: the filter reads its usual form, as the records hold it
+    named = {r["id"] for r in records if any(e["value"] == "آمریکا" for e in r["entities"])}
+    assert len(named) > 5
+    for typed in ("آمریکا", "امريكا", "ایالات متحده"):
+        hits = search(store, "گفت", limit=500, name=typed)
+        assert hits and {h.id for h in hits} <= named, typed
+    assert search(store, "مقاومت", name="نیویورک") == []
+    f = store.facets("گفت", Filters())
+    assert f["place"][0] == {"value": "ایران", "count": f["place"][0]["count"]}  # the most named
+
+
 def test_bad_queries_are_clear_errors(store):
     with pytest.raises(QueryError, match="not closed"):
         search(store, '"بین المللی')

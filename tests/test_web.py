@@ -46,6 +46,41 @@ def test_api_filters_facets_record_cluster(client):
     assert {x["id"] for x in c.get(f"/api/clusters/{a['id']}").json()["records"]} == {a["id"], b["id"]}
 
 
+def test_names_filter_the_hits_and_head_the_record(tmp_path):
+    db = tmp_path / "archive.db"
+    store = SqliteStore(db)
+    a = parse("تظاهرات\n\nتظاهرات ایرانیان در پاریس با استقبال روبهرو شد. #ایران").to_dict()
+    b = parse("نشست\n\nنشست سازمان ملل در ژنو با استقبال روبهرو شد").to_dict()
+    store.index([a, b])
+    store.close()
+    c = TestClient(create_app(db))
+    f = c.get("/api/facets", params={"q": "استقبال"}).json()
+    assert f["place"] == [{"value": "پاریس", "count": 1}, {"value": "ژنو", "count": 1}]  # (#ایران: a tag)
+    assert f["organization"] == [{"value": "سازمان ملل متحد", "count": 1}]
+    hits = c.get("/api/search", params={"q": "استقبال", "name": "سازمان ملل"}).json()["hits"]
+    assert [h["id"] for h in hits] == [b["id"]]
+    html = c.get("/", params={"q": "استقبال"}).text
+    assert "<h4>مکان‌ها</h4>" in html and "<h4>سازمان‌ها</h4>" in html
+    assert ">پاریس</a> (1)" in html and "&name=%D9%BE%D8%A7%D8%B1%DB%8C%D8%B3" in html
+    html = c.get("/", params={"q": "استقبال", "name": "پاریس"}).text
+    assert '<input type="hidden" name="name" value="پاریس">' in html and html.count('class="hit"') == 1
+    page = c.get(f"/record/{b['id']}").text  # its names, each a search for the words it was in
+    assert '<p class="meta" id="names">نام‌ها: <a href="/?q=%D8%B3%D8%A7%D8%B2' in page
+    assert ">سازمان ملل متحد</a>، <a" in page and ">ژنو</a></p>" in page
+
+
+def test_a_name_from_the_web_is_escaped(tmp_path):
+    db = tmp_path / "archive.db"
+    store = SqliteStore(db)
+    store.index([{"id": "x", "text": "متن", "entities": [
+        {"start": 0, "end": 3, "text": "<b>متن</b>", "kind": "place", "value": "<script>x</script>"}]}])
+    store.close()
+    c = TestClient(create_app(db))
+    page = c.get("/record/x").text
+    assert "<script>x" not in page and "&lt;script&gt;x" in page
+    assert "<script>x" not in c.get("/", params={"q": "متن"}).text
+
+
 def test_api_errors_are_clear(client):
     c, _, _ = client
     r = c.get("/api/search", params={"q": '"بین'})

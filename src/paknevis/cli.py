@@ -636,6 +636,8 @@ def search(
     until: str | None = typer.Option(None, metavar="DAY", help="Up to this day (included)."),
     source: str | None = typer.Option(None, metavar="SOURCE", help="Only this source (outlet or site)."),
     hashtag: str | None = typer.Option(None, metavar="TAG", help="Only records with this hashtag."),
+    name: str | None = typer.Option(None, metavar="NAME", help="Only records that name this person, "
+                                    "place or organisation (ایالات متحده: those that name آمریکا)."),
     limit: int = typer.Option(20, min=1, max=1000, metavar="N", help="How many hits to show."),
     format: Format = typer.Option(Format.text, "--format", "-f", metavar="text|json", parser=_one_of(Format),
                                   help="text for people, json for tools."),
@@ -645,13 +647,15 @@ def search(
     Example:
 
         paknevis search "بین المللی" --db archive.db --since 1403-11-01
+
+        paknevis search تظاهرات --db archive.db --name پاریس
     """
     from .store import Filters, QueryError
 
     store = _open_store(db)
     try:
         hits = store.search(query, Filters(_day(since, "--since"), _day(until, "--until"), source,
-                                           hashtag), limit=limit)
+                                           hashtag, name), limit=limit)
     except QueryError as e:
         _fail(str(e))
     if format is Format.json:

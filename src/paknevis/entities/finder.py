@@ -153,7 +153,10 @@ class _Text:
         self.parts = _WORDS.split(text)
         self.gaps, self.words = self.parts[0::2], self.parts[1::2]
         self.keys = [w.replace(ZWNJ, "") if ZWNJ in w else w for w in self.words]
-        self.taken = [False] * len(self.words)
+        # the words of a hashtag (#ایران، #مجاهدین_خلق) are the tag's, not a name's: taken
+        gaps = self.gaps
+        self.taken = [gaps[i].endswith(("#", "_")) or gaps[i + 1].startswith("_")
+                      for i in range(len(self.words))] if "#" in text else [False] * len(self.words)
 
     def __len__(self) -> int:
         return len(self.words)

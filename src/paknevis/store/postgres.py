@@ -21,6 +21,7 @@ from .query import (
     months,
     parse_query,
     snippet,
+    tag_rows,
     to_tsquery,
 )
 
@@ -80,8 +81,7 @@ class PostgresStore:
                  rec.get("text") or "", orjson.dumps(rec).decode(), doc))
             cur.execute("DELETE FROM tags WHERE id = %s", (rec["id"],))
             cur.executemany("INSERT INTO tags VALUES (%s,%s,%s,%s)",
-                            [(rec["id"], "hashtag", fold(t), t) for t in rec.get("hashtags") or []]
-                            + [(rec["id"], "mention", m.lower(), m) for m in rec.get("mentions") or []])
+                            [(rec["id"], *row) for row in tag_rows(rec)])
             n += 1
             if on_record:
                 on_record()

@@ -20,14 +20,20 @@ class QueryError(ValueError):
     """A search query that cannot be understood; the message says why."""
 
 
+#: The kinds of names a record's entities hold (find_entities), each a facet of the archive
+NAME_KINDS = ("person", "place", "organization")
+
+
 @dataclass
 class Filters:
-    """What narrows a search: dates (ISO), a source, a hashtag."""
+    """What narrows a search: dates (ISO), a source, a hashtag, a name (a person, place or
+    organisation the record names: ایالات متحده finds the records that name آمریکا)."""
 
     since: str | None = None
     until: str | None = None
     source: str | None = None
     hashtag: str | None = None
+    name: str | None = None
 
     def __post_init__(self):
         if self.since and self.until and self.since > self.until:  # ISO days sort as text
@@ -210,13 +216,41 @@ def record_problem(rec: object) -> str | None:
         tags = rec.get(name)
         if tags is not None and not (isinstance(tags, list) and all(isinstance(t, str) for t in tags)):
             return f"{name} is not a list of text"
+    names = rec.get("entities")
+    if names is not None and not (isinstance(names, list) and all(
+            isinstance(e, dict) and isinstance(e.get("kind"), str) and isinstance(e.get("value"), str)
+            for e in names)):
+        return "entities is not a list of names (each with its kind and value)"
     return None
+
+
+def tag_rows(rec: dict) -> list[tuple[str, str, str]]:
+    """(kind, value, label) of what a record is tagged with, for the stores' tags table:
+    each hashtag, mention and name (its kind: person, place, organization) once. The value
+    is folded, to match; the label as written, to show."""
+    rows = [("hashtag", fold(t), t) for t in rec.get("hashtags") or []]
+    rows += [("mention", m.lower(), m) for m in rec.get("mentions") or []]
+    rows += [(e["kind"], fold(e["value"]), e["value"]) for e in rec.get("entities") or []]
+    return list(dict.fromkeys(rows))
+
+
+def name_key(name: str) -> str:
+    """The folded value a name filter matches: the name's usual form where the entity finder
+    knows it (ایالات متحده: آمریکا), else the name as given."""
+    from ..entities import find_entities
+
+    name = fix(name.strip())
+    found = find_entities(name)
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(name):
+        name = found[0].value
+    return fold(name)
 
 
 def facet_counts(run: Callable[[str, list], list], where: str, args: list, *, top: int,
                  placeholder: str, key: str) -> dict:
-    """Counts of the records selected by ``where`` by source, author, hashtag, mention,
-    language, cluster, year and month (Gregorian and Solar Hijri), and their number.
+    """Counts of the records selected by ``where`` by source, author, hashtag, mention, name
+    (person, place, organization), language, cluster, year and month (Gregorian and Solar
+    Hijri), and their number.
 
     The same SQL for both stores: ``placeholder`` is '?' or '%s', ``key`` the column that
     joins tags to records; ``run(sql, args)`` executes it.
@@ -226,7 +260,7 @@ def facet_counts(run: Callable[[str, list], list], where: str, args: list, *, to
                       ("cluster", "r.dup_cluster")):
         out[name] = run(f"SELECT {col}, count(*) AS n {where} AND {col} IS NOT NULL "
                         f"GROUP BY {col} ORDER BY n DESC LIMIT {placeholder}", args + [top])
-    for kind in ("hashtag", "mention"):  # labels as written, grouped by their folded value
+    for kind in ("hashtag", "mention", *NAME_KINDS):  # labels as written, grouped by folded value
         out[kind] = run(f"SELECT min(label), count(*) AS n FROM tags WHERE kind = '{kind}' AND {key} IN "
                         f"(SELECT r.{key} {where}) GROUP BY value ORDER BY n DESC LIMIT {placeholder}",
                         args + [top])
@@ -247,7 +281,9 @@ def filter_clauses(f: Filters, *, placeholder: str, key: str) -> tuple[list[str]
             (f"AND substr(r.published, 1, 10) <= {placeholder}", f.until),
             (f"AND r.source = {placeholder}", f.source),
             (f"AND r.{key} IN (SELECT {key} FROM tags WHERE kind = 'hashtag' AND value = {placeholder})",
-             fold(f.hashtag.lstrip("#")) if f.hashtag else None)):
+             fold(f.hashtag.lstrip("#")) if f.hashtag else None),
+            (f"AND r.{key} IN (SELECT {key} FROM tags WHERE kind IN {NAME_KINDS} AND value = {placeholder})",
+             name_key(f.name) if f.name else None)):
         if value:
             sql.append(clause)
             args.append(value)

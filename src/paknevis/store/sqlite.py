@@ -27,6 +27,7 @@ from .query import (
     months,
     parse_query,
     snippet,
+    tag_rows,
     to_fts5,
 )
 
@@ -83,10 +84,7 @@ class SqliteStore:
             title, text = fold(rec.get("title") or ""), fold(rec.get("text") or "")
             cur.execute("INSERT INTO fts (rowid, title, text, joined) VALUES (?,?,?,?)",
                         (rowid, title, text, joined(title) + " " + joined(text)))
-            # value: folded, to match; label: as written, to show
-            cur.executemany("INSERT INTO tags VALUES (?,?,?,?)",
-                            [(rowid, "hashtag", fold(t), t) for t in rec.get("hashtags") or []]
-                            + [(rowid, "mention", m.lower(), m) for m in rec.get("mentions") or []])
+            cur.executemany("INSERT INTO tags VALUES (?,?,?,?)", [(rowid, *row) for row in tag_rows(rec)])
             n += 1
             if on_record:
                 on_record()

@@ -51,18 +51,19 @@ def create_app(db_path: str | Path) -> FastAPI:
             local.store = open_store(str(db_path))
         return local.store
 
-    def filters(since, until, source, hashtag) -> Filters:
+    def filters(since, until, source, hashtag, name) -> Filters:
         try:
             return Filters(parse_day(since) if since else None, parse_day(until) if until else None,
-                           source or None, hashtag or None)
+                           source or None, hashtag or None, name or None)
         except ValueError as e:
             raise HTTPException(400, str(e)) from None
 
     @app.get("/api/search", summary="Records matching a query, best first")
     def api_search(q: str = Query(..., min_length=1, max_length=500), since: str | None = None,
                    until: str | None = None, source: str | None = None,
-                   hashtag: str | None = None, limit: int = Query(20, ge=1, le=100)) -> dict:
-        f = filters(since, until, source, hashtag)
+                   hashtag: str | None = None, name: str | None = Query(None, max_length=200),
+                   limit: int = Query(20, ge=1, le=100)) -> dict:
+        f = filters(since, until, source, hashtag, name)
         try:
             hits = db().search(q, f, limit=limit)
         except QueryError as e:
@@ -72,9 +73,9 @@ def create_app(db_path: str | Path) -> FastAPI:
     @app.get("/api/facets", summary="Counts of the matching records by facet")
     def api_facets(q: str = Query(..., min_length=1, max_length=500), since: str | None = None,
                    until: str | None = None, source: str | None = None,
-                   hashtag: str | None = None) -> dict:
+                   hashtag: str | None = None, name: str | None = Query(None, max_length=200)) -> dict:
         try:
-            return db().facets(q, filters(since, until, source, hashtag))
+            return db().facets(q, filters(since, until, source, hashtag, name))
         except QueryError as e:
             raise HTTPException(400, str(e)) from None
 
@@ -91,11 +92,11 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def page(request: Request, q: str = "", since: str = "", until: str = "", source: str = "",
-             hashtag: str = "") -> str:
+             hashtag: str = "", name: str = Query("", max_length=200)) -> str:
         error, hits, facet = None, [], {}
         if q.strip():
             try:
-                f = filters(since, until, source, hashtag)
+                f = filters(since, until, source, hashtag, name)
                 hits = db().search(q, f, limit=30)
                 facet = db().facets(q, f)
             except (QueryError, HTTPException) as e:
@@ -105,7 +106,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         months = facet.get("jalali_month", [])
         peak = max((m["count"] for m in months), default=1)
         return _templates.get_template("search.html").render(
-            q=q, since=since, until=until, source=source, hashtag=hashtag, error=error,
+            q=q, since=since, until=until, source=source, hashtag=hashtag, name=name, error=error,
             hits=[(h, highlight(h.snippet)) for h in hits], facets=facet, months=months,
             peak=peak)
 
@@ -117,7 +118,12 @@ def create_app(db_path: str | Path) -> FastAPI:
         raw, fixed = marked(rec.get("raw_text") or "")
         copies = [c for c in db().cluster(rec.get("dup_cluster") or "") if c["id"] != rec["id"]]
         heading = lead(rec.get("title"), rec.get("text") or "")
-        return _templates.get_template("record.html").render(rec=rec, heading=heading, raw=raw, fixed=fixed,
-                                                             copies=copies)
+        # each name once, with the words it was first written in: its link searches those
+        # (سازمان ملل finds the text; its usual form, سازمان ملل متحد, may not be in it)
+        names: dict[str, str] = {}
+        for e in rec.get("entities") or []:
+            names.setdefault(e["value"], e["text"])
+        return _templates.get_template("record.html").render(
+            rec=rec, heading=heading, raw=raw, fixed=fixed, copies=copies, names=list(names.items()))
 
     return app
