@@ -8,7 +8,7 @@ Corpora: ../shared/data/web/farsnews-1-4.jsonl (1,200 articles; text in 'paragra
 in 'link'), and the same file four times over (4,800 documents), on which the fixed costs of
 a run (start-up, loading the tables in each worker) weigh less, as on a real corpus.
 
-Each run reads, parses, repairs, finds dates, detects the language, computes the
+Each run reads, parses, repairs, finds dates and names, detects the language, computes the
 quality signals, writes JSONL, and then groups near copies (MinHash). Times are wall-clock
 for the whole command (start-up included); memory is the peak resident set of the largest
 process, from GNU time (Ray's own worker processes are not counted).
@@ -77,12 +77,14 @@ def part_ms(repeat: int = 3) -> dict[str, float]:
     from paknevis.corpus.dedup import minhash
     from paknevis.corpus.run import DumpFields, _from_dump_line
     from paknevis.dates import find_dates
+    from paknevis.entities import find_entities
     from paknevis.repair import fix_and_explain
 
     fields = DumpFields(text="paragraphs", url="link")
     docs = [_from_dump_line(line, fields) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
     parts = {"fix_and_explain": (fix_and_explain, [d.raw_text for d in docs]),
              "find_dates": (find_dates, [d.text for d in docs]),
+             "find_entities": (find_entities, [d.text for d in docs]),
              "detect_language": (detect_language, [d.raw_text for d in docs]),
              "quality_signals": (quality_signals, [d.text for d in docs]),
              "minhash": (minhash, [d.text for d in docs])}

@@ -6,10 +6,11 @@
 
 The entity finder (``paknevis.entities``) takes the word after استان، باشگاه or روزنامه for
 a name only if the word is no common word: «استان قطب تولید» (a hub) and «باشگاه نظری
-نداده» (an opinion) name nothing. The list is wordfreq's 5,000 most frequent Persian words
+نداده» (an opinion) name nothing; nor is one of the 1,000 most frequent a family name after a
+given name («فاطمه رو»، «علی دل»). The list is wordfreq's 5,000 most frequent Persian words
 (wordfreq 3.1.1, CC BY-SA 4.0: see NOTICE) written in Persian letters alone, each as the
-finder looks words up (no ZWNJ), sorted and gzip'd without a timestamp, so the same
-wordfreq gives the same bytes.
+finder looks words up (no ZWNJ), the most frequent first, gzip'd without a timestamp, so the
+same wordfreq gives the same bytes.
 """
 from __future__ import annotations
 
@@ -28,9 +29,9 @@ _PERSIAN_WORD = re.compile("[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u
 def build() -> bytes:
     from wordfreq import top_n_list
 
-    words = {w.replace("\u200c", "").replace("ي", "ی").replace("ك", "ک")
-             for w in top_n_list("fa", TOP) if _PERSIAN_WORD.fullmatch(w)}
-    text = "".join(w + "\n" for w in sorted(words))
+    words = dict.fromkeys(w.replace("\u200c", "").replace("ي", "ی").replace("ك", "ک")
+                          for w in top_n_list("fa", TOP) if _PERSIAN_WORD.fullmatch(w))
+    text = "".join(w + "\n" for w in words)
     return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
 
 
