@@ -65,6 +65,15 @@ def test_people_by_their_given_name():
     assert names("امید داریم که این کار انجام شود") == []
 
 
+def test_the_shapes_of_persian_names():
+    assert names("دیدار علی حسین زاده و محمد بن سلمان با غلامعباس ترکی") == [
+        ("علی حسین زاده", "person", "علی حسین زاده"), ("محمد بن سلمان", "person", "محمد بن سلمان"),
+        ("غلامعباس ترکی", "person", "غلامعباس ترکی")]
+    assert names("سردار شهید قاسم سلیمانی") == [("قاسم سلیمانی", "person", "قاسم سلیمانی")]
+    # a given name before a common word, or a place typed apart, is no person
+    assert names("فاطمه رو به او کرد و حسن شهرت او در محمود آباد") == []
+
+
 def test_the_speaker_of_a_sentence():
     assert names("نوری اضافه کرد: این طرح اجرا شد. کمالوند خاطرنشان کرد که تیم آماده است") == [
         ("نوری", "person", "نوری"), ("کمالوند", "person", "کمالوند")]

@@ -349,6 +349,8 @@ def _person_end(t: _Text, i: int, titled: bool) -> int:
     givens = j - i
     if givens and j + 1 < len(t) and t.keys[j] in ("بن", "ابن") and t.runs_on(j, 2):
         j += 1  # «محمد بن سلمان»: a father's name follows
+    if givens and j < len(t) and t.keys[j] in _TAILS and t.runs_on(j, 1) and t.joined(j):
+        return j + 1  # the last given name and a piece are the family name (حسین زاده)
     if not titled and (givens == 0 or givens == 1 and t.keys[i] in _AMBIGUOUS_GIVEN):
         return 0
     if (j + 1 < len(t) and (j == i or t.joined(j)) and t.keys[j + 1] in _TAILS and t.runs_on(j, 2)
