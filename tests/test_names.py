@@ -77,8 +77,9 @@ def test_the_shapes_of_persian_names():
 def test_the_speaker_of_a_sentence():
     assert names("نوری اضافه کرد: این طرح اجرا شد. کمالوند خاطرنشان کرد که تیم آماده است") == [
         ("نوری", "person", "نوری"), ("کمالوند", "person", "کمالوند")]
-    # a pronoun, a role or a word in mid-sentence is no speaker
+    # a pronoun, a role or a word in mid-sentence is no speaker; a talk (گفت و گو) is no speech
     assert names("وی افزود: رئیس گفت که کار تمام است") == []
+    assert names("جدیدترین گفت و گوی او منتشر شد") == []
 
 
 def test_the_agency_and_the_place_a_report_is_from():

@@ -259,6 +259,7 @@ def find_entities(text: str) -> list[EntityMention]:
             # «نوری اضافه کرد», «احمدی نژاد گفت»: a sentence's first word, before speech
             end = i + 2 if i + 1 < n and keys[i + 1] in _TAILS else i + 1
             if (end < n and keys[end] in _SPEECH and _phrase(t, end, _SPEECH)
+                    and not _talk(keys, end)
                     and t.starts_sentence(i) and _namelike(t, i) and t.runs_on(i, end - i)):
                 found.append(_take(t, i, end, "person"))
 
@@ -269,6 +270,11 @@ def find_entities(text: str) -> list[EntityMention]:
     return [EntityMention(at[2 * a + 1], at[2 * b], text[at[2 * a + 1]:at[2 * b]], kind,
                           value or text[at[2 * a + 1]:at[2 * b]])
             for a, b, kind, value in found]
+
+
+def _talk(keys: list[str], i: int) -> bool:
+    """Words i… are «گفت و گو» (a talk, گفت و گوی، گفت و گوهای), not «گفت» (said)."""
+    return keys[i + 1:i + 2] == ["و"] and i + 2 < len(keys) and keys[i + 2].startswith("گو")
 
 
 def _take(t: _Text, a: int, b: int, kind: str, value: str = "") -> tuple[int, int, str, str]:
