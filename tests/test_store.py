@@ -102,7 +102,7 @@ def test_filters_facets_record_cluster(store, records):
 def test_names_are_facets_and_filters(store, records):
     f = store.facets("مقاومت", Filters(source="ایلاف لندن"))
     assert {"value": "ایران", "count": 1} in f["place"] and {"value": "پاریس", "count": 1} in f["place"]
-    assert f["organization"] == [{"value": "شورای ملی مقاومت", "count": 1}]
+    assert f["organization"] == [{"value": "شورای ملی مقاومت ایران", "count": 1}]
     assert f["person"] == [{"value": "بشار اسد", "count": 1}]
     (hit,) = search(store, "مقاومت", name="پاریس")
     assert hit.source == "ایلاف لندن"
