@@ -189,7 +189,8 @@ class _Text:
         return gap == " " or bool(i and (_JOIN_LISTED if listed else _JOIN).fullmatch(gap))
 
     def starts_sentence(self, i: int) -> bool:
-        return i == 0 or bool(_SENTENCE_END.search(self.gap(i)))
+        gap = self.gap(i)
+        return i == 0 or gap != " " and bool(_SENTENCE_END.search(gap))
 
     def runs_on(self, i: int, n: int, listed: bool = False) -> bool:
         """Words i to i+n-1 are there, free, and read as one phrase."""
@@ -197,7 +198,10 @@ class _Text:
                 and all(self.joined(k, listed) for k in range(i + 1, i + n)))
 
     def phrase_at(self, i: int, words: tuple[str, ...], listed: bool = False) -> bool:
-        return tuple(self.keys[i:i + len(words)]) == words and self.runs_on(i, len(words), listed)
+        keys = self.keys  # (the second word first: most phrases that begin here end there)
+        if len(words) > 1 and (i + 1 >= len(keys) or keys[i + 1] != words[1]):
+            return False
+        return tuple(keys[i:i + len(words)]) == words and self.runs_on(i, len(words), listed)
 
 
 def find_entities(text: str) -> list[EntityMention]:
@@ -218,8 +222,7 @@ def find_entities(text: str) -> list[EntityMention]:
             continue
         for entry in gazetteer[keys[i]]:
             words = entry.words
-            if (entry.sport_only and not sport) or len(words) > 1 and not (
-                    i + 1 < n and keys[i + 1] == words[1] and t.phrase_at(i, words, listed=True)):
+            if (entry.sport_only and not sport) or len(words) > 1 and not t.phrase_at(i, words, listed=True):
                 continue
             found.append(_take(t, i, i + len(words), entry.kind, entry.value))
             break
@@ -230,7 +233,7 @@ def find_entities(text: str) -> list[EntityMention]:
     starts = {i for i, key in enumerate(keys) if key in _TRIGGERS}
     for i, key in enumerate(keys):
         if key in _SPEECH:
-            starts.update((i - 1, i - 2))
+            starts.update(k for k in (i - 1, i - 2) if k >= 0 and t.starts_sentence(k))
         elif key == "گزارش":
             starts.add(i + 1)
     for i in sorted(starts):
