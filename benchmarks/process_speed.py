@@ -98,7 +98,7 @@ def main() -> int:
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
     ms = per_document_ms()
-    print(f"per document (parse + repair + dates + language + quality): {ms:.2f} ms")
+    print(f"per document (parse + repair + dates + names + language + quality): {ms:.2f} ms")
     if args.parts:
         parts = part_ms()
         print("  each part alone: " + ", ".join(f"{name} {v:.2f} ms" for name, v in parts.items()))
