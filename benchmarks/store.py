@@ -7,7 +7,8 @@
 The 1,700 articles of ../shared/data/web are processed once into records; each is then
 indexed ``--copies`` times under new ids (85,000 records at 50). Queries: 200 words taken
 from the records, each typed five ways (with ZWNJ, glued, spaced, Arabic letters, Latin
-digits), plus phrase, prefix and filtered queries; 20 hits each; one process, warm cache.
+digits), plus phrase, prefix, date-filtered and name-filtered queries; 20 hits each; one
+process, warm cache. And the facets a page shows beside its hits, for every 20th query.
 """
 from __future__ import annotations
 
@@ -51,6 +52,10 @@ def queries(records: list[dict], n: int = 200) -> list[tuple[str, dict]]:
     out += [('"' + " ".join(s) + '"', {}) for s in sources]
     out += [(w[:4] + "*", {}) for w in rng.sample(words, 50)]
     out += [(w, {"since": "2020-01-01"}) for w in rng.sample(words, 50)]  # (no match: undated)
+    named = [r for r in records if r["entities"]]
+    for r in rng.sample(named, 50):  # a word of a record, and a name it holds
+        word = rng.choice(re.findall(r"[\u0600-\u06ff\u200c]{4,}", r["text"]))
+        out.append((word, {"name": rng.choice(r["entities"])["value"]}))
     return out
 
 
@@ -76,13 +81,20 @@ def main() -> int:
             t = time.perf_counter()
             store.search(q, Filters(**kw))
             times.append(1000 * (time.perf_counter() - t))
+        facet_times = []  # what a page shows beside its hits (every facet, names among them)
+        for q, kw in qs[::20]:
+            t = time.perf_counter()
+            store.facets(q, Filters(**kw))
+            facet_times.append(1000 * (time.perf_counter() - t))
         store.close()
     times.sort()
     result = {"store": "postgresql" if args.postgres else "sqlite", "records": n,
               "index_seconds": round(index_secs, 1),
               "index_records_per_s": round(n / index_secs), "db_mb": round(size_mb),
               "queries": len(times), "p50_ms": round(statistics.median(times), 2),
-              "p95_ms": round(times[int(0.95 * len(times)) - 1], 2), "max_ms": round(times[-1], 2)}
+              "p95_ms": round(times[int(0.95 * len(times)) - 1], 2), "max_ms": round(times[-1], 2),
+              "facets": len(facet_times), "facets_p50_ms": round(statistics.median(facet_times), 2),
+              "facets_max_ms": round(max(facet_times), 2)}
     print(json.dumps(result, indent=1))
     if args.json:
         args.json.write_text(json.dumps(result, indent=1))

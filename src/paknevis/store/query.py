@@ -260,10 +260,17 @@ def facet_counts(run: Callable[[str, list], list], where: str, args: list, *, to
                       ("cluster", "r.dup_cluster")):
         out[name] = run(f"SELECT {col}, count(*) AS n {where} AND {col} IS NOT NULL "
                         f"GROUP BY {col} ORDER BY n DESC LIMIT {placeholder}", args + [top])
-    for kind in ("hashtag", "mention", *NAME_KINDS):  # labels as written, grouped by folded value
-        out[kind] = run(f"SELECT min(label), count(*) AS n FROM tags WHERE kind = '{kind}' AND {key} IN "
-                        f"(SELECT r.{key} {where}) GROUP BY value ORDER BY n DESC LIMIT {placeholder}",
-                        args + [top])
+    # the tags of the records selected, each kind's labels as written, grouped by their folded
+    # value: one pass over the records' tags (a pass over every tag of a kind for each kind,
+    # filtered by the records, took 0.1 s a page over 17,000 records once names were tags)
+    kinds = ("hashtag", "mention", *NAME_KINDS)
+    groups: dict[str, list] = {kind: [] for kind in kinds}
+    for kind, label, n in run(f"SELECT t.kind, min(t.label), count(*) FROM (SELECT r.{key} AS id {where}) m "
+                              f"JOIN tags t ON t.{key} = m.id GROUP BY t.kind, t.value", args):
+        if kind in groups:
+            groups[kind].append((label, n))
+    for kind, rows in groups.items():
+        out[kind] = sorted(rows, key=lambda row: (-row[1], row[0]))[:top]
     for name, col in (("year", "substr(r.month, 1, 4)"), ("jalali_year", "substr(r.jalali_month, 1, 4)"),
                       ("month", "r.month"), ("jalali_month", "r.jalali_month")):
         out[name] = run(f"SELECT {col}, count(*) {where} AND {col} IS NOT NULL "
