@@ -34,8 +34,7 @@ from ..repair.chars import WORD_CHARS
 from . import vocab
 
 ZWNJ = "\u200c"
-_WORD = re.compile(f"[{WORD_CHARS}]+")
-_WORDS = re.compile(f"([{WORD_CHARS}]+)")
+_WORDS = re.compile(f"([{WORD_CHARS}]+)")  # (a group: split keeps the words between the gaps)
 #: What may stand between the words of one name: spaces or a ZWNJ; in a name the lists know,
 #: a comma too (وزارت صنعت، معدن و تجارت), never in a list of people («فاطمه، میثم»)
 _JOIN = re.compile(r"[ \u00a0\u200c]+")
@@ -66,7 +65,7 @@ def _key(word: str) -> str:
 
 
 def _keys(phrase: str) -> tuple[str, ...]:
-    return tuple(_key(w) for w in _WORD.findall(phrase))
+    return tuple(_key(w) for w in _WORDS.findall(phrase))
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +99,7 @@ def _gazetteer() -> dict[str, list[_Entry]]:
 
 
 def _key_set(words) -> frozenset[str]:
-    return frozenset(k for w in words for k in (_key(w), _key(w.replace(ZWNJ, ""))))
+    return frozenset(_key(w) for w in words)
 
 
 def _by_first(phrases) -> dict[str, list[tuple[str, ...]]]:
@@ -226,7 +225,7 @@ def find_entities(text: str) -> list[EntityMention]:
     for i, key in marked:
         if taken[i] or key not in gazetteer:
             continue
-        for entry in gazetteer[keys[i]]:
+        for entry in gazetteer[key]:
             words = entry.words
             if (entry.sport_only and not sport) or len(words) > 1 and not t.phrase_at(i, words, listed=True):
                 continue
@@ -361,8 +360,8 @@ def _rare_name(t: _Text, i: int) -> bool:
 
 def _person_end(t: _Text, i: int, titled: bool) -> int:
     """Where the person's name that begins at word i ends (0 where none begins there): given
-    names, then a family name (with a piece typed apart: احمدی نژاد، گل محمدی). Untitled, a
-    name needs a given name that is no common word, or two given names, and a family name."""
+    names, then a family name (with a piece typed apart: احمدی نژاد، گل محمدی، حسین زاده).
+    Untitled, a name needs a family name, and a given name that is no common word or two."""
     j = i
     while j < len(t) and j - i < 3 and t.keys[j] in _GIVEN \
             and (j == i or t.runs_on(j, 1) and t.joined(j)) and not t.taken[j] \
