@@ -372,8 +372,8 @@ def _person_end(t: _Text, i: int, titled: bool) -> int:
         j += 1  # «محمد بن سلمان»: a father's name follows
     if givens and j < len(t) and t.keys[j] in _TAILS and t.runs_on(j, 1) and t.joined(j):
         return j + 1  # the last given name and a piece are the family name (حسین زاده)
-    if not titled and (givens == 0 or givens == 1 and t.keys[i] in _AMBIGUOUS_GIVEN):
-        return 0
+    if not titled and (givens == 0 or t.keys[i] in _AMBIGUOUS_GIVEN):
+        return 0  # (an untitled name begins with no word that may be another: «پیام علی‌اصغر فانی»)
     if (j + 1 < len(t) and (j == i or t.joined(j)) and t.keys[j + 1] in _TAILS and t.runs_on(j, 2)
             and t.keys[j] not in _NOT_HEADS):
         return j + 2  # a family name of a word and a piece (بزرگ نیا، داروغه زاده)
@@ -388,7 +388,8 @@ def _person_end(t: _Text, i: int, titled: bool) -> int:
                 t.keys[j] in _TAILS or head and _namelike(t, j, family=True)):
             j += 1
         return j
-    return j if titled and givens else 0
+    # two given names and no family name: the last is the family name (محمدرضا عارف، بیژن بختیار)
+    return j if titled and givens or givens >= 2 else 0
 
 
 def _join_states(t: _Text, found: list[tuple[int, int, str, str]]) -> None:
