@@ -180,7 +180,7 @@ class _Text:
         return self.gaps[i] if i else ""
 
     def spans(self) -> list[int]:
-        """Offsets: word i is text[offsets[2i]:offsets[2i+1]]."""
+        """Offsets of the parts: word i is text[offsets[2i+1]:offsets[2i+2]]."""
         return [0, *accumulate(map(len, self.parts))]
 
     def joined(self, i: int, listed: bool = False) -> bool:
