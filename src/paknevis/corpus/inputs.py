@@ -84,7 +84,8 @@ def _xml_items(path: Path, kind: str) -> Iterator[Item]:
     read = {"feed": read_feed, "wiki": read_wiki_dump, "tei": read_tei}[kind]
     with open_decompressed(path) as raw:
         for n, post in enumerate(read(raw), 1):
-            yield Item(ref=f"{path}#{n}", post=orjson.dumps(post).decode())
+            yield (Item(ref=f"{path}#{n}", error=post) if isinstance(post, str)
+                   else Item(ref=f"{path}#{n}", post=orjson.dumps(post).decode()))
 
 
 def _xml_kind(name: str, path: Path) -> str | None:

@@ -87,6 +87,8 @@ def _tei_text(text: str, url: str | None, options: RepairOptions) -> Document:
         raise ValueError("a TEI corpus holds many texts, not one: 'paknevis process' makes a record of each"
                          if posts else "no TEI text in the document")
     fields = posts[0]
+    if isinstance(fields, str):  # (a text whose tags are lost: why)
+        raise ValueError(fields)
     body = body_of(fields)
     return assemble(post_of({**fields, "url": fields["url"] or url}, body), **options)
 

@@ -4,15 +4,15 @@ Journalists and archivists follow Persian media by their feeds. Each item is a p
 title, link, date and author, and the article as a page (``content:encoded`` or
 ``description``; Atom's ``content`` or ``summary``), whose text
 :func:`~paknevis.documents.html_page.plain_lines` reads. The feed is read an item at a time
-(:mod:`~paknevis.documents.xml_stream`: memory stays bounded, a broken feed is read as far
-as it goes, no entity is resolved and nothing is fetched).
+(:mod:`~paknevis.documents.xml_stream`: memory stays bounded, a broken item is read as far
+as it goes and the items after it whole, no entity is resolved and nothing is fetched).
 """
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from .xml_stream import begins_as, drop, elements, marked
+from .xml_stream import begins_as, marked, posts
 
 _ATOM = "{http://www.w3.org/2005/Atom}"
 _RSS1 = "{http://purl.org/rss/1.0/}"
@@ -31,15 +31,16 @@ _ARTICLES = (_CONTENT, "description", _RSS1 + "description", _ATOM + "content", 
 looks_like_feed = begins_as(rb"rss|feed|rdf:RDF")
 
 
-def read_feed(source: BinaryIO) -> Iterator[dict[str, Any]]:
+def read_feed(source: BinaryIO) -> Iterator[dict[str, Any] | str]:
     """Each item of the feed read from ``source``: its ``title``, ``url``, ``published``
     and ``author`` as written, the feed's title as its ``source``, and its article as
-    ``html``."""
+    ``html``; or, for an item whose tags are lost, why."""
     site = None
-    for el, cut in elements(source):
-        if el.tag in _ITEMS:
-            yield marked(_item(el, site), cut)
-            drop(el)
+    for el, warning in posts(source, ("item", "entry")):
+        if isinstance(el, str):  # (an item whose tags are lost: why, its reject's reason)
+            yield el
+        elif el.tag in _ITEMS:
+            yield marked(_item(el, site), warning)
         elif el.tag in _TITLES and site is None and (parent := el.getparent()) is not None \
                 and parent.tag in _FEEDS:
             site = _text(el)

@@ -12,15 +12,15 @@ a note, a deletion, a variant reading, a running head (``fw``) and a figure's de
 left out; of a choice (``sic`` and ``corr``, ``abbr`` and ``expan``, ``orig`` and ``reg``)
 its corrected, expanded or regular reading; a line, page or column break a space, but in a
 word (``break="no"``). The file is read a text at a time
-(:mod:`~paknevis.documents.xml_stream`: no entity resolved, nothing fetched, a broken file
-read as far as it goes).
+(:mod:`~paknevis.documents.xml_stream`: no entity resolved, nothing fetched, a broken text
+read as far as it goes and the texts after it read whole).
 """
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from .xml_stream import begins_as, drop, elements, marked
+from .xml_stream import begins_as, marked, posts
 
 looks_like_tei = begins_as(rb"TEI|teiCorpus")
 
@@ -37,16 +37,17 @@ _URI_TYPES = frozenset(("uri", "url"))
 _TEXTS = frozenset(("TEI", "TEI.2"))
 
 
-def read_tei(source: BinaryIO) -> Iterator[dict[str, Any]]:
+def read_tei(source: BinaryIO) -> Iterator[dict[str, Any] | str]:
     """Each text of the TEI document read from ``source``: its ``title``, ``url``,
     ``published`` and ``author`` as written, its source's title as its ``source``, and its
-    body as ``lines``."""
+    body as ``lines``; or, for a text whose tags are lost, why."""
     from lxml import etree
 
-    for el, cut in elements(source):
-        if etree.QName(el).localname in _TEXTS:
-            yield marked(_text_of(el, etree.QName(el).namespace), cut)
-            drop(el)
+    for el, warning in posts(source, ("TEI", "TEI.2")):
+        if isinstance(el, str):  # (a text whose tags are lost: why, its reject's reason)
+            yield el
+        elif etree.QName(el).localname in _TEXTS:
+            yield marked(_text_of(el, etree.QName(el).namespace), warning)
 
 
 def body_of(text: dict[str, Any]) -> list[str]:

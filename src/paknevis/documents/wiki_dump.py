@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import Any, BinaryIO
 from urllib.parse import quote
 
-from .xml_stream import begins_as, drop, elements, marked
+from .xml_stream import begins_as, marked, posts
 
 #: elements whose content is no prose: references and what renders as no text
 _DROPPED_TAGS = frozenset({"ref", "references", "gallery", "math", "chem", "ce", "score", "timeline",
@@ -28,14 +28,17 @@ _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[a-z]+)*")  # an interlanguage link:
 looks_like_wiki_dump = begins_as(rb"mediawiki")
 
 
-def read_wiki_dump(source: BinaryIO) -> Iterator[dict[str, Any]]:
+def read_wiki_dump(source: BinaryIO) -> Iterator[dict[str, Any] | str]:
     """Each article of the dump read from ``source``: its ``title``, ``url`` and
     ``published`` (its revision's time), the wiki's name as its ``source``, and its
-    ``wikitext``."""
+    ``wikitext``; or, for a page whose tags are lost, why."""
     from lxml import etree
 
     site = base = None
-    for el, cut in elements(source):
+    for el, warning in posts(source, ("page",)):
+        if isinstance(el, str):  # (a page whose tags are lost: why, its reject's reason)
+            yield el
+            continue
         name = etree.QName(el).localname
         if name == "sitename":
             site = (el.text or "").strip() or None
@@ -44,8 +47,7 @@ def read_wiki_dump(source: BinaryIO) -> Iterator[dict[str, Any]]:
         elif name == "page":
             article = _article(el, etree.QName(el).namespace, site, base)
             if article is not None:
-                yield marked(article, cut)
-            drop(el)
+                yield marked(article, warning)
 
 
 def _article(page, namespace: str | None, site: str | None, base: str | None) -> dict[str, str | None] | None:
