@@ -138,6 +138,31 @@ def test_csv_and_tsv_inputs(tmp_path):
     assert [x["input"] for x in recs[:2]] == [f"{tmp_path / 'a.csv'}:3", f"{tmp_path / 'a.csv'}:4"]
 
 
+def test_a_stray_csv_quote_costs_no_row(tmp_path):
+    """A cell that begins with a stray quote would take the lines up to the next quote (or
+    the end of the file), and every row in them would be lost without a word: its row is
+    read as its line alone, the quote as written, with a warning, and the lines after it are
+    read as rows (a second such quote too). A cell whose quote closes keeps its line breaks."""
+    from paknevis.corpus.inputs import UNCLOSED_QUOTE, iter_items
+    from paknevis.corpus.run import process_one
+
+    table = tmp_path / "t.csv"
+    table.write_text("title,text\n"
+                     'یک,"کتابها را\nمیخوانم"\n'  # (lines 2-3: a cell of two lines)
+                     'دو,"نقل قولی که بسته نمیشود\n'  # 4
+                     "سه,متن سوم\n"
+                     'چهار,"باز هم\n'  # 6
+                     "پنج,متن پنجم\n"
+                     'شش,"دو\nخط"\n', encoding="utf-8")  # (8-9: the last row, whose quote closes)
+    records = [json.loads(process_one(item)[1]) for item in iter_items([table])]
+    assert [(r["input"].rsplit(":", 1)[1], r["title"], UNCLOSED_QUOTE in r["warnings"]) for r in records] == [
+        ("3", "یک", False), ("4", "دو", True), ("5", "سه", False), ("6", "چهار", True), ("7", "پنج", False),
+        ("9", "شش", False)]
+    assert records[0]["text"].split("\n")[::2] == [f"کتاب{Z}ها را", f"می{Z}خوانم"]
+    assert records[1]["text"] == f'"نقل قولی که بسته نمی{Z}شود'  # (the quote as written)
+    assert records[5]["text"].split("\n")[::2] == ["دو", "خط"]
+
+
 RSS = """<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
      xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>بهار ایران</title>

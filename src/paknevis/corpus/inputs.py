@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -37,6 +38,10 @@ JSON_SUFFIXES = _plain_or_compressed(".json")  # a Telegram export, an array of 
 SCRIPT_SUFFIXES = (".js",)  # an X (Twitter) archive's tweets (data/tweets.js), if it begins as them
 TEI_SUFFIXES = _plain_or_compressed(".tei")  # TEI by its name, whatever it begins with
 NOTHING_IN_FILE = "nothing in the file (no line, row, item, article, text or HTML page)"
+#: the warning of a CSV row with a quote that does not close as a cell does (a stray " at a
+#: cell's start, which would make the lines up to the next quote its cell): its line is
+#: read alone, the quote kept
+UNCLOSED_QUOTE = "text: a quote in its row does not close as a cell does: its line is read alone, as written"
 EMPTY_FILE = "empty file"  # (as a document's reject says it)
 
 
@@ -52,6 +57,7 @@ class Item:
     url: str | None = None
     charset: str | None = None  #: from the HTTP Content-Type header, if it said
     error: str | None = None  #: why a dump or archive could not be read on: a reject
+    warning: str | None = None  #: for its record: what was wrong with it as read (UNCLOSED_QUOTE)
 
 
 def _dump_items(path: Path) -> Iterator[Item]:
@@ -68,10 +74,52 @@ def _table_items(path: Path) -> Iterator[Item]:
     csv.field_size_limit(max(csv.field_size_limit(), 1 << 30))
     delimiter = "\t" if ".tsv" in path.name.lower() else ","
     with open_decompressed(path) as raw:
-        rows = csv.DictReader(io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline=""),
-                              delimiter=delimiter, restkey="_more")
-        for row in rows:
-            yield Item(ref=f"{path}:{rows.line_num}", line=orjson.dumps(row).decode())
+        yield from _rows(path, io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline=""),
+                         delimiter)
+
+
+def _rows(path: Path, lines: Iterable[str], delimiter: str) -> Iterator[Item]:
+    """The rows of a table's ``lines``, the first its header. A cell may hold line breaks,
+    so a stray quote at a cell's start would make the lines up to the next quote (or the end
+    of the file) one cell, and the rows in them would be lost without a word: the rows are
+    read strictly, and a row where a quote does not close as a cell does is read as its
+    first line alone, split at the delimiter (``UNCLOSED_QUOTE``); the lines after it are
+    read again as rows."""
+    source: Iterator[str] = iter(lines)
+    names: list[str] | None = None
+    before = 0  # the file's lines before the reader's first
+    while True:
+        read: list[str] = []  # the lines of the row being read
+        rows = csv.DictReader(_noting(source, read), fieldnames=names, delimiter=delimiter,
+                              restkey="_more", strict=True)
+        try:
+            if names is None:
+                names = list(rows.fieldnames or ())
+                if not names:
+                    return
+                read.clear()  # (the header's lines)
+            for row in rows:
+                yield Item(ref=f"{path}:{before + rows.line_num}", line=orjson.dumps(row).decode())
+                read.clear()
+            return
+        except csv.Error:
+            if not read or not names:
+                raise
+            first = before + rows.reader.line_num - len(read) + 1  # (DictReader's is the last row's)
+            values = read[0].rstrip("\r\n").split(delimiter)
+            cells: dict[str, object] = {name: values[n] if n < len(values) else None
+                                        for n, name in enumerate(names)}  # (as DictReader makes them)
+            if len(values) > len(names):
+                cells["_more"] = values[len(names):]
+            yield Item(ref=f"{path}:{first}", line=orjson.dumps(cells).decode(), warning=UNCLOSED_QUOTE)
+            before, source = first, itertools.chain(read[1:], source)
+
+
+def _noting(source: Iterator[str], read: list[str]) -> Iterator[str]:
+    """The lines of ``source``, each noted in ``read`` as it is given."""
+    for line in source:
+        read.append(line)
+        yield line
 
 
 def _xml_items(path: Path, kind: str) -> Iterator[Item]:

@@ -194,6 +194,8 @@ def process_one(item: Item, fields: DumpFields = DumpFields(), max_bytes: int = 
         else:
             raise ValueError("an input with neither a file, a line, a post nor a page")
         doc.input = item.ref
+        if item.warning:
+            doc.warnings.append(item.warning)
         return True, doc.to_json(), (item.ref, minhash(doc.text)) if sign else None
     except (DecodeError, ValueError, UnicodeError) as e:
         reason = str(e) or type(e).__name__

@@ -1,0 +1,181 @@
+"""What one damaged byte costs a feed, a Wikipedia dump or a CSV table, and how fast they are read.
+
+    python benchmarks/damaged_inputs.py                   # 300 damaged files of each kind
+    python benchmarks/damaged_inputs.py --src /other/src  # the same of another checkout's readers
+
+The 1,200 Fars News articles (../shared/data/web/farsnews-1-4.jsonl) are written as a
+Wikipedia dump (a <page> each, the paragraphs its wikitext), as an RSS feed (an <item>
+each, the paragraphs as HTML in CDATA) and as a CSV table (a row each: title, text with its
+paragraphs' line breaks, link). Each trial changes one byte of one post, chosen at random
+(seeded), into a byte that the format reads as markup (XML's < > & / ", CSV's " , and a
+line break) or into any byte; in half the table's trials, a quote is put before a row's
+first cell instead (a title that begins with a quote, written unquoted, as a scraper may:
+a byte changed into a quote inside a cell is read as a quote). It reads the file with
+paknevis's reader (``read_wiki_dump``, ``read_feed``; for the table, the rows ``paknevis
+process`` reads), and counts, over the trials, the posts other than the damaged one that
+do not come out as from the whole file (lost or changed: damage should cost its own post
+alone), and how the damaged post came out: as it was, with a warning, changed without one,
+as a reject (a post whose tags are lost, said so) or not at all. Speed: the whole file, the
+posts ten times, best of 3.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import html
+import io
+import json
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+WEB = ROOT.parent / "shared" / "data" / "web" / "farsnews-1-4.jsonl"
+MARKUP = {"wiki": b'<>&/"', "feed": b'<>&/"', "csv": b'",\n'}
+HEADS = {
+    "wiki": ('<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/" xml:lang="fa">\n'
+             "<siteinfo><sitename>ویکی‌پدیا</sitename></siteinfo>\n", "</mediawiki>\n"),
+    "feed": ('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>فارس</title>\n',
+             "</channel></rss>\n"),
+    "csv": ("title,text,link\r\n", ""),
+}
+
+
+def posts_of_articles() -> dict[str, list[str]]:
+    """The articles as each kind writes a post."""
+    posts: dict[str, list[str]] = {"wiki": [], "feed": [], "csv": []}
+    with WEB.open(encoding="utf-8") as f:
+        for n, line in enumerate(f):
+            article = json.loads(line)
+            paragraphs = [p for p in article.get("paragraphs") or [] if isinstance(p, str)]
+            title = article.get("title") or f"خبر {n}"
+            body = "\n\n".join(paragraphs)
+            escaped = html.escape(title, quote=False)
+            posts["wiki"].append(
+                f"  <page>\n    <title>{escaped}</title>\n    <ns>0</ns>\n    <id>{n}</id>\n"
+                "    <revision>\n      <timestamp>2020-01-01T00:00:00Z</timestamp>\n"
+                f'      <text xml:space="preserve">{html.escape(body, quote=False)}</text>\n'
+                "    </revision>\n  </page>\n")
+            cdata = "".join(f"<p>{p}</p>" for p in paragraphs).replace("]]>", "]] >")
+            posts["feed"].append(f"<item><title>{escaped}</title><link>https://www.farsnews.ir/{n}</link>"
+                                 f"<description><![CDATA[{cdata}]]></description></item>\n")
+            row = io.StringIO()
+            csv.writer(row).writerow([title, body, f"https://www.farsnews.ir/{n}"])
+            posts["csv"].append(row.getvalue())
+    return posts
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--src", default=str(ROOT / "src"), help="the source tree whose readers to run")
+    ap.add_argument("--trials", type=int, default=300)
+    ap.add_argument("--seed", type=int, default=57)
+    ap.add_argument("--json", help="write the figures here")
+    args = ap.parse_args()
+    sys.path.insert(0, args.src)
+    readers = _readers()
+    out = {}
+    for kind, posts in posts_of_articles().items():
+        head, tail = (part.encode() for part in HEADS[kind])
+        encoded = [p.encode("utf-8") for p in posts]
+        read = readers[kind]
+        whole = read(head + b"".join(encoded) + tail)
+        assert len(whole) == len(posts), (kind, len(whole))
+        big = head + b"".join(encoded) * 10 + tail
+        best = min(_timed(read, big) for _ in range(3))
+        rng = random.Random(args.seed)
+        others_lost = trials_with_loss = 0
+        damaged_as: dict[str, int] = {}
+        for _ in range(args.trials):
+            which = rng.randrange(len(posts))
+            post = bytearray(encoded[which])
+            at = rng.randrange(len(post))
+            if kind == "csv" and rng.random() < 0.5:
+                post[0:0] = b'"'  # a stray quote: a title that begins with one, written unquoted
+            else:
+                post[at] = rng.choice(MARKUP[kind]) if rng.random() < 0.5 else rng.randrange(256)
+            got = read(b"".join([head, *encoded[:which], post, *encoded[which + 1:], tail]))
+            lost = _others_lost(whole, got, which)
+            others_lost += lost
+            trials_with_loss += lost > 0
+            how = _how(whole[which], got, len(posts))
+            damaged_as[how] = damaged_as.get(how, 0) + 1
+        mb = len(big) / 1e6
+        out[kind] = {"posts": len(posts), "timed_MB": round(mb, 1), "read_s": round(best, 3),
+                     "MB_per_s": round(mb / best, 1), "trials": args.trials,
+                     "other_posts_lost_or_changed": others_lost, "trials_with_such_loss": trials_with_loss,
+                     "damaged_post": dict(sorted(damaged_as.items()))}
+        print(f"{kind}: {len(posts)} posts; {args.trials} trials: {others_lost} other posts lost or changed, "
+              f"in {trials_with_loss} trials; the damaged post: {out[kind]['damaged_post']}; "
+              f"{mb:.1f} MB (the posts ten times) read in {best:.2f} s, {mb / best:.1f} MB/s", flush=True)
+    if args.json:
+        Path(args.json).write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
+
+
+def _readers() -> dict:
+    """Each kind's reader: a file's bytes -> its posts (a dict each; a str for a reject)."""
+    from paknevis.corpus.inputs import iter_items
+    from paknevis.documents.feed import read_feed
+    from paknevis.documents.wiki_dump import read_wiki_dump
+
+    folder = Path(tempfile.mkdtemp())
+
+    def table(data: bytes) -> list:
+        path = folder / "table.csv"
+        path.write_bytes(data)
+        posts = []
+        for item in iter_items([path]):
+            if item.error:
+                posts.append(item.error)
+            else:
+                row = json.loads(item.line)
+                if getattr(item, "warning", None):  # (readers before session 57 gave none)
+                    row["warnings"] = [item.warning]
+                posts.append(row)
+        return posts
+
+    return {"wiki": lambda data: list(read_wiki_dump(io.BytesIO(data))),
+            "feed": lambda data: list(read_feed(io.BytesIO(data))), "csv": table}
+
+
+def _timed(read, data: bytes) -> float:
+    t = time.perf_counter()
+    read(data)
+    return time.perf_counter() - t
+
+
+def _others_lost(whole: list, got: list, which: int) -> int:
+    """How many posts but the damaged one are not among those read, as from the whole file."""
+    left: dict[str, int] = {}
+    for post in got:
+        if isinstance(post, dict):
+            key = json.dumps(post, sort_keys=True, ensure_ascii=False)
+            left[key] = left.get(key, 0) + 1
+    lost = 0
+    for n, post in enumerate(whole):
+        key = json.dumps(post, sort_keys=True, ensure_ascii=False)
+        if n == which:
+            continue
+        if left.get(key):
+            left[key] -= 1
+        else:
+            lost += 1
+    return lost
+
+
+def _how(before: dict, got: list, n: int) -> str:
+    """How the damaged post came out: intact, with a warning, changed without one, a reject
+    (its tags lost, said so) or not at all (no article now, or lost)."""
+    if before in got:
+        return "intact"
+    if any(isinstance(p, dict) and p.get("warnings") for p in got):
+        return "warned"
+    if any(isinstance(p, str) for p in got):
+        return "reject"
+    return "changed, no warning" if sum(isinstance(p, dict) for p in got) >= n else "not read"
+
+
+if __name__ == "__main__":
+    main()
