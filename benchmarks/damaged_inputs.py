@@ -1,22 +1,24 @@
-"""What one damaged byte costs a feed, a Wikipedia dump or a CSV table, and how fast they are read.
+"""What one damaged byte costs a feed, a Wikipedia dump or a table, and how fast they are read.
 
     python benchmarks/damaged_inputs.py                   # 300 damaged files of each kind
     python benchmarks/damaged_inputs.py --src /other/src  # the same of another checkout's readers
 
 The 1,200 Fars News articles (../shared/data/web/farsnews-1-4.jsonl) are written as a
 Wikipedia dump (a <page> each, the paragraphs its wikitext), as an RSS feed (an <item>
-each, the paragraphs as HTML in CDATA) and as a CSV table (a row each: title, text with its
-paragraphs' line breaks, link). Each trial changes one byte of one post, chosen at random
-(seeded), into a byte that the format reads as markup (XML's < > & / ", CSV's " , and a
-line break) or into any byte; in half the table's trials, a quote is put before a row's
-first cell instead (a title that begins with a quote, written unquoted, as a scraper may:
-a byte changed into a quote inside a cell is read as a quote). It reads the file with
-paknevis's reader (``read_wiki_dump``, ``read_feed``; for the table, the rows ``paknevis
-process`` reads), and counts, over the trials, the posts other than the damaged one that
-do not come out as from the whole file (lost or changed: damage should cost its own post
-alone), and how the damaged post came out: as it was, with a warning, changed without one,
-as a reject (a post whose tags are lost, said so) or not at all. Speed: the whole file, the
-posts ten times, best of 3.
+each, the paragraphs as HTML in CDATA), as a CSV table (a row each: title, text with its
+paragraphs' line breaks, link; written by Python's csv module) and as a TSV table written
+as a script may write one (a line a row, no quotes, the text on one line). Each trial
+changes one byte of one post, chosen at random (seeded), into a byte that the format reads
+as markup (XML's < > & / ", a table's quote, delimiter and line break) or into any byte;
+in half the tables' trials, a quote is put before a row's first cell instead (a title
+that begins with a quote, written unquoted, as a scraper may: a byte changed into a quote
+inside a cell is read as a quote). It reads the file with paknevis's reader
+(``read_wiki_dump``, ``read_feed``; for a table, the rows ``paknevis process`` reads), and
+counts, over the trials, the posts other than the damaged one that do not come out as from
+the whole file (lost or changed: damage should cost its own post alone), and how the
+damaged post came out: as it was, with a warning, changed without one, as a reject (a post
+whose tags are lost, said so) or not at all. Speed: the whole file, the posts ten times,
+best of 3.
 """
 from __future__ import annotations
 
@@ -33,19 +35,20 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 WEB = ROOT.parent / "shared" / "data" / "web" / "farsnews-1-4.jsonl"
-MARKUP = {"wiki": b'<>&/"', "feed": b'<>&/"', "csv": b'",\n'}
+MARKUP = {"wiki": b'<>&/"', "feed": b'<>&/"', "csv": b'",\n', "tsv": b'"\t\n'}
 HEADS = {
     "wiki": ('<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/" xml:lang="fa">\n'
              "<siteinfo><sitename>ویکی‌پدیا</sitename></siteinfo>\n", "</mediawiki>\n"),
     "feed": ('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>فارس</title>\n',
              "</channel></rss>\n"),
     "csv": ("title,text,link\r\n", ""),
+    "tsv": ("title\ttext\tlink\n", ""),
 }
 
 
 def posts_of_articles() -> dict[str, list[str]]:
     """The articles as each kind writes a post."""
-    posts: dict[str, list[str]] = {"wiki": [], "feed": [], "csv": []}
+    posts: dict[str, list[str]] = {"wiki": [], "feed": [], "csv": [], "tsv": []}
     with WEB.open(encoding="utf-8") as f:
         for n, line in enumerate(f):
             article = json.loads(line)
@@ -64,6 +67,8 @@ def posts_of_articles() -> dict[str, list[str]]:
             row = io.StringIO()
             csv.writer(row).writerow([title, body, f"https://www.farsnews.ir/{n}"])
             posts["csv"].append(row.getvalue())
+            flat = " ".join(body.replace("\t", " ").split())  # (written as a script may: no quotes)
+            posts["tsv"].append(f"{' '.join(title.split())}\t{flat}\thttps://www.farsnews.ir/{n}\n")
     return posts
 
 
@@ -72,12 +77,15 @@ def main() -> None:
     ap.add_argument("--src", default=str(ROOT / "src"), help="the source tree whose readers to run")
     ap.add_argument("--trials", type=int, default=300)
     ap.add_argument("--seed", type=int, default=57)
+    ap.add_argument("--kinds", default="wiki,feed,csv,tsv", help="which kinds, by commas")
     ap.add_argument("--json", help="write the figures here")
     args = ap.parse_args()
     sys.path.insert(0, args.src)
     readers = _readers()
     out = {}
     for kind, posts in posts_of_articles().items():
+        if kind not in args.kinds.split(","):
+            continue
         head, tail = (part.encode() for part in HEADS[kind])
         encoded = [p.encode("utf-8") for p in posts]
         read = readers[kind]
@@ -92,7 +100,7 @@ def main() -> None:
             which = rng.randrange(len(posts))
             post = bytearray(encoded[which])
             at = rng.randrange(len(post))
-            if kind == "csv" and rng.random() < 0.5:
+            if kind in ("csv", "tsv") and rng.random() < 0.5:
                 post[0:0] = b'"'  # a stray quote: a title that begins with one, written unquoted
             else:
                 post[at] = rng.choice(MARKUP[kind]) if rng.random() < 0.5 else rng.randrange(256)
@@ -100,7 +108,7 @@ def main() -> None:
             lost = _others_lost(whole, got, which)
             others_lost += lost
             trials_with_loss += lost > 0
-            how = _how(whole[which], got, len(posts))
+            how = _how(whole, which, got)
             damaged_as[how] = damaged_as.get(how, 0) + 1
         mb = len(big) / 1e6
         out[kind] = {"posts": len(posts), "timed_MB": round(mb, 1), "read_s": round(best, 3),
@@ -122,8 +130,8 @@ def _readers() -> dict:
 
     folder = Path(tempfile.mkdtemp())
 
-    def table(data: bytes) -> list:
-        path = folder / "table.csv"
+    def table(data: bytes, name: str = "table.csv") -> list:
+        path = folder / name
         path.write_bytes(data)
         posts = []
         for item in iter_items([path]):
@@ -137,7 +145,8 @@ def _readers() -> dict:
         return posts
 
     return {"wiki": lambda data: list(read_wiki_dump(io.BytesIO(data))),
-            "feed": lambda data: list(read_feed(io.BytesIO(data))), "csv": table}
+            "feed": lambda data: list(read_feed(io.BytesIO(data))), "csv": table,
+            "tsv": lambda data: table(data, "table.tsv")}
 
 
 def _timed(read, data: bytes) -> float:
@@ -165,16 +174,16 @@ def _others_lost(whole: list, got: list, which: int) -> int:
     return lost
 
 
-def _how(before: dict, got: list, n: int) -> str:
+def _how(whole: list, which: int, got: list) -> str:
     """How the damaged post came out: intact, with a warning, changed without one, a reject
     (its tags lost, said so) or not at all (no article now, or lost)."""
-    if before in got:
+    if whole[which] in got:
         return "intact"
-    if any(isinstance(p, dict) and p.get("warnings") for p in got):
-        return "warned"
+    if any(isinstance(p, dict) and p.get("warnings") and p not in whole for p in got):
+        return "warned"  # (a warning of its own: not one that the whole file's post has too)
     if any(isinstance(p, str) for p in got):
         return "reject"
-    return "changed, no warning" if sum(isinstance(p, dict) for p in got) >= n else "not read"
+    return "changed, no warning" if sum(isinstance(p, dict) for p in got) >= len(whole) else "not read"
 
 
 if __name__ == "__main__":
