@@ -112,6 +112,17 @@ def test_names_are_facets_and_filters(store):
     assert search(store, "مقاومت", name="نیویورک") == []
 
 
+def test_a_name_in_a_title_alone_is_a_tag(store, records):
+    """A short item may name its subject in its title alone: the record's entities are its
+    text's, and the store finds the title's names too."""
+    titled = dict(records[0], id="title-only", title="پس از انصراف خاتمی حامیان وی باید مختار باشند",
+                  text="متن تازه درباره واژه‌ای یگانه: پاک‌نویس‌آزمای‌نام", entities=[], hashtags=[],
+                  mentions=[])
+    store.index([titled])
+    assert [h.id for h in search(store, "پاکنویسآزماینام", name="خاتمی")] == ["title-only"]
+    assert store.facets("پاک‌نویس‌آزمای‌نام")["person"] == [{"value": "محمد خاتمی", "count": 1}]
+
+
 @pytest.mark.skipif(not WEB.exists(), reason="needs ../shared/data/web")
 def test_names_however_written_over_the_news(store, records):
     named = {r["id"] for r in records if any(e["value"] == "آمریکا" for e in r["entities"])}
