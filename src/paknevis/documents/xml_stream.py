@@ -224,23 +224,23 @@ class _Cutter:
 
 
 def _utf8(source: BinaryIO) -> _Bytes:
-    """``source`` as UTF-8 bytes: as it is, its byte-order mark skipped; or decoded from the
-    encoding it declares, begins with (UTF-16's mark) or, naming none, is written in."""
+    """``source`` as UTF-8 bytes: as it is, its byte-order mark skipped; or decoded from
+    UTF-16 (after its mark), from the encoding its declaration names, or, naming none,
+    from the one it is written in."""
     buffered = io.BufferedReader(source, buffer_size=_HEAD)  # type: ignore[type-var]
     head = buffered.peek(_HEAD)
     if head.startswith(codecs.BOM_UTF8):
         buffered.read(len(codecs.BOM_UTF8))
         return buffered
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encoding = "utf-16"
-    elif declared := _DECLARED.match(head):
-        encoding = declared.group(1).decode("ascii")
-    else:
-        encoding = _undeclared_encoding(head) or "utf-8"
+        return _Recoded(buffered, "utf-16")
+    declared = _DECLARED.match(head)
     try:
-        encoding = codecs.lookup(encoding).name
-    except LookupError:  # (a name no codec has: read as UTF-8, as XML would)
-        encoding = "utf-8"
+        encoding = codecs.lookup(declared.group(1).decode("ascii")).name if declared else ""
+    except LookupError:  # (a name no codec has)
+        encoding = ""
+    if not encoding or encoding.startswith(("utf-16", "utf-32")):  # (a declaration in ASCII says
+        encoding = _undeclared_encoding(head) or "utf-8"  # its bytes are not UTF-16: as if none)
     return buffered if encoding in ("utf-8", "ascii") else _Recoded(buffered, encoding)
 
 
