@@ -4,8 +4,10 @@ messages each).
 
 Persian news and commentary live on Telegram channels, and an archive of one is its export:
 one JSON document, ``{"name": …, "type": "public_channel", "id": …, "messages": [...]}``,
-which may run to hundreds of megabytes. It is read a message at a time (ijson, whose C
-parser streams it), so memory stays bounded however long the channel.
+which may run to hundreds of megabytes. It is read a message at a time, so memory stays
+bounded however long the channel: Telegram Desktop writes a message to an indented block,
+by which the messages are cut apart and read each alone (:mod:`.json_stream`: a damaged
+byte costs its message alone); an export written otherwise is streamed by ijson.
 
 A message's text is a string, or a list of pieces and entities that read as one text
 (``["روبرو شده ", {"type": "hashtag", "text": "#ايران"}, …]``). A message is a post: its
@@ -29,6 +31,7 @@ from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 from ..io.decode import skip_bom
+from .json_stream import items_indent, laid_out_items
 
 #: the export's first keys, before its messages (Telegram Desktop writes name, type, id)
 looks_like_telegram_export = re.compile(
@@ -36,12 +39,38 @@ looks_like_telegram_export = re.compile(
     rb'"messages"\s*:\s*\[').match
 
 
+#: the key of the export's messages, after the chat's name, type and id
+_MESSAGES = re.compile(rb'"messages"\s*:\s*\[')
+
+
 def read_telegram_export(source: BinaryIO) -> Iterator[tuple[int | str, dict[str, Any] | str]]:
     """Each message of the export read from ``source``: its id, and its post's ``text``,
     ``published``, ``author`` and ``source`` (the chat's name), or why it is no post."""
+    import orjson
+
+    source = skip_bom(source)
+    head = source.peek(1 << 16)  # type: ignore[attr-defined]
+    messages = _MESSAGES.search(head)
+    indent = items_indent(head, messages.end()) if messages else None
+    try:  # the chat's name, type and id, before its messages
+        chat = orjson.loads(head[:messages.start()] + b'"messages": []}') if messages else None
+    except orjson.JSONDecodeError:
+        chat = None
+    if messages is None or indent is None or not isinstance(chat, dict):
+        yield from _streamed(source)
+        return
+    source.read(messages.end())
+    for n, (message, why) in enumerate(laid_out_items(source, indent), 1):
+        number = message.get("id") if isinstance(message, dict) else None
+        yield (number if isinstance(number, int) else f"n{n}",
+               f"a message {why}" if why else _post(message, chat))
+
+
+def _streamed(source: BinaryIO) -> Iterator[tuple[int | str, dict[str, Any] | str]]:
+    """The messages of an export read by ijson, a message at a time."""
     import ijson  # (loaded where an export is read)
 
-    events = ijson.parse(skip_bom(source), use_float=True)
+    events = ijson.parse(source, use_float=True)
     chat: dict[str, Any] = {}
     for prefix, event, value in events:  # the chat's name, kind and id, up to its messages
         if prefix in ("name", "type", "id") and event in ("string", "number"):

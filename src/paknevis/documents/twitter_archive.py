@@ -2,7 +2,9 @@
 
 The archive's ``data/tweets.js`` (``tweet.js`` in older ones; ``tweets-part1.js``… past a
 size) is JSON behind a line of JavaScript: ``window.YTD.tweets.part0 = [{"tweet": {…}},
-…]``. It is read a tweet at a time (ijson), past that line. A tweet is a post: its
+…]``, a tweet to an indented block, by which the tweets are cut apart and read each alone
+(:mod:`.json_stream`: a damaged byte costs its tweet alone); written otherwise, it is
+streamed by ijson. A tweet is a post: its
 ``full_text`` (in which X escapes ``&``, ``<`` and ``>`` as HTML does), its time
 (``created_at``: ``Sat Feb 01 10:00:00 +0000 2025``), its link, and the addresses its t.co
 links stand for (``entities.urls``, among the record's links). The account, from
@@ -19,10 +21,12 @@ from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 from ..io.decode import skip_bom
+from .json_stream import items_indent, laid_out_items
 
 #: the line of JavaScript before the tweets' JSON (tweets in archives since 2020, tweet before)
 looks_like_twitter_archive = re.compile(rb"(?:\xef\xbb\xbf)?\s*window\.YTD\.tweets?\.part\d+\s*=\s*\[").match
 _ACCOUNT = re.compile(rb"\s*window\.YTD\.account\.part\d+\s*=\s*")
+_ARRAY = re.compile(rb"\s*\[")
 
 
 def read_twitter_archive(source: BinaryIO, account: dict[str, str] | None = None
@@ -33,12 +37,21 @@ def read_twitter_archive(source: BinaryIO, account: dict[str, str] | None = None
     import ijson  # (loaded where an archive is read)
 
     reader = skip_bom(source)
-    reader.read(reader.peek(4096).index(b"=") + 1)  # type: ignore[attr-defined]  # (ijson reads JSON)
+    head = reader.peek(4096)  # type: ignore[attr-defined]
+    array = _ARRAY.match(head, head.index(b"=") + 1)
+    indent = items_indent(head, array.end()) if array else None
     account = account or {}
-    for n, item in enumerate(ijson.items(reader, "item", use_float=True), 1):
+    if array and indent is not None:  # (as X writes it: a tweet to an indented block, read each alone)
+        reader.read(array.end())
+        items: Iterator[tuple[Any, str | None]] = laid_out_items(reader, indent)
+    else:
+        reader.read(head.index(b"=") + 1)  # (ijson reads JSON)
+        items = ((item, None) for item in ijson.items(reader, "item", use_float=True))
+    for n, (item, why) in enumerate(items, 1):
         tweet = item.get("tweet", item) if isinstance(item, dict) else None
         number = tweet.get("id_str") if isinstance(tweet, dict) else None
-        yield number if isinstance(number, str) and number.isdigit() else f"n{n}", _post(tweet, account)
+        yield (number if isinstance(number, str) and number.isdigit() else f"n{n}",
+               f"a tweet {why}" if why else _post(tweet, account))
 
 
 def account_of(script: bytes | None) -> dict[str, str]:

@@ -71,6 +71,9 @@ def posts(source: BinaryIO, names: tuple[str, ...]) -> Iterator[tuple[Any, str |
     if head[start:].strip():  # a root that holds the posts (a dump, a feed, a corpus)
         root, ancestors = _head(before + head[start:])
         if root is not None:
+            for el in list(root.iter()):  # (a post in the head: one whose opening tag is
+                if el is not root and isinstance(el.tag, str) and etree.QName(el).localname in names:
+                    el.getparent().remove(el)  # damaged, said so by its closing tag: no post)
             yield from ((el, None) for el in root.iter() if isinstance(el.tag, str))
         if ancestors:  # each post is parsed in an element that declares what its ancestors declare
             declared = "".join(f" xmlns{':' + prefix if prefix else ''}={quoteattr(uri)}"

@@ -1,0 +1,105 @@
+"""A Telegram export or an X archive's tweets, written an item to an indented block, read
+an item at a time: damage in one message or tweet costs it alone, and each is accounted for."""
+import io
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from paknevis.documents.telegram_export import read_telegram_export
+from paknevis.documents.twitter_archive import read_twitter_archive
+
+TEXTS = ["شکستهای اخیر", "کتاب ها را میخوانم", "خبر سوم", "متن چهارم با \"نقل\" و {آکولاد}", "پنجم"]
+
+
+def export(texts=TEXTS) -> bytes:
+    """A channel's export as Telegram Desktop writes it: one space an indent level."""
+    messages = [{"id": n + 10, "type": "message", "date_unixtime": "1738391400", "from": "کانال",
+                 "text": [text, {"type": "bold", "text": " و بس"}]} for n, text in enumerate(texts)]
+    return json.dumps({"name": "کانال خبری", "type": "public_channel", "id": 42, "messages": messages},
+                      ensure_ascii=False, indent=1).encode()
+
+
+def read(data: bytes) -> list:
+    return list(read_telegram_export(io.BufferedReader(io.BytesIO(data))))
+
+
+WHOLE = read(export())
+
+
+def test_a_whole_export_is_read_a_message_at_a_time():
+    assert [(key, post["text"], post["url"]) for key, post in WHOLE] == [
+        (n + 10, f"{text} و بس", f"https://t.me/c/42/{n + 10}") for n, text in enumerate(TEXTS)]
+
+
+def test_a_message_whose_json_is_broken_costs_it_alone():
+    """One parse of the whole export stopped at a damaged byte, and every message after it
+    was lost (the file's reject said after how many)."""
+    data = export().replace("خبر سوم".encode(), "خبر سوم\"".encode())  # an unescaped quote
+    got = read(data)
+    assert got[2][0] == "n3" and got[2][1].startswith("a message whose JSON is broken (")
+    assert [g for n, g in enumerate(got) if n != 2] == [w for n, w in enumerate(WHOLE) if n != 2]
+
+
+def test_a_message_whose_opening_is_lost_and_one_the_file_ends_inside():
+    data = export()
+    first = data.index(b'\n  {\n   "id": 11')
+    data = data[:first + 3] + b"[" + data[first + 4:]  # message 11's opening brace
+    got = read(data)
+    assert got[1][1].startswith("a message whose opening brace is lost (at byte ")
+    assert [key for key, _ in got] == [10, "n2", 12, 13, 14]
+    cut = read(export()[:export().index("پنجم".encode())])
+    assert cut[:4] == WHOLE[:4] and cut[4] == ("n5", cut[4][1]) and cut[4][1].startswith(
+        "a message that the file ends inside (at byte ")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, len(TEXTS) - 1), st.floats(0, 0.999), st.integers(0, 255))
+def test_a_byte_changed_in_a_message_changes_no_other(which, where, byte):
+    """Whatever byte of a message's block is changed into whatever, every other message is
+    read as in the whole export, and the message itself is read or said to be none."""
+    data = export()
+    blocks = [data.index(f'\n  {{\n   "id": {n + 10}'.encode()) for n in range(len(TEXTS))]
+    ends = [*blocks[1:], data.rindex(b"\n ]")]
+    at = blocks[which] + 1 + int(where * (ends[which] - blocks[which] - 1))
+    damaged = bytearray(data)
+    damaged[at] = byte
+    got = read(bytes(damaged))
+    others = [w for n, w in enumerate(WHOLE) if n != which]
+    assert [g for g in got if g in others] == others
+    assert len(got) in (len(TEXTS), len(TEXTS) + 1)  # (a brace made or lost: one item more or one less)
+
+
+TWEETS = """window.YTD.tweets.part0 = [
+  {
+    "tweet" : {
+      "id_str" : "1885000000000000001",
+      "created_at" : "Sat Feb 01 06:30:00 +0000 2025",
+      "full_text" : "شکستهای اخیر با استقبال بینالمللی"
+    }
+  },
+  {
+    "tweet" : {
+      "id_str" : "1885000000000000002",
+      "created_at" : "Sat Feb 01 07:30:00 +0000 2025",
+      "full_text" : "دومی"
+    }
+  },
+  { "tweet" : { "id_str" : "1885000000000000003", "created_at" : "Sun Feb 02 07:00:00 +0000 2025",
+                "full_text" : "سومی" } }
+]
+"""
+
+
+def test_an_x_archives_tweets_are_read_a_tweet_at_a_time():
+    """A tweet on lines of its own, or on one line (the last here); a damaged one is said
+    to be none, and the others are read."""
+    def tweets(text: str) -> list:
+        return list(read_twitter_archive(io.BufferedReader(io.BytesIO(text.encode()))))
+
+    whole = tweets(TWEETS)
+    assert [(key, post["text"]) for key, post in whole] == [
+        ("1885000000000000001", "شکستهای اخیر با استقبال بینالمللی"), ("1885000000000000002", "دومی"),
+        ("1885000000000000003", "سومی")]
+    got = tweets(TWEETS.replace('"full_text" : "دومی"', '"full_text" : "دومی'))
+    assert got[1][1].startswith("a tweet whose JSON is broken (") and [got[0], got[2]] == [whole[0], whole[2]]
