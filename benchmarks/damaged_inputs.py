@@ -1,4 +1,5 @@
-"""What one damaged byte costs a feed, a Wikipedia dump or a table, and how fast they are read.
+"""What one damaged byte costs a feed, a Wikipedia dump, a table or a Telegram export, and
+how fast they are read.
 
     python benchmarks/damaged_inputs.py                   # 300 damaged files of each kind
     python benchmarks/damaged_inputs.py --src /other/src  # the same of another checkout's readers
@@ -6,19 +7,20 @@
 The 1,200 Fars News articles (../shared/data/web/farsnews-1-4.jsonl) are written as a
 Wikipedia dump (a <page> each, the paragraphs its wikitext), as an RSS feed (an <item>
 each, the paragraphs as HTML in CDATA), as a CSV table (a row each: title, text with its
-paragraphs' line breaks, link; written by Python's csv module) and as a TSV table written
-as a script may write one (a line a row, no quotes, the text on one line). Each trial
-changes one byte of one post, chosen at random (seeded), into a byte that the format reads
-as markup (XML's < > & / ", a table's quote, delimiter and line break) or into any byte;
-in half the tables' trials, a quote is put before a row's first cell instead (a title
-that begins with a quote, written unquoted, as a scraper may: a byte changed into a quote
-inside a cell is read as a quote). It reads the file with paknevis's reader
-(``read_wiki_dump``, ``read_feed``; for a table, the rows ``paknevis process`` reads), and
-counts, over the trials, the posts other than the damaged one that do not come out as from
-the whole file (lost or changed: damage should cost its own post alone), and how the
-damaged post came out: as it was, with a warning, changed without one, as a reject (a post
-whose tags are lost, said so) or not at all. Speed: the whole file, the posts ten times,
-best of 3.
+paragraphs' line breaks, link; written by Python's csv module), as a TSV table written as
+a script may write one (a line a row, no quotes, the text on one line) and as a channel's
+export by Telegram Desktop (a message each, indented one space a level). Each trial changes
+one byte of one post, chosen at random (seeded), into a byte that the format reads as
+markup (XML's < > & / ", a table's quote, delimiter and line break, JSON's punctuation) or
+into any byte; in half the tables' trials, a quote is put before a row's first cell
+instead (a title that begins with a quote, written unquoted, as a scraper may: a byte
+changed into a quote inside a cell is read as a quote). It reads the file with paknevis's
+reader (``read_wiki_dump``, ``read_feed``, ``read_telegram_export``; for a table, the rows
+``paknevis process`` reads), and counts, over the trials, the posts other than the damaged
+one that do not come out as from the whole file (lost or changed: damage should cost its
+own post alone), and how the damaged post came out: as it was, with a warning, changed
+without one, as a reject (a post whose tags are lost, said so) or not at all. Speed: the
+whole file, the posts ten times, best of 3.
 """
 from __future__ import annotations
 
@@ -35,7 +37,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 WEB = ROOT.parent / "shared" / "data" / "web" / "farsnews-1-4.jsonl"
-MARKUP = {"wiki": b'<>&/"', "feed": b'<>&/"', "csv": b'",\n', "tsv": b'"\t\n'}
+MARKUP = {"wiki": b'<>&/"', "feed": b'<>&/"', "csv": b'",\n', "tsv": b'"\t\n', "telegram": b'"{}[],:\\'}
 HEADS = {
     "wiki": ('<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/" xml:lang="fa">\n'
              "<siteinfo><sitename>ویکی‌پدیا</sitename></siteinfo>\n", "</mediawiki>\n"),
@@ -72,26 +74,50 @@ def posts_of_articles() -> dict[str, list[str]]:
     return posts
 
 
+def telegram_export() -> tuple[bytes, list[bytes], bytes]:
+    """The articles as a channel's messages, exported as Telegram Desktop writes them (one
+    space an indent level): the export's head, each message's block (without the comma
+    between two), its tail."""
+    messages = []
+    with WEB.open(encoding="utf-8") as f:
+        for n, line in enumerate(f):
+            article = json.loads(line)
+            paragraphs = [p for p in article.get("paragraphs") or [] if isinstance(p, str)]
+            messages.append({"id": n + 1, "type": "message", "date": "2025-02-01T10:00:00",
+                             "date_unixtime": str(1738391400 + n), "from": "فارس", "from_id": "channel1",
+                             "text": "\n\n".join([article.get("title") or "", *paragraphs]),
+                             "text_entities": [{"type": "plain", "text": p} for p in paragraphs[:3]]})
+    data = json.dumps({"name": "فارس", "type": "public_channel", "id": 1, "messages": messages},
+                      ensure_ascii=False, indent=1).encode()
+    starts = [data.index(b'\n  {\n   "id": %d,' % (n + 1)) for n in range(len(messages))]
+    end = data.rindex(b"\n ]")
+    blocks = [data[a:b].removesuffix(b",") for a, b in zip(starts, [*starts[1:], end], strict=True)]
+    return data[:starts[0]], blocks, data[end:]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--src", default=str(ROOT / "src"), help="the source tree whose readers to run")
     ap.add_argument("--trials", type=int, default=300)
     ap.add_argument("--seed", type=int, default=57)
-    ap.add_argument("--kinds", default="wiki,feed,csv,tsv", help="which kinds, by commas")
+    ap.add_argument("--kinds", default="wiki,feed,csv,tsv,telegram", help="which kinds, by commas")
     ap.add_argument("--json", help="write the figures here")
     args = ap.parse_args()
     sys.path.insert(0, args.src)
     readers = _readers()
     out = {}
-    for kind, posts in posts_of_articles().items():
+    kinds = {kind: ((part.encode() for part in HEADS[kind]), [p.encode("utf-8") for p in posts], b"")
+             for kind, posts in posts_of_articles().items()}
+    head, messages, tail = telegram_export()
+    kinds["telegram"] = ((head, tail), messages, b",")
+    for kind, ((head, tail), encoded, between) in kinds.items():
         if kind not in args.kinds.split(","):
             continue
-        head, tail = (part.encode() for part in HEADS[kind])
-        encoded = [p.encode("utf-8") for p in posts]
+        posts = encoded
         read = readers[kind]
-        whole = read(head + b"".join(encoded) + tail)
+        whole = read(head + between.join(encoded) + tail)
         assert len(whole) == len(posts), (kind, len(whole))
-        big = head + b"".join(encoded) * 10 + tail
+        big = head + between.join(encoded * 10) + tail
         best = min(_timed(read, big) for _ in range(3))
         rng = random.Random(args.seed)
         others_lost = trials_with_loss = 0
@@ -104,7 +130,7 @@ def main() -> None:
                 post[0:0] = b'"'  # a stray quote: a title that begins with one, written unquoted
             else:
                 post[at] = rng.choice(MARKUP[kind]) if rng.random() < 0.5 else rng.randrange(256)
-            got = read(b"".join([head, *encoded[:which], post, *encoded[which + 1:], tail]))
+            got = read(head + between.join([*encoded[:which], post, *encoded[which + 1:]]) + tail)
             lost = _others_lost(whole, got, which)
             others_lost += lost
             trials_with_loss += lost > 0
@@ -126,6 +152,7 @@ def _readers() -> dict:
     """Each kind's reader: a file's bytes -> its posts (a dict each; a str for a reject)."""
     from paknevis.corpus.inputs import iter_items
     from paknevis.documents.feed import read_feed
+    from paknevis.documents.telegram_export import read_telegram_export
     from paknevis.documents.wiki_dump import read_wiki_dump
 
     folder = Path(tempfile.mkdtemp())
@@ -144,7 +171,16 @@ def _readers() -> dict:
                 posts.append(row)
         return posts
 
-    return {"wiki": lambda data: list(read_wiki_dump(io.BytesIO(data))),
+    def telegram(data: bytes) -> list:
+        posts = []
+        try:  # (as a corpus run reads it: what a reader raises is the file's reject)
+            for _, post in read_telegram_export(io.BufferedReader(io.BytesIO(data))):
+                posts.append(post)
+        except Exception as e:
+            posts.append(f"cannot read the file after {len(posts)} items ({type(e).__name__})")
+        return posts
+
+    return {"telegram": telegram, "wiki": lambda data: list(read_wiki_dump(io.BytesIO(data))),
             "feed": lambda data: list(read_feed(io.BytesIO(data))), "csv": table,
             "tsv": lambda data: table(data, "table.tsv")}
 
