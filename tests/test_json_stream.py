@@ -103,3 +103,20 @@ def test_an_x_archives_tweets_are_read_a_tweet_at_a_time():
         ("1885000000000000003", "سومی")]
     got = tweets(TWEETS.replace('"full_text" : "دومی"', '"full_text" : "دومی'))
     assert got[1][1].startswith("a tweet whose JSON is broken (") and [got[0], got[2]] == [whole[0], whole[2]]
+
+
+def test_a_json_array_of_posts_laid_out_costs_a_post_a_damage(tmp_path):
+    """posts.json as json.dump(posts, f, indent=2) writes it: a post whose JSON is broken,
+    or a string among the objects, is one reject, and the posts around it are records."""
+    from paknevis.corpus.inputs import iter_items
+    from paknevis.corpus.run import process_one
+
+    posts = [{"title": f"خبر {n}", "text": f"متن خبر {n} میشود"} for n in range(4)]
+    text = json.dumps([*posts[:2], "متنی تنها", *posts[2:]], ensure_ascii=False, indent=2)
+    (tmp_path / "posts.json").write_text(text.replace('"متن خبر 1', '"متن "خبر 1'), encoding="utf-8")
+    outcomes = []
+    for item in iter_items([tmp_path / "posts.json"]):
+        ok, out, _ = process_one(item)
+        outcomes.append((item.ref.rsplit("#", 1)[1], json.loads(out)["title" if ok else "reason"][:30]))
+    assert outcomes == [("1", "خبر ۰"), ("2", "a post whose JSON is broken (u"),
+                        ("3", "a post that is no object laid "), ("4", "خبر ۲"), ("5", "خبر ۳")]

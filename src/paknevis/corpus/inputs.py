@@ -170,14 +170,27 @@ def file_head(path: Path) -> bytes | None:
 
 
 def _json_items(path: Path) -> Iterator[Item]:
-    """A JSON file's posts, each as a dump's line: the objects of an array (streamed), or
-    the one object it is; ref: the file and the post's number."""
+    """A JSON file's posts, each as a dump's line: the objects of an array, or the one
+    object it is; ref: the file and the post's number. An array written a post to an
+    indented block (``json.dump(posts, f, indent=2)``) is cut into its posts, each read
+    alone (a damaged byte costs its post); one written otherwise is streamed by ijson."""
     if (file_head(path) or b"").lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"[":
         import ijson
 
+        from ..documents.json_stream import items_indent, laid_out_items
+
         with open_decompressed(path) as raw:
-            for n, post in enumerate(ijson.items(skip_bom(raw), "item", use_float=True), 1):
-                yield Item(ref=f"{path}#{n}", line=orjson.dumps(post).decode())
+            source = skip_bom(raw)
+            head = source.peek(1 << 16)  # type: ignore[attr-defined]
+            after = head.index(b"[") + 1
+            indent = items_indent(head, after)
+            if indent is not None:
+                source.read(after)
+            posts = (laid_out_items(source, indent) if indent is not None
+                     else ((post, None) for post in ijson.items(source, "item", use_float=True)))
+            for n, (post, why) in enumerate(posts, 1):
+                yield (Item(ref=f"{path}#{n}", error=f"a post {why}") if why
+                       else Item(ref=f"{path}#{n}", line=orjson.dumps(post).decode()))
     else:
         with open_decompressed(path) as raw:
             yield Item(ref=str(path), line=raw.read().decode("utf-8-sig", "replace"))

@@ -43,7 +43,7 @@ def laid_out_items(source: _Bytes, indent: bytes) -> Iterator[tuple[Any, str | N
     """Each item of the array that ``source`` goes on with (its ``[`` read before), its
     items indented by ``indent``: (the item, None), or (None, why there is none, as the end
     of a phrase: "whose JSON is broken (…)", "that the file ends inside (…)", "whose opening
-    brace is lost (…)"), in order."""
+    brace is lost (…)", "that is no object laid out as the others (…)"), in order."""
     import orjson
 
     marks = re.compile(rb"\n" + re.escape(indent) + rb"([{}])")
@@ -58,25 +58,35 @@ def laid_out_items(source: _Bytes, indent: bytes) -> Iterator[tuple[Any, str | N
                 buf += block
                 continue
             if start >= 0:  # an item whose closing brace ends no line: the last, or cut short
-                rest = bytes(buf[start:buf.rfind(b"]")])
-                item, why = _parsed(orjson, rest.rstrip(), base + start)
+                close = buf.rfind(b"]")  # (the array's: after the item, if the file goes on to it)
+                item, why = _parsed(orjson, bytes(buf[start:close if close > start else len(buf)]).rstrip(),
+                                    base + start)
                 yield (item, None) if why is None else (
                     None, f"that the file ends inside (at byte {base + start:,} of the array)")
+            elif _stray(buf.partition(b"]")[0]):
+                yield None, f"that is no object laid out as the others (at byte {base:,} of the array)"
             return
         if m.group(1) == b"{":
             if start >= 0:  # an item that the next begins before its brace ends a line
                 yield _parsed(orjson, bytes(buf[start:m.start()]).rstrip(b" \t\r\n,"), base + start)
+            elif _stray(buf[:m.start()]):  # (a string or a number among the objects)
+                yield None, f"that is no object laid out as the others (at byte {base:,} of the array)"
             start = m.start() + 1 + len(indent)
-        elif start < 0:  # a closing brace with no opening: an item whose opening is lost
+            at = m.end()
+            continue
+        if start < 0:  # a closing brace with no opening: an item whose opening is lost
             yield None, f"whose opening brace is lost (at byte {base + m.start():,} of the array)"
         else:
             yield _parsed(orjson, bytes(buf[start:m.end()]), base + start)
             start = -1
-            del buf[:m.end()]
-            base += m.end()
-            at = 0
-            continue
-        at = m.end()
+        del buf[:m.end()]  # (what comes next stands after it)
+        base += m.end()
+        at = 0
+
+
+def _stray(between: bytes | bytearray) -> bool:
+    """Is there more than commas and spaces between two items?"""
+    return bool(between.strip(b" \t\r\n,"))
 
 
 def _parsed(orjson: Any, item: bytes, where: int) -> tuple[Any, str | None]:
