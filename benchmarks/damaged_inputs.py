@@ -18,9 +18,10 @@ changed into a quote inside a cell is read as a quote). It reads the file with p
 reader (``read_wiki_dump``, ``read_feed``, ``read_telegram_export``; for a table, the rows
 ``paknevis process`` reads), and counts, over the trials, the posts other than the damaged
 one that do not come out as from the whole file (lost or changed: damage should cost its
-own post alone), and how the damaged post came out: as it was, with a warning, changed
-without one, as a reject (a post whose tags are lost, said so) or not at all. Speed: the
-whole file, the posts ten times, best of 3.
+own post alone), how the damaged post came out (as it was, with a warning, changed without
+one, as a reject: a post whose tags are lost, said so; or not at all), and the posts read
+more than the file holds (a damaged post read as two or more: a table's cell of many lines
+read as rows). Speed: the whole file, the posts ten times, best of 3.
 """
 from __future__ import annotations
 
@@ -120,7 +121,7 @@ def main() -> None:
         big = head + between.join(encoded * 10) + tail
         best = min(_timed(read, big) for _ in range(3))
         rng = random.Random(args.seed)
-        others_lost = trials_with_loss = 0
+        others_lost = trials_with_loss = more = 0
         damaged_as: dict[str, int] = {}
         for _ in range(args.trials):
             which = rng.randrange(len(posts))
@@ -132,6 +133,7 @@ def main() -> None:
                 post[at] = rng.choice(MARKUP[kind]) if rng.random() < 0.5 else rng.randrange(256)
             got = read(head + between.join([*encoded[:which], post, *encoded[which + 1:]]) + tail)
             lost = _others_lost(whole, got, which)
+            more += max(0, len(got) - len(whole))  # (a damaged post read as two or more)
             others_lost += lost
             trials_with_loss += lost > 0
             how = _how(whole, which, got)
@@ -140,9 +142,11 @@ def main() -> None:
         out[kind] = {"posts": len(posts), "timed_MB": round(mb, 1), "read_s": round(best, 3),
                      "MB_per_s": round(mb / best, 1), "trials": args.trials,
                      "other_posts_lost_or_changed": others_lost, "trials_with_such_loss": trials_with_loss,
+                     "posts_more_than_the_file_holds": more,
                      "damaged_post": dict(sorted(damaged_as.items()))}
         print(f"{kind}: {len(posts)} posts; {args.trials} trials: {others_lost} other posts lost or changed, "
-              f"in {trials_with_loss} trials; the damaged post: {out[kind]['damaged_post']}; "
+              f"in {trials_with_loss} trials; the damaged post: {out[kind]['damaged_post']}, "
+              f"{more} posts more than the file holds; "
               f"{mb:.1f} MB (the posts ten times) read in {best:.2f} s, {mb / best:.1f} MB/s", flush=True)
     if args.json:
         Path(args.json).write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")

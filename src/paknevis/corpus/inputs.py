@@ -39,9 +39,9 @@ SCRIPT_SUFFIXES = (".js",)  # an X (Twitter) archive's tweets (data/tweets.js), 
 TEI_SUFFIXES = _plain_or_compressed(".tei")  # TEI by its name, whatever it begins with
 NOTHING_IN_FILE = "nothing in the file (no line, row, item, article, text or HTML page)"
 #: the warning of a CSV row with a quote that does not close as a cell does (a stray " at a
-#: cell's start, which would make the lines up to the next quote its cell): its line is
-#: read alone, the quote kept
-UNCLOSED_QUOTE = "text: a quote in its row does not close as a cell does: its line is read alone, as written"
+#: cell's start, which would make the lines up to the next quote its cell): it is read with
+#: the quote as written
+UNCLOSED_QUOTE = "text: a quote in its row does not close as a cell does: it is read as written"
 EMPTY_FILE = "empty file"  # (as a document's reject says it)
 
 
@@ -81,13 +81,15 @@ def _table_items(path: Path) -> Iterator[Item]:
 def _rows(path: Path, lines: Iterable[str], delimiter: str) -> Iterator[Item]:
     """The rows of a table's ``lines``, the first its header. A cell may hold line breaks,
     so a stray quote at a cell's start would make the lines up to the next quote (or the end
-    of the file) one cell, and the rows in them would be lost without a word: the rows are
-    read strictly, and a row where a quote does not close as a cell does is read as its
-    first line alone, split at the delimiter (``UNCLOSED_QUOTE``); the lines after it are
-    read again as rows."""
+    of the file) one cell, and the rows in them would be lost without a word. The rows are
+    read strictly; a row where a quote does not close as a cell does is read again with the
+    first quote that begins a cell kept as written (that cell quoted, its quotes doubled),
+    and where that does not read either, as its first line alone, split at the delimiter;
+    with a warning (``UNCLOSED_QUOTE``) each. The lines after it are read on as rows."""
     source: Iterator[str] = iter(lines)
     names: list[str] | None = None
     before = 0  # the file's lines before the reader's first
+    retried: tuple[str, int] | None = None  # the row read again: its first line, its number
     while True:
         read: list[str] = []  # the lines of the row being read
         rows = csv.DictReader(_noting(source, read), fieldnames=names, delimiter=delimiter,
@@ -99,20 +101,40 @@ def _rows(path: Path, lines: Iterable[str], delimiter: str) -> Iterator[Item]:
                     return
                 read.clear()  # (the header's lines)
             for row in rows:
-                yield Item(ref=f"{path}:{before + rows.line_num}", line=orjson.dumps(row).decode())
+                yield Item(ref=f"{path}:{before + rows.line_num}", line=orjson.dumps(row).decode(),
+                           warning=UNCLOSED_QUOTE if retried else None)
+                retried = None
                 read.clear()
             return
         except csv.Error:
             if not read or not names:
                 raise
             first = before + rows.reader.line_num - len(read) + 1  # (DictReader's is the last row's)
-            values = read[0].rstrip("\r\n").split(delimiter)
+            if retried is None and (mended := _stray_quote_kept(read[0], delimiter)) is not None:
+                retried = read[0], first
+                before, source = first - 1, itertools.chain([mended, *read[1:]], source)
+                continue
+            line, first = retried or (read[0], first)
+            retried = None
+            values = line.rstrip("\r\n").split(delimiter)
             cells: dict[str, object] = {name: values[n] if n < len(values) else None
                                         for n, name in enumerate(names)}  # (as DictReader makes them)
             if len(values) > len(names):
                 cells["_more"] = values[len(names):]
             yield Item(ref=f"{path}:{first}", line=orjson.dumps(cells).decode(), warning=UNCLOSED_QUOTE)
             before, source = first, itertools.chain(read[1:], source)
+
+
+def _stray_quote_kept(line: str, delimiter: str) -> str | None:
+    """``line`` with its first quote that begins a cell kept as written: that cell, to the
+    next delimiter, quoted (its quotes doubled); None where no cell begins with a quote."""
+    at = next((i for i, ch in enumerate(line) if ch == '"' and (i == 0 or line[i - 1] == delimiter)), -1)
+    if at < 0:
+        return None
+    end = line.find(delimiter, at)
+    if end < 0:
+        end = len(line.rstrip("\r\n"))
+    return line[:at] + '"' + line[at:end].replace('"', '""') + '"' + line[end:]
 
 
 def _noting(source: Iterator[str], read: list[str]) -> Iterator[str]:
