@@ -141,8 +141,9 @@ def test_csv_and_tsv_inputs(tmp_path):
 def test_a_stray_csv_quote_costs_no_row(tmp_path):
     """A cell that begins with a stray quote would take the lines up to the next quote (or
     the end of the file), and every row in them would be lost without a word: its row is
-    read as its line alone, the quote as written, with a warning, and the lines after it are
-    read as rows (a second such quote too). A cell whose quote closes keeps its line breaks."""
+    read with the quote as written, with a warning, and the lines after it are read as rows
+    (a second such quote too); so is a quoted cell of many lines with quotes in it that are
+    not doubled. A cell whose quote closes keeps its line breaks."""
     from paknevis.corpus.inputs import UNCLOSED_QUOTE, iter_items
     from paknevis.corpus.run import process_one
 
@@ -153,14 +154,46 @@ def test_a_stray_csv_quote_costs_no_row(tmp_path):
                      "سه,متن سوم\n"
                      'چهار,"باز هم\n'  # 6
                      "پنج,متن پنجم\n"
-                     'شش,"دو\nخط"\n', encoding="utf-8")  # (8-9: the last row, whose quote closes)
+                     'شش,"دو\nخط"\n'  # (8-9: a row whose quote closes)
+                     'هفت,"خط اول\nخط "دوم" با نقل\nخط سوم"\n'  # (10-12: quotes in a quoted cell)
+                     "هشت,متن هشتم\n", encoding="utf-8")
     records = [json.loads(process_one(item)[1]) for item in iter_items([table])]
     assert [(r["input"].rsplit(":", 1)[1], r["title"], UNCLOSED_QUOTE in r["warnings"]) for r in records] == [
         ("3", "یک", False), ("4", "دو", True), ("5", "سه", False), ("6", "چهار", True), ("7", "پنج", False),
-        ("9", "شش", False)]
+        ("9", "شش", False), ("12", "هفت", True), ("13", "هشت", False)]
     assert records[0]["text"].split("\n")[::2] == [f"کتاب{Z}ها را", f"می{Z}خوانم"]
     assert records[1]["text"] == f'"نقل قولی که بسته نمی{Z}شود'  # (the quote as written)
     assert records[5]["text"].split("\n")[::2] == ["دو", "خط"]
+    assert records[6]["text"].split("\n")[::2] == ["خط اول", "خط «دوم» با نقل", "خط سوم"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(which=st.integers(0, 5), quoted=st.booleans())
+def test_a_stray_quote_before_any_row_costs_that_row_alone(tmp_path_factory, which, quoted):
+    """A title that begins with a quote, in a table whose texts are quoted cells of many
+    lines (as Python's csv module writes them) or that has no quotes at all (as a script
+    writes one): every other row is read as in the whole table."""
+    import csv
+
+    from paknevis.corpus.inputs import iter_items
+
+    texts = [f"متن {n}، بند اول\nبند «دوم» با \"نقل\"" if quoted else f"متن {n} در یک خط" for n in range(6)]
+    out = io.StringIO()
+    if quoted:
+        csv.writer(out).writerows([["title", "text"], *([f"عنوان {n}", t] for n, t in enumerate(texts))])
+    else:
+        out.write("title,text\n" + "".join(f"عنوان {n},{t}\n" for n, t in enumerate(texts)))
+    whole = out.getvalue()
+    damaged = whole.replace(f"عنوان {which},", f'"عنوان {which},')
+    folder = tmp_path_factory.mktemp("quote")
+    rows = {}
+    for name, text in (("whole.csv", whole), ("damaged.csv", damaged)):
+        (folder / name).write_text(text, encoding="utf-8")
+        rows[name] = [(json.loads(item.line), item.warning) for item in iter_items([folder / name])]
+    assert len(rows["damaged.csv"]) == 6
+    assert [r for n, r in enumerate(rows["damaged.csv"]) if n != which] == [
+        r for n, r in enumerate(rows["whole.csv"]) if n != which]
+    assert rows["damaged.csv"][which][0]["title"] == f'"عنوان {which}' and rows["damaged.csv"][which][1]
 
 
 RSS = """<?xml version="1.0" encoding="UTF-8"?>

@@ -80,16 +80,15 @@ def _table_items(path: Path) -> Iterator[Item]:
 
 def _rows(path: Path, lines: Iterable[str], delimiter: str) -> Iterator[Item]:
     """The rows of a table's ``lines``, the first its header. A cell may hold line breaks,
-    so a stray quote at a cell's start would make the lines up to the next quote (or the end
-    of the file) one cell, and the rows in them would be lost without a word. The rows are
-    read strictly; a row where a quote does not close as a cell does is read again with the
-    first quote that begins a cell kept as written (that cell quoted, its quotes doubled),
-    and where that does not read either, as its first line alone, split at the delimiter;
-    with a warning (``UNCLOSED_QUOTE``) each. The lines after it are read on as rows."""
+    so a stray quote would make the lines up to the next quote (or the end of the file) one
+    cell, and the rows in them would be lost without a word. The rows are read strictly; a
+    row where a quote does not close as a cell does is read again with a stray quote kept as
+    written (:func:`_mended`), and where no such reading gives a row of the header's cells,
+    as its first line alone, split at the delimiter; with a warning (``UNCLOSED_QUOTE``)
+    each. The lines after it are read on as rows."""
     source: Iterator[str] = iter(lines)
     names: list[str] | None = None
     before = 0  # the file's lines before the reader's first
-    retried: tuple[str, int] | None = None  # the row read again: its first line, its number
     while True:
         read: list[str] = []  # the lines of the row being read
         rows = csv.DictReader(_noting(source, read), fieldnames=names, delimiter=delimiter,
@@ -101,33 +100,61 @@ def _rows(path: Path, lines: Iterable[str], delimiter: str) -> Iterator[Item]:
                     return
                 read.clear()  # (the header's lines)
             for row in rows:
-                yield Item(ref=f"{path}:{before + rows.line_num}", line=orjson.dumps(row).decode(),
-                           warning=UNCLOSED_QUOTE if retried else None)
-                retried = None
+                yield Item(ref=f"{path}:{before + rows.line_num}", line=orjson.dumps(row).decode())
                 read.clear()
             return
         except csv.Error:
             if not read or not names:
                 raise
             first = before + rows.reader.line_num - len(read) + 1  # (DictReader's is the last row's)
-            if retried is None and (mended := _stray_quote_kept(read[0], delimiter)) is not None:
-                retried = read[0], first
-                before, source = first - 1, itertools.chain([mended, *read[1:]], source)
-                continue
-            line, first = retried or (read[0], first)
-            retried = None
-            values = line.rstrip("\r\n").split(delimiter)
+            values, used, source = _mended(read, source, delimiter, len(names))
+            if values is None:
+                values = read[0].rstrip("\r\n").split(delimiter)
             cells: dict[str, object] = {name: values[n] if n < len(values) else None
                                         for n, name in enumerate(names)}  # (as DictReader makes them)
             if len(values) > len(names):
                 cells["_more"] = values[len(names):]
-            yield Item(ref=f"{path}:{first}", line=orjson.dumps(cells).decode(), warning=UNCLOSED_QUOTE)
-            before, source = first, itertools.chain(read[1:], source)
+            yield Item(ref=f"{path}:{first + used - 1}", line=orjson.dumps(cells).decode(),
+                       warning=UNCLOSED_QUOTE)
+            before = first + used - 1
 
 
-def _stray_quote_kept(line: str, delimiter: str) -> str | None:
-    """``line`` with its first quote that begins a cell kept as written: that cell, to the
-    next delimiter, quoted (its quotes doubled); None where no cell begins with a quote."""
+def _mended(read: list[str], source: Iterator[str], delimiter: str,
+            width: int) -> tuple[list[str] | None, int, Iterator[str]]:
+    """The row whose lines ``read`` are (up to where they would not read), read with a
+    stray quote kept as written: a quote that begins a cell of its first line (that cell
+    quoted, its quotes doubled: a title that begins with «"»), or else those inside a quoted
+    cell on its last line (doubled), the first reading that gives a row of ``width`` cells
+    and a row of as many after it. Its cells,
+    how many lines it takes and the lines after it; or None, 1 and the lines after its first."""
+    ahead: list[str] = []  # the lines after ``read`` that a reading took from ``source``
+
+    def taking() -> Iterator[str]:
+        for line in source:
+            ahead.append(line)
+            yield line
+
+    readings = ((0, _cell_quoted(read[0], delimiter)), (len(read) - 1, _inner_doubled(read[-1], delimiter)))
+    for n, mended in readings:
+        if mended is None:
+            continue
+        taken: list[str] = []
+        lines = _noting(itertools.chain(read[:n], [mended], read[n + 1:], list(ahead), taking()), taken)
+        reader = csv.reader(lines, delimiter=delimiter, strict=True)
+        try:
+            values = next(reader)
+            used = len(taken)
+            following = next(reader, None)  # (the row after it reads as a row too: the reading fits)
+        except (csv.Error, StopIteration):
+            continue
+        if len(values) == width and (following is None or len(following) == width):
+            return values, used, itertools.chain([*read, *ahead][used:], source)
+    return None, 1, itertools.chain([*read[1:], *ahead], source)
+
+
+def _cell_quoted(line: str, delimiter: str) -> str | None:
+    """``line`` with the first cell that begins with a quote quoted as a whole, its quotes
+    doubled (to the next delimiter): the quote is the cell's, as written."""
     at = next((i for i, ch in enumerate(line) if ch == '"' and (i == 0 or line[i - 1] == delimiter)), -1)
     if at < 0:
         return None
@@ -135,6 +162,17 @@ def _stray_quote_kept(line: str, delimiter: str) -> str | None:
     if end < 0:
         end = len(line.rstrip("\r\n"))
     return line[:at] + '"' + line[at:end].replace('"', '""') + '"' + line[end:]
+
+
+def _inner_doubled(line: str, delimiter: str) -> str | None:
+    """``line`` with each quote that neither begins nor ends a cell, nor is doubled, doubled:
+    quotes inside a quoted cell («خط "دوم" با نقل»), as written; None where it has none."""
+    ends = (delimiter, '"', "\r", "\n", "")
+    inner = [i for i, ch in enumerate(line)
+             if ch == '"' and i and line[i - 1] not in (delimiter, '"') and line[i + 1:i + 2] not in ends]
+    for i in reversed(inner):
+        line = line[:i] + '"' + line[i:]
+    return line if inner else None
 
 
 def _noting(source: Iterator[str], read: list[str]) -> Iterator[str]:
