@@ -71,8 +71,10 @@ def laid_out_items(source: _Bytes, indent: bytes) -> Iterator[tuple[Any, str | N
                 yield _parsed(orjson, bytes(buf[start:m.start()]).rstrip(b" \t\r\n,"), base + start)
             elif _stray(buf[:m.start()]):  # (a string or a number among the objects)
                 yield None, f"that is no object laid out as the others (at byte {base:,} of the array)"
-            start = m.start() + 1 + len(indent)
-            at = m.end()
+            del buf[:m.start()]  # (the item begins the buffer: what it holds stays bounded)
+            base += m.start()
+            start = 1 + len(indent)
+            at = start + 1
             continue
         if start < 0:  # a closing brace with no opening: an item whose opening is lost
             yield None, f"whose opening brace is lost (at byte {base + m.start():,} of the array)"
