@@ -14,17 +14,16 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator
-from typing import Any, Protocol
+from typing import Any
 
-_BLOCK = 1 << 20  # what is read at a time
+import orjson
+
+from .xml_stream import BLOCK, Readable
+
 #: after an array's [, a line break: its items are on lines of their own
 _BROKEN_LINE = re.compile(rb"[ \t\r]*\n")
 #: a line that opens an object
 _OPENING = re.compile(rb"\n([ \t]*)\{")
-
-
-class _Bytes(Protocol):
-    def read(self, size: int = -1, /) -> bytes: ...
 
 
 def items_indent(data: bytes, after: int) -> bytes | None:
@@ -39,28 +38,26 @@ def items_indent(data: bytes, after: int) -> bytes | None:
     return min(shared, key=len) if shared else None
 
 
-def laid_out_items(source: _Bytes, indent: bytes) -> Iterator[tuple[Any, str | None]]:
+def laid_out_items(source: Readable, indent: bytes) -> Iterator[tuple[Any, str | None]]:
     """Each item of the array that ``source`` goes on with (its ``[`` read before), its
     items indented by ``indent``: (the item, None), or (None, why there is none, as the end
     of a phrase: "whose JSON is broken (…)", "that the file ends inside (…)", "whose opening
     brace is lost (…)", "that is no object laid out as the others (…)"), in order."""
-    import orjson
-
     marks = re.compile(rb"\n" + re.escape(indent) + rb"([{}])")
     buf, base, at, start, ended = bytearray(), 0, 0, -1, False
     while True:
         m = marks.search(buf, at)
         if m is None:
             if not ended:
-                block = source.read(_BLOCK)
+                block = source.read(BLOCK)
                 ended = not block
                 at = max(at, len(buf) - len(indent) - 2)  # (a mark may be cut between two reads)
                 buf += block
                 continue
             if start >= 0:  # an item whose closing brace ends no line: the last, or cut short
                 close = buf.rfind(b"]")  # (the array's: after the item, if the file goes on to it)
-                item, why = _parsed(orjson, bytes(buf[start:close if close > start else len(buf)]).rstrip(),
-                                    base + start)
+                end = close if close > start else len(buf)
+                item, why = _parsed(bytes(buf[start:end]).rstrip(), base + start)
                 yield (item, None) if why is None else (
                     None, f"that the file ends inside (at byte {base + start:,} of the array)")
             elif _stray(buf.partition(b"]")[0]):
@@ -68,7 +65,7 @@ def laid_out_items(source: _Bytes, indent: bytes) -> Iterator[tuple[Any, str | N
             return
         if m.group(1) == b"{":
             if start >= 0:  # an item that the next begins before its brace ends a line
-                yield _parsed(orjson, bytes(buf[start:m.start()]).rstrip(b" \t\r\n,"), base + start)
+                yield _parsed(bytes(buf[start:m.start()]).rstrip(b" \t\r\n,"), base + start)
             elif _stray(buf[:m.start()]):  # (a string or a number among the objects)
                 yield None, f"that is no object laid out as the others (at byte {base:,} of the array)"
             del buf[:m.start()]  # (the item begins the buffer: what it holds stays bounded)
@@ -79,7 +76,7 @@ def laid_out_items(source: _Bytes, indent: bytes) -> Iterator[tuple[Any, str | N
         if start < 0:  # a closing brace with no opening: an item whose opening is lost
             yield None, f"whose opening brace is lost (at byte {base + m.start():,} of the array)"
         else:
-            yield _parsed(orjson, bytes(buf[start:m.end()]), base + start)
+            yield _parsed(bytes(buf[start:m.end()]), base + start)
             start = -1
         del buf[:m.end()]  # (what comes next stands after it)
         base += m.end()
@@ -91,7 +88,7 @@ def _stray(between: bytes | bytearray) -> bool:
     return bool(between.strip(b" \t\r\n,"))
 
 
-def _parsed(orjson: Any, item: bytes, where: int) -> tuple[Any, str | None]:
+def _parsed(item: bytes, where: int) -> tuple[Any, str | None]:
     try:
         return orjson.loads(item), None
     except orjson.JSONDecodeError as e:

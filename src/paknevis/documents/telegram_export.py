@@ -39,10 +39,6 @@ looks_like_telegram_export = re.compile(
     rb'"messages"\s*:\s*\[').match
 
 
-#: the key of the export's messages, after the chat's name, type and id
-_MESSAGES = re.compile(rb'"messages"\s*:\s*\[')
-
-
 def read_telegram_export(source: BinaryIO) -> Iterator[tuple[int | str, dict[str, Any] | str]]:
     """Each message of the export read from ``source``: its id, and its post's ``text``,
     ``published``, ``author`` and ``source`` (the chat's name), or why it is no post."""
@@ -50,10 +46,10 @@ def read_telegram_export(source: BinaryIO) -> Iterator[tuple[int | str, dict[str
 
     source = skip_bom(source)
     head = source.peek(1 << 16)  # type: ignore[attr-defined]
-    messages = _MESSAGES.search(head)
+    messages = looks_like_telegram_export(head)  # (up to the [ of its messages)
     indent = items_indent(head, messages.end()) if messages else None
     try:  # the chat's name, type and id, before its messages
-        chat = orjson.loads(head[:messages.start()] + b'"messages": []}') if messages else None
+        chat = orjson.loads(head[:messages.end()] + b"]}") if messages else None
     except orjson.JSONDecodeError:
         chat = None
     if messages is None or indent is None or not isinstance(chat, dict):

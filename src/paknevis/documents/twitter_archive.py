@@ -26,7 +26,6 @@ from .json_stream import items_indent, laid_out_items
 #: the line of JavaScript before the tweets' JSON (tweets in archives since 2020, tweet before)
 looks_like_twitter_archive = re.compile(rb"(?:\xef\xbb\xbf)?\s*window\.YTD\.tweets?\.part\d+\s*=\s*\[").match
 _ACCOUNT = re.compile(rb"\s*window\.YTD\.account\.part\d+\s*=\s*")
-_ARRAY = re.compile(rb"\s*\[")
 
 
 def read_twitter_archive(source: BinaryIO, account: dict[str, str] | None = None
@@ -38,7 +37,7 @@ def read_twitter_archive(source: BinaryIO, account: dict[str, str] | None = None
 
     reader = skip_bom(source)
     head = reader.peek(4096)  # type: ignore[attr-defined]
-    array = _ARRAY.match(head, head.index(b"=") + 1)
+    array = looks_like_twitter_archive(head)  # (up to the [ of its tweets)
     indent = items_indent(head, array.end()) if array else None
     account = account or {}
     if array and indent is not None:  # (as X writes it: a tweet to an indented block, read each alone)

@@ -24,7 +24,7 @@ from typing import Any, BinaryIO, Protocol
 from xml.sax.saxutils import quoteattr
 
 _HEAD = 1 << 16  # what is looked at to tell a file's encoding
-_BLOCK = 1 << 20  # what is read at a time
+BLOCK = 1 << 20  # what is read at a time (here and in .json_stream)
 #: the warning of a post that the file ends inside (a download cut off): it is read as
 #: far as it goes, and may lack its end
 CUT_SHORT = "text: the file ends inside it, so it may be cut short"
@@ -59,8 +59,7 @@ def posts(source: BinaryIO, names: tuple[str, ...]) -> Iterator[tuple[Any, str |
     why (a str) and None."""
     from lxml import etree  # (0.1 s: loaded where a file is read, not where one is looked at)
 
-    cutter = _Cutter(_utf8(source), names)
-    segments = cutter.segments()
+    segments = _Cutter(_utf8(source), names).segments()
     head = next(segments)[1]
     prolog = _PROLOG.match(head)
     start = prolog.end() if prolog else 0
@@ -81,10 +80,10 @@ def posts(source: BinaryIO, names: tuple[str, ...]) -> Iterator[tuple[Any, str |
             opened, closed = f"<_{declared}>".encode(), b"</_>"
     reader = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True,
                              recover=True, encoding="utf-8")
+    lost = "a <{}> whose opening tag is broken, read as none (at byte {:,} of the file)"
     for kind, data, at in segments:
-        lost = f"a <{names[0]}> whose opening tag is broken, read as none (at byte {at:,} of the file)"
         if kind == "lost":
-            yield lost, None
+            yield lost.format(names[0], at), None
             continue
         warning = None
         try:
@@ -94,7 +93,7 @@ def posts(source: BinaryIO, names: tuple[str, ...]) -> Iterator[tuple[Any, str |
         root = etree.fromstring(before + opened + data + closed, reader)
         post = next((el for el in root if isinstance(el.tag, str)), None) if opened else root
         if post is None or etree.QName(post).localname not in names:
-            yield lost, None
+            yield lost.format(names[0], at), None
             continue
         errors = [e for e in reader.error_log if e.level_name != "WARNING" and e.type_name not in _HARMLESS]
         if kind == "cut":
@@ -126,7 +125,9 @@ def _head(head: bytes) -> tuple[Any, list[Any]]:
     return reader.close(), ancestors
 
 
-class _Bytes(Protocol):
+class Readable(Protocol):
+    """What is read from: a file, or one decoded on the way (``_Recoded``)."""
+
     def read(self, size: int = -1, /) -> bytes: ...
 
 
@@ -134,7 +135,7 @@ class _Cutter:
     """A file's bytes cut into its head (what stands before its first post), then posts and
     what stands between them, by the posts' tags; never inside a comment or CDATA."""
 
-    def __init__(self, source: _Bytes, names: tuple[str, ...]):
+    def __init__(self, source: Readable, names: tuple[str, ...]):
         tags = b"|".join(re.escape(name.encode()) for name in names)
         #: a CDATA section or comment (skipped), or a post's opening or closing tag
         self.marks = re.compile(rb"<!\[CDATA\[|<!--|<(/?)(?:[\w.-]+:)?(?:" + tags + rb")(?=[\s/>])")
@@ -215,7 +216,7 @@ class _Cutter:
         return found + len(end) if found >= 0 else len(self.buf)
 
     def _read(self) -> None:
-        block = self.source.read(_BLOCK)
+        block = self.source.read(BLOCK)
         if block:
             self.buf += block
         else:
@@ -226,7 +227,7 @@ class _Cutter:
         self.base += n
 
 
-def _utf8(source: BinaryIO) -> _Bytes:
+def _utf8(source: BinaryIO) -> Readable:
     """``source`` as UTF-8 bytes: as it is, its byte-order mark skipped; or decoded from
     UTF-16 (after its mark), from the encoding its declaration names, or, naming none,
     from the one it is written in."""
@@ -250,7 +251,7 @@ def _utf8(source: BinaryIO) -> _Bytes:
 class _Recoded:
     """A file in another encoding read as UTF-8 (what cannot be decoded is U+FFFD)."""
 
-    def __init__(self, source: _Bytes, encoding: str):
+    def __init__(self, source: Readable, encoding: str):
         self.source, self.decoder = source, codecs.getincrementaldecoder(encoding)("replace")
 
     def read(self, size: int = -1) -> bytes:
