@@ -273,6 +273,8 @@ def find_entities(text: str) -> list[EntityMention]:
                 found.append(_take(t, i, end, "person"))
 
     _place_of_report(t, found)
+    if any(kind == "person" for _, _, kind, _ in found):
+        _same_people(t, found)
     found.sort()
     _join_states(t, found)
     at = t.spans() if found else []
@@ -374,6 +376,9 @@ def _person_end(t: _Text, i: int, titled: bool) -> int:
         return j + 1  # the last given name and a piece are the family name (حسین زاده)
     if not titled and (givens == 0 or t.keys[i] in _AMBIGUOUS_GIVEN):
         return 0  # (an untitled name begins with no word that may be another: «پیام علی‌اصغر فانی»)
+    if not titled and givens == 1 and t.keys[i] == "علی" and j < len(t) and t.keys[j].startswith("ال") \
+            and t.keys[j] not in _HEADS:
+        return 0  # the Arabic «on the»: «علی الظاهر», «نصر علی المومنین» (علی الهی is lost)
     if (j + 1 < len(t) and (j == i or t.joined(j)) and t.keys[j + 1] in _TAILS and t.runs_on(j, 2)
             and t.keys[j] not in _NOT_HEADS):
         return j + 2  # a family name of a word and a piece (بزرگ نیا، داروغه زاده)
@@ -390,6 +395,45 @@ def _person_end(t: _Text, i: int, titled: bool) -> int:
         return j
     # two given names and no family name: the last is the family name (محمدرضا عارف، بیژن بختیار)
     return j if titled and givens or givens >= 2 else 0
+
+
+def _same_people(t: _Text, found: list[tuple[int, int, str, str]]) -> None:
+    """A news text names a person in full once, then by the family name alone: «احد جمالی
+    … جمالی افزود». Each later word that is the family name of a person found (a word, or a
+    word and a piece: حسین زاده) is that person too; where the text names one person of that
+    family name in full, each mention by the family name alone gets the full name as its
+    value. (Not a given name, nor a word among the 1,000 most frequent: «میلاد جهانی» does
+    not make «جام جهانی» a person; among the 5,000, only a subject: «اتحادیه» after «محمد
+    اتحادیه» is still the union.)"""
+    keys = t.keys
+    full: dict[tuple[str, ...], set[tuple[int, int]]] = {}  # family name -> its full names
+    for a, b, kind, _ in found:
+        if kind != "person":
+            continue
+        family = tuple(keys[b - 2 if b - a >= 3 and keys[b - 1] in _TAILS else b - 1:b])
+        if len(family) == 1 and (family[0] in _GIVEN or family[0] in _very_common_words()):
+            continue
+        names = full.setdefault(family, set())
+        if b - a > len(family):
+            names.add((a, b))
+    if not full:
+        return
+    by_first = _by_first(full)
+    common = _common_words()
+    for i in range(len(t)):
+        family = None if t.taken[i] else _phrase(t, i, by_first)
+        if family and _namelike(t, i, family=True) and (
+                len(family) > 1 or family[0] not in common
+                # a common word that is a family name too (حسینی، جعفری; not اتحادیه، محله,
+                # nor «رحمت الهی»): where it begins a sentence, as the subject
+                or family[0].endswith("ی") and t.starts_sentence(i)):
+            found.append(_take(t, i, i + len(family), "person"))
+    at = t.spans()
+    for n, (a, b, kind, _) in enumerate(found):
+        names = full.get(tuple(keys[a:b])) if kind == "person" else None
+        if names and len({tuple(keys[c:d]) for c, d in names}) == 1:
+            c, d = min(names)
+            found[n] = (a, b, kind, t.text[at[2 * c + 1]:at[2 * d]])
 
 
 def _join_states(t: _Text, found: list[tuple[int, int, str, str]]) -> None:
