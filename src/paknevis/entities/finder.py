@@ -421,18 +421,18 @@ def _same_people(t: _Text, found: list[tuple[int, int, str, str]]) -> None:
     by_first = _by_first(full)
     common = _common_words()
     for i in range(len(t)):
-        family = None if t.taken[i] else _phrase(t, i, by_first)
-        if family and _namelike(t, i, family=True) and (
-                len(family) > 1 or family[0] not in common
+        words = None if t.taken[i] else _phrase(t, i, by_first)
+        if words and _namelike(t, i, family=True) and (
+                len(words) > 1 or words[0] not in common
                 # a common word that is a family name too (حسینی، جعفری; not اتحادیه، محله,
                 # nor «رحمت الهی»): where it begins a sentence, as the subject
-                or family[0].endswith("ی") and t.starts_sentence(i)):
-            found.append(_take(t, i, i + len(family), "person"))
+                or words[0].endswith("ی") and t.starts_sentence(i)):
+            found.append(_take(t, i, i + len(words), "person"))
     at = t.spans()
     for n, (a, b, kind, _) in enumerate(found):
-        names = full.get(tuple(keys[a:b])) if kind == "person" else None
-        if names and len({tuple(keys[c:d]) for c, d in names}) == 1:
-            c, d = min(names)
+        spans = full.get(tuple(keys[a:b])) if kind == "person" else None
+        if spans and len({tuple(keys[c:d]) for c, d in spans}) == 1:
+            c, d = min(spans)
             found[n] = (a, b, kind, t.text[at[2 * c + 1]:at[2 * d]])
 
 
