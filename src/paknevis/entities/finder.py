@@ -398,8 +398,8 @@ def _person_end(t: _Text, i: int, titled: bool) -> int:
 
 
 def _same_people(t: _Text, found: list[tuple[int, int, str, str]]) -> None:
-    """A news text names a person in full once, then by the family name alone: «احد جمالی
-    … جمالی افزود». Each later word that is the family name of a person found (a word, or a
+    """A news text names a person in full once, then by the family name alone: «مهدی ربانی
+    … ربانی افزود». Each later word that is the family name of a person found (a word, or a
     word and a piece: حسین زاده) is that person too; where the text names one person of that
     family name in full, each mention by the family name alone gets the full name as its
     value. (Not a given name, nor a word among the 1,000 most frequent: «میلاد جهانی» does
@@ -420,8 +420,8 @@ def _same_people(t: _Text, found: list[tuple[int, int, str, str]]) -> None:
         return
     by_first = _by_first(full)
     common = _common_words()
-    for i in range(len(t)):
-        words = None if t.taken[i] else _phrase(t, i, by_first)
+    for i, key in enumerate(keys):
+        words = _phrase(t, i, by_first) if key in by_first and not t.taken[i] else None
         if words and _namelike(t, i, family=True) and (
                 len(words) > 1 or words[0] not in common
                 # a common word that is a family name too (حسینی، جعفری; not اتحادیه، محله,
