@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from paknevis.documents.feed import read_feed
 from paknevis.documents.tei_document import read_tei
 from paknevis.documents.wiki_dump import read_wiki_dump
-from paknevis.documents.xml_stream import BROKEN_XML, CUT_SHORT, NOT_UTF8
+from paknevis.documents.xml_stream import BROKEN, BROKEN_XML, CUT_SHORT, NOT_UTF8, damage_of
 
 HEAD = ('<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/" xml:lang="fa">\n'
         "<siteinfo><sitename>ویکی‌پدیا</sitename><base>https://fa.wikipedia.org/wiki/x</base></siteinfo>\n")
@@ -63,6 +63,17 @@ def test_broken_xml_in_a_page_costs_that_page_alone(damage, warning):
     assert [p["title"] for p in got] == TOPICS
     assert got[2]["warnings"][0].startswith(warning) and got[2]["wikitext"].startswith("'''شیراز''' شهری")
     assert [p for i, p in enumerate(got) if i != 2] == [p for i, p in enumerate(WHOLE) if i != 2]
+
+
+@pytest.mark.parametrize("warning, damage", [
+    (CUT_SHORT, "the file ends inside it"),
+    # (lxml's message may hold «, so»: the reason keeps all of it)
+    (BROKEN.format("expected '>', so line 3"), "its XML is broken (expected '>', so line 3)"),
+    (NOT_UTF8, None),  # (its text is read: no reason it has none)
+    ("published: no date found", None),
+])
+def test_what_a_warning_says_of_the_damage_that_may_have_cost_a_post_its_text(warning, damage):
+    assert damage_of(warning) == damage
 
 
 def test_a_page_whose_tags_are_broken_is_said_to_be_lost_and_the_rest_are_read():

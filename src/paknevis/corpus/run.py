@@ -18,7 +18,7 @@ import orjson
 from ..documents import RawPost, assemble, parse, parse_file, post_of
 from ..documents.tei_document import body_of
 from ..documents.telegram_export import text_of
-from ..documents.xml_stream import BROKEN_XML, CUT_SHORT
+from ..documents.xml_stream import damage_of
 from ..io import DecodeError, decode_bytes, mend_surrogates
 from ..repair import RepairOptions
 from ..repair.config import config_of
@@ -101,12 +101,10 @@ def _from_post(post: str, repair: RepairOptions | None = None):
             if not body:
                 raise ValueError("a feed item with no text (no content:encoded, description, "
                                  "content or summary)")
-    except ValueError as e:
-        for warning in fields.get("warnings", ()):  # (the reject says why it may have none)
-            if warning == CUT_SHORT:
-                raise ValueError(f"{e}; the file ends inside it") from None
-            if warning.startswith(BROKEN_XML):  # «…; its XML is broken (expected '>')»
-                raise ValueError(f"{e}; {warning.removeprefix('text: ').partition(', so')[0]}") from None
+    except ValueError as e:  # (the reject says why it may have no text: «…; the file ends inside it»)
+        damage = next(filter(None, map(damage_of, fields.get("warnings", ()))), None)
+        if damage:
+            raise ValueError(f"{e}; {damage}") from None
         raise
     return assemble(post_of(fields, body), **(repair or {}))
 

@@ -34,6 +34,8 @@ BROKEN_XML = "text: its XML is broken ("
 BROKEN = BROKEN_XML + "{}), so part of it may be lost"
 #: the warning of a post with bytes that are no UTF-8 in a UTF-8 file: each is U+FFFD
 NOT_UTF8 = "text: bytes that are no UTF-8 (damaged) are read as U+FFFD"
+_DAMAGE = re.compile(r"text: (the file ends inside it), so it may be cut short"
+                     r"|text: (its XML is broken \(.*\)), so part of it may be lost", re.DOTALL)
 _DECLARED = re.compile(rb"\s*<\?xml[^>]*\bencoding\s*=\s*[\"']([A-Za-z0-9._-]+)")
 _DECLARATION = re.compile(rb"\s*<\?xml[^>]*\?>")
 #: what may come before the root element: a declaration, comments, instructions, a doctype
@@ -41,6 +43,14 @@ _DECLARATION = re.compile(rb"\s*<\?xml[^>]*\?>")
 _PROLOG = re.compile(rb"\s*(?:<\?.*?\?>\s*|<!--.*?-->\s*|<!DOCTYPE(?:[^\[>]|\[.*?\])*>\s*)*", re.S)
 #: an error of lxml's that loses no text: an entity that no DTD declares (&nbsp; in a feed)
 _HARMLESS = frozenset({"ERR_UNDECLARED_ENTITY"})
+
+
+def damage_of(warning: str) -> str | None:
+    """What a post's warning (``CUT_SHORT``, ``BROKEN``) says of the damage that may have
+    cost it its text, as a reject's reason ends: «the file ends inside it», «its XML is
+    broken (expected '>')»; None for any other warning."""
+    m = _DAMAGE.fullmatch(warning)
+    return (m[1] or m[2]) if m else None
 
 
 def begins_as(roots: bytes) -> Callable[[bytes], bool]:
