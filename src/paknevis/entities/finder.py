@@ -427,7 +427,12 @@ def _same_people(t: _Text, found: list[tuple[int, int, str, str]]) -> None:
                 # a common word that is a family name too (حسینی، جعفری; not اتحادیه، محله,
                 # nor «رحمت الهی»): where it begins a sentence, as the subject
                 or words[0].endswith("ی") and t.starts_sentence(i)):
-            found.append(_take(t, i, i + len(words), "person"))
+            a = i  # a given name before it is the person's, even one that may be a word (رضا اسدی)
+            while a > i - 2 and a and keys[a - 1] in _GIVEN and not t.taken[a - 1] and t.joined(a):
+                a -= 1
+            found.append(_take(t, a, i + len(words), "person"))
+            if a < i:
+                full[words].add((a, i + len(words)))
     at = t.spans()
     for n, (a, b, kind, _) in enumerate(found):
         spans = full.get(tuple(keys[a:b])) if kind == "person" else None
