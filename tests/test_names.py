@@ -71,6 +71,11 @@ CASES = {
         [("خبرگزاری فارس", ORG, "خبرگزاری فارس"), ("یاسوج", LOC, "یاسوج"),
          ("مهدی ربانی", PER, "مهدی ربانی"), ("ربانی", PER, "مهدی ربانی"),
          ("علی حسین زاده", PER, "علی حسین زاده"), ("حسین زاده", PER, "علی حسین زاده")]),
+    # رضا may be a word (consent): untitled, no name begins with it, unless its family name
+    # names a person in the text
+    "a given name that may be a word, before a family name the text names": (
+        "رضا اسدی به تیم پیوست. اسدی گفت: آماده‌ام",
+        [("رضا اسدی", PER, "رضا اسدی"), ("اسدی", PER, "رضا اسدی")]),
     # two of one family: each lone mention is a person, named by itself
     "two people of one family name": (
         "محسن فرهادی و علی فرهادی آمدند. فرهادی گفت",
