@@ -148,6 +148,8 @@ _SPORT_ONLY = _key_set(vocab.SPORT_CLUBS_AMBIGUOUS)
 _AFTER_HEAD = _key_set(vocab.PLACES_AFTER_HEAD)
 _NATIONAL_BODIES = frozenset(vocab.NATIONAL_BODIES)
 _COUNTRIES = frozenset(vocab.COUNTRIES)
+_LOCAL = frozenset({"استان", "شهرستان"})
+_LIGHT_VERBS = frozenset(vocab.LIGHT_VERBS)
 _SPEECH = _by_first(_keys(v) for v in vocab.SPEECH_VERBS)
 #: Words before an organisation's name: an agency, a paper, a channel, a club
 _NAMERS = frozenset(_keys("خبرگزاری روزنامه هفته‌نامه شبکه باشگاه"))
@@ -256,7 +258,8 @@ def find_entities(text: str) -> list[EntityMention]:
             if end:
                 found.append(_take(t, i, end, "person"))
         elif key in _PLACE_HEADS:
-            if _rare_name(t, i + 1) or i + 1 < n and not taken[i + 1] and keys[i + 1] in _AFTER_HEAD:
+            if (_rare_name(t, i + 1) and (i + 2 >= n or keys[i + 2] not in _LIGHT_VERBS)
+                    or i + 1 < n and not taken[i + 1] and keys[i + 1] in _AFTER_HEAD):
                 found.append(_take(t, i + 1, i + 2, "place"))
         elif key in _NAMERS:
             if _rare_name(t, i + 1):
@@ -443,10 +446,14 @@ def _same_people(t: _Text, found: list[tuple[int, int, str, str]]) -> None:
 
 def _join_states(t: _Text, found: list[tuple[int, int, str, str]]) -> None:
     """A state's body and the state: «شورای امنیت روسیه», «وزارت امور خارجه آمریکا» are one
-    organisation (and not the UN's council, nor Iran's ministry)."""
+    organisation (and not the UN's council, nor Iran's ministry); so are a body and its
+    province or county: «آموزش و پرورش استان کردستان», «نیروی انتظامی شهرستان دماوند»."""
     for n in range(len(found) - 2, -1, -1):
-        (a, b, kind, value), (c, d, _, next_value) = found[n], found[n + 1]
-        if value in _NATIONAL_BODIES and c == b and t.joined(c) and next_value in _COUNTRIES:
+        (a, b, kind, value), (c, d, next_kind, next_value) = found[n], found[n + 1]
+        if kind != "organization" or not t.joined(b + 1 if c == b + 1 else c):
+            continue
+        if (value in _NATIONAL_BODIES and c == b and next_value in _COUNTRIES
+                or c == b + 1 and t.keys[b] in _LOCAL and next_kind == "place" and t.joined(b)):
             found[n:n + 2] = [(a, d, kind, "")]
 
 

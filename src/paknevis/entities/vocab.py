@@ -308,6 +308,10 @@ PLACE_HEADS = frozenset({
     "استان", "شهرستان", "روستای", "دهستان", "استانداری", "فرمانداری", "جزیره", "ولایت", "ایالت",
 })
 
+#: Light verbs: the word before one is a compound verb's noun (تصریح کرد، تشریح خواهد شد),
+#: no place after استان or شهرستان («این شهرستان تصریح کرد»)
+LIGHT_VERBS = frozenset("کرد کردند کرده کند کنند شد شدند شده شود شوند خواهد خواهند نمود نمودند".split())
+
 #: Verbs and phrases that, after a sentence's first word, say that word is the speaker's
 #: name: «نوری اضافه کرد», «کمالوند خاطرنشان کرد»
 SPEECH_VERBS = (
