@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from paknevis import fix  # noqa: E402
-from paknevis.entities import find_entities, names_in_title  # noqa: E402
+from paknevis.entities import find_entities  # noqa: E402
 from paknevis.repair.fold import fold  # noqa: E402
 
 DATA = ROOT / "benchmarks" / "data"
@@ -123,10 +123,9 @@ def titles() -> dict:
                 paragraphs = article.get("paragraphs")
                 body = ("\n\n".join(p for p in paragraphs if isinstance(p, str))
                         if isinstance(paragraphs, list) else str(article.get("abstract") or ""))
-                text = fix(body)
-                in_title = {(m.kind, m.value) for m in names_in_title(fix(article.get("title") or ""), text)}
+                in_title = {(m.kind, m.value) for m in find_entities(fix(article.get("title") or ""))}
                 found += len(in_title)
-                apart += len(in_title - {(m.kind, m.value) for m in find_entities(text)})
+                apart += len(in_title - {(m.kind, m.value) for m in find_entities(fix(body))})
     return {"names_in_titles": found, "not_among_the_texts_names": apart}
 
 

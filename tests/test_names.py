@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from paknevis import fix
-from paknevis.entities import EntityMention, find_entities, names_in_title
+from paknevis.entities import EntityMention, find_entities
 
 WEB = Path(__file__).resolve().parents[2] / "shared" / "data" / "web"
 
@@ -110,13 +110,6 @@ def test_names_found(text, expected):
 @pytest.mark.parametrize("typed", ["کره جنوبی", "کره‌جنوبی", "كره جنوبي"])
 def test_a_name_however_its_parts_are_typed(typed):
     assert names(f"سفر به {typed} لغو شد") == [(typed, "place", "کره جنوبی")]
-
-
-def test_a_titles_names_are_read_with_its_text():
-    text = "مهدی تارتار پس از بازی گفت: بازیکنان استقلال در ورزشگاه آزادی خوب بودند و تیم گل زد"
-    assert [(m.text, m.kind, m.value) for m in names_in_title("تارتار: استقلال بهتر بود", text)] == [
-        ("تارتار", "person", "مهدی تارتار"), ("استقلال", "organization", "استقلال")]
-    assert names("تارتار: استقلال بهتر بود") == []  # (alone, the title names no one)
 
 
 def test_clubs_that_are_words_only_in_a_text_about_sport():

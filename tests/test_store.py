@@ -123,14 +123,6 @@ def test_a_name_in_a_title_alone_is_a_tag(store, records):
     assert store.facets("پاک‌نویس‌آزمای‌نام")["person"] == [{"value": "محمد خاتمی", "count": 1}]
 
 
-def test_a_family_name_alone_in_a_title_is_the_person_its_text_names(store, records):
-    said = dict(records[0], id="said", title="تارتار: باید صبور باشیم",
-                text="مهدی تارتار سرمربی تیم درباره واژه‌ای یگانه گفت: تاریک‌آزمای‌نام", entities=[],
-                hashtags=[], mentions=[])
-    store.index([said])
-    assert [h.id for h in search(store, "تاریکآزماینام", name="مهدی تارتار")] == ["said"]
-
-
 @pytest.mark.skipif(not WEB.exists(), reason="needs ../shared/data/web")
 def test_names_however_written_over_the_news(store, records):
     named = {r["id"] for r in records if any(e["value"] == "آمریکا" for e in r["entities"])}

@@ -1,4 +1,4 @@
 """Entities: the names of people, places and organisations in a text."""
-from .finder import EntityMention, find_entities, names_in_title
+from .finder import EntityMention, find_entities
 
-__all__ = ["EntityMention", "find_entities", "names_in_title"]
+__all__ = ["EntityMention", "find_entities"]

@@ -286,13 +286,6 @@ def find_entities(text: str) -> list[EntityMention]:
             for a, b, kind, value in found]
 
 
-def names_in_title(title: str, text: str) -> list[EntityMention]:
-    """The names of a ``title``, read with its ``text`` after it: a family name alone in the
-    title is the person the text names in full («تارتار: …» over «مهدی تارتار گفت»), and a
-    club that is a word (استقلال) is a club over a text about sport."""
-    return [m for m in find_entities(title + "\n" + text) if m.end <= len(title)]
-
-
 def _talk(keys: list[str], i: int) -> bool:
     """Words i… are «گفت و گو» (a talk, گفت و گوی، گفت و گوهای), not «گفت» (said)."""
     return keys[i + 1:i + 2] == ["و"] and i + 2 < len(keys) and keys[i + 2].startswith("گو")

@@ -228,18 +228,15 @@ def tag_rows(rec: dict) -> list[tuple[str, str, str]]:
     """(kind, value, label) of what a record is tagged with, for the stores' tags table:
     each hashtag, mention and name (its kind: person, place, organization) once, the names
     of its title too (a record's ``entities`` are its text's, with offsets into it; a short
-    news item may name its subject in its title alone: «پس از انصراف خاتمی…»; the title is
-    read with the text, :func:`paknevis.entities.names_in_title`). The value is folded, to
-    match; the label as written, to show."""
-    from ..entities import names_in_title
+    news item may name its subject in its title alone: «پس از انصراف خاتمی…»). The value is
+    folded, to match; the label as written, to show."""
+    from ..entities import find_entities
 
     rows = [("hashtag", fold(t), t) for t in rec.get("hashtags") or []]
     rows += [("mention", m.lower(), m) for m in rec.get("mentions") or []]
     rows += [(e["kind"], fold(e["value"]), e["value"]) for e in rec.get("entities") or []]
-    title, text = rec.get("title"), rec.get("text")
-    if isinstance(title, str):
-        found = names_in_title(title, text if isinstance(text, str) else "")
-        rows += [(e.kind, fold(e.value), e.value) for e in found]
+    title = rec.get("title")
+    rows += [(e.kind, fold(e.value), e.value) for e in find_entities(title)] if isinstance(title, str) else []
     return list(dict.fromkeys(rows))
 
 
