@@ -916,6 +916,21 @@ def test_a_telegram_export_with_a_bom_odd_messages_or_cut_short(tmp_path):
                         "premature EOF)")]
 
 
+def test_a_json_array_on_one_line_damaged_keeps_the_posts_before_and_says_why_in_words(tmp_path):
+    """ijson's C parser says what is wrong in bytes, with a drawing of where on more lines:
+    the reject gives its first line, as text."""
+    posts = [{"title": f"عنوان {i}", "text": f"متن شماره {i} درباره بین المللی"} for i in range(4)]
+    dump = json.dumps(posts, ensure_ascii=False)
+    at = dump.index("متن شماره 2")
+    (tmp_path / "posts.json").write_text(dump[:at] + '"' + dump[at:], encoding="utf-8")
+    r = run("process", str(tmp_path / "posts.json"), "-o", str(tmp_path / "out.jsonl"), "--no-dedup")
+    assert r.returncode == 0, r.stderr
+    assert [rec["title"] for rec in lines(tmp_path / "out.jsonl")] == ["عنوان ۰", "عنوان ۱"]
+    reason = lines(tmp_path / "out.rejects.jsonl")[0]["reason"]
+    assert reason.startswith("cannot read the file after 2 items (") and "b'" not in reason, reason
+    assert "\\x" not in reason and "\n" not in reason
+
+
 TWEETS = """window.YTD.tweets.part0 = [
   {
     "tweet" : {
