@@ -379,8 +379,7 @@ def _person_end(t: _Text, i: int, titled: bool) -> int:
         return j + 1  # the last given name and a piece are the family name (حسین زاده)
     if not titled and (givens == 0 or t.keys[i] in _AMBIGUOUS_GIVEN):
         return 0  # (an untitled name begins with no word that may be another: «پیام علی‌اصغر فانی»)
-    if not titled and givens == 1 and t.keys[i] == "علی" and j < len(t) and t.keys[j].startswith("ال") \
-            and t.keys[j] not in _HEADS:
+    if not titled and givens == 1 and t.keys[i] == "علی" and j < len(t) and t.keys[j].startswith("ال"):
         return 0  # the Arabic «on the»: «علی الظاهر», «نصر علی المومنین» (علی الهی is lost)
     if (j + 1 < len(t) and (j == i or t.joined(j)) and t.keys[j + 1] in _TAILS and t.runs_on(j, 2)
             and t.keys[j] not in _NOT_HEADS):
@@ -450,10 +449,10 @@ def _join_states(t: _Text, found: list[tuple[int, int, str, str]]) -> None:
     province or county: «آموزش و پرورش استان کردستان», «نیروی انتظامی شهرستان دماوند»."""
     for n in range(len(found) - 2, -1, -1):
         (a, b, kind, value), (c, d, next_kind, next_value) = found[n], found[n + 1]
-        if kind != "organization" or not t.joined(b + 1 if c == b + 1 else c):
-            continue
-        if (value in _NATIONAL_BODIES and c == b and next_value in _COUNTRIES
-                or c == b + 1 and t.keys[b] in _LOCAL and next_kind == "place" and t.joined(b)):
+        state = value in _NATIONAL_BODIES and c == b and next_value in _COUNTRIES
+        local = (kind == "organization" and c == b + 1 and t.keys[b] in _LOCAL and next_kind == "place"
+                 and t.joined(b))
+        if (state or local) and t.joined(c):
             found[n:n + 2] = [(a, d, kind, "")]
 
 
