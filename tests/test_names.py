@@ -49,6 +49,10 @@ CASES = {
         "محمد بن سلمان با غلامعباس ترکی و سردار شهید قاسم سلیمانی",
         [("محمد بن سلمان", PER, "محمد بن سلمان"), ("غلامعباس ترکی", PER, "غلامعباس ترکی"),
          ("قاسم سلیمانی", PER, "قاسم سلیمانی")]),
+    # a compound verb's noun is no family name (اذعان کرد), a noun before شد may be one
+    "no family name before a light verb of doing": (
+        "آل اسحاق اذعان کرد که عده‌ای به محسن بی‌احترامی کردند و جابر ربانی جانشین مهدی تارتار شد",
+        [("جابر ربانی", PER, "جابر ربانی"), ("مهدی تارتار", PER, "مهدی تارتار")]),
     # امید hope, فاطمه before a common word, حسن goodness, محمود آباد a place
     "a given name before no family name": ("امید داریم. فاطمه رو به او کرد و حسن شهرت او در محمود آباد", []),
     "a sentence's speaker": (

@@ -150,6 +150,8 @@ _NATIONAL_BODIES = frozenset(vocab.NATIONAL_BODIES)
 _COUNTRIES = frozenset(vocab.COUNTRIES)
 _LOCAL = frozenset({"استان", "شهرستان"})
 _LIGHT_VERBS = frozenset(vocab.LIGHT_VERBS)
+#: those of کردن and نمودن: no family name before one (not شد: «جانشین مهدی تارتار شد»)
+_DOING = frozenset(v for v in _LIGHT_VERBS if v.startswith(("کر", "کن", "نمود")))
 _SPEECH = _by_first(_keys(v) for v in vocab.SPEECH_VERBS)
 #: Words before an organisation's name: an agency, a paper, a channel, a club
 _NAMERS = frozenset(_keys("خبرگزاری روزنامه هفته‌نامه شبکه باشگاه"))
@@ -387,6 +389,7 @@ def _person_end(t: _Text, i: int, titled: bool) -> int:
     if (j < len(t) and (j == i or t.joined(j)) and t.keys[j] not in _GIVEN
             and (_namelike(t, j, family=True) or t.keys[j] in _HEADS and not t.taken[j])
             and not _phrase(t, j, _SPEECH)  # (طاهره تصریح کرد: no family name)
+            and (j + 1 >= len(t) or t.keys[j + 1] not in _DOING)  # (اسحاق اذعان کرد)
             and (t.keys[j] in _HEADS or t.keys[j] not in (
                 _very_common_words() if givens else _common_words()))):  # (علی دل، حضرت خواستند)
         head = t.keys[j] in _HEADS
