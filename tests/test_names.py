@@ -58,6 +58,10 @@ CASES = {
     "a sentence's speaker": (
         "نوری اضافه کرد: این طرح اجرا شد. کمالوند خاطرنشان کرد که تیم آماده است",
         [("نوری", PER, "نوری"), ("کمالوند", PER, "کمالوند")]),
+    # a family name that is a given name too (پروین، فرح), where it begins no full name
+    "a speaker whose family name is a given name": (
+        "پروین درباره شرایط تیم گفت: آماده‌ایم",
+        [("پروین", PER, "پروین")]),
     # a pronoun, a role, a talk (گفت و گو) is no speaker
     "no speaker": ("وی افزود: رئیس گفت که کار تمام است. جدیدترین گفت و گوی او منتشر شد", []),
     "the agency and the place a report is from": (

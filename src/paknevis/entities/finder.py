@@ -255,10 +255,8 @@ def find_entities(text: str) -> list[EntityMention]:
             end = _person_end(t, j, titled=True)
             if end:
                 found.append(_take(t, j, end, "person"))
-        elif key in _GIVEN:
-            end = _person_end(t, i, titled=False)
-            if end:
-                found.append(_take(t, i, end, "person"))
+        elif key in _GIVEN and (end := _person_end(t, i, titled=False)):
+            found.append(_take(t, i, end, "person"))
         elif key in _PLACE_HEADS:
             if (_rare_name(t, i + 1) and (i + 2 >= n or keys[i + 2] not in _LIGHT_VERBS)
                     or i + 1 < n and not taken[i + 1] and keys[i + 1] in _AFTER_HEAD):
@@ -270,7 +268,8 @@ def find_entities(text: str) -> list[EntityMention]:
             if _namelike(t, i) and "،" in (t.gap(i + 1) if i + 1 < n else ""):
                 found.append(_take(t, i, i + 1, "organization"))  # «به گزارش فارس،»: the agency
         else:
-            # «نوری اضافه کرد», «احمدی نژاد گفت»: a sentence's first word, before speech
+            # «نوری اضافه کرد», «احمدی نژاد گفت»: a sentence's first word, before speech (a
+            # given name too, that begins no full name: «فرح در پایان گفت»)
             end = i + 2 if i + 1 < n and keys[i + 1] in _TAILS else i + 1
             if (end < n and keys[end] in _SPEECH and _phrase(t, end, _SPEECH)
                     and not _talk(keys, end)
