@@ -149,6 +149,9 @@ _AFTER_HEAD = _key_set(vocab.PLACES_AFTER_HEAD)
 _NATIONAL_BODIES = frozenset(vocab.NATIONAL_BODIES)
 _COUNTRIES = frozenset(vocab.COUNTRIES)
 _LOCAL = frozenset({"استان", "شهرستان"})
+_OFFICES = frozenset(_keys("اداره سازمان مرکز بنیاد ستاد شرکت دانشگاه شورای انجمن کانون دادگستری "
+                           "دفتر جمعیت کمیته بانک بهزیستی هلال"))
+_STOPS = (_NOT_NAMES - {"و", "کل"}) | _PLACE_HEADS
 _LIGHT_VERBS = frozenset(vocab.LIGHT_VERBS)
 #: those of کردن and نمودن: no family name before one (not شد: «جانشین مهدی تارتار شد»)
 _DOING = frozenset(v for v in _LIGHT_VERBS if v.startswith(("کر", "کن", "نمود")))
@@ -280,6 +283,7 @@ def find_entities(text: str) -> list[EntityMention]:
     if any(kind == "person" for _, _, kind, _ in found):
         _same_people(t, found)
     found.sort()
+    _provincial_bodies(t, found)
     _join_states(t, found)
     at = t.spans() if found else []
     return [EntityMention(at[2 * a + 1], at[2 * b], text[at[2 * a + 1]:at[2 * b]], kind,
@@ -456,6 +460,28 @@ def _join_states(t: _Text, found: list[tuple[int, int, str, str]]) -> None:
                  and t.joined(b))
         if (state or local) and t.joined(c):
             found[n:n + 2] = [(a, d, kind, "")]
+
+
+def _provincial_bodies(t: _Text, found: list[tuple[int, int, str, str]]) -> None:
+    """An office of a province or county, named from its head word to the place: «اداره کل
+    فرهنگ و ارشاد اسلامی استان اصفهان», «سازمان جهاد کشاورزی استان فارس» are one
+    organisation (the names inside it, آموزش و پرورش or اصفهان, are its)."""
+    keys = t.keys
+    n = len(found) - 1
+    while n >= 0:
+        c, d, kind, _ = found[n]
+        head, i = -1, c - 1
+        if kind == "place" and c >= 2 and keys[c - 1] in _LOCAL and t.joined(c):
+            while (i > 0 and c - i <= 9 and t.gap(i) in (" ", "\u200c", "، ", "،")
+                   and keys[i - 1] not in _STOPS):
+                i -= 1
+                if keys[i] in _OFFICES and i < c - 2:  # (not «مرکز استان»: its capital)
+                    head = i
+        if head >= 0:  # the names inside it are its: one organisation in their place
+            first = next(k for k, (a, _, _, _) in enumerate(found) if a >= head)
+            found[first:n + 1] = [(head, d, "organization", "")]
+            n = first
+        n -= 1
 
 
 def _place_of_report(t: _Text, found: list[tuple[int, int, str, str]]) -> None:
