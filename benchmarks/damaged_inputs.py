@@ -1,5 +1,5 @@
-"""What one damaged byte costs a feed, a Wikipedia dump, a table or a Telegram export, and
-how fast they are read.
+"""What one damaged byte costs a feed, a Wikipedia dump, a table, a Telegram export or a JSON
+array of posts, and how fast they are read.
 
     python benchmarks/damaged_inputs.py                   # 300 damaged files of each kind
     python benchmarks/damaged_inputs.py --src /other/src  # the same of another checkout's readers
@@ -8,8 +8,9 @@ The 1,200 Fars News articles (../shared/data/web/farsnews-1-4.jsonl) are written
 Wikipedia dump (a <page> each, the paragraphs its wikitext), as an RSS feed (an <item>
 each, the paragraphs as HTML in CDATA), as a CSV table (a row each: title, text with its
 paragraphs' line breaks, link; written by Python's csv module), as a TSV table written as
-a script may write one (a line a row, no quotes, the text on one line) and as a channel's
-export by Telegram Desktop (a message each, indented one space a level). Each trial changes
+a script may write one (a line a row, no quotes, the text on one line), as a channel's
+export by Telegram Desktop (a message each, indented one space a level) and as a JSON array
+of posts on one line (title, text, link each; ``json.dump(posts, f)``). Each trial changes
 one byte of one post, chosen at random (seeded), into a byte that the format reads as
 markup (XML's < > & / ", a table's quote, delimiter and line break, JSON's punctuation) or
 into any byte; in half the tables' trials, a quote is put before a row's first cell
@@ -38,7 +39,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 WEB = ROOT.parent / "shared" / "data" / "web" / "farsnews-1-4.jsonl"
-MARKUP = {"wiki": b'<>&/"', "feed": b'<>&/"', "csv": b'",\n', "tsv": b'"\t\n', "telegram": b'"{}[],:\\'}
+MARKUP = {"wiki": b'<>&/"', "feed": b'<>&/"', "csv": b'",\n', "tsv": b'"\t\n', "telegram": b'"{}[],:\\',
+          "json": b'"{}[],:\\'}
 HEADS = {
     "wiki": ('<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/" xml:lang="fa">\n'
              "<siteinfo><sitename>ویکی‌پدیا</sitename></siteinfo>\n", "</mediawiki>\n"),
@@ -46,12 +48,13 @@ HEADS = {
              "</channel></rss>\n"),
     "csv": ("title,text,link\r\n", ""),
     "tsv": ("title\ttext\tlink\n", ""),
+    "json": ("[", "]"),
 }
 
 
 def posts_of_articles() -> dict[str, list[str]]:
     """The articles as each kind writes a post."""
-    posts: dict[str, list[str]] = {"wiki": [], "feed": [], "csv": [], "tsv": []}
+    posts: dict[str, list[str]] = {"wiki": [], "feed": [], "csv": [], "tsv": [], "json": []}
     with WEB.open(encoding="utf-8") as f:
         for n, line in enumerate(f):
             article = json.loads(line)
@@ -72,6 +75,8 @@ def posts_of_articles() -> dict[str, list[str]]:
             posts["csv"].append(row.getvalue())
             flat = " ".join(body.replace("\t", " ").split())  # (written as a script may: no quotes)
             posts["tsv"].append(f"{' '.join(title.split())}\t{flat}\thttps://www.farsnews.ir/{n}\n")
+            posts["json"].append(json.dumps({"title": title, "text": body,
+                                             "link": f"https://www.farsnews.ir/{n}"}, ensure_ascii=False))
     return posts
 
 
@@ -101,13 +106,14 @@ def main() -> None:
     ap.add_argument("--src", default=str(ROOT / "src"), help="the source tree whose readers to run")
     ap.add_argument("--trials", type=int, default=300)
     ap.add_argument("--seed", type=int, default=57)
-    ap.add_argument("--kinds", default="wiki,feed,csv,tsv,telegram", help="which kinds, by commas")
+    ap.add_argument("--kinds", default="wiki,feed,csv,tsv,telegram,json", help="which kinds, by commas")
     ap.add_argument("--json", help="write the figures here")
     args = ap.parse_args()
     sys.path.insert(0, args.src)
     readers = _readers()
     out = {}
-    kinds = {kind: ((part.encode() for part in HEADS[kind]), [p.encode("utf-8") for p in posts], b"")
+    kinds = {kind: ((part.encode() for part in HEADS[kind]), [p.encode("utf-8") for p in posts],
+                    b", " if kind == "json" else b"")
              for kind, posts in posts_of_articles().items()}
     head, messages, tail = telegram_export()
     kinds["telegram"] = ((head, tail), messages, b",")
@@ -186,7 +192,7 @@ def _readers() -> dict:
 
     return {"telegram": telegram, "wiki": lambda data: list(read_wiki_dump(io.BytesIO(data))),
             "feed": lambda data: list(read_feed(io.BytesIO(data))), "csv": table,
-            "tsv": lambda data: table(data, "table.tsv")}
+            "tsv": lambda data: table(data, "table.tsv"), "json": lambda data: table(data, "posts.json")}
 
 
 def _timed(read, data: bytes) -> float:

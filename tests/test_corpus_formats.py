@@ -777,7 +777,7 @@ def test_a_json_file_of_posts_or_of_one_post(tmp_path):
         ("one.json", f"متن می{Z}شود")]
     [not_a_post] = lines(tmp_path / "o.rejects.jsonl")
     assert not_a_post["input"].endswith("posts.json#3")
-    assert not_a_post["reason"] == "a JSON line that is not an object"
+    assert not_a_post["reason"] == "a post that is no object (at byte 169 of the array)"
 
 
 TELEGRAM_PAGE = """<!DOCTYPE html>
@@ -916,17 +916,33 @@ def test_a_telegram_export_with_a_bom_odd_messages_or_cut_short(tmp_path):
                         "premature EOF)")]
 
 
-def test_a_json_array_on_one_line_damaged_keeps_the_posts_before_and_says_why_in_words(tmp_path):
-    """ijson's C parser says what is wrong in bytes, with a drawing of where on more lines:
-    the reject gives its first line, as text."""
+def test_a_json_array_on_one_line_damaged_costs_the_damaged_post_alone(tmp_path):
+    """json.dump(posts, f) writes no layout to cut by: the posts are found by their braces,
+    and a stray quote (which turns the strings after it inside out) costs its post alone."""
     posts = [{"title": f"عنوان {i}", "text": f"متن شماره {i} درباره بین المللی"} for i in range(4)]
     dump = json.dumps(posts, ensure_ascii=False)
     at = dump.index("متن شماره 2")
     (tmp_path / "posts.json").write_text(dump[:at] + '"' + dump[at:], encoding="utf-8")
     r = run("process", str(tmp_path / "posts.json"), "-o", str(tmp_path / "out.jsonl"), "--no-dedup")
     assert r.returncode == 0, r.stderr
-    assert [rec["title"] for rec in lines(tmp_path / "out.jsonl")] == ["عنوان ۰", "عنوان ۱"]
-    reason = lines(tmp_path / "out.rejects.jsonl")[0]["reason"]
+    assert [rec["title"] for rec in lines(tmp_path / "out.jsonl")] == ["عنوان ۰", "عنوان ۱", "عنوان ۳"]
+    [reject] = lines(tmp_path / "out.rejects.jsonl")
+    assert reject["input"].endswith("posts.json#3")
+    assert reject["reason"].startswith("a post whose JSON is broken (at byte ")
+
+
+def test_a_reader_that_cannot_read_on_says_why_in_words(tmp_path):
+    """ijson (a Telegram export written on one line) says what is wrong in bytes, with a
+    drawing of where on more lines: the reject gives its first line, as text."""
+    export = {"name": "کانال", "type": "public_channel", "id": 5,
+              "messages": [{"id": n, "type": "message", "text": f"پیام {n}"} for n in range(4)]}
+    data = json.dumps(export, ensure_ascii=False)
+    at = data.index("پیام 2")
+    (tmp_path / "result.json").write_text(data[:at] + '"' + data[at:], encoding="utf-8")
+    r = run("process", str(tmp_path / "result.json"), "-o", str(tmp_path / "out.jsonl"), "--no-dedup")
+    assert r.returncode == 0, r.stderr
+    assert len(lines(tmp_path / "out.jsonl")) == 2
+    reason = lines(tmp_path / "out.rejects.jsonl")[-1]["reason"]
     assert reason.startswith("cannot read the file after 2 items (") and "b'" not in reason, reason
     assert "\\x" not in reason and "\n" not in reason
 

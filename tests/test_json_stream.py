@@ -120,3 +120,66 @@ def test_a_json_array_of_posts_laid_out_costs_a_post_a_damage(tmp_path):
         outcomes.append((item.ref.rsplit("#", 1)[1], json.loads(out)["title" if ok else "reason"][:30]))
     assert outcomes == [("1", "خبر ۰"), ("2", "a post whose JSON is broken (u"),
                         ("3", "a post that is no object laid "), ("4", "خبر ۲"), ("5", "خبر ۳")]
+
+
+# An array of posts on one line, as json.dump(posts, f) writes it: no layout to cut by, so
+# its items are found by their braces outside strings, and after damage by the next «, {»
+# that opens an object like the first.
+POSTS = [{"title": f"خبر {n}", "text": f"متن {{خبر}} {n} با \"نقل\" و \\ میشود",
+          "tags": [{"name": "ایران"}, {"name": "نفت", "ids": [n, n + 1]}]} for n in range(5)]
+LINE = json.dumps(POSTS, ensure_ascii=False).encode()
+
+
+def items(data: bytes) -> list:
+    from paknevis.documents.json_stream import array_items
+
+    source = io.BufferedReader(io.BytesIO(data))
+    assert source.read(1) == b"["
+    return list(array_items(source))
+
+
+def test_an_array_on_one_line_is_read_an_item_at_a_time():
+    assert items(LINE) == [(post, None) for post in POSTS]
+    assert items(b"[]") == [] and items(b"[ ]") == []
+
+
+def test_an_array_on_one_line_damaged_costs_the_damaged_item_alone():
+    """A stray quote turns the strings after it inside out, so no brace after it closes the
+    item: the reader finds the next item that parses and opens with the first one's key
+    (not the object {"name": …} inside an item), and the stretch between is one reject."""
+    at = LINE.index("متن {خبر} 2".encode())
+    got = items(LINE[:at] + b'"' + LINE[at:])
+    assert [post for post, _ in got] == [POSTS[0], POSTS[1], None, POSTS[3], POSTS[4]]
+    assert got[2][1].startswith("whose JSON is broken (")
+    # damage in the first item: the key its bytes open with is the one to look for
+    got = items(LINE.replace(b"\\\\", b"\\q", 1))
+    assert [post for post, _ in got] == [None, *POSTS[1:]]
+
+
+def test_an_array_on_one_line_with_strays_or_cut_short():
+    strays = json.dumps([POSTS[0], "متنی تنها", 12, [1, 2], POSTS[1]], ensure_ascii=False).encode()
+    assert [(post, why and why.split(" (")[0]) for post, why in items(strays)] == [
+        (POSTS[0], None), (None, "that is no object"), (POSTS[1], None)]
+    cut = LINE[:LINE.index("متن {خبر} 3".encode())]
+    got = items(cut)
+    assert got[:3] == [(post, None) for post in POSTS[:3]] and len(got) == 4
+    assert got[3][1].startswith("that the file ends inside (at byte ")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, len(POSTS) - 1), st.floats(0, 0.999), st.integers(0, 255), st.booleans())
+def test_a_byte_changed_in_an_item_on_one_line_changes_no_other(which, where, byte, insert):
+    """Whatever byte of an item is changed into whatever, or put in, every other item is read
+    as in the whole array, and the item itself is read or said to be none."""
+    starts = [LINE.index(f'{{"title": "خبر {n}"'.encode()) for n in range(len(POSTS))]
+    ends = [*(start - 2 for start in starts[1:]), len(LINE) - 1]  # (each item's «}»; not «, »)
+    at = starts[which] + int(where * (ends[which] - starts[which]))
+    damaged = bytearray(LINE)
+    if insert:
+        damaged.insert(at, byte)
+    else:
+        damaged[at] = byte
+    got = items(bytes(damaged))
+    others = [(post, None) for n, post in enumerate(POSTS) if n != which]
+    assert [g for g in got if g in others] == others
+    assert len(got) in (len(POSTS) - 1, len(POSTS), len(POSTS) + 1)

@@ -231,23 +231,19 @@ def file_head(path: Path) -> bytes | None:
 
 def _json_items(path: Path) -> Iterator[Item]:
     """A JSON file's posts, each as a dump's line: the objects of an array, or the one
-    object it is; ref: the file and the post's number. An array written a post to an
-    indented block (``json.dump(posts, f, indent=2)``) is cut into its posts, each read
-    alone (a damaged byte costs its post); one written otherwise is streamed by ijson."""
+    object it is; ref: the file and the post's number. An array is cut into its posts, each
+    read alone, so that a damaged byte costs its post: by the layout of one written a post
+    to an indented block (``json.dump(posts, f, indent=2)``), else by its braces."""
     if (file_head(path) or b"").lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"[":
-        import ijson
-
-        from ..documents.json_stream import items_indent, laid_out_items
+        from ..documents.json_stream import array_items, items_indent, laid_out_items
 
         with open_decompressed(path) as raw:
             source = skip_bom(raw)
             head = source.peek(1 << 16)  # type: ignore[attr-defined]
             after = head.index(b"[") + 1
             indent = items_indent(head, after)
-            if indent is not None:
-                source.read(after)
-            posts = (laid_out_items(source, indent) if indent is not None
-                     else ((post, None) for post in ijson.items(source, "item", use_float=True)))
+            source.read(after)
+            posts = laid_out_items(source, indent) if indent is not None else array_items(source)
             for n, (post, why) in enumerate(posts, 1):
                 yield (Item(ref=f"{path}#{n}", error=f"a post {why}") if why
                        else Item(ref=f"{path}#{n}", line=orjson.dumps(post).decode()))

@@ -5,8 +5,13 @@ and each item parsed on its own (orjson), so that damage costs the item it is in
 JSON's strings hold no line break (it is written ``\\n``), so a line that begins with the
 items' indent and then ``{`` or ``}`` opens or closes an item; the braces inside an item are
 indented more. (An item written on one line, ``{ … },``, ends where the next begins, or
-where the array ends.) An array written otherwise (on one line) has no such lines: its reader
-streams it with ijson, where a damaged byte ends the reading (what came before is kept).
+where the array ends.)
+
+An array written otherwise (on one line: ``json.dump(posts, f)``) has no such lines. Its
+items are found by their braces, outside strings (:func:`array_items`). A damaged byte may
+throw that count off (a stray quote turns strings inside out): the reader then looks for the
+next item where ``, {`` begins one that parses alone and opens with the first item's key,
+and the bytes between are one reject.
 """
 from __future__ import annotations
 
@@ -93,3 +98,121 @@ def _parsed(item: bytes, where: int) -> tuple[Any, str | None]:
         return orjson.loads(item), None
     except orjson.JSONDecodeError as e:
         return None, f"whose JSON is broken ({e}; at byte {where:,} of the array)"
+
+
+#: what the brace count looks at: quotes, a string's escapes, braces and brackets
+_STRUCTURE = re.compile(rb'["\\{}\[\]]')
+#: where, after damage, the next item may begin: «, {»
+_BOUNDARY = re.compile(rb",\s*\{")
+_SPACE = b" \t\r\n,"
+#: an object's first key
+_OPENING_KEY = re.compile(rb'\{\s*("(?:[^"\\]|\\.)*")\s*:')
+
+
+def array_items(source: Readable) -> Iterator[tuple[Any, str | None]]:
+    """Each item of the array that ``source`` goes on with (its ``[`` read before), however
+    it is written: (the item, None), or (None, why there is none, as the end of a phrase:
+    "whose JSON is broken (…)", "that the file ends inside (…)", "that is no object (…)"),
+    in order. A healthy array is read a block at a time (what is held is the item being
+    read); after damage, the rest of the file is held, to find the next item that parses."""
+    buf, base, ended, first_key, at = bytearray(), 0, False, None, 0
+    while True:
+        while at < len(buf) and buf[at] in _SPACE:
+            at += 1
+        opens = at < len(buf) and buf[at] in b"{["
+        end = _item_end(buf, at) if opens else None
+        closes = at < len(buf) and buf[at] == ord("]")
+        if (at == len(buf) or opens and end is None or closes and not buf[at + 1:].strip()) and not ended:
+            block = source.read(BLOCK)
+            ended = not block
+            buf += block
+            continue
+        if at == len(buf) or closes and not buf[at + 1:].strip():
+            return  # (a ] with more after it is damage: a stray, read past below)
+        item, why = _parsed(bytes(buf[at:end]), base + at) if end is not None else (None, "")
+        if end is not None and why is None and isinstance(item, dict):
+            if first_key is None and item:
+                first_key = next(iter(item))
+            yield item, None
+            at = end
+        elif isinstance(item, list):  # an array among the objects: its objects are items
+            if item and all(isinstance(post, dict) for post in item):
+                yield from ((post, None) for post in item)
+            else:
+                yield None, f"that is no object (at byte {base + at:,} of the array)"
+            at = end  # type: ignore[assignment]
+        else:  # damaged, or no object: the bytes as far as the next item that parses are one reject
+            if not ended:
+                buf += source.read()
+                ended = True
+            keys = [first_key] if first_key is not None else [_first_key(buf, at), _last_key(buf, at)]
+            again = next((a for key in keys if key is not None and (a := _next_item(buf, at, key))), None)
+            if not opens:  # a string or a number among the objects, or an opening brace lost
+                yield None, f"that is no object (at byte {base + at:,} of the array)"
+            elif again is None and end is None:
+                yield None, f"that the file ends inside (at byte {base + at:,} of the array)"
+                return
+            else:
+                yield None, why or f"whose JSON is broken (at byte {base + at:,} of the array)"
+            at = again if again is not None else len(buf)  # (no item after it: the rest is its)
+        del buf[:at]  # (what has been read goes: what is held stays bounded)
+        base += at
+        at = 0
+
+
+def _item_end(buf: bytes | bytearray, begin: int) -> int | None:
+    """Where the object whose ``{`` is at ``begin`` ends (after its ``}``), by its braces
+    and brackets outside strings; None where ``buf`` ends first."""
+    depth, in_string, at = 0, False, begin
+    while (m := _STRUCTURE.search(buf, at)) is not None:
+        c, at = buf[m.start()], m.end()
+        if in_string:
+            if c == 0x5C:  # a backslash: the next byte is escaped
+                at += 1
+            elif c == 0x22:
+                in_string = False
+        elif c == 0x22:
+            in_string = True
+        elif c in b"{[":
+            depth += 1
+        else:
+            depth -= 1
+            if depth == 0:
+                return at
+    return None
+
+
+def _first_key(buf: bytes | bytearray, begin: int) -> str | None:
+    """The first key of the object at ``begin``, as written (a damaged item's, when no item
+    before it was read: the items after it open with the same key), or None."""
+    m = _OPENING_KEY.match(buf, begin)
+    if m is None:
+        return None
+    try:
+        key = orjson.loads(m.group(1))
+    except orjson.JSONDecodeError:
+        return None
+    return key if isinstance(key, str) else None
+
+
+def _last_key(buf: bytes | bytearray, after: int) -> str | None:
+    """The first key of the array's last item (the one that ends at its closing ``]``), where
+    the first item is too damaged to show its own."""
+    for m in reversed(list(_BOUNDARY.finditer(buf, after + 1))):
+        end = _item_end(buf, m.end() - 1)
+        if end is not None and buf[end:].strip() == b"]":
+            return _first_key(buf, m.end() - 1)
+    return None
+
+
+def _next_item(buf: bytes | bytearray, after: int, key: str) -> int | None:
+    """Where, after the damaged item at ``after``, the next item begins: a ``{`` after a
+    comma whose object parses alone and opens with ``key``, the items' first key (an object
+    inside an item, «[{…}, {…}]», opens with another), or None."""
+    for m in _BOUNDARY.finditer(buf, after + 1):
+        begin = m.end() - 1
+        end = _item_end(buf, begin)
+        item, why = _parsed(bytes(buf[begin:end]), 0) if end is not None else (None, "")
+        if why is None and isinstance(item, dict) and next(iter(item), None) == key:
+            return begin
+    return None
