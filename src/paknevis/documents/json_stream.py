@@ -1,6 +1,7 @@
-"""A large JSON array of posts, written an item to an indented block (as Telegram Desktop
-writes an export's messages and X an archive's tweets), cut into its items by that layout
-and each item parsed on its own (orjson), so that damage costs the item it is in.
+"""A large JSON array of posts cut into its items, each parsed on its own (orjson), so that
+damage costs the item it is in: by its layout where it is written an item to an indented
+block (as Telegram Desktop writes an export's messages and X an archive's tweets), else by
+its braces.
 
 JSON's strings hold no line break (it is written ``\\n``), so a line that begins with the
 items' indent and then ``{`` or ``}`` opens or closes an item; the braces inside an item are
