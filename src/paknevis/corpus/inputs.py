@@ -128,18 +128,13 @@ def _mended(read: list[str], source: Iterator[str], delimiter: str,
     and a row of as many after it. Its cells,
     how many lines it takes and the lines after it; or None, 1 and the lines after its first."""
     ahead: list[str] = []  # the lines after ``read`` that a reading took from ``source``
-
-    def taking() -> Iterator[str]:
-        for line in source:
-            ahead.append(line)
-            yield line
-
     readings = ((0, _cell_quoted(read[0], delimiter)), (len(read) - 1, _inner_doubled(read[-1], delimiter)))
     for n, mended in readings:
         if mended is None:
             continue
         taken: list[str] = []
-        lines = _noting(itertools.chain(read[:n], [mended], read[n + 1:], list(ahead), taking()), taken)
+        lines = _noting(itertools.chain(read[:n], [mended], read[n + 1:], list(ahead),
+                                        _noting(source, ahead)), taken)
         reader = csv.reader(lines, delimiter=delimiter, strict=True)
         try:
             values = next(reader)

@@ -30,6 +30,8 @@ from .xml_stream import BLOCK, Readable
 _BROKEN_LINE = re.compile(rb"[ \t\r]*\n")
 #: a line that opens an object
 _OPENING = re.compile(rb"\n([ \t]*)\{")
+#: what may stand between two items
+_SPACE = b" \t\r\n,"
 
 
 def items_indent(data: bytes, after: int) -> bytes | None:
@@ -91,7 +93,7 @@ def laid_out_items(source: Readable, indent: bytes) -> Iterator[tuple[Any, str |
 
 def _stray(between: bytes | bytearray) -> bool:
     """Is there more than commas and spaces between two items?"""
-    return bool(between.strip(b" \t\r\n,"))
+    return bool(between.strip(_SPACE))
 
 
 def _parsed(item: bytes, where: int) -> tuple[Any, str | None]:
@@ -105,7 +107,6 @@ def _parsed(item: bytes, where: int) -> tuple[Any, str | None]:
 _STRUCTURE = re.compile(rb'["\\{}\[\]]')
 #: where, after damage, the next item may begin: «, {»
 _BOUNDARY = re.compile(rb",\s*\{")
-_SPACE = b" \t\r\n,"
 #: an object's first key
 _OPENING_KEY = re.compile(rb'\{\s*("(?:[^"\\]|\\.)*")\s*:')
 
@@ -122,14 +123,15 @@ def array_items(source: Readable) -> Iterator[tuple[Any, str | None]]:
             at += 1
         opens = at < len(buf) and buf[at] in b"{["
         end = _item_end(buf, at) if opens else None
-        closes = at < len(buf) and buf[at] == ord("]")
-        if (at == len(buf) or opens and end is None or closes and not buf[at + 1:].strip()) and not ended:
+        # (a ] with more after it is damage: a stray, read past below)
+        closes = at < len(buf) and buf[at] == ord("]") and not buf[at + 1:].strip()
+        if (at == len(buf) or opens and end is None or closes) and not ended:
             block = source.read(BLOCK)
             ended = not block
             buf += block
             continue
-        if at == len(buf) or closes and not buf[at + 1:].strip():
-            return  # (a ] with more after it is damage: a stray, read past below)
+        if at == len(buf) or closes:
+            return
         item, why = _parsed(bytes(buf[at:end]), base + at) if end is not None else (None, "")
         if end is not None and why is None and isinstance(item, dict):
             if first_key is None and item:
