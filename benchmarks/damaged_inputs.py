@@ -9,7 +9,8 @@ Wikipedia dump (a <page> each, the paragraphs its wikitext), as an RSS feed (an 
 each, the paragraphs as HTML in CDATA), as a CSV table (a row each: title, text with its
 paragraphs' line breaks, link; written by Python's csv module), as a TSV table written as
 a script may write one (a line a row, no quotes, the text on one line), as a channel's
-export by Telegram Desktop (a message each, indented one space a level) and as a JSON array
+export by Telegram Desktop (a message each, indented one space a level), as that export
+written on one line (``telegram-line``: no app writes one, a script may) and as a JSON array
 of posts on one line (title, text, link each; ``json.dump(posts, f)``). Each trial changes
 one byte of one post, chosen at random (seeded), into a byte that the format reads as
 markup (XML's < > & / ", a table's quote, delimiter and line break, JSON's punctuation) or
@@ -40,7 +41,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 WEB = ROOT.parent / "shared" / "data" / "web" / "farsnews-1-4.jsonl"
 MARKUP = {"wiki": b'<>&/"', "feed": b'<>&/"', "csv": b'",\n', "tsv": b'"\t\n', "telegram": b'"{}[],:\\',
-          "json": b'"{}[],:\\'}
+          "telegram-line": b'"{}[],:\\', "json": b'"{}[],:\\'}
 HEADS = {
     "wiki": ('<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/" xml:lang="fa">\n'
              "<siteinfo><sitename>ویکی‌پدیا</sitename></siteinfo>\n", "</mediawiki>\n"),
@@ -80,10 +81,10 @@ def posts_of_articles() -> dict[str, list[str]]:
     return posts
 
 
-def telegram_export() -> tuple[bytes, list[bytes], bytes]:
+def telegram_export(indent: int | None = 1) -> tuple[bytes, list[bytes], bytes]:
     """The articles as a channel's messages, exported as Telegram Desktop writes them (one
-    space an indent level): the export's head, each message's block (without the comma
-    between two), its tail."""
+    space an indent level; None: on one line): the export's head, each message's block
+    (without the comma between two), its tail."""
     messages = []
     with WEB.open(encoding="utf-8") as f:
         for n, line in enumerate(f):
@@ -94,10 +95,12 @@ def telegram_export() -> tuple[bytes, list[bytes], bytes]:
                              "text": "\n\n".join([article.get("title") or "", *paragraphs]),
                              "text_entities": [{"type": "plain", "text": p} for p in paragraphs[:3]]})
     data = json.dumps({"name": "فارس", "type": "public_channel", "id": 1, "messages": messages},
-                      ensure_ascii=False, indent=1).encode()
-    starts = [data.index(b'\n  {\n   "id": %d,' % (n + 1)) for n in range(len(messages))]
-    end = data.rindex(b"\n ]")
-    blocks = [data[a:b].removesuffix(b",") for a, b in zip(starts, [*starts[1:], end], strict=True)]
+                      ensure_ascii=False, indent=indent).encode()
+    opening = b'\n  {\n   "id": %d,' if indent else b'{"id": %d, "type"'
+    starts = [data.index(opening % (n + 1)) for n in range(len(messages))]
+    end = data.rindex(b"\n ]" if indent else b"]")
+    blocks = [data[a:b].removesuffix(b", " if indent is None else b",")
+              for a, b in zip(starts, [*starts[1:], end], strict=True)]
     return data[:starts[0]], blocks, data[end:]
 
 
@@ -106,7 +109,8 @@ def main() -> None:
     ap.add_argument("--src", default=str(ROOT / "src"), help="the source tree whose readers to run")
     ap.add_argument("--trials", type=int, default=300)
     ap.add_argument("--seed", type=int, default=57)
-    ap.add_argument("--kinds", default="wiki,feed,csv,tsv,telegram,json", help="which kinds, by commas")
+    ap.add_argument("--kinds", default="wiki,feed,csv,tsv,telegram,telegram-line,json",
+                    help="which kinds, by commas")
     ap.add_argument("--json", help="write the figures here")
     args = ap.parse_args()
     sys.path.insert(0, args.src)
@@ -117,6 +121,8 @@ def main() -> None:
              for kind, posts in posts_of_articles().items()}
     head, messages, tail = telegram_export()
     kinds["telegram"] = ((head, tail), messages, b",")
+    head, messages, tail = telegram_export(indent=None)
+    kinds["telegram-line"] = ((head, tail), messages, b", ")
     for kind, ((head, tail), encoded, between) in kinds.items():
         if kind not in args.kinds.split(","):
             continue
@@ -190,7 +196,8 @@ def _readers() -> dict:
             posts.append(f"cannot read the file after {len(posts)} items ({type(e).__name__})")
         return posts
 
-    return {"telegram": telegram, "wiki": lambda data: list(read_wiki_dump(io.BytesIO(data))),
+    return {"telegram": telegram, "telegram-line": telegram,
+            "wiki": lambda data: list(read_wiki_dump(io.BytesIO(data))),
             "feed": lambda data: list(read_feed(io.BytesIO(data))), "csv": table,
             "tsv": lambda data: table(data, "table.tsv"), "json": lambda data: table(data, "posts.json")}
 

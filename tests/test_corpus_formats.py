@@ -899,7 +899,8 @@ def test_a_page_of_a_telegram_html_export_is_a_record_a_message(tmp_path):
 def test_a_telegram_export_with_a_bom_odd_messages_or_cut_short(tmp_path):
     """A byte-order mark before the export (as a Windows editor saves it) is read past; a
     message that is no object, or has no id, is its place in the list ('n2'); a time out of
-    range is the date as written; an export cut short keeps the messages before the cut."""
+    range is the date as written; an export cut short inside a message keeps the messages
+    before it, and that message is a reject that says so."""
     export = ('\ufeff{"name": "کانال", "messages": [{"id": 7, "text": "یک", '
               '"date_unixtime": "99999999999999999999", "date": "2025-02-01T10:00:00"}, "متن", '
               '{"text": ["دو ", {"type": "bold"}, 3]}, {"id": 9, "text": "سه"')
@@ -911,9 +912,8 @@ def test_a_telegram_export_with_a_bom_odd_messages_or_cut_short(tmp_path):
         ("7", "یک", "2025-02-01T10:00:00"), ("n3", "دو", None)]
     rejects = lines(tmp_path / "out.rejects.jsonl")
     assert [(rej["input"].rsplit("/", 1)[1], rej["reason"]) for rej in rejects] == [
-        ("result.json#n2", "a message that is no JSON object"),
-        ("result.json", "cannot read the file after 3 items (IncompleteJSONError: parse error: "
-                        "premature EOF)")]
+        ("result.json#n2", "a message that is no object (at byte 99 of the array)"),
+        ("result.json#n4", "a message that the file ends inside (at byte 151 of the array)")]
 
 
 def test_a_json_array_on_one_line_damaged_costs_the_damaged_post_alone(tmp_path):
@@ -931,20 +931,28 @@ def test_a_json_array_on_one_line_damaged_costs_the_damaged_post_alone(tmp_path)
     assert reject["reason"].startswith("a post whose JSON is broken (at byte ")
 
 
-def test_a_reader_that_cannot_read_on_says_why_in_words(tmp_path):
-    """ijson (a Telegram export written on one line) says what is wrong in bytes, with a
-    drawing of where on more lines: the reject gives its first line, as text."""
+def test_a_telegram_export_or_x_archive_on_one_line_damaged_costs_the_damaged_post_alone(tmp_path):
+    """An export or an archive written on one line (json.dump, no indent) is cut by its
+    braces: a stray quote in a message or a tweet costs it alone."""
     export = {"name": "کانال", "type": "public_channel", "id": 5,
-              "messages": [{"id": n, "type": "message", "text": f"پیام {n}"} for n in range(4)]}
+              "messages": [{"id": n, "type": "message", "text": f"پیام {n}",
+                            "text_entities": [{"type": "plain", "text": f"پیام {n}"}]} for n in range(4)]}
     data = json.dumps(export, ensure_ascii=False)
     at = data.index("پیام 2")
     (tmp_path / "result.json").write_text(data[:at] + '"' + data[at:], encoding="utf-8")
-    r = run("process", str(tmp_path / "result.json"), "-o", str(tmp_path / "out.jsonl"), "--no-dedup")
+    tweets = [{"tweet": {"id_str": str(n), "full_text": f"توییت {n}"}} for n in range(4)]
+    data = "window.YTD.tweets.part0 = " + json.dumps(tweets, ensure_ascii=False)
+    at = data.index("توییت 1")
+    (tmp_path / "tweets.js").write_text(data[:at] + '"' + data[at:], encoding="utf-8")
+    r = run("process", str(tmp_path / "result.json"), str(tmp_path / "tweets.js"),
+            "-o", str(tmp_path / "out.jsonl"), "--no-dedup")
     assert r.returncode == 0, r.stderr
-    assert len(lines(tmp_path / "out.jsonl")) == 2
-    reason = lines(tmp_path / "out.rejects.jsonl")[-1]["reason"]
-    assert reason.startswith("cannot read the file after 2 items (") and "b'" not in reason, reason
-    assert "\\x" not in reason and "\n" not in reason
+    assert [rec["text"] for rec in lines(tmp_path / "out.jsonl")] == [
+        "پیام ۰", "پیام ۱", "پیام ۳", "توییت ۰", "توییت ۲", "توییت ۳"]
+    assert [(rej["input"].rsplit("/", 1)[1], rej["reason"].split(" (")[0])
+            for rej in lines(tmp_path / "out.rejects.jsonl")] == [
+        ("result.json#n3", "a message whose JSON is broken"),
+        ("tweets.js#n2", "a tweet whose JSON is broken")]
 
 
 TWEETS = """window.YTD.tweets.part0 = [

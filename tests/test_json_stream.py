@@ -157,29 +157,48 @@ def test_an_array_on_one_line_damaged_costs_the_damaged_item_alone():
 
 
 def test_an_array_on_one_line_with_strays_or_cut_short():
-    strays = json.dumps([POSTS[0], "متنی تنها", 12, [1, 2], POSTS[1]], ensure_ascii=False).encode()
+    """A string, a number or an array of no objects among the items is a reject each, and
+    the item after it is read, whatever key it opens with; an array cut short inside an item
+    says so; an array cut after its ], or written as an object's last value, is read whole."""
+    strays = json.dumps([POSTS[0], "متنی, تنها]", 12, [1, 2], {"other": 1}, POSTS[1]],
+                        ensure_ascii=False).encode()
     assert [(post, why and why.split(" (")[0]) for post, why in items(strays)] == [
-        (POSTS[0], None), (None, "that is no object"), (POSTS[1], None)]
+        (POSTS[0], None), *[(None, "that is no object")] * 3, ({"other": 1}, None), (POSTS[1], None)]
     cut = LINE[:LINE.index("متن {خبر} 3".encode())]
     got = items(cut)
     assert got[:3] == [(post, None) for post in POSTS[:3]] and len(got) == 4
     assert got[3][1].startswith("that the file ends inside (at byte ")
+    assert items(LINE[:-1]) == items(LINE) == [(post, None) for post in POSTS]
+    from paknevis.documents.json_stream import array_items
+
+    for closing in (b"]}", b"] \n}\n", b"]"):  # (the ] and } of {"posts": […]}, or cut after the ])
+        source = io.BufferedReader(io.BytesIO(LINE[1:-1] + closing))
+        assert list(array_items(source, after=b"}")) == [(post, None) for post in POSTS]
+    source = io.BufferedReader(io.BytesIO(LINE[1:-1] + b"]}, 5]"))  # (more than closes it: damage)
+    assert list(array_items(source, after=b"}"))[-1][1].startswith("that is no object")
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.integers(0, len(POSTS) - 1), st.floats(0, 0.999), st.integers(0, 255), st.booleans())
-def test_a_byte_changed_in_an_item_on_one_line_changes_no_other(which, where, byte, insert):
-    """Whatever byte of an item is changed into whatever, or put in, every other item is read
-    as in the whole array, and the item itself is read or said to be none."""
+@given(st.integers(0, len(POSTS) - 1), st.floats(0, 0.999), st.integers(0, 255), st.booleans(), st.booleans())
+def test_a_byte_changed_in_an_item_on_one_line_changes_no_other(which, where, byte, insert, wrapped):
+    """Whatever byte of an item, or the comma after it, is changed into whatever, or put in,
+    every other item is read as in the whole array, and the item itself is read or said to
+    be none; so too where the array is an object's last value (a Telegram export's
+    messages: «]}» closes the file)."""
     starts = [LINE.index(f'{{"title": "خبر {n}"'.encode()) for n in range(len(POSTS))]
-    ends = [*(start - 2 for start in starts[1:]), len(LINE) - 1]  # (each item's «}»; not «, »)
-    at = starts[which] + int(where * (ends[which] - starts[which]))
+    ends = [*(start - 2 for start in starts[1:]), len(LINE) - 1]  # (the «,» after each item, the last's «]»)
+    at = starts[which] + int(where * (ends[which] + 1 - starts[which]))
     damaged = bytearray(LINE)
     if insert:
         damaged.insert(at, byte)
     else:
         damaged[at] = byte
-    got = items(bytes(damaged))
+    if wrapped:
+        from paknevis.documents.json_stream import array_items
+
+        got = list(array_items(io.BufferedReader(io.BytesIO(bytes(damaged[1:]) + b"}")), after=b"}"))
+    else:
+        got = items(bytes(damaged))
     others = [(post, None) for n, post in enumerate(POSTS) if n != which]
     assert [g for g in got if g in others] == others
     assert len(got) in (len(POSTS) - 1, len(POSTS), len(POSTS) + 1)

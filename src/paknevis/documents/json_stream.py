@@ -11,8 +11,9 @@ where the array ends.)
 An array written otherwise (on one line: ``json.dump(posts, f)``) has no such lines. Its
 items are found by their braces, outside strings (:func:`array_items`). A damaged byte may
 throw that count off (a stray quote turns strings inside out): the reader then looks for the
-next item where ``, {`` begins one that parses alone and opens with the first item's key,
-and the bytes between are one reject.
+next item where ``, {`` (or, first, the next ``{``: the comma may be the damage) begins one
+that parses alone and opens with the first item's key, and the bytes between are one
+reject. A string or a number among the items is a reject of its own.
 """
 from __future__ import annotations
 
@@ -107,25 +108,31 @@ def _parsed(item: bytes, where: int) -> tuple[Any, str | None]:
 _STRUCTURE = re.compile(rb'["\\{}\[\]]')
 #: where, after damage, the next item may begin: «, {»
 _BOUNDARY = re.compile(rb",\s*\{")
+#: a string, a number, true, false or null among the items, and the comma or ] after it
+_SCALAR = re.compile(rb'(?:"(?:[^"\\]|\\.)*"|-?[0-9][0-9.eE+-]*|true|false|null)[ \t\r\n]*(?=[,\]])')
 #: an object's first key
 _OPENING_KEY = re.compile(rb'\{\s*("(?:[^"\\]|\\.)*")\s*:')
 
 
-def array_items(source: Readable) -> Iterator[tuple[Any, str | None]]:
+def array_items(source: Readable, after: bytes = b"") -> Iterator[tuple[Any, str | None]]:
     """Each item of the array that ``source`` goes on with (its ``[`` read before), however
     it is written: (the item, None), or (None, why there is none, as the end of a phrase:
     "whose JSON is broken (…)", "that the file ends inside (…)", "that is no object (…)"),
-    in order. A healthy array is read a block at a time (what is held is the item being
-    read); after damage, the rest of the file is held, to find the next item that parses."""
+    in order. ``after``: what closes the file after the array's ``]``, spaces aside (``}``
+    where the array is an object's last value). A healthy array is read a block at a time
+    (what is held is the item being read); after damage, the rest of the file is held, to
+    find the next item that parses."""
+    closing = b"]" + after
     buf, base, ended, first_key, at = bytearray(), 0, False, None, 0
     while True:
         while at < len(buf) and buf[at] in _SPACE:
             at += 1
         opens = at < len(buf) and buf[at] in b"{["
         end = _item_end(buf, at) if opens else None
-        # (a ] with more after it is damage: a stray, read past below)
-        closes = at < len(buf) and buf[at] == ord("]") and not buf[at + 1:].strip()
-        if (at == len(buf) or opens and end is None or closes) and not ended:
+        # (a ] with more after it than closes the file is damage: a stray, read past below)
+        closes = at < len(buf) and buf[at] == ord("]") and _closes(buf[at:], closing)
+        scalar = None if opens or closes else _SCALAR.match(buf, at)
+        if (at == len(buf) or opens and end is None or closes or not opens and scalar is None) and not ended:
             block = source.read(BLOCK)
             ended = not block
             buf += block
@@ -144,13 +151,17 @@ def array_items(source: Readable) -> Iterator[tuple[Any, str | None]]:
             else:
                 yield None, f"that is no object (at byte {base + at:,} of the array)"
             at = end  # type: ignore[assignment]
+        elif scalar is not None:  # a string or a number among the objects
+            yield None, f"that is no object (at byte {base + at:,} of the array)"
+            at = scalar.end()
         else:  # damaged, or no object: the bytes as far as the next item that parses are one reject
             if not ended:
                 buf += source.read()
                 ended = True
-            keys = [first_key] if first_key is not None else [_first_key(buf, at), _last_key(buf, at)]
+            keys = [first_key] if first_key is not None else [
+                _first_key(buf, at), _last_key(buf, at, closing)]
             again = next((a for key in keys if key is not None and (a := _next_item(buf, at, key))), None)
-            if not opens:  # a string or a number among the objects, or an opening brace lost
+            if not opens:  # an opening brace lost
                 yield None, f"that is no object (at byte {base + at:,} of the array)"
             elif again is None and end is None:
                 yield None, f"that the file ends inside (at byte {base + at:,} of the array)"
@@ -198,22 +209,31 @@ def _first_key(buf: bytes | bytearray, begin: int) -> str | None:
     return key if isinstance(key, str) else None
 
 
-def _last_key(buf: bytes | bytearray, after: int) -> str | None:
-    """The first key of the array's last item (the one that ends at its closing ``]``), where
-    the first item is too damaged to show its own."""
+def _closes(rest: bytes | bytearray, closing: bytes) -> bool:
+    """Does ``rest`` close the file, spaces aside: ``closing``, or the start of it where the
+    file is cut short after its array (nothing of an item is lost)?"""
+    bare = bytes(rest).translate(None, b" \t\r\n")
+    return bare[:1] == b"]" and closing.startswith(bare)
+
+
+def _last_key(buf: bytes | bytearray, after: int, closing: bytes) -> str | None:
+    """The first key of the array's last item (the one that ends where ``closing`` closes
+    the file), where the first item is too damaged to show its own."""
     for m in reversed(list(_BOUNDARY.finditer(buf, after + 1))):
         end = _item_end(buf, m.end() - 1)
-        if end is not None and buf[end:].strip() == b"]":
+        if end is not None and _closes(buf[end:], closing):
             return _first_key(buf, m.end() - 1)
     return None
 
 
 def _next_item(buf: bytes | bytearray, after: int, key: str) -> int | None:
-    """Where, after the damaged item at ``after``, the next item begins: a ``{`` after a
-    comma whose object parses alone and opens with ``key``, the items' first key (an object
+    """Where, after the damaged item at ``after``, the next item begins: the first ``{``
+    after it (where the damage is the comma between two items: «}" {»), or a ``{`` after a
+    comma, whose object parses alone and opens with ``key``, the items' first key (an object
     inside an item, «[{…}, {…}]», opens with another), or None."""
-    for m in _BOUNDARY.finditer(buf, after + 1):
-        begin = m.end() - 1
+    first = buf.find(b"{", after + 1)
+    boundaries = (m.end() - 1 for m in _BOUNDARY.finditer(buf, after + 1))
+    for begin in itertools.chain([first] if first >= 0 else [], boundaries):
         end = _item_end(buf, begin)
         item, why = _parsed(bytes(buf[begin:end]), 0) if end is not None else (None, "")
         if why is None and isinstance(item, dict) and next(iter(item), None) == key:

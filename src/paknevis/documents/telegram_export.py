@@ -7,7 +7,7 @@ one JSON document, ``{"name": …, "type": "public_channel", "id": …, "message
 which may run to hundreds of megabytes. It is read a message at a time, so memory stays
 bounded however long the channel: Telegram Desktop writes a message to an indented block,
 by which the messages are cut apart and read each alone (:mod:`.json_stream`: a damaged
-byte costs its message alone); an export written otherwise is streamed by ijson.
+byte costs its message alone); an export written on one line is cut by its braces.
 
 A message's text is a string, or a list of pieces and entities that read as one text
 (``["روبرو شده ", {"type": "hashtag", "text": "#ايران"}, …]``). A message is a post: its
@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 from ..io.decode import skip_bom
-from .json_stream import items_indent, laid_out_items
+from .json_stream import array_items, items_indent, laid_out_items
 
 #: the export's first keys, before its messages (Telegram Desktop writes name, type, id)
 looks_like_telegram_export = re.compile(
@@ -52,30 +52,16 @@ def read_telegram_export(source: BinaryIO) -> Iterator[tuple[int | str, dict[str
         chat = orjson.loads(head[:messages.end()] + b"]}") if messages else None
     except orjson.JSONDecodeError:
         chat = None
-    if messages is None or indent is None or not isinstance(chat, dict):
-        yield from _streamed(source)
-        return
+    if messages is None or not isinstance(chat, dict):
+        raise ValueError("not a Telegram export: no messages after the chat's name, type and id")
     source.read(messages.end())
-    for n, (message, why) in enumerate(laid_out_items(source, indent), 1):
+    # (as Telegram Desktop writes it, a message to an indented block; else by its braces, the
+    # export's closing } after its messages)
+    items = laid_out_items(source, indent) if indent is not None else array_items(source, after=b"}")
+    for n, (message, why) in enumerate(items, 1):
         number = message.get("id") if isinstance(message, dict) else None
         yield (number if isinstance(number, int) else f"n{n}",
                f"a message {why}" if why else _post(message, chat))
-
-
-def _streamed(source: BinaryIO) -> Iterator[tuple[int | str, dict[str, Any] | str]]:
-    """The messages of an export read by ijson, a message at a time."""
-    import ijson  # (loaded where an export is read)
-
-    events = ijson.parse(source, use_float=True)
-    chat: dict[str, Any] = {}
-    for prefix, event, value in events:  # the chat's name, kind and id, up to its messages
-        if prefix in ("name", "type", "id") and event in ("string", "number"):
-            chat[prefix] = value
-        elif prefix == "messages" and event == "start_array":
-            break
-    for n, message in enumerate(ijson.items(events, "messages.item"), 1):
-        number = message.get("id") if isinstance(message, dict) else None
-        yield number if isinstance(number, int) else f"n{n}", _post(message, chat)
 
 
 def text_of(text: Any) -> str:

@@ -3,8 +3,8 @@
 The archive's ``data/tweets.js`` (``tweet.js`` in older ones; ``tweets-part1.js``… past a
 size) is JSON behind a line of JavaScript: ``window.YTD.tweets.part0 = [{"tweet": {…}},
 …]``, a tweet to an indented block, by which the tweets are cut apart and read each alone
-(:mod:`.json_stream`: a damaged byte costs its tweet alone); written otherwise, it is
-streamed by ijson. A tweet is a post: its
+(:mod:`.json_stream`: a damaged byte costs its tweet alone); written on one line, by their
+braces. A tweet is a post: its
 ``full_text`` (in which X escapes ``&``, ``<`` and ``>`` as HTML does), its time
 (``created_at``: ``Sat Feb 01 10:00:00 +0000 2025``), its link, and the addresses its t.co
 links stand for (``entities.urls``, among the record's links). The account, from
@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 from ..io.decode import skip_bom
-from .json_stream import items_indent, laid_out_items
+from .json_stream import array_items, items_indent, laid_out_items
 
 #: the line of JavaScript before the tweets' JSON (tweets in archives since 2020, tweet before)
 looks_like_twitter_archive = re.compile(rb"(?:\xef\xbb\xbf)?\s*window\.YTD\.tweets?\.part\d+\s*=\s*\[").match
@@ -33,19 +33,16 @@ def read_twitter_archive(source: BinaryIO, account: dict[str, str] | None = None
     """Each tweet of the archive file read from ``source``: its id, and its post's
     ``text``, ``published``, ``url``, ``author`` and ``source``, or why it is no post.
     ``account``: the archive's account (:func:`account_of`)."""
-    import ijson  # (loaded where an archive is read)
-
     reader = skip_bom(source)
     head = reader.peek(4096)  # type: ignore[attr-defined]
     array = looks_like_twitter_archive(head)  # (up to the [ of its tweets)
     indent = items_indent(head, array.end()) if array else None
     account = account or {}
-    if array and indent is not None:  # (as X writes it: a tweet to an indented block, read each alone)
-        reader.read(array.end())
-        items: Iterator[tuple[Any, str | None]] = laid_out_items(reader, indent)
-    else:
-        reader.read(head.index(b"=") + 1)  # (ijson reads JSON)
-        items = ((item, None) for item in ijson.items(reader, "item", use_float=True))
+    if array is None:
+        raise ValueError("not an X archive's tweets: no window.YTD.tweets.part0 = [ at its start")
+    reader.read(array.end())
+    # (as X writes it, a tweet to an indented block; else by its braces)
+    items = laid_out_items(reader, indent) if indent is not None else array_items(reader)
     for n, (item, why) in enumerate(items, 1):
         tweet = item.get("tweet", item) if isinstance(item, dict) else None
         number = tweet.get("id_str") if isinstance(tweet, dict) else None
