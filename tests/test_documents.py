@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from paknevis import find_dates, parse, parse_file
+from paknevis import find_dates, fix, parse, parse_file
 from paknevis.documents import HtmlError, RawPost, assemble
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -141,6 +141,20 @@ def test_plain_text_without_header_or_title():
     assert doc.title is None and doc.published is None
     assert doc.text.startswith("این یک متن ساده")
     assert doc.warnings == ["published: no date found"]
+
+
+@pytest.mark.parametrize("invocation", ["بسمه تعالی", "باسمه تعالي", "بِسْمِ اللَّهِ الرَّحْمَنِ الرَّحِيمِ",
+                                        "به نام خدا", "به نام خداوند جان و خرد", "هو"])
+def test_an_invocation_above_the_title_is_no_title_and_stays_at_the_top(invocation):
+    """A letter, a report or a thesis opens with an invocation: the title is the line after
+    it (or after the date line under it), and the invocation stays, the text's first line."""
+    doc = parse(f"{invocation}\n\n۱۴۰۳ بهمن ۱۳, شنبه\n\nگزارش عملکرد سال ۱۴۰۲\n\n"
+                "متن گزارش در اینجا آمده است.")
+    assert (doc.title, doc.published) == ("گزارش عملکرد سال ۱۴۰۲", "2025-02-01")
+    assert doc.text.split("\n\n")[1:] == ["متن گزارش در اینجا آمده است."]
+    assert doc.text.split("\n\n")[0] in (invocation, fix(invocation))
+    # («به نام» with no name of God may begin a title: a film's)
+    assert parse("به نام پدر\n\nفیلمی درباره جنگ است که ساخته شد.\n\nادامه").title == "به نام پدر"
 
 
 def test_title_from_the_title_tag_without_the_blog_name():

@@ -287,6 +287,11 @@ def fix(
                 hint = " (--format text reads it as text)" if (  # (where it was taken for JSON)
                     isinstance(e, JsonError) and format is InputFormat.auto
                     and kind_named(name) is None) else ""
+                from .documents.word97_document import is_word97  # (on this error alone)
+
+                if isinstance(e, DecodeError) and is_word97(name):
+                    hint = (": a Word 97-2003 document, which paknevis fix cannot write (save it as "
+                            ".docx to repair it; 'paknevis parse' and 'paknevis process' read its text)")
                 typer.echo(f"paknevis: error: {name}: {e}{hint}", err=True)
                 failed = True
                 continue
@@ -403,8 +408,9 @@ class Format(StrEnum):
 def parse(
     file: Path = typer.Argument(..., metavar="FILE",
                                 help="A post or page: .txt, .html, or any text file; a TEI "
-                                     "document's text (.xml, .tei); a Word document (.docx), an "
-                                     "OpenDocument text (.odt) or an EPUB book (.epub)."),
+                                     "document's text (.xml, .tei); a Word document (.docx, or "
+                                     "Word 97-2003's .doc), an OpenDocument text (.odt) or an "
+                                     "EPUB book (.epub)."),
     format: Format = typer.Option(Format.json, "--format", "-f", metavar="json|text", parser=_one_of(Format),
                                   help="json: the record; text: for people."),
     url: str | None = typer.Option(None, metavar="URL",
@@ -451,7 +457,7 @@ def _by_count(entities: list[dict], kind: str) -> list[str]:
 @app.command()
 def process(
     inputs: list[Path] = typer.Argument(
-        ..., metavar="INPUT", help="Files, folders (.txt/.html/.docx/.odt/.epub, feeds, TEI and "
+        ..., metavar="INPUT", help="Files, folders (.txt/.html/.docx/.doc/.odt/.epub, feeds, TEI and "
                                    "Telegram exports inside), JSONL dumps (.jsonl, .gz, .zst, .bz2), "
                                    "CSV or TSV tables of posts (a row each; the header names the "
                                    "fields), JSON (.json: an array of posts, a post, or a Telegram "

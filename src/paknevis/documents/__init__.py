@@ -19,6 +19,7 @@ from .telegram_export import looks_like_telegram_export, looks_like_telegram_pag
 from .text_post import read_text_post
 from .twitter_archive import looks_like_twitter_archive
 from .wiki_dump import looks_like_wiki_dump
+from .word97_document import is_word97
 
 #: an XML declaration's encoding (of a text read already: what its bytes were is no matter)
 _DECLARED_ENCODING = re.compile(r"""\A(\ufeff?\s*<\?xml\b[^>]*?)\s+encoding\s*=\s*["'][^"']*["']""")
@@ -95,13 +96,18 @@ def _tei_text(text: str, url: str | None, options: RepairOptions) -> Document:
 
 def parse_file(path: str | Path, *, url: str | None = None, **options: Unpack[RepairOptions]) -> Document:
     """Read a file (see :func:`paknevis.io.read_text`) and :func:`parse` it; a Word document
-    (.docx), an OpenDocument text (.odt) or an EPUB book is read as one
-    (:mod:`~paknevis.documents.word_document`, :mod:`~paknevis.documents.odt_document`,
+    (.docx, or Word 97-2003's .doc), an OpenDocument text (.odt) or an EPUB book is read as
+    one (:mod:`~paknevis.documents.word_document`,
+    :mod:`~paknevis.documents.word97_document`, :mod:`~paknevis.documents.odt_document`,
     :mod:`~paknevis.documents.epub_book`)."""
     if is_docx(str(path)):
         from .word_document import read_word_document
 
         return assemble(read_word_document(path, url), **options)
+    if is_word97(str(path)):
+        from .word97_document import read_word97_document
+
+        return assemble(read_word97_document(path, url), **options)
     if is_odt(str(path)):
         from .odt_document import read_odt_document
 

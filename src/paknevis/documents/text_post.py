@@ -5,13 +5,25 @@
     ایلاف لندن - موسی افشار: تظاهرات 8 فوریه ...   <- the title, with a byline
        ایلاف لندن - موسی افشار: تظاهرات 8 فوریه ... <- the same title again, in the body
     body paragraphs, hashtag lines, and a footer line linking the blog to Twitter
+
+A letter, a report or a thesis opens with an invocation above its title (بسمه تعالی، به نام
+خدا): it is no title, and stays at the top of the text.
 """
 from __future__ import annotations
+
+import re
 
 from ..dates import english_date, find_dates
 from .assemble import RawPost
 
 _MAX_TITLE = 200  # characters: a longer first line is a paragraph, not a title
+#: an invocation, as written above a document's title (unrepaired: ي or ی, with or without
+#: its marks); «به نام» only before God's names («به نام پدر» may be a title)
+_INVOCATION = re.compile(
+    r"(?:با?\s*سمه\s*تعال[یيى]|بسم\s*الله(?:\s*الرحمن\s*الرح[یيى]م)?|هو(?:\s*ال\w+)?"
+    r"|به\s*نام\s*(?:خدا|خداوند|ایزد|یزدان|او|حق)(?:\s+\w+){0,4})"
+    r"\s*[.!:]*", re.UNICODE)
+_MARKS = dict.fromkeys(range(0x064B, 0x0653))  # (harakat: بِسْمِ اللَّهِ)
 
 
 def is_date_line(line: str) -> bool:
@@ -33,6 +45,10 @@ def read_text_post(text: str, url: str | None = None) -> RawPost:
         return i
 
     raw = RawPost(raw_text=text, url=url)
+    invocations = []
+    while next_nonblank() < len(lines) and _INVOCATION.fullmatch(lines[i].strip().translate(_MARKS)):
+        invocations.append(lines[i])
+        i += 1
     if next_nonblank() < len(lines) and is_date_line(lines[i]):
         raw.date_line = lines[i].strip()
         i += 1
@@ -42,7 +58,7 @@ def read_text_post(text: str, url: str | None = None) -> RawPost:
         if len(first) <= _MAX_TITLE and followed_by_blank and i + 1 < len(lines):
             raw.title = first
             i += 1
-    raw.body = lines[i:]
+    raw.body = [*invocations, *lines[i:]]
     return raw
 
 

@@ -1,0 +1,184 @@
+"""A Word 97-2003 document (.doc) read as a post: the paragraphs of its main text.
+
+Offices, courts and universities kept their papers in Word's binary format for two decades,
+and their archives still hold folders of .doc files. The file is an OLE compound file
+(read by olefile); its text stands in pieces (the piece table, in the ``Clx`` of the table
+stream), each at an offset of the ``WordDocument`` stream, as UTF-16 or, where every
+character fits, as one byte a character (Persian text is UTF-16). The main text is the
+first ``ccpText`` characters; footnotes, headers and comments follow it and are not the
+post, as in a .docx (:mod:`~paknevis.documents.word_document`).
+
+A paragraph ends at a carriage return, a table's cell or row at U+0007, a page or section
+at U+000C; U+000B is a line break. A field (a link, a page number, a date) stands as
+U+0013 code U+0014 result U+0015: its result is the text, its code is not. The marks that
+stand for a picture, an object or a footnote's number carry no text. Styles are not read:
+the first line is the title, as in a text post (:mod:`~paknevis.documents.text_post`).
+Written here, on the published format ([MS-DOC]), as no well-kept Python library reads a
+.doc's text (antiword and catdoc are C programs of the 2000s; LibreOffice converts, at
+some 0.1 s a file).
+"""
+from __future__ import annotations
+
+import re
+import struct
+from pathlib import Path
+
+from .assemble import RawPost
+from .text_post import read_paragraphs
+
+#: a .doc's signature in its FIB, and its flags: the table stream is 1Table, it is encrypted
+_WORD_IDENT, _WHICH_TABLE, _ENCRYPTED = 0xA5EC, 0x0200, 0x0100
+#: Word 97's FIB version and above (Word 6 and 95 wrote another layout)
+_WORD97 = 0xC1
+#: FibRgFcLcb97's pair that gives the Clx (its 34th), and FibRgLw97's ccpText (its 4th)
+_CLX, _CCP_TEXT = 33, 3
+#: in a compressed piece, the bytes that cp1252 leaves undefined stand for themselves
+_UNDEFINED = {0x81: "\x81", 0x8D: "\x8d", 0x8F: "\x8f", 0x90: "\x90", 0x9D: "\x9d"}
+#: what ends a paragraph: a carriage return, a cell's or row's end, a page or section break
+_PARAGRAPH_END = re.compile("[\r\x07\x0c]")
+#: the marks that carry no text (a picture, an object, a footnote's number, a field's mark
+#: with no field, …), and the optional hyphen; a non-breaking hyphen is a hyphen, a line
+#: break a line break
+_NO_TEXT = dict.fromkeys([*range(0x00, 0x09), *range(0x0E, 0x1E), 0x1F])
+_MARKS = str.maketrans({**_NO_TEXT, 0x0B: "\n", 0x1E: "-"})
+_FIELD = re.compile("[\x13\x14\x15]")
+#: a hyperlink field's code and its address (\l: a place in the document, no link)
+_HYPERLINK = re.compile('\x13 ?HYPERLINK +"(https?://[^"\x13-\x15]+)"')
+
+
+#: an OLE compound file's first bytes; an RTF document's
+_OLE, _RTF = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"{\\rtf"
+
+
+class Word97Error(ValueError):
+    """A file that is no Word 97-2003 document, or one that cannot be read."""
+
+
+def is_word97(name: str) -> bool:
+    """Does a file's name say it is a Word 97-2003 document (or template)?"""
+    return name.lower().endswith((".doc", ".dot"))
+
+
+def read_word97_document(path: str | Path, url: str | None = None) -> RawPost:
+    """The post in the Word 97-2003 document at ``path``, and the links of its text's
+    hyperlinks: a :class:`Word97Error` (a ValueError) says why a file is not one."""
+    text = main_text(path)
+    post = read_paragraphs([(p, None) for p in paragraphs_of(text)], url)
+    post.links = list(dict.fromkeys(_HYPERLINK.findall(text)))
+    return post
+
+
+def main_text(path: str | Path) -> str:
+    """The main text of the .doc at ``path``, its characters as Word stores them."""
+    import olefile
+
+    with open(path, "rb") as f:
+        head = f.read(8)
+    if head.startswith(_RTF):  # (Word saves RTF, and sites name it .doc)
+        raise Word97Error("an RTF document (named .doc), which paknevis does not read: save it as .docx")
+    if head != _OLE:
+        raise Word97Error("not a Word 97-2003 document (no OLE compound file's signature)")
+    try:
+        ole = olefile.OleFileIO(str(path))
+    except OSError as e:  # (a damaged compound file: olefile says why)
+        raise Word97Error(f"a damaged Word document ({e})") from None
+    with ole:
+        if not ole.exists("WordDocument"):
+            raise Word97Error("not a Word document (an OLE file with no WordDocument stream: Excel's, "
+                              "PowerPoint's?)")
+        word = ole.openstream("WordDocument").read()
+        if len(word) < 32 or struct.unpack_from("<H", word)[0] != _WORD_IDENT:
+            raise Word97Error("not a Word document (its WordDocument stream has no Word signature)")
+        n_fib, flags = struct.unpack_from("<H", word, 2)[0], struct.unpack_from("<H", word, 10)[0]
+        if n_fib < _WORD97:
+            raise Word97Error("a Word 6 or Word 95 document, which paknevis does not read: save it "
+                              "as .docx")
+        if flags & _ENCRYPTED:
+            raise Word97Error("an encrypted Word document (a password opens it)")
+        table_name = "1Table" if flags & _WHICH_TABLE else "0Table"
+        if not ole.exists(table_name):
+            raise Word97Error(f"a Word document with no {table_name} stream (damaged)")
+        table = ole.openstream(table_name).read()
+    try:
+        ccp_text, (fc_clx, lcb_clx) = _counts(word)
+        return _text(word, _pieces(table[fc_clx:fc_clx + lcb_clx]), ccp_text)
+    except (struct.error, IndexError) as e:
+        raise Word97Error(f"a damaged Word document ({e})") from None
+
+
+def _counts(word: bytes) -> tuple[int, tuple[int, int]]:
+    """The FIB's count of the main text's characters, and where the Clx is in the table
+    stream (its offset, its length)."""
+    at = 32  # (after FibBase)
+    csw = struct.unpack_from("<H", word, at)[0]
+    at += 2 + 2 * csw  # (after fibRgW)
+    cslw = struct.unpack_from("<H", word, at)[0]
+    ccp_text = struct.unpack_from("<i", word, at + 2 + 4 * _CCP_TEXT)[0]
+    at += 2 + 4 * cslw  # (after fibRgLw)
+    cb_rg_fc_lcb = struct.unpack_from("<H", word, at)[0]
+    if cb_rg_fc_lcb <= _CLX:
+        raise Word97Error("a damaged Word document (its FIB gives no piece table)")
+    return ccp_text, struct.unpack_from("<II", word, at + 2 + 8 * _CLX)
+
+
+def _pieces(clx: bytes) -> list[tuple[int, int, int, bool]]:
+    """The piece table: each piece's first and end character, its offset in the
+    WordDocument stream, and whether it is compressed (a byte a character)."""
+    at = 0
+    while at < len(clx) and clx[at] == 0x01:  # (a Prc: formatting, passed over)
+        at += 3 + struct.unpack_from("<h", clx, at + 1)[0]
+    if at >= len(clx) or clx[at] != 0x02:
+        raise Word97Error("a damaged Word document (no piece table in its Clx)")
+    lcb = struct.unpack_from("<I", clx, at + 1)[0]
+    plc = clx[at + 5:at + 5 + lcb]
+    n = (lcb - 4) // 12
+    cps = struct.unpack_from(f"<{n + 1}I", plc)
+    pieces = []
+    for i in range(n):
+        fc = struct.unpack_from("<I", plc, 4 * (n + 1) + 8 * i + 2)[0]
+        compressed = bool(fc & 0x40000000)
+        pieces.append((cps[i], cps[i + 1], (fc & 0x3FFFFFFF) // 2 if compressed else fc, compressed))
+    return pieces
+
+
+def _text(word: bytes, pieces: list[tuple[int, int, int, bool]], ccp_text: int) -> str:
+    """The first ``ccp_text`` characters, read from their pieces."""
+    out = []
+    for first, end, fc, compressed in pieces:
+        if first >= ccp_text:
+            break
+        n = min(end, ccp_text) - first
+        if compressed:
+            raw = word[fc:fc + n]
+            out.append("".join(_UNDEFINED.get(b) or bytes((b,)).decode("cp1252") for b in raw)
+                       if any(b in _UNDEFINED for b in raw) else raw.decode("cp1252"))
+        else:
+            out.append(word[fc:fc + 2 * n].decode("utf-16-le", "replace"))
+    return "".join(out)
+
+
+def paragraphs_of(text: str) -> list[str]:
+    """The paragraphs of a .doc's main text: its fields' results, not their codes; its
+    marks that carry no text left out."""
+    return [p.translate(_MARKS) for p in _PARAGRAPH_END.split(_fields_read(text))]
+
+
+def _fields_read(text: str) -> str:
+    """``text`` with each field's result in its place (U+0013 code U+0014 result U+0015;
+    fields nest): a field's code is no text."""
+    if "\x13" not in text:
+        return text
+    out, at, shown = [], 0, [True]  # (shown: at each depth, whether this is the result)
+    for m in _FIELD.finditer(text):
+        if all(shown):
+            out.append(text[at:m.start()])
+        c, at = m.group(), m.end()
+        if c == "\x13":
+            shown.append(False)
+        elif c == "\x14" and len(shown) > 1:
+            shown[-1] = True
+        elif c == "\x15" and len(shown) > 1:
+            shown.pop()
+    if all(shown):
+        out.append(text[at:])
+    return "".join(out)
