@@ -71,6 +71,8 @@ def test_a_fields_code_is_no_text_its_result_is():
     assert _fields_read("صفحه \x13 PAGE \x15 از") == "صفحه  از"  # (no result: nothing)
     assert _fields_read("a\x13 IF \x13 DATE \x14d\x15 \x14b\x15c") == "abc"  # (a field in a code)
     assert paragraphs_of("a\x14b\x15c") == ["abc"]  # (a stray separator or end: passed over)
+    # (Word's optional hyphen is the soft hyphen, which Persian sites type for a ZWNJ)
+    assert paragraphs_of("بین\x1fالملل\x1e۲") == ["بین\xadالملل-۲"]
 
 
 @given(st.text(alphabet=st.sampled_from("ab ی\r\n\t\x01\x02\x05\x07\x08\x0b\x0c\x13\x14\x15\x1e\x1f")))

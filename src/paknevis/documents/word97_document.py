@@ -37,10 +37,11 @@ _UNDEFINED = {0x81: "\x81", 0x8D: "\x8d", 0x8F: "\x8f", 0x90: "\x90", 0x9D: "\x9
 #: what ends a paragraph: a carriage return, a cell's or row's end, a page or section break
 _PARAGRAPH_END = re.compile("[\r\x07\x0c]")
 #: the marks that carry no text (a picture, an object, a footnote's number, a field's mark
-#: with no field, …), and the optional hyphen; a non-breaking hyphen is a hyphen, a line
-#: break a line break
-_NO_TEXT = dict.fromkeys([*range(0x00, 0x09), *range(0x0E, 0x1E), 0x1F])
-_MARKS = str.maketrans({**_NO_TEXT, 0x0B: "\n", 0x1E: "-"})
+#: with no field, …); a non-breaking hyphen is a hyphen, an optional hyphen the soft hyphen
+#: (Persian sites type it for a ZWNJ: repair judges it as in any text), a line break a
+#: line break
+_NO_TEXT = dict.fromkeys([*range(0x00, 0x09), *range(0x0E, 0x1E)])
+_MARKS = str.maketrans({**_NO_TEXT, 0x0B: "\n", 0x1E: "-", 0x1F: "\xad"})
 _FIELD = re.compile("[\x13\x14\x15]")
 #: a hyperlink field's code and its address (\l: a place in the document, no link)
 _HYPERLINK = re.compile('\x13 ?HYPERLINK +"(https?://[^"\x13-\x15]+)"')
