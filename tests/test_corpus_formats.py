@@ -559,6 +559,37 @@ def test_opendocument_texts_become_records(tmp_path):
     assert empty["input"].endswith("empty.odt") and empty["reason"].startswith("a document with no text")
 
 
+def test_a_documents_hyperlinks_are_its_records_links(tmp_path):
+    """The web addresses behind a Word document's or an OpenDocument text's words are the
+    record's links, in order, each once: a hyperlink's (by its relationship, in a .docx) and
+    a HYPERLINK field's; not a place in the document, an e-mail address, or a footnote's."""
+    from test_docx_text import write_docx
+
+    r_ns = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    write_docx(tmp_path / "report.docx",
+               "<w:p><w:r><w:t>عنوان</w:t></w:r></w:p>"
+               f'<w:p><w:r><w:t>متن </w:t></w:r><w:hyperlink r:id="rId7" {r_ns}><w:r><w:t>خبر</w:t></w:r>'
+               f'</w:hyperlink><w:hyperlink w:anchor="بخش۲"><w:r><w:t>بخش</w:t></w:r></w:hyperlink>'
+               '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> '
+               'HYPERLINK "https://b.ir/2" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/>'
+               '</w:r><w:r><w:t>دوم</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'
+               f'<w:hyperlink r:id="rId8" {r_ns}><w:r><w:t>نامه</w:t></w:r></w:hyperlink>'
+               f'<w:hyperlink r:id="rId7" {r_ns}><w:r><w:t>باز</w:t></w:r></w:hyperlink></w:p>',
+               links={"rId7": "https://a.ir/news?id=1&p=2", "rId8": "mailto:a@b.ir"})
+    write_odt(tmp_path / "report.odt",
+              "<text:p>عنوان</text:p><text:p>متن "
+              '<text:a xlink:type="simple" xlink:href="https://a.ir/1">خبر</text:a> و '
+              '<text:a xlink:type="simple" xlink:href="#بخش">بخش</text:a>'
+              '<text:note><text:note-body><text:p><text:a xlink:href="https://note.ir">منبع</text:a>'
+              "</text:p></text:note-body></text:note></text:p>")
+    r = run("process", str(tmp_path / "report.docx"), str(tmp_path / "report.odt"),
+            "-o", str(tmp_path / "out.jsonl"), "--no-dedup")
+    assert r.returncode == 0, r.stderr
+    docx, odt = lines(tmp_path / "out.jsonl")
+    assert (docx["text"], docx["links"]) == ("متن خبربخشدومنامهباز", ["https://a.ir/news?id=1&p=2", "https://b.ir/2"])
+    assert (odt["text"], odt["links"]) == ("متن خبر و بخش", ["https://a.ir/1"])
+
+
 def test_epub_books_become_records(tmp_path):
     """An EPUB book is a record: its package document's title, author, date and publisher;
     its chapters' text in the spine's order, not a chapter's head, nor a part read apart

@@ -47,12 +47,20 @@ def runs(*texts: str, bold: int | None = None) -> str:
         f'<w:t xml:space="preserve">{escape(t)}</w:t></w:r>' for i, t in enumerate(texts)) + "</w:p>"
 
 
-def write_docx(path, body: str, footnotes: str | None = None, styles: dict[str, str] | None = None) -> None:
-    """A Word document of ``body``, with ``footnotes``, and ``styles`` (id: name)."""
+def write_docx(path, body: str, footnotes: str | None = None, styles: dict[str, str] | None = None,
+               links: dict[str, str] | None = None) -> None:
+    """A Word document of ``body``, with ``footnotes``, ``styles`` (id: name) and the
+    external targets of its hyperlinks, ``links`` (relationship id: address)."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml", _CONTENT_TYPES)
         z.writestr("_rels/.rels", _RELS)
         z.writestr("word/document.xml", document(body))
+        if links is not None:
+            rels = "".join(f'<Relationship Id="{rid}" Type="http://schemas.openxmlformats.org/officeDocument/'
+                           f'2006/relationships/hyperlink" Target="{escape(target)}" TargetMode="External"/>'
+                           for rid, target in links.items())
+            z.writestr("word/_rels/document.xml.rels", _RELS[:_RELS.index("<Relationship ")] + rels
+                       + "</Relationships>")
         if styles is not None:
             z.writestr("word/styles.xml", f'<w:styles xmlns:w="{W}">' + "".join(
                 f'<w:style w:type="paragraph" w:styleId="{id_}"><w:name w:val="{name}"/></w:style>'

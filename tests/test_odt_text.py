@@ -24,7 +24,8 @@ IMAGE = bytes(range(256))
 
 def content(body: str, styles: str = "") -> str:
     return (f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content xmlns:office="{_OFFICE}" '
-            f'xmlns:text="{T}" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0">'
+            f'xmlns:text="{T}" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+            'xmlns:xlink="http://www.w3.org/1999/xlink">'
             f"<office:automatic-styles>{styles}</office:automatic-styles>"
             f"<office:body><office:text>{body}</office:text></office:body></office:document-content>")
 

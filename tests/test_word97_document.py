@@ -123,14 +123,24 @@ def test_a_file_that_is_no_word97_document_says_what_it_is(tmp_path):
 
 
 def test_process_reads_docs_in_a_folder_and_fix_says_it_cannot_write_one(tmp_path):
+    """A Word document is read as what it begins with, whatever its name says: a .doc named
+    .docx, a .docx named .doc."""
+    from test_docx_text import write_docx
+
     folder = tmp_path / "archive"
     folder.mkdir()
     (folder / "report.doc").write_bytes((DOCS / "report.doc").read_bytes())
+    (folder / "renamed.docx").write_bytes((DOCS / "report.doc").read_bytes())
+    write_docx(folder / "saved-as.doc", "<w:p><w:r><w:t>عنوان گزارش</w:t></w:r></w:p>"
+                                        "<w:p><w:r><w:t>متن گزارش میشود</w:t></w:r></w:p>")
     (folder / "letter.doc").write_bytes(rb"{\rtf1 x}")
     r = run("process", str(folder), "-o", str(tmp_path / "out.jsonl"), "--no-dedup")
     assert r.returncode == 0, r.stderr
-    [record] = map(json.loads, (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines())
-    assert (record["title"], record["links"]) == (f"گزارش همایش بین{Z}المللی", ["https://example.ir/news/1"])
+    records = list(map(json.loads, (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()))
+    assert [(Path(rec["input"]).name, rec["title"], rec["links"]) for rec in records] == [
+        ("renamed.docx", f"گزارش همایش بین{Z}المللی", ["https://example.ir/news/1"]),
+        ("report.doc", f"گزارش همایش بین{Z}المللی", ["https://example.ir/news/1"]),
+        ("saved-as.doc", "عنوان گزارش", [])]
     [reject] = map(json.loads, (tmp_path / "out.rejects.jsonl").read_text().splitlines())
     assert reject["input"].endswith("letter.doc") and reject["reason"].startswith("an RTF document")
     r = run("fix", str(folder / "report.doc"))

@@ -100,14 +100,12 @@ def parse_file(path: str | Path, *, url: str | None = None, **options: Unpack[Re
     one (:mod:`~paknevis.documents.word_document`,
     :mod:`~paknevis.documents.word97_document`, :mod:`~paknevis.documents.odt_document`,
     :mod:`~paknevis.documents.epub_book`)."""
-    if is_docx(str(path)):
+    if is_docx(str(path)) or is_word97(str(path)):  # (by what the file begins with: see word_format)
+        from .word97_document import read_word97_document, word_format
         from .word_document import read_word_document
 
-        return assemble(read_word_document(path, url), **options)
-    if is_word97(str(path)):
-        from .word97_document import read_word97_document
-
-        return assemble(read_word97_document(path, url), **options)
+        read = read_word_document if word_format(path) == "docx" else read_word97_document
+        return assemble(read(path, url), **options)
     if is_odt(str(path)):
         from .odt_document import read_odt_document
 

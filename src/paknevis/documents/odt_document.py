@@ -7,9 +7,10 @@ are told by their names, which LibreOffice keeps in English in every language: T
 Heading_20_1, and the automatic styles a paragraph's formatting makes, P1, by the style
 they derive from). A paragraph's text is what a reader reads in it: its spans' and links'
 text, a field's (a date), a space for a run of spaces (``text:s``: repair makes a run one),
-a tab or a line break. Not the post: footnotes and comments, text deleted in tracked changes, and the
-indexes LibreOffice makes (a table of contents repeats the headings). A frame's text box
-is read as its own paragraphs.
+a tab or a line break; a link's address is among the record's links. Not the post:
+footnotes and comments, text deleted in tracked changes, and the indexes LibreOffice makes
+(a table of contents repeats the headings). A frame's text box is read as its own
+paragraphs.
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ _T = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _S = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
+_XLINK = "{http://www.w3.org/1999/xlink}"
 #: What holds paragraphs that are not the post's text
 _NOT_BODY = frozenset((_T + "note", _OFFICE + "annotation", _T + "tracked-changes", _T + "table-of-content",
                        _T + "illustration-index", _T + "table-index", _T + "object-index",
@@ -42,8 +44,16 @@ def read_odt_document(path: str | Path, url: str | None = None) -> RawPost:
     # (an automatic style, P1, and the style it derives from)
     derived = {style.get(_S + "name"): style.get(_S + "parent-style-name")
                for style in root.iter(_S + "style")}
-    return read_paragraphs([(_text(p), _title_rank(p, derived)) for p in root.iter(_T + "p", _T + "h")
-                            if not any(a.tag in _NOT_BODY for a in p.iterancestors())], url)
+    post = read_paragraphs([(_text(p), _title_rank(p, derived)) for p in root.iter(_T + "p", _T + "h")
+                            if not _in_notes(p)], url)
+    post.links = list(dict.fromkeys(href for a in root.iter(_T + "a") if not _in_notes(a) and (
+        href := a.get(_XLINK + "href") or "").startswith(("http://", "https://"))))
+    return post
+
+
+def _in_notes(el: Any) -> bool:
+    """Does ``el`` stand in what is not the post's text (a footnote, a comment, an index)?"""
+    return any(up.tag in _NOT_BODY for up in el.iterancestors())
 
 
 def _title_rank(p: Any, derived: dict[str, str | None]) -> int | None:

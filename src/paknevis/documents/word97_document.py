@@ -60,6 +60,19 @@ def is_word97(name: str) -> bool:
     return name.lower().endswith((".doc", ".dot"))
 
 
+def word_format(path: str | Path) -> str:
+    """A Word document's format, "doc" or "docx", by what the file begins with (a compound
+    file, a zip file), whatever its name says: a .doc renamed .docx, or saved so by an old
+    Word, is common; by its name where it begins as neither (the reader then says why)."""
+    with open(path, "rb") as f:
+        head = f.read(8)
+    if head == _OLE or head.startswith(_RTF):
+        return "doc"
+    if head.startswith(b"PK\x03\x04"):
+        return "docx"
+    return "doc" if is_word97(str(path)) else "docx"
+
+
 def read_word97_document(path: str | Path, url: str | None = None) -> RawPost:
     """The post in the Word 97-2003 document at ``path``, and the links of its text's
     hyperlinks: a :class:`Word97Error` (a ValueError) says why a file is not one."""

@@ -3,15 +3,17 @@
 Newsrooms, offices and authors write in Word, and their archives are folders of .docx
 files. The body's paragraphs are the post's lines (a table's cells and a text box are
 paragraphs too, the box once, not again in Word's copy of it for old readers; headers,
-footers and footnotes are not the post). The title is the first paragraph styled
-as a title (Word's Title, else Heading 1: styles are told by their names, which Word keeps in
-English in every language, not by their ids); without one, the first line is the title as
-in a text post (:mod:`~paknevis.documents.text_post`), and a date line above the title is
-the post's date. The document's properties are not read: their title and author are most
-often a template's or a computer's ("Microsoft Word - Document1", "User").
+footers and footnotes are not the post; the addresses of its hyperlinks are the record's
+links). The title is the first paragraph styled as a title (Word's Title, else Heading 1:
+styles are told by their names, which Word keeps in English in every language, not by
+their ids); without one, the first line is the title as in a text post
+(:mod:`~paknevis.documents.text_post`), and a date line above the title is the post's
+date. The document's properties are not read: their title and author are most often a
+template's or a computer's ("Microsoft Word - Document1", "User").
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..repair.docx_text import open_docx, paragraphs_of
@@ -26,15 +28,39 @@ _TITLE_STYLES = ("title", "heading 1")  # in the order looked for
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
+#: a hyperlink's address in a field's code (HYPERLINK "https://…"; \l: a place in the document)
+_HYPERLINK_FIELD = re.compile(r'HYPERLINK +"(https?://[^"]+)"')
+
+
 def read_word_document(path: str | Path, url: str | None = None) -> RawPost:
     """The post in the Word document at ``path``: a :class:`ZippedError` (a ValueError) says
     why a file is not one."""
     with open_docx(path) as packed:
         root = parse_part(read_part(packed, "word/document.xml"), "word/document.xml")
         styles = _title_styles(packed)
-        return read_paragraphs([(text_of(pieces), styles.get(_style(p) or ""))
+        post = read_paragraphs([(text_of(pieces), styles.get(_style(p) or ""))
                                 for p, pieces in paragraphs_of(root)
                                 if next(p.iterancestors(_FALLBACK), None) is None], url)
+        post.links = _links(packed, root)
+        return post
+
+
+def _links(packed, root) -> list[str]:
+    """The web addresses of the body's hyperlinks, in order, each once: a w:hyperlink's, by
+    its relationship to an external target, and a HYPERLINK field's."""
+    rels = "word/_rels/document.xml.rels"
+    targets = {} if rels not in packed.namelist() else {
+        rel.get("Id"): rel.get("Target") for rel in parse_part(read_part(packed, rels), rels)
+        if rel.get("TargetMode") == "External"}
+    w = root.tag[:root.tag.index("}") + 1] if root.tag.startswith("{") else ""
+    found = []
+    for el in root.iter(w + "hyperlink", w + "instrText"):
+        if el.tag == w + "instrText":
+            found.extend(_HYPERLINK_FIELD.findall(el.text or ""))
+        else:  # (r:id, in the transitional or the strict namespace of relationships)
+            rid = next((v for k, v in el.attrib.items() if k.endswith("}id")), None)
+            found.append(targets.get(rid) or "")
+    return list(dict.fromkeys(link for link in found if link.startswith(("http://", "https://"))))
 
 
 def _title_styles(packed) -> dict[str, int]:
