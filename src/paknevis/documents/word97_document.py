@@ -93,10 +93,20 @@ def main_text(path: str | Path) -> str:
     if head != _OLE:
         raise Word97Error("not a Word 97-2003 document (no OLE compound file's signature)")
     try:
-        ole = olefile.OleFileIO(str(path))
-    except OSError as e:  # (a damaged compound file: olefile says why)
+        word, table = _streams(olefile, path)
+        ccp_text, (fc_clx, lcb_clx) = _counts(word)
+        return _text(word, _pieces(table[fc_clx:fc_clx + lcb_clx]), ccp_text)
+    except Word97Error:
+        raise
+    # (a damaged compound file: olefile says why, in an OSError or, where a field it reads is
+    # out of all bounds, a ValueError; a FIB or a piece table cut short)
+    except (OSError, ValueError, struct.error, IndexError) as e:
         raise Word97Error(f"a damaged Word document ({e})") from None
-    with ole:
+
+
+def _streams(olefile, path: str | Path) -> tuple[bytes, bytes]:
+    """The WordDocument stream of the .doc at ``path``, and its table stream."""
+    with olefile.OleFileIO(str(path)) as ole:
         if not ole.exists("WordDocument"):
             raise Word97Error("not a Word document (an OLE file with no WordDocument stream: Excel's, "
                               "PowerPoint's?)")
@@ -112,12 +122,7 @@ def main_text(path: str | Path) -> str:
         table_name = "1Table" if flags & _WHICH_TABLE else "0Table"
         if not ole.exists(table_name):
             raise Word97Error(f"a Word document with no {table_name} stream (damaged)")
-        table = ole.openstream(table_name).read()
-    try:
-        ccp_text, (fc_clx, lcb_clx) = _counts(word)
-        return _text(word, _pieces(table[fc_clx:fc_clx + lcb_clx]), ccp_text)
-    except (struct.error, IndexError) as e:
-        raise Word97Error(f"a damaged Word document ({e})") from None
+        return word, ole.openstream(table_name).read()
 
 
 def _counts(word: bytes) -> tuple[int, tuple[int, int]]:
@@ -140,7 +145,7 @@ def _pieces(clx: bytes) -> list[tuple[int, int, int, bool]]:
     WordDocument stream, and whether it is compressed (a byte a character)."""
     at = 0
     while at < len(clx) and clx[at] == 0x01:  # (a Prc: formatting, passed over)
-        at += 3 + struct.unpack_from("<h", clx, at + 1)[0]
+        at += 3 + max(0, struct.unpack_from("<h", clx, at + 1)[0])  # (a size below 0: damage)
     if at >= len(clx) or clx[at] != 0x02:
         raise Word97Error("a damaged Word document (no piece table in its Clx)")
     lcb = struct.unpack_from("<I", clx, at + 1)[0]
