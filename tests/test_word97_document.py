@@ -2,7 +2,8 @@
 text from its pieces, fields by their results, marks that carry no text left out, and a
 clear reason for a file that is no such document.
 
-report.doc is LibreOffice's save of report.fodt (scripts/make_doc_fixtures.py);
+report.doc and styled.doc are LibreOffice's saves of report.fodt and styled.fodt
+(scripts/make_doc_fixtures.py);
 test-ole-file.doc is olefile's test file, saved by Word (a piece of one byte a character)."""
 import json
 import struct
@@ -38,6 +39,15 @@ def test_a_doc_is_a_post_its_main_text_without_footnotes_headers_or_field_codes(
         "Microsoft Word 97 و متن لاتین café.", f"بند پایانی با نیم{Z}فاصله{Z}های گمشده."]
     assert not {"یادداشت", "سربرگ", "پانویس", "HYPERLINK"} & set(doc.text.split())
     assert "\x13" not in doc.raw_text and "1 و کتاب" not in doc.raw_text  # (no footnote number)
+
+
+def test_the_title_is_the_paragraph_styled_title_else_heading_1():
+    """As in a .docx: by the style sheet's names and each paragraph's style, the paragraph
+    styled Title, before one styled Heading 1 above it; the others keep their order."""
+    doc = parse_file(DOCS / "styled.doc")
+    assert (doc.title, doc.text.split("\n\n")) == (
+        "عنوان اصلی گزارش", ["شماره: ۱۲۳/۴۵", "بخش نخست", f"متن گزارش می{Z}شود."])
+    assert parse_file(DOCS / "report.doc").title == f"گزارش همایش بین{Z}المللی"  # (Heading 1)
 
 
 def test_a_doc_saved_by_word_with_a_piece_of_one_byte_a_character():

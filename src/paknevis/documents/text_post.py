@@ -46,7 +46,7 @@ def read_text_post(text: str, url: str | None = None) -> RawPost:
 
     raw = RawPost(raw_text=text, url=url)
     invocations = []
-    while next_nonblank() < len(lines) and _INVOCATION.fullmatch(lines[i].strip().translate(_MARKS)):
+    while next_nonblank() < len(lines) and _is_invocation(lines[i]):
         invocations.append(lines[i])
         i += 1
     if next_nonblank() < len(lines) and is_date_line(lines[i]):
@@ -62,11 +62,16 @@ def read_text_post(text: str, url: str | None = None) -> RawPost:
     return raw
 
 
+def _is_invocation(line: str) -> bool:
+    return _INVOCATION.fullmatch(line.strip().translate(_MARKS)) is not None
+
+
 def read_paragraphs(paragraphs: list[tuple[str, int | None]], url: str | None = None) -> RawPost:
     """A word processor's document as a post: its paragraphs, each with its rank as a title
     (0 first: a paragraph styled Title, then Heading 1; None, no title). The title is the
     first of the best rank; without one, the first line is the title as in a text post,
-    and a date line above the title is the post's date. A ValueError where no paragraph
+    and a date line above the title is the post's date (the title goes after the date line
+    and the invocations above it, where a text post's is). A ValueError where no paragraph
     holds any text: a corpus run's reject, as a feed's item with no text is, not an empty
     record."""
     if not any(text.strip() for text, _ in paragraphs):
@@ -79,6 +84,7 @@ def read_paragraphs(paragraphs: list[tuple[str, int | None]], url: str | None = 
         lines.append(text)
     title = None if title_at is None else lines.pop(title_at[0])
     lines = [line for line in lines if line.strip()]
-    if title is not None:  # first, where a text post's title is (after its date line)
-        lines.insert(1 if lines and is_date_line(lines[0]) else 0, title)
+    if title is not None:  # where a text post's title is: after its invocations and date line
+        at = next((n for n, line in enumerate(lines) if not _is_invocation(line)), len(lines))
+        lines.insert(at + (at < len(lines) and is_date_line(lines[at])), title)
     return read_text_post("\n\n".join(lines), url)

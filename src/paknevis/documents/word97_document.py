@@ -11,8 +11,11 @@ post, as in a .docx (:mod:`~paknevis.documents.word_document`).
 A paragraph ends at a carriage return, a table's cell or row at U+0007, a page or section
 at U+000C; U+000B is a line break. A field (a link, a page number, a date) stands as
 U+0013 code U+0014 result U+0015: its result is the text, its code is not. The marks that
-stand for a picture, an object or a footnote's number carry no text. Styles are not read:
-the first line is the title, as in a text post (:mod:`~paknevis.documents.text_post`).
+stand for a picture, an object or a footnote's number carry no text. The title is the
+first paragraph styled Title, else Heading 1, as in a .docx (styles by their names, which
+Word keeps in English: the style sheet gives each style's, and the paragraphs' properties,
+in pages of 512 bytes, each paragraph's style); else the first line, as in a text post
+(:mod:`~paknevis.documents.text_post`).
 Written here, on the published format ([MS-DOC]), as no well-kept Python library reads a
 .doc's text (antiword and catdoc are C programs of the 2000s; LibreOffice converts, at
 some 0.1 s a file).
@@ -30,8 +33,14 @@ from .text_post import read_paragraphs
 _WORD_IDENT, _WHICH_TABLE, _ENCRYPTED = 0xA5EC, 0x0200, 0x0100
 #: Word 97's FIB version and above (Word 6 and 95 wrote another layout)
 _WORD97 = 0xC1
-#: FibRgFcLcb97's pair that gives the Clx (its 34th), and FibRgLw97's ccpText (its 4th)
-_CLX, _CCP_TEXT = 33, 3
+#: FibRgFcLcb97's pairs that give the style sheet, the paragraphs' properties and the Clx
+#: (its 2nd, 14th and 34th), and FibRgLw97's ccpText (its 4th)
+_STSH, _BTE_PAPX, _CLX, _CCP_TEXT = 1, 13, 33, 3
+#: the styles that make a title, by their names, each with its rank (0 first)
+_TITLE_STYLES = {"title": 0, "heading 1": 1}
+#: what stands in for a styled paragraph's mark, by its rank, until its paragraph is cut
+#: out (noncharacters: no text holds them)
+_RANKED = ("\ufdd0", "\ufdd1")
 #: in a compressed piece, the bytes that cp1252 leaves undefined stand for themselves
 _UNDEFINED = {0x81: "\x81", 0x8D: "\x8d", 0x8F: "\x8f", 0x90: "\x90", 0x9D: "\x9d"}
 #: what ends a paragraph: a carriage return, a cell's or row's end, a page or section break
@@ -76,14 +85,23 @@ def word_format(path: str | Path) -> str:
 def read_word97_document(path: str | Path, url: str | None = None) -> RawPost:
     """The post in the Word 97-2003 document at ``path``, and the links of its text's
     hyperlinks: a :class:`Word97Error` (a ValueError) says why a file is not one."""
-    text = main_text(path)
-    post = read_paragraphs([(p, None) for p in paragraphs_of(text)], url)
+    text, ranks = _read(path)
+    for cp in sorted(ranks, reverse=True):  # (a styled paragraph's mark carries its rank)
+        text = text[:cp] + _RANKED[ranks[cp]] + text[cp:]
+    post = read_paragraphs([(p.rstrip("".join(_RANKED)), _RANKED.index(p[-1]) if p[-1:] in _RANKED else None)
+                            for p in paragraphs_of(text)], url)
     post.links = list(dict.fromkeys(_HYPERLINK.findall(text)))
     return post
 
 
 def main_text(path: str | Path) -> str:
     """The main text of the .doc at ``path``, its characters as Word stores them."""
+    return _read(path)[0]
+
+
+def _read(path: str | Path) -> tuple[str, dict[int, int]]:
+    """The main text of the .doc at ``path``, and the ranks as a title of its paragraphs
+    styled Title or Heading 1, by where their marks are."""
     import olefile
 
     with open(path, "rb") as f:
@@ -94,8 +112,10 @@ def main_text(path: str | Path) -> str:
         raise Word97Error("not a Word 97-2003 document (no OLE compound file's signature)")
     try:
         word, table = _streams(olefile, path)
-        ccp_text, (fc_clx, lcb_clx) = _counts(word)
-        return _text(word, _pieces(table[fc_clx:fc_clx + lcb_clx]), ccp_text)
+        ccp_text, pairs = _fib(word)
+        fc_clx, lcb_clx = pairs[_CLX]
+        pieces = _pieces(table[fc_clx:fc_clx + lcb_clx])
+        return _text(word, pieces, ccp_text), _title_marks(word, table, pairs, pieces, ccp_text)
     except Word97Error:
         raise
     # (a damaged compound file: olefile says why, in an OSError or, where a field it reads is
@@ -125,9 +145,9 @@ def _streams(olefile, path: str | Path) -> tuple[bytes, bytes]:
         return word, ole.openstream(table_name).read()
 
 
-def _counts(word: bytes) -> tuple[int, tuple[int, int]]:
-    """The FIB's count of the main text's characters, and where the Clx is in the table
-    stream (its offset, its length)."""
+def _fib(word: bytes) -> tuple[int, list[tuple[int, int]]]:
+    """The FIB's count of the main text's characters, and its pairs of where a structure
+    is in the table stream and its length (the Clx's, the style sheet's, …)."""
     at = 32  # (after FibBase)
     csw = struct.unpack_from("<H", word, at)[0]
     at += 2 + 2 * csw  # (after fibRgW)
@@ -137,7 +157,63 @@ def _counts(word: bytes) -> tuple[int, tuple[int, int]]:
     cb_rg_fc_lcb = struct.unpack_from("<H", word, at)[0]
     if cb_rg_fc_lcb <= _CLX:
         raise Word97Error("a damaged Word document (its FIB gives no piece table)")
-    return ccp_text, struct.unpack_from("<II", word, at + 2 + 8 * _CLX)
+    values = struct.unpack_from(f"<{2 * cb_rg_fc_lcb}I", word, at + 2)
+    return ccp_text, list(zip(values[::2], values[1::2], strict=True))
+
+
+def _title_marks(word: bytes, table: bytes, pairs: list[tuple[int, int]],
+                 pieces: list[tuple[int, int, int, bool]], ccp_text: int) -> dict[int, int]:
+    """Where the marks of the main text's paragraphs styled Title or Heading 1 are (their
+    characters' places), each with its rank; none where the styles cannot be read (the
+    text can: its first line is then the title)."""
+    try:
+        ranks = _title_styles(table[pairs[_STSH][0]:sum(pairs[_STSH])])
+        styles = _paragraph_styles(word, table[pairs[_BTE_PAPX][0]:sum(pairs[_BTE_PAPX])]) if ranks else []
+    except (struct.error, IndexError):
+        return {}
+    marks = {}
+    for fc_end, istd in styles:
+        if (rank := ranks.get(istd)) is None:
+            continue
+        for first, end, fc, compressed in pieces:  # (the mark's offset in the stream, as a place)
+            size = 1 if compressed else 2
+            cp = first + (fc_end - fc) // size - 1
+            if fc < fc_end <= fc + (end - first) * size and cp < ccp_text:
+                marks[cp] = rank
+    return marks
+
+
+def _title_styles(stsh: bytes) -> dict[int, int]:
+    """The style sheet's styles named Title and Heading 1, by their index, each with its rank."""
+    if len(stsh) < 6:
+        return {}
+    cb_stshi, cstd, cb_base = struct.unpack_from("<HHH", stsh)
+    found, at = {}, 2 + cb_stshi
+    for istd in range(cstd):
+        cb = struct.unpack_from("<H", stsh, at)[0]
+        if cb > cb_base:  # (an empty slot is 0 long; a style's name follows its base)
+            n = struct.unpack_from("<H", stsh, at + 2 + cb_base)[0]
+            name = stsh[at + 4 + cb_base:at + 4 + cb_base + 2 * n].decode("utf-16-le", "replace")
+            if (rank := _TITLE_STYLES.get(name.lower())) is not None:
+                found[istd] = rank
+        at += 2 + cb
+    return found
+
+
+def _paragraph_styles(word: bytes, plc: bytes) -> list[tuple[int, int]]:
+    """Each paragraph's end in the stream and its style's index, from the pages of the
+    paragraphs' properties (PapxFkp) that the PlcBtePapx ``plc`` points to."""
+    n = (len(plc) - 4) // 8
+    out = []
+    for pn in struct.unpack_from(f"<{n}I", plc, 4 * (n + 1)) if n > 0 else ():
+        page = word[(pn & 0x3FFFFF) * 512:(pn & 0x3FFFFF) * 512 + 512]
+        crun = page[511]
+        ends = struct.unpack_from(f"<{crun + 1}I", page)
+        for i in range(crun):
+            at = 2 * page[4 * (crun + 1) + 13 * i]  # (0: no properties, the style Normal's)
+            istd = struct.unpack_from("<H", page, at + (1 if page[at] else 2))[0] if at else 0
+            out.append((ends[i + 1], istd))
+    return out
 
 
 def _pieces(clx: bytes) -> list[tuple[int, int, int, bool]]:
