@@ -118,7 +118,7 @@ def test_a_file_that_is_no_word97_document_says_what_it_is(tmp_path):
     (tmp_path / "cut.doc").write_bytes(data[:1000])
     cases = {
         "renamed.doc": "not a Word document (an OLE file with no WordDocument stream",
-        "letter.doc": "an RTF document (named .doc), which paknevis does not read: save it as .docx",
+        "letter.doc": "not a Word 97-2003 document (no OLE compound file's signature)",  # (RTF: its reader's)
         "page.doc": "not a Word 97-2003 document (no OLE compound file's signature)",
         "cut.doc": "a damaged Word document (",
         "encrypted.doc": "an encrypted Word document (a password opens it)",
@@ -152,7 +152,7 @@ def test_a_damaged_doc_is_read_or_said_to_be_damaged(tmp_path, changes):
 
 def test_process_reads_docs_in_a_folder_and_fix_says_it_cannot_write_one(tmp_path):
     """A Word document is read as what it begins with, whatever its name says: a .doc named
-    .docx, a .docx named .doc."""
+    .docx, a .docx named .doc, RTF named .doc; a .doc that is none of them is a reject."""
     from test_docx_text import write_docx
 
     folder = tmp_path / "archive"
@@ -161,16 +161,19 @@ def test_process_reads_docs_in_a_folder_and_fix_says_it_cannot_write_one(tmp_pat
     (folder / "renamed.docx").write_bytes((DOCS / "report.doc").read_bytes())
     write_docx(folder / "saved-as.doc", "<w:p><w:r><w:t>عنوان گزارش</w:t></w:r></w:p>"
                                         "<w:p><w:r><w:t>متن گزارش میشود</w:t></w:r></w:p>")
-    (folder / "letter.doc").write_bytes(rb"{\rtf1 x}")
+    (folder / "letter.doc").write_bytes(rb"{\rtf1\ansi\ansicpg1256 \'e4\'c7\'e3\'e5\par \'e3\'ca\'e4}")
+    (folder / "notes.doc").write_text("یادداشت", encoding="utf-8")
     r = run("process", str(folder), "-o", str(tmp_path / "out.jsonl"), "--no-dedup")
     assert r.returncode == 0, r.stderr
     records = list(map(json.loads, (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()))
     assert [(Path(rec["input"]).name, rec["title"], rec["links"]) for rec in records] == [
+        ("letter.doc", "نامه", []),
         ("renamed.docx", f"گزارش همایش بین{Z}المللی", ["https://example.ir/news/1"]),
         ("report.doc", f"گزارش همایش بین{Z}المللی", ["https://example.ir/news/1"]),
         ("saved-as.doc", "عنوان گزارش", [])]
     [reject] = map(json.loads, (tmp_path / "out.rejects.jsonl").read_text().splitlines())
-    assert reject["input"].endswith("letter.doc") and reject["reason"].startswith("an RTF document")
+    assert reject["input"].endswith("notes.doc")
+    assert reject["reason"].startswith("not a Word 97-2003 document")
     r = run("fix", str(folder / "report.doc"))
     assert r.returncode == 2
     assert "a Word 97-2003 document, which paknevis fix cannot write" in r.stderr.decode()

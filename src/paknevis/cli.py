@@ -280,6 +280,12 @@ def fix(
     with worker_pool(workers, options) as pool:
         for (name, path), kind in zip(sources, binary, strict=True):
             output = _Output(explain, in_place, check, diff)
+            if kind is None and (unwritable := _unwritable(name)):
+                typer.echo(f"paknevis: error: {name}: {unwritable}, which paknevis fix cannot write (save it "
+                           "as .docx to repair it; 'paknevis parse' and 'paknevis process' read its text)",
+                           err=True)
+                failed = True
+                continue
             try:
                 rules = (_fix_binary(kind, options, name, path, output, fields, pool) if kind
                          else _fix_one(options, name, path, output, format, fields, pool))
@@ -287,11 +293,6 @@ def fix(
                 hint = " (--format text reads it as text)" if (  # (where it was taken for JSON)
                     isinstance(e, JsonError) and format is InputFormat.auto
                     and kind_named(name) is None) else ""
-                from .documents.word97_document import is_word97  # (on this error alone)
-
-                if isinstance(e, DecodeError) and is_word97(name):
-                    hint = (": a Word 97-2003 document, which paknevis fix cannot write (save it as "
-                            ".docx to repair it; 'paknevis parse' and 'paknevis process' read its text)")
                 typer.echo(f"paknevis: error: {name}: {e}{hint}", err=True)
                 failed = True
                 continue
@@ -330,6 +331,14 @@ def _binary_kind(name: str, path: Path | None, format: InputFormat) -> str | Non
             return next((kind for mimetype, kind in _MIMETYPES.items() if mimetype in head), "docx")
         return "parquet" if head.startswith(b"PAR1") else None
     return next((kind for kind, (*_, named) in _BINARY.items() if named(name)), None)
+
+
+def _unwritable(name: str) -> str | None:
+    """What a document is that repair reads but cannot write, by its name (a .doc may hold
+    RTF, which is text but would be repaired as markup); None for others."""
+    if name.lower().endswith((".doc", ".dot")):
+        return "a Word 97-2003 document"
+    return "an RTF document" if name.lower().endswith(".rtf") else None
 
 
 def _names_of(names: list[str] | None) -> tuple[str, ...]:
@@ -409,8 +418,8 @@ def parse(
     file: Path = typer.Argument(..., metavar="FILE",
                                 help="A post or page: .txt, .html, or any text file; a TEI "
                                      "document's text (.xml, .tei); a Word document (.docx, or "
-                                     "Word 97-2003's .doc), an OpenDocument text (.odt) or an "
-                                     "EPUB book (.epub)."),
+                                     "Word 97-2003's .doc), an RTF document (.rtf), an "
+                                     "OpenDocument text (.odt) or an EPUB book (.epub)."),
     format: Format = typer.Option(Format.json, "--format", "-f", metavar="json|text", parser=_one_of(Format),
                                   help="json: the record; text: for people."),
     url: str | None = typer.Option(None, metavar="URL",
@@ -457,7 +466,7 @@ def _by_count(entities: list[dict], kind: str) -> list[str]:
 @app.command()
 def process(
     inputs: list[Path] = typer.Argument(
-        ..., metavar="INPUT", help="Files, folders (.txt/.html/.docx/.doc/.odt/.epub, feeds, TEI and "
+        ..., metavar="INPUT", help="Files, folders (.txt/.html/.docx/.doc/.rtf/.odt/.epub, feeds, TEI and "
                                    "Telegram exports inside), JSONL dumps (.jsonl, .gz, .zst, .bz2), "
                                    "CSV or TSV tables of posts (a row each; the header names the "
                                    "fields), JSON (.json: an array of posts, a post, or a Telegram "

@@ -14,6 +14,7 @@ from ..repair.odt_text import is_odt
 from .assemble import RawPost, assemble, post_of
 from .feed import looks_like_feed
 from .record import Document, HtmlError
+from .rtf_document import is_rtf
 from .tei_document import body_of, looks_like_tei, read_tei
 from .telegram_export import looks_like_telegram_export, looks_like_telegram_page
 from .text_post import read_text_post
@@ -96,16 +97,17 @@ def _tei_text(text: str, url: str | None, options: RepairOptions) -> Document:
 
 def parse_file(path: str | Path, *, url: str | None = None, **options: Unpack[RepairOptions]) -> Document:
     """Read a file (see :func:`paknevis.io.read_text`) and :func:`parse` it; a Word document
-    (.docx, or Word 97-2003's .doc), an OpenDocument text (.odt) or an EPUB book is read as
-    one (:mod:`~paknevis.documents.word_document`,
-    :mod:`~paknevis.documents.word97_document`, :mod:`~paknevis.documents.odt_document`,
-    :mod:`~paknevis.documents.epub_book`)."""
-    if is_docx(str(path)) or is_word97(str(path)):  # (by what the file begins with: see word_format)
+    (.docx, or Word 97-2003's .doc), an RTF document (.rtf), an OpenDocument text (.odt) or
+    an EPUB book is read as one (:mod:`~paknevis.documents.word_document`,
+    :mod:`~paknevis.documents.word97_document`, :mod:`~paknevis.documents.rtf_document`,
+    :mod:`~paknevis.documents.odt_document`, :mod:`~paknevis.documents.epub_book`)."""
+    if is_docx(str(path)) or is_word97(str(path)) or is_rtf(str(path)):  # (by its bytes: word_format)
+        from .rtf_document import read_rtf_document
         from .word97_document import read_word97_document, word_format
         from .word_document import read_word_document
 
-        read = read_word_document if word_format(path) == "docx" else read_word97_document
-        return assemble(read(path, url), **options)
+        read = {"docx": read_word_document, "doc": read_word97_document, "rtf": read_rtf_document}
+        return assemble(read[word_format(path)](path, url), **options)
     if is_odt(str(path)):
         from .odt_document import read_odt_document
 

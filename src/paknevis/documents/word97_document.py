@@ -56,8 +56,8 @@ _FIELD = re.compile("[\x13\x14\x15]")
 _HYPERLINK = re.compile('\x13 ?HYPERLINK +"(https?://[^"\x13-\x15]+)"')
 
 
-#: an OLE compound file's first bytes; an RTF document's
-_OLE, _RTF = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"{\\rtf"
+#: an OLE compound file's first bytes
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 class Word97Error(ValueError):
@@ -70,16 +70,21 @@ def is_word97(name: str) -> bool:
 
 
 def word_format(path: str | Path) -> str:
-    """A Word document's format, "doc" or "docx", by what the file begins with (a compound
-    file, a zip file), whatever its name says: a .doc renamed .docx, or saved so by an old
-    Word, is common; by its name where it begins as neither (the reader then says why)."""
+    """A Word document's format, "doc", "docx" or "rtf", by what the file begins with (a
+    compound file, a zip file, {\rtf), whatever its name says: a .doc renamed .docx, or
+    RTF named .doc, is common; by its name where it begins as none (the reader then says
+    why)."""
+    from .rtf_document import RTF, is_rtf
+
     with open(path, "rb") as f:
-        head = f.read(8)
-    if head == _OLE or head.startswith(_RTF):
+        head = f.read(64)
+    if head.startswith(_OLE):
         return "doc"
     if head.startswith(b"PK\x03\x04"):
         return "docx"
-    return "doc" if is_word97(str(path)) else "docx"
+    if RTF.match(head):
+        return "rtf"
+    return "doc" if is_word97(str(path)) else "rtf" if is_rtf(str(path)) else "docx"
 
 
 def read_word97_document(path: str | Path, url: str | None = None) -> RawPost:
@@ -106,8 +111,6 @@ def _read(path: str | Path) -> tuple[str, dict[int, int]]:
 
     with open(path, "rb") as f:
         head = f.read(8)
-    if head.startswith(_RTF):  # (Word saves RTF, and sites name it .doc)
-        raise Word97Error("an RTF document (named .doc), which paknevis does not read: save it as .docx")
     if head != _OLE:
         raise Word97Error("not a Word 97-2003 document (no OLE compound file's signature)")
     try:
