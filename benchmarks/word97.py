@@ -1,24 +1,30 @@
-"""How well and how fast paknevis reads Word 97-2003 documents (.doc), against the tools
-that read them: LibreOffice, antiword and catdoc, measured in the same run.
+"""How well and how fast paknevis reads Word 97-2003 documents (.doc) and RTF documents,
+against the tools that read them: LibreOffice, antiword and catdoc (.doc), unrtf (RTF),
+measured in the same run.
 
     python benchmarks/word97.py                    # needs LibreOffice to write the files
     python benchmarks/word97.py --work /tmp/docs   # keep the .doc files there (made once)
+    python benchmarks/word97.py --format rtf --work /tmp/docs   # the same as RTF
 
 The 1,200 Fars News articles (../shared/data/web/farsnews-1-4.jsonl) are written as
-OpenDocument texts (the title a heading, each paragraph a paragraph) and saved by LibreOffice
-as Word 97 (``soffice --convert-to 'doc:MS Word 97'``, in one process). Each .doc is then
-read by paknevis (its main text, ``word97_document``), by LibreOffice (``soffice --cat``,
-the files in one process), and, where Debian's packages are installed, by antiword
-(``antiword -w 0 -m UTF-8.txt``) and catdoc (``catdoc -w -d utf-8``), a process a file as
-they are used. A document is read right when its text, spaces made one, is the article's
-title and paragraphs, spaces made one (an OpenDocument paragraph makes a run of spaces
-one); the share of the articles' words read is over all documents (a word counted as many
-times as the source has it). paknevis's title (the paragraph styled Heading 1) is right
-where it is the article's title. Speed: the .doc files' megabytes a second, wall time.
+OpenDocument texts (the title a heading, each paragraph a paragraph) and saved by
+LibreOffice as Word 97 (``soffice --convert-to 'doc:MS Word 97'``, 100 files a process),
+or as RTF. Each is then read by paknevis (``read_word97_document``, ``read_rtf_document``:
+the post's lines), by LibreOffice (``soffice --cat``, 100 files a process), and, where
+Debian's packages are installed, a .doc by antiword (``antiword -w 0 -m UTF-8.txt``) and
+catdoc (``catdoc -w -d utf-8``), an RTF by unrtf (``unrtf --html``, its tags taken out:
+its ``--text`` writes ? for every Persian letter), a process a file as they are used. A
+document is read right when its text, spaces made one, is the article's title and
+paragraphs, spaces made one (an OpenDocument paragraph makes a run of spaces one); the
+share of the articles' words read is over all documents (a word counted as many times as
+the source has it). paknevis's title (a .doc's paragraph styled Heading 1, an RTF's first
+line) is right where it is the article's title. Speed: the files' megabytes a second, wall
+time.
 """
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import re
 import shutil
@@ -33,7 +39,15 @@ from xml.sax.saxutils import escape
 ROOT = Path(__file__).resolve().parents[1]
 WEB = ROOT.parent / "shared" / "data" / "web" / "farsnews-1-4.jsonl"
 _SPACES = re.compile(r"\s+")
+_TAG = re.compile(r"<[^>]*>")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f]")
+#: LibreOffice's filter for each kind written
+_FILTERS = {".doc": "doc:MS Word 97", ".rtf": "rtf"}
+#: the other readers of each kind, as a process a file: a command, and what makes its
+#: output text
+_TOOLS = {".doc": [("antiword", ["antiword", "-w", "0", "-m", "UTF-8.txt"], None),
+                   ("catdoc", ["catdoc", "-w", "-d", "utf-8"], None)],
+          ".rtf": [("unrtf", ["unrtf", "--html"], "html")]}
 FODT = ('<?xml version="1.0" encoding="UTF-8"?>\n<office:document '
         'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
         'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2" '
@@ -53,9 +67,10 @@ def articles() -> list[list[str]]:
     return out
 
 
-def write_docs(work: Path, docs: list[list[str]], soffice: str) -> float:
-    """The articles as .doc files in ``work`` (made once); LibreOffice's seconds to write them."""
-    if len(list(work.glob("*.doc"))) == len(docs):
+def write_docs(work: Path, docs: list[list[str]], soffice: str, suffix: str) -> float:
+    """The articles as .doc or .rtf files (``suffix``) in ``work`` (made once); LibreOffice's
+    seconds to write them."""
+    if len(list(work.glob(f"*{suffix}"))) == len(docs):
         return float("nan")
     for n, parts in enumerate(docs):
         body = f'<text:h text:outline-level="1">{escape(parts[0])}</text:h>' + "".join(
@@ -63,12 +78,12 @@ def write_docs(work: Path, docs: list[list[str]], soffice: str) -> float:
         (work / f"{n:04d}.fodt").write_text(FODT.format(body), encoding="utf-8")
     t = time.perf_counter()
     for _ in range(3):  # (soffice may stop short of a long list, exiting 0: those left are converted again)
-        left = sorted(str(f) for f in work.glob("*.fodt") if not f.with_suffix(".doc").exists())
+        left = sorted(str(f) for f in work.glob("*.fodt") if not f.with_suffix(suffix).exists())
         for at in range(0, len(left), 100):
-            subprocess.run([soffice, "--headless", "--convert-to", "doc:MS Word 97", "--outdir", str(work),
+            subprocess.run([soffice, "--headless", "--convert-to", _FILTERS[suffix], "--outdir", str(work),
                             *left[at:at + 100]], check=True, capture_output=True)
-    if len(list(work.glob("*.doc"))) != len(docs):
-        sys.exit("LibreOffice did not write every .doc")
+    if len(list(work.glob(f"*{suffix}"))) != len(docs):
+        sys.exit(f"LibreOffice did not write every {suffix}")
     return time.perf_counter() - t
 
 
@@ -92,7 +107,8 @@ def score(name: str, texts: list[str], docs: list[list[str]], seconds: float, mb
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--work", help="where the .doc files are written (default: a new temporary folder)")
+    ap.add_argument("--format", choices=["doc", "rtf"], default="doc", help="what the articles are saved as")
+    ap.add_argument("--work", help="where the files are written (default: a new temporary folder)")
     ap.add_argument("--json", help="write the figures here")
     args = ap.parse_args()
     soffice = shutil.which("soffice")
@@ -100,35 +116,37 @@ def main() -> None:
         sys.exit("LibreOffice's soffice is not on the PATH (apt install libreoffice-writer-nogui)")
     work = Path(args.work or tempfile.mkdtemp())
     work.mkdir(parents=True, exist_ok=True)
-    docs = articles()
-    written = write_docs(work, docs, soffice)
-    files = sorted(work.glob("*.doc"))
+    docs, suffix = articles(), f".{args.format}"
+    written = write_docs(work, docs, soffice, suffix)
+    files = sorted(work.glob(f"*{suffix}"))
     mb = sum(f.stat().st_size for f in files) / 1e6
     made = "written before, in --work" if written != written else f"LibreOffice wrote them in {written:.1f} s"
-    print(f"{len(files)} .doc files, {mb:.1f} MB ({made})", flush=True)
-    out: dict = {"files": len(files), "MB": round(mb, 1)}
+    print(f"{len(files)} {suffix} files, {mb:.1f} MB ({made})", flush=True)
+    out: dict = {"format": args.format, "files": len(files), "MB": round(mb, 1)}
 
-    from paknevis.documents.word97_document import main_text, paragraphs_of, read_word97_document
+    from paknevis.documents.rtf_document import read_rtf_document
+    from paknevis.documents.word97_document import read_word97_document
 
+    read = read_word97_document if suffix == ".doc" else read_rtf_document
     t = time.perf_counter()
-    texts = ["\n".join(paragraphs_of(main_text(f))) for f in files]
-    out["paknevis"] = score("paknevis", texts, docs, time.perf_counter() - t, mb)
-    titles = sum(_flat(read_word97_document(f).title or "") == _flat(parts[0])
-                 for f, parts in zip(files, docs, strict=True))
-    out["paknevis"]["titles_right"] = titles  # (the heading, by its style: no other reader gives one)
-    print(f"{'':12} {titles:5}/{len(docs)} titles right (the paragraph styled Heading 1)", flush=True)
+    posts = [read(f) for f in files]
+    out["paknevis"] = score("paknevis", [p.raw_text for p in posts], docs, time.perf_counter() - t, mb)
+    titles = sum(_flat(p.title or "") == _flat(parts[0]) for p, parts in zip(posts, docs, strict=True))
+    out["paknevis"]["titles_right"] = titles  # (no other reader gives one)
+    print(f"{'':12} {titles:5}/{len(docs)} titles right", flush=True)
 
     t = time.perf_counter()
     texts = [text for at in range(0, len(files), 100) for text in _soffice_cat(soffice, files[at:at + 100])]
     out["libreoffice"] = score("LibreOffice", texts, docs, time.perf_counter() - t, mb)
-    for tool, command in (("antiword", ["antiword", "-w", "0", "-m", "UTF-8.txt"]),
-                          ("catdoc", ["catdoc", "-w", "-d", "utf-8"])):
+    for tool, command, form in _TOOLS[suffix]:
         if shutil.which(tool) is None:
             print(f"{tool}: not installed (apt install {tool})")
             continue
         t = time.perf_counter()
         texts = [subprocess.run([*command, str(f)], capture_output=True).stdout.decode("utf-8", "replace")
                  for f in files]
+        if form == "html":  # (its tags out, its references read)
+            texts = [html.unescape(_TAG.sub(" ", text)) for text in texts]
         out[tool] = score(tool, texts, docs, time.perf_counter() - t, mb)
     if args.json:
         Path(args.json).write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")

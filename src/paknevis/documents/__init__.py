@@ -14,13 +14,13 @@ from ..repair.odt_text import is_odt
 from .assemble import RawPost, assemble, post_of
 from .feed import looks_like_feed
 from .record import Document, HtmlError
-from .rtf_document import is_rtf
+from .rtf_document import RTF, is_rtf
 from .tei_document import body_of, looks_like_tei, read_tei
 from .telegram_export import looks_like_telegram_export, looks_like_telegram_page
 from .text_post import read_text_post
 from .twitter_archive import looks_like_twitter_archive
 from .wiki_dump import looks_like_wiki_dump
-from .word97_document import is_word97
+from .word97_document import OLE, is_word97
 
 #: an XML declaration's encoding (of a text read already: what its bytes were is no matter)
 _DECLARED_ENCODING = re.compile(r"""\A(\ufeff?\s*<\?xml\b[^>]*?)\s+encoding\s*=\s*["'][^"']*["']""")
@@ -95,19 +95,35 @@ def _tei_text(text: str, url: str | None, options: RepairOptions) -> Document:
     return assemble(post_of({**fields, "url": fields["url"] or url}, body), **options)
 
 
+def _word_format(path: str | Path) -> str:
+    """A word processor's document's format, "doc", "docx" or "rtf", by what the file begins
+    with (a compound file, a zip file, {\rtf), whatever its name says: a .doc renamed .docx,
+    or RTF named .doc, is common; by its name where it begins as none (its reader then says
+    why)."""
+    with open(path, "rb") as f:
+        head = f.read(64)
+    if head.startswith(OLE):
+        return "doc"
+    if head.startswith(b"PK\x03\x04"):
+        return "docx"
+    if RTF.match(head):
+        return "rtf"
+    return "doc" if is_word97(str(path)) else "rtf" if is_rtf(str(path)) else "docx"
+
+
 def parse_file(path: str | Path, *, url: str | None = None, **options: Unpack[RepairOptions]) -> Document:
     """Read a file (see :func:`paknevis.io.read_text`) and :func:`parse` it; a Word document
     (.docx, or Word 97-2003's .doc), an RTF document (.rtf), an OpenDocument text (.odt) or
     an EPUB book is read as one (:mod:`~paknevis.documents.word_document`,
     :mod:`~paknevis.documents.word97_document`, :mod:`~paknevis.documents.rtf_document`,
     :mod:`~paknevis.documents.odt_document`, :mod:`~paknevis.documents.epub_book`)."""
-    if is_docx(str(path)) or is_word97(str(path)) or is_rtf(str(path)):  # (by its bytes: word_format)
+    if is_docx(str(path)) or is_word97(str(path)) or is_rtf(str(path)):
         from .rtf_document import read_rtf_document
-        from .word97_document import read_word97_document, word_format
+        from .word97_document import read_word97_document
         from .word_document import read_word_document
 
         read = {"docx": read_word_document, "doc": read_word97_document, "rtf": read_rtf_document}
-        return assemble(read[word_format(path)](path, url), **options)
+        return assemble(read[_word_format(path)](path, url), **options)
     if is_odt(str(path)):
         from .odt_document import read_odt_document
 

@@ -22,7 +22,7 @@ _MAX_TITLE = 200  # characters: a longer first line is a paragraph, not a title
 _INVOCATION = re.compile(
     r"(?:با?\s*سمه\s*تعال[یيى]|بسم\s*الله(?:\s*الرحمن\s*الرح[یيى]م)?|هو(?:\s*ال\w+)?"
     r"|به\s*نام\s*(?:خدا|خداوند|ایزد|یزدان|او|حق)(?:\s+\w+){0,4})"
-    r"\s*[.!:]*", re.UNICODE)
+    r"\s*[.!:]*")
 _MARKS = dict.fromkeys(range(0x064B, 0x0653))  # (harakat: بِسْمِ اللَّهِ)
 
 

@@ -57,7 +57,7 @@ _HYPERLINK = re.compile('\x13 ?HYPERLINK +"(https?://[^"\x13-\x15]+)"')
 
 
 #: an OLE compound file's first bytes
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 class Word97Error(ValueError):
@@ -67,24 +67,6 @@ class Word97Error(ValueError):
 def is_word97(name: str) -> bool:
     """Does a file's name say it is a Word 97-2003 document (or template)?"""
     return name.lower().endswith((".doc", ".dot"))
-
-
-def word_format(path: str | Path) -> str:
-    """A Word document's format, "doc", "docx" or "rtf", by what the file begins with (a
-    compound file, a zip file, {\rtf), whatever its name says: a .doc renamed .docx, or
-    RTF named .doc, is common; by its name where it begins as none (the reader then says
-    why)."""
-    from .rtf_document import RTF, is_rtf
-
-    with open(path, "rb") as f:
-        head = f.read(64)
-    if head.startswith(_OLE):
-        return "doc"
-    if head.startswith(b"PK\x03\x04"):
-        return "docx"
-    if RTF.match(head):
-        return "rtf"
-    return "doc" if is_word97(str(path)) else "rtf" if is_rtf(str(path)) else "docx"
 
 
 def read_word97_document(path: str | Path, url: str | None = None) -> RawPost:
@@ -111,7 +93,7 @@ def _read(path: str | Path) -> tuple[str, dict[int, int]]:
 
     with open(path, "rb") as f:
         head = f.read(8)
-    if head != _OLE:
+    if head != OLE:
         raise Word97Error("not a Word 97-2003 document (no OLE compound file's signature)")
     try:
         word, table = _streams(olefile, path)
