@@ -39,7 +39,8 @@ from xml.sax.saxutils import escape
 ROOT = Path(__file__).resolve().parents[1]
 WEB = ROOT.parent / "shared" / "data" / "web" / "farsnews-1-4.jsonl"
 _SPACES = re.compile(r"\s+")
-_TAG = re.compile(r"<[^>]*>")
+_TAG = re.compile(r"</?([a-zA-Z]*)[^>]*>")
+_BLOCKS = {"br", "p", "div", "td", "tr", "table", "li", "body", "head", "title"}
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f]")
 #: LibreOffice's filter for each kind written
 _FILTERS = {".doc": "doc:MS Word 97", ".rtf": "rtf"}
@@ -145,8 +146,9 @@ def main() -> None:
         t = time.perf_counter()
         texts = [subprocess.run([*command, str(f)], capture_output=True).stdout.decode("utf-8", "replace")
                  for f in files]
-        if form == "html":  # (its tags out, its references read)
-            texts = [html.unescape(_TAG.sub(" ", text)) for text in texts]
+        if form == "html":  # (its tags out, a block's a line break; its references read)
+            texts = [html.unescape(_TAG.sub(lambda m: "\n" if m[1].lower() in _BLOCKS else "", text))
+                     for text in texts]
         out[tool] = score(tool, texts, docs, time.perf_counter() - t, mb)
     if args.json:
         Path(args.json).write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
