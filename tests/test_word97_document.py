@@ -2,7 +2,7 @@
 text from its pieces, fields by their results, marks that carry no text left out, and a
 clear reason for a file that is no such document.
 
-report.doc and styled.doc are LibreOffice's saves of report.fodt and styled.fodt
+report.doc, styled.doc and box.doc are LibreOffice's saves of the .fodt beside them
 (scripts/make_doc_fixtures.py);
 test-ole-file.doc is olefile's test file, saved by Word (a piece of one byte a character)."""
 import json
@@ -50,6 +50,12 @@ def test_the_title_is_the_paragraph_styled_title_else_heading_1():
     assert parse_file(DOCS / "report.doc").title == f"گزارش همایش بین{Z}المللی"  # (Heading 1)
 
 
+def test_a_text_box_is_read_after_the_main_text():
+    """A text box's story follows the footnotes', headers' and comments': its paragraphs
+    are the post's, after the main text's (the box's anchor, a mark, carries no text)."""
+    assert parse_file(DOCS / "box.doc").text.split("\n\n") == ["متن اول", "متن دوم", "متن جعبه"]
+
+
 def test_a_doc_saved_by_word_with_a_piece_of_one_byte_a_character():
     assert main_text(DOCS / "test-ole-file.doc") == "Test OLE file, saved as Word 97-2003 Document.\r"
 
@@ -73,7 +79,8 @@ def test_pieces_in_any_order_of_either_kind_read_up_to_the_main_texts_end():
     word[40:48] = "ه‌ها\r".encode("utf-16-le")  # (piece 3, at 40, of which the main text has 3)
     pieces = _pieces(_clx([(0, 6, 20, True), (6, 9, 0, False), (9, 13, 40, False)]))
     assert pieces == [(0, 6, 20, True), (6, 9, 0, False), (9, 13, 40, False)]
-    assert _text(bytes(word), pieces, 12) == "café\x81 ی به\u200cه"
+    assert _text(bytes(word), pieces, 0, 12) == "café\x81 ی به\u200cه"
+    assert _text(bytes(word), pieces, 4, 8) == "\x81 ی "  # (a story that begins inside a piece)
     with pytest.raises(Word97Error):  # (a Prc whose size runs backwards: passed over, not looped on)
         _pieces(b"\x01" + struct.pack("<h", -3) + b"\x01" + struct.pack("<h", -3))
 

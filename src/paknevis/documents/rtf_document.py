@@ -3,7 +3,8 @@
 Word saves RTF, WordPad writes it, and sites long offered their documents as RTF named
 .doc. Its text is read by striprtf: Persian as Unicode escapes (``\\u1587``), or as bytes
 of a code page, the document's (``\\ansicpg1256``) or a font's (``\\fcharset178``:
-Arabic); a field by its result, not its code; not footnotes, headers or pictures. A
+Arabic); a field by its result, not its code; not footnotes, headers, pictures or the
+text of a shape (a text box: striprtf passes over a shape's instructions, which hold it). A
 table's cells are paragraphs, as in a Word document (striprtf would join them with
 ``|``). The first line is the title, as in a text post
 (:mod:`~paknevis.documents.text_post`); a hyperlink's address is among the record's links.

@@ -6,7 +6,9 @@ and their archives still hold folders of .doc files. The file is an OLE compound
 stream), each at an offset of the ``WordDocument`` stream, as UTF-16 or, where every
 character fits, as one byte a character (Persian text is UTF-16). The main text is the
 first ``ccpText`` characters; footnotes, headers and comments follow it and are not the
-post, as in a .docx (:mod:`~paknevis.documents.word_document`).
+post, as in a .docx (:mod:`~paknevis.documents.word_document`); the text boxes' story
+after them is, its paragraphs after the main text's (where each box is anchored is not
+read).
 
 A paragraph ends at a carriage return, a table's cell or row at U+0007, a page or section
 at U+000C; U+000B is a line break. A field (a link, a page number, a date) stands as
@@ -34,8 +36,10 @@ _WORD_IDENT, _WHICH_TABLE, _ENCRYPTED = 0xA5EC, 0x0200, 0x0100
 #: Word 97's FIB version and above (Word 6 and 95 wrote another layout)
 _WORD97 = 0xC1
 #: FibRgFcLcb97's pairs that give the style sheet, the paragraphs' properties and the Clx
-#: (its 2nd, 14th and 34th), and FibRgLw97's ccpText (its 4th)
-_STSH, _BTE_PAPX, _CLX, _CCP_TEXT = 1, 13, 33, 3
+#: (its 2nd, 14th and 34th), and where FibRgLw97's counts of the stories' characters begin
+#: (ccpText, its 4th; then the footnotes', headers', macros', comments', endnotes' and text
+#: boxes', in the order the stories follow one another)
+_STSH, _BTE_PAPX, _CLX, _CCP = 1, 13, 33, 3
 #: the styles that make a title, by their names, each with its rank (0 first)
 _TITLE_STYLES = {"title": 0, "heading 1": 1}
 #: what stands in for a styled paragraph's mark, by its rank, until its paragraph is cut
@@ -82,7 +86,8 @@ def read_word97_document(path: str | Path, url: str | None = None) -> RawPost:
 
 
 def main_text(path: str | Path) -> str:
-    """The main text of the .doc at ``path``, its characters as Word stores them."""
+    """The main text of the .doc at ``path``, and its text boxes' after it, their characters
+    as Word stores them."""
     return _read(path)[0]
 
 
@@ -97,10 +102,13 @@ def _read(path: str | Path) -> tuple[str, dict[int, int]]:
         raise Word97Error("not a Word 97-2003 document (no OLE compound file's signature)")
     try:
         word, table = _streams(olefile, path)
-        ccp_text, pairs = _fib(word)
+        ccps, pairs = _fib(word)
         fc_clx, lcb_clx = pairs[_CLX]
         pieces = _pieces(table[fc_clx:fc_clx + lcb_clx])
-        return _text(word, pieces, ccp_text), _title_marks(word, table, pairs, pieces, ccp_text)
+        main = _text(word, pieces, 0, ccps[0])
+        boxes = _text(word, pieces, sum(ccps[:6]), sum(ccps[:7])) if ccps[6] > 0 else ""
+        marks = _title_marks(word, table, pairs, pieces, ccps[0])
+        return main + ("\r" + boxes if boxes.strip() else ""), marks
     except Word97Error:
         raise
     # (a damaged compound file: olefile says why, in an OSError or, where a field it reads is
@@ -130,20 +138,23 @@ def _streams(olefile, path: str | Path) -> tuple[bytes, bytes]:
         return word, ole.openstream(table_name).read()
 
 
-def _fib(word: bytes) -> tuple[int, list[tuple[int, int]]]:
-    """The FIB's count of the main text's characters, and its pairs of where a structure
-    is in the table stream and its length (the Clx's, the style sheet's, …)."""
+def _fib(word: bytes) -> tuple[tuple[int, ...], list[tuple[int, int]]]:
+    """The FIB's counts of the stories' characters (the main text's, the footnotes', …, the
+    text boxes'), and its pairs of where a structure is in the table stream and its length
+    (the Clx's, the style sheet's, …)."""
     at = 32  # (after FibBase)
     csw = struct.unpack_from("<H", word, at)[0]
     at += 2 + 2 * csw  # (after fibRgW)
     cslw = struct.unpack_from("<H", word, at)[0]
-    ccp_text = struct.unpack_from("<i", word, at + 2 + 4 * _CCP_TEXT)[0]
+    ccps = struct.unpack_from("<7i", word, at + 2 + 4 * _CCP) if cslw >= _CCP + 7 else None
+    if ccps is None or min(ccps) < 0:
+        raise Word97Error("a damaged Word document (its FIB counts no text)")
     at += 2 + 4 * cslw  # (after fibRgLw)
     cb_rg_fc_lcb = struct.unpack_from("<H", word, at)[0]
     if cb_rg_fc_lcb <= _CLX:
         raise Word97Error("a damaged Word document (its FIB gives no piece table)")
     values = struct.unpack_from(f"<{2 * cb_rg_fc_lcb}I", word, at + 2)
-    return ccp_text, list(zip(values[::2], values[1::2], strict=True))
+    return ccps, list(zip(values[::2], values[1::2], strict=True))
 
 
 def _title_marks(word: bytes, table: bytes, pairs: list[tuple[int, int]],
@@ -221,13 +232,14 @@ def _pieces(clx: bytes) -> list[tuple[int, int, int, bool]]:
     return pieces
 
 
-def _text(word: bytes, pieces: list[tuple[int, int, int, bool]], ccp_text: int) -> str:
-    """The first ``ccp_text`` characters, read from their pieces."""
+def _text(word: bytes, pieces: list[tuple[int, int, int, bool]], start: int, stop: int) -> str:
+    """The characters from ``start`` to ``stop``, read from their pieces."""
     out = []
     for first, end, fc, compressed in pieces:
-        if first >= ccp_text:
-            break
-        n = min(end, ccp_text) - first
+        if first >= stop or end <= start:
+            continue
+        skip = max(0, start - first)  # (the piece's characters before start)
+        fc, n = fc + skip * (1 if compressed else 2), min(end, stop) - first - skip
         if compressed:
             raw = word[fc:fc + n]
             out.append("".join(_UNDEFINED.get(b) or bytes((b,)).decode("cp1252") for b in raw)
