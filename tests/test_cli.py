@@ -384,6 +384,9 @@ def test_parse_bad_input_is_one_line(tmp_path):
     r = run("parse", str(f))
     assert r.returncode == 2
     assert r.stderr.decode().strip() == f"paknevis: error: {f}: no text found in the page"
+    for name in ("gone.docx", "gone.doc", "gone.rtf", "gone.txt"):  # (not a traceback: one line)
+        r = run("parse", str(tmp_path / name))
+        assert (r.returncode, r.stderr.decode()) == (2, f"paknevis: error: {tmp_path / name}: no such file\n")
 
 
 def test_process_accounts_for_every_input(tmp_path):

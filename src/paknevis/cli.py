@@ -441,6 +441,10 @@ def parse(
         doc = parse_file(file, url=url, **options)
     except (DecodeError, HtmlError, ValueError) as e:
         _fail(f"{file}: {e}")
+    except FileNotFoundError:  # (a document's reader opens it itself: a .docx, .doc, .odt, .epub)
+        _fail(f"{file}: no such file")
+    except OSError as e:
+        _fail(f"{file}: cannot read ({e.strerror or e})")
     if format is Format.json:
         sys.stdout.buffer.write(doc.to_json(indent=True) + b"\n")
         return
