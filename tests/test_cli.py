@@ -387,6 +387,9 @@ def test_parse_bad_input_is_one_line(tmp_path):
     for name in ("gone.docx", "gone.doc", "gone.rtf", "gone.txt"):  # (not a traceback: one line)
         r = run("parse", str(tmp_path / name))
         assert (r.returncode, r.stderr.decode()) == (2, f"paknevis: error: {tmp_path / name}: no such file\n")
+        (tmp_path / name).write_bytes(b"")
+        r = run("parse", str(tmp_path / name))
+        assert (r.returncode, r.stderr.decode()) == (2, f"paknevis: error: {tmp_path / name}: empty file\n")
 
 
 def test_process_accounts_for_every_input(tmp_path):

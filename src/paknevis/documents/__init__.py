@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import Unpack
 
-from ..io import UTF8_CUT, mend_surrogates, read_text
+from ..io import UTF8_CUT, DecodeError, mend_surrogates, read_text
 from ..repair import RepairOptions
 from ..repair.docx_text import is_docx
 from ..repair.epub_text import is_epub
@@ -117,6 +117,8 @@ def parse_file(path: str | Path, *, url: str | None = None, **options: Unpack[Re
     an EPUB book is read as one (:mod:`~paknevis.documents.word_document`,
     :mod:`~paknevis.documents.word97_document`, :mod:`~paknevis.documents.rtf_document`,
     :mod:`~paknevis.documents.odt_document`, :mod:`~paknevis.documents.epub_book`)."""
+    if Path(path).stat().st_size == 0:  # (as a text file's: not "not a zip file")
+        raise DecodeError("empty file")
     if is_docx(str(path)) or is_word97(str(path)) or is_rtf(str(path)):
         from .rtf_document import read_rtf_document
         from .word97_document import read_word97_document
