@@ -18,11 +18,12 @@ from .assemble import RawPost
 
 _MAX_TITLE = 200  # characters: a longer first line is a paragraph, not a title
 #: an invocation, as written above a document's title (unrepaired: ي or ی, with or without
-#: its marks); «به نام» only before God's names («به نام پدر» may be a title)
+#: its marks, its words apart, glued or with a ZWNJ); «به نام» only before God's names
+#: («به نام پدر» may be a title)
+_GAP = "[\\s\u200c]*"  # (between an invocation's words: a space, none or a ZWNJ)
 _INVOCATION = re.compile(
-    r"(?:با?\s*سمه\s*تعال[یيى]|بسم\s*الله(?:\s*الرحمن\s*الرح[یيى]م)?|هو(?:\s*ال\w+)?"
-    r"|به\s*نام\s*(?:خدا|خداوند|ایزد|یزدان|او|حق)(?:\s+\w+){0,4})"
-    r"\s*[.!:]*")
+    rf"(?:با?{_GAP}سمه{_GAP}تعال[یيى]|بسم{_GAP}الله(?:{_GAP}الرحمن{_GAP}الرح[یيى]م)?|هو(?:{_GAP}ال\w+)?"
+    rf"|به{_GAP}نام{_GAP}(?:خدا|خداوند|ایزد|یزدان|او|حق)(?:[\s\u200c]+\w+){{0,4}}){_GAP}[.!:]*")
 _MARKS = dict.fromkeys(range(0x064B, 0x0653))  # (harakat: بِسْمِ اللَّهِ)
 
 
