@@ -62,17 +62,19 @@ def test_a_damaged_rtf_document_is_read_or_said_to_be_none(tmp_path, changes):
         assert str(e)
 
 
-def test_what_is_no_rtf_document_is_a_reject_and_fix_cannot_write_one(tmp_path):
+def test_what_is_no_rtf_document_is_read_as_what_it_is_and_fix_cannot_write_one(tmp_path):
+    """Its reader says a file is none; a corpus run reads a text named .rtf as a text, with
+    a warning."""
     (tmp_path / "notes.rtf").write_text("یادداشت", encoding="utf-8")
     with pytest.raises(RtfError, match="not an RTF document"):
         read_rtf_document(tmp_path / "notes.rtf")
     (tmp_path / "report.rtf").write_bytes((DOCS / "report.rtf").read_bytes())
     r = run("process", str(tmp_path), "-o", str(tmp_path / "out.jsonl"), "--no-dedup")
     assert r.returncode == 0, r.stderr
-    [record] = map(json.loads, (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines())
-    [reject] = map(json.loads, (tmp_path / "out.rejects.jsonl").read_text().splitlines())
+    notes, record = map(json.loads, (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines())
     assert record["input"].endswith("report.rtf") and record["links"] == ["https://example.ir/news/1"]
-    assert reject["input"].endswith("notes.rtf") and reject["reason"].startswith("not an RTF document")
+    assert (notes["text"], notes["warnings"][-1]) == (
+        "یادداشت", "file: named .rtf, but a text or a page, and read as one")
     r = run("fix", str(tmp_path / "report.rtf"))
     assert r.returncode == 2 and "an RTF document, which paknevis fix cannot write" in r.stderr.decode()
     assert not r.stdout  # (nothing written: its markup would be repaired as text)

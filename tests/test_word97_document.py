@@ -159,7 +159,8 @@ def test_a_damaged_doc_is_read_or_said_to_be_damaged(tmp_path, changes):
 
 def test_process_reads_docs_in_a_folder_and_fix_says_it_cannot_write_one(tmp_path):
     """A Word document is read as what it begins with, whatever its name says: a .doc named
-    .docx, a .docx named .doc, RTF named .doc; a .doc that is none of them is a reject."""
+    .docx, a .docx named .doc, RTF named .doc; a .doc that is none of them is read as a text
+    or a page, with a warning, and a reject where it is no text either."""
     from test_docx_text import write_docx
 
     folder = tmp_path / "archive"
@@ -169,18 +170,19 @@ def test_process_reads_docs_in_a_folder_and_fix_says_it_cannot_write_one(tmp_pat
     write_docx(folder / "saved-as.doc", "<w:p><w:r><w:t>عنوان گزارش</w:t></w:r></w:p>"
                                         "<w:p><w:r><w:t>متن گزارش میشود</w:t></w:r></w:p>")
     (folder / "letter.doc").write_bytes(rb"{\rtf1\ansi\ansicpg1256 \'e4\'c7\'e3\'e5\par \'e3\'ca\'e4}")
-    (folder / "notes.doc").write_text("یادداشت", encoding="utf-8")
+    (folder / "notes.doc").write_text("یادداشت\n\nمتن یادداشت", encoding="utf-8")
+    (folder / "image.doc").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20)
     r = run("process", str(folder), "-o", str(tmp_path / "out.jsonl"), "--no-dedup")
     assert r.returncode == 0, r.stderr
     records = list(map(json.loads, (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()))
     assert [(Path(rec["input"]).name, rec["title"], rec["links"]) for rec in records] == [
-        ("letter.doc", "نامه", []),
+        ("letter.doc", "نامه", []), ("notes.doc", "یادداشت", []),
         ("renamed.docx", f"گزارش همایش بین{Z}المللی", ["https://example.ir/news/1"]),
         ("report.doc", f"گزارش همایش بین{Z}المللی", ["https://example.ir/news/1"]),
         ("saved-as.doc", "عنوان گزارش", [])]
+    assert records[1]["warnings"][-1] == "file: named .doc, but a text or a page, and read as one"
     [reject] = map(json.loads, (tmp_path / "out.rejects.jsonl").read_text().splitlines())
-    assert reject["input"].endswith("notes.doc")
-    assert reject["reason"].startswith("not a Word 97-2003 document")
+    assert (Path(reject["input"]).name, reject["reason"]) == ("image.doc", "not a text file (binary data)")
     r = run("fix", str(folder / "report.doc"))
     assert r.returncode == 2
     assert "a Word 97-2003 document, which paknevis fix cannot write" in r.stderr.decode()

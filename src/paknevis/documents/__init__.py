@@ -98,8 +98,8 @@ def _tei_text(text: str, url: str | None, options: RepairOptions) -> Document:
 def _word_format(path: str | Path) -> str:
     """A word processor's document's format, "doc", "docx" or "rtf", by what the file begins
     with (a compound file, a zip file, {\rtf), whatever its name says: a .doc renamed .docx,
-    or RTF named .doc, is common; by its name where it begins as none (its reader then says
-    why)."""
+    or RTF named .doc, is common. Where it begins as none, a .docx is one (its reader then
+    says why), and a .doc or an .rtf is "text": sites long served pages and text as .doc."""
     with open(path, "rb") as f:
         head = f.read(64)
     if head.startswith(OLE):
@@ -108,7 +108,7 @@ def _word_format(path: str | Path) -> str:
         return "docx"
     if RTF.match(head):
         return "rtf"
-    return "doc" if is_word97(str(path)) else "rtf" if is_rtf(str(path)) else "docx"
+    return "docx" if is_docx(str(path)) else "text"
 
 
 def parse_file(path: str | Path, *, url: str | None = None, **options: Unpack[RepairOptions]) -> Document:
@@ -119,13 +119,16 @@ def parse_file(path: str | Path, *, url: str | None = None, **options: Unpack[Re
     :mod:`~paknevis.documents.odt_document`, :mod:`~paknevis.documents.epub_book`)."""
     if Path(path).stat().st_size == 0:  # (as a text file's: not "not a zip file")
         raise DecodeError("empty file")
+    named = Path(path).suffix.lower()
     if is_docx(str(path)) or is_word97(str(path)) or is_rtf(str(path)):
         from .rtf_document import read_rtf_document
         from .word97_document import read_word97_document
         from .word_document import read_word_document
 
         read = {"docx": read_word_document, "doc": read_word97_document, "rtf": read_rtf_document}
-        return assemble(read[_word_format(path)](path, url), **options)
+        if (found := _word_format(path)) != "text":
+            return assemble(read[found](path, url), **options)
+        named = ""  # (a page or a text named .doc or .rtf: read as what it is, with a warning)
     if is_odt(str(path)):
         from .odt_document import read_odt_document
 
@@ -141,6 +144,8 @@ def parse_file(path: str | Path, *, url: str | None = None, **options: Unpack[Re
     doc = parse(text, url=url, kind=kind, **options)
     if encoding == UTF8_CUT:
         doc.warnings.append("file: ends inside a character, whose bytes are left out")
+    if not named:
+        doc.warnings.append(f"file: named {Path(path).suffix}, but a text or a page, and read as one")
     return doc
 
 
