@@ -3,6 +3,7 @@ array of posts, and how fast they are read.
 
     python benchmarks/damaged_inputs.py                   # 300 damaged files of each kind
     python benchmarks/damaged_inputs.py --src /other/src  # the same of another checkout's readers
+    python benchmarks/damaged_inputs.py --large 40        # a large JSON array on one line, damaged
 
 The 1,200 Fars News articles (../shared/data/web/farsnews-1-4.jsonl) are written as a
 Wikipedia dump (a <page> each, the paragraphs its wikitext), as an RSS feed (an <item>
@@ -24,6 +25,12 @@ own post alone), how the damaged post came out (as it was, with a warning, chang
 one, as a reject: a post whose tags are lost, said so; or not at all), and the posts read
 more than the file holds (a damaged post read as two or more: a table's cell of many lines
 read as rows). Speed: the whole file, the posts ten times, best of 3.
+
+With ``--large TIMES``, instead: the JSON array of posts on one line, the articles TIMES
+over, read whole, with a stray quote in a post's text, and with a brace put before a key
+(which never closes: its post runs to the end of the file), each in a fresh process:
+seconds, posts and rejects read, and peak memory (Linux's VmHWM: maxrss would count the
+parent's, which exec keeps).
 """
 from __future__ import annotations
 
@@ -33,6 +40,7 @@ import html
 import io
 import json
 import random
+import subprocess
 import sys
 import tempfile
 import time
@@ -112,7 +120,11 @@ def main() -> None:
     ap.add_argument("--kinds", default="wiki,feed,csv,tsv,telegram,telegram-line,json",
                     help="which kinds, by commas")
     ap.add_argument("--json", help="write the figures here")
+    ap.add_argument("--large", type=int, metavar="TIMES", help="instead: a large JSON array on one line")
     args = ap.parse_args()
+    if args.large:
+        large(args.large, args.src)
+        return
     sys.path.insert(0, args.src)
     readers = _readers()
     out = {}
@@ -162,6 +174,39 @@ def main() -> None:
               f"{mb:.1f} MB (the posts ten times) read in {best:.2f} s, {mb / best:.1f} MB/s", flush=True)
     if args.json:
         Path(args.json).write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
+
+
+_READ_LARGE = """
+import io, json, re, sys, time
+sys.path.insert(0, sys.argv[1])
+from paknevis.documents.json_stream import array_items
+t = time.perf_counter()
+with open(sys.argv[2], "rb") as f:
+    source = io.BufferedReader(f)
+    assert source.read(1) == b"["
+    got = [why for _, why in array_items(source)]
+peak = int(re.search(r"VmHWM:\\s+(\\d+)", open("/proc/self/status").read())[1])
+print(json.dumps({"seconds": round(time.perf_counter() - t, 2), "posts": got.count(None),
+                  "rejects": len(got) - got.count(None), "peak_MB": round(peak / 1e3)}))
+"""
+
+
+def large(times: int, src: str) -> None:
+    """The articles ``times`` over as a JSON array on one line: whole, with a stray quote in
+    a post's text, and with a brace before a key, each read in a fresh process."""
+    posts = [json.loads(post) for post in posts_of_articles()["json"]]
+    data = json.dumps(posts * times, ensure_ascii=False).encode()
+    text = data.index(b'"text": "', 5000) + 9  # (a post's text, some posts in)
+    cases = {"whole": data, "a stray quote": data[:text + 20] + b'"' + data[text + 20:],
+             "a brace that never closes": data[:text - 9] + b"{" + data[text - 9:]}
+    folder = Path(tempfile.mkdtemp())
+    print(f"{len(posts) * times} posts, {len(data) / 1e6:.0f} MB on one line; the readers of {src}",
+          flush=True)
+    for name, case in cases.items():
+        (folder / "posts.json").write_bytes(case)
+        run = subprocess.run([sys.executable, "-c", _READ_LARGE, src, str(folder / "posts.json")],
+                             capture_output=True, check=True)
+        print(f"  {name:28} {json.loads(run.stdout)}", flush=True)
 
 
 def _readers() -> dict:

@@ -3,6 +3,7 @@ an item at a time: damage in one message or tweet costs it alone, and each is ac
 import io
 import json
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -176,6 +177,33 @@ def test_an_array_on_one_line_with_strays_or_cut_short():
         assert list(array_items(source, after=b"}")) == [(post, None) for post in POSTS]
     source = io.BufferedReader(io.BytesIO(LINE[1:-1] + b"]}, 5]"))  # (more than closes it: damage)
     assert list(array_items(source, after=b"}"))[-1][1].startswith("that is no object")
+
+
+@given(st.integers(1, 64))
+def test_an_item_is_read_the_same_however_the_blocks_cut_it(block):
+    """The count of an item's braces goes on where it stopped when the next block is read
+    (an escape or a string cut by a block's end included), so an item is scanned once."""
+    from paknevis.documents import json_stream
+
+    whole = items(LINE)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(json_stream, "BLOCK", block)
+        assert items(LINE) == whole == [(post, None) for post in POSTS]
+
+
+def test_an_item_whose_brace_never_closes_is_damage_once_it_runs_longer_than_an_item_may():
+    """A brace put where none belongs leaves its item open to the end of the file: once it
+    runs longer than MAX_ITEM it is read as damage, and the items after it are found."""
+    from paknevis.documents import json_stream
+
+    at = LINE.index(b'"text"', LINE.index("خبر 1".encode()))
+    damaged = LINE[:at] + b"{" + LINE[at:]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(json_stream, "MAX_ITEM", 400)
+        patch.setattr(json_stream, "BLOCK", 64)
+        got = items(damaged)
+    assert [g for g in got if g[1] is None] == [(post, None) for n, post in enumerate(POSTS) if n != 1]
+    assert [g[1].split(" (")[0] for g in got if g[1]] == ["whose JSON is broken"]
 
 
 @settings(max_examples=200, deadline=None)

@@ -106,6 +106,8 @@ def _parsed(item: bytes, where: int) -> tuple[Any, str | None]:
 
 #: what the brace count looks at: quotes, a string's escapes, braces and brackets
 _STRUCTURE = re.compile(rb'["\\{}\[\]]')
+#: the most an item may hold: one that runs longer has lost a closing brace
+MAX_ITEM = 64 << 20
 #: where, after damage, the next item may begin: «, {»
 _BOUNDARY = re.compile(rb",\s*\{")
 #: a string, a number, true, false or null among the items, and the comma or ] after it
@@ -124,15 +126,22 @@ def array_items(source: Readable, after: bytes = b"") -> Iterator[tuple[Any, str
     find the next item that parses."""
     closing = b"]" + after
     buf, base, ended, first_key, at = bytearray(), 0, False, None, 0
+    scan: tuple[int, int, bool] | None = None  # (where the count of the item at ``at`` stopped)
     while True:
         while at < len(buf) and buf[at] in _SPACE:
             at += 1
         opens = at < len(buf) and buf[at] in b"{["
-        end = _item_end(buf, at) if opens else None
+        end = None
+        if opens:  # (going on where the count stopped before the last block was read)
+            end, pos, depth, in_string = _scan(buf, *(scan or (at, 0, False)), len(buf))
+            scan = None if end is not None else (pos, depth, in_string)
+        # (an item that runs longer than any post does is damage: a brace that never closes)
+        too_long = opens and end is None and len(buf) - at > MAX_ITEM
         # (a ] with more after it than closes the file is damage: a stray, read past below)
         closes = at < len(buf) and buf[at] == ord("]") and _closes(buf[at:], closing)
         scalar = None if opens or closes else _SCALAR.match(buf, at)
-        if (at == len(buf) or opens and end is None or closes or not opens and scalar is None) and not ended:
+        if (at == len(buf) or opens and end is None and not too_long or closes or not opens and scalar is None
+                ) and not ended:
             block = source.read(BLOCK)
             ended = not block
             buf += block
@@ -171,14 +180,23 @@ def array_items(source: Readable, after: bytes = b"") -> Iterator[tuple[Any, str
             at = again if again is not None else len(buf)  # (no item after it: the rest is its)
         del buf[:at]  # (what has been read goes: what is held stays bounded)
         base += at
-        at = 0
+        at, scan = 0, None
 
 
 def _item_end(buf: bytes | bytearray, begin: int) -> int | None:
     """Where the object whose ``{`` is at ``begin`` ends (after its ``}``), by its braces
-    and brackets outside strings; None where ``buf`` ends first."""
-    depth, in_string, at = 0, False, begin
-    while (m := _STRUCTURE.search(buf, at)) is not None:
+    and brackets outside strings; None where ``buf`` ends first, or where it runs longer
+    than an item may (MAX_ITEM)."""
+    return _scan(buf, begin, 0, False, min(len(buf), begin + MAX_ITEM))[0]
+
+
+def _scan(buf: bytes | bytearray, at: int, depth: int, in_string: bool, stop: int
+          ) -> tuple[int | None, int, int, bool]:
+    """Go on counting an object's braces from ``at`` (``depth`` deep, in a string or not)
+    up to ``stop``: (where it ends, after its ``}``, or None) and where the count stopped,
+    its depth and whether in a string (so that it goes on there when more is read: an item
+    is scanned once, however many blocks it takes)."""
+    while (m := _STRUCTURE.search(buf, at, stop)) is not None:
         c, at = buf[m.start()], m.end()
         if in_string:
             if c == 0x5C:  # a backslash: the next byte is escaped
@@ -192,8 +210,8 @@ def _item_end(buf: bytes | bytearray, begin: int) -> int | None:
         else:
             depth -= 1
             if depth == 0:
-                return at
-    return None
+                return at, at, 0, False
+    return None, max(at, stop), depth, in_string
 
 
 def _first_key(buf: bytes | bytearray, begin: int) -> str | None:
