@@ -206,13 +206,17 @@ def test_an_item_whose_brace_never_closes_is_damage_once_it_runs_longer_than_an_
     assert [g[1].split(" (")[0] for g in got if g[1]] == ["whose JSON is broken"]
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.integers(0, len(POSTS) - 1), st.floats(0, 0.999), st.integers(0, 255), st.booleans(), st.booleans())
-def test_a_byte_changed_in_an_item_on_one_line_changes_no_other(which, where, byte, insert, wrapped):
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, len(POSTS) - 1), st.floats(0, 0.999), st.integers(0, 255), st.booleans(), st.booleans(),
+       st.sampled_from([1 << 20, 13, 64]))
+def test_a_byte_changed_in_an_item_on_one_line_changes_no_other(which, where, byte, insert, wrapped, block):
     """Whatever byte of an item, or the comma after it, is changed into whatever, or put in,
     every other item is read as in the whole array, and the item itself is read or said to
     be none; so too where the array is an object's last value (a Telegram export's
-    messages: «]}» closes the file)."""
+    messages: «]}» closes the file), and however the blocks read cut the array (the next
+    item is looked for a block at a time after damage)."""
+    from paknevis.documents import json_stream
+
     starts = [LINE.index(f'{{"title": "خبر {n}"'.encode()) for n in range(len(POSTS))]
     ends = [*(start - 2 for start in starts[1:]), len(LINE) - 1]  # (the «,» after each item, the last's «]»)
     at = starts[which] + int(where * (ends[which] + 1 - starts[which]))
@@ -221,12 +225,13 @@ def test_a_byte_changed_in_an_item_on_one_line_changes_no_other(which, where, by
         damaged.insert(at, byte)
     else:
         damaged[at] = byte
-    if wrapped:
-        from paknevis.documents.json_stream import array_items
-
-        got = list(array_items(io.BufferedReader(io.BytesIO(bytes(damaged[1:]) + b"}")), after=b"}"))
-    else:
-        got = items(bytes(damaged))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(json_stream, "BLOCK", block)
+        if wrapped:
+            got = list(json_stream.array_items(io.BufferedReader(io.BytesIO(bytes(damaged[1:]) + b"}")),
+                                               after=b"}"))
+        else:
+            got = items(bytes(damaged))
     others = [(post, None) for n, post in enumerate(POSTS) if n != which]
     assert [g for g in got if g in others] == others
     assert len(got) in (len(POSTS) - 1, len(POSTS), len(POSTS) + 1)

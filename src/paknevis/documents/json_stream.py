@@ -108,6 +108,9 @@ def _parsed(item: bytes, where: int) -> tuple[Any, str | None]:
 _STRUCTURE = re.compile(rb'["\\{}\[\]]')
 #: the most an item may hold: one that runs longer has lost a closing brace
 MAX_ITEM = 64 << 20
+#: how much of what is held stays when the next item is looked for in the next block (a
+#: comma and the spaces after it, cut by the block's end)
+_TAIL = 1024
 #: where, after damage, the next item may begin: «, {»
 _BOUNDARY = re.compile(rb",\s*\{")
 #: a string, a number, true, false or null among the items, and the comma or ] after it
@@ -121,9 +124,11 @@ def array_items(source: Readable, after: bytes = b"") -> Iterator[tuple[Any, str
     it is written: (the item, None), or (None, why there is none, as the end of a phrase:
     "whose JSON is broken (…)", "that the file ends inside (…)", "that is no object (…)"),
     in order. ``after``: what closes the file after the array's ``]``, spaces aside (``}``
-    where the array is an object's last value). A healthy array is read a block at a time
-    (what is held is the item being read); after damage, the rest of the file is held, to
-    find the next item that parses."""
+    where the array is an object's last value). The array is read a block at a time: what
+    is held is the item being read (at most MAX_ITEM: one longer has lost a brace) or, after
+    damage, what is being looked through for the next item that parses (the rest of the
+    file only where the first item is too damaged to show its key, which the last's then
+    stands for)."""
     closing = b"]" + after
     buf, base, ended, first_key, at = bytearray(), 0, False, None, 0
     scan: tuple[int, int, bool] | None = None  # (where the count of the item at ``at`` stopped)
@@ -164,19 +169,30 @@ def array_items(source: Readable, after: bytes = b"") -> Iterator[tuple[Any, str
             yield None, f"that is no object (at byte {base + at:,} of the array)"
             at = scalar.end()
         else:  # damaged, or no object: the bytes as far as the next item that parses are one reject
-            if not ended:
+            where = base + at
+            keys = {key for key in [first_key or _first_key(buf, at)] if key is not None}
+            if not keys:  # (the first item too damaged to show its key: the last's, at the file's end)
                 buf += source.read()
                 ended = True
-            keys = [first_key] if first_key is not None else [
-                _first_key(buf, at), _last_key(buf, at, closing)]
-            again = next((a for key in keys if key is not None and (a := _next_item(buf, at, key))), None)
+                keys = {key for key in [_last_key(buf, at, closing)] if key is not None}
+            # the next item, looked for a block at a time: what has been looked through goes
+            again, pos, brace = None, at + 1, True
+            while True:
+                again, pos, brace = _next_item(buf, pos, keys, brace, more=not ended)
+                if again is not None or ended:
+                    break
+                del buf[:pos]
+                base, pos = base + pos, 0
+                block = source.read(BLOCK)
+                ended = not block
+                buf += block
             if not opens:  # an opening brace lost
-                yield None, f"that is no object (at byte {base + at:,} of the array)"
+                yield None, f"that is no object (at byte {where:,} of the array)"
             elif again is None and end is None:
-                yield None, f"that the file ends inside (at byte {base + at:,} of the array)"
+                yield None, f"that the file ends inside (at byte {where:,} of the array)"
                 return
             else:
-                yield None, why or f"whose JSON is broken (at byte {base + at:,} of the array)"
+                yield None, why or f"whose JSON is broken (at byte {where:,} of the array)"
             at = again if again is not None else len(buf)  # (no item after it: the rest is its)
         del buf[:at]  # (what has been read goes: what is held stays bounded)
         base += at
@@ -244,16 +260,23 @@ def _last_key(buf: bytes | bytearray, after: int, closing: bytes) -> str | None:
     return None
 
 
-def _next_item(buf: bytes | bytearray, after: int, key: str) -> int | None:
-    """Where, after the damaged item at ``after``, the next item begins: the first ``{``
-    after it (where the damage is the comma between two items: «}" {»), or a ``{`` after a
-    comma, whose object parses alone and opens with ``key``, the items' first key (an object
-    inside an item, «[{…}, {…}]», opens with another), or None."""
-    first = buf.find(b"{", after + 1)
-    boundaries = (m.end() - 1 for m in _BOUNDARY.finditer(buf, after + 1))
-    for begin in itertools.chain([first] if first >= 0 else [], boundaries):
+def _next_item(buf: bytes | bytearray, start: int, keys: set[str], brace: bool, more: bool
+               ) -> tuple[int | None, int, bool]:
+    """Where, from ``start`` on, after a damaged item, the next item begins: with ``brace``,
+    the first ``{`` (where the damage is the comma between two items: «}" {»), then a ``{``
+    after a comma, whose object parses alone and opens with one of ``keys``, the items'
+    first key (an object inside an item, «[{…}, {…}]», opens with another). Given with where
+    to look on from, once ``more`` is read (an object whose end is not read yet; else near
+    the end of what is held, where a comma may stand), and whether the first ``{`` is still
+    to be looked at: (where, or None; where to look on from; brace)."""
+    first = buf.find(b"{", start) if brace else -1
+    # (each with where to look on from: a boundary's comma, so that it is one again)
+    boundaries = ((m.end() - 1, m.start()) for m in _BOUNDARY.finditer(buf, start))
+    for begin, again in itertools.chain([(first, first)] if first >= 0 else [], boundaries):
         end = _item_end(buf, begin)
+        if end is None and more and len(buf) - begin <= MAX_ITEM:
+            return None, again, begin == first  # (its end is still to be read)
         item, why = _parsed(bytes(buf[begin:end]), 0) if end is not None else (None, "")
-        if why is None and isinstance(item, dict) and next(iter(item), None) == key:
-            return begin
-    return None
+        if why is None and isinstance(item, dict) and next(iter(item), None) in keys:
+            return begin, begin, False
+    return None, max(start, len(buf) - _TAIL), brace and first < 0
