@@ -53,13 +53,18 @@ def _links(packed, root) -> list[str]:
         rel.get("Id"): rel.get("Target") for rel in parse_part(read_part(packed, rels), rels)
         if rel.get("TargetMode") == "External"}
     w = root.tag[:root.tag.index("}") + 1] if root.tag.startswith("{") else ""
-    found = []
+    found: list[str] = []
+    code: list[str] = []  # (a field's code, which Word may write in many runs)
     for el in root.iter(w + "hyperlink", w + "instrText"):
         if el.tag == w + "instrText":
-            found.extend(_HYPERLINK_FIELD.findall(el.text or ""))
-        else:  # (r:id, in the transitional or the strict namespace of relationships)
-            rid = next((v for k, v in el.attrib.items() if k.endswith("}id")), None)
-            found.append(targets.get(rid) or "")
+            code.append(el.text or "")
+            continue
+        found += _HYPERLINK_FIELD.findall("".join(code))
+        code = []
+        # (r:id, in the transitional or the strict namespace of relationships)
+        rid = next((v for k, v in el.attrib.items() if k.endswith("}id")), None)
+        found.append(targets.get(rid) or "")
+    found += _HYPERLINK_FIELD.findall("".join(code))
     return list(dict.fromkeys(link for link in found if link.startswith(("http://", "https://"))))
 
 
