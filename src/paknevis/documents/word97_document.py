@@ -1,4 +1,5 @@
-"""A Word 97-2003 document (.doc) read as a post: the paragraphs of its main text.
+"""A Word 97-2003 document (.doc) read as a post: the paragraphs of its main text and its
+text boxes.
 
 Offices, courts and universities kept their papers in Word's binary format for two decades,
 and their archives still hold folders of .doc files. The file is an OLE compound file
@@ -18,9 +19,11 @@ first paragraph styled Title, else Heading 1, as in a .docx (styles by their nam
 Word keeps in English: the style sheet gives each style's, and the paragraphs' properties,
 in pages of 512 bytes, each paragraph's style); else the first line, as in a text post
 (:mod:`~paknevis.documents.text_post`).
+
 Written here, on the published format ([MS-DOC]), as no well-kept Python library reads a
 .doc's text (antiword and catdoc are C programs of the 2000s; LibreOffice converts, at
-some 0.1 s a file).
+some 0.1 s a file): on the 1,200 articles saved as .doc, 1,200 read right at 26 MB/s as
+posts, where catdoc reads 1,193 and antiword 1,180 (``benchmarks/word97.py``).
 """
 from __future__ import annotations
 
