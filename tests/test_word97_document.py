@@ -184,5 +184,9 @@ def test_process_reads_docs_in_a_folder_and_fix_says_it_cannot_write_one(tmp_pat
     [reject] = map(json.loads, (tmp_path / "out.rejects.jsonl").read_text().splitlines())
     assert (Path(reject["input"]).name, reject["reason"]) == ("image.doc", "not a text file (binary data)")
     r = run("fix", str(folder / "report.doc"))
-    assert r.returncode == 2
+    assert r.returncode == 2 and not r.stdout
     assert "a Word 97-2003 document, which paknevis fix cannot write" in r.stderr.decode()
+    r = run("fix", str(folder / "letter.doc"))  # (RTF, named .doc: its markup is no prose)
+    assert r.returncode == 2 and "an RTF document, which paknevis fix cannot write" in r.stderr.decode()
+    r = run("fix", str(folder / "notes.doc"))  # (a text named .doc is repaired as one)
+    assert (r.returncode, r.stdout.decode()) == (0, "یادداشت\n\nمتن یادداشت")

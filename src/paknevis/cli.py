@@ -280,7 +280,7 @@ def fix(
     with worker_pool(workers, options) as pool:
         for (name, path), kind in zip(sources, binary, strict=True):
             output = _Output(explain, in_place, check, diff)
-            if kind is None and (unwritable := _unwritable(name)):
+            if kind is None and (unwritable := _unwritable(name, path)):
                 typer.echo(f"paknevis: error: {name}: {unwritable}, which paknevis fix cannot write (save it "
                            "as .docx to repair it; 'paknevis parse' and 'paknevis process' read its text)",
                            err=True)
@@ -333,12 +333,23 @@ def _binary_kind(name: str, path: Path | None, format: InputFormat) -> str | Non
     return next((kind for kind, (*_, named) in _BINARY.items() if named(name)), None)
 
 
-def _unwritable(name: str) -> str | None:
-    """What a document is that repair reads but cannot write, by its name (a .doc may hold
-    RTF, which is text but would be repaired as markup); None for others."""
-    if name.lower().endswith((".doc", ".dot")):
+def _unwritable(name: str, path: Path | None) -> str | None:
+    """What a file named .doc or .rtf is, by its first bytes, where repair reads it but
+    cannot write it: a Word 97-2003 document, or RTF (text, whose markup would be repaired
+    as prose); None for others (sites served pages and text as .doc: repaired as such)."""
+    if path is None or not name.lower().endswith((".doc", ".dot", ".rtf")):
+        return None
+    from .documents.rtf_document import RTF  # (only for a file so named)
+    from .documents.word97_document import OLE
+
+    try:
+        with open(path, "rb") as f:
+            head = f.read(64)
+    except OSError:
+        return None  # (the reading says why)
+    if head.startswith(OLE):
         return "a Word 97-2003 document"
-    return "an RTF document" if name.lower().endswith(".rtf") else None
+    return "an RTF document" if RTF.match(head) else None
 
 
 def _names_of(names: list[str] | None) -> tuple[str, ...]:
