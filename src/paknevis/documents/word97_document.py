@@ -22,8 +22,9 @@ in pages of 512 bytes, each paragraph's style); else the first line, as in a tex
 
 Written here, on the published format ([MS-DOC]), as no well-kept Python library reads a
 .doc's text (antiword and catdoc are C programs of the 2000s; LibreOffice converts, at
-some 0.1 s a file): on the 1,200 articles saved as .doc, 1,200 read right at 26 MB/s as
-posts, where catdoc reads 1,193 and antiword 1,180 (``benchmarks/word97.py``).
+some 30 ms a file): on the 1,200 articles saved as .doc, 1,200 read right at 26 MB/s as
+posts, where catdoc reads 1,193 and antiword 1,180, and LibreOffice 1,200 at 0.44 MB/s
+(``benchmarks/word97.py``).
 """
 from __future__ import annotations
 
