@@ -71,6 +71,12 @@ def test_a_file_cut_inside_a_character_says_so(tmp_path):
     assert doc.warnings == ["file: ends inside a character, whose bytes are left out"]
 
 
+def test_a_file_named_with_no_suffix_is_read_with_no_warning_of_its_name(tmp_path):
+    f = tmp_path / "post"
+    f.write_bytes((ROOT / "examples" / "blogger-post.txt").read_bytes())
+    assert (parse_file(f).title, parse_file(f).warnings) == (TITLE, [])
+
+
 def test_blogger_page_details():
     doc = parse_file(PAGES / "blogger.html")
     assert doc.url == "https://bahariran.blogspot.com/2025/02/8.html"

@@ -339,17 +339,13 @@ def _unwritable(name: str, path: Path | None) -> str | None:
     as prose); None for others (sites served pages and text as .doc: repaired as such)."""
     if path is None or not name.lower().endswith((".doc", ".dot", ".rtf")):
         return None
-    from .documents.rtf_document import RTF  # (only for a file so named)
-    from .documents.word97_document import OLE
+    from .documents import word_format  # (only for a file so named: as parse and process tell it)
 
     try:
-        with open(path, "rb") as f:
-            head = f.read(64)
+        found = word_format(path)
     except OSError:
         return None  # (the reading says why)
-    if head.startswith(OLE):
-        return "a Word 97-2003 document"
-    return "an RTF document" if RTF.match(head) else None
+    return {"doc": "a Word 97-2003 document", "rtf": "an RTF document"}.get(found)
 
 
 def _names_of(names: list[str] | None) -> tuple[str, ...]:

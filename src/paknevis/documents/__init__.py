@@ -95,7 +95,7 @@ def _tei_text(text: str, url: str | None, options: RepairOptions) -> Document:
     return assemble(post_of({**fields, "url": fields["url"] or url}, body), **options)
 
 
-def _word_format(path: str | Path) -> str:
+def word_format(path: str | Path) -> str:
     """A word processor's document's format, "doc", "docx" or "rtf", by what the file begins
     with (a compound file, a zip file, {\rtf), whatever its name says: a .doc renamed .docx,
     or RTF named .doc, is common. Where it begins as none, a .docx is one (its reader then
@@ -119,16 +119,16 @@ def parse_file(path: str | Path, *, url: str | None = None, **options: Unpack[Re
     :mod:`~paknevis.documents.odt_document`, :mod:`~paknevis.documents.epub_book`)."""
     if Path(path).stat().st_size == 0:  # (as a text file's: not "not a zip file")
         raise DecodeError("empty file")
-    named = Path(path).suffix.lower()
+    misnamed = False  # (a page or a text named .doc or .rtf: read as what it is, with a warning)
     if is_docx(str(path)) or is_word97(str(path)) or is_rtf(str(path)):
         from .rtf_document import read_rtf_document
         from .word97_document import read_word97_document
         from .word_document import read_word_document
 
         read = {"docx": read_word_document, "doc": read_word97_document, "rtf": read_rtf_document}
-        if (found := _word_format(path)) != "text":
+        if (found := word_format(path)) != "text":
             return assemble(read[found](path, url), **options)
-        named = ""  # (a page or a text named .doc or .rtf: read as what it is, with a warning)
+        misnamed = True
     if is_odt(str(path)):
         from .odt_document import read_odt_document
 
@@ -144,10 +144,10 @@ def parse_file(path: str | Path, *, url: str | None = None, **options: Unpack[Re
     doc = parse(text, url=url, kind=kind, **options)
     if encoding == UTF8_CUT:
         doc.warnings.append("file: ends inside a character, whose bytes are left out")
-    if not named:
+    if misnamed:
         doc.warnings.append(f"file: named {Path(path).suffix}, but a text or a page, and read as one")
     return doc
 
 
 __all__ = ["Document", "HtmlError", "RawPost", "assemble", "looks_like_html", "parse", "parse_file",
-           "post_of"]
+           "post_of", "word_format"]
