@@ -291,7 +291,7 @@ def read_on(path: Path, items: Iterator[Item]) -> Iterator[Item]:
             yield item
     except Exception as e:  # (any: what the gzip, zstd, Parquet and WARC readers raise differ)
         where = f"after {n} item{'s' if n > 1 else ''}" if n else "from the start"
-        said = next(iter(str(e.args[0] if e.args else "").strip().splitlines()), "")
+        said = next(iter(str(e).strip().splitlines()), "")
         yield Item(ref=str(path), error=f"cannot read the file {where} ({type(e).__name__}: {said})")
     else:
         if not n:  # an empty dump, or an archive without an HTML page, is accounted for too

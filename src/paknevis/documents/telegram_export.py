@@ -47,13 +47,13 @@ def read_telegram_export(source: BinaryIO) -> Iterator[tuple[int | str, dict[str
     source = skip_bom(source)
     head = source.peek(1 << 16)  # type: ignore[attr-defined]
     messages = looks_like_telegram_export(head)  # (up to the [ of its messages)
-    indent = items_indent(head, messages.end()) if messages else None
     try:  # the chat's name, type and id, before its messages
         chat = orjson.loads(head[:messages.end()] + b"]}") if messages else None
     except orjson.JSONDecodeError:
         chat = None
     if messages is None or not isinstance(chat, dict):
         raise ValueError("not a Telegram export: no messages after the chat's name, type and id")
+    indent = items_indent(head, messages.end())
     source.read(messages.end())
     # (as Telegram Desktop writes it, a message to an indented block; else by its braces, the
     # export's closing } after its messages)

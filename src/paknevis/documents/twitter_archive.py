@@ -36,10 +36,10 @@ def read_twitter_archive(source: BinaryIO, account: dict[str, str] | None = None
     reader = skip_bom(source)
     head = reader.peek(4096)  # type: ignore[attr-defined]
     array = looks_like_twitter_archive(head)  # (up to the [ of its tweets)
-    indent = items_indent(head, array.end()) if array else None
-    account = account or {}
     if array is None:
         raise ValueError("not an X archive's tweets: no window.YTD.tweets.part0 = [ at its start")
+    indent = items_indent(head, array.end())
+    account = account or {}
     reader.read(array.end())
     # (as X writes it, a tweet to an indented block; else by its braces)
     items = laid_out_items(reader, indent) if indent is not None else array_items(reader)
