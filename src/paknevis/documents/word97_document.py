@@ -81,8 +81,9 @@ def read_word97_document(path: str | Path, url: str | None = None) -> RawPost:
     """The post in the Word 97-2003 document at ``path``, and the links of its text's
     hyperlinks: a :class:`Word97Error` (a ValueError) says why a file is not one."""
     text, ranks = _read(path)
-    for cp in sorted(ranks, reverse=True):  # (a styled paragraph's mark carries its rank)
-        text = text[:cp] + _RANKED[ranks[cp]] + text[cp:]
+    cuts = sorted(ranks)  # (a styled paragraph's mark carries its rank: one pass, however many)
+    text = "".join(text[a:b] + (_RANKED[ranks[b]] if b in ranks else "")
+                   for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True))
     post = read_paragraphs([(p.rstrip("".join(_RANKED)), _RANKED.index(p[-1]) if p[-1:] in _RANKED else None)
                             for p in paragraphs_of(text)], url)
     post.links = list(dict.fromkeys(_HYPERLINK.findall(text)))
