@@ -281,9 +281,9 @@ def fix(
         for (name, path), kind in zip(sources, binary, strict=True):
             output = _Output(explain, in_place, check, diff)
             if kind is None and (unwritable := _unwritable(name, path)):
-                typer.echo(f"paknevis: error: {name}: {unwritable}, which paknevis fix cannot write (save it "
-                           "as .docx to repair it; 'paknevis parse' and 'paknevis process' read its text)",
-                           err=True)
+                save = "" if unwritable == "a PDF" else "save it as .docx to repair it; "
+                typer.echo(f"paknevis: error: {name}: {unwritable}, which paknevis fix cannot write ({save}"
+                           "'paknevis parse' and 'paknevis process' read its text)", err=True)
                 failed = True
                 continue
             try:
@@ -334,14 +334,19 @@ def _binary_kind(name: str, path: Path | None, format: InputFormat) -> str | Non
 
 
 def _unwritable(name: str, path: Path | None) -> str | None:
-    """What a file named .doc or .rtf is, by its first bytes, where repair reads it but
-    cannot write it: a Word 97-2003 document, or RTF (text, whose markup would be repaired
-    as prose); None for others (sites served pages and text as .doc: repaired as such)."""
-    if path is None or not name.lower().endswith((".doc", ".dot", ".rtf")):
+    """What a file is, by its first bytes, where repair reads it but cannot write it: a
+    PDF, or a file named .doc or .rtf that is a Word 97-2003 document or RTF (text, whose
+    markup would be repaired as prose); None for others (sites served pages and text as
+    .doc: repaired as such)."""
+    if path is None:
         return None
-    from .documents import word_format  # (only for a file so named: as parse and process tell it)
+    from .documents import starts_as_pdf, word_format  # (as parse and process tell them)
 
     try:
+        if starts_as_pdf(path):
+            return "a PDF"
+        if not name.lower().endswith((".doc", ".dot", ".rtf")):
+            return None
         found = word_format(path)
     except OSError:
         return None  # (the reading says why)
@@ -426,7 +431,7 @@ def parse(
                                 help="A post or page: .txt, .html, or any text file; a TEI "
                                      "document's text (.xml, .tei); a Word document (.docx, or "
                                      "Word 97-2003's .doc), an RTF document (.rtf), an "
-                                     "OpenDocument text (.odt) or an EPUB book (.epub)."),
+                                     "OpenDocument text (.odt), an EPUB book (.epub) or a PDF (.pdf)."),
     format: Format = typer.Option(Format.json, "--format", "-f", metavar="json|text", parser=_one_of(Format),
                                   help="json: the record; text: for people."),
     url: str | None = typer.Option(None, metavar="URL",
@@ -448,7 +453,7 @@ def parse(
         doc = parse_file(file, url=url, **options)
     except (DecodeError, HtmlError, ValueError) as e:
         _fail(f"{file}: {e}")
-    except FileNotFoundError:  # (a document's reader opens it itself: a .docx, .doc, .odt, .epub)
+    except FileNotFoundError:  # (a document's reader opens it itself: a .docx, .doc, .odt, .epub, .pdf)
         _fail(f"{file}: no such file")
     except OSError as e:
         _fail(f"{file}: cannot read ({e.strerror or e})")
@@ -477,8 +482,8 @@ def _by_count(entities: list[dict], kind: str) -> list[str]:
 @app.command()
 def process(
     inputs: list[Path] = typer.Argument(
-        ..., metavar="INPUT", help="Files, folders (.txt/.html/.docx/.doc/.rtf/.odt/.epub, feeds, TEI and "
-                                   "Telegram exports inside), JSONL dumps (.jsonl, .gz, .zst, .bz2), "
+        ..., metavar="INPUT", help="Files, folders (.txt/.html/.docx/.doc/.rtf/.odt/.epub/.pdf, feeds, TEI "
+                                   "and Telegram exports inside), JSONL dumps (.jsonl, .gz, .zst, .bz2), "
                                    "CSV or TSV tables of posts (a row each; the header names the "
                                    "fields), JSON (.json: an array of posts, a post, or a Telegram "
                                    "export's result.json, a message each; its messages.html pages "

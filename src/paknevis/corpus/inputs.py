@@ -28,7 +28,7 @@ def _plain_or_compressed(*ends: str) -> tuple[str, ...]:
     return tuple(end + packed for end in ends for packed in ("", *COMPRESSIONS))
 
 
-DOCUMENT_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".doc", ".rtf", ".odt", ".epub")
+DOCUMENT_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".doc", ".rtf", ".odt", ".epub", ".pdf")
 DUMP_SUFFIXES = _plain_or_compressed(".jsonl", ".ndjson")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 TABLE_SUFFIXES = _plain_or_compressed(".csv", ".tsv")

@@ -13,6 +13,7 @@ from ..repair.epub_text import is_epub
 from ..repair.odt_text import is_odt
 from .assemble import RawPost, assemble, post_of
 from .feed import looks_like_feed
+from .pdf_document import is_pdf
 from .record import Document, HtmlError
 from .rtf_document import RTF, is_rtf
 from .tei_document import body_of, looks_like_tei, read_tei
@@ -111,14 +112,25 @@ def word_format(path: str | Path) -> str:
     return "docx" if is_docx(str(path)) else "text"
 
 
+def starts_as_pdf(path: str | Path) -> bool:
+    """Does the file begin as a PDF does, whatever its name (a PDF saved with no suffix)?"""
+    with open(path, "rb") as f:
+        return f.read(5) == b"%PDF-"
+
+
 def parse_file(path: str | Path, *, url: str | None = None, **options: Unpack[RepairOptions]) -> Document:
     """Read a file (see :func:`paknevis.io.read_text`) and :func:`parse` it; a Word document
-    (.docx, or Word 97-2003's .doc), an RTF document (.rtf), an OpenDocument text (.odt) or
-    an EPUB book is read as one (:mod:`~paknevis.documents.word_document`,
+    (.docx, or Word 97-2003's .doc), an RTF document (.rtf), an OpenDocument text (.odt),
+    an EPUB book or a PDF is read as one (:mod:`~paknevis.documents.word_document`,
     :mod:`~paknevis.documents.word97_document`, :mod:`~paknevis.documents.rtf_document`,
-    :mod:`~paknevis.documents.odt_document`, :mod:`~paknevis.documents.epub_book`)."""
+    :mod:`~paknevis.documents.odt_document`, :mod:`~paknevis.documents.epub_book`,
+    :mod:`~paknevis.documents.pdf_document`)."""
     if Path(path).stat().st_size == 0:  # (as a text file's: not "not a zip file")
         raise DecodeError("empty file")
+    if is_pdf(str(path)) or starts_as_pdf(path):
+        from .pdf_document import read_pdf_document
+
+        return assemble(read_pdf_document(path, url), **options)
     misnamed = False  # (a page or a text named .doc or .rtf: read as what it is, with a warning)
     if is_docx(str(path)) or is_word97(str(path)) or is_rtf(str(path)):
         from .rtf_document import read_rtf_document
@@ -150,4 +162,4 @@ def parse_file(path: str | Path, *, url: str | None = None, **options: Unpack[Re
 
 
 __all__ = ["Document", "HtmlError", "RawPost", "assemble", "looks_like_html", "parse", "parse_file",
-           "post_of", "word_format"]
+           "post_of", "starts_as_pdf", "word_format"]

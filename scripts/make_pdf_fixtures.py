@@ -1,0 +1,120 @@
+"""Write the PDFs the tests read, from the article beside them (tests/data/pdf/article.txt).
+
+    python scripts/make_pdf_fixtures.py   # needs Chromium and Playwright, LibreOffice, pypdf
+
+The article (its title, a blank line, its paragraphs a blank line apart) is laid out by
+the two producers that write a Persian line differently, in a large size so that it runs
+over three pages or more, each page numbered at its foot:
+
+- ``article-chrome.pdf``: Chrome prints it as a right-to-left page (its glyphs left to
+  right as drawn), the page numbers in its footer;
+- ``article-libreoffice.pdf``: LibreOffice exports it as an OpenDocument text, right to
+  left and justified (``soffice --convert-to pdf``), a page-number field in its footer;
+- ``encrypted.pdf``: the first, encrypted by pypdf with a user password.
+
+The site's name in it is a link to the site, in both.
+
+The files are committed: the tests need none of these programs.
+"""
+from __future__ import annotations
+
+import html
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "data" / "pdf"
+PAGE = ('<!doctype html><html dir="rtl" lang="fa"><head><meta charset="utf-8"><title>{title}</title>'
+        '<style>body {{ font-size: 26px; }}</style></head><body><h1>{title}</h1>{body}</body></html>')
+FODT = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+ xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:xlink="http://www.w3.org/1999/xlink" office:version="1.2"
+ office:mimetype="application/vnd.oasis.opendocument.text">
+<office:automatic-styles>
+ <style:style style:name="P" style:family="paragraph"><style:paragraph-properties style:writing-mode="rl-tb"
+  fo:text-align="justify" fo:margin-bottom="0.2cm"/><style:text-properties fo:font-size="20pt"
+  style:font-size-complex="20pt"/></style:style>
+ <style:style style:name="H" style:family="paragraph"><style:paragraph-properties style:writing-mode="rl-tb"
+  fo:text-align="right" fo:margin-bottom="0.4cm"/><style:text-properties fo:font-size="28pt"
+  style:font-size-complex="28pt" fo:font-weight="bold" style:font-weight-complex="bold"/></style:style>
+ <style:style style:name="F" style:family="paragraph"><style:paragraph-properties fo:text-align="center"/>
+ </style:style>
+ <style:page-layout style:name="L"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm"
+  fo:margin="2cm"/><style:footer-style/></style:page-layout>
+</office:automatic-styles>
+<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="L">
+ <style:footer><text:p text:style-name="F"><text:page-number text:select-page="current"/></text:p>
+ </style:footer>
+</style:master-page></office:master-styles>
+<office:body><office:text>{body}</office:text></office:body></office:document>
+"""
+
+
+#: the site's name in the article, a link to it in both PDFs
+SITE, LINK = "www.farsnews.ir", "https://www.farsnews.ir/"
+
+
+def article() -> tuple[str, list[str]]:
+    title, *paragraphs = (FIXTURES / "article.txt").read_text(encoding="utf-8").strip().split("\n\n")
+    return title, paragraphs
+
+
+def write_chrome(title: str, paragraphs: list[str], to: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    body = "".join("<p>{}</p>".format(html.escape(p).replace(SITE, f'<a href="{LINK}">{SITE}</a>'))
+                   for p in paragraphs)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        page = browser.new_page()
+        page.set_content(PAGE.format(title=html.escape(title), body=body))
+        page.pdf(path=str(to), format="A5", display_header_footer=True, header_template="<span></span>",
+                 footer_template='<div style="font-size:10px;width:100%;text-align:center">'
+                                 '<span class="pageNumber"></span></div>',
+                 margin={"top": "1.5cm", "bottom": "1.5cm", "left": "1.5cm", "right": "1.5cm"})
+        browser.close()
+
+
+def write_libreoffice(title: str, paragraphs: list[str], to: Path) -> None:
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        sys.exit("LibreOffice's soffice is not on the PATH (apt install libreoffice-writer-nogui)")
+    body = f'<text:h text:style-name="H" text:outline-level="1">{escape(title)}</text:h>' + "".join(
+        '<text:p text:style-name="P">{}</text:p>'.format(
+            escape(p).replace(SITE, f'<text:a xlink:type="simple" xlink:href="{LINK}">{SITE}</text:a>'))
+        for p in paragraphs)
+    with tempfile.TemporaryDirectory() as work:
+        source = Path(work) / f"{to.stem}.fodt"
+        source.write_text(FODT.format(body=body), encoding="utf-8")
+        subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", work, str(source)],
+                       check=True, capture_output=True)
+        shutil.copy(source.with_suffix(".pdf"), to)
+
+
+def write_encrypted(source: Path, to: Path) -> None:
+    import pypdf
+
+    writer = pypdf.PdfWriter(clone_from=source)
+    writer.encrypt(user_password="secret", owner_password="owner", algorithm="AES-128")
+    with to.open("wb") as f:
+        writer.write(f)
+
+
+def main() -> None:
+    title, paragraphs = article()
+    write_chrome(title, paragraphs, FIXTURES / "article-chrome.pdf")
+    write_libreoffice(title, paragraphs, FIXTURES / "article-libreoffice.pdf")
+    write_encrypted(FIXTURES / "article-chrome.pdf", FIXTURES / "encrypted.pdf")
+    for f in sorted(FIXTURES.glob("*.pdf")):
+        print(f, f.stat().st_size)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,549 @@
+"""A PDF document read as a post: its text in the order it is read, not drawn.
+
+A PDF says where each glyph is drawn, not which comes first. Producers write a Persian
+line's glyphs left to right as drawn (Chrome) or in reading order (LibreOffice), and
+readers that follow the file's order give Persian backwards (pdfminer.six, pypdf) or turn
+some runs of a line and not others (pdfium's own text). So each glyph's letters and place
+are taken from pdfium (pypdfium2), and the text is put together here, from the page:
+
+- a line is the glyphs on one baseline; in it, glyphs stand left to right, a ligature's
+  letters (one glyph, لا) and a letter's marks together, in the order the font maps them;
+- a line is read back as the Unicode bidirectional algorithm lays one out: a Persian line
+  right to left, a run of Latin words or of digits in it left to right;
+- a space stands where two glyphs are further apart than an eighth of the font's size (a
+  file's own spaces are not kept: many files have none, only a gap);
+- a bracket or guillemet opens where it stands before a word and closes after one (a
+  producer maps a mirrored glyph to either, and pdfium mirrors some again);
+- a paragraph ends where the next line is further below than the lines' pitch, in another
+  size, or could have begun on the line before (it stopped short of the column's edge by
+  more than the next line's first word); pages run on;
+- a page's number, and a line repeated at the top or bottom of most pages, are left out;
+- the title is the first page's largest text, where it is larger than the body's; else
+  the first line, as in a text post (:mod:`~paknevis.documents.text_post`).
+
+A link's address (a URI action) is among the record's links. Not read: a scanned page (a
+picture: no text; paknevis does no OCR), a font that does not say which letters its glyphs
+are (a reject says so), two columns (their lines are read across, as one), footnotes
+apart from the text.
+"""
+from __future__ import annotations
+
+import ctypes
+import re
+import statistics
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from itertools import pairwise
+from pathlib import Path
+
+from .assemble import RawPost
+from .text_post import read_paragraphs
+
+#: how a PDF begins (its header may follow some bytes of other data: readers look in the
+#: first kilobyte)
+PDF = re.compile(rb"%PDF-\d")
+#: a space's width (in font sizes) where a page shows none; glyphs further apart than
+#: _CELL stand in two cells of a table, or two columns
+_SPACE, _CELL = 0.25, 2.5
+#: the letters that do not join the letter after them: after one, a word's next letter
+#: stands apart by the glyph's side, as a space may
+_RIGHT_JOINING = frozenset("اآأإٱدذرزژوؤةءۀ")
+#: a lam-alef ligature's letters as pdfium gives them where it turned their run around
+#: (lam comes first, in every word that has one)
+_LAM_ALEF = re.compile("^([اآأإٱ])(ل)$")
+#: a line on the same baseline as the one before within this share of its size; a mark
+#: may be drawn raised or lowered from its letter's by up to the second
+_BASELINE, _MARK_RAISED = 0.3, 0.6
+#: a paragraph's lines follow one another at its pitch; a gap this much wider ends it
+_WIDER = 1.15
+#: the bracket pairs read by where they stand
+_PAIRS = {"(": "()", ")": "()", "[": "[]", "]": "[]", "{": "{}", "}": "{}", "«": "«»", "»": "«»"}
+#: a page number alone on its line (۱۲, - 12 -, صفحه ۱۲, ۱۲ از ۳۰, Page 12 of 30)
+_PAGE_NUMBER = re.compile(r"[-–—\s]*(?:(?:صفحه|page)\s*)?\d+(?:\s*(?:از|of|/)\s*\d+)?[-–—\s]*",
+                          re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+#: what ends a sentence or a clause, and never begins a line
+_TRAILING = ",.;:!?)]}»،؛؟"
+#: a line that ends in a handle's or hashtag's sign, its name on the next (laid out so
+#: where a line may break after it)
+_JOINED = re.compile(r"(?<=[@#]) (?=\w)")
+#: a share of a page's glyphs that pdfium cannot map to letters, beyond which it is unread
+_UNMAPPED = 0.5
+#: spaces, and the line ends pdfium puts in
+_SPACES = frozenset((0x09, 0x0A, 0x0D, 0x20, 0xA0))
+
+
+class PdfError(ValueError):
+    """A file that is no PDF, or one whose text cannot be read."""
+
+
+def is_pdf(name: str) -> bool:
+    """Does a file's name say it is a PDF?"""
+    return name.lower().endswith(".pdf")
+
+
+@dataclass
+class _Glyph:
+    """A glyph: its letters (a ligature's several, a letter with its marks) and place."""
+
+    text: str
+    left: float
+    right: float
+    y: float  #: the baseline
+    size: float  #: the font's size
+    index: int  #: pdfium's index of its first letter
+    word: int  #: how many spaces come before it in the file's text
+    run: int  #: how many of them a line may break at (not a no-break space)
+    joins: bool | None = None  #: would it join a letter after it (None: no Persian letter); set with its line
+    ligature: bool = False  #: several letters (pdfium may put them across a space in its text)
+    #: off its line's baseline (a letter with its mark, drawn as one glyph: pdfium reads it
+    #: as a line of its own, and may give it a part of the glyph's box)
+    displaced: bool = False
+
+
+@dataclass
+class _Line:
+    text: str
+    left: float
+    right: float
+    y: float
+    size: float
+    rtl: bool
+    #: the width of the line's first word, as read (where it would have fit on the line before)
+    first_word: float
+
+
+def read_pdf_document(path: str | Path, url: str | None = None) -> RawPost:
+    """The post in the PDF at ``path``, and its links: a :class:`PdfError` (a ValueError)
+    says why a file is not one, or cannot be read."""
+    import pypdfium2 as pdfium
+
+    with open(path, "rb") as f:
+        if not PDF.search(f.read(1024)):
+            raise PdfError("not a PDF (it does not begin with %PDF)")
+    try:
+        pdf = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as e:
+        if "password" in str(e).lower():
+            raise PdfError("an encrypted PDF: it needs a password") from None
+        raise PdfError(f"a damaged PDF that pdfium cannot open ({e})") from None
+    pages: list[list[_Line]] = []
+    links: list[str] = []
+    unread: list[int] = []  # (pages pdfium cannot load: a damaged file's)
+    unmapped = glyphs = 0
+    try:
+        for n in range(len(pdf)):
+            try:
+                page = pdf[n]
+            except pdfium.PdfiumError:
+                unread.append(n + 1)
+                continue
+            found, lost = _page_glyphs(page)
+            glyphs, unmapped = glyphs + len(found) + lost, unmapped + lost
+            pages.append(_lines(found))
+            links += _links(pdf, page)
+            page.close()
+    finally:
+        pdf.close()
+    if not glyphs:
+        raise PdfError("a PDF with no text: its pages are pictures (scanned?), which paknevis does not read")
+    if unmapped > _UNMAPPED * glyphs:
+        raise PdfError("a PDF whose fonts do not say which letters their glyphs are: its text cannot be read")
+    post = read_paragraphs(_paragraphs(_without_running_lines(pages)), url)
+    post.links = list(dict.fromkeys(links))
+    if unread:
+        post.warnings.append(f"pdf: page {', '.join(map(str, unread))} damaged, and not read")
+    return post
+
+
+def _page_glyphs(page) -> tuple[list[_Glyph], int]:  # noqa: ANN001  (a pypdfium2 PdfPage)
+    """A page's glyphs (a ligature's letters, a letter's marks, as one), and how many
+    glyphs pdfium could not map to a letter. Spaces and line ends are not glyphs here."""
+    import pypdfium2.raw as raw
+
+    text = page.get_textpage()
+    try:
+        box, x, y = raw.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
+        # (pdfium's calls bound once, on the page's bare handle: a page may have thousands of glyphs)
+        handle, at_box, at_x, at_y = text.raw, ctypes.byref(box), ctypes.byref(x), ctypes.byref(y)
+        unicode_of, unmapped = raw.FPDFText_GetUnicode, raw.FPDFText_HasUnicodeMapError
+        box_of, origin_of = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
+        size_of = raw.FPDFText_GetFontSize
+        letters: list[_Glyph] = []
+        marks: list[tuple[str, float, float, float, int]] = []  # (a mark, its left and right, baseline, word)
+        lost = word = run = 0
+        for i in range(raw.FPDFText_CountChars(handle)):
+            u = unicode_of(handle, i)
+            if u in _SPACES:  # (the file's own: pdfium's guessed spaces and line ends are no sign)
+                if not raw.FPDFText_IsGenerated(handle, i):
+                    word += 1
+                    run += u != 0xA0
+                continue
+            if u < 0x20 or u in (0x200B, 0xFFFE, 0xFFFF) or 0xD800 <= u < 0xE000:
+                continue
+            if unmapped(handle, i):
+                lost += 1
+                continue
+            box_of(handle, i, at_box)
+            origin_of(handle, i, at_x, at_y)
+            letter = chr(u)
+            if letter == "\u200c" or unicodedata.combining(letter):
+                marks.append((letter, box.left, box.right, y.value, word))
+                continue
+            glyph = _Glyph(letter, box.left, box.right, y.value, size_of(handle, i), i, word, run)
+            if letters and _same_glyph(letters[-1], glyph):
+                letters[-1].text = _LAM_ALEF.sub(r"\2\1", letters[-1].text + letter)
+                letters[-1].ligature = True
+            else:
+                letters.append(glyph)
+    finally:
+        text.close()
+    if marks:
+        _marks_onto(letters, marks)
+    return letters, lost
+
+
+def _same_glyph(a: _Glyph, b: _Glyph) -> bool:
+    """Are two letters, one after the other, one glyph (a ligature, to which pdfium gives
+    each of its letters the glyph's box)? (Where pdfium splits a ligature's box among its
+    letters, they are read as any letters side by side.)"""
+    overlap = min(a.right, b.right) - max(a.left, b.left)
+    return (a.word == b.word and overlap > 0.8 * max(a.right - a.left, b.right - b.left)
+            and abs(a.y - b.y) < _BASELINE * a.size)
+
+
+def _marks_onto(letters: list[_Glyph], marks: list[tuple[str, float, float, float, int]]) -> None:
+    """Each mark (a fatha, a shadda) goes with the letter it is drawn on: on its baseline,
+    the one under its middle, else the nearest, of its word's where one is under it (pdfium
+    may put a mark far from its letter in its text, even across a line). A ZWNJ goes after
+    the letter whose left it stands at (the one before it, in a Persian line). A mark
+    edge to edge with its letter widens it (pdfium may share a glyph's width between a
+    letter and its mark, as in «دّ»: the letter would seem to stand apart from the next)."""
+    by_baseline: dict[int, list[_Glyph]] = {}  # (by their baselines, four points apart)
+    for g in letters:
+        by_baseline.setdefault(int(g.y // 4), []).append(g)
+
+    def distance(g: _Glyph, at: float, mark: str) -> float:
+        if mark == "\u200c":
+            return abs(g.left - at)
+        return 0.0 if g.left <= at <= g.right else min(abs(g.left - at), abs(g.right - at))
+
+    for mark, left, right, y, word in marks:
+        at = left if mark == "\u200c" else (left + right) / 2
+        near = [g for key in range(int(y // 4) - 3, int(y // 4) + 4) for g in by_baseline.get(key, ())
+                if abs(g.y - y) < _MARK_RAISED * g.size]
+        if near:
+            under = min(near, key=lambda g: (distance(g, at, mark), g.word != word, abs(g.y - y)))
+            under.text += mark
+            if mark != "\u200c" and min(abs(right - under.left), abs(left - under.right)) < 0.02 * under.size:
+                under.left, under.right = min(under.left, left), max(under.right, right)
+
+
+def _lines(glyphs: list[_Glyph]) -> list[_Line]:
+    """A page's lines, top to bottom: glyphs on one baseline, cut where they stand as far
+    apart as a table's cells."""
+    rows: list[list[_Glyph]] = []
+    for g in sorted(glyphs, key=lambda g: -g.y):
+        if rows and abs(rows[-1][0].y - g.y) < _BASELINE * max(g.size, rows[-1][0].size):
+            rows[-1].append(g)
+        else:
+            rows.append([g])
+    for row in rows:
+        row.sort(key=lambda g: (g.left, g.right, g.index))
+        baseline = statistics.median(g.y for g in row)
+        for g in row:
+            g.joins = _joins_on(g)
+            g.displaced = abs(g.y - baseline) > 0.04 * g.size
+    space = _space_width(rows)
+    lines = []
+    for row, rtl in zip(rows, _directions(rows), strict=True):
+        if rtl:
+            _kashidas(row)
+        size = statistics.median(g.size for g in row)
+        cut = [0, *(n for n in range(1, len(row)) if row[n].left - row[n - 1].right > _CELL * size), len(row)]
+        parts = [row[a:b] for a, b in pairwise(cut)]
+        lines += [_line(part, size, rtl, _space_width([row], 2, space))
+                  for part in (reversed(parts) if rtl else parts)]
+    return lines
+
+
+def _kashidas(row: list[_Glyph]) -> None:
+    """A kashida (tatweel) drawn to justify a line, in a word, as its file maps it: some
+    producers map its glyph to a digit (LibreOffice: «ک7رده»), which no word holds drawn
+    over the letters on both its sides."""
+    for a, g, b in zip(row, row[1:], row[2:], strict=False):
+        if (len(g.text) == 1 and g.text.isdigit() and a.joins is not None and b.joins
+                and g.left < a.right and b.left < g.right):
+            g.text, g.joins = "\u0640", True
+
+
+def _directions(rows: list[list[_Glyph]]) -> list[bool]:
+    """Is each line (its glyphs, left to right) laid out right to left?
+
+    A line mostly of Persian letters is. One mostly of Latin letters (an English sentence,
+    or a Persian one full of addresses) may be either: a paragraph's direction is the
+    document's, not its letters'. Its edges tell: a right-to-left paragraph's lines are
+    flush right and its last stops short at the left, a left-to-right one's the other
+    way round; a justified paragraph's lines are flush at both, as its last line tells,
+    and a line that does not tell goes with the page's letters."""
+    if not rows:
+        return []
+    kinds = [Counter(unicodedata.bidirectional(c) for g in row for c in g.text) for row in rows]
+    page_rtl = _is_rtl(sum(kinds, Counter()))
+    left, right = min(row[0].left for row in rows), max(row[-1].right for row in rows)
+    directions, below = [], None  # (what the nearest line below that tells says: bottom up)
+    for row, kind in zip(reversed(rows), reversed(kinds), strict=True):
+        size = statistics.median(g.size for g in row)
+        flush_left, flush_right = row[0].left - left < size, right - row[-1].right < size
+        if flush_left != flush_right:
+            below = flush_right
+        if _is_rtl(kind):
+            directions.append(True)
+        elif not kind["AL"] + kind["R"] and not page_rtl:
+            directions.append(False)
+        else:
+            directions.append(page_rtl if below is None else below)
+    return directions[::-1]
+
+
+def _joins_on(g: _Glyph) -> bool | None:
+    """Would this glyph's last letter join a letter after it (None: it is no Persian
+    letter)? In a right-to-left line, the letter after it stands to its left."""
+    letter = g.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670")[-1:]
+    if not letter or unicodedata.bidirectional(letter) != "AL" or not letter.isalpha():
+        return None
+    return letter not in _RIGHT_JOINING
+
+
+def _space_width(rows: list[list[_Glyph]], least: int = 5, page: float = _SPACE) -> float:
+    """A space's width in these lines (a page's, or a line's: a justified line's spaces
+    are its own), in font sizes: where two letters stand apart that would have joined and
+    the file puts a space between them (the surest spaces); ``page``'s where fewer than
+    ``least`` tell."""
+    gaps = [(b.left - a.right) / a.size for row in rows for a, b in pairwise(row)
+            if a.word != b.word and b.left > a.right and b.joins and a.joins is not None]
+    return statistics.median(gaps) if len(gaps) >= least else page
+
+
+def _spaced(a: _Glyph, b: _Glyph, space: float) -> bool:
+    """Does a space stand between two glyphs side by side (``a`` to the left)?
+
+    Their gap says it, more than half a space's. But between two letters, a letter that
+    does not join the next (ا، د، ر، و) or stands before a ZWNJ that pdfium does not give
+    stands apart by its side, as far as a narrow space, and a letter with a long stroke
+    (آ) may reach over a space: where the gap could be either, the file's own space
+    decides. (The file's spaces alone would not do: pdfium moves a bracket, a point, a
+    ligature or a letter's mark across them, and a glyph off its line's baseline.) To the
+    right of such a glyph (دّ, drawn as one), pdfium's box may end short of the glyph's,
+    and a space is a gap of three quarters of one."""
+    gap = (b.left - a.right) / min(a.size, b.size)
+    if a.displaced:  # (its right edge is no glyph's)
+        return gap > 0.75 * space
+    if (b.joins is not None and a.joins is not None and 0.4 * space < gap < 0.8 * space
+            and not (a.ligature or b.ligature or b.displaced)):
+        return a.word != b.word
+    return gap > 0.5 * space
+
+
+def _is_rtl(kinds: Counter) -> bool:
+    """Letters' bidirectional kinds: are they mostly right to left?"""
+    return kinds["R"] + kinds["AL"] >= kinds["L"]
+
+
+def _line(glyphs: list[_Glyph], size: float, rtl: bool, space_width: float) -> _Line:
+    """One line's text, from its glyphs left to right."""
+    cells: list[str] = []
+    words: list[tuple[float, float]] = []  # (the left and right of what a line may not break, left to right)
+    for n, g in enumerate(glyphs):
+        space = n > 0 and _spaced(glyphs[n - 1], g, space_width)
+        if space:
+            cells.append(" ")
+        if not words or space and g.run != glyphs[n - 1].run:
+            words.append((g.left, g.right))
+        else:
+            words[-1] = (words[-1][0], g.right)
+        cells.append(g.text)
+    first = words[-1] if rtl else words[0]
+    return _Line(_paired(visual_to_logical(cells, rtl)), glyphs[0].left, glyphs[-1].right,
+                 statistics.mean(g.y for g in glyphs), size, rtl, first[1] - first[0])
+
+
+def _kind(cell: str) -> str:
+    return unicodedata.bidirectional(cell[0]) if cell else "ON"
+
+
+def visual_to_logical(cells: list[str], rtl: bool) -> str:
+    """A line's text from its glyphs' texts in the order they are drawn, left to right.
+
+    A right-to-left line is read from its right end, but a run of Latin words, or of
+    digits, in it was laid out left to right, so it is read so again; a left-to-right line
+    the other way round. What stands between two glyphs of a run (a space, a point, a
+    comma) goes with it; what stands at its ends goes with the line.
+
+    >>> visual_to_logical(list("BaharIran7@ باسح"), True)  # (drawn so: «حساب @BaharIran7»)
+    'حساب @BaharIran7'
+    >>> visual_to_logical(list("۸۵.۵ رالد"), True)
+    'دلار ۸۵.۵'
+    """
+    seq = cells[::-1] if rtl else list(cells)
+    strong = ("L", "EN", "AN") if rtl else ("R", "AL")
+    against = ("R", "AL") if rtl else ("L",)
+    out: list[str] = []
+    i, before = 0, "R" if rtl else "L"  # (the last strong letter's kind, as read)
+    lead = next((n for n, cell in enumerate(seq) if cell not in _TRAILING), len(seq))
+    if rtl and 0 < lead < len(seq) and _kind(seq[lead]) == "L":
+        # (a Latin line's last point or comma, which the algorithm laid out with it: the line
+        # goes on after it in the paragraph, so it is no point at the line's start)
+        last = _run_end(seq, lead, strong, against, arabic=False)
+        out += seq[:last + 1][::-1]
+        i = last + 1
+    while i < len(seq):
+        kind = _kind(seq[i])
+        if kind not in strong:
+            out.append(seq[i])
+            before = kind if kind in ("R", "AL", "L") else before
+            i += 1
+            continue
+        last = _run_end(seq, i, strong, against, arabic=rtl and before == "AL")
+        out += seq[i:last + 1][::-1]
+        before = next((k for k in map(_kind, reversed(seq[i:last + 1])) if k in ("R", "AL", "L")), before)
+        i = last + 1
+    return "".join(out)
+
+
+def _run_end(seq: list[str], i: int, strong: tuple[str, ...], against: tuple[str, ...], *,
+             arabic: bool) -> int:
+    """Where a run laid out against the line's direction ends, from ``seq[i]``: a run
+    with Latin letters goes on over what stands between its letters and numbers; a run of
+    numbers alone after a Persian word (Arabic numbers, to the algorithm) only over a
+    point or comma between two digits (۹۸-۹۹ is two numbers, «ص27).(1)» three).
+
+    >>> _run_end(list("۹۹-۸۹ و"), 0, ("L", "EN", "AN"), ("R", "AL"), arabic=True)
+    1
+    >>> _run_end(list("7narIrahaB@"), 0, ("L", "EN", "AN"), ("R", "AL"), arabic=True)
+    9
+    """
+    last = j = i
+    while j < len(seq) and _kind(seq[j]) not in against:
+        if _kind(seq[j]) in strong:
+            last = j
+        j += 1
+    if not arabic or any(_kind(cell) == "L" for cell in seq[i:last + 1]):
+        return last
+    j = i
+    while j + 1 < len(seq) and (_kind(seq[j + 1]) in ("EN", "AN") or _kind(seq[j + 1]) == "CS"
+                                and j + 2 < len(seq) and _kind(seq[j + 2]) in ("EN", "AN")):
+        j += 1
+    return j
+
+
+def _paired(text: str) -> str:
+    """Brackets and guillemets opened before a word and closed after one, as they stand,
+    and where that does not tell (خمینی(ره)), closing the one open: which of a pair a
+    file maps a mirrored glyph to differs from producer to producer.
+
+    >>> _paired("امام خمینی)ره) و »ما«")
+    'امام خمینی(ره) و «ما»'
+    """
+    if not any(c in _PAIRS for c in text):
+        return text
+    out, open_ = list(text), Counter[str]()
+    for n, c in enumerate(text):
+        if c not in _PAIRS:
+            continue
+        pair = _PAIRS[c]
+        before = text[n - 1] if n else " "
+        after = text[n + 1] if n + 1 < len(text) else " "
+        if after != " " and (before == " " or before in "([{«"):
+            opens = True
+        elif before != " " and (after == " " or after in ")]}».,:;،؛!?؟"):
+            opens = False
+        else:
+            opens = open_[pair] == 0
+        out[n] = pair[0] if opens else pair[1]
+        open_[pair] = open_[pair] + 1 if opens else max(open_[pair] - 1, 0)
+    return "".join(out)
+
+
+def _without_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
+    """The pages without their numbers, and without a line at the top or bottom that is
+    on most of them (a running head, a footer: its numbers may change from page to page)."""
+    def ends(lines: list[_Line]) -> list[_Line]:
+        return [*lines[:1], *lines[-1:]] if len(lines) > 1 else lines
+
+    seen = Counter(key for lines in pages for key in {_DIGIT.sub("#", line.text) for line in ends(lines)})
+    running = {key for key, n in seen.items() if n >= 3 and n * 2 >= len(pages)}
+
+    def apart(line: _Line) -> bool:  # (a glyph alone may be a line's clipped from the next page)
+        return bool(_PAGE_NUMBER.fullmatch(line.text) or _DIGIT.sub("#", line.text) in running
+                    or len(line.text.strip()) <= 1)
+
+    kept = []
+    for lines in pages:
+        first, last = 0, len(lines)
+        while first < last and apart(lines[first]):
+            first += 1
+        while last > first and apart(lines[last - 1]):
+            last -= 1
+        kept.append(lines[first:last])
+    return kept
+
+
+def _paragraphs(pages: list[list[_Line]]) -> list[tuple[str, int | None]]:
+    """The document's paragraphs, each with its rank as a title (0, the first page's
+    largest text where it is larger than the body's; else None)."""
+    every = [line for lines in pages for line in lines]
+    if not every:
+        return []
+    sizes: Counter = Counter()
+    for line in every:
+        sizes[round(line.size, 1)] += len(line.text)
+    body = sizes.most_common(1)[0][0]
+    body_lines = [line for line in every if abs(line.size - body) < 0.1 * body] or every
+    left, right = min(line.left for line in body_lines), max(line.right for line in body_lines)
+    pitches = [(a.y - b.y) / body for lines in pages for a, b in pairwise(lines)
+               if abs(a.size - body) < 0.1 * body and abs(b.size - body) < 0.1 * body
+               and 0 < a.y - b.y < 3 * body]
+    pitch = statistics.median(pitches) if pitches else 1.5  # (in font sizes)
+    top = max((line.size for line in pages[0]), default=body)
+    title = top if top > 1.15 * body else None
+    paragraphs: list[tuple[list[str], int | None]] = []  # (its lines, its rank)
+    before: _Line | None = None
+    for page, lines in enumerate(pages):
+        for n, line in enumerate(lines):
+            if before is None or _ends_paragraph(before, line, left, right, pitch, same_page=n > 0):
+                first_title = (page == 0 and title is not None and abs(line.size - title) < 0.05 * title
+                               and not any(rank == 0 for _, rank in paragraphs))
+                paragraphs.append(([], 0 if first_title else None))
+            paragraphs[-1][0].append(line.text)
+            before = line
+    return [(_JOINED.sub("", " ".join(texts)), rank) for texts, rank in paragraphs]
+
+
+def _ends_paragraph(a: _Line, b: _Line, left: float, right: float, pitch: float, *, same_page: bool) -> bool:
+    """Does line ``b`` begin a paragraph after ``a``? (Across a page, where ``a`` stopped
+    short: the page's end is no sign.)"""
+    if abs(a.size - b.size) > 0.1 * a.size or a.rtl != b.rtl:
+        return True
+    if same_page and not 0 < a.y - b.y <= _WIDER * pitch * a.size:
+        return True
+    room = a.left - left if a.rtl else right - a.right  # (where the line stopped short of the column's edge)
+    return room > b.first_word + 0.5 * b.size  # (with a space before the word, and slack)
+
+
+def _links(pdf, page) -> list[str]:  # noqa: ANN001  (a pypdfium2 PdfDocument and PdfPage)
+    """The web addresses a page's links go to."""
+    import pypdfium2.raw as raw
+
+    found, at, link = [], ctypes.c_int(0), raw.FPDF_LINK()
+    while raw.FPDFLink_Enumerate(page, at, link):
+        action = raw.FPDFLink_GetAction(link)
+        if action and raw.FPDFAction_GetType(action) == raw.PDFACTION_URI:
+            size = raw.FPDFAction_GetURIPath(pdf, action, None, 0)
+            buf = ctypes.create_string_buffer(size)
+            raw.FPDFAction_GetURIPath(pdf, action, buf, size)
+            address = buf.raw[:size].rstrip(b"\0").decode("latin-1")
+            if address.lower().startswith(("http://", "https://")):
+                found.append(address)
+    return found

@@ -1,0 +1,150 @@
+"""PDFs read as posts (documents/pdf_document.py): a Persian line's text in reading order
+from where its glyphs are drawn, its spaces, marks, ligatures and brackets, its
+paragraphs across pages, without the pages' numbers.
+
+tests/data/pdf holds one article (article.txt) laid out by Chrome and by LibreOffice
+(scripts/make_pdf_fixtures.py): each writes a Persian line differently (left to right as
+drawn, and in reading order), over three pages each numbered at its foot; LibreOffice
+keeps the ZWNJs and justifies with kashidas, Chrome drops the ZWNJs."""
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_cli import run
+
+from paknevis import fix
+from paknevis.documents import parse_file
+from paknevis.documents.pdf_document import PdfError, _paired, read_pdf_document, visual_to_logical
+
+PDFS = Path(__file__).parent / "data" / "pdf"
+Z = "\u200c"
+TITLE, *PARAGRAPHS = (PDFS / "article.txt").read_text(encoding="utf-8").strip().split("\n\n")
+
+
+@pytest.mark.parametrize("producer, zwnj", [("chrome", ""), ("libreoffice", Z)])
+def test_a_pdf_is_read_as_its_source(producer, zwnj):
+    """Every paragraph as written, its Latin runs, numbers, handle, guillemets, brackets
+    and marks in reading order, joined across lines and pages; the title by its size; the
+    pages' numbers left out. (Chrome writes no ZWNJ: its words are read glued, as the
+    sample post's are; LibreOffice's kashidas are tatweels.)"""
+    post = read_pdf_document(PDFS / f"article-{producer}.pdf")
+    assert post.title == TITLE.replace(Z, zwnj)
+    assert [line.replace("\u0640", "") for line in post.body if line.strip()] == [
+        p.replace(Z, zwnj) for p in PARAGRAPHS]
+    assert post.links == ["https://www.farsnews.ir/"] and not post.warnings
+
+
+def test_the_record_of_either_pdf_is_the_repaired_article():
+    """Repair puts back the ZWNJs Chrome's PDF lost and takes out LibreOffice's kashidas:
+    the two records are one, the article repaired."""
+    chrome, libreoffice = (parse_file(PDFS / f"article-{p}.pdf") for p in ("chrome", "libreoffice"))
+    assert chrome.title == libreoffice.title == fix(TITLE)
+    assert chrome.text == libreoffice.text == "\n\n".join(fix(p) for p in PARAGRAPHS)
+    assert "@BaharIran7" in chrome.mentions and chrome.dates[0]["value"] == "2025-02-01"
+
+
+@pytest.mark.parametrize("drawn, read", [
+    # a Persian line drawn right to left; Latin, numbers, an address read left to right in it
+    (list("BaharIran7@ باسح"), "حساب @BaharIran7"),
+    (list("www.farsnews.ir یناشن"), "نشانی www.farsnews.ir"),
+    # after a Persian word, two numbers with a dash between are two runs (the algorithm's
+    # Arabic numbers); a decimal point or a thousands comma holds one together
+    (list("۹۸-۹۹ لاس"), "سال ۹۹-۹۸"),
+    (list("1,250 ام"), "ما 1,250"),
+    # a Latin sentence's comma at a line's end, laid out with it in a Persian paragraph
+    (list("cut output by 2 million barrels a day,"), "cut output by 2 million barrels a day,"),
+])
+def test_visual_to_logical(drawn, read):
+    assert visual_to_logical(drawn, True) == read
+
+
+@pytest.mark.parametrize("mapped, read", [
+    # which of a pair a mirrored glyph is mapped to differs from producer to producer
+    ("برنت )Brent crude(", "برنت (Brent crude)"), ("برنت )Brent crude)", "برنت (Brent crude)"),
+    ("امام خمینی)ره) فرمودند: »جدّ«", "امام خمینی(ره) فرمودند: «جدّ»"),
+    ("[۱] و (۲)", "[۱] و (۲)"),
+])
+def test_brackets_open_before_a_word_and_close_after_one(mapped, read):
+    assert _paired(mapped) == read
+
+
+def test_a_left_to_right_line_reads_its_persian_words_back():
+    drawn = [*"Tehran (", *"تهران"[::-1], *") 2025"]
+    assert visual_to_logical(drawn, False) == "Tehran (تهران) 2025"
+
+
+def test_files_that_are_no_readable_pdf_say_why(tmp_path):
+    (tmp_path / "page.pdf").write_text("<html><body>متن</body></html>", encoding="utf-8")
+    (tmp_path / "cut.pdf").write_bytes((PDFS / "article-chrome.pdf").read_bytes()[:900])
+    (tmp_path / "scanned.pdf").write_bytes(_empty_page_pdf())
+    reasons = {}
+    for name in ("page.pdf", "cut.pdf", "scanned.pdf"):
+        with pytest.raises(PdfError) as e:
+            read_pdf_document(tmp_path / name)
+        reasons[name] = str(e.value)
+    with pytest.raises(PdfError) as e:
+        read_pdf_document(PDFS / "encrypted.pdf")
+    assert reasons == {"page.pdf": "not a PDF (it does not begin with %PDF)",
+                       "cut.pdf": reasons["cut.pdf"],
+                       "scanned.pdf": "a PDF with no text: its pages are pictures (scanned?), which paknevis "
+                                      "does not read"}
+    assert reasons["cut.pdf"].startswith("a damaged PDF") or reasons["cut.pdf"].startswith("a PDF with no text")
+    assert str(e.value) == "an encrypted PDF: it needs a password"
+
+
+def _empty_page_pdf() -> bytes:
+    """A PDF of one page that draws nothing (as a scan's page holds a picture, no text)."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+               b"<< /Length 0 >>\nstream\n\nendstream"]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for n, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (n, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % at for at in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.integers(0, 82000), st.integers(0, 255)), min_size=1, max_size=20))
+def test_a_damaged_pdf_is_read_or_says_why(tmp_path, changes):
+    """Bytes changed anywhere: a post, or a PdfError (or no text) that says why; never
+    another exception, nor a crash."""
+    data = bytearray((PDFS / "article-chrome.pdf").read_bytes())
+    for at, byte in changes:
+        data[at % len(data)] = byte
+    (tmp_path / "damaged.pdf").write_bytes(data)
+    try:
+        post = read_pdf_document(tmp_path / "damaged.pdf")
+    except ValueError as e:  # (PdfError, or no paragraph holds any text)
+        assert str(e)
+    else:
+        assert post.raw_text.strip()
+
+
+def test_parse_process_and_fix_on_pdfs(tmp_path):
+    """parse reads a PDF (by its bytes, whatever its name); process makes a record of
+    each in a folder and a reject, with its reason, of one it cannot read; fix says it
+    cannot write one."""
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    (folder / "article.pdf").write_bytes((PDFS / "article-libreoffice.pdf").read_bytes())
+    (folder / "locked.pdf").write_bytes((PDFS / "encrypted.pdf").read_bytes())
+    (folder / "saved-without-suffix").write_bytes((PDFS / "article-chrome.pdf").read_bytes())
+    r = run("parse", str(folder / "saved-without-suffix"))
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["title"] == fix(TITLE)
+    r = run("process", str(folder), "-o", str(tmp_path / "out.jsonl"), "--no-dedup")
+    assert r.returncode == 0, r.stderr
+    [record] = map(json.loads, (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines())
+    assert (Path(record["input"]).name, record["title"]) == ("article.pdf", fix(TITLE))
+    [reject] = map(json.loads, (tmp_path / "out.rejects.jsonl").read_text().splitlines())
+    assert (Path(reject["input"]).name, reject["reason"]) == ("locked.pdf", "an encrypted PDF: it needs a password")
+    r = run("fix", str(folder / "article.pdf"))
+    assert r.returncode == 2 and not r.stdout
+    assert "article.pdf: a PDF, which paknevis fix cannot write" in r.stderr.decode()
