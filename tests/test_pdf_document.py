@@ -87,10 +87,9 @@ def test_files_that_are_no_readable_pdf_say_why(tmp_path):
     with pytest.raises(PdfError) as e:
         read_pdf_document(PDFS / "encrypted.pdf")
     assert reasons == {"page.pdf": "not a PDF (it does not begin with %PDF)",
-                       "cut.pdf": reasons["cut.pdf"],
+                       "cut.pdf": "a damaged PDF: pdfium cannot open it (data format error)",
                        "scanned.pdf": "a PDF with no text: its pages are pictures (scanned?), which paknevis "
                                       "does not read"}
-    assert reasons["cut.pdf"].startswith("a damaged PDF") or reasons["cut.pdf"].startswith("a PDF with no text")
     assert str(e.value) == "an encrypted PDF: it needs a password"
 
 
@@ -144,7 +143,8 @@ def test_parse_process_and_fix_on_pdfs(tmp_path):
     [record] = map(json.loads, (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines())
     assert (Path(record["input"]).name, record["title"]) == ("article.pdf", fix(TITLE))
     [reject] = map(json.loads, (tmp_path / "out.rejects.jsonl").read_text().splitlines())
-    assert (Path(reject["input"]).name, reject["reason"]) == ("locked.pdf", "an encrypted PDF: it needs a password")
+    assert (Path(reject["input"]).name, reject["reason"]) == (
+        "locked.pdf", "an encrypted PDF: it needs a password")
     r = run("fix", str(folder / "article.pdf"))
     assert r.returncode == 2 and not r.stdout
     assert "article.pdf: a PDF, which paknevis fix cannot write" in r.stderr.decode()

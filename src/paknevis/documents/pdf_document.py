@@ -63,6 +63,15 @@ _PAIRS = {"(": "()", ")": "()", "[": "[]", "]": "[]", "{": "{}", "}": "{}", "«"
 _PAGE_NUMBER = re.compile(r"[-–—\s]*(?:(?:صفحه|page)\s*)?\d+(?:\s*(?:از|of|/)\s*\d+)?[-–—\s]*",
                           re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+#: where a line's glyphs do not tell whether a space stands (a noncharacter: no text holds it)
+_UNSURE, _UNSURE_SPACE = "\ufdd2", "\ufdd3"
+_UNSURE_EITHER = re.compile(f"([{_UNSURE}{_UNSURE_SPACE}])")
+#: a word as the word table writes its keys: without marks, ZWNJ or tatweel, in Persian
+#: letters (a PDF holds what was typed: ي، ك)
+_AS_TABLE_WRITES = {**dict.fromkeys([*range(0x064B, 0x0653), 0x0670, 0x200C, 0x0640]),
+                    ord("ي"): "ی", ord("ى"): "ی", ord("ك"): "ک"}
+#: the letters at a line's end, and at its start (a word's, without its point or comma)
+_WORD_END, _WORD_START = re.compile(r"[^\W\d_]+$"), re.compile(r"[^\W\d_]+")
 #: what ends a sentence or a clause, and never begins a line
 _TRAILING = ",.;:!?)]}»،؛؟"
 #: a line that ends in a handle's or hashtag's sign, its name on the next (laid out so
@@ -93,10 +102,14 @@ class _Glyph:
     y: float  #: the baseline
     size: float  #: the font's size
     index: int  #: pdfium's index of its first letter
+    origin: float  #: where it is drawn from (its letters share it where they are one glyph)
     word: int  #: how many spaces come before it in the file's text
     run: int  #: how many of them a line may break at (not a no-break space)
     joins: bool | None = None  #: would it join a letter after it (None: no Persian letter); set with its line
     ligature: bool = False  #: several letters (pdfium may put them across a space in its text)
+    #: a glyph whose box pdfium shared among its letters: its edges are no glyph's (the lam
+    #: and alef of «لاً», in Chrome's PDFs)
+    split: bool = False
     #: off its line's baseline (a letter with its mark, drawn as one glyph: pdfium reads it
     #: as a line of its own, and may give it a part of the glyph's box)
     displaced: bool = False
@@ -127,7 +140,8 @@ def read_pdf_document(path: str | Path, url: str | None = None) -> RawPost:
     except pdfium.PdfiumError as e:
         if "password" in str(e).lower():
             raise PdfError("an encrypted PDF: it needs a password") from None
-        raise PdfError(f"a damaged PDF that pdfium cannot open ({e})") from None
+        why = re.search(r"PDFium: ([^)]*)", str(e))
+        raise PdfError(f"a damaged PDF: pdfium cannot open it ({why[1].lower() if why else e})") from None
     pages: list[list[_Line]] = []
     links: list[str] = []
     unread: list[int] = []  # (pages pdfium cannot load: a damaged file's)
@@ -171,7 +185,8 @@ def _page_glyphs(page) -> tuple[list[_Glyph], int]:  # noqa: ANN001  (a pypdfium
         box_of, origin_of = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
         size_of = raw.FPDFText_GetFontSize
         letters: list[_Glyph] = []
-        marks: list[tuple[str, float, float, float, int]] = []  # (a mark, its left and right, baseline, word)
+        # (a mark, its left and right, where it is drawn from, its baseline, its word)
+        marks: list[tuple[str, float, float, float, float, int]] = []
         lost = word = run = 0
         for i in range(raw.FPDFText_CountChars(handle)):
             u = unicode_of(handle, i)
@@ -189,12 +204,14 @@ def _page_glyphs(page) -> tuple[list[_Glyph], int]:  # noqa: ANN001  (a pypdfium
             origin_of(handle, i, at_x, at_y)
             letter = chr(u)
             if letter == "\u200c" or unicodedata.combining(letter):
-                marks.append((letter, box.left, box.right, y.value, word))
+                marks.append((letter, box.left, box.right, x.value, y.value, word))
                 continue
-            glyph = _Glyph(letter, box.left, box.right, y.value, size_of(handle, i), i, word, run)
-            if letters and _same_glyph(letters[-1], glyph):
-                letters[-1].text = _LAM_ALEF.sub(r"\2\1", letters[-1].text + letter)
-                letters[-1].ligature = True
+            glyph = _Glyph(letter, box.left, box.right, y.value, size_of(handle, i), i, x.value, word, run)
+            if letters and (_same_glyph(letters[-1], glyph) or _same_origin(letters[-1], glyph)):
+                last = letters[-1]
+                last.text = _LAM_ALEF.sub(r"\2\1", last.text + letter)
+                last.ligature, last.split = True, last.split or _same_origin(last, glyph)
+                last.left, last.right = min(last.left, glyph.left, glyph.origin), max(last.right, glyph.right)
             else:
                 letters.append(glyph)
     finally:
@@ -213,9 +230,16 @@ def _same_glyph(a: _Glyph, b: _Glyph) -> bool:
             and abs(a.y - b.y) < _BASELINE * a.size)
 
 
-def _marks_onto(letters: list[_Glyph], marks: list[tuple[str, float, float, float, int]]) -> None:
-    """Each mark (a fatha, a shadda) goes with the letter it is drawn on: on its baseline,
-    the one under its middle, else the nearest, of its word's where one is under it (pdfium
+def _same_origin(a: _Glyph, b: _Glyph) -> bool:
+    """Are two letters, one after the other, drawn from one point (one glyph, whose box
+    pdfium shares among them)?"""
+    return abs(a.origin - b.origin) < 0.01 and abs(a.y - b.y) < 0.01 and a.right - a.left < 0.5 * a.size
+
+
+def _marks_onto(letters: list[_Glyph], marks: list[tuple[str, float, float, float, float, int]]) -> None:
+    """Each mark (a fatha, a shadda) goes with the letter it is drawn on: the one drawn
+    from the same point (one glyph, whose box pdfium shares among them), else on its
+    baseline the one under its middle, else the nearest, of its word's where one is under it (pdfium
     may put a mark far from its letter in its text, even across a line). A ZWNJ goes after
     the letter whose left it stands at (the one before it, in a Persian line). A mark
     edge to edge with its letter widens it (pdfium may share a glyph's width between a
@@ -229,12 +253,13 @@ def _marks_onto(letters: list[_Glyph], marks: list[tuple[str, float, float, floa
             return abs(g.left - at)
         return 0.0 if g.left <= at <= g.right else min(abs(g.left - at), abs(g.right - at))
 
-    for mark, left, right, y, word in marks:
+    for mark, left, right, origin, y, word in marks:
         at = left if mark == "\u200c" else (left + right) / 2
         near = [g for key in range(int(y // 4) - 3, int(y // 4) + 4) for g in by_baseline.get(key, ())
                 if abs(g.y - y) < _MARK_RAISED * g.size]
         if near:
-            under = min(near, key=lambda g: (distance(g, at, mark), g.word != word, abs(g.y - y)))
+            under = min(near, key=lambda g: (mark == "\u200c" or abs(g.origin - origin) > 0.01 or g.y != y,
+                                             distance(g, at, mark), g.word != word, abs(g.y - y)))
             under.text += mark
             if mark != "\u200c" and min(abs(right - under.left), abs(left - under.right)) < 0.02 * under.size:
                 under.left, under.right = min(under.left, left), max(under.right, right)
@@ -326,7 +351,7 @@ def _space_width(rows: list[list[_Glyph]], least: int = 5, page: float = _SPACE)
     return statistics.median(gaps) if len(gaps) >= least else page
 
 
-def _spaced(a: _Glyph, b: _Glyph, space: float) -> bool:
+def _spaced(a: _Glyph, b: _Glyph, space: float) -> bool | None:
     """Does a space stand between two glyphs side by side (``a`` to the left)?
 
     Their gap says it, more than half a space's. But between two letters, a letter that
@@ -336,8 +361,11 @@ def _spaced(a: _Glyph, b: _Glyph, space: float) -> bool:
     decides. (The file's spaces alone would not do: pdfium moves a bracket, a point, a
     ligature or a letter's mark across them, and a glyph off its line's baseline.) To the
     right of such a glyph (دّ, drawn as one), pdfium's box may end short of the glyph's,
-    and a space is a gap of three quarters of one."""
+    and a space is a gap of three quarters of one. Beside a glyph whose box pdfium shared
+    among its letters (لاً), neither tells, and it is None: the words on its sides decide."""
     gap = (b.left - a.right) / min(a.size, b.size)
+    if (a.split or b.split) and 0.4 * space < gap < 1.5 * space:
+        return None  # (neither its gap nor the file's spaces tell for sure: see _unsure)
     if a.displaced:  # (its right edge is no glyph's)
         return gap > 0.75 * space
     if (b.joins is not None and a.joins is not None and 0.4 * space < gap < 0.8 * space
@@ -357,7 +385,10 @@ def _line(glyphs: list[_Glyph], size: float, rtl: bool, space_width: float) -> _
     words: list[tuple[float, float]] = []  # (the left and right of what a line may not break, left to right)
     for n, g in enumerate(glyphs):
         space = n > 0 and _spaced(glyphs[n - 1], g, space_width)
-        if space:
+        if space is None:  # (the words decide, else the gap: a space where most of one)
+            gap = (g.left - glyphs[n - 1].right) / g.size
+            cells.append(_UNSURE_SPACE if gap > 0.8 * space_width else _UNSURE)
+        elif space:
             cells.append(" ")
         if not words or space and g.run != glyphs[n - 1].run:
             words.append((g.left, g.right))
@@ -365,8 +396,40 @@ def _line(glyphs: list[_Glyph], size: float, rtl: bool, space_width: float) -> _
             words[-1] = (words[-1][0], g.right)
         cells.append(g.text)
     first = words[-1] if rtl else words[0]
-    return _Line(_paired(visual_to_logical(cells, rtl)), glyphs[0].left, glyphs[-1].right,
+    return _Line(_unsure(_paired(visual_to_logical(cells, rtl))), glyphs[0].left, glyphs[-1].right,
                  statistics.mean(g.y for g in glyphs), size, rtl, first[1] - first[0])
+
+
+def _unsure(text: str) -> str:
+    """A space, or none, where a line's glyphs do not tell for sure (_UNSURE, or
+    _UNSURE_SPACE where the gap is most of a space): none where the two words make one
+    that the word table has seen more than once, and as often as the rarer of them (کام +
+    لاً: کاملاً; لا + یحه: لایحه); a space where it does not know the two as one but knows
+    each (مجلس لایحه; بالا بردن, though it knows بالابردن, seen less often than either);
+    else as the gap says (گوآتمالا, a name it does not know)."""
+    if _UNSURE not in text and _UNSURE_SPACE not in text:
+        return text
+    from ..repair.pipeline import shipped_lexicon  # (the repair's own: loaded once)
+
+    table = shipped_lexicon()
+
+    def seen(word: str) -> int:  # (the table leaves out و, a word of one letter and the commonest)
+        return 14 if word == "و" else table.freq.get(word, 0) if table.knows(word) else -1
+
+    parts = _UNSURE_EITHER.split(text)
+    out = parts[0]
+    for mark, part in zip(parts[1::2], parts[2::2], strict=True):
+        before = _WORD_END.search(out.translate(_AS_TABLE_WRITES))
+        after = _WORD_START.match(part.translate(_AS_TABLE_WRITES))
+        left, right = before[0] if before else "", after[0] if after else ""
+        if left and right and seen(left + right) >= max(1, min(seen(left), seen(right))):
+            space = False
+        elif left and right and seen(left) >= 0 and seen(right) >= 0:
+            space = True
+        else:
+            space = mark == _UNSURE_SPACE
+        out += (" " if space else "") + part
+    return out
 
 
 def _kind(cell: str) -> str:
@@ -475,9 +538,9 @@ def _without_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
     seen = Counter(key for lines in pages for key in {_DIGIT.sub("#", line.text) for line in ends(lines)})
     running = {key for key, n in seen.items() if n >= 3 and n * 2 >= len(pages)}
 
-    def apart(line: _Line) -> bool:  # (a glyph alone may be a line's clipped from the next page)
+    def apart(line: _Line) -> bool:  # (a letter alone may be a line's, clipped from the next page)
         return bool(_PAGE_NUMBER.fullmatch(line.text) or _DIGIT.sub("#", line.text) in running
-                    or len(line.text.strip()) <= 1)
+                    or len(line.text.strip()) == 1 and line.text.strip().isalpha())
 
     kept = []
     for lines in pages:
