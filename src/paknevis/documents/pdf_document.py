@@ -310,7 +310,9 @@ def _kashidas(row: list[_Glyph]) -> list[_Glyph]:
     letters that join, touching both (a kashida mapped as one, U+0640, is read as one:
     repair takes it out, as from any text)."""
     for a, g, b in zip(row, row[1:], row[2:], strict=False):
-        touching = g.left - a.right < 0.1 * a.size and b.left - g.right < 0.1 * a.size
+        width = g.right - g.left
+        touching = (g.left - a.right < 0.1 * a.size and b.left - g.right < 0.1 * a.size  # (not over either:
+                    and a.right - g.left < 0.3 * width and g.right - b.left < 0.3 * width)  # a glyph drawn twice)
         digit_over = g.text.isdigit() and g.left < a.right and b.left < g.right
         if (len(g.text) == 1 and a.joins is not None and b.joins
                 and (g.text == _UNMAPPED_GLYPH and touching or digit_over)):
