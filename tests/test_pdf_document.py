@@ -77,9 +77,11 @@ def test_a_left_to_right_line_reads_its_persian_words_back():
 def test_files_that_are_no_readable_pdf_say_why(tmp_path):
     (tmp_path / "page.pdf").write_text("<html><body>متن</body></html>", encoding="utf-8")
     (tmp_path / "cut.pdf").write_bytes((PDFS / "article-chrome.pdf").read_bytes()[:900])
-    (tmp_path / "scanned.pdf").write_bytes(_empty_page_pdf())
+    (tmp_path / "scanned.pdf").write_bytes(_pdf(b""))
+    text = b"BT /F1 24 Tf 72 700 Td (ABAB BA) Tj ET"
+    (tmp_path / "unmapped.pdf").write_bytes(_pdf(text, _GLYPHS_OF_NO_LETTER))
     reasons = {}
-    for name in ("page.pdf", "cut.pdf", "scanned.pdf"):
+    for name in ("page.pdf", "cut.pdf", "scanned.pdf", "unmapped.pdf"):
         with pytest.raises(PdfError) as e:
             read_pdf_document(tmp_path / name)
         reasons[name] = str(e.value)
@@ -87,16 +89,29 @@ def test_files_that_are_no_readable_pdf_say_why(tmp_path):
         read_pdf_document(PDFS / "encrypted.pdf")
     assert reasons == {"page.pdf": "not a PDF (it does not begin with %PDF)",
                        "cut.pdf": "a damaged PDF: pdfium cannot open it (data format error)",
-                       "scanned.pdf": "a PDF with no text: its pages are pictures (scanned?), which paknevis "
-                                      "does not read"}
+                       "scanned.pdf": "a PDF with no text: its pages are pictures (scanned?), which "
+                                      "paknevis does not read",
+                       "unmapped.pdf": "a PDF whose fonts do not say which letters their glyphs are: its "
+                                       "text cannot be read"}
     assert str(e.value) == "an encrypted PDF: it needs a password"
 
 
-def _empty_page_pdf() -> bytes:
-    """A PDF of one page that draws nothing (as a scan's page holds a picture, no text)."""
+#: a font of two glyphs (squares) named g1 and g2, which say no letter (no ToUnicode map,
+#: names no list knows), as an old Persian font embedded without its map draws letters
+_GLYPHS_OF_NO_LETTER = [
+    b"<< /Type /Font /Subtype /Type3 /FontBBox [0 0 750 750] /FontMatrix [0.001 0 0 0.001 0 0] "
+    b"/CharProcs << /g1 6 0 R /g2 6 0 R >> /Encoding << /Type /Encoding /Differences [65 /g1 /g2] >> "
+    b"/FirstChar 65 /LastChar 66 /Widths [1000 1000] >>",
+    b"<< /Length 38 >>\nstream\n1000 0 0 0 750 750 d1 0 0 750 750 re f\nendstream"]
+
+
+def _pdf(content: bytes, font: list[bytes] | None = None) -> bytes:
+    """A PDF of one page that draws ``content`` (nothing: as a scan's page holds a picture,
+    no text), with ``font`` as its font F1."""
+    resources = b" /Resources << /Font << /F1 5 0 R >> >>" if font else b""
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
-               b"<< /Length 0 >>\nstream\n\nendstream"]
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R%s >>" % resources,
+               b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content), *(font or [])]
     out, offsets = bytearray(b"%PDF-1.4\n"), []
     for n, body in enumerate(objects, 1):
         offsets.append(len(out))

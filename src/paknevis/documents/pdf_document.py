@@ -69,8 +69,9 @@ _PAIRS = {"(": "()", ")": "()", "[": "[]", "]": "[]", "{": "{}", "}": "{}", "«"
 _PAGE_NUMBER = re.compile(r"[-–—\s]*(?:(?:صفحه|page)\s*)?\d+(?:\s*(?:از|of|/)\s*\d+)?[-–—\s]*",
                           re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
-#: where a line's glyphs do not tell whether a space stands (a noncharacter: no text holds it)
-#: a glyph pdfium can map to no letter, in its place until it is known for a kashida or dropped
+#: a glyph pdfium can map to no letter, in its place until it is known for a kashida or
+#: dropped; where a line's glyphs do not tell for sure whether a space stands, and where
+#: they say it does (noncharacters: no text holds them)
 _UNMAPPED_GLYPH = "\ufdd4"
 _UNSURE, _UNSURE_SPACE = "\ufdd2", "\ufdd3"
 _UNSURE_EITHER = re.compile(f"([{_UNSURE}{_UNSURE_SPACE}])")
@@ -161,8 +162,8 @@ def read_pdf_document(path: str | Path, url: str | None = None) -> RawPost:
             except pdfium.PdfiumError:
                 unread.append(n + 1)
                 continue
-            found, lost = _page_glyphs(page)
-            glyphs, unmapped = glyphs + len(found) + lost, unmapped + lost
+            found, lost = _page_glyphs(page)  # (those of no letter among them, in their places)
+            glyphs, unmapped = glyphs + len(found), unmapped + lost
             pages.append(_lines(found))
             links += _links(pdf, page)
             page.close()
