@@ -13,7 +13,7 @@ from ..repair.epub_text import is_epub
 from ..repair.odt_text import is_odt
 from .assemble import RawPost, assemble, post_of
 from .feed import looks_like_feed
-from .pdf_document import is_pdf
+from .pdf_document import is_pdf, starts_as_pdf
 from .record import Document, HtmlError
 from .rtf_document import RTF, is_rtf
 from .tei_document import body_of, looks_like_tei, read_tei
@@ -110,12 +110,6 @@ def word_format(path: str | Path) -> str:
     if RTF.match(head):
         return "rtf"
     return "docx" if is_docx(str(path)) else "text"
-
-
-def starts_as_pdf(path: str | Path) -> bool:
-    """Does the file begin as a PDF does, whatever its name (a PDF saved with no suffix)?"""
-    with open(path, "rb") as f:
-        return f.read(5) == b"%PDF-"
 
 
 def parse_file(path: str | Path, *, url: str | None = None, **options: Unpack[RepairOptions]) -> Document:

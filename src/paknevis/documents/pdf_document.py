@@ -101,6 +101,13 @@ def is_pdf(name: str) -> bool:
     return name.lower().endswith(".pdf")
 
 
+def starts_as_pdf(path: str | Path) -> bool:
+    """Does the file begin as a PDF does, whatever its name (a PDF saved with no suffix)?
+    (Named .pdf, its header may come later: see PDF.)"""
+    with open(path, "rb") as f:
+        return f.read(5) == b"%PDF-"
+
+
 @dataclass
 class _Glyph:
     """A glyph: its letters (a ligature's several, a letter with its marks) and place."""
@@ -217,11 +224,12 @@ def _page_glyphs(page) -> tuple[list[_Glyph], int]:  # noqa: ANN001  (a pypdfium
                 marks.append((letter, box.left, box.right, x.value, y.value, word))
                 continue
             glyph = _Glyph(letter, box.left, box.right, y.value, size_of(handle, i), i, x.value, word, run)
+            shared = bool(letters) and _same_origin(letters[-1], glyph)
             if (letters and _UNMAPPED_GLYPH not in (letter, letters[-1].text)
-                    and (_same_glyph(letters[-1], glyph) or _same_origin(letters[-1], glyph))):
+                    and (shared or _same_glyph(letters[-1], glyph))):
                 last = letters[-1]
                 last.text = _LAM_ALEF.sub(r"\2\1", last.text + letter)
-                last.ligature, last.split = True, last.split or _same_origin(last, glyph)
+                last.ligature, last.split = True, last.split or shared
                 last.left, last.right = min(last.left, glyph.left, glyph.origin), max(last.right, glyph.right)
             else:
                 letters.append(glyph)
@@ -243,15 +251,15 @@ def _same_glyph(a: _Glyph, b: _Glyph) -> bool:
 
 def _same_origin(a: _Glyph, b: _Glyph) -> bool:
     """Are two letters, one after the other, drawn from one point (one glyph, whose box
-    pdfium shares among them)?"""
+    pdfium shares among them: the first's share is narrow, under half the font's size)?"""
     return abs(a.origin - b.origin) < 0.01 and abs(a.y - b.y) < 0.01 and a.right - a.left < 0.5 * a.size
 
 
 def _marks_onto(letters: list[_Glyph], marks: list[tuple[str, float, float, float, float, int]]) -> None:
     """Each mark (a fatha, a shadda) goes with the letter it is drawn on: the one drawn
     from the same point (one glyph, whose box pdfium shares among them), else on its
-    baseline the one under its middle, else the nearest, of its word's where one is under it (pdfium
-    may put a mark far from its letter in its text, even across a line). A ZWNJ goes after
+    baseline the one under its middle, else the nearest, of its word's where one is under
+    it (pdfium may put a mark far from its letter in its text, even across a line). A ZWNJ goes after
     the letter whose left it stands at (the one before it, in a Persian line). A mark
     edge to edge with its letter widens it (pdfium may share a glyph's width between a
     letter and its mark, as in «دّ»: the letter would seem to stand apart from the next)."""
@@ -293,14 +301,14 @@ def _lines(glyphs: list[_Glyph]) -> list[_Line]:
             g.joins = _joins_on(g)
             g.displaced = abs(g.y - baseline) > 0.04 * g.size
     rows = [kept for row in rows if (kept := _kashidas(row))]
+    sizes = [statistics.median(g.size for g in row) for row in rows]
     space = _space_width(rows)
     lines = []
-    for row, rtl in zip(rows, _directions(rows), strict=True):
-        size = statistics.median(g.size for g in row)
+    for row, size, rtl in zip(rows, sizes, _directions(rows, sizes), strict=True):
         cut = [0, *(n for n in range(1, len(row)) if row[n].left - row[n - 1].right > _CELL * size), len(row)]
         parts = [row[a:b] for a, b in pairwise(cut)]
-        lines += [_line(part, size, rtl, _space_width([row], 2, space))
-                  for part in (reversed(parts) if rtl else parts)]
+        row_space = _space_width([row], 2, space)
+        lines += [_line(part, size, rtl, row_space) for part in (reversed(parts) if rtl else parts)]
     return lines
 
 
@@ -322,8 +330,8 @@ def _kashidas(row: list[_Glyph]) -> list[_Glyph]:
     return [g for g in row if g.text != _UNMAPPED_GLYPH]
 
 
-def _directions(rows: list[list[_Glyph]]) -> list[bool]:
-    """Is each line (its glyphs, left to right) laid out right to left?
+def _directions(rows: list[list[_Glyph]], sizes: list[float]) -> list[bool]:
+    """Is each line (its glyphs, left to right; ``sizes``, its font's) laid out right to left?
 
     A line mostly of Persian letters is. One mostly of Latin letters (an English sentence,
     or a Persian one full of addresses) may be either: a paragraph's direction is the
@@ -337,8 +345,7 @@ def _directions(rows: list[list[_Glyph]]) -> list[bool]:
     page_rtl = _is_rtl(sum(kinds, Counter()))
     left, right = min(row[0].left for row in rows), max(row[-1].right for row in rows)
     directions, below = [], None  # (what the nearest line below that tells says: bottom up)
-    for row, kind in zip(reversed(rows), reversed(kinds), strict=True):
-        size = statistics.median(g.size for g in row)
+    for row, size, kind in zip(reversed(rows), reversed(sizes), reversed(kinds), strict=True):
         flush_left, flush_right = row[0].left - left < size, right - row[-1].right < size
         if flush_left != flush_right:
             below = flush_right
@@ -438,12 +445,13 @@ def _unsure(text: str) -> str:
     parts = _UNSURE_EITHER.split(text)
     out = parts[0]
     for mark, part in zip(parts[1::2], parts[2::2], strict=True):
-        before = _WORD_END.search(out.translate(_AS_TABLE_WRITES))
-        after = _WORD_START.match(part.translate(_AS_TABLE_WRITES))
+        before = _WORD_END.search(out[out.rfind(" ") + 1:].translate(_AS_TABLE_WRITES))
+        after = _WORD_START.match(part.split(" ", 1)[0].translate(_AS_TABLE_WRITES))
         left, right = before[0] if before else "", after[0] if after else ""
-        if left and right and seen(left + right) >= max(1, min(seen(left), seen(right))):
+        alone = (seen(left), seen(right)) if left and right else (-1, -1)
+        if left and right and seen(left + right) >= max(1, min(alone)):
             space = False
-        elif left and right and seen(left) >= 0 and seen(right) >= 0:
+        elif left and right and min(alone) >= 0:
             space = True
         else:
             space = mark == _UNSURE_SPACE
@@ -592,11 +600,13 @@ def _paragraphs(pages: list[list[_Line]]) -> list[tuple[str, int | None]]:
     title = top if top > 1.15 * body else None
     paragraphs: list[tuple[list[str], int | None]] = []  # (its lines, its rank)
     before: _Line | None = None
+    titled = False
     for page, lines in enumerate(pages):
         for n, line in enumerate(lines):
             if before is None or _ends_paragraph(before, line, left, right, pitch, same_page=n > 0):
                 first_title = (page == 0 and title is not None and abs(line.size - title) < 0.05 * title
-                               and not any(rank == 0 for _, rank in paragraphs))
+                               and not titled)
+                titled = titled or first_title
                 paragraphs.append(([], 0 if first_title else None))
             paragraphs[-1][0].append(line.text)
             before = line
