@@ -41,8 +41,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 _SPACES = re.compile(r"\s+")
 _UNSEEN = dict.fromkeys([0x200C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
-PAGE = ('<!doctype html><html dir="rtl" lang="fa"><head><meta charset="utf-8"><title>{}</title></head>'
+PAGE = ('<!doctype html><html dir="rtl" lang="fa"><head><meta charset="utf-8"><title>{}</title>{}</head>'
         '<body><h1>{}</h1>{}</body></html>')
+#: the body's paragraphs in two columns, under a heading across both, as a newspaper's or a journal's
+COLUMNS = "<style>body { column-count: 2; column-gap: 1.5em } h1 { column-span: all }</style>"
 #: an OpenDocument text whose paragraphs are right to left and justified, as a Persian
 #: document's often are, under a heading in a larger size
 FODT = ('<?xml version="1.0" encoding="UTF-8"?>\n<office:document '
@@ -57,12 +59,18 @@ FODT = ('<?xml version="1.0" encoding="UTF-8"?>\n<office:document '
         'style:writing-mode="rl-tb" fo:text-align="right" fo:margin-bottom="0.4cm"/><style:text-properties '
         'fo:font-size="16pt" style:font-size-complex="16pt" fo:font-weight="bold" '
         'style:font-weight-complex="bold"/></style:style>'
+        '<style:style style:name="C" style:family="section">'
+        '<style:section-properties style:writing-mode="rl-tb">'
+        '<style:columns fo:column-count="2" fo:column-gap="0.6cm"/></style:section-properties></style:style>'
         '</office:automatic-styles><office:body><office:text>{}</office:text></office:body></office:document>\n')
+#: the body's paragraphs in a section of two columns (the heading above it, across both)
+SECTION = '<text:section text:style-name="C" text:name="body">{}</text:section>'
+
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-def write_chrome(work: Path, docs: list[list[str]]) -> float:
+def write_chrome(work: Path, docs: list[list[str]], columns: bool) -> float:
     """The articles printed by Chrome as PDFs in ``work`` (made once); its seconds."""
     from playwright.sync_api import sync_playwright
 
@@ -73,21 +81,23 @@ def write_chrome(work: Path, docs: list[list[str]]) -> float:
         page = browser.new_page()
         for n, parts in enumerate(docs):
             body = "".join(f"<p>{html_escape(p)}</p>" for p in parts[1:])
-            page.set_content(PAGE.format(html_escape(parts[0]), html_escape(parts[0]), body))
+            page.set_content(PAGE.format(html_escape(parts[0]), COLUMNS if columns else "",
+                                         html_escape(parts[0]), body))
             page.pdf(path=str(work / f"{n:04d}.pdf"), format="A4")
         browser.close()
     return time.perf_counter() - t
 
 
-def write_libreoffice(work: Path, docs: list[list[str]]) -> float:
+def write_libreoffice(work: Path, docs: list[list[str]], columns: bool) -> float:
     """The articles exported by LibreOffice as PDFs in ``work`` (made once); its seconds."""
     soffice = shutil.which("soffice")
     if soffice is None:
         sys.exit("LibreOffice's soffice is not on the PATH (apt install libreoffice-writer-nogui)")
     for n, parts in enumerate(docs):
-        body = f'<text:h text:style-name="H" text:outline-level="1">{escape(parts[0])}</text:h>' + "".join(
-            f'<text:p text:style-name="P">{escape(p)}</text:p>' for p in parts[1:])
-        (work / f"{n:04d}.fodt").write_text(FODT.format(body), encoding="utf-8")
+        body = "".join(f'<text:p text:style-name="P">{escape(p)}</text:p>' for p in parts[1:])
+        heading = f'<text:h text:style-name="H" text:outline-level="1">{escape(parts[0])}</text:h>'
+        text = heading + (SECTION.format(body) if columns else body)
+        (work / f"{n:04d}.fodt").write_text(FODT.format(text), encoding="utf-8")
     t = time.perf_counter()
     for _ in range(3):  # (soffice may stop short of a long list, or fail on it: those left go again)
         left = sorted(str(f) for f in work.glob("*.fodt") if not f.with_suffix(".pdf").exists())
@@ -145,6 +155,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--producer", choices=["chrome", "libreoffice"], default="chrome")
     ap.add_argument("--work", help="where the PDFs are written (default: a new temporary folder)")
+    ap.add_argument("--columns", action="store_true", help="lay the body out in two columns")
     ap.add_argument("--limit", type=int, help="the first N articles only")
     ap.add_argument("--json", help="write the figures here")
     args = ap.parse_args()
@@ -154,11 +165,12 @@ def main() -> None:
     made = "written before, in --work"
     if len(list(work.glob("*.pdf"))) < len(docs):
         write = write_chrome if args.producer == "chrome" else write_libreoffice
-        made = f"{args.producer} wrote them in {write(work, docs):.1f} s"
+        made = f"{args.producer} wrote them in {write(work, docs, args.columns):.1f} s"
     files = sorted(work.glob("*.pdf"))[:len(docs)]
     mb = sum(f.stat().st_size for f in files) / 1e6
     print(f"{len(files)} PDFs, {mb:.1f} MB ({made})", flush=True)
-    out: dict = {"producer": args.producer, "files": len(files), "MB": round(mb, 1)}
+    out: dict = {"producer": args.producer, "columns": 2 if args.columns else 1, "files": len(files),
+                 "MB": round(mb, 1)}
 
     from paknevis.documents.pdf_document import read_pdf_document
 

@@ -10,7 +10,13 @@ over three pages or more, each page numbered at its foot:
   right as drawn), the page numbers in its footer;
 - ``article-libreoffice.pdf``: LibreOffice exports it as an OpenDocument text, right to
   left and justified (``soffice --convert-to pdf``), a page-number field in its footer;
-- ``encrypted.pdf``: the first, encrypted by pypdf with a user password.
+- ``encrypted.pdf``: the first, encrypted by pypdf with a user password;
+- ``article-chrome-columns.pdf``, ``article-libreoffice-columns.pdf``: the article's
+  paragraphs in two columns under its title across both, as a journal sets them (the
+  first column the right one), in a smaller size;
+- ``verse.pdf``: Chrome prints a ghazal's opening couplets (verse.txt), each
+  couplet's two hemistichs side by side in a row, as Persian verse is set: read row by
+  row, not as two columns.
 
 The site's name in it is a link to the site, in both.
 
@@ -28,7 +34,9 @@ from xml.sax.saxutils import escape
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "data" / "pdf"
 PAGE = ('<!doctype html><html dir="rtl" lang="fa"><head><meta charset="utf-8"><title>{title}</title>'
-        '<style>body {{ font-size: 26px; }}</style></head><body><h1>{title}</h1>{body}</body></html>')
+        '<style>body {{ font-size: {size}px; }} .columns {{ column-count: 2; column-gap: 1.2em }} '
+        '.couplet {{ display: flex; }} .couplet p {{ flex: 1; text-align: center; margin: 0.3em 1em }}'
+        '</style></head><body><h1>{title}</h1>{body}</body></html>')
 FODT = """<?xml version="1.0" encoding="UTF-8"?>
 <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
  xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
@@ -43,6 +51,11 @@ FODT = """<?xml version="1.0" encoding="UTF-8"?>
  <style:style style:name="H" style:family="paragraph"><style:paragraph-properties style:writing-mode="rl-tb"
   fo:text-align="right" fo:margin-bottom="0.4cm"/><style:text-properties fo:font-size="28pt"
   style:font-size-complex="28pt" fo:font-weight="bold" style:font-weight-complex="bold"/></style:style>
+ <style:style style:name="S" style:family="paragraph"><style:paragraph-properties style:writing-mode="rl-tb"
+  fo:text-align="justify" fo:margin-bottom="0.2cm"/><style:text-properties fo:font-size="13pt"
+  style:font-size-complex="13pt"/></style:style>
+ <style:style style:name="C" style:family="section"><style:section-properties style:writing-mode="rl-tb">
+  <style:columns fo:column-count="2" fo:column-gap="0.6cm"/></style:section-properties></style:style>
  <style:style style:name="F" style:family="paragraph"><style:paragraph-properties fo:text-align="center"/>
  </style:style>
  <style:page-layout style:name="L"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm"
@@ -65,31 +78,47 @@ def article() -> tuple[str, list[str]]:
     return title, paragraphs
 
 
-def write_chrome(title: str, paragraphs: list[str], to: Path) -> None:
-    from playwright.sync_api import sync_playwright
-
+def write_chrome(title: str, paragraphs: list[str], to: Path, *, columns: bool = False) -> None:
     body = "".join("<p>{}</p>".format(html.escape(p).replace(SITE, f'<a href="{LINK}">{SITE}</a>'))
                    for p in paragraphs)
+    if columns:
+        body = f'<div class="columns">{body}</div>'
+    _print(PAGE.format(title=html.escape(title), body=body, size=18 if columns else 26), to)
+
+
+def write_verse(to: Path) -> None:
+    title, *couplets = (FIXTURES / "verse.txt").read_text(encoding="utf-8").strip().split("\n\n")
+    body = "".join('<div class="couplet"><p>{}</p><p>{}</p></div>'.format(*map(html.escape, c.split("\n")))
+                   for c in couplets)
+    _print(PAGE.format(title=html.escape(title), body=body, size=14), to, "A4")
+
+
+def _print(page_html: str, to: Path, paper: str = "A5") -> None:
+    from playwright.sync_api import sync_playwright
+
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
                                     args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
         page = browser.new_page()
-        page.set_content(PAGE.format(title=html.escape(title), body=body))
-        page.pdf(path=str(to), format="A5", display_header_footer=True, header_template="<span></span>",
+        page.set_content(page_html)
+        page.pdf(path=str(to), format=paper, display_header_footer=True, header_template="<span></span>",
                  footer_template='<div style="font-size:10px;width:100%;text-align:center">'
                                  '<span class="pageNumber"></span></div>',
                  margin={"top": "1.5cm", "bottom": "1.5cm", "left": "1.5cm", "right": "1.5cm"})
         browser.close()
 
 
-def write_libreoffice(title: str, paragraphs: list[str], to: Path) -> None:
+def write_libreoffice(title: str, paragraphs: list[str], to: Path, *, columns: bool = False) -> None:
     soffice = shutil.which("soffice")
     if soffice is None:
         sys.exit("LibreOffice's soffice is not on the PATH (apt install libreoffice-writer-nogui)")
-    body = f'<text:h text:style-name="H" text:outline-level="1">{escape(title)}</text:h>' + "".join(
-        '<text:p text:style-name="P">{}</text:p>'.format(
-            escape(p).replace(SITE, f'<text:a xlink:type="simple" xlink:href="{LINK}">{SITE}</text:a>'))
-        for p in paragraphs)
+    link = f'<text:a xlink:type="simple" xlink:href="{LINK}">{SITE}</text:a>'
+    body = "".join('<text:p text:style-name="{}">{}</text:p>'.format("S" if columns else "P",
+                                                                      escape(p).replace(SITE, link))
+                   for p in paragraphs)
+    if columns:
+        body = f'<text:section text:style-name="C" text:name="body">{body}</text:section>'
+    body = f'<text:h text:style-name="H" text:outline-level="1">{escape(title)}</text:h>' + body
     with tempfile.TemporaryDirectory() as work:
         source = Path(work) / f"{to.stem}.fodt"
         source.write_text(FODT.format(body=body), encoding="utf-8")
@@ -112,6 +141,9 @@ def main() -> None:
     write_chrome(title, paragraphs, FIXTURES / "article-chrome.pdf")
     write_libreoffice(title, paragraphs, FIXTURES / "article-libreoffice.pdf")
     write_encrypted(FIXTURES / "article-chrome.pdf", FIXTURES / "encrypted.pdf")
+    write_chrome(title, paragraphs, FIXTURES / "article-chrome-columns.pdf", columns=True)
+    write_libreoffice(title, paragraphs, FIXTURES / "article-libreoffice-columns.pdf", columns=True)
+    write_verse(FIXTURES / "verse.pdf")
     for f in sorted(FIXTURES.glob("*.pdf")):
         print(f, f.stat().st_size)
 

@@ -5,7 +5,8 @@ paragraphs across pages, without the pages' numbers.
 tests/data/pdf holds one article (article.txt) laid out by Chrome and by LibreOffice
 (scripts/make_pdf_fixtures.py): each writes a Persian line differently (left to right as
 drawn, and in reading order), over three pages each numbered at its foot; LibreOffice
-keeps the ZWNJs and justifies with kashidas, Chrome drops the ZWNJs."""
+keeps the ZWNJs and justifies with kashidas, Chrome drops the ZWNJs. Both lay it out in
+two columns too, and Chrome a ghazal's couplets (verse.txt), hemistichs side by side."""
 import json
 from pathlib import Path
 
@@ -16,23 +17,81 @@ from test_cli import run
 
 from paknevis import fix
 from paknevis.documents import parse_file
-from paknevis.documents.pdf_document import PdfError, _paired, read_pdf_document, visual_to_logical
+from paknevis.documents.pdf_document import (
+    PdfError,
+    _columns,
+    _Glyph,
+    _paired,
+    read_pdf_document,
+    visual_to_logical,
+)
 
 PDFS = Path(__file__).parent / "data" / "pdf"
 Z = "\u200c"
 TITLE, *PARAGRAPHS = (PDFS / "article.txt").read_text(encoding="utf-8").strip().split("\n\n")
 
 
-@pytest.mark.parametrize("producer, zwnj", [("chrome", ""), ("libreoffice", Z)])
+@pytest.mark.parametrize("producer, zwnj", [("chrome", ""), ("libreoffice", Z),
+                                            ("chrome-columns", ""), ("libreoffice-columns", Z)])
 def test_a_pdf_is_read_as_its_source(producer, zwnj):
     """Every paragraph as written, its Latin runs, numbers, handle, guillemets, brackets
     and marks in reading order, joined across lines and pages; the title by its size; the
     pages' numbers left out. (Chrome writes no ZWNJ: its words are read glued, as the
-    sample post's are; LibreOffice's kashidas, mapped to a digit, are the layout's.)"""
+    sample post's are; LibreOffice's kashidas, mapped to a digit or to «>», are the
+    layout's.) Set in two columns, the right column is read first, then the left, and a
+    paragraph runs on from one to the other: the last page's two lines are still read
+    as columns, by the gutter of the pages before."""
     post = read_pdf_document(PDFS / f"article-{producer}.pdf")
     assert post.title == TITLE.replace(Z, zwnj)
     assert [line for line in post.body if line.strip()] == [p.replace(Z, zwnj) for p in PARAGRAPHS]
     assert post.links == ["https://www.farsnews.ir/"] and not post.warnings
+
+
+def test_verse_is_read_couplet_by_couplet():
+    """A ghazal's couplets, each hemistich beside the other: the right one, then the
+    left, row by row (not as two columns, which they look like), each a line of its own."""
+    title, *couplets = (PDFS / "verse.txt").read_text(encoding="utf-8").strip().split("\n\n")
+    post = read_pdf_document(PDFS / "verse.pdf")
+    assert post.title == title
+    assert [line for line in post.body if line.strip()] == [
+        hemistich.replace(Z, "") for couplet in couplets for hemistich in couplet.split("\n")]
+
+
+def _text_line(y: float, left: float, right: float, words: int = 4, space: float = 4) -> list[_Glyph]:
+    """A line of Persian glyphs (سسس…, in a size of 12) from ``left`` to ``right``, its
+    words ``space`` points apart."""
+    width = (right - left - space * (words - 1)) / words
+    starts = [left + n * (width + space) for n in range(words)]
+    return [_Glyph("س", at + k * width / 3, at + (k + 1) * width / 3, y, 12, 0, 0, n, n)
+            for n, at in enumerate(starts) for k in range(3)]
+
+
+def _read_order(rows: list[list[_Glyph]]) -> list[tuple[float, float]]:
+    """Where the lines of each part stand, in the order _columns reads them."""
+    return [(row[0].y, round(row[0].left)) for part, _ in _columns(rows, []) for row in part]
+
+
+def test_columns_are_read_one_after_the_other():
+    """Two columns of justified lines, a paragraph ending short in each, flush right (a
+    gutter of 18 points): the right column, then the left. A heading across both is
+    read before them."""
+    heading = _text_line(800, 60, 530, 8)
+    rows = [heading, *([*_text_line(780 - 15 * n, 60 if n != 2 else 120, 280),
+                        *_text_line(780 - 15 * n, 298 if n != 4 else 400, 530)] for n in range(6))]
+    order = _read_order(rows)
+    assert order[0] == (800, 60)
+    assert [x for _, x in order[1:]] == [298, 298, 298, 298, 400, 298, 60, 60, 120, 60, 60, 60]
+
+
+def test_neither_verse_nor_spaces_in_line_are_columns():
+    """Hemistichs side by side, centred in their halves: read row by row. Two lines of
+    one column whose wide spaces line up, over a paragraph's last line: one column."""
+    verse = [[*_text_line(780 - 20 * n, 80 + 5 * n, 260 - 5 * n),
+              *_text_line(780 - 20 * n, 320 + 3 * n, 500 - 3 * n)]
+             for n in range(6)]
+    assert len(_columns(verse, [])) == 1
+    prose = [_text_line(780, 60, 530, 5, 10), _text_line(765, 60, 530, 5, 10), _text_line(750, 400, 530)]
+    assert len(_columns(prose, [])) == 1
 
 
 def test_the_record_of_either_pdf_is_the_repaired_article():

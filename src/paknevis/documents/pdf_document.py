@@ -6,6 +6,9 @@ readers that follow the file's order give Persian backwards (pdfminer.six, pypdf
 some runs of a line and not others (pdfium's own text). So each glyph's letters and place
 are taken from pdfium (pypdfium2), and the text is put together here, from the page:
 
+- a page set in columns is read column by column, the first the right one in Persian: a
+  gutter is a strip no glyph stands on over a run of lines, with lines of text flush
+  against it (not verse, whose hemistichs stand side by side, nor a table's short cells);
 - a line is the glyphs on one baseline; in it, glyphs stand left to right, a ligature's
   letters (one glyph, لا) and a letter's marks and ZWNJ with it;
 - a line is read back as the Unicode bidirectional algorithm lays one out: a Persian line
@@ -19,21 +22,23 @@ are taken from pdfium (pypdfium2), and the text is put together here, from the p
   producer maps a mirrored glyph to either, and pdfium mirrors some again);
 - a paragraph ends where the next line is further below than the lines' pitch, in another
   size, or could have begun on the line before (it stopped short of the column's edge by
-  more than the next line's first word); pages run on;
+  more than the next line's first word); pages and columns run on; a table's cell and a
+  hemistich are paragraphs of their own;
 - a page's number, and a line repeated at the top or bottom of most pages, are left out;
 - the title is the first page's largest text, where it is larger than the body's; else
   the first line, as in a text post (:mod:`~paknevis.documents.text_post`).
 
 A link's address (a URI action) is among the record's links. Not read: a scanned page (a
 picture: no text; paknevis does no OCR), a font that does not say which letters its glyphs
-are (a reject says so), two columns (their lines are read across, as one), footnotes
-apart from the text, a soft hyphen (pdfium gives none: repair puts a ZWNJ back).
+are (a reject says so), footnotes apart from the text, a soft hyphen (pdfium gives none:
+repair puts a ZWNJ back).
 
 Written here, as no reader of PDFs gives Persian in reading order: of the 1,200 articles
 printed by Chromium, 1,095 read right, and 10 by poppler's pdftotext; of those exported by
 LibreOffice, 1,124 and 10 (``benchmarks/pdf_text.py``)."""
 from __future__ import annotations
 
+import bisect
 import ctypes
 import re
 import statistics
@@ -52,6 +57,14 @@ PDF = re.compile(rb"%PDF-\d")
 #: a space's width (in font sizes) where a page shows none; glyphs further apart than
 #: _CELL stand in two cells of a table, or two columns
 _SPACE, _CELL = 0.25, 2.5
+#: a gutter between columns is at least this wide (in font sizes: wider than most of a
+#: justified line's spaces, which a run of lines does not line up); a column holds this many
+#: lines at least, and most of them this share of its width
+_GUTTER, _COLUMN_ROWS, _FULL = 0.7, 3, 0.6
+#: a column's line stands flush against a gutter within this share of its size
+_FLUSH = 0.3
+#: a row further below the one before than this (in font sizes) is not in their columns
+_APART = 4
 #: the letters that do not join the letter after them: after one, a word's next letter
 #: stands apart by the glyph's side, as a space may
 _RIGHT_JOINING = frozenset("اآأإٱدذرزژوؤةءۀ")
@@ -73,6 +86,8 @@ _DIGIT = re.compile(r"\d")
 #: dropped; where a line's glyphs do not tell for sure whether a space stands, and where
 #: they say it does (noncharacters: no text holds them)
 _UNMAPPED_GLYPH = "\ufdd4"
+#: what a kashida's glyph is mapped to (LibreOffice's, in a justified line): see _kashidas
+_KASHIDA_AS = frozenset((_UNMAPPED_GLYPH, "<", ">"))
 _UNSURE, _UNSURE_SPACE = "\ufdd2", "\ufdd3"
 _UNSURE_EITHER = re.compile(f"([{_UNSURE}{_UNSURE_SPACE}])")
 #: a word as the word table writes its keys: without marks, ZWNJ or tatweel, in Persian
@@ -141,6 +156,13 @@ class _Line:
     rtl: bool
     #: the width of the line's first word, as read (where it would have fit on the line before)
     first_word: float
+    #: its column's left and right, where the page is set in columns (None: the page's)
+    edges: tuple[float, float] | None = None
+    #: the first line of a part of the page read after another (a column): where it stands
+    #: against the line before is no sign of a paragraph's end
+    new_part: bool = False
+    #: one of the cells its row is cut into (a table's, or a couplet's hemistichs)
+    cell: bool = False
 
 
 def read_pdf_document(path: str | Path, url: str | None = None) -> RawPost:
@@ -162,6 +184,7 @@ def read_pdf_document(path: str | Path, url: str | None = None) -> RawPost:
     links: list[str] = []
     unread: list[int] = []  # (pages pdfium cannot load: a damaged file's)
     unmapped = glyphs = 0
+    gutters: list[tuple[float, float]] = []  # (between the columns of the pages read so far)
     try:
         for n in range(len(pdf)):
             try:
@@ -171,7 +194,7 @@ def read_pdf_document(path: str | Path, url: str | None = None) -> RawPost:
                 continue
             found, lost = _page_glyphs(page)  # (those of no letter among them, in their places)
             glyphs, unmapped = glyphs + len(found), unmapped + lost
-            pages.append(_lines(found))
+            pages.append(_lines(found, gutters))
             links += _links(pdf, page)
             page.close()
     finally:
@@ -285,9 +308,8 @@ def _marks_onto(letters: list[_Glyph], marks: list[tuple[str, float, float, floa
                 under.left, under.right = min(under.left, left), max(under.right, right)
 
 
-def _lines(glyphs: list[_Glyph]) -> list[_Line]:
-    """A page's lines, top to bottom: glyphs on one baseline, cut where they stand as far
-    apart as a table's cells."""
+def _rows(glyphs: list[_Glyph]) -> list[list[_Glyph]]:
+    """Glyphs on one baseline, top to bottom; in each, left to right."""
     rows: list[list[_Glyph]] = []
     for g in sorted(glyphs, key=lambda g: -g.y):
         if rows and abs(rows[-1][0].y - g.y) < _BASELINE * max(g.size, rows[-1][0].size):
@@ -296,38 +318,200 @@ def _lines(glyphs: list[_Glyph]) -> list[_Line]:
             rows.append([g])
     for row in rows:
         row.sort(key=lambda g: (g.left, g.right, g.index))
-        baseline = statistics.median(g.y for g in row)
-        for g in row:
-            g.joins = _joins_on(g)
-            g.displaced = abs(g.y - baseline) > 0.04 * g.size
-    rows = [kept for row in rows if (kept := _kashidas(row))]
-    sizes = [statistics.median(g.size for g in row) for row in rows]
-    space = _space_width(rows)
-    lines = []
-    for row, size, rtl in zip(rows, sizes, _directions(rows, sizes), strict=True):
-        cut = [0, *(n for n in range(1, len(row)) if row[n].left - row[n - 1].right > _CELL * size), len(row)]
-        parts = [row[a:b] for a, b in pairwise(cut)]
-        row_space = _space_width([row], 2, space)
-        lines += [_line(part, size, rtl, row_space) for part in (reversed(parts) if rtl else parts)]
+    return rows
+
+
+def _lines(glyphs: list[_Glyph], gutters: list[tuple[float, float]]) -> list[_Line]:
+    """A page's lines in reading order: its columns one after the other, and in each, top
+    to bottom, the glyphs on one baseline, cut where they stand as far apart as a table's
+    cells. (``gutters``: those between columns found on the pages before: see _columns.)"""
+    parts = _columns(_rows(glyphs), gutters)
+    for rows, _ in parts:
+        for row in rows:
+            baseline = statistics.median(g.y for g in row)
+            for g in row:
+                g.joins = _joins_on(g)
+                g.displaced = abs(g.y - baseline) > 0.04 * g.size
+    parts = [([kept for row in rows if (kept := _kashidas(row))], edges) for rows, edges in parts]
+    space = _space_width([row for rows, _ in parts for row in rows])
+    lines: list[_Line] = []
+    for rows, edges in parts:
+        first = len(lines)
+        sizes = [statistics.median(g.size for g in row) for row in rows]
+        for row, size, rtl in zip(rows, sizes, _directions(rows, sizes), strict=True):
+            cut = [n for n in range(1, len(row)) if row[n].left - row[n - 1].right > _CELL * size]
+            cells = [row[a:b] for a, b in pairwise([0, *cut, len(row)])]
+            row_space = _space_width([row], 2, space)
+            lines += [_line(cell, size, rtl, row_space) for cell in (reversed(cells) if rtl else cells)]
+            if cut and min(map(len, cells)) > 1:  # (not a glyph alone, far from its line: a mark's)
+                for line in lines[-len(cells):]:
+                    line.cell = True
+        for line in lines[first:]:
+            line.edges = edges
+        if first and first < len(lines):
+            lines[first].new_part = True
     return lines
+
+
+def _columns(rows: list[list[_Glyph]], known: list[tuple[float, float]],
+             ) -> list[tuple[list[list[_Glyph]], tuple[float, float] | None]]:
+    """A page's rows in the parts read one after the other, each with its column's left and
+    right (None: the page's). Where the page is set in columns, each column is a part, in
+    the order its letters are read (the right first in Persian).
+
+    A gutter is a strip, wider than _GUTTER of the text's size, that no glyph of a run of
+    rows stands on, with glyphs on both its sides: the run is read column by column where
+    its columns hold text that runs on from line to line (see _runs_on). A row that
+    crosses the strip (a heading over both columns, the page's number) ends the run, as
+    does a row far below the one before (a page's foot); a row on one side of it only,
+    just above, in the run's size, is its column's first line (columns' lines need not
+    share baselines). Gutters found are added to ``known``, the document's: where one
+    stands on a page, a run of a few rows is enough (a last page's few lines)."""
+    if len(rows) < 2:
+        return [(rows, None)]
+    left = min(row[0].left for row in rows)
+    masks = [_covered(row, left) for row in rows]
+    sizes = [statistics.median(g.size for g in row) for row in rows]
+    parts: list[tuple[list[list[_Glyph]], tuple[float, float] | None]] = []
+    done = 0  # (the rows before are in parts)
+    for start, end, gutters in _runs(rows, masks, sizes):
+        strip = sum(((1 << (b - a)) - 1) << a for a, b in gutters)
+        size = statistics.median(sizes[start:end])
+        while start < end and abs(sizes[start] - size) > 0.1 * size:  # (a heading's last line)
+            start += 1
+        while start > done and not masks[start - 1] & strip and abs(sizes[start - 1] - size) < 0.1 * size:
+            start -= 1
+        strips = [(left + a, left + b) for a, b in gutters]
+        middles = [(a + b) / 2 for a, b in strips]
+        sides = [[[g for g in row if bisect.bisect(middles, (g.left + g.right) / 2) == k]
+                  for row in rows[start:end]] for k in range(len(gutters) + 1)]
+        seen_before = all(any(a < right and left_ < b for left_, right in known) for a, b in strips)
+        if not _runs_on(sides, strips, seen_before):
+            continue
+        known += strips
+        if start > done:
+            parts.append((rows[done:start], None))
+        glyphs = [[g for row in side for g in row] for side in sides]
+        letters = Counter(unicodedata.bidirectional(c) for side in glyphs for g in side for c in g.text)
+        for side in reversed(glyphs) if _is_rtl(letters) else glyphs:
+            parts.append((_rows(side), (min(g.left for g in side), max(g.right for g in side))))
+        done = end
+    if done < len(rows):
+        parts.append((rows[done:], None))
+    return parts
+
+
+def _runs(rows: list[list[_Glyph]], masks: list[int], sizes: list[float],
+          ) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """Runs of rows (the first, and past the last) that no glyph stands on in some strips
+    between their glyphs (the gutters, in ``masks``' points), each strip wider than _GUTTER."""
+    width = max(1, round(_GUTTER * statistics.median(sizes)))
+    runs: list[tuple[int, int, list[tuple[int, int]]]] = []
+    start, seen, gutters = 0, 0, []  # (the run's rows' glyphs, as bits)
+    for n, mask in enumerate(masks):
+        found = n > 0 and rows[n - 1][0].y - rows[n][0].y < _APART * sizes[n] and _gutters(seen | mask, width)
+        if found:
+            seen, gutters = seen | mask, found
+        else:
+            if gutters:
+                runs.append((start, n, gutters))
+            start, seen, gutters = n, mask, _gutters(mask, width)
+    if gutters:
+        runs.append((start, len(rows), gutters))
+    return runs
+
+
+def _covered(row: list[_Glyph], left: float) -> int:
+    """The points a row's glyphs stand on, from ``left``, as the bits of an int."""
+    bits = 0
+    for g in row:
+        a, b = int(g.left - left), int(g.right - left) + 1
+        bits |= ((1 << (b - a)) - 1) << a
+    return bits
+
+
+def _gutters(bits: int, width: int) -> list[tuple[int, int]]:
+    """The runs of at least ``width`` points that no glyph stands on, between glyphs."""
+    points = f"{bits:b}"[::-1]  # (the first point first)
+    first = points.find("1")
+    return [(first + m.start(), first + m.end()) for m in re.finditer(f"0{{{width},}}", points[first:])]
+
+
+def _runs_on(sides: list[list[list[_Glyph]]], gutters: list[tuple[float, float]], known: bool) -> bool:
+    """Do these sides of gutters (each side, its glyphs in each row of a run) hold text
+    that runs on from line to line, column by column?
+
+    - The run is more than _COLUMN_ROWS rows, and each side holds that many lines at
+      least. Where the gutters are ``known`` (found on a page before), two rows are
+      enough, and the flush lines alone tell.
+    - Beside each gutter, one side's lines stand flush against it (a justified column's
+      lines on both; a ragged one's on the side its lines begin). Word spaces that happen
+      to line up in a page of one column do not.
+    - In one side at least, half the lines fill _FULL of its width (in a table, none: its
+      cells are short).
+    - A line at least is flush with one of its column's edges and stops short of the
+      other, as a paragraph's lines do where ragged, or its last line does. (Verse set
+      side by side looks alike, a couplet's hemistichs side by side in a row, but each
+      hemistich is centred, or justified to both edges.)"""
+    least = 1 if known else _COLUMN_ROWS
+    if len(sides[0]) <= least:
+        return False
+    filled = ragged = known
+    for side in sides:
+        lines = [row for row in side if row]
+        if len(lines) < least:
+            return False
+        left, right = min(row[0].left for row in lines), max(row[-1].right for row in lines)
+        full = sum(row[-1].right - row[0].left >= _FULL * (right - left) for row in lines)
+        filled = filled or 2 * full >= len(lines)
+        ragged = ragged or any(min(edges) < 0.5 * row[0].size and max(edges) > 2 * row[0].size
+                               for row in lines for edges in [(row[0].left - left, right - row[-1].right)])
+    for (a, b), before, after in zip(gutters, sides, sides[1:], strict=False):
+        edges = ([(row[-1].right - a, row[-1].size) for row in before if row],
+                 [(row[0].left - b, row[0].size) for row in after if row])
+        flush = [sum(abs(gap) < _FLUSH * size for gap, size in side) for side in edges]
+        if not any(len(side) >= least and 5 * n >= 4 * len(side)
+                   for side, n in zip(edges, flush, strict=True)):
+            return False  # (four lines in five, flush)
+    return filled and ragged
 
 
 def _kashidas(row: list[_Glyph]) -> list[_Glyph]:
     """The row, with the glyphs no letter is known for left out, and a kashida drawn to
     justify a line in a word read as nothing: it is the layout's, not the text's.
-    LibreOffice maps a kashida's glyph to no letter, or to a digit («ک7رده»), which no
-    word holds drawn over the letters on both its sides; either stands between two
-    letters that join, touching both (a kashida mapped as one, U+0640, is read as one:
-    repair takes it out, as from any text)."""
-    for a, g, b in zip(row, row[1:], row[2:], strict=False):
-        width = g.right - g.left  # (touching both, over neither: over one, it is a glyph drawn twice)
-        touching = (g.left - a.right < 0.1 * a.size and b.left - g.right < 0.1 * a.size
-                    and a.right - g.left < 0.3 * width and g.right - b.left < 0.3 * width)
-        digit_over = g.text.isdigit() and g.left < a.right and b.left < g.right
-        if (len(g.text) == 1 and a.joins is not None and b.joins
-                and (g.text == _UNMAPPED_GLYPH and touching or digit_over)):
-            g.text, g.joins = "", True  # (kept, empty: it joins the letters on its sides)
+    LibreOffice maps a kashida's glyph to no letter, to a sign («حس>>اب», one glyph or
+    several, touching) or to a digit («ک7رده», drawn over the letters on both its sides),
+    which no word holds there: between two letters that join (a kashida mapped as one,
+    U+0640, is read as one: repair takes it out, as from any text)."""
+    n = 1
+    while n < len(row) - 1:
+        a, g, end = row[n - 1], row[n], n
+        while end < len(row) - 1 and row[end].text in _KASHIDA_AS:
+            end += 1
+        if end > n:
+            run, b = row[n:end], row[end]
+            if a.joins is not None and b.joins and _touching([a, *run, b]):
+                for k in run:
+                    k.text, k.joins = "", True  # (kept, empty: it joins the letters on its sides)
+            n = end + 1
+            continue
+        b = row[n + 1]
+        if (len(g.text) == 1 and g.text.isdigit() and a.joins is not None and b.joins
+                and g.left < a.right and b.left < g.right):
+            g.text, g.joins = "", True
+        n += 1
     return [g for g in row if g.text != _UNMAPPED_GLYPH]
+
+
+def _touching(glyphs: list[_Glyph]) -> bool:
+    """Does each glyph touch the next, drawn over neither (drawn over one, a kashida is a
+    glyph drawn twice)? The first and last are letters: overlapping them, only what the
+    glyphs between allow."""
+    def width(g: _Glyph) -> float:
+        return g.right - g.left if g is not glyphs[0] and g is not glyphs[-1] else float("inf")
+
+    return all(b.left - a.right < 0.1 * glyphs[0].size and a.right - b.left < 0.3 * min(width(a), width(b))
+               for a, b in pairwise(glyphs))
 
 
 def _directions(rows: list[list[_Glyph]], sizes: list[float]) -> list[bool]:
@@ -603,7 +787,8 @@ def _paragraphs(pages: list[list[_Line]]) -> list[tuple[str, int | None]]:
     titled = False
     for page, lines in enumerate(pages):
         for n, line in enumerate(lines):
-            if before is None or _ends_paragraph(before, line, left, right, pitch, same_page=n > 0):
+            same_page = n > 0 and not line.new_part
+            if before is None or _ends_paragraph(before, line, left, right, pitch, same_page=same_page):
                 first_title = (page == 0 and title is not None and abs(line.size - title) < 0.05 * title
                                and not titled)
                 titled = titled or first_title
@@ -614,12 +799,14 @@ def _paragraphs(pages: list[list[_Line]]) -> list[tuple[str, int | None]]:
 
 
 def _ends_paragraph(a: _Line, b: _Line, left: float, right: float, pitch: float, *, same_page: bool) -> bool:
-    """Does line ``b`` begin a paragraph after ``a``? (Across a page, where ``a`` stopped
-    short: the page's end is no sign.)"""
-    if abs(a.size - b.size) > 0.1 * a.size or a.rtl != b.rtl:
+    """Does line ``b`` begin a paragraph after ``a``? (Across a page or a column, where
+    ``a`` stopped short of its column's edge, ``left`` or ``right`` where the page has one
+    column: the page's end is no sign.) A table's cell, or a hemistich, is one of its own."""
+    if abs(a.size - b.size) > 0.1 * a.size or a.rtl != b.rtl or a.cell or b.cell:
         return True
     if same_page and not 0 < a.y - b.y <= _WIDER * pitch * a.size:
         return True
+    left, right = a.edges or (left, right)
     room = a.left - left if a.rtl else right - a.right  # (where the line stopped short of the column's edge)
     return room > b.first_word + 0.5 * b.size  # (with a space before the word, and slack)
 
