@@ -464,7 +464,7 @@ def _runs_on(sides: list[list[list[_Glyph]]], gutters: list[tuple[float, float]]
         left, right = min(row[0].left for row in lines), max(row[-1].right for row in lines)
         full = sum(row[-1].right - row[0].left >= _FULL * (right - left) for row in lines)
         filled = filled or 2 * full >= len(lines)
-        ragged = ragged or any(min(edges) < 0.5 * row[0].size and max(edges) > 2 * row[0].size
+        ragged = ragged or any(min(edges) < 0.5 * row[0].size and max(edges) > row[0].size
                                for row in lines for edges in [(row[0].left - left, right - row[-1].right)])
     for (a, b), before, after in zip(gutters, sides, sides[1:], strict=False):
         edges = ([(row[-1].right - a, row[-1].size) for row in before if row],
