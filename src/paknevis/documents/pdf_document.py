@@ -375,7 +375,8 @@ def _columns(rows: list[list[_Glyph]], known: list[tuple[float, float]],
     parts: list[tuple[list[list[_Glyph]], tuple[float, float] | None]] = []
     done = 0  # (the rows before are in parts)
     for start, end, gutters in _runs(rows, masks, sizes):
-        strip = sum(((1 << (b - a)) - 1) << a for a, b in gutters)
+        # (the gutters but a point at each edge: a glyph's edge is rounded to a point)
+        strip = sum(((1 << max(0, b - a - 2)) - 1) << (a + 1) for a, b in gutters)
         size = statistics.median(sizes[start:end])
         while start < end and abs(sizes[start] - size) > 0.1 * size:  # (a heading's last line)
             start += 1
@@ -441,9 +442,10 @@ def _runs_on(sides: list[list[list[_Glyph]]], gutters: list[tuple[float, float]]
     """Do these sides of gutters (each side, its glyphs in each row of a run) hold text
     that runs on from line to line, column by column?
 
-    - The run is more than _COLUMN_ROWS rows, and each side holds that many lines at
-      least. Where the gutters are ``known`` (found on a page before), two rows are
-      enough, and the flush lines alone tell.
+    - The run is more than _COLUMN_ROWS rows, and each side holds a line at least (a
+      column's last line may stand alone at the top of the next). Where the gutters are
+      ``known`` (found on a page before), two rows are enough, and the flush lines alone
+      tell.
     - Beside each gutter, one side's lines stand flush against it (a justified column's
       lines on both; a ragged one's on the side its lines begin). Word spaces that happen
       to line up in a page of one column do not.
@@ -459,7 +461,7 @@ def _runs_on(sides: list[list[list[_Glyph]]], gutters: list[tuple[float, float]]
     filled = ragged = known
     for side in sides:
         lines = [row for row in side if row]
-        if len(lines) < least:
+        if not lines:
             return False
         left, right = min(row[0].left for row in lines), max(row[-1].right for row in lines)
         full = sum(row[-1].right - row[0].left >= _FULL * (right - left) for row in lines)
@@ -470,7 +472,7 @@ def _runs_on(sides: list[list[list[_Glyph]]], gutters: list[tuple[float, float]]
         edges = ([(row[-1].right - a, row[-1].size) for row in before if row],
                  [(row[0].left - b, row[0].size) for row in after if row])
         flush = [sum(abs(gap) < _FLUSH * size for gap, size in side) for side in edges]
-        if not any(len(side) >= least and 5 * n >= 4 * len(side)
+        if not any(len(side) >= least and 5 * n >= 4 * len(side)  # (of _COLUMN_ROWS lines at least)
                    for side, n in zip(edges, flush, strict=True)):
             return False  # (four lines in five, flush)
     return filled and ragged
