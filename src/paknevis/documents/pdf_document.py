@@ -366,14 +366,14 @@ def _columns(rows: list[list[_Glyph]], known: list[tuple[float, float]],
     does a row far below the one before (a page's foot); a row on one side of it only,
     just above, in the run's size, is its column's first line (columns' lines need not
     share baselines). Gutters found are added to ``known``, the document's: where one
-    stands on a page, a run of a few rows is enough (a last page's few lines)."""
+    stands on the page or a page before, a run of a few rows is enough (a last page's few
+    lines, or a column's paragraph between two headings)."""
     if len(rows) < 2:
         return [(rows, None)]
     left = min(row[0].left for row in rows)
     masks = [_covered(row, left) for row in rows]
     sizes = [statistics.median(g.size for g in row) for row in rows]
-    parts: list[tuple[list[list[_Glyph]], tuple[float, float] | None]] = []
-    done = 0  # (the rows before are in parts)
+    runs, done = [], 0  # (each run's first row, past its last, the strips of its gutters, its sides)
     for start, end, gutters in _runs(rows, masks, sizes):
         # (the gutters but a point at each edge: a glyph's edge is rounded to a point)
         strip = sum(((1 << max(0, b - a - 2)) - 1) << (a + 1) for a, b in gutters)
@@ -386,10 +386,15 @@ def _columns(rows: list[list[_Glyph]], known: list[tuple[float, float]],
         middles = [(a + b) / 2 for a, b in strips]
         sides = [[[g for g in row if bisect.bisect(middles, (g.left + g.right) / 2) == k]
                   for row in rows[start:end]] for k in range(len(gutters) + 1)]
-        seen_before = all(any(a < right and left_ < b for left_, right in known) for a, b in strips)
-        if not _runs_on(sides, strips, seen_before):
+        runs.append((start, end, strips, sides))
+        if _runs_on(sides, strips, False):
+            known += strips
+        done = end
+    parts: list[tuple[list[list[_Glyph]], tuple[float, float] | None]] = []
+    done = 0  # (the rows before are in parts)
+    for start, end, strips, sides in runs:
+        if not _runs_on(sides, strips, all(any(a < b_ and a_ < b for a_, b_ in known) for a, b in strips)):
             continue
-        known += strips
         if start > done:
             parts.append((rows[done:start], None))
         glyphs = [[g for row in side for g in row] for side in sides]
