@@ -373,26 +373,17 @@ def _columns(rows: list[list[_Glyph]], known: list[tuple[float, float]],
     left = min(row[0].left for row in rows)
     masks = [_covered(row, left) for row in rows]
     sizes = [statistics.median(g.size for g in row) for row in rows]
-    runs, done = [], 0  # (each run's first row, past its last, the strips of its gutters, its sides)
-    for start, end, gutters in _runs(rows, masks, sizes):
-        # (the gutters but a point at each edge: a glyph's edge is rounded to a point)
-        strip = sum(((1 << max(0, b - a - 2)) - 1) << (a + 1) for a, b in gutters)
-        size = statistics.median(sizes[start:end])
-        while start < end and abs(sizes[start] - size) > 0.1 * size:  # (a heading's last line)
-            start += 1
-        while start > done and not masks[start - 1] & strip and abs(sizes[start - 1] - size) < 0.1 * size:
-            start -= 1
-        strips = [(left + a, left + b) for a, b in gutters]
-        middles = [(a + b) / 2 for a, b in strips]
-        sides = [[[g for g in row if bisect.bisect(middles, (g.left + g.right) / 2) == k]
-                  for row in rows[start:end]] for k in range(len(gutters) + 1)]
-        runs.append((start, end, strips, sides))
+    runs = _runs(rows, masks, sizes)
+    done = 0  # (first, the gutters the page shows for sure)
+    for start, end, gutters in runs:
+        start, strips, sides = _sides(rows, masks, sizes, left, start, end, gutters, done)
         if _runs_on(sides, strips, False):
             known += strips
-        done = end
+            done = end
     parts: list[tuple[list[list[_Glyph]], tuple[float, float] | None]] = []
     done = 0  # (the rows before are in parts)
-    for start, end, strips, sides in runs:
+    for start, end, gutters in runs:
+        start, strips, sides = _sides(rows, masks, sizes, left, start, end, gutters, done)
         if not _runs_on(sides, strips, all(any(a < b_ and a_ < b for a_, b_ in known) for a, b in strips)):
             continue
         if start > done:
@@ -405,6 +396,25 @@ def _columns(rows: list[list[_Glyph]], known: list[tuple[float, float]],
     if done < len(rows):
         parts.append((rows[done:], None))
     return parts
+
+
+def _sides(rows: list[list[_Glyph]], masks: list[int], sizes: list[float], left: float, start: int, end: int,
+           gutters: list[tuple[int, int]], done: int,
+           ) -> tuple[int, list[tuple[float, float]], list[list[list[_Glyph]]]]:
+    """A run's first row (without a heading's last line before its own size; with the
+    rows above, after ``done``, on one side of its gutters), its gutters' strips, and its
+    glyphs on each side of them, row by row."""
+    # (the gutters but a point at each edge: a glyph's edge is rounded to a point)
+    strip = sum(((1 << max(0, b - a - 2)) - 1) << (a + 1) for a, b in gutters)
+    size = statistics.median(sizes[start:end])
+    while start < end and abs(sizes[start] - size) > 0.1 * size:
+        start += 1
+    while start > done and not masks[start - 1] & strip and abs(sizes[start - 1] - size) < 0.1 * size:
+        start -= 1
+    strips = [(left + a, left + b) for a, b in gutters]
+    middles = [(a + b) / 2 for a, b in strips]
+    return start, strips, [[[g for g in row if bisect.bisect(middles, (g.left + g.right) / 2) == k]
+                            for row in rows[start:end]] for k in range(len(gutters) + 1)]
 
 
 def _runs(rows: list[list[_Glyph]], masks: list[int], sizes: list[float],
