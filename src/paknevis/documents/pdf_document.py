@@ -56,11 +56,12 @@ from .text_post import read_paragraphs
 #: first kilobyte)
 PDF = re.compile(rb"%PDF-\d")
 #: a space's width (in font sizes) where a page shows none; glyphs further apart than
-#: _CELL stand in two cells of a table, or two columns
+#: _CELL on a row stand in two cells of a table, or are two hemistichs of a couplet
 _SPACE, _CELL = 0.25, 2.5
 #: a gutter between columns is at least this wide (in font sizes: wider than most of a
-#: justified line's spaces, which a run of lines does not line up); a column holds this many
-#: lines at least, and most of them this share of its width
+#: justified line's spaces, which a run of lines does not line up); a run of columns is
+#: more than this many rows, one side holding that many lines at least; in one side, half
+#: the lines fill this share of its width (see _runs_on)
 _GUTTER, _COLUMN_ROWS, _FULL = 0.7, 3, 0.6
 #: a column's line stands flush against a gutter within this share of its size
 _FLUSH = 0.3
