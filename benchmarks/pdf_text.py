@@ -3,6 +3,7 @@ poppler's pdftotext, pypdf, pdfminer.six and pypdfium2's own text, measured in t
 
     python benchmarks/pdf_text.py --producer chrome --work /tmp/pdf-chrome
     python benchmarks/pdf_text.py --producer libreoffice --work /tmp/pdf-lo
+    python benchmarks/pdf_text.py --producer libreoffice --notes --work /tmp/pdf-lo-notes
 
 The 1,200 Fars News articles (../shared/data/web/farsnews-1-4.jsonl), each its title as a
 heading and its paragraphs, are made PDFs once, in ``--work``, by one of two producers that
@@ -19,6 +20,14 @@ not, and pdftotext marks its runs' directions with them); the share of the artic
 read is over all documents, as in ``word97.py``. The ZWNJs a reader keeps are counted
 apart: paknevis's repair puts back those a reader drops (``paknevis process`` on the
 PDFs). Speed: the PDFs' megabytes a second, wall time.
+
+``--columns`` sets the body in two columns; ``--notes`` (LibreOffice) gives every other
+paragraph of more than eight words a footnote after its sixth word, the note a paragraph
+of another article (of four words or more, cut at 200 characters), set as a Persian
+document's are (right to left, 10 points under the body's 12, its number raised in the
+text): the article's own text is still the one read right, without the notes or their
+numbers, and the words read that are not the article's are counted too ("extra": a note's
+words in the text).
 """
 from __future__ import annotations
 
@@ -65,6 +74,12 @@ FODT = ('<?xml version="1.0" encoding="UTF-8"?>\n<office:document '
         '</office:automatic-styles><office:body><office:text>{}</office:text></office:body></office:document>\n')
 #: the body's paragraphs in a section of two columns (the heading above it, across both)
 SECTION = '<text:section text:style-name="C" text:name="body">{}</text:section>'
+#: a footnote's paragraph: right to left and justified, as the body's, in 10 points
+NOTE_STYLE = ('<style:style style:name="N" style:family="paragraph"><style:paragraph-properties '
+              'style:writing-mode="rl-tb" fo:text-align="justify"/><style:text-properties '
+              'fo:font-size="10pt" style:font-size-complex="10pt"/></style:style></office:automatic-styles>')
+NOTE = ('<text:note text:id="n{0}" text:note-class="footnote"><text:note-citation>{0}</text:note-citation>'
+        '<text:note-body><text:p text:style-name="N">{1}</text:p></text:note-body></text:note>')
 
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -88,16 +103,20 @@ def write_chrome(work: Path, docs: list[list[str]], columns: bool) -> float:
     return time.perf_counter() - t
 
 
-def write_libreoffice(work: Path, docs: list[list[str]], columns: bool) -> float:
+def write_libreoffice(work: Path, docs: list[list[str]], columns: bool, notes: bool = False) -> float:
     """The articles exported by LibreOffice as PDFs in ``work`` (made once); its seconds."""
     soffice = shutil.which("soffice")
     if soffice is None:
         sys.exit("LibreOffice's soffice is not on the PATH (apt install libreoffice-writer-nogui)")
     for n, parts in enumerate(docs):
-        body = "".join(f'<text:p text:style-name="P">{escape(p)}</text:p>' for p in parts[1:])
+        paragraphs = _with_notes(parts[1:], docs[(n + len(docs) // 2) % len(docs)][1:]) if notes else [
+            escape(p) for p in parts[1:]]
+        body = "".join(f'<text:p text:style-name="P">{p}</text:p>' for p in paragraphs)
         heading = f'<text:h text:style-name="H" text:outline-level="1">{escape(parts[0])}</text:h>'
-        text = heading + (SECTION.format(body) if columns else body)
-        (work / f"{n:04d}.fodt").write_text(FODT.format(text), encoding="utf-8")
+        text = FODT.format(heading + (SECTION.format(body) if columns else body))
+        if notes:
+            text = text.replace("</office:automatic-styles>", NOTE_STYLE)
+        (work / f"{n:04d}.fodt").write_text(text, encoding="utf-8")
     t = time.perf_counter()
     for _ in range(3):  # (soffice may stop short of a long list, or fail on it: those left go again)
         left = sorted(str(f) for f in work.glob("*.fodt") if not f.with_suffix(".pdf").exists())
@@ -109,23 +128,45 @@ def write_libreoffice(work: Path, docs: list[list[str]], columns: bool) -> float
     return time.perf_counter() - t
 
 
+def _with_notes(paragraphs: list[str], other: list[str]) -> list[str]:
+    """The paragraphs as OpenDocument, every other one of more than eight words with a
+    footnote after its sixth word: the next of ``other``'s paragraphs of four words or
+    more, cut at 200 characters."""
+    other = [p for p in other if len(p.split()) >= 4]
+    out, n = [], 0
+    for at, p in enumerate(paragraphs):
+        words = p.split(" ")
+        if at % 2 or len(words) <= 8 or not other:
+            out.append(escape(p))
+            continue
+        note = other[n % len(other)]
+        note = note if len(note) <= 200 else note[:note.rfind(" ", 0, 200)]
+        n += 1
+        before, after = escape(" ".join(words[:6])), escape(" ".join(words[6:]))
+        out.append(f"{before}{NOTE.format(n, escape(note))} {after}")
+    return out
+
+
 def _flat(text: str) -> str:
     return _SPACES.sub(" ", text.translate(_UNSEEN)).strip()
 
 
 def score(name: str, texts: list[str], docs: list[list[str]], seconds: float, mb: float) -> dict:
-    right = found = total = zwnj = 0
+    right = found = extra = total = zwnj = 0
     for text, parts in zip(texts, docs, strict=True):
         source = " ".join(parts)
         right += _flat(text) == _flat(source)
-        words = Counter(_flat(source).split())
-        found += sum((words & Counter(_flat(text).split())).values())
+        words, read = Counter(_flat(source).split()), Counter(_flat(text).split())
+        found += sum((words & read).values())
+        extra += sum((read - words).values())
         total += sum(words.values())
         zwnj += text.count("\u200c")
-    row = {"documents": len(docs), "read_right": right, "words_read": round(found / total, 4), "zwnjs": zwnj,
-           "seconds": round(seconds, 2), "MB_per_s": round(mb / seconds, 2)}
-    print(f"{name:12} {right:5}/{len(docs)} read right  {found / total:.4f} of the words  {zwnj:6} ZWNJs  "
-          f"{seconds:7.2f} s  {mb / seconds:7.2f} MB/s", flush=True)
+    row = {"documents": len(docs), "read_right": right, "words_read": round(found / total, 4),
+           "words_extra": round(extra / total, 4), "zwnjs": zwnj, "seconds": round(seconds, 2),
+           "MB_per_s": round(mb / seconds, 2)}
+    print(f"{name:12} {right:5}/{len(docs)} read right  {found / total:.4f} of the words  "
+          f"{extra / total:.4f} extra  {zwnj:6} ZWNJs  {seconds:7.2f} s  {mb / seconds:7.2f} MB/s",
+          flush=True)
     return row
 
 
@@ -156,21 +197,25 @@ def main() -> None:
     ap.add_argument("--producer", choices=["chrome", "libreoffice"], default="chrome")
     ap.add_argument("--work", help="where the PDFs are written (default: a new temporary folder)")
     ap.add_argument("--columns", action="store_true", help="lay the body out in two columns")
+    ap.add_argument("--notes", action="store_true", help="give paragraphs footnotes (LibreOffice)")
     ap.add_argument("--limit", type=int, help="the first N articles only")
     ap.add_argument("--json", help="write the figures here")
     args = ap.parse_args()
+    if args.notes and args.producer != "libreoffice":
+        ap.error("--notes needs --producer libreoffice (Chromium lays out no footnotes)")
     work = Path(args.work or tempfile.mkdtemp())
     work.mkdir(parents=True, exist_ok=True)
     docs = articles()[:args.limit]
     made = "written before, in --work"
     if len(list(work.glob("*.pdf"))) < len(docs):
-        write = write_chrome if args.producer == "chrome" else write_libreoffice
-        made = f"{args.producer} wrote them in {write(work, docs, args.columns):.1f} s"
+        seconds = (write_chrome(work, docs, args.columns) if args.producer == "chrome"
+                   else write_libreoffice(work, docs, args.columns, args.notes))
+        made = f"{args.producer} wrote them in {seconds:.1f} s"
     files = sorted(work.glob("*.pdf"))[:len(docs)]
     mb = sum(f.stat().st_size for f in files) / 1e6
     print(f"{len(files)} PDFs, {mb:.1f} MB ({made})", flush=True)
-    out: dict = {"producer": args.producer, "columns": 2 if args.columns else 1, "files": len(files),
-                 "MB": round(mb, 1)}
+    out: dict = {"producer": args.producer, "columns": 2 if args.columns else 1, "notes": args.notes,
+                 "files": len(files), "MB": round(mb, 1)}
 
     from paknevis.documents.pdf_document import read_pdf_document
 

@@ -16,7 +16,9 @@ over three pages or more, each page numbered at its foot:
   first column the right one), in a smaller size;
 - ``verse.pdf``: Chrome prints a ghazal's opening couplets (verse.txt), each
   couplet's two hemistichs side by side in a row, as Persian verse is set: read row by
-  row, not as two columns.
+  row, not as two columns;
+- ``article-libreoffice-notes.pdf``: LibreOffice's, with footnotes (NOTES) at the pages'
+  feet, their numbers raised in the text; the last note runs over to the next page.
 
 The site's name in it is a link to the site, in both.
 
@@ -58,6 +60,9 @@ FODT = """<?xml version="1.0" encoding="UTF-8"?>
   <style:columns fo:column-count="2" fo:column-gap="0.6cm"/></style:section-properties></style:style>
  <style:style style:name="F" style:family="paragraph"><style:paragraph-properties fo:text-align="center"/>
  </style:style>
+ <style:style style:name="N" style:family="paragraph"><style:paragraph-properties style:writing-mode="rl-tb"
+  fo:text-align="justify"/><style:text-properties fo:font-size="13pt" style:font-size-complex="13pt"/>
+ </style:style>
  <style:page-layout style:name="L"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm"
   fo:margin="2cm"/><style:footer-style/></style:page-layout>
 </office:automatic-styles>
@@ -71,6 +76,15 @@ FODT = """<?xml version="1.0" encoding="UTF-8"?>
 
 #: the site's name in the article, a link to it in both PDFs
 SITE, LINK = "www.farsnews.ir", "https://www.farsnews.ir/"
+#: footnotes, each after the first place its words stand in the article (the project's own)
+NOTES = {
+    "خبرگزاری فارس،": "خبرگزاری فارس در سال ۱۳۸۲ در تهران به کار آغاز کرد.",
+    "نفت برنت": "برنت نفت دریای شمال است و قیمت آن معیار بازار جهانی نفت است.",
+    "برنامهٔ پنج‌ساله": " ".join(["به گفتهٔ کارشناسان، سرمایه‌گذاری خارجی در صنعت نفت و گاز در سال‌های"
+                                  " گذشته کاهش یافته و بازگشت آن به ثبات قراردادها بستگی دارد."] * 6),
+}
+NOTE = ('<text:note text:id="n{0}" text:note-class="footnote"><text:note-citation>{0}</text:note-citation>'
+        '<text:note-body><text:p text:style-name="N">{1}</text:p></text:note-body></text:note>')
 
 
 def article() -> tuple[str, list[str]]:
@@ -108,7 +122,8 @@ def _print(page_html: str, to: Path, paper: str = "A5") -> None:
         browser.close()
 
 
-def write_libreoffice(title: str, paragraphs: list[str], to: Path, *, columns: bool = False) -> None:
+def write_libreoffice(title: str, paragraphs: list[str], to: Path, *, columns: bool = False,
+                      notes: bool = False) -> None:
     soffice = shutil.which("soffice")
     if soffice is None:
         sys.exit("LibreOffice's soffice is not on the PATH (apt install libreoffice-writer-nogui)")
@@ -116,6 +131,9 @@ def write_libreoffice(title: str, paragraphs: list[str], to: Path, *, columns: b
     body = "".join('<text:p text:style-name="{}">{}</text:p>'.format("S" if columns else "P",
                                                                       escape(p).replace(SITE, link))
                    for p in paragraphs)
+    for n, (words, note) in enumerate(NOTES.items() if notes else (), 1):
+        assert escape(words) in body, words
+        body = body.replace(escape(words), escape(words) + NOTE.format(n, escape(note)), 1)
     if columns:
         body = f'<text:section text:style-name="C" text:name="body">{body}</text:section>'
     body = f'<text:h text:style-name="H" text:outline-level="1">{escape(title)}</text:h>' + body
@@ -144,6 +162,7 @@ def main() -> None:
     write_chrome(title, paragraphs, FIXTURES / "article-chrome-columns.pdf", columns=True)
     write_libreoffice(title, paragraphs, FIXTURES / "article-libreoffice-columns.pdf", columns=True)
     write_verse(FIXTURES / "verse.pdf")
+    write_libreoffice(title, paragraphs, FIXTURES / "article-libreoffice-notes.pdf", notes=True)
     for f in sorted(FIXTURES.glob("*.pdf")):
         print(f, f.stat().st_size)
 

@@ -6,7 +6,8 @@ tests/data/pdf holds one article (article.txt) laid out by Chrome and by LibreOf
 (scripts/make_pdf_fixtures.py): each writes a Persian line differently (left to right as
 drawn, and in reading order), over three pages each numbered at its foot; LibreOffice
 keeps the ZWNJs and justifies with kashidas, Chrome drops the ZWNJs. Both lay it out in
-two columns too, and Chrome a ghazal's couplets (verse.txt), hemistichs side by side."""
+two columns too, and Chrome a ghazal's couplets (verse.txt), hemistichs side by side;
+LibreOffice gives it footnotes."""
 import json
 from pathlib import Path
 
@@ -22,9 +23,11 @@ from paknevis.documents.pdf_document import (
     _columns,
     _Glyph,
     _paired,
+    _rows,
     read_pdf_document,
     visual_to_logical,
 )
+from paknevis.documents.pdf_notes import Notes
 
 PDFS = Path(__file__).parent / "data" / "pdf"
 Z = "\u200c"
@@ -32,7 +35,8 @@ TITLE, *PARAGRAPHS = (PDFS / "article.txt").read_text(encoding="utf-8").strip().
 
 
 @pytest.mark.parametrize("producer, zwnj", [("chrome", ""), ("libreoffice", Z),
-                                            ("chrome-columns", ""), ("libreoffice-columns", Z)])
+                                            ("chrome-columns", ""), ("libreoffice-columns", Z),
+                                            ("libreoffice-notes", Z)])
 def test_a_pdf_is_read_as_its_source(producer, zwnj):
     """Every paragraph as written, its Latin runs, numbers, handle, guillemets, brackets
     and marks in reading order, joined across lines and pages; the title by its size; the
@@ -40,7 +44,8 @@ def test_a_pdf_is_read_as_its_source(producer, zwnj):
     sample post's are; LibreOffice's kashidas, mapped to a digit or to «>», are the
     layout's.) Set in two columns, the right column is read first, then the left, and a
     paragraph runs on from one to the other: the last page's two lines are still read
-    as columns, by the gutter of the pages before."""
+    as columns, by the gutter of the pages before. Footnotes, and their numbers raised in
+    the text, are left out (as a Word file's are), a note run over to the next page too."""
     post = read_pdf_document(PDFS / f"article-{producer}.pdf")
     assert post.title == TITLE.replace(Z, zwnj)
     assert [line for line in post.body if line.strip()] == [p.replace(Z, zwnj) for p in PARAGRAPHS]
@@ -92,6 +97,64 @@ def test_neither_verse_nor_spaces_in_line_are_columns():
     assert len(_columns(verse, [])) == 1
     prose = [_text_line(780, 60, 530, 5, 10), _text_line(765, 60, 530, 5, 10), _text_line(750, 400, 530)]
     assert len(_columns(prose, [])) == 1
+
+
+def _drawn(visual: str, y: float, left: float, size: float = 12) -> list[_Glyph]:
+    """Glyphs as drawn, left to right from ``left``, each half ``size`` wide; a space is a
+    gap of a third of it."""
+    glyphs, x, word = [], left, 0
+    for c in visual:
+        if c == " ":
+            x, word = x + size / 3, word + 1
+            continue
+        glyphs.append(_Glyph(c, x, x + size / 2, y, size, 0, x, word, word))
+        x += size / 2
+    return glyphs
+
+
+def _page(numbers: list[_Glyph], notes: list[_Glyph], lines: int = 6) -> list[list[_Glyph]]:
+    """A page's rows: ``lines`` lines of Persian text (12 points, 15 apart) from 700 down,
+    the glyphs in ``numbers``, ``notes`` and the page's number at its foot."""
+    text = [g for n in range(lines) for g in _drawn("سسسس سسسس سسسس سسسس", 700 - 15 * n, 400)]
+    return _rows([*text, *numbers, *notes, *_drawn("۵", 500, 450, 10)])
+
+
+def _read(rows: list[list[_Glyph]]) -> list[str]:
+    return ["".join(g.text for g in row) for row in rows]
+
+
+@pytest.mark.parametrize("numbers, notes", [
+    # LibreOffice: the number in the text a row of its own, raised over its line, after a
+    # Persian word (the letter to its right); in the note, the first glyph it is read from
+    ([_Glyph("2", 452, 455.5, 689.5, 7, 0, 452, 0, 0)],
+     [*_drawn("سسس سسس 2", 600, 420, 10), *_drawn("سسس سسس", 588, 430, 10)]),
+    # Word: in the text raised in its line's row (Persian digits), in the note raised too
+    ([_Glyph("۱", 452, 456, 688, 8, 0, 452, 0, 0), _Glyph("۲", 452, 456, 628, 8, 0, 452, 0, 0)],
+     [*_drawn("سسس سسس", 600, 420, 10), *_drawn("۱", 604, 471, 6),
+      *_drawn("سسس سسس", 588, 420, 10), *_drawn("۲", 592, 471, 6)]),
+])
+def test_footnotes_and_the_numbers_calling_them_are_left_out(numbers, notes):
+    """A page's footnotes (smaller, at its foot under a gap, each begun by a number that
+    stands raised in the text) are not its text: left out, with the numbers; the page's
+    number is kept for _without_running_lines. A note that runs over to the next page,
+    in their size, is left out there too; small print at a foot with no note before it
+    is kept."""
+    line = "س" * 16
+    notes_seen = Notes()
+    assert _read(notes_seen.without(_page(numbers, notes))) == [line] * 6 + ["۵"]
+    going_on = _page([], _drawn("سسس سسس", 600, 420, 10), lines=2)
+    assert _read(notes_seen.without(going_on)) == [line, line, "۵"]
+    assert _read(Notes().without(going_on)) == [line, line, "سسسسسس", "۵"]
+
+
+def test_a_raised_number_after_a_digit_or_latin_letter_with_no_note_is_kept():
+    """A power (۱۰⁶ تومان, m²) stands nearest its digit or letter, to its left: no note's
+    number, it is kept; so is one whose page has no notes at its foot, by a Latin word."""
+    power = _rows([*_drawn("سسس ۱۰", 700, 400), _Glyph("۶", 434.5, 438, 703, 8, 0, 434.5, 1, 1),
+                   *_drawn("سسسس", 700, 442)])
+    assert _read(Notes().without(power)) == ["سسس۱۰۶سسسس"]
+    latin = _rows([*_drawn("سسسس", 700, 400), *_drawn("m", 700, 432), _Glyph("2", 438, 441, 703, 8, 0, 438, 1, 1)])
+    assert _read(Notes().without(latin)) == ["سسسسm2"]
 
 
 def test_the_record_of_either_pdf_is_the_repaired_article():

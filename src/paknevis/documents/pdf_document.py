@@ -50,6 +50,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from .assemble import RawPost
+from .pdf_notes import Notes
 from .text_post import read_paragraphs
 
 #: how a PDF begins (its header may follow some bytes of other data: readers look in the
@@ -187,6 +188,7 @@ def read_pdf_document(path: str | Path, url: str | None = None) -> RawPost:
     unread: list[int] = []  # (pages pdfium cannot load: a damaged file's)
     unmapped = glyphs = 0
     gutters: list[tuple[float, float]] = []  # (between the columns of the pages read so far)
+    notes = Notes()  # (the pages' footnotes, left out)
     try:
         for n in range(len(pdf)):
             try:
@@ -196,7 +198,7 @@ def read_pdf_document(path: str | Path, url: str | None = None) -> RawPost:
                 continue
             found, lost = _page_glyphs(page)  # (those of no letter among them, in their places)
             glyphs, unmapped = glyphs + len(found), unmapped + lost
-            pages.append(_lines(found, gutters))
+            pages.append(_lines(notes.without(_rows(found)), gutters))
             links += _links(pdf, page)
             page.close()
     finally:
@@ -323,11 +325,12 @@ def _rows(glyphs: list[_Glyph]) -> list[list[_Glyph]]:
     return rows
 
 
-def _lines(glyphs: list[_Glyph], gutters: list[tuple[float, float]]) -> list[_Line]:
-    """A page's lines in reading order: its columns one after the other, and in each, top
-    to bottom, the glyphs on one baseline, cut where they stand as far apart as a table's
-    cells. (``gutters``: those between columns found on the pages before: see _columns.)"""
-    parts = _columns(_rows(glyphs), gutters)
+def _lines(rows: list[list[_Glyph]], gutters: list[tuple[float, float]]) -> list[_Line]:
+    """A page's lines in reading order, from its rows (see _rows): its columns one after
+    the other, and in each, top to bottom, the glyphs on one baseline, cut where they stand
+    as far apart as a table's cells. (``gutters``: those between columns found on the
+    pages before: see _columns.)"""
+    parts = _columns(rows, gutters)
     for rows, _ in parts:
         for row in rows:
             baseline = statistics.median(g.y for g in row)
