@@ -153,7 +153,8 @@ def test_a_raised_number_after_a_digit_or_latin_letter_with_no_note_is_kept():
     power = _rows([*_drawn("سسس ۱۰", 700, 400), _Glyph("۶", 434.5, 438, 703, 8, 0, 434.5, 1, 1),
                    *_drawn("سسسس", 700, 442)])
     assert _read(Notes().without(power)) == ["سسس۱۰۶سسسس"]
-    latin = _rows([*_drawn("سسسس", 700, 400), *_drawn("m", 700, 432), _Glyph("2", 438, 441, 703, 8, 0, 438, 1, 1)])
+    latin = _rows([*_drawn("سسسس", 700, 400), *_drawn("m", 700, 432),
+                   _Glyph("2", 438, 441, 703, 8, 0, 438, 1, 1)])
     assert _read(Notes().without(latin)) == ["سسسسm2"]
 
 
@@ -243,6 +244,26 @@ def _pdf(content: bytes, font: list[bytes] | None = None) -> bytes:
     out += b"".join(b"%010d 00000 n \n" % at for at in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     return bytes(out)
+
+
+_HELVETICA = [b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+
+
+def test_a_glyph_drawn_far_off_the_page_is_not_read(tmp_path):
+    """Bytes changed in a file may put a glyph billions of points off its page, or make it
+    as wide (hypothesis found one): it is not on the page, and is not read (the search for
+    columns had held a bit for each point it stood on, and ran out of memory: MemoryError).
+    A page whose box does not begin at 0 is read whole."""
+    data = bytearray((PDFS / "article-chrome.pdf").read_bytes())
+    for at, byte in [(66496, 118), (13178, 237), (4852, 52), (588, 243), (30292, 229), (49004, 20),
+                     (38492, 119), (15625, 25)]:  # (a glyph 201,347,743,680 points wide, on a page of 420)
+        data[at] = byte
+    (tmp_path / "far.pdf").write_bytes(data)
+    assert "نشست" in read_pdf_document(tmp_path / "far.pdf").raw_text
+    text = b"BT /F1 24 Tf 1072 700 Td (Persian text) Tj ET"
+    moved = _pdf(text, _HELVETICA).replace(b"[0 0 595 842]", b"[1000 0 1595 842]")
+    (tmp_path / "moved.pdf").write_bytes(moved)
+    assert read_pdf_document(tmp_path / "moved.pdf").raw_text == "Persian text"
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -25,13 +25,14 @@ are taken from pdfium (pypdfium2), and the text is put together here, from the p
   more than the next line's first word); pages and columns run on; a table's cell and a
   hemistich are paragraphs of their own;
 - a page's number, and a line repeated at the top or bottom of most pages, are left out;
+  so are its footnotes, and the numbers raised in the text that call them
+  (:mod:`~paknevis.documents.pdf_notes`);
 - the title is the first page's largest text, where it is larger than the body's; else
   the first line, as in a text post (:mod:`~paknevis.documents.text_post`).
 
 A link's address (a URI action) is among the record's links. Not read: a scanned page (a
 picture: no text; paknevis does no OCR), a font that does not say which letters its glyphs
-are (a reject says so), footnotes apart from the text, a soft hyphen (pdfium gives none:
-repair puts a ZWNJ back).
+are (a reject says so), a soft hyphen (pdfium gives none: repair puts a ZWNJ back).
 
 Written here, as no reader of PDFs gives Persian in reading order: of the 1,200 articles
 printed by Chromium, 1,095 read right, and 10 by poppler's pdftotext; of those exported by
@@ -147,6 +148,9 @@ class _Glyph:
     #: off its line's baseline (a letter with its mark, drawn as one glyph: pdfium reads it
     #: as a line of its own, and may give it a part of the glyph's box)
     displaced: bool = False
+    #: beside a note's number, left out (see pdf_notes): the gap where it stood, wider
+    #: than a space, is no measure of the line's spaces
+    by_number: bool = False
 
 
 @dataclass
@@ -227,6 +231,8 @@ def _page_glyphs(page) -> tuple[list[_Glyph], int]:  # noqa: ANN001  (a pypdfium
         unicode_of, unmapped = raw.FPDFText_GetUnicode, raw.FPDFText_HasUnicodeMapError
         box_of, origin_of = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
         size_of = raw.FPDFText_GetFontSize
+        left, _, right, _ = page.get_bbox()  # (where the page is: its box need not begin at 0)
+        width = right - left
         letters: list[_Glyph] = []
         # (a mark, its left and right, where it is drawn from, its baseline, its word)
         marks: list[tuple[str, float, float, float, float, int]] = []
@@ -246,6 +252,8 @@ def _page_glyphs(page) -> tuple[list[_Glyph], int]:  # noqa: ANN001  (a pypdfium
             else:
                 letter = chr(u)
             box_of(handle, i, at_box)
+            if not left - width < box.left <= box.right < right + width:  # (off the page: a damaged file's)
+                continue
             origin_of(handle, i, at_x, at_y)
             if letter == "\u200c" or unicodedata.combining(letter):
                 marks.append((letter, box.left, box.right, x.value, y.value, word))
@@ -576,10 +584,11 @@ def _joins_on(g: _Glyph) -> bool | None:
 def _space_width(rows: list[list[_Glyph]], least: int = 5, page: float = _SPACE) -> float:
     """A space's width in these lines (a page's, or a line's: a justified line's spaces
     are its own), in font sizes: where two letters stand apart that would have joined and
-    the file puts a space between them (the surest spaces); ``page``'s where fewer than
-    ``least`` tell."""
+    the file puts a space between them (the surest spaces), but where a note's number
+    stood; ``page``'s where fewer than ``least`` tell."""
     gaps = [(b.left - a.right) / a.size for row in rows for a, b in pairwise(row)
-            if a.word != b.word and b.left > a.right and b.joins and a.joins is not None]
+            if a.word != b.word and b.left > a.right and b.joins and a.joins is not None
+            and not (a.by_number and b.by_number)]
     return statistics.median(gaps) if len(gaps) >= least else page
 
 

@@ -43,12 +43,13 @@ _CALLED_AFTER = frozenset(".،؛:!؟)»\"")
 
 @dataclass
 class _Number:
-    """A number raised in the text: its glyphs, the number, and whether it stands after a
-    Persian word or a point."""
+    """A number raised in the text: its glyphs, the number, whether it stands after a
+    Persian word or a point, and the glyphs of its line beside it."""
 
     glyphs: list[_Glyph]
     value: int
     after_word: bool
+    beside: list[_Glyph]
 
 
 class Notes:
@@ -77,7 +78,10 @@ class Notes:
                 self.size_before = size
             else:
                 start = end
-        dropped = {id(g) for n in numbers if n.value in called or n.after_word for g in n.glyphs}
+        gone = [n for n in numbers if n.value in called or n.after_word]
+        for g in (g for n in gone for g in n.beside):
+            g.by_number = True
+        dropped = {id(g) for n in gone for g in n.glyphs}
         kept = [[g for g in row if id(g) not in dropped] for row in rows[:start] + rows[end:]]
         return [row for row in kept if row]
 
@@ -119,23 +123,24 @@ def _foot(rows: list[list[_Glyph]], body: float) -> tuple[int, int]:
 
 
 def _note_numbers(rows: list[list[_Glyph]], size: float) -> set[int]:
-    """The numbers the notes' rows begin with: on the side their letters are read from, or
-    raised over it, in a row of their own."""
-    found = set()
+    """The numbers the notes' rows begin with: on the side their letters are read from
+    (apart from a number the note begins with), or raised over it, in a row of their own."""
+    found: set[int] = set()
     for row in rows:
         if all(map(_is_digit, row)):
             if _size(row) < _NUMBER_SIZE * size:
-                found.add(_value(row))
+                found.update(map(_value, _apart(row)))
             continue
         kinds = Counter(unicodedata.bidirectional(c) for g in row for c in g.text)
-        glyphs = row[::-1] if kinds["AL"] + kinds["R"] >= kinds["L"] else row
+        rtl = kinds["AL"] + kinds["R"] >= kinds["L"]
         digits = []
-        for g in glyphs:
+        for g in row[::-1] if rtl else row:
             if not _is_digit(g):
                 break
             digits.append(g)
         if digits and len(digits) < len(row):
-            found.add(_value(sorted(digits, key=lambda g: g.left)))
+            runs = _apart(sorted(digits, key=lambda g: g.left))
+            found.add(_value(runs[-1] if rtl else runs[0]))
     return found
 
 
@@ -186,4 +191,4 @@ def _number(digits: list[_Glyph], line: list[_Glyph]) -> _Number:
     first = after.text[0] if after else " "
     word = first in _CALLED_AFTER or unicodedata.bidirectional(first) == "AL" and first.isalpha()
     nearer = after is not None and (before is None or after.left - right <= left - before.right)
-    return _Number(digits, _value(digits), word and nearer)
+    return _Number(digits, _value(digits), word and nearer, [g for g in (before, after) if g is not None])
