@@ -132,6 +132,8 @@ def _read(rows: list[list[_Glyph]]) -> list[str]:
     ([_Glyph("۱", 452, 456, 688, 8, 0, 452, 0, 0), _Glyph("۲", 452, 456, 628, 8, 0, 452, 0, 0)],
      [*_drawn("سسس سسس", 600, 420, 10), *_drawn("۱", 604, 471, 6),
       *_drawn("سسس سسس", 588, 420, 10), *_drawn("۲", 592, 471, 6)]),
+    # a browser's sup: 0.83 of the line's size, raised 0.29 of it
+    ([_Glyph("3", 451, 456, 688.5, 10, 0, 451, 0, 0)], [*_drawn("سسس سسس 3", 600, 420, 10)]),
 ])
 def test_footnotes_and_the_numbers_calling_them_are_left_out(numbers, notes):
     """A page's footnotes (smaller, at its foot under a gap, each begun by a number that
@@ -147,15 +149,20 @@ def test_footnotes_and_the_numbers_calling_them_are_left_out(numbers, notes):
     assert _read(Notes().without(going_on)) == [line, line, "سسسسسس", "۵"]
 
 
-def test_a_raised_number_after_a_digit_or_latin_letter_with_no_note_is_kept():
-    """A power (۱۰⁶ تومان, m²) stands nearest its digit or letter, to its left: no note's
-    number, it is kept; so is one whose page has no notes at its foot, by a Latin word."""
+def test_a_raised_number_after_a_digit_or_latin_letter_is_kept():
+    """A power (۱۰⁶ تومان, m²) stands nearest its digit or letter, to its left: it is
+    kept, even where a note on its page has its number (that note's own number, after a
+    Persian word, is left out)."""
     power = _rows([*_drawn("سسس ۱۰", 700, 400), _Glyph("۶", 434.5, 438, 703, 8, 0, 434.5, 1, 1),
                    *_drawn("سسسس", 700, 442)])
     assert _read(Notes().without(power)) == ["سسس۱۰۶سسسس"]
     latin = _rows([*_drawn("سسسس", 700, 400), *_drawn("m", 700, 432),
                    _Glyph("2", 438, 441, 703, 8, 0, 438, 1, 1)])
     assert _read(Notes().without(latin)) == ["سسسسm2"]
+    power = [*_drawn("سسسس", 715, 400), *_drawn("m", 715, 432), _Glyph("2", 438, 441, 718, 8, 0, 438, 1, 1)]
+    called = _Glyph("2", 452, 455.5, 674.5, 7, 0, 452, 0, 0)  # (over the page's third line)
+    page = _page([*power, called], _drawn("سسس سسس 2", 600, 420, 10))
+    assert _read(Notes().without(page)) == ["سسسسm2", *["س" * 16] * 6, "۵"]
 
 
 def test_the_record_of_either_pdf_is_the_repaired_article():

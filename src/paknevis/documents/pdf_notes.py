@@ -13,9 +13,9 @@ they are notes for sure:
   the text than its lines are apart, is the page's notes where one of them begins with a
   number that stands raised in the page's text, or where they go on from the notes of the
   page before, in their size (a long note runs over the page: its rest has no number);
-- a raised number is left out where the notes have it, or where it stands after a
-  Persian word or a point (a note's, or an endnote's: no part of the word). After a digit
-  or a Latin letter, it may be a power (۱۰⁶, m²) and is kept.
+- a raised number is left out where it stands after a Persian word or a point (a note's,
+  or an endnote's: no part of the word), or where the notes have it. After a digit or a
+  Latin letter, it may be a power (۱۰⁶, m²), and is kept.
 """
 from __future__ import annotations
 
@@ -29,9 +29,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .pdf_document import _Glyph
 
-#: a note's number in the text is at most this share of its line's size, its baseline
-#: raised from the line's by a share of the line's size between these two
-_NUMBER_SIZE, _RAISED = 0.8, (0.15, 0.7)
+#: a note's number in the text is at most this share of its line's size (Word sets it in
+#: about 0.65, LibreOffice 0.58, a browser a sup in 0.83), its baseline raised from the
+#: line's by a share of the line's size between these two
+_NUMBER_SIZE, _RAISED = 0.85, (0.15, 0.7)
 #: notes are set smaller than the text: at most this share of its size
 _NOTE_SIZE = 0.92
 #: notes stand further below the text's last line than this many of its lines' pitch
@@ -43,13 +44,14 @@ _CALLED_AFTER = frozenset(".،؛:!؟)»\"")
 
 @dataclass
 class _Number:
-    """A number raised in the text: its glyphs, the number, whether it stands after a
-    Persian word or a point, and the glyphs of its line beside it."""
+    """A number raised in the text: its glyphs, the number, the glyphs of its line beside
+    it, and what it stands nearest: a Persian word or a point after it ("word"), a digit
+    or a Latin letter before it ("power"), or neither."""
 
     glyphs: list[_Glyph]
     value: int
-    after_word: bool
     beside: list[_Glyph]
+    after: str
 
 
 class Notes:
@@ -78,7 +80,7 @@ class Notes:
                 self.size_before = size
             else:
                 start = end
-        gone = [n for n in numbers if n.value in called or n.after_word]
+        gone = [n for n in numbers if n.after == "word" or n.value in called and n.after != "power"]
         for g in (g for n in gone for g in n.beside):
             g.by_number = True
         dropped = {id(g) for n in gone for g in n.glyphs}
@@ -178,17 +180,22 @@ def _value(digits: list[_Glyph]) -> int:
 
 
 def _number(digits: list[_Glyph], line: list[_Glyph]) -> _Number:
-    """A raised number over (or in) a line: after a Persian word or a point where the
-    glyph nearest it (within the line's size) is one, to its right. (A power stands
-    nearer its digit or Latin letter, to its left: ۱۰⁶ تومان, m².) The gap it leaves is
-    wider than the line's spaces, and is read as one."""
+    """A raised number over (or in) a line, and what it stands after: the glyph nearest
+    it (within the line's size), a Persian word's or a point to its right, or a digit or
+    a Latin letter to its left (a power: ۱۰⁶ تومان, m²; or a note's number after a Latin
+    word, kept with it: what is read as a power is never left out). The gap a number
+    left out leaves is wider than the line's spaces, and is read as one."""
     left, right, own = digits[0].left, digits[-1].right, {id(g) for g in digits}
-    others = [g for g in line if id(g) not in own]
-    after = min((g for g in others if right - 0.5 <= g.left < right + g.size),
-                key=lambda g: g.left, default=None)
-    before = max((g for g in others if left - g.size < g.right <= left + 0.5),
-                 key=lambda g: g.right, default=None)
-    first = after.text[0] if after else " "
-    word = first in _CALLED_AFTER or unicodedata.bidirectional(first) == "AL" and first.isalpha()
-    nearer = after is not None and (before is None or after.left - right <= left - before.right)
-    return _Number(digits, _value(digits), word and nearer, [g for g in (before, after) if g is not None])
+    middle, others = (left + right) / 2, [g for g in line if id(g) not in own]
+    # (LibreOffice may draw it over the next word's first letter: a side is its middle's)
+    after = min((g for g in others if middle <= g.left < right + g.size), key=lambda g: g.left, default=None)
+    before = max((g for g in others if left - g.size < g.right <= middle), key=lambda g: g.right,
+                 default=None)
+    beside = [g for g in (before, after) if g is not None]
+    if after is not None and (before is None or after.left - right <= left - before.right):
+        first = after.text[0]
+        word = first in _CALLED_AFTER or unicodedata.bidirectional(first) == "AL" and first.isalpha()
+        return _Number(digits, _value(digits), beside, "word" if word else "")
+    last = before.text[-1] if before else " "
+    power = last.isdigit() or unicodedata.bidirectional(last) == "L"
+    return _Number(digits, _value(digits), beside, "power" if power else "")
