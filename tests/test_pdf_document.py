@@ -22,6 +22,8 @@ from paknevis.documents.pdf_document import (
     PdfError,
     _columns,
     _Glyph,
+    _joins_on,
+    _kashidas,
     _paired,
     _rows,
     read_pdf_document,
@@ -163,6 +165,23 @@ def test_a_raised_number_after_a_digit_or_latin_letter_is_kept():
     called = _Glyph("2", 452, 455.5, 674.5, 7, 0, 452, 0, 0)  # (over the page's third line)
     page = _page([*power, called], _drawn("سسس سسس 2", 600, 420, 10))
     assert _read(Notes().without(page)) == ["سسسسm2", *["س" * 16] * 6, "۵"]
+
+
+@pytest.mark.parametrize("drawn, read", [
+    # a kashida LibreOffice maps to a Latin letter or a sign, touching two letters that join
+    ("ل|Z|ی|ب|ر|د|ا", "لیبردا"), ("ب|>|>|س|ح", "بسح"), ("ن|ا|م|ا|r|ظ|ن", "ناماظن"),
+    # a bracket, a colon or a slash glued to a word is the text's
+    (")|ه|ر|(|م|ا|م|ا", ")هر(ماما"), ("و|ر|ی|پ|:|ت|ف|گ", "وریپ:تفگ"), ("ش|ا|م|ا|د|/|ت|ل", "شاماد/تل"),
+])
+def test_a_kashida_mapped_to_a_sign_or_a_latin_letter_is_read_as_nothing(drawn, read):
+    """A row of glyphs (left to right, each touching the next, as in a justified line)."""
+    row, x = [], 100.0
+    for n, text in enumerate(drawn.split("|")):
+        width = 5.0 if "\u0600" <= text <= "\u06ff" else 2.0
+        row.append(_Glyph(text, x, x + width, 700, 12, n, x, 0, 0))
+        row[-1].joins = _joins_on(row[-1])
+        x += width
+    assert "".join(g.text for g in _kashidas(row)) == read
 
 
 def test_the_record_of_either_pdf_is_the_repaired_article():

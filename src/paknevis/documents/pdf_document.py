@@ -90,8 +90,6 @@ _DIGIT = re.compile(r"\d")
 #: dropped; where a line's glyphs do not tell for sure whether a space stands, and where
 #: they say it does (noncharacters: no text holds them)
 _UNMAPPED_GLYPH = "\ufdd4"
-#: what a kashida's glyph is mapped to (LibreOffice's, in a justified line): see _kashidas
-_KASHIDA_AS = frozenset((_UNMAPPED_GLYPH, "<", ">"))
 _UNSURE, _UNSURE_SPACE = "\ufdd2", "\ufdd3"
 _UNSURE_EITHER = re.compile(f"([{_UNSURE}{_UNSURE_SPACE}])")
 #: a word as the word table writes its keys: without marks, ZWNJ or tatweel, in Persian
@@ -516,7 +514,7 @@ def _kashidas(row: list[_Glyph]) -> list[_Glyph]:
     n = 1
     while n < len(row) - 1:
         a, g, end = row[n - 1], row[n], n
-        while end < len(row) - 1 and row[end].text in _KASHIDA_AS:
+        while end < len(row) - 1 and _may_be_kashida(row[end].text):
             end += 1
         if end > n:
             run, b = row[n:end], row[end]
@@ -531,6 +529,13 @@ def _kashidas(row: list[_Glyph]) -> list[_Glyph]:
             g.text, g.joins = "", True
         n += 1
     return [g for g in row if g.text != _UNMAPPED_GLYPH]
+
+
+def _may_be_kashida(text: str) -> bool:
+    """Is this what LibreOffice may map a kashida's glyph to? No letter, a Latin letter
+    (which one depends on the font's subset: «نظrامی», «گلZزار») or a sign no text puts
+    inside a word («حس>>اب»; not a bracket, a colon or a slash: «امام(ره)», «گفت:پیرو»)."""
+    return text == _UNMAPPED_GLYPH or len(text) == 1 and text.isascii() and (text.isalpha() or text in "<>\\")
 
 
 def _touching(glyphs: list[_Glyph]) -> bool:
