@@ -161,9 +161,9 @@ def test_a_raised_number_after_a_digit_or_latin_letter_is_kept():
     latin = _rows([*_drawn("سسسس", 700, 400), *_drawn("m", 700, 432),
                    _Glyph("2", 438, 441, 703, 8, 0, 438, 1, 1)])
     assert _read(Notes().without(latin)) == ["سسسسm2"]
-    power = [*_drawn("سسسس", 715, 400), *_drawn("m", 715, 432), _Glyph("2", 438, 441, 718, 8, 0, 438, 1, 1)]
+    squared = [*_drawn("سسسس", 715, 400), *_drawn("m", 715, 432), _Glyph("2", 438, 441, 718, 8, 0, 438, 1, 1)]
     called = _Glyph("2", 452, 455.5, 674.5, 7, 0, 452, 0, 0)  # (over the page's third line)
-    page = _page([*power, called], _drawn("سسس سسس 2", 600, 420, 10))
+    page = _page([*squared, called], _drawn("سسس سسس 2", 600, 420, 10))
     assert _read(Notes().without(page)) == ["سسسسm2", *["س" * 16] * 6, "۵"]
 
 

@@ -331,12 +331,12 @@ def _rows(glyphs: list[_Glyph]) -> list[list[_Glyph]]:
     return rows
 
 
-def _lines(rows: list[list[_Glyph]], gutters: list[tuple[float, float]]) -> list[_Line]:
+def _lines(page: list[list[_Glyph]], gutters: list[tuple[float, float]]) -> list[_Line]:
     """A page's lines in reading order, from its rows (see _rows): its columns one after
     the other, and in each, top to bottom, the glyphs on one baseline, cut where they stand
     as far apart as a table's cells. (``gutters``: those between columns found on the
     pages before: see _columns.)"""
-    parts = _columns(rows, gutters)
+    parts = _columns(page, gutters)
     for rows, _ in parts:
         for row in rows:
             baseline = statistics.median(g.y for g in row)
@@ -507,9 +507,10 @@ def _runs_on(sides: list[list[list[_Glyph]]], gutters: list[tuple[float, float]]
 def _kashidas(row: list[_Glyph]) -> list[_Glyph]:
     """The row, with the glyphs no letter is known for left out, and a kashida drawn to
     justify a line in a word read as nothing: it is the layout's, not the text's.
-    LibreOffice maps a kashida's glyph to no letter, to a sign («حس>>اب», one glyph or
-    several, touching) or to a digit («ک7رده», drawn over the letters on both its sides),
-    which no word holds there: between two letters that join (a kashida mapped as one,
+    LibreOffice maps a kashida's glyph to no letter, to a sign or a Latin letter («حس>>اب»,
+    «نظrامی»: one glyph or several, touching; see _may_be_kashida) or to a digit («ک7رده»,
+    drawn over the letters on both its sides), which no word holds there: between two
+    letters that join (a kashida mapped as one,
     U+0640, is read as one: repair takes it out, as from any text)."""
     n = 1
     while n < len(row) - 1:

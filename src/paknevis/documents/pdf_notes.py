@@ -24,7 +24,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from .pdf_document import _Glyph
@@ -51,7 +51,7 @@ class _Number:
     glyphs: list[_Glyph]
     value: int
     beside: list[_Glyph]
-    after: str
+    after: Literal["word", "power", ""]
 
 
 class Notes:
@@ -95,12 +95,12 @@ def _raised_numbers(rows: list[list[_Glyph]]) -> list[_Number]:
     for n, row in enumerate(rows):
         if n + 1 < len(rows) and all(map(_is_digit, row)):  # (a row of its own, over the line below)
             line = rows[n + 1]
-            size, baseline = statistics.median(g.size for g in line), statistics.median(g.y for g in line)
+            size, baseline = _size(line), statistics.median(g.y for g in line)
             over = line[0].left - size < row[0].left < line[-1].right
             if over and all(_raised(g, size, baseline) for g in row):
                 found += [_number(run, line) for run in _apart(row)]
             continue
-        size, baseline = statistics.median(g.size for g in row), statistics.median(g.y for g in row)
+        size, baseline = _size(row), statistics.median(g.y for g in row)
         raised = [g for g in row if _is_digit(g) and _raised(g, size, baseline)]
         found += [_number(run, row) for run in _apart(raised)]
     return found
@@ -108,8 +108,8 @@ def _raised_numbers(rows: list[list[_Glyph]]) -> list[_Number]:
 
 def _foot(rows: list[list[_Glyph]], body: float) -> tuple[int, int]:
     """Where the rows in a smaller size at the page's foot begin and end (above the page's
-    number, which has no letter), further below the text than its lines' pitch; the
-    same (no such rows) where there are none."""
+    number, which has no letter), further below the text than _BELOW of its lines' pitch;
+    the same (no such rows) where there are none."""
     end = len(rows)
     while end > 1 and len(rows[end - 1]) <= 12 and not _has_letters(rows[end - 1]):
         end -= 1
