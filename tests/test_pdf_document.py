@@ -184,6 +184,16 @@ def test_a_kashida_mapped_to_a_sign_or_a_latin_letter_is_read_as_nothing(drawn, 
     assert "".join(g.text for g in _kashidas(row)) == read
 
 
+def test_a_kashida_drawn_out_over_itself_and_the_next_letter_is_read_as_nothing():
+    """As LibreOffice draws one in a narrow justified column (where its file has notes):
+    twice, each over most of the other and of the letter it draws out (pdfium's boxes)."""
+    boxes = [("ه", 306.3, 312.85), ("M", 312.59, 316.34), ("M", 314.09, 317.84), ("ب", 317.59, 321.04)]
+    row = [_Glyph(text, left, right, 700, 12, n, left, 0, 0) for n, (text, left, right) in enumerate(boxes)]
+    for g in row:
+        g.joins = _joins_on(g)
+    assert "".join(g.text for g in _kashidas(row)) == "هب"
+
+
 def test_the_record_of_either_pdf_is_the_repaired_article():
     """Repair puts back the ZWNJs Chrome's PDF lost: the two records are one, the article
     repaired."""

@@ -520,7 +520,8 @@ def _kashidas(row: list[_Glyph]) -> list[_Glyph]:
         if end > n:
             run, b = row[n:end], row[end]
             # (a kashida mapped to a sign may stand over most of the letter after it, whose box
-            # takes in its joining stroke; a glyph of no letter so far over it is a mark's)
+            # takes in its joining stroke, and of the kashida before it, drawn out again; a
+            # glyph of no letter so far over another is a mark's)
             mapped = all(k.text != _UNMAPPED_GLYPH for k in run)
             if a.joins is not None and b.joins and _touching([a, *run, b], 0.9 if mapped else 0.3):
                 for k in run:
@@ -542,16 +543,14 @@ def _may_be_kashida(text: str) -> bool:
     return text == _UNMAPPED_GLYPH or len(text) == 1 and text.isascii() and (text.isalpha() or text in "<>\\")
 
 
-def _touching(glyphs: list[_Glyph], drawn_out: float = 0.3) -> bool:
-    """Does each glyph touch the next, drawn over neither (drawn over one, a kashida is a
-    glyph drawn twice)? The first and last are letters: overlapping them, only what the
-    glyphs between allow; the last (the letter drawn out) up to ``drawn_out`` of the one
-    before it."""
+def _touching(glyphs: list[_Glyph], over: float = 0.3) -> bool:
+    """Does each glyph touch the next, drawn over no more than ``over`` of it (drawn over
+    one, a kashida is a glyph drawn twice)? The first and last are letters: overlapping
+    them, only what the glyphs between allow."""
     def width(g: _Glyph) -> float:
         return g.right - g.left if g is not glyphs[0] and g is not glyphs[-1] else float("inf")
 
-    return all(b.left - a.right < 0.1 * glyphs[0].size
-               and a.right - b.left < (drawn_out if b is glyphs[-1] else 0.3) * min(width(a), width(b))
+    return all(b.left - a.right < 0.1 * glyphs[0].size and a.right - b.left < over * min(width(a), width(b))
                for a, b in pairwise(glyphs))
 
 
