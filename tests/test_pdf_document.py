@@ -136,13 +136,17 @@ def _read(rows: list[list[_Glyph]]) -> list[str]:
       *_drawn("سسس سسس", 588, 420, 10), *_drawn("۲", 592, 471, 6)]),
     # a browser's sup: 0.83 of the line's size, raised 0.29 of it
     ([_Glyph("3", 451, 456, 688.5, 10, 0, 451, 0, 0)], [*_drawn("سسس سسس 3", 600, 420, 10)]),
+    # in brackets, as a wiki's page prints a reference, and in the note
+    ([_Glyph(c, left, left + w, 688.5, 10, 0, left, 0, 0)
+      for c, left, w in (("]", 452, 0.8), ("۱", 452.8, 2.2), ("[", 455, 0.8))],
+     [*_drawn("سسس سسس ]۱[", 600, 420, 10)]),
 ])
 def test_footnotes_and_the_numbers_calling_them_are_left_out(numbers, notes):
     """A page's footnotes (smaller, at its foot under a gap, each begun by a number that
-    stands raised in the text) are not its text: left out, with the numbers; the page's
-    number is kept for _without_running_lines. A note that runs over to the next page,
-    in their size, is left out there too; small print at a foot with no note before it
-    is kept."""
+    stands raised in the text, its brackets with it) are not its text: left out, with the
+    numbers; the page's number is kept for _without_running_lines. A note that runs over
+    to the next page, in their size, is left out there too; small print at a foot with no
+    note before it is kept."""
     line = "س" * 16
     notes_seen = Notes()
     assert _read(notes_seen.without(_page(numbers, notes))) == [line] * 6 + ["۵"]

@@ -13,9 +13,10 @@ they are notes for sure:
   the text than its lines are apart, is the page's notes where one of them begins with a
   number that stands raised in the page's text, or where they go on from the notes of the
   page before, in their size (a long note runs over the page: its rest has no number);
-- a raised number is left out where it stands after a Persian word or a point (a note's,
-  or an endnote's: no part of the word), or where the notes have it. After a digit or a
-  Latin letter, it may be a power (۱۰⁶, m²), and is kept.
+- a raised number (with its brackets: [۱], as a wiki's page prints a reference) is left
+  out where it stands after a Persian word or a point (a note's, or an endnote's: no part
+  of the word), or where the notes have it. After a digit or a Latin letter, it may be a
+  power (۱۰⁶, m²), and is kept.
 """
 from __future__ import annotations
 
@@ -89,20 +90,21 @@ class Notes:
 
 
 def _raised_numbers(rows: list[list[_Glyph]]) -> list[_Number]:
-    """The numbers raised over a line, smaller than its glyphs: a row of their own (raised
-    far enough from its line), or in the line's row."""
+    """The numbers raised over a line, smaller than its glyphs, with the brackets around
+    them ([۱], as a wiki's page prints its references): a row of their own (raised far
+    enough from its line), or in the line's row."""
     found = []
     for n, row in enumerate(rows):
-        if n + 1 < len(rows) and all(map(_is_digit, row)):  # (a row of its own, over the line below)
+        if n + 1 < len(rows) and all(map(_in_number, row)):  # (a row of its own, over the line below)
             line = rows[n + 1]
             size, baseline = _size(line), statistics.median(g.y for g in line)
             over = line[0].left - size < row[0].left < line[-1].right
             if over and all(_raised(g, size, baseline) for g in row):
-                found += [_number(run, line) for run in _apart(row)]
+                found += [_number(run, line) for run in _apart(row) if any(map(_is_digit, run))]
             continue
         size, baseline = _size(row), statistics.median(g.y for g in row)
-        raised = [g for g in row if _is_digit(g) and _raised(g, size, baseline)]
-        found += [_number(run, row) for run in _apart(raised)]
+        raised = [g for g in row if _in_number(g) and _raised(g, size, baseline)]
+        found += [_number(run, row) for run in _apart(raised) if any(map(_is_digit, run))]
     return found
 
 
@@ -125,23 +127,24 @@ def _foot(rows: list[list[_Glyph]], body: float) -> tuple[int, int]:
 
 
 def _note_numbers(rows: list[list[_Glyph]], size: float) -> set[int]:
-    """The numbers the notes' rows begin with: on the side their letters are read from
-    (apart from a number the note begins with), or raised over it, in a row of their own."""
+    """The numbers the notes' rows begin with (in brackets or not): on the side their
+    letters are read from (apart from a number the note begins with), or raised over it,
+    in a row of their own."""
     found: set[int] = set()
     for row in rows:
-        if all(map(_is_digit, row)):
+        if all(map(_in_number, row)):
             if _size(row) < _NUMBER_SIZE * size:
-                found.update(map(_value, _apart(row)))
+                found.update(_value(run) for run in _apart(row) if any(map(_is_digit, run)))
             continue
         kinds = Counter(unicodedata.bidirectional(c) for g in row for c in g.text)
         rtl = kinds["AL"] + kinds["R"] >= kinds["L"]
-        digits = []
+        first = []
         for g in row[::-1] if rtl else row:
-            if not _is_digit(g):
+            if not _in_number(g):
                 break
-            digits.append(g)
-        if digits and len(digits) < len(row):
-            runs = _apart(sorted(digits, key=lambda g: g.left))
+            first.append(g)
+        runs = [run for run in _apart(sorted(first, key=lambda g: g.left)) if any(map(_is_digit, run))]
+        if runs and len(first) < len(row):
             found.add(_value(runs[-1] if rtl else runs[0]))
     return found
 
@@ -156,6 +159,11 @@ def _size(row: list[_Glyph]) -> float:
 
 def _is_digit(g: _Glyph) -> bool:
     return len(g.text) == 1 and unicodedata.category(g.text) == "Nd"
+
+
+def _in_number(g: _Glyph) -> bool:
+    """Is this glyph a digit, or a bracket a raised number may stand in?"""
+    return _is_digit(g) or g.text in ("[", "]", "(", ")")
 
 
 def _raised(g: _Glyph, size: float, baseline: float) -> bool:
@@ -175,8 +183,8 @@ def _apart(glyphs: list[_Glyph]) -> list[list[_Glyph]]:
 
 
 def _value(digits: list[_Glyph]) -> int:
-    """The number these digits (left to right, in any script) write."""
-    return int("".join(str(unicodedata.digit(g.text)) for g in digits))
+    """The number these digits (left to right, in any script; brackets aside) write."""
+    return int("".join(str(unicodedata.digit(g.text)) for g in digits if _is_digit(g)))
 
 
 def _number(digits: list[_Glyph], line: list[_Glyph]) -> _Number:
