@@ -510,8 +510,8 @@ def _kashidas(row: list[_Glyph]) -> list[_Glyph]:
     LibreOffice maps a kashida's glyph to no letter, to a sign or a Latin letter («حس>>اب»,
     «نظrامی»: one glyph or several, touching; see _may_be_kashida) or to a digit («ک7رده»,
     drawn over the letters on both its sides), which no word holds there: between two
-    letters that join (a kashida mapped as one,
-    U+0640, is read as one: repair takes it out, as from any text)."""
+    letters that join (a kashida mapped as one, U+0640, is read as one: repair takes it
+    out, as from any text)."""
     n = 1
     while n < len(row) - 1:
         a, g, end = row[n - 1], row[n], n

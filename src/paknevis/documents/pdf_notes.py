@@ -100,11 +100,11 @@ def _raised_numbers(rows: list[list[_Glyph]]) -> list[_Number]:
             size, baseline = _size(line), statistics.median(g.y for g in line)
             over = line[0].left - size < row[0].left < line[-1].right
             if over and all(_raised(g, size, baseline) for g in row):
-                found += [_number(run, line) for run in _apart(row) if any(map(_is_digit, run))]
+                found += [_number(run, line) for run in _number_runs(row)]
             continue
         size, baseline = _size(row), statistics.median(g.y for g in row)
         raised = [g for g in row if _in_number(g) and _raised(g, size, baseline)]
-        found += [_number(run, row) for run in _apart(raised) if any(map(_is_digit, run))]
+        found += [_number(run, row) for run in _number_runs(raised)]
     return found
 
 
@@ -130,20 +130,21 @@ def _note_numbers(rows: list[list[_Glyph]], size: float) -> set[int]:
     """The numbers the notes' rows begin with (in brackets or not): on the side their
     letters are read from (apart from a number the note begins with), or raised over it,
     in a row of their own."""
+    from .pdf_document import _is_rtl  # (here: pdf_document imports this module)
+
     found: set[int] = set()
     for row in rows:
         if all(map(_in_number, row)):
             if _size(row) < _NUMBER_SIZE * size:
-                found.update(_value(run) for run in _apart(row) if any(map(_is_digit, run)))
+                found.update(map(_value, _number_runs(row)))
             continue
-        kinds = Counter(unicodedata.bidirectional(c) for g in row for c in g.text)
-        rtl = kinds["AL"] + kinds["R"] >= kinds["L"]
+        rtl = _is_rtl(Counter(unicodedata.bidirectional(c) for g in row for c in g.text))
         first = []
         for g in row[::-1] if rtl else row:
             if not _in_number(g):
                 break
             first.append(g)
-        runs = [run for run in _apart(sorted(first, key=lambda g: g.left)) if any(map(_is_digit, run))]
+        runs = _number_runs(sorted(first, key=lambda g: g.left))
         if runs and len(first) < len(row):
             found.add(_value(runs[-1] if rtl else runs[0]))
     return found
@@ -182,6 +183,11 @@ def _apart(glyphs: list[_Glyph]) -> list[list[_Glyph]]:
     return runs
 
 
+def _number_runs(glyphs: list[_Glyph]) -> list[list[_Glyph]]:
+    """The runs of these glyphs (left to right, digits and brackets) that hold a digit."""
+    return [run for run in _apart(glyphs) if any(map(_is_digit, run))]
+
+
 def _value(digits: list[_Glyph]) -> int:
     """The number these digits (left to right, in any script; brackets aside) write."""
     return int("".join(str(unicodedata.digit(g.text)) for g in digits if _is_digit(g)))
@@ -199,11 +205,11 @@ def _number(digits: list[_Glyph], line: list[_Glyph]) -> _Number:
     after = min((g for g in others if middle <= g.left < right + g.size), key=lambda g: g.left, default=None)
     before = max((g for g in others if left - g.size < g.right <= middle), key=lambda g: g.right,
                  default=None)
-    beside = [g for g in (before, after) if g is not None]
+    beside, value = [g for g in (before, after) if g is not None], _value(digits)
     if after is not None and (before is None or after.left - right <= left - before.right):
         first = after.text[0]
         word = first in _CALLED_AFTER or unicodedata.bidirectional(first) == "AL" and first.isalpha()
-        return _Number(digits, _value(digits), beside, "word" if word else "")
+        return _Number(digits, value, beside, "word" if word else "")
     last = before.text[-1] if before else " "
     power = last.isdigit() or unicodedata.bidirectional(last) == "L"
-    return _Number(digits, _value(digits), beside, "power" if power else "")
+    return _Number(digits, value, beside, "power" if power else "")
