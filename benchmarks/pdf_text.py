@@ -217,7 +217,7 @@ def main() -> None:
     out: dict = {"producer": args.producer, "columns": 2 if args.columns else 1, "notes": args.notes,
                  "files": len(files), "MB": round(mb, 1)}
 
-    from paknevis.documents.pdf_document import read_pdf_document
+    from paknevis.documents.pdf.reader import read_pdf_document
 
     t = time.perf_counter()
     posts = [read_pdf_document(f) for f in files]

@@ -531,7 +531,7 @@ def dump(tmp_path):
 
 
 def test_the_formats_fix_takes_are_those_repair_knows():
-    from paknevis.cli import InputFormat
+    from paknevis.cli.fix_input import InputFormat
     from paknevis.repair.forms import KINDS
 
     assert [f.value for f in InputFormat] == ["auto", *KINDS, "parquet", "docx", "epub", "odt"]  # (binary)

@@ -13,7 +13,7 @@ from ..repair.epub_text import is_epub
 from ..repair.odt_text import is_odt
 from .assemble import RawPost, assemble, post_of
 from .feed import looks_like_feed
-from .pdf_document import is_pdf, starts_as_pdf
+from .pdf import is_pdf, starts_as_pdf
 from .record import Document, HtmlError
 from .rtf_document import RTF, is_rtf
 from .tei_document import body_of, looks_like_tei, read_tei
@@ -118,11 +118,11 @@ def parse_file(path: str | Path, *, url: str | None = None, **options: Unpack[Re
     an EPUB book or a PDF is read as one (:mod:`~paknevis.documents.word_document`,
     :mod:`~paknevis.documents.word97_document`, :mod:`~paknevis.documents.rtf_document`,
     :mod:`~paknevis.documents.odt_document`, :mod:`~paknevis.documents.epub_book`,
-    :mod:`~paknevis.documents.pdf_document`)."""
+    :mod:`~paknevis.documents.pdf`)."""
     if Path(path).stat().st_size == 0:  # (as a text file's: not "not a zip file")
         raise DecodeError("empty file")
     if is_pdf(str(path)) or starts_as_pdf(path):
-        from .pdf_document import read_pdf_document
+        from .pdf.reader import read_pdf_document
 
         return assemble(read_pdf_document(path, url), **options)
     misnamed = False  # (a page or a text named .doc or .rtf: read as what it is, with a warning)

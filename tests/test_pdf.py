@@ -1,4 +1,4 @@
-"""PDFs read as posts (documents/pdf_document.py): a Persian line's text in reading order
+"""PDFs read as posts (documents/pdf/): a Persian line's text in reading order
 from where its glyphs are drawn, its spaces, marks, ligatures and brackets, its
 paragraphs across pages, without the pages' numbers.
 
@@ -18,18 +18,13 @@ from test_cli import run
 
 from paknevis import fix
 from paknevis.documents import parse_file
-from paknevis.documents.pdf_document import (
-    PdfError,
-    _columns,
-    _Glyph,
-    _joins_on,
-    _kashidas,
-    _paired,
-    _rows,
-    read_pdf_document,
-    visual_to_logical,
-)
-from paknevis.documents.pdf_notes import Notes
+from paknevis.documents.pdf import PdfError
+from paknevis.documents.pdf.bidi import paired, visual_to_logical
+from paknevis.documents.pdf.columns import in_columns
+from paknevis.documents.pdf.glyphs import Glyph, joins_on, rows_of
+from paknevis.documents.pdf.kashidas import without_kashidas
+from paknevis.documents.pdf.notes import Notes
+from paknevis.documents.pdf.reader import read_pdf_document
 
 PDFS = Path(__file__).parent / "data" / "pdf"
 Z = "\u200c"
@@ -64,18 +59,18 @@ def test_verse_is_read_couplet_by_couplet():
         hemistich.replace(Z, "") for couplet in couplets for hemistich in couplet.split("\n")]
 
 
-def _text_line(y: float, left: float, right: float, words: int = 4, space: float = 4) -> list[_Glyph]:
+def _text_line(y: float, left: float, right: float, words: int = 4, space: float = 4) -> list[Glyph]:
     """A line of Persian glyphs (سسس…, in a size of 12) from ``left`` to ``right``, its
     words ``space`` points apart."""
     width = (right - left - space * (words - 1)) / words
     starts = [left + n * (width + space) for n in range(words)]
-    return [_Glyph("س", at + k * width / 3, at + (k + 1) * width / 3, y, 12, 0, 0, n, n)
+    return [Glyph("س", at + k * width / 3, at + (k + 1) * width / 3, y, 12, 0, 0, n, n)
             for n, at in enumerate(starts) for k in range(3)]
 
 
-def _read_order(rows: list[list[_Glyph]]) -> list[tuple[float, float]]:
-    """Where the lines of each part stand, in the order _columns reads them."""
-    return [(row[0].y, round(row[0].left)) for part, _ in _columns(rows, []) for row in part]
+def _read_order(rows: list[list[Glyph]]) -> list[tuple[float, float]]:
+    """Where the lines of each part stand, in the order in_columns reads them."""
+    return [(row[0].y, round(row[0].left)) for part, _ in in_columns(rows, []) for row in part]
 
 
 def test_columns_are_read_one_after_the_other():
@@ -96,12 +91,12 @@ def test_neither_verse_nor_spaces_in_line_are_columns():
     verse = [[*_text_line(780 - 20 * n, 80 + 5 * n, 260 - 5 * n),
               *_text_line(780 - 20 * n, 320 + 3 * n, 500 - 3 * n)]
              for n in range(6)]
-    assert len(_columns(verse, [])) == 1
+    assert len(in_columns(verse, [])) == 1
     prose = [_text_line(780, 60, 530, 5, 10), _text_line(765, 60, 530, 5, 10), _text_line(750, 400, 530)]
-    assert len(_columns(prose, [])) == 1
+    assert len(in_columns(prose, [])) == 1
 
 
-def _drawn(visual: str, y: float, left: float, size: float = 12) -> list[_Glyph]:
+def _drawn(visual: str, y: float, left: float, size: float = 12) -> list[Glyph]:
     """Glyphs as drawn, left to right from ``left``, each half ``size`` wide; a space is a
     gap of a third of it."""
     glyphs, x, word = [], left, 0
@@ -109,35 +104,35 @@ def _drawn(visual: str, y: float, left: float, size: float = 12) -> list[_Glyph]
         if c == " ":
             x, word = x + size / 3, word + 1
             continue
-        glyphs.append(_Glyph(c, x, x + size / 2, y, size, 0, x, word, word))
+        glyphs.append(Glyph(c, x, x + size / 2, y, size, 0, x, word, word))
         x += size / 2
     return glyphs
 
 
-def _page(numbers: list[_Glyph], notes: list[_Glyph], lines: int = 6) -> list[list[_Glyph]]:
+def _page(numbers: list[Glyph], notes: list[Glyph], lines: int = 6) -> list[list[Glyph]]:
     """A page's rows: ``lines`` lines of Persian text (12 points, 15 apart) from 700 down,
     the glyphs in ``numbers``, ``notes`` and the page's number at its foot."""
     text = [g for n in range(lines) for g in _drawn("سسسس سسسس سسسس سسسس", 700 - 15 * n, 400)]
-    return _rows([*text, *numbers, *notes, *_drawn("۵", 500, 450, 10)])
+    return rows_of([*text, *numbers, *notes, *_drawn("۵", 500, 450, 10)])
 
 
-def _read(rows: list[list[_Glyph]]) -> list[str]:
+def _read(rows: list[list[Glyph]]) -> list[str]:
     return ["".join(g.text for g in row) for row in rows]
 
 
 @pytest.mark.parametrize("numbers, notes", [
     # LibreOffice: the number in the text a row of its own, raised over its line, after a
     # Persian word (the letter to its right); in the note, the first glyph it is read from
-    ([_Glyph("2", 452, 455.5, 689.5, 7, 0, 452, 0, 0)],
+    ([Glyph("2", 452, 455.5, 689.5, 7, 0, 452, 0, 0)],
      [*_drawn("سسس سسس 2", 600, 420, 10), *_drawn("سسس سسس", 588, 430, 10)]),
     # Word: in the text raised in its line's row (Persian digits), in the note raised too
-    ([_Glyph("۱", 452, 456, 688, 8, 0, 452, 0, 0), _Glyph("۲", 452, 456, 628, 8, 0, 452, 0, 0)],
+    ([Glyph("۱", 452, 456, 688, 8, 0, 452, 0, 0), Glyph("۲", 452, 456, 628, 8, 0, 452, 0, 0)],
      [*_drawn("سسس سسس", 600, 420, 10), *_drawn("۱", 604, 471, 6),
       *_drawn("سسس سسس", 588, 420, 10), *_drawn("۲", 592, 471, 6)]),
     # a browser's sup: 0.83 of the line's size, raised 0.29 of it
-    ([_Glyph("3", 451, 456, 688.5, 10, 0, 451, 0, 0)], [*_drawn("سسس سسس 3", 600, 420, 10)]),
+    ([Glyph("3", 451, 456, 688.5, 10, 0, 451, 0, 0)], [*_drawn("سسس سسس 3", 600, 420, 10)]),
     # in brackets, as a wiki's page prints a reference, and in the note
-    ([_Glyph(c, left, left + w, 688.5, 10, 0, left, 0, 0)
+    ([Glyph(c, left, left + w, 688.5, 10, 0, left, 0, 0)
       for c, left, w in (("]", 452, 0.8), ("۱", 452.8, 2.2), ("[", 455, 0.8))],
      [*_drawn("سسس سسس ]۱[", 600, 420, 10)]),
 ])
@@ -159,14 +154,14 @@ def test_a_raised_number_after_a_digit_or_latin_letter_is_kept():
     """A power (۱۰⁶ تومان, m²) stands nearest its digit or letter, to its left: it is
     kept, even where a note on its page has its number (that note's own number, after a
     Persian word, is left out)."""
-    power = _rows([*_drawn("سسس ۱۰", 700, 400), _Glyph("۶", 434.5, 438, 703, 8, 0, 434.5, 1, 1),
-                   *_drawn("سسسس", 700, 442)])
+    power = rows_of([*_drawn("سسس ۱۰", 700, 400), Glyph("۶", 434.5, 438, 703, 8, 0, 434.5, 1, 1),
+                    *_drawn("سسسس", 700, 442)])
     assert _read(Notes().without(power)) == ["سسس۱۰۶سسسس"]
-    latin = _rows([*_drawn("سسسس", 700, 400), *_drawn("m", 700, 432),
-                   _Glyph("2", 438, 441, 703, 8, 0, 438, 1, 1)])
+    latin = rows_of([*_drawn("سسسس", 700, 400), *_drawn("m", 700, 432),
+                    Glyph("2", 438, 441, 703, 8, 0, 438, 1, 1)])
     assert _read(Notes().without(latin)) == ["سسسسm2"]
-    squared = [*_drawn("سسسس", 715, 400), *_drawn("m", 715, 432), _Glyph("2", 438, 441, 718, 8, 0, 438, 1, 1)]
-    called = _Glyph("2", 452, 455.5, 674.5, 7, 0, 452, 0, 0)  # (over the page's third line)
+    squared = [*_drawn("سسسس", 715, 400), *_drawn("m", 715, 432), Glyph("2", 438, 441, 718, 8, 0, 438, 1, 1)]
+    called = Glyph("2", 452, 455.5, 674.5, 7, 0, 452, 0, 0)  # (over the page's third line)
     page = _page([*squared, called], _drawn("سسس سسس 2", 600, 420, 10))
     assert _read(Notes().without(page)) == ["سسسسm2", *["س" * 16] * 6, "۵"]
 
@@ -182,20 +177,20 @@ def test_a_kashida_mapped_to_a_sign_or_a_latin_letter_is_read_as_nothing(drawn, 
     row, x = [], 100.0
     for n, text in enumerate(drawn.split("|")):
         width = 5.0 if "\u0600" <= text <= "\u06ff" else 2.0
-        row.append(_Glyph(text, x, x + width, 700, 12, n, x, 0, 0))
-        row[-1].joins = _joins_on(row[-1])
+        row.append(Glyph(text, x, x + width, 700, 12, n, x, 0, 0))
+        row[-1].joins = joins_on(row[-1])
         x += width
-    assert "".join(g.text for g in _kashidas(row)) == read
+    assert "".join(g.text for g in without_kashidas(row)) == read
 
 
 def test_a_kashida_drawn_out_over_itself_and_the_next_letter_is_read_as_nothing():
     """As LibreOffice draws one in a narrow justified column (where its file has notes):
     twice, each over most of the other and of the letter it draws out (pdfium's boxes)."""
     boxes = [("ه", 306.3, 312.85), ("M", 312.59, 316.34), ("M", 314.09, 317.84), ("ب", 317.59, 321.04)]
-    row = [_Glyph(text, left, right, 700, 12, n, left, 0, 0) for n, (text, left, right) in enumerate(boxes)]
+    row = [Glyph(text, left, right, 700, 12, n, left, 0, 0) for n, (text, left, right) in enumerate(boxes)]
     for g in row:
-        g.joins = _joins_on(g)
-    assert "".join(g.text for g in _kashidas(row)) == "هب"
+        g.joins = joins_on(g)
+    assert "".join(g.text for g in without_kashidas(row)) == "هب"
 
 
 def test_the_record_of_either_pdf_is_the_repaired_article():
@@ -229,7 +224,7 @@ def test_visual_to_logical(drawn, read):
     ("[۱] و (۲)", "[۱] و (۲)"),
 ])
 def test_brackets_open_before_a_word_and_close_after_one(mapped, read):
-    assert _paired(mapped) == read
+    assert paired(mapped) == read
 
 
 def test_a_left_to_right_line_reads_its_persian_words_back():

@@ -1,5 +1,5 @@
 """A PDF page's footnotes, and the numbers in its text that call them, told apart from the
-text (see :mod:`~paknevis.documents.pdf_document`, which reads the page's rows of glyphs).
+text (see :mod:`paknevis.documents.pdf`, which reads the page's rows of glyphs).
 
 A footnote is set at the page's foot, under the text and apart from it (a rule, a gap), in
 a smaller size, and begins with its number; the number stands in the text after its word,
@@ -25,10 +25,9 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
-if TYPE_CHECKING:
-    from .pdf_document import _Glyph
+from .glyphs import Glyph, is_rtl
 
 #: a note's number in the text is at most this share of its line's size (Word sets it in
 #: about 0.65, LibreOffice 0.58, a browser a sup in 0.83), its baseline raised from the
@@ -49,9 +48,9 @@ class _Number:
     it, and what it stands nearest: a Persian word or a point after it ("word"), a digit
     or a Latin letter before it ("power"), or neither."""
 
-    glyphs: list[_Glyph]
+    glyphs: list[Glyph]
     value: int
-    beside: list[_Glyph]
+    beside: list[Glyph]
     after: Literal["word", "power", ""]
 
 
@@ -63,7 +62,7 @@ class Notes:
         self.sizes: Counter = Counter()  # (of the glyphs of the pages' upper halves read so far)
         self.size_before: float | None = None  # (of the page before's notes)
 
-    def without(self, rows: list[list[_Glyph]]) -> list[list[_Glyph]]:
+    def without(self, rows: list[list[Glyph]]) -> list[list[Glyph]]:
         """A page's rows (top to bottom, each left to right) without its notes and the
         numbers that call them. (The text's size is the commonest in the upper halves of
         the pages so far: a page may hold more of its notes than of its text, not above them.)"""
@@ -89,7 +88,7 @@ class Notes:
         return [row for row in kept if row]
 
 
-def _raised_numbers(rows: list[list[_Glyph]]) -> list[_Number]:
+def _raised_numbers(rows: list[list[Glyph]]) -> list[_Number]:
     """The numbers raised over a line, smaller than its glyphs, with the brackets around
     them ([۱], as a wiki's page prints its references): a row of their own (raised far
     enough from its line), or in the line's row."""
@@ -108,7 +107,7 @@ def _raised_numbers(rows: list[list[_Glyph]]) -> list[_Number]:
     return found
 
 
-def _foot(rows: list[list[_Glyph]], body: float) -> tuple[int, int]:
+def _foot(rows: list[list[Glyph]], body: float) -> tuple[int, int]:
     """Where the rows in a smaller size at the page's foot begin and end (above the page's
     number, which has no letter), further below the text than _BELOW of its lines' pitch;
     the same (no such rows) where there are none."""
@@ -126,11 +125,10 @@ def _foot(rows: list[list[_Glyph]], body: float) -> tuple[int, int]:
     return (start, end) if text[-1] - rows[start][0].y > _BELOW * pitch else (end, end)
 
 
-def _note_numbers(rows: list[list[_Glyph]], size: float) -> set[int]:
+def _note_numbers(rows: list[list[Glyph]], size: float) -> set[int]:
     """The numbers the notes' rows begin with (in brackets or not): on the side their
     letters are read from (apart from a number the note begins with), or raised over it,
     in a row of their own."""
-    from .pdf_document import _is_rtl  # (here: pdf_document imports this module)
 
     found: set[int] = set()
     for row in rows:
@@ -138,7 +136,7 @@ def _note_numbers(rows: list[list[_Glyph]], size: float) -> set[int]:
             if _size(row) < _NUMBER_SIZE * size:
                 found.update(map(_value, _number_runs(row)))
             continue
-        rtl = _is_rtl(Counter(unicodedata.bidirectional(c) for g in row for c in g.text))
+        rtl = is_rtl(Counter(unicodedata.bidirectional(c) for g in row for c in g.text))
         first = []
         for g in row[::-1] if rtl else row:
             if not _in_number(g):
@@ -150,31 +148,31 @@ def _note_numbers(rows: list[list[_Glyph]], size: float) -> set[int]:
     return found
 
 
-def _has_letters(row: list[_Glyph]) -> bool:
+def _has_letters(row: list[Glyph]) -> bool:
     return any(c.isalpha() for g in row for c in g.text)
 
 
-def _size(row: list[_Glyph]) -> float:
+def _size(row: list[Glyph]) -> float:
     return statistics.median(g.size for g in row)
 
 
-def _is_digit(g: _Glyph) -> bool:
+def _is_digit(g: Glyph) -> bool:
     return len(g.text) == 1 and unicodedata.category(g.text) == "Nd"
 
 
-def _in_number(g: _Glyph) -> bool:
+def _in_number(g: Glyph) -> bool:
     """Is this glyph a digit, or a bracket a raised number may stand in?"""
     return _is_digit(g) or g.text in ("[", "]", "(", ")")
 
 
-def _raised(g: _Glyph, size: float, baseline: float) -> bool:
+def _raised(g: Glyph, size: float, baseline: float) -> bool:
     """Is this glyph a line's raised number's (that line's ``size`` and ``baseline``)?"""
     return g.size <= _NUMBER_SIZE * size and _RAISED[0] * size < g.y - baseline < _RAISED[1] * size
 
 
-def _apart(glyphs: list[_Glyph]) -> list[list[_Glyph]]:
+def _apart(glyphs: list[Glyph]) -> list[list[Glyph]]:
     """Glyphs side by side (left to right) in runs, cut where they stand apart."""
-    runs: list[list[_Glyph]] = []
+    runs: list[list[Glyph]] = []
     for g in glyphs:
         if runs and g.left - runs[-1][-1].right < 0.5 * g.size:
             runs[-1].append(g)
@@ -183,17 +181,17 @@ def _apart(glyphs: list[_Glyph]) -> list[list[_Glyph]]:
     return runs
 
 
-def _number_runs(glyphs: list[_Glyph]) -> list[list[_Glyph]]:
+def _number_runs(glyphs: list[Glyph]) -> list[list[Glyph]]:
     """The runs of these glyphs (left to right, digits and brackets) that hold a digit."""
     return [run for run in _apart(glyphs) if any(map(_is_digit, run))]
 
 
-def _value(digits: list[_Glyph]) -> int:
+def _value(digits: list[Glyph]) -> int:
     """The number these digits (left to right, in any script; brackets aside) write."""
     return int("".join(str(unicodedata.digit(g.text)) for g in digits if _is_digit(g)))
 
 
-def _number(digits: list[_Glyph], line: list[_Glyph]) -> _Number:
+def _number(digits: list[Glyph], line: list[Glyph]) -> _Number:
     """A raised number over (or in) a line, and what it stands after: the glyph nearest
     it (within the line's size), a Persian word's or a point to its right, or a digit or
     a Latin letter to its left (a power: ۱۰⁶ تومان, m²; or a note's number after a Latin

@@ -1,0 +1,161 @@
+"""A page set in columns, read column by column: where its gutters are, and which runs of
+rows they cut into columns of text (not verse side by side, nor a table's cells)."""
+from __future__ import annotations
+
+import bisect
+import re
+import statistics
+import unicodedata
+from collections import Counter
+
+from .glyphs import Glyph, is_rtl, rows_of
+
+#: a gutter between columns is at least this wide (in font sizes: wider than most of a
+#: justified line's spaces, which a run of lines does not line up); a run of columns is
+#: more than this many rows, one side holding that many lines at least; in one side, half
+#: the lines fill this share of its width (see _runs_on)
+_GUTTER, _COLUMN_ROWS, _FULL = 0.7, 3, 0.6
+#: a column's line stands flush against a gutter within this share of its size
+_FLUSH = 0.3
+#: a row further below the one before than this (in font sizes) is not in their columns
+_APART = 4
+
+
+def in_columns(rows: list[list[Glyph]], known: list[tuple[float, float]],
+               ) -> list[tuple[list[list[Glyph]], tuple[float, float] | None]]:
+    """A page's rows in the parts read one after the other, each with its column's left and
+    right (None: the page's). Where the page is set in columns, each column is a part, in
+    the order its letters are read (the right first in Persian).
+
+    A gutter is a strip, wider than _GUTTER of the text's size, that no glyph of a run of
+    rows stands on, with glyphs on both its sides: the run is read column by column where
+    its columns hold text that runs on from line to line (see _runs_on). A row that
+    crosses the strip (a heading over both columns, the page's number) ends the run, as
+    does a row far below the one before (a page's foot); a row on one side of it only,
+    just above, in the run's size, is its column's first line (columns' lines need not
+    share baselines). Gutters found are added to ``known``, the document's: where one
+    stands on the page or a page before, a run of a few rows is enough (a last page's few
+    lines, or a column's paragraph between two headings)."""
+    if len(rows) < 2:
+        return [(rows, None)]
+    left = min(row[0].left for row in rows)
+    masks = [_covered(row, left) for row in rows]
+    sizes = [statistics.median(g.size for g in row) for row in rows]
+    runs = _runs(rows, masks, sizes)
+    done = 0  # (first, the gutters the page shows for sure)
+    for start, end, gutters in runs:
+        start, strips, sides = _sides(rows, masks, sizes, left, start, end, gutters, done)
+        if _runs_on(sides, strips, False):
+            known += strips
+            done = end
+    parts: list[tuple[list[list[Glyph]], tuple[float, float] | None]] = []
+    done = 0  # (the rows before are in parts)
+    for start, end, gutters in runs:
+        start, strips, sides = _sides(rows, masks, sizes, left, start, end, gutters, done)
+        if not _runs_on(sides, strips, all(any(a < b_ and a_ < b for a_, b_ in known) for a, b in strips)):
+            continue
+        if start > done:
+            parts.append((rows[done:start], None))
+        glyphs = [[g for row in side for g in row] for side in sides]
+        letters = Counter(unicodedata.bidirectional(c) for side in glyphs for g in side for c in g.text)
+        for side in reversed(glyphs) if is_rtl(letters) else glyphs:
+            parts.append((rows_of(side), (min(g.left for g in side), max(g.right for g in side))))
+        done = end
+    if done < len(rows):
+        parts.append((rows[done:], None))
+    return parts
+
+
+def _sides(rows: list[list[Glyph]], masks: list[int], sizes: list[float], left: float, start: int, end: int,
+           gutters: list[tuple[int, int]], done: int,
+           ) -> tuple[int, list[tuple[float, float]], list[list[list[Glyph]]]]:
+    """A run's first row (without a heading's last line before its own size; with the
+    rows above, after ``done``, on one side of its gutters), its gutters' strips, and its
+    glyphs on each side of them, row by row."""
+    # (the gutters but a point at each edge: a glyph's edge is rounded to a point)
+    strip = sum(((1 << max(0, b - a - 2)) - 1) << (a + 1) for a, b in gutters)
+    size = statistics.median(sizes[start:end])
+    while start < end and abs(sizes[start] - size) > 0.1 * size:
+        start += 1
+    while start > done and not masks[start - 1] & strip and abs(sizes[start - 1] - size) < 0.1 * size:
+        start -= 1
+    strips = [(left + a, left + b) for a, b in gutters]
+    middles = [(a + b) / 2 for a, b in strips]
+    return start, strips, [[[g for g in row if bisect.bisect(middles, (g.left + g.right) / 2) == k]
+                            for row in rows[start:end]] for k in range(len(gutters) + 1)]
+
+
+def _runs(rows: list[list[Glyph]], masks: list[int], sizes: list[float],
+          ) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """Runs of rows (the first, and past the last) that no glyph stands on in some strips
+    between their glyphs (the gutters, in ``masks``' points), each strip wider than _GUTTER."""
+    width = max(1, round(_GUTTER * statistics.median(sizes)))
+    runs: list[tuple[int, int, list[tuple[int, int]]]] = []
+    start, seen, gutters = 0, 0, []  # (the run's rows' glyphs, as bits)
+    for n, mask in enumerate(masks):
+        found = n > 0 and rows[n - 1][0].y - rows[n][0].y < _APART * sizes[n] and _gutters(seen | mask, width)
+        if found:
+            seen, gutters = seen | mask, found
+        else:
+            if gutters:
+                runs.append((start, n, gutters))
+            start, seen, gutters = n, mask, _gutters(mask, width)
+    if gutters:
+        runs.append((start, len(rows), gutters))
+    return runs
+
+
+def _covered(row: list[Glyph], left: float) -> int:
+    """The points a row's glyphs stand on, from ``left``, as the bits of an int."""
+    bits = 0
+    for g in row:
+        a, b = int(g.left - left), int(g.right - left) + 1
+        bits |= ((1 << (b - a)) - 1) << a
+    return bits
+
+
+def _gutters(bits: int, width: int) -> list[tuple[int, int]]:
+    """The runs of at least ``width`` points that no glyph stands on, between glyphs."""
+    points = f"{bits:b}"[::-1]  # (the first point first)
+    first = points.find("1")
+    return [(first + m.start(), first + m.end()) for m in re.finditer(f"0{{{width},}}", points[first:])]
+
+
+def _runs_on(sides: list[list[list[Glyph]]], gutters: list[tuple[float, float]], known: bool) -> bool:
+    """Do these sides of gutters (each side, its glyphs in each row of a run) hold text
+    that runs on from line to line, column by column?
+
+    - The run is more than _COLUMN_ROWS rows, and each side holds a line at least (a
+      column's last line may stand alone at the top of the next). Where the gutters are
+      ``known`` (found on a page before), two rows are enough, and the flush lines alone
+      tell.
+    - Beside each gutter, one side's lines stand flush against it (a justified column's
+      lines on both; a ragged one's on the side its lines begin). Word spaces that happen
+      to line up in a page of one column do not.
+    - In one side at least, half the lines fill _FULL of its width (in a table, none: its
+      cells are short).
+    - A line at least is flush with one of its column's edges and stops short of the
+      other, as a paragraph's lines do where ragged, or its last line does. (Verse set
+      side by side looks alike, a couplet's hemistichs side by side in a row, but each
+      hemistich is centred, or justified to both edges.)"""
+    least = 1 if known else _COLUMN_ROWS
+    if len(sides[0]) <= least:
+        return False
+    filled = ragged = known
+    for side in sides:
+        lines = [row for row in side if row]
+        if not lines:
+            return False
+        left, right = min(row[0].left for row in lines), max(row[-1].right for row in lines)
+        full = sum(row[-1].right - row[0].left >= _FULL * (right - left) for row in lines)
+        filled = filled or 2 * full >= len(lines)
+        ragged = ragged or any(min(edges) < 0.5 * row[0].size and max(edges) > row[0].size
+                               for row in lines for edges in [(row[0].left - left, right - row[-1].right)])
+    for (a, b), before, after in zip(gutters, sides, sides[1:], strict=False):
+        edges = ([(row[-1].right - a, row[-1].size) for row in before if row],
+                 [(row[0].left - b, row[0].size) for row in after if row])
+        flush = [sum(abs(gap) < _FLUSH * size for gap, size in side) for side in edges]
+        if not any(len(side) >= least and 5 * n >= 4 * len(side)  # (of _COLUMN_ROWS lines at least)
+                   for side, n in zip(edges, flush, strict=True)):
+            return False  # (four lines in five, flush)
+    return filled and ragged

@@ -1,0 +1,179 @@
+"""A PDF page's glyphs, as pdfium gives them: each one's letters (a ligature's several, a
+letter with its marks and a ZWNJ after it) and where it stands; and the rows they stand in."""
+from __future__ import annotations
+
+import ctypes
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+#: the letters that do not join the letter after them: after one, a word's next letter
+#: stands apart by the glyph's side, as a space may
+_RIGHT_JOINING = frozenset("اآأإٱدذرزژوؤةءۀ")
+#: a lam-alef ligature's letters as pdfium gives them where it turned their run around
+#: (lam comes first, in every word that has one)
+_LAM_ALEF = re.compile("^([اآأإٱ])(ل)$")
+#: a line on the same baseline as the one before within this share of its size; a mark
+#: may be drawn raised or lowered from its letter's by up to the second
+_BASELINE, _MARK_RAISED = 0.3, 0.6
+#: a glyph pdfium can map to no letter, in its place until it is known for a kashida or
+#: dropped (a noncharacter: no text holds one)
+UNMAPPED_GLYPH = "\ufdd4"
+#: spaces, and the line ends pdfium puts in
+_SPACES = frozenset((0x09, 0x0A, 0x0D, 0x20, 0xA0))
+
+
+@dataclass
+class Glyph:
+    """A glyph: its letters (a ligature's several, a letter with its marks) and place."""
+
+    text: str
+    left: float
+    right: float
+    y: float  #: the baseline
+    size: float  #: the font's size
+    index: int  #: pdfium's index of its first letter
+    origin: float  #: where it is drawn from (its letters share it where they are one glyph)
+    word: int  #: how many spaces come before it in the file's text
+    run: int  #: how many of them a line may break at (not a no-break space)
+    joins: bool | None = None  #: would it join a letter after it (None: no Persian letter); set with its line
+    ligature: bool = False  #: several letters (pdfium may put them across a space in its text)
+    #: a glyph whose box pdfium shared among its letters: its edges are no glyph's (the lam
+    #: and alef of «لاً», in Chrome's PDFs)
+    split: bool = False
+    #: off its line's baseline (a letter with its mark, drawn as one glyph: pdfium reads it
+    #: as a line of its own, and may give it a part of the glyph's box)
+    displaced: bool = False
+    #: beside a note's number, left out (see :mod:`.notes`): the gap where it stood, wider
+    #: than a space, is no measure of the line's spaces
+    by_number: bool = False
+
+
+def page_glyphs(page) -> tuple[list[Glyph], int]:  # noqa: ANN001  (a pypdfium2 PdfPage)
+    """A page's glyphs (a ligature's letters, a letter's marks, as one), and how many
+    glyphs pdfium could not map to a letter. Spaces and line ends are not glyphs here."""
+    import pypdfium2.raw as raw
+
+    text = page.get_textpage()
+    try:
+        box, x, y = raw.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
+        # (pdfium's calls bound once, on the page's bare handle: a page may have thousands of glyphs)
+        handle, at_box, at_x, at_y = text.raw, ctypes.byref(box), ctypes.byref(x), ctypes.byref(y)
+        unicode_of, unmapped = raw.FPDFText_GetUnicode, raw.FPDFText_HasUnicodeMapError
+        box_of, origin_of = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
+        size_of = raw.FPDFText_GetFontSize
+        left, _, right, _ = page.get_bbox()  # (where the page is: its box need not begin at 0)
+        width = right - left
+        letters: list[Glyph] = []
+        # (a mark, its left and right, where it is drawn from, its baseline, its word)
+        marks: list[tuple[str, float, float, float, float, int]] = []
+        lost = word = run = 0
+        for i in range(raw.FPDFText_CountChars(handle)):
+            u = unicode_of(handle, i)
+            if u in _SPACES:  # (the file's own: pdfium's guessed spaces and line ends are no sign)
+                if not raw.FPDFText_IsGenerated(handle, i):
+                    word += 1
+                    run += u != 0xA0
+                continue
+            if unmapped(handle, i):  # (kept in its place: it may be a kashida, see without_kashidas)
+                lost += 1
+                letter = UNMAPPED_GLYPH
+            elif u < 0x20 or u in (0x200B, 0xFFFE, 0xFFFF) or 0xD800 <= u < 0xE000:
+                continue
+            else:
+                letter = chr(u)
+            box_of(handle, i, at_box)
+            if not left - width < box.left <= box.right < right + width:  # (off the page: a damaged file's)
+                continue
+            origin_of(handle, i, at_x, at_y)
+            if letter == "\u200c" or unicodedata.combining(letter):
+                marks.append((letter, box.left, box.right, x.value, y.value, word))
+                continue
+            glyph = Glyph(letter, box.left, box.right, y.value, size_of(handle, i), i, x.value, word, run)
+            shared = bool(letters) and _same_origin(letters[-1], glyph)
+            if (letters and UNMAPPED_GLYPH not in (letter, letters[-1].text)
+                    and (shared or _same_glyph(letters[-1], glyph))):
+                last = letters[-1]
+                last.text = _LAM_ALEF.sub(r"\2\1", last.text + letter)
+                last.ligature, last.split = True, last.split or shared
+                last.left, last.right = min(last.left, glyph.left, glyph.origin), max(last.right, glyph.right)
+            else:
+                letters.append(glyph)
+    finally:
+        text.close()
+    if marks:
+        _marks_onto(letters, marks)
+    return letters, lost
+
+
+def _same_glyph(a: Glyph, b: Glyph) -> bool:
+    """Are two letters, one after the other, one glyph (a ligature, to which pdfium gives
+    each of its letters the glyph's box)? (Where pdfium splits a ligature's box among its
+    letters, they are read as any letters side by side.)"""
+    overlap = min(a.right, b.right) - max(a.left, b.left)
+    return (a.word == b.word and overlap > 0.8 * max(a.right - a.left, b.right - b.left)
+            and abs(a.y - b.y) < _BASELINE * a.size)
+
+
+def _same_origin(a: Glyph, b: Glyph) -> bool:
+    """Are two letters, one after the other, drawn from one point (one glyph, whose box
+    pdfium shares among them: the first's share is narrow, under half the font's size)?"""
+    return abs(a.origin - b.origin) < 0.01 and abs(a.y - b.y) < 0.01 and a.right - a.left < 0.5 * a.size
+
+
+def _marks_onto(letters: list[Glyph], marks: list[tuple[str, float, float, float, float, int]]) -> None:
+    """Each mark (a fatha, a shadda) goes with the letter it is drawn on: the one drawn
+    from the same point (one glyph, whose box pdfium shares among them), else on its
+    baseline the one under its middle, else the nearest, of its word's where one is under
+    it (pdfium may put a mark far from its letter in its text, even across a line). A ZWNJ goes after
+    the letter whose left it stands at (the one before it, in a Persian line). A mark
+    edge to edge with its letter widens it (pdfium may share a glyph's width between a
+    letter and its mark, as in «دّ»: the letter would seem to stand apart from the next)."""
+    by_baseline: dict[int, list[Glyph]] = {}  # (by their baselines, four points apart)
+    for g in letters:
+        if g.text != UNMAPPED_GLYPH:
+            by_baseline.setdefault(int(g.y // 4), []).append(g)
+
+    def distance(g: Glyph, at: float, mark: str) -> float:
+        if mark == "\u200c":
+            return abs(g.left - at)
+        return 0.0 if g.left <= at <= g.right else min(abs(g.left - at), abs(g.right - at))
+
+    for mark, left, right, origin, y, word in marks:
+        at = left if mark == "\u200c" else (left + right) / 2
+        near = [g for key in range(int(y // 4) - 3, int(y // 4) + 4) for g in by_baseline.get(key, ())
+                if abs(g.y - y) < _MARK_RAISED * g.size]
+        if near:
+            under = min(near, key=lambda g: (mark == "\u200c" or abs(g.origin - origin) > 0.01 or g.y != y,
+                                             distance(g, at, mark), g.word != word, abs(g.y - y)))
+            under.text += mark
+            if mark != "\u200c" and min(abs(right - under.left), abs(left - under.right)) < 0.02 * under.size:
+                under.left, under.right = min(under.left, left), max(under.right, right)
+
+
+def rows_of(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """Glyphs on one baseline, top to bottom; in each, left to right."""
+    rows: list[list[Glyph]] = []
+    for g in sorted(glyphs, key=lambda g: -g.y):
+        if rows and abs(rows[-1][0].y - g.y) < _BASELINE * max(g.size, rows[-1][0].size):
+            rows[-1].append(g)
+        else:
+            rows.append([g])
+    for row in rows:
+        row.sort(key=lambda g: (g.left, g.right, g.index))
+    return rows
+
+
+def joins_on(g: Glyph) -> bool | None:
+    """Would this glyph's last letter join a letter after it (None: it is no Persian
+    letter)? In a right-to-left line, the letter after it stands to its left."""
+    letter = g.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670")[-1:]
+    if not letter or unicodedata.bidirectional(letter) != "AL" or not letter.isalpha():
+        return None
+    return letter not in _RIGHT_JOINING
+
+
+def is_rtl(kinds: Counter) -> bool:
+    """Letters' bidirectional kinds: are they mostly right to left?"""
+    return kinds["R"] + kinds["AL"] >= kinds["L"]

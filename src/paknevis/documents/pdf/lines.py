@@ -1,0 +1,198 @@
+"""A page's lines in reading order, each with its text: the glyphs on one baseline, column by
+column, cut where they stand as far apart as a table's cells, their spaces read from the
+gaps between them (and, where the gaps do not tell, from the word table)."""
+from __future__ import annotations
+
+import re
+import statistics
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from itertools import pairwise
+
+from .bidi import paired, visual_to_logical
+from .columns import in_columns
+from .glyphs import Glyph, is_rtl, joins_on
+from .kashidas import without_kashidas
+
+#: a space's width (in font sizes) where a page shows none; glyphs further apart than
+#: _CELL on a row stand in two cells of a table, or are two hemistichs of a couplet
+_SPACE, _CELL = 0.25, 2.5
+#: where a line's glyphs do not tell for sure whether a space stands, and where they say
+#: it does (noncharacters: no text holds them)
+_UNSURE, _UNSURE_SPACE = "\ufdd2", "\ufdd3"
+_UNSURE_EITHER = re.compile(f"([{_UNSURE}{_UNSURE_SPACE}])")
+#: a word as the word table writes its keys: without marks, ZWNJ or tatweel, in Persian
+#: letters (a PDF holds what was typed: ي، ك)
+_AS_TABLE_WRITES = {**dict.fromkeys([*range(0x064B, 0x0653), 0x0670, 0x200C, 0x0640]),
+                    ord("ي"): "ی", ord("ى"): "ی", ord("ك"): "ک"}
+#: the letters at a line's end, and at its start (a word's, without its point or comma)
+_WORD_END, _WORD_START = re.compile(r"[^\W\d_]+$"), re.compile(r"[^\W\d_]+")
+
+
+@dataclass
+class Line:
+    text: str
+    left: float
+    right: float
+    y: float
+    size: float
+    rtl: bool
+    #: the width of the line's first word, as read (where it would have fit on the line before)
+    first_word: float
+    #: its column's left and right, where the page is set in columns (None: the page's)
+    edges: tuple[float, float] | None = None
+    #: the first line of a part of the page read after another (a column): where it stands
+    #: against the line before is no sign of a paragraph's end
+    new_part: bool = False
+    #: one of the cells its row is cut into (a table's, or a couplet's hemistichs)
+    cell: bool = False
+
+
+def page_lines(page: list[list[Glyph]], gutters: list[tuple[float, float]]) -> list[Line]:
+    """A page's lines in reading order, from its rows (see rows_of): its columns one after
+    the other, and in each, top to bottom, the glyphs on one baseline, cut where they stand
+    as far apart as a table's cells. (``gutters``: those between columns found on the
+    pages before: see in_columns.)"""
+    parts = in_columns(page, gutters)
+    for rows, _ in parts:
+        for row in rows:
+            baseline = statistics.median(g.y for g in row)
+            for g in row:
+                g.joins = joins_on(g)
+                g.displaced = abs(g.y - baseline) > 0.04 * g.size
+    parts = [([kept for row in rows if (kept := without_kashidas(row))], edges) for rows, edges in parts]
+    space = _space_width([row for rows, _ in parts for row in rows])
+    lines: list[Line] = []
+    for rows, edges in parts:
+        first = len(lines)
+        sizes = [statistics.median(g.size for g in row) for row in rows]
+        for row, size, rtl in zip(rows, sizes, _directions(rows, sizes), strict=True):
+            cut = [n for n in range(1, len(row)) if row[n].left - row[n - 1].right > _CELL * size]
+            cells = [row[a:b] for a, b in pairwise([0, *cut, len(row)])]
+            row_space = _space_width([row], 2, space)
+            lines += [_line(cell, size, rtl, row_space) for cell in (reversed(cells) if rtl else cells)]
+            if cut and min(map(len, cells)) > 1:  # (not a glyph alone, far from its line: a mark's)
+                for line in lines[-len(cells):]:
+                    line.cell = True
+        for line in lines[first:]:
+            line.edges = edges
+        if first and first < len(lines):
+            lines[first].new_part = True
+    return lines
+
+
+def _directions(rows: list[list[Glyph]], sizes: list[float]) -> list[bool]:
+    """Is each line (its glyphs, left to right; ``sizes``, its font's) laid out right to left?
+
+    A line mostly of Persian letters is. One mostly of Latin letters (an English sentence,
+    or a Persian one full of addresses) may be either: a paragraph's direction is the
+    document's, not its letters'. Its edges tell: a right-to-left paragraph's lines are
+    flush right and its last stops short at the left, a left-to-right one's the other
+    way round; a justified paragraph's lines are flush at both, as its last line tells,
+    and a line that does not tell goes with the page's letters."""
+    if not rows:
+        return []
+    kinds = [Counter(unicodedata.bidirectional(c) for g in row for c in g.text) for row in rows]
+    page_rtl = is_rtl(sum(kinds, Counter()))
+    left, right = min(row[0].left for row in rows), max(row[-1].right for row in rows)
+    directions, below = [], None  # (what the nearest line below that tells says: bottom up)
+    for row, size, kind in zip(reversed(rows), reversed(sizes), reversed(kinds), strict=True):
+        flush_left, flush_right = row[0].left - left < size, right - row[-1].right < size
+        if flush_left != flush_right:
+            below = flush_right
+        if is_rtl(kind):
+            directions.append(True)
+        elif not kind["AL"] + kind["R"] and not page_rtl:
+            directions.append(False)
+        else:
+            directions.append(page_rtl if below is None else below)
+    return directions[::-1]
+
+
+def _space_width(rows: list[list[Glyph]], least: int = 5, page: float = _SPACE) -> float:
+    """A space's width in these lines (a page's, or a line's: a justified line's spaces
+    are its own), in font sizes: where two letters stand apart that would have joined and
+    the file puts a space between them (the surest spaces), but where a note's number
+    stood; ``page``'s where fewer than ``least`` tell."""
+    gaps = [(b.left - a.right) / a.size for row in rows for a, b in pairwise(row)
+            if a.word != b.word and b.left > a.right and b.joins and a.joins is not None
+            and not (a.by_number and b.by_number)]
+    return statistics.median(gaps) if len(gaps) >= least else page
+
+
+def _spaced(a: Glyph, b: Glyph, space: float) -> bool | None:
+    """Does a space stand between two glyphs side by side (``a`` to the left)?
+
+    Their gap says it, more than half a space's. But between two letters, a letter that
+    does not join the next (ا، د، ر، و) or stands before a ZWNJ that pdfium does not give
+    stands apart by its side, as far as a narrow space, and a letter with a long stroke
+    (آ) may reach over a space: where the gap could be either, the file's own space
+    decides. (The file's spaces alone would not do: pdfium moves a bracket, a point, a
+    ligature or a letter's mark across them, and a glyph off its line's baseline.) To the
+    right of such a glyph (دّ, drawn as one), pdfium's box may end short of the glyph's,
+    and a space is a gap of three quarters of one. Beside a glyph whose box pdfium shared
+    among its letters (لاً), neither tells, and it is None: the words on its sides decide."""
+    gap = (b.left - a.right) / min(a.size, b.size)
+    if (a.split or b.split) and 0.4 * space < gap < 1.5 * space:
+        return None  # (neither its gap nor the file's spaces tell for sure: see _unsure)
+    if a.displaced:  # (its right edge is no glyph's)
+        return gap > 0.75 * space
+    if (b.joins is not None and a.joins is not None and 0.4 * space < gap < 0.8 * space
+            and not (a.ligature or b.ligature or b.displaced)):
+        return a.word != b.word
+    return gap > 0.5 * space
+
+
+def _line(glyphs: list[Glyph], size: float, rtl: bool, space_width: float) -> Line:
+    """One line's text, from its glyphs left to right."""
+    cells: list[str] = []
+    words: list[tuple[float, float]] = []  # (the left and right of what a line may not break, left to right)
+    for n, g in enumerate(glyphs):
+        space = n > 0 and _spaced(glyphs[n - 1], g, space_width)
+        if space is None:  # (the words decide, else the gap: a space where most of one)
+            gap = (g.left - glyphs[n - 1].right) / g.size
+            cells.append(_UNSURE_SPACE if gap > 0.8 * space_width else _UNSURE)
+        elif space:
+            cells.append(" ")
+        if not words or space and g.run != glyphs[n - 1].run:
+            words.append((g.left, g.right))
+        else:
+            words[-1] = (words[-1][0], g.right)
+        cells.append(g.text)
+    first = words[-1] if rtl else words[0]
+    return Line(_unsure(paired(visual_to_logical(cells, rtl))), glyphs[0].left, glyphs[-1].right,
+                statistics.mean(g.y for g in glyphs), size, rtl, first[1] - first[0])
+
+
+def _unsure(text: str) -> str:
+    """A space, or none, where a line's glyphs do not tell for sure (_UNSURE, or
+    _UNSURE_SPACE where the gap is most of a space): none where the two words make one
+    that the word table has seen more than once, and as often as the rarer of them (کام +
+    لاً: کاملاً; لا + یحه: لایحه); a space where it does not know the two as one but knows
+    each (مجلس لایحه; بالا بردن, though it knows بالابردن, seen less often than either);
+    else as the gap says (گوآتمالا, a name it does not know)."""
+    if _UNSURE not in text and _UNSURE_SPACE not in text:
+        return text
+    from ...repair.pipeline import shipped_lexicon  # (the repair's own: loaded once)
+
+    table = shipped_lexicon()
+
+    def seen(word: str) -> int:  # (the table leaves out و, a word of one letter and the commonest)
+        return 14 if word == "و" else table.freq.get(word, 0) if table.knows(word) else -1
+
+    parts = _UNSURE_EITHER.split(text)
+    out = parts[0]
+    for mark, part in zip(parts[1::2], parts[2::2], strict=True):
+        before = _WORD_END.search(out[out.rfind(" ") + 1:].translate(_AS_TABLE_WRITES))
+        after = _WORD_START.match(part.split(" ", 1)[0].translate(_AS_TABLE_WRITES))
+        left, right = before[0] if before else "", after[0] if after else ""
+        alone = (seen(left), seen(right)) if left and right else (-1, -1)
+        if left and right and seen(left + right) >= max(1, min(alone)):
+            space = False
+        elif left and right and min(alone) >= 0:
+            space = True
+        else:
+            space = mark == _UNSURE_SPACE
+        out += (" " if space else "") + part
+    return out
