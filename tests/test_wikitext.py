@@ -44,8 +44,12 @@ def test_an_article_keeps_its_markup():
     ("<span>مي</span>خوانم", f"<span>می{Z}</span>خوانم"),
     # a space put where bold ends goes after it
     ("سلام،'''دنيا'''", "سلام، '''دنیا'''"),
-    # a link with no label is its target: kept, and it stands alone
+    # a link with no label is its target: kept, and it stands alone; so is one with an
+    # empty label (the pipe trick: it shows its target) and an external link with none (it
+    # shows a number): no «کتاب‌ها», no «۱۴۰۳ می», across them
     ("[[بين]]المللی", "[[بين]]المللی"),
+    ("کتاب[[x|]]ها ۱۴۰۳[[x|]]می", "کتاب[[x|]]ها ۱۴۰۳[[x|]]می"),
+    ("کتاب[https://x.ir]ها ۱۴۰۳[https://x.ir ]می", "کتاب[https://x.ir]ها ۱۴۰۳[https://x.ir ]می"),
     # kept: templates, whole links to files and categories, tags, comments, references
     ("{{سن|1990}} {{جعبه\n|نام=كتاب ها\n}}", "{{سن|1990}} {{جعبه\n|نام=كتاب ها\n}}"),
     *[(link, link) for link in ("[[پرونده:x.jpg|بندانگشتی|كتاب ها]]", "[[Category:كتاب]]", "[[en:كتاب]]")],

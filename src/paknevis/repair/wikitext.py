@@ -165,8 +165,10 @@ def _link(text: str, start: int, spans: list[Kept]) -> int:
         return start + 2
     pipe = text.find("|", start, end)
     label = _LABEL.match(text, pipe + 1, end - 2) if pipe > 0 else None
-    if _WHOLE_LINK.match(text, start) or label is None or label.end() != end - 2:
-        spans.append(Kept(start, end))  # (with no label, the target is what a reader reads: kept)
+    # (with no label, or an empty one, the target is what a reader reads: kept, and no
+    # prose reads on across it: ۱۴۰۳[[x|]]می is no «۱۴۰۳می» to put a space in)
+    if _WHOLE_LINK.match(text, start) or label is None or label.end() != end - 2 or pipe + 1 == end - 2:
+        spans.append(Kept(start, end))
     else:
         spans += (Kept(start, pipe + 1, True), Kept(end - 2, end, True, True))
     return end
@@ -181,7 +183,7 @@ def _external(text: str, m: re.Match[str], spans: list[Kept]) -> int:
     address = re.compile(r"[^\s\]]*[ \t]*").match(text, m.end())
     assert address is not None  # (it may match nothing)
     label = _LABEL.match(text, address.end(), end)
-    if label is None or label.end() != end:
+    if label is None or label.end() != end or address.end() == end:  # (no label: a number, [۱], is read)
         spans.append(Kept(m.start(), end + 1))
     else:
         spans += (Kept(m.start(), address.end(), True), Kept(end, end + 1, True, True))
