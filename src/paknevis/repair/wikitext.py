@@ -12,8 +12,8 @@ references, magic words, signatures; and of a line, a heading's ``=``, a list's 
 table's syntax and its cells' attributes, a line that begins with a space (preformatted)
 and a redirect. The prose between is repaired as :func:`~paknevis.fix` repairs a text, read
 on across bold and italic quotes, a link's brackets and inline tags: ``'''مي'''خوانم`` and
-``[[بین‌المللی|بين]]المللی`` are each one word (a link with no label is its target, kept,
-and stands alone).
+``[[بین‌المللی|بين]]المللی`` are each one word (a link with no label, or an empty one, is
+its target, kept, and stands alone; so does an external link with none, shown as a number).
 
 >>> from paknevis.repair import repairer
 >>> repair_wikitext("'''مي'''خوانم [[کتاب|كتاب]]ها {{جعبه|عدد=12}} [[رده:كتاب]]", repairer())[0]
