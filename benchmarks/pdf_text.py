@@ -21,13 +21,13 @@ read is over all documents, as in ``word97.py``. The ZWNJs a reader keeps are co
 apart: paknevis's repair puts back those a reader drops (``paknevis process`` on the
 PDFs). Speed: the PDFs' megabytes a second, wall time.
 
-``--columns`` sets the body in two columns; ``--notes`` (LibreOffice) gives every other
-paragraph of more than eight words a footnote after its sixth word, the note a paragraph
-of another article (of four words or more, cut at 200 characters), set as a Persian
-document's are (right to left, 10 points under the body's 12, its number raised in the
-text): the article's own text is still the one read right, without the notes or their
-numbers, and the words read that are not the article's are counted too ("extra": a note's
-words in the text).
+``--columns`` sets the body in two columns (``--columns 3``, in three); ``--notes``
+(LibreOffice) gives every other paragraph of more than eight words a footnote after its
+sixth word, the note a paragraph of another article (of four words or more, cut at 200
+characters), set as a Persian document's are (right to left, 10 points under the body's
+12, its number raised in the text): the article's own text is still the one read right,
+without the notes or their numbers, and the words read that are not the article's are
+counted too ("extra": a note's words in the text).
 """
 from __future__ import annotations
 
@@ -52,8 +52,8 @@ _SPACES = re.compile(r"\s+")
 _UNSEEN = dict.fromkeys([0x200C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
 PAGE = ('<!doctype html><html dir="rtl" lang="fa"><head><meta charset="utf-8"><title>{}</title>{}</head>'
         '<body><h1>{}</h1>{}</body></html>')
-#: the body's paragraphs in two columns, under a heading across both, as a newspaper's or a journal's
-COLUMNS = "<style>body { column-count: 2; column-gap: 1.5em } h1 { column-span: all }</style>"
+#: the body's paragraphs in columns, under a heading across them, as a newspaper's or a journal's
+COLUMNS = "<style>body {{ column-count: {}; column-gap: 1.5em }} h1 {{ column-span: all }}</style>"
 #: an OpenDocument text whose paragraphs are right to left and justified, as a Persian
 #: document's often are, under a heading in a larger size
 FODT = ('<?xml version="1.0" encoding="UTF-8"?>\n<office:document '
@@ -70,9 +70,10 @@ FODT = ('<?xml version="1.0" encoding="UTF-8"?>\n<office:document '
         'style:font-weight-complex="bold"/></style:style>'
         '<style:style style:name="C" style:family="section">'
         '<style:section-properties style:writing-mode="rl-tb">'
-        '<style:columns fo:column-count="2" fo:column-gap="0.6cm"/></style:section-properties></style:style>'
+        '<style:columns fo:column-count="{columns}" fo:column-gap="0.6cm"/></style:section-properties>'
+        '</style:style>'
         '</office:automatic-styles><office:body><office:text>{}</office:text></office:body></office:document>\n')
-#: the body's paragraphs in a section of two columns (the heading above it, across both)
+#: the body's paragraphs in a section of columns (the heading above it, across them)
 SECTION = '<text:section text:style-name="C" text:name="body">{}</text:section>'
 #: a footnote's paragraph: right to left and justified, as the body's, in 10 points
 NOTE_STYLE = ('<style:style style:name="N" style:family="paragraph"><style:paragraph-properties '
@@ -85,7 +86,7 @@ CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-def write_chrome(work: Path, docs: list[list[str]], columns: bool) -> float:
+def write_chrome(work: Path, docs: list[list[str]], columns: int) -> float:
     """The articles printed by Chrome as PDFs in ``work`` (made once); its seconds."""
     from playwright.sync_api import sync_playwright
 
@@ -96,14 +97,14 @@ def write_chrome(work: Path, docs: list[list[str]], columns: bool) -> float:
         page = browser.new_page()
         for n, parts in enumerate(docs):
             body = "".join(f"<p>{html_escape(p)}</p>" for p in parts[1:])
-            page.set_content(PAGE.format(html_escape(parts[0]), COLUMNS if columns else "",
-                                         html_escape(parts[0]), body))
+            style = COLUMNS.format(columns) if columns > 1 else ""
+            page.set_content(PAGE.format(html_escape(parts[0]), style, html_escape(parts[0]), body))
             page.pdf(path=str(work / f"{n:04d}.pdf"), format="A4")
         browser.close()
     return time.perf_counter() - t
 
 
-def write_libreoffice(work: Path, docs: list[list[str]], columns: bool, notes: bool = False) -> float:
+def write_libreoffice(work: Path, docs: list[list[str]], columns: int, notes: bool = False) -> float:
     """The articles exported by LibreOffice as PDFs in ``work`` (made once); its seconds."""
     soffice = shutil.which("soffice")
     if soffice is None:
@@ -113,7 +114,7 @@ def write_libreoffice(work: Path, docs: list[list[str]], columns: bool, notes: b
             escape(p) for p in parts[1:]]
         body = "".join(f'<text:p text:style-name="P">{p}</text:p>' for p in paragraphs)
         heading = f'<text:h text:style-name="H" text:outline-level="1">{escape(parts[0])}</text:h>'
-        text = FODT.format(heading + (SECTION.format(body) if columns else body))
+        text = FODT.format(heading + (SECTION.format(body) if columns > 1 else body), columns=columns)
         if notes:
             text = text.replace("</office:automatic-styles>", NOTE_STYLE)
         (work / f"{n:04d}.fodt").write_text(text, encoding="utf-8")
@@ -196,7 +197,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--producer", choices=["chrome", "libreoffice"], default="chrome")
     ap.add_argument("--work", help="where the PDFs are written (default: a new temporary folder)")
-    ap.add_argument("--columns", action="store_true", help="lay the body out in two columns")
+    ap.add_argument("--columns", type=int, nargs="?", const=2, default=1, metavar="N",
+                    help="lay the body out in columns: two, or N")
     ap.add_argument("--notes", action="store_true", help="give paragraphs footnotes (LibreOffice)")
     ap.add_argument("--limit", type=int, help="the first N articles only")
     ap.add_argument("--json", help="write the figures here")
@@ -214,7 +216,7 @@ def main() -> None:
     files = sorted(work.glob("*.pdf"))[:len(docs)]
     mb = sum(f.stat().st_size for f in files) / 1e6
     print(f"{len(files)} PDFs, {mb:.1f} MB ({made})", flush=True)
-    out: dict = {"producer": args.producer, "columns": 2 if args.columns else 1, "notes": args.notes,
+    out: dict = {"producer": args.producer, "columns": args.columns, "notes": args.notes,
                  "files": len(files), "MB": round(mb, 1)}
 
     from paknevis.documents.pdf.reader import read_pdf_document

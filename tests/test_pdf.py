@@ -85,6 +85,20 @@ def test_columns_are_read_one_after_the_other():
     assert [x for _, x in order[1:]] == [298, 298, 298, 298, 400, 298, 60, 60, 120, 60, 60, 60]
 
 
+def test_three_columns_under_a_heading_over_two_are_read_one_after_the_other():
+    """Three columns (gutters of 18 points), under a heading over the right two, as a
+    page's title stands where it is short: the heading, then each column, right to left.
+    (The heading once took the run of rows with it, which kept only the gutter it does
+    not cross, and read the right two columns row by row.)"""
+    heading = _text_line(800, 250, 530, 6)
+    rows = [heading, *([*_text_line(780 - 15 * n, 60 if n != 3 else 120, 204),
+                        *_text_line(780 - 15 * n, 222, 366),
+                        *_text_line(780 - 15 * n, 384 if n != 4 else 450, 530)] for n in range(6))]
+    order = _read_order(rows)
+    assert order[0] == (800, 250)
+    assert [x for _, x in order[1:]] == [384] * 4 + [450, 384] + [222] * 6 + [60] * 3 + [120, 60, 60]
+
+
 def test_neither_verse_nor_spaces_in_line_are_columns():
     """Hemistichs side by side, centred in their halves: read row by row. Two lines of
     one column whose wide spaces line up, over a paragraph's last line: one column."""

@@ -88,12 +88,17 @@ def _sides(rows: list[list[Glyph]], masks: list[int], sizes: list[float], left: 
 def _runs(rows: list[list[Glyph]], masks: list[int], sizes: list[float],
           ) -> list[tuple[int, int, list[tuple[int, int]]]]:
     """Runs of rows (the first, and past the last) that no glyph stands on in some strips
-    between their glyphs (the gutters, in ``masks``' points), each strip wider than _GUTTER."""
+    between their glyphs (the gutters, in ``masks``' points), each strip wider than _GUTTER.
+    A run of rows with no gutter so far (a heading over two of three columns) is left
+    behind by a row with more gutters of its own than it leaves the two (a column's short
+    first line above the other's is not)."""
     width = max(1, round(_GUTTER * statistics.median(sizes)))
     runs: list[tuple[int, int, list[tuple[int, int]]]] = []
     start, seen, gutters = 0, 0, []  # (the run's rows' glyphs, as bits)
     for n, mask in enumerate(masks):
         found = n > 0 and rows[n - 1][0].y - rows[n][0].y < _APART * sizes[n] and _gutters(seen | mask, width)
+        if found and not gutters and len(_gutters(mask, width)) > len(found):
+            found = []
         if found:
             seen, gutters = seen | mask, found
         else:
