@@ -94,12 +94,11 @@ def _runs(rows: list[list[Glyph]], masks: list[int], sizes: list[float],
     first line above the other's is not)."""
     width = max(1, round(_GUTTER * statistics.median(sizes)))
     runs: list[tuple[int, int, list[tuple[int, int]]]] = []
-    start, seen, gutters = 0, 0, []  # (the run's rows' glyphs, as bits)
+    start, seen = 0, 0  # (the run's first row, and its rows' glyphs, as bits)
+    gutters: list[tuple[int, int]] = []
     for n, mask in enumerate(masks):
         found = n > 0 and rows[n - 1][0].y - rows[n][0].y < _APART * sizes[n] and _gutters(seen | mask, width)
-        if found and not gutters and len(_gutters(mask, width)) > len(found):
-            found = []
-        if found:
+        if found and (gutters or len(found) >= len(_gutters(mask, width))):
             seen, gutters = seen | mask, found
         else:
             if gutters:
