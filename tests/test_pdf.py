@@ -23,6 +23,7 @@ from paknevis.documents.pdf.bidi import paired, visual_to_logical
 from paknevis.documents.pdf.columns import in_columns
 from paknevis.documents.pdf.glyphs import Glyph, joins_on, rows_of
 from paknevis.documents.pdf.kashidas import without_kashidas
+from paknevis.documents.pdf.lines import page_lines
 from paknevis.documents.pdf.notes import Notes
 from paknevis.documents.pdf.reader import read_pdf_document
 
@@ -97,6 +98,16 @@ def test_three_columns_under_a_heading_over_two_are_read_one_after_the_other():
     order = _read_order(rows)
     assert order[0] == (800, 250)
     assert [x for _, x in order[1:]] == [384] * 4 + [450, 384] + [222] * 6 + [60] * 3 + [120, 60, 60]
+
+
+def test_a_justified_lines_spaces_are_its_own_and_a_last_lines_are_not_stretched():
+    """A narrow column, justified: its lines' spaces stretched to 1.2 of the size, one line's
+    to 0.45; its last line's not stretched (0.25). Each line's words are read apart, where
+    one gap each shows its spaces (two gaps did: a line of two words was read glued, as
+    was a last line in the page's stretched spaces)."""
+    rows = [*(_text_line(780 - 15 * n, 60, 200, 3, 14.4) for n in range(4)),
+            _text_line(720, 60, 200, 2, 5.4), _text_line(705, 150, 200, 2, 3)]
+    assert [line.text for line in page_lines(rows, [])] == ["سسس سسس سسس"] * 4 + ["سسس سسس"] * 2
 
 
 def test_neither_verse_nor_spaces_in_line_are_columns():

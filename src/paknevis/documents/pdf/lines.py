@@ -18,6 +18,9 @@ from .kashidas import without_kashidas
 #: a space's width (in font sizes) where a page shows none; glyphs further apart than
 #: _CELL on a row stand in two cells of a table, or are two hemistichs of a couplet
 _SPACE, _CELL = 0.25, 2.5
+#: a space's width (in font sizes) at most, in a line not stretched to justify it, where
+#: the page does not show one
+_NATURAL = 0.3
 #: where a line's glyphs do not tell for sure whether a space stands, and where they say
 #: it does (noncharacters: no text holds them)
 _UNSURE, _UNSURE_SPACE = "\ufdd2", "\ufdd3"
@@ -62,16 +65,14 @@ def page_lines(page: list[list[Glyph]], gutters: list[tuple[float, float]]) -> l
                 g.joins = joins_on(g)
                 g.displaced = abs(g.y - baseline) > 0.04 * g.size
     parts = [([kept for row in rows if (kept := without_kashidas(row))], edges) for rows, edges in parts]
-    space = _space_width([row for rows, _ in parts for row in rows])
     lines: list[Line] = []
-    for rows, edges in parts:
+    for (rows, edges), spaces in zip(parts, _row_spaces([rows for rows, _ in parts]), strict=True):
         first = len(lines)
         sizes = [statistics.median(g.size for g in row) for row in rows]
-        for row, size, rtl in zip(rows, sizes, _directions(rows, sizes), strict=True):
+        for row, size, rtl, space in zip(rows, sizes, _directions(rows, sizes), spaces, strict=True):
             cut = [n for n in range(1, len(row)) if row[n].left - row[n - 1].right > _CELL * size]
             cells = [row[a:b] for a, b in pairwise([0, *cut, len(row)])]
-            row_space = _space_width([row], 2, space)
-            lines += [_line(cell, size, rtl, row_space) for cell in (reversed(cells) if rtl else cells)]
+            lines += [_line(cell, size, rtl, space) for cell in (reversed(cells) if rtl else cells)]
             if cut and min(map(len, cells)) > 1:  # (not a glyph alone, far from its line: a mark's)
                 for line in lines[-len(cells):]:
                     line.cell = True
@@ -80,6 +81,48 @@ def page_lines(page: list[list[Glyph]], gutters: list[tuple[float, float]]) -> l
         if first and first < len(lines):
             lines[first].new_part = True
     return lines
+
+
+def _row_spaces(parts: list[list[list[Glyph]]]) -> list[list[float]]:
+    """A space's width in each row of a page's parts (its columns), in font sizes: the
+    row's own, where its glyphs show it (see _space_width), else the page's. A justified
+    line's spaces are stretched, each line's its own: one gap shows them. A line that stops
+    short of its part's width (a paragraph's last) is not stretched: where it shows too
+    little, its spaces are those of such lines on the page, or no wider than _NATURAL (in
+    narrow columns, the stretched spaces of the rest are twice as wide)."""
+    space = _space_width([row for rows in parts for row in rows])
+    shorts = [_short(rows) for rows in parts]
+    unstretched = [row for rows, short in zip(parts, shorts, strict=True)
+                   for row, is_short in zip(rows, short, strict=True) if is_short]
+    natural = min(space, _space_width(unstretched, 2, _NATURAL))
+    out = []
+    for rows, short in zip(parts, shorts, strict=True):
+        least = 1 if _justified(rows) else 2
+        out.append([_space_width([row], 2, natural) if is_short else _space_width([row], least, space)
+                    for row, is_short in zip(rows, short, strict=True)])
+    return out
+
+
+def _short(rows: list[list[Glyph]]) -> list[bool]:
+    """Does each row stop short of its part's width, as its lines in the text's size stand
+    (a paragraph's last line, a ragged line: its spaces are not stretched to justify it)?"""
+    if not rows:
+        return []
+    size = statistics.median_low(row[0].size for row in rows)
+    text = [row for row in rows if abs(row[0].size - size) < 0.1 * size]
+    width = max(row[-1].right for row in text) - min(row[0].left for row in text)
+    return [row[-1].right - row[0].left < width - row[0].size for row in rows]
+
+
+def _justified(rows: list[list[Glyph]]) -> bool:
+    """Are most of a part's rows flush with both its edges (justified: a line's spaces are
+    stretched, each line's its own)?"""
+    if len(rows) < 3:
+        return False
+    left, right = min(row[0].left for row in rows), max(row[-1].right for row in rows)
+    flush = sum(row[0].left - left < 0.25 * row[0].size and right - row[-1].right < 0.25 * row[0].size
+                for row in rows)
+    return 5 * flush >= 3 * len(rows)
 
 
 def _directions(rows: list[list[Glyph]], sizes: list[float]) -> list[bool]:
