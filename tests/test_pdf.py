@@ -100,6 +100,19 @@ def test_three_columns_under_a_heading_over_two_are_read_one_after_the_other():
     assert [x for _, x in order[1:]] == [384] * 4 + [450, 384] + [222] * 6 + [60] * 3 + [120, 60, 60]
 
 
+def test_three_columns_under_a_larger_heading_whose_lines_stand_apart():
+    """As Chromium prints three columns under a title in a larger size: the title over the
+    right two, the right column's lines 6 points below the others' (a row at the top holds
+    the left two columns' first lines alone, with one gutter, as the title leaves it)."""
+    heading = [Glyph("س", x, x + 9, 800, 18, 0, x, n // 3, n // 3) for n, x in enumerate(range(250, 520, 10))]
+    glyphs = [*heading, *(g for n in range(6) for g in (
+        *_text_line(780 - 15 * n, 60, 204), *_text_line(780 - 15 * n, 222, 366),
+        *_text_line(774 - 15 * n, 384 if n != 4 else 450, 530)))]
+    order = _read_order(rows_of(glyphs))
+    assert order[0] == (800, 250)
+    assert [x for _, x in order[1:]] == [384] * 4 + [450, 384] + [222] * 6 + [60] * 6
+
+
 def test_a_justified_lines_spaces_are_its_own_and_a_last_lines_are_not_stretched():
     """A narrow column, justified: its lines' spaces stretched to 1.2 of the size, one line's
     to 0.45; its last line's not stretched (0.25). Each line's words are read apart, where

@@ -89,16 +89,17 @@ def _runs(rows: list[list[Glyph]], masks: list[int], sizes: list[float],
           ) -> list[tuple[int, int, list[tuple[int, int]]]]:
     """Runs of rows (the first, and past the last) that no glyph stands on in some strips
     between their glyphs (the gutters, in ``masks``' points), each strip wider than _GUTTER.
-    A run of rows with no gutter so far (a heading over two of three columns) is left
-    behind by a row with more gutters of its own than it leaves the two (a column's short
-    first line above the other's is not)."""
+    A row with no gutter (a heading over two of three columns) begins no run with the row
+    after it where that row is in another size, or shows more gutters alone than with it
+    (a column's short first line, above the next column's, does begin one)."""
     width = max(1, round(_GUTTER * statistics.median(sizes)))
     runs: list[tuple[int, int, list[tuple[int, int]]]] = []
     start, seen = 0, 0  # (the run's first row, and its rows' glyphs, as bits)
     gutters: list[tuple[int, int]] = []
     for n, mask in enumerate(masks):
         found = n > 0 and rows[n - 1][0].y - rows[n][0].y < _APART * sizes[n] and _gutters(seen | mask, width)
-        if found and (gutters or len(found) >= len(_gutters(mask, width))):
+        if found and (gutters or abs(sizes[start] - sizes[n]) < 0.1 * sizes[n]
+                      and len(found) >= len(_gutters(mask, width))):
             seen, gutters = seen | mask, found
         else:
             if gutters:
