@@ -38,8 +38,9 @@ are (a reject says so), a soft hyphen (pdfium gives none: repair puts a ZWNJ bac
 
 Written here, as no reader of PDFs gives Persian in reading order: of the 1,200 articles
 printed by Chromium, 1,095 read right, and 10 by poppler's pdftotext; of those exported by
-LibreOffice, 1,124 and 10; set in two columns, 1,065 and 1,084 (pdftotext: 10 and 10);
-by LibreOffice with footnotes, 1,124 and 9 (``benchmarks/pdf_text.py``)."""
+LibreOffice, 1,124 and 10; set in two columns, 1,065 and 1,090 (pdftotext: 10 and 10);
+in three, 1,055 and 1,034 (10 and 11); by LibreOffice with footnotes, 1,124 and 9
+(``benchmarks/pdf_text.py``)."""
 from __future__ import annotations
 
 import re
