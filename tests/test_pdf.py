@@ -19,12 +19,13 @@ from test_cli import run
 from paknevis import fix
 from paknevis.documents import parse_file
 from paknevis.documents.pdf import PdfError
-from paknevis.documents.pdf.bidi import paired, visual_to_logical
+from paknevis.documents.pdf.bidi import mirrors, paired, visual_to_logical
 from paknevis.documents.pdf.columns import in_columns
 from paknevis.documents.pdf.glyphs import Glyph, joins_on, rows_of
 from paknevis.documents.pdf.kashidas import without_kashidas
-from paknevis.documents.pdf.lines import page_lines
+from paknevis.documents.pdf.lines import Line, page_lines
 from paknevis.documents.pdf.notes import Notes
+from paknevis.documents.pdf.paragraphs import paragraphs_of
 from paknevis.documents.pdf.reader import read_pdf_document
 
 PDFS = Path(__file__).parent / "data" / "pdf"
@@ -260,9 +261,34 @@ def test_visual_to_logical(drawn, read):
     ("برنت )Brent crude(", "برنت (Brent crude)"), ("برنت )Brent crude)", "برنت (Brent crude)"),
     ("امام خمینی)ره) فرمودند: »جدّ«", "امام خمینی(ره) فرمودند: «جدّ»"),
     ("[۱] و (۲)", "[۱] و (۲)"),
+    # a writer's space on the wrong side of one of a pair: read against it, where that
+    # pairs two; not a list's items, which pair none
+    ("نوشت:» ایران کشور ماست« و پیامبر اعظم) ص) گفت", "نوشت:« ایران کشور ماست» و پیامبر اعظم( ص) گفت"),
+    ("(با خنده )من شوخی کردم", "(با خنده )من شوخی کردم"),
+    ("۱) ایران ۲) عراق ۳) ترکیه", "۱) ایران ۲) عراق ۳) ترکیه"), ("الف) ایران ب) عراق", "الف) ایران ب) عراق"),
+    ("از (الف) و (ب) و ۲) ج", "از (الف) و (ب) و ۲) ج"),  # (pairs side by side, not one in another)
 ])
 def test_brackets_open_before_a_word_and_close_after_one(mapped, read):
     assert paired(mapped) == read
+
+
+def test_brackets_are_read_by_the_glyphs_a_file_maps_them_to_where_its_paragraphs_show_how():
+    # this file maps an opening bracket to its mirrored glyph (as drawn), as three of its
+    # brackets with a space on one side show: so one with its spaces the wrong way round opens
+    texts = ["او گفت: »ما« و امام خمینی )ره( فرمودند", "نوشت:» ایران"]
+    assert mirrors(texts) is True
+    assert mirrors([text.translate(str.maketrans("»«)(", "«»()")) for text in texts]) is False
+    assert mirrors(["نوشت:» ایران"]) is None  # (one is no evidence)
+    assert paired("نوشت:» ایران", mirrors(texts)) == "نوشت:« ایران"
+    assert paired("نوشت:» ایران") == "نوشت:» ایران"  # (its spaces alone: it closes)
+
+
+def test_a_bracket_closes_on_the_line_after_the_one_it_opened_on():
+    def line(text: str, y: float) -> Line:
+        return Line(text, 100.0, 500.0, y, 12.0, True, 30.0)
+
+    pages = [[line("او گفت: »ما به آنجا", 700.0), line("رفتیم «و برگشتیم", 685.0)]]
+    assert paragraphs_of(pages) == [("او گفت: «ما به آنجا رفتیم »و برگشتیم", None)]
 
 
 def test_a_left_to_right_line_reads_its_persian_words_back():

@@ -1,14 +1,26 @@
 """A line's text in reading order, from its glyphs' texts in the order they are drawn: its
-runs laid out against the line's direction turned back, its brackets paired."""
+runs laid out against the line's direction turned back; and a paragraph's brackets paired."""
 from __future__ import annotations
 
 import unicodedata
-from collections import Counter
 
 #: the bracket pairs read by where they stand
 _PAIRS = {"(": "()", ")": "()", "[": "[]", "]": "[]", "{": "{}", "}": "{}", "«": "«»", "»": "«»"}
 #: what ends a sentence or a clause, and never begins a line
 _TRAILING = ",.;:!?)]}»،؛؟"
+_OPENING = "([{«"
+#: what may stand before an opening bracket, and after a closing one, as a space does
+_BEFORE_OPENING = " ([{«"
+_AFTER_CLOSING = " )]}».,:;،؛!?؟"
+#: What a reading of a bracket costs against a space on one side of it and a word on the
+#: other (a bracket opens before a word: «ما), against the glyph the file maps it to
+#: (where its glyphs show which a file maps: ``mirrors``), and what one left unpaired
+#: costs: more than half as much as against its spaces, so that a reading against them
+#: pays where it pairs two (گفت:« ایران…», اعظم( ص)), not where it pairs one.
+_AGAINST_SPACES, _AGAINST_GLYPH, _UNPAIRED = 10, 12, 8
+#: brackets open at once, at most (deeper is a file's mistake, not a text's); and what one
+#: opened inside another costs, so that of two readings otherwise alike, (a) (b) is taken
+_DEPTH, _NESTED = 6, 1
 
 
 def _kind(cell: str) -> str:
@@ -80,29 +92,101 @@ def _run_end(seq: list[str], i: int, strong: tuple[str, ...], against: tuple[str
     return j
 
 
-def paired(text: str) -> str:
-    """Brackets and guillemets opened before a word and closed after one, as they stand,
-    and where that does not tell (خمینی(ره)), closing the one open: which of a pair a
-    file maps a mirrored glyph to differs from producer to producer.
+def mirrors(texts: list[str]) -> bool | None:
+    """Does a file map a bracket's glyph, in these right-to-left paragraphs, to the
+    other of its pair (its mirrored shape, as drawn: the opening one of «ما» to »)? So
+    where the brackets whose spaces tell what they are (_costs) show it two to one, three
+    or more of them; None where they do not."""
+    mirrored = kept = 0
+    for text in texts:
+        for n, c in enumerate(text):
+            if c in _PAIRS:
+                opening, closing = _costs(text, n)
+                if opening != closing:
+                    if (c in _OPENING) == (opening < closing):
+                        kept += 1
+                    else:
+                        mirrored += 1
+    if mirrored + kept < 3:
+        return None
+    return True if mirrored >= 2 * kept else False if kept >= 2 * mirrored else None
+
+
+def paired(text: str, mirrored: bool | None = None) -> str:
+    """Brackets and guillemets read as opening or closing by the spaces around them and
+    by the glyphs the file maps them to (if ``mirrored`` says how: which of a pair a file
+    maps a mirrored glyph to differs from producer to producer), each pair apart, so that
+    as many as may close one opened before them: a writer's spaces may stand on the wrong
+    side of one (گفت:« ایران…», اعظم( ص)).
 
     >>> paired("امام خمینی)ره) و »ما«")
     'امام خمینی(ره) و «ما»'
+    >>> paired("نوشت:» ایران کشور ماست« و پیامبر اعظم) ص) گفت")
+    'نوشت:« ایران کشور ماست» و پیامبر اعظم( ص) گفت'
+    >>> paired("نوشت:» ایران", mirrored=True), paired("۱) ایران ۲) عراق ۳) ترکیه")
+    ('نوشت:« ایران', '۱) ایران ۲) عراق ۳) ترکیه')
     """
     if not any(c in _PAIRS for c in text):
         return text
-    out, open_ = list(text), Counter[str]()
-    for n, c in enumerate(text):
-        if c not in _PAIRS:
-            continue
-        pair = _PAIRS[c]
-        before = text[n - 1] if n else " "
-        after = text[n + 1] if n + 1 < len(text) else " "
-        if after != " " and (before == " " or before in "([{«"):
-            opens = True
-        elif before != " " and (after == " " or after in ")]}».,:;،؛!?؟"):
-            opens = False
-        else:
-            opens = open_[pair] == 0
-        out[n] = pair[0] if opens else pair[1]
-        open_[pair] = open_[pair] + 1 if opens else max(open_[pair] - 1, 0)
+    out = list(text)
+    for pair in {_PAIRS[c] for c in text if c in _PAIRS}:
+        at = [n for n, c in enumerate(text) if c in pair]
+        costs = []
+        for n in at:
+            opening, closing = _costs(text, n)
+            if mirrored is not None and not _by_numbers_or_latin(text, n):
+                if (text[n] in _OPENING) != mirrored:
+                    closing += _AGAINST_GLYPH
+                else:
+                    opening += _AGAINST_GLYPH
+            costs.append((opening, closing))
+        for n, opens in zip(at, _balanced(costs), strict=True):
+            out[n] = pair[0] if opens else pair[1]
     return "".join(out)
+
+
+def _by_numbers_or_latin(text: str, n: int) -> bool:
+    """Does the bracket at ``n`` touch a number or a Latin letter? The algorithm may have
+    laid it out left to right with them, unmirrored, whatever the file's other glyphs show
+    («LADY OF HEAVEN» in a Persian line; Chromium's برنت )Brent crude))."""
+    return any(_kind(c) in ("L", "EN", "AN") for c in text[n - 1:n] + text[n + 1:n + 2])
+
+
+def _costs(text: str, n: int) -> tuple[int, int]:
+    """What reading the bracket at ``n`` as opening, and as closing, costs by its spaces:
+    against a space on one side and a word on the other, the more against a list item's
+    number or letter (۱) …، الف) …); else nothing (خمینی(ره)."""
+    before = text[n - 1] if n else " "
+    after = text[n + 1] if n + 1 < len(text) else " "
+    if after not in _AFTER_CLOSING and before in _BEFORE_OPENING:
+        return 0, _AGAINST_SPACES
+    if before not in _BEFORE_OPENING and after in _AFTER_CLOSING:
+        word = text[text.rfind(" ", 0, n) + 1:n]  # (a list item's number or letter: ۱) …، الف) …)
+        item = word.isdigit() or word == "الف" or len(word) == 1 and word.isalpha()
+        return _AGAINST_SPACES + (3 * _UNPAIRED if item else 0), 0
+    return 0, 0
+
+
+def _balanced(costs: list[tuple[int, int]]) -> list[bool]:
+    """For brackets of one pair with these costs (opening, closing), which open: the
+    cheapest reading, each left unpaired counted (_UNPAIRED), by a dynamic program over
+    how many are open (at most _DEPTH). Of readings that cost the same, the one that
+    leaves fewer open at the end."""
+    best = {0: 0}  # how many are open -> the least cost of getting there
+    steps: list[dict[int, tuple[int, bool]]] = []  # how many open -> (how many before, opens)
+    for opening, closing in costs:
+        step: dict[int, tuple[int, bool]] = {}
+        now: dict[int, int] = {}
+        for depth, cost in sorted(best.items()):
+            for to, more, opens in ((depth + 1, opening + (_NESTED if depth else 0), True),
+                                    (max(depth - 1, 0), closing + (_UNPAIRED if depth == 0 else 0), False)):
+                if to <= _DEPTH and (to not in now or cost + more < now[to]):
+                    now[to], step[to] = cost + more, (depth, opens)
+        steps.append(step)
+        best = now
+    depth = min(best, key=lambda d: (best[d] + _UNPAIRED * d, d))
+    read = []
+    for step in reversed(steps):
+        depth, opens = step[depth]
+        read.append(opens)
+    return read[::-1]

@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
-from .bidi import paired, visual_to_logical
+from .bidi import visual_to_logical
 from .columns import in_columns
 from .glyphs import Glyph, is_rtl, joins_on
 from .kashidas import without_kashidas
@@ -204,7 +204,7 @@ def _line(glyphs: list[Glyph], size: float, rtl: bool, space_width: float) -> Li
             words[-1] = (words[-1][0], g.right)
         cells.append(g.text)
     first = words[-1] if rtl else words[0]
-    return Line(_unsure(paired(visual_to_logical(cells, rtl))), glyphs[0].left, glyphs[-1].right,
+    return Line(_unsure(visual_to_logical(cells, rtl)), glyphs[0].left, glyphs[-1].right,
                 statistics.mean(g.y for g in glyphs), size, rtl, first[1] - first[0])
 
 

@@ -7,6 +7,7 @@ import statistics
 from collections import Counter
 from itertools import pairwise
 
+from .bidi import mirrors, paired
 from .lines import Line
 
 #: a paragraph's lines follow one another at its pitch; a gap this much wider ends it
@@ -62,7 +63,7 @@ def paragraphs_of(pages: list[list[Line]]) -> list[tuple[str, int | None]]:
     pitch = statistics.median(pitches) if pitches else 1.5  # (in font sizes)
     top = max((line.size for line in pages[0]), default=body)
     title = top if top > 1.15 * body else None
-    paragraphs: list[tuple[list[str], int | None]] = []  # (its lines, its rank)
+    paragraphs: list[tuple[list[str], int | None, bool]] = []  # (its lines, its rank, right to left?)
     before: Line | None = None
     titled = False
     for page, lines in enumerate(pages):
@@ -72,10 +73,15 @@ def paragraphs_of(pages: list[list[Line]]) -> list[tuple[str, int | None]]:
                 first_title = (page == 0 and title is not None and abs(line.size - title) < 0.05 * title
                                and not titled)
                 titled = titled or first_title
-                paragraphs.append(([], 0 if first_title else None))
+                paragraphs.append(([], 0 if first_title else None, line.rtl))
             paragraphs[-1][0].append(line.text)
             before = line
-    return [(_JOINED.sub("", " ".join(texts)), rank) for texts, rank in paragraphs]
+    texts = [_JOINED.sub("", " ".join(lines)) for lines, _, _ in paragraphs]
+    # (its brackets read a paragraph at a time, as one may close on the next line; and
+    # by the glyphs the file maps them to, where its right-to-left paragraphs show how)
+    mirrored = mirrors([text for text, (_, _, rtl) in zip(texts, paragraphs, strict=True) if rtl])
+    return [(paired(text, mirrored if rtl else None), rank)
+            for text, (_, rank, rtl) in zip(texts, paragraphs, strict=True)]
 
 
 def _ends_paragraph(a: Line, b: Line, left: float, right: float, pitch: float, *, same_page: bool) -> bool:
