@@ -22,8 +22,11 @@ module a step (:mod:`.reader` runs them, page by page):
 - :mod:`.bidi`: a line is read back as the Unicode bidirectional algorithm lays one out:
   a Persian line right to left, a run of Latin words or of digits in it left to right (a
   paragraph's direction, where its letters do not tell, by the side its lines are flush
-  with); a bracket or guillemet opens where it stands before a word and closes after one
-  (a producer maps a mirrored glyph to either, and pdfium mirrors some again);
+  with); a paragraph's brackets and guillemets are read as few left unpaired as may be,
+  by the spaces around them (one opens before a word and closes after one) and by the
+  glyphs the file maps them to, where its right-to-left paragraphs show how (a producer
+  maps a mirrored glyph to either, and pdfium mirrors some again): so a writer's space on
+  the wrong side of one (گفت:« ایران…») is read against where that pairs it;
 - :mod:`.paragraphs`: a paragraph ends where the next line is further below than the
   lines' pitch, in another size, or could have begun on the line before (it stopped short
   of the column's edge by more than the next line's first word); pages and columns run
