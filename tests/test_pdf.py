@@ -283,6 +283,18 @@ def test_brackets_are_read_by_the_glyphs_a_file_maps_them_to_where_its_paragraph
     assert paired("نوشت:» ایران") == "نوشت:» ایران"  # (its spaces alone: it closes)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="()«»[] اب1a.:،", max_size=40), st.sampled_from([None, True, False]))
+def test_pairing_turns_brackets_only(text, mirrored):
+    # each bracket is read as one of its own pair, nothing else changes, and a text read
+    # by its spaces alone is read so again
+    read = paired(text, mirrored)
+    assert len(read) == len(text)
+    for a, b in zip(text, read, strict=True):
+        assert a == b or {a, b} in ({"(", ")"}, {"[", "]"}, {"«", "»"})
+    assert paired(read) == read if mirrored is None else True
+
+
 def test_a_bracket_closes_on_the_line_after_the_one_it_opened_on():
     def line(text: str, y: float) -> Line:
         return Line(text, 100.0, 500.0, y, 12.0, True, 30.0)

@@ -9,9 +9,8 @@ _PAIRS = {"(": "()", ")": "()", "[": "[]", "]": "[]", "{": "{}", "}": "{}", "«"
 #: what ends a sentence or a clause, and never begins a line
 _TRAILING = ",.;:!?)]}»،؛؟"
 _OPENING = "([{«"
-#: what may stand before an opening bracket, and after a closing one, as a space does
-_BEFORE_OPENING = " ([{«"
-_AFTER_CLOSING = " )]}».,:;،؛!?؟"
+#: what may follow a closing bracket as a space does
+_SPACE_OR_STOP = " .,:;،؛!?؟"
 #: What a reading of a bracket costs against a space on one side of it and a word on the
 #: other (a bracket opens before a word: «ما), against the glyph the file maps it to
 #: (where its glyphs show which a file maps: ``mirrors``), and what one left unpaired
@@ -158,9 +157,11 @@ def _costs(text: str, n: int) -> tuple[int, int]:
     number or letter (۱) …، الف) …); else nothing (خمینی(ره)."""
     before = text[n - 1] if n else " "
     after = text[n + 1] if n + 1 < len(text) else " "
-    if after not in _AFTER_CLOSING and before in _BEFORE_OPENING:
+    # (a bracket beside it, whichever of its pair it is, as a space before one that opens
+    # and after one that closes, else as a word: ((بسم, (ره)», (۸۲)))
+    if after not in _SPACE_OR_STOP and (before == " " or before in _PAIRS):
         return 0, _AGAINST_SPACES
-    if before not in _BEFORE_OPENING and after in _AFTER_CLOSING:
+    if before != " " and (after in _SPACE_OR_STOP or after in _PAIRS):
         word = text[text.rfind(" ", 0, n) + 1:n]  # (a list item's number or letter: ۱) …، الف) …)
         item = word.isdigit() or word == "الف" or len(word) == 1 and word.isalpha()
         return _AGAINST_SPACES + (3 * _UNPAIRED if item else 0), 0
