@@ -40,9 +40,9 @@ picture: no text; paknevis does no OCR), a font that does not say which letters 
 are (a reject says so), a soft hyphen (pdfium gives none: repair puts a ZWNJ back).
 
 Written here, as no reader of PDFs gives Persian in reading order: of the 1,200 articles
-printed by Chromium, 1,095 read right, and 10 by poppler's pdftotext; of those exported by
-LibreOffice, 1,124 and 10; set in two columns, 1,065 and 1,090 (pdftotext: 10 and 10);
-in three, 1,055 and 1,034 (10 and 11); by LibreOffice with footnotes, 1,124 and 9
+printed by Chromium, 1,109 read right, and 10 by poppler's pdftotext; of those exported by
+LibreOffice, 1,142 and 10; set in two columns, 1,077 and 1,112 (pdftotext: 10 and 10);
+in three, 1,070 and 1,051 (10 and 11); by LibreOffice with footnotes, 1,142 and 9
 (``benchmarks/pdf_text.py``)."""
 from __future__ import annotations
 

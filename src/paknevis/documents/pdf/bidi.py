@@ -8,6 +8,7 @@ import unicodedata
 _PAIRS = {"(": "()", ")": "()", "[": "[]", "]": "[]", "{": "{}", "}": "{}", "«": "«»", "»": "«»"}
 #: what ends a sentence or a clause, and never begins a line
 _TRAILING = ",.;:!?)]}»،؛؟"
+#: the opening one of each pair
 _OPENING = "([{«"
 #: what may follow a closing bracket as a space does
 _SPACE_OR_STOP = " .,:;،؛!?؟"

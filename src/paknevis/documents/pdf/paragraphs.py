@@ -47,7 +47,7 @@ def without_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
 
 def paragraphs_of(pages: list[list[Line]]) -> list[tuple[str, int | None]]:
     """The document's paragraphs, each with its rank as a title (0, the first page's
-    largest text where it is larger than the body's; else None)."""
+    largest text where it is larger than the body's; else None), their brackets paired."""
     every = [line for lines in pages for line in lines]
     if not every:
         return []
