@@ -2,16 +2,20 @@
 runs laid out against the line's direction turned back; and a paragraph's brackets paired."""
 from __future__ import annotations
 
+import re
 import unicodedata
 
 #: the bracket pairs read by where they stand
 _PAIRS = {"(": "()", ")": "()", "[": "[]", "]": "[]", "{": "{}", "}": "{}", "«": "«»", "»": "«»"}
-#: what ends a sentence or a clause, and never begins a line
-_TRAILING = ",.;:!?)]}»،؛؟"
+_BRACKET = re.compile("[" + re.escape("".join(_PAIRS)) + "]")
 #: the opening one of each pair
 _OPENING = "([{«"
+#: what ends a sentence or a clause
+_STOPS = ",.;:!?،؛؟"
+#: what never begins a line
+_TRAILING = _STOPS + ")]}»"
 #: what may follow a closing bracket as a space does
-_SPACE_OR_STOP = " .,:;،؛!?؟"
+_SPACE_OR_STOP = " " + _STOPS
 #: What a reading of a bracket costs against a space on one side of it and a word on the
 #: other (a bracket opens before a word: «ما), against the glyph the file maps it to
 #: (where its glyphs show which a file maps: ``mirrors``), and what one left unpaired
@@ -99,11 +103,11 @@ def mirrors(texts: list[str]) -> bool | None:
     or more of them; None where they do not."""
     mirrored = kept = 0
     for text in texts:
-        for n, c in enumerate(text):
-            if c in _PAIRS:
+        for at in _brackets(text).values():
+            for n in at:
                 opening, closing = _costs(text, n)
                 if opening != closing:
-                    if (c in _OPENING) == (opening < closing):
+                    if (text[n] in _OPENING) == (opening < closing):
                         kept += 1
                     else:
                         mirrored += 1
@@ -126,11 +130,11 @@ def paired(text: str, mirrored: bool | None = None) -> str:
     >>> paired("نوشت:» ایران", mirrored=True), paired("۱) ایران ۲) عراق ۳) ترکیه")
     ('نوشت:« ایران', '۱) ایران ۲) عراق ۳) ترکیه')
     """
-    if not any(c in _PAIRS for c in text):
+    brackets = _brackets(text)
+    if not brackets:
         return text
     out = list(text)
-    for pair in {_PAIRS[c] for c in text if c in _PAIRS}:
-        at = [n for n, c in enumerate(text) if c in pair]
+    for pair, at in brackets.items():
         costs = []
         for n in at:
             opening, closing = _costs(text, n)
@@ -143,6 +147,14 @@ def paired(text: str, mirrored: bool | None = None) -> str:
         for n, opens in zip(at, _balanced(costs), strict=True):
             out[n] = pair[0] if opens else pair[1]
     return "".join(out)
+
+
+def _brackets(text: str) -> dict[str, list[int]]:
+    """Where each pair's brackets stand in ``text``, by pair (``"()"``: its offsets)."""
+    found: dict[str, list[int]] = {}
+    for m in _BRACKET.finditer(text):
+        found.setdefault(_PAIRS[m.group()], []).append(m.start())
+    return found
 
 
 def _by_numbers_or_latin(text: str, n: int) -> bool:

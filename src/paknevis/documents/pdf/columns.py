@@ -8,7 +8,7 @@ import statistics
 import unicodedata
 from collections import Counter
 
-from .glyphs import Glyph, is_rtl, rows_of
+from .glyphs import Glyph, edges_of, is_rtl, rows_of
 
 #: a gutter between columns is at least this wide (in font sizes: wider than most of a
 #: justified line's spaces, which a run of lines does not line up); a run of columns is
@@ -151,7 +151,7 @@ def _runs_on(sides: list[list[list[Glyph]]], gutters: list[tuple[float, float]],
         lines = [row for row in side if row]
         if not lines:
             return False
-        left, right = min(row[0].left for row in lines), max(row[-1].right for row in lines)
+        left, right = edges_of(lines)
         full = sum(row[-1].right - row[0].left >= _FULL * (right - left) for row in lines)
         filled = filled or 2 * full >= len(lines)
         ragged = ragged or any(min(edges) < 0.5 * row[0].size and max(edges) > row[0].size

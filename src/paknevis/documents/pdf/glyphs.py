@@ -174,6 +174,11 @@ def joins_on(g: Glyph) -> bool | None:
     return letter not in _RIGHT_JOINING
 
 
+def edges_of(rows: list[list[Glyph]]) -> tuple[float, float]:
+    """The left and right of these rows (each its glyphs, left to right): of a page's part."""
+    return min(row[0].left for row in rows), max(row[-1].right for row in rows)
+
+
 def is_rtl(kinds: Counter) -> bool:
     """Letters' bidirectional kinds: are they mostly right to left?"""
     return kinds["R"] + kinds["AL"] >= kinds["L"]

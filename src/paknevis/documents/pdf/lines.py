@@ -12,7 +12,7 @@ from itertools import pairwise
 
 from .bidi import visual_to_logical
 from .columns import in_columns
-from .glyphs import Glyph, is_rtl, joins_on
+from .glyphs import Glyph, edges_of, is_rtl, joins_on
 from .kashidas import without_kashidas
 
 #: a space's width (in font sizes) where a page shows none; glyphs further apart than
@@ -110,8 +110,8 @@ def _short(rows: list[list[Glyph]]) -> list[bool]:
         return []
     size = statistics.median_low(row[0].size for row in rows)
     text = [row for row in rows if abs(row[0].size - size) < 0.1 * size]
-    width = max(row[-1].right for row in text) - min(row[0].left for row in text)
-    return [row[-1].right - row[0].left < width - row[0].size for row in rows]
+    left, right = edges_of(text)
+    return [row[-1].right - row[0].left < right - left - row[0].size for row in rows]
 
 
 def _justified(rows: list[list[Glyph]]) -> bool:
@@ -119,7 +119,7 @@ def _justified(rows: list[list[Glyph]]) -> bool:
     stretched, each line's its own)?"""
     if len(rows) < 3:
         return False
-    left, right = min(row[0].left for row in rows), max(row[-1].right for row in rows)
+    left, right = edges_of(rows)
     flush = sum(row[0].left - left < 0.25 * row[0].size and right - row[-1].right < 0.25 * row[0].size
                 for row in rows)
     return 5 * flush >= 3 * len(rows)
@@ -138,7 +138,7 @@ def _directions(rows: list[list[Glyph]], sizes: list[float]) -> list[bool]:
         return []
     kinds = [Counter(unicodedata.bidirectional(c) for g in row for c in g.text) for row in rows]
     page_rtl = is_rtl(sum(kinds, Counter()))
-    left, right = min(row[0].left for row in rows), max(row[-1].right for row in rows)
+    left, right = edges_of(rows)
     directions, below = [], None  # (what the nearest line below that tells says: bottom up)
     for row, size, kind in zip(reversed(rows), reversed(sizes), reversed(kinds), strict=True):
         flush_left, flush_right = row[0].left - left < size, right - row[-1].right < size
