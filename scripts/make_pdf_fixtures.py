@@ -18,7 +18,12 @@ over three pages or more, each page numbered at its foot:
   couplet's two hemistichs side by side in a row, as Persian verse is set: read row by
   row, not as two columns;
 - ``article-libreoffice-notes.pdf``: LibreOffice's, with footnotes (NOTES) at the pages'
-  feet, their numbers raised in the text; the last note runs over to the next page.
+  feet, their numbers raised in the text; the last note runs over to the next page;
+- ``numbers-libreoffice.pdf``: LibreOffice's, the article's paragraphs and then those of
+  numbers.txt, lists of Latin numbers an Arabic comma apart, under numbers.txt's title.
+  LibreOffice justifies a line with a kashida after such a comma too, and the font's
+  subset, by then, has a digit at the kashida's code: it is read «7،96» where the kashida
+  is not known by its ink. A line may begin with such a list.
 
 The site's name in it is a link to the site, in both.
 
@@ -145,6 +150,11 @@ def write_libreoffice(title: str, paragraphs: list[str], to: Path, *, columns: b
         shutil.copy(source.with_suffix(".pdf"), to)
 
 
+def write_numbers(paragraphs: list[str], to: Path) -> None:
+    title, *lists = (FIXTURES / "numbers.txt").read_text(encoding="utf-8").strip().split("\n\n")
+    write_libreoffice(title, paragraphs + lists, to)
+
+
 def write_encrypted(source: Path, to: Path) -> None:
     import pypdf
 
@@ -163,6 +173,7 @@ def main() -> None:
     write_libreoffice(title, paragraphs, FIXTURES / "article-libreoffice-columns.pdf", columns=True)
     write_verse(FIXTURES / "verse.pdf")
     write_libreoffice(title, paragraphs, FIXTURES / "article-libreoffice-notes.pdf", notes=True)
+    write_numbers(paragraphs, FIXTURES / "numbers-libreoffice.pdf")
     for f in sorted(FIXTURES.glob("*.pdf")):
         print(f, f.stat().st_size)
 

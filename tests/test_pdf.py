@@ -21,7 +21,7 @@ from paknevis.documents import parse_file
 from paknevis.documents.pdf import PdfError
 from paknevis.documents.pdf.bidi import mirrors, paired, visual_to_logical
 from paknevis.documents.pdf.columns import in_columns
-from paknevis.documents.pdf.glyphs import Glyph, joins_on, rows_of
+from paknevis.documents.pdf.glyphs import UNMAPPED_GLYPH, Glyph, _a_stroke, joins_on, rows_of
 from paknevis.documents.pdf.kashidas import without_kashidas
 from paknevis.documents.pdf.lines import Line, page_lines
 from paknevis.documents.pdf.notes import Notes
@@ -49,6 +49,17 @@ def test_a_pdf_is_read_as_its_source(producer, zwnj):
     assert post.title == TITLE.replace(Z, zwnj)
     assert [line for line in post.body if line.strip()] == [p.replace(Z, zwnj) for p in PARAGRAPHS]
     assert post.links == ["https://www.farsnews.ir/"] and not post.warnings
+
+
+def test_numbers_an_arabic_comma_apart_are_read_as_written():
+    """LibreOffice justifies a line with a kashida after an Arabic comma too, and maps it
+    to a digit of its font's subset here («7،96»): known by its ink, a stroke on the
+    baseline, it is read as nothing. A line that begins with such a list (9/15، 1/12،
+    3/8) reads it number by number, as after a Persian word."""
+    title, *lists = (PDFS / "numbers.txt").read_text(encoding="utf-8").strip().split("\n\n")
+    post = read_pdf_document(PDFS / "numbers-libreoffice.pdf")
+    assert post.title == title
+    assert [line for line in post.body if line.strip()] == PARAGRAPHS + lists
 
 
 def test_verse_is_read_couplet_by_couplet():
@@ -232,6 +243,35 @@ def test_a_kashida_drawn_out_over_itself_and_the_next_letter_is_read_as_nothing(
     assert "".join(g.text for g in without_kashidas(row)) == "هب"
 
 
+@pytest.mark.parametrize("ink, stroke", [
+    ((100.0, 103.74, 700.0, 701.08), True),  # a kashida's (DejaVu Sans, 12 points): flat, on the baseline
+    ((100.0, 103.0, 703.1, 704.0), False),  # a hyphen's: raised
+    ((100.0, 104.9, 698.1, 698.9), False),  # an underscore's: lowered
+    ((100.0, 101.2, 700.0, 701.2), False),  # a dot's: as high as wide
+    ((100.0, 103.1, 700.0, 700.0), False),  # none (a glyph that draws nothing)
+])
+def test_a_kashida_is_known_by_its_ink(ink, stroke):
+    assert _a_stroke(*ink, baseline=700.0, size=12.0) is stroke
+
+
+def test_a_kashida_known_by_its_ink_is_read_as_nothing_in_a_word_and_after_a_comma():
+    """Drawn out over most of the letter after it (in a narrow column) and still a
+    kashida, whatever the file maps it to; after a comma, to its left, left out: the gap
+    is the space after the comma."""
+    def glyph(text: str, left: float, right: float, stroke: bool = False) -> Glyph:
+        g = Glyph(text, left, right, 700, 12, 0, left, 0, 0, stroke=stroke)
+        g.joins = joins_on(g)
+        return g
+
+    drawn_out = [glyph("ه", 306.3, 312.85), glyph(UNMAPPED_GLYPH, 312.59, 316.34, True),
+                 glyph(UNMAPPED_GLYPH, 314.09, 317.84, True), glyph("ب", 317.59, 321.04)]
+    assert "".join(g.text for g in without_kashidas(drawn_out)) == "هب"
+    # (as in «96، 8»: the 8, the kashida drawn from under the comma, the comma, 96)
+    comma = [glyph("8", 267.7, 273.1), glyph(UNMAPPED_GLYPH, 276.8, 280.5, True), glyph("،", 278.6, 280.3),
+             glyph("9", 281.7, 287.1), glyph("6", 288.4, 293.8)]
+    assert [g.text for g in without_kashidas(comma)] == ["8", "،", "9", "6"]
+
+
 def test_the_record_of_either_pdf_is_the_repaired_article():
     """Repair puts back the ZWNJs Chrome's PDF lost: the two records are one, the article
     repaired."""
@@ -249,6 +289,8 @@ def test_the_record_of_either_pdf_is_the_repaired_article():
     # Arabic numbers); a decimal point or a thousands comma holds one together
     (list("۹۸-۹۹ لاس"), "سال ۹۹-۹۸"),
     (list("1,250 ام"), "ما 1,250"),
+    # numbers an Arabic comma apart are as many runs, at a line's start as after a word
+    (list("و 3/8 ،1/12 ،9/15"), "9/15، 1/12، 3/8 و"),
     # a Latin sentence's comma at a line's end, laid out with it in a Persian paragraph
     (list("cut output by 2 million barrels a day,"), "cut output by 2 million barrels a day,"),
 ])

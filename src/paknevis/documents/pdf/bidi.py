@@ -48,7 +48,10 @@ def visual_to_logical(cells: list[str], rtl: bool) -> str:
     strong = ("L", "EN", "AN") if rtl else ("R", "AL")
     against = ("R", "AL") if rtl else ("L",)
     out: list[str] = []
-    i, before = 0, "R" if rtl else "L"  # (the last strong letter's kind, as read)
+    # (the last strong letter's kind, as read: at a Persian line's start, a Persian word's,
+    # as at the end of the line before it in its paragraph: 9/15، 1/12 beginning a line are
+    # two numbers, as after a word)
+    i, before = 0, "AL" if rtl else "L"
     lead = next((n for n, cell in enumerate(seq) if cell not in _TRAILING), len(seq))
     if rtl and 0 < lead < len(seq) and _kind(seq[lead]) == "L":
         # (a Latin line's last point or comma, which the algorithm laid out with it: the line

@@ -22,6 +22,10 @@ _BASELINE, _MARK_RAISED = 0.3, 0.6
 UNMAPPED_GLYPH = "\ufdd4"
 #: spaces, and the line ends pdfium puts in
 _SPACES = frozenset((0x09, 0x0A, 0x0D, 0x20, 0xA0))
+#: a kashida's stroke, in shares of its font's size: ink at most this high, on the baseline
+#: (within the second), and more than twice as wide as high (a period's ink is a dot; an
+#: ellipsis, as wide, pdfium maps to periods, which are not asked)
+_STROKE_HEIGHT, _STROKE_ON_BASELINE = 0.15, 0.03
 
 
 @dataclass
@@ -48,6 +52,8 @@ class Glyph:
     #: beside a note's number, left out (see :mod:`.notes`): the gap where it stood, wider
     #: than a space, is no measure of the line's spaces
     by_number: bool = False
+    #: a glyph of no letter (UNMAPPED_GLYPH) whose ink is a kashida's stroke (see _a_stroke)
+    stroke: bool = False
 
 
 def page_glyphs(page) -> tuple[list[Glyph], int]:  # noqa: ANN001  (a pypdfium2 PdfPage)
@@ -58,11 +64,13 @@ def page_glyphs(page) -> tuple[list[Glyph], int]:  # noqa: ANN001  (a pypdfium2 
     text = page.get_textpage()
     try:
         box, x, y = raw.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
+        ink = [ctypes.c_double() for _ in range(4)]
+        at_ink = [ctypes.byref(edge) for edge in ink]
         # (pdfium's calls bound once, on the page's bare handle: a page may have thousands of glyphs)
         handle, at_box, at_x, at_y = text.raw, ctypes.byref(box), ctypes.byref(x), ctypes.byref(y)
         unicode_of, unmapped = raw.FPDFText_GetUnicode, raw.FPDFText_HasUnicodeMapError
         box_of, origin_of = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
-        size_of = raw.FPDFText_GetFontSize
+        size_of, ink_of = raw.FPDFText_GetFontSize, raw.FPDFText_GetCharBox
         left, _, right, _ = page.get_bbox()  # (where the page is: its box need not begin at 0)
         width = right - left
         letters: list[Glyph] = []
@@ -79,7 +87,7 @@ def page_glyphs(page) -> tuple[list[Glyph], int]:  # noqa: ANN001  (a pypdfium2 
             if unmapped(handle, i):  # (kept in its place: it may be a kashida, see without_kashidas)
                 lost += 1
                 letter = UNMAPPED_GLYPH
-            elif u < 0x20 or u in (0x200B, 0xFFFE, 0xFFFF) or 0xD800 <= u < 0xE000:
+            elif u in (0x200B, 0xFFFE, 0xFFFF) or 0xD800 <= u < 0xE000:
                 continue
             else:
                 letter = chr(u)
@@ -87,10 +95,22 @@ def page_glyphs(page) -> tuple[list[Glyph], int]:  # noqa: ANN001  (a pypdfium2 
             if not left - width < box.left <= box.right < right + width:  # (off the page: a damaged file's)
                 continue
             origin_of(handle, i, at_x, at_y)
+            # (a kashida a file maps to a code of its font's subset, as a letter, sign or control
+            # code, or to none: which one, its ink shows; a period's is not asked, see _a_stroke)
+            stroke = False
+            if u < 0x100 and u != 0x2E:
+                ink_of(handle, i, *at_ink)
+                ink_left, ink_right, ink_bottom, ink_top = (edge.value for edge in ink)
+                stroke = _a_stroke(ink_left, ink_right, ink_bottom, ink_top, y.value, size_of(handle, i))
+                if stroke:
+                    letter = UNMAPPED_GLYPH
+                elif u < 0x20:
+                    continue
             if letter == "\u200c" or unicodedata.combining(letter):
                 marks.append((letter, box.left, box.right, x.value, y.value, word))
                 continue
-            glyph = Glyph(letter, box.left, box.right, y.value, size_of(handle, i), i, x.value, word, run)
+            glyph = Glyph(letter, box.left, box.right, y.value, size_of(handle, i), i, x.value, word, run,
+                          stroke=stroke)
             shared = bool(letters) and _same_origin(letters[-1], glyph)
             if (letters and UNMAPPED_GLYPH not in (letter, letters[-1].text)
                     and (shared or _same_glyph(letters[-1], glyph))):
@@ -105,6 +125,17 @@ def page_glyphs(page) -> tuple[list[Glyph], int]:  # noqa: ANN001  (a pypdfium2 
     if marks:
         _marks_onto(letters, marks)
     return letters, lost
+
+
+def _a_stroke(left: float, right: float, bottom: float, top: float, baseline: float, size: float) -> bool:
+    """Is a glyph's ink (pdfium's tight box) a kashida's stroke: flat, on the baseline?
+    LibreOffice maps the kashidas it justifies a line with to no letter, or to whichever
+    Latin letter, digit or sign its font's subset has at their code («نظrامی», «ساز(7)9،»,
+    a whole article's to «(»). No such glyph is flat on the baseline: a hyphen is raised,
+    an underscore lowered."""
+    height = top - bottom
+    return (0 < height < _STROKE_HEIGHT * size and right - left > 2 * height
+            and abs(bottom - baseline) < _STROKE_ON_BASELINE * size)
 
 
 def _same_glyph(a: Glyph, b: Glyph) -> bool:

@@ -13,7 +13,9 @@ def without_kashidas(row: list[Glyph]) -> list[Glyph]:
     «نظrامی»: one glyph or several, touching; see _may_be_kashida) or to a digit («ک7رده»,
     drawn over the letters on both its sides), which no word holds there: between two
     letters that join (a kashida mapped as one, U+0640, is read as one: repair takes it
-    out, as from any text)."""
+    out, as from any text). One whose ink shows it (``Glyph.stroke``) is known whatever
+    it is mapped to; elsewhere, as after a comma («96، 8»: LibreOffice puts one there
+    too), it is left out with the glyphs of no letter, and the gap it took is a space."""
     n = 1
     while n < len(row) - 1:
         a, g, end = row[n - 1], row[n], n
@@ -24,8 +26,8 @@ def without_kashidas(row: list[Glyph]) -> list[Glyph]:
             # (a kashida mapped to a sign may stand over most of the letter after it, whose box
             # takes in its joining stroke, and of the kashida before it, drawn out again; a
             # glyph of no letter so far over another is a mark's)
-            mapped = all(k.text != UNMAPPED_GLYPH for k in run)
-            if a.joins is not None and b.joins and _touching([a, *run, b], 0.9 if mapped else 0.3):
+            kashidas = all(k.text != UNMAPPED_GLYPH or k.stroke for k in run)
+            if a.joins is not None and b.joins and _touching([a, *run, b], 0.9 if kashidas else 0.3):
                 for k in run:
                     k.text, k.joins = "", True  # (kept, empty: it joins the letters on its sides)
             n = end + 1
