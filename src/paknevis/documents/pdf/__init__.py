@@ -15,7 +15,8 @@ module a step (:mod:`.reader` runs them, page by page):
   one in Persian: a gutter is a strip no glyph stands on over a run of lines, with lines
   of text flush against it (not verse, whose hemistichs stand side by side, nor a table's
   short cells);
-- :mod:`.kashidas`: a kashida that justifies a line is the layout's, not the text's;
+- :mod:`.kashidas`: a kashida that justifies a line is the layout's, not the text's
+  (known by its ink, a stroke on the baseline, whatever letter or sign the file maps it to);
 - :mod:`.lines`: a space stands where two glyphs are further apart than half the line's
   space (the file's own spaces decide where the gap could be a letter's side; where
   pdfium's box is no glyph's, the word table decides: کاملاً);
@@ -40,9 +41,9 @@ picture: no text; paknevis does no OCR), a font that does not say which letters 
 are (a reject says so), a soft hyphen (pdfium gives none: repair puts a ZWNJ back).
 
 Written here, as no reader of PDFs gives Persian in reading order: of the 1,200 articles
-printed by Chromium, 1,109 read right, and 10 by poppler's pdftotext; of those exported by
-LibreOffice, 1,142 and 10; set in two columns, 1,077 and 1,112 (pdftotext: 10 and 10);
-in three, 1,070 and 1,051 (10 and 11); by LibreOffice with footnotes, 1,142 and 9
+printed by Chromium, 1,113 read right, and 10 by poppler's pdftotext; of those exported by
+LibreOffice, 1,157 and 10; set in two columns, 1,083 and 1,134 (pdftotext: 10 and 10);
+in three, 1,075 and 1,071 (10 and 11); by LibreOffice with footnotes, 1,157 and 9
 (``benchmarks/pdf_text.py``)."""
 from __future__ import annotations
 
