@@ -272,6 +272,21 @@ def test_a_kashida_known_by_its_ink_is_read_as_nothing_in_a_word_and_after_a_com
     assert [g.text for g in without_kashidas(comma)] == ["8", "،", "9", "6"]
 
 
+def test_a_lam_alef_with_tanwin_goes_with_the_word_it_ends():
+    """Chrome's «احتمالاً در»: the file puts the space before لاً, pdfium gives the
+    ligature one box for its letters (split), off the glyph, nearer the next word: the
+    words on its sides decide, as the word table knows them (pdfium's boxes, 16 points)."""
+    drawn = [("ه", 180.69, 186.97, 95), ("د", 187.7, 193.39, 95), ("ن", 193.15, 197.0, 95),
+             ("ي", 196.76, 199.8, 95), ("آ", 199.77, 203.98, 95), ("ر", 206.08, 212.36, 94),
+             ("د", 212.36, 217.7, 94), ("لاً", 218.59, 223.31, 94), ("ا", 228.68, 231.32, 93),
+             ("م", 231.09, 238.25, 93), ("ت", 238.03, 241.88, 93), ("ح", 241.64, 248.29, 93),
+             ("ا", 249.16, 252.49, 93), ("و", 255.03, 261.31, 92)]
+    row = [Glyph(text, left, right, 703.64 if text == "لاً" else 701.88, 16.0, n, left, word, word,
+                 ligature=text == "لاً", split=text == "لاً")
+           for n, (text, left, right, word) in enumerate(drawn)]
+    assert [line.text for line in page_lines([row], [])] == ["و احتمالاً در آينده"]
+
+
 def test_the_record_of_either_pdf_is_the_repaired_article():
     """Repair puts back the ZWNJs Chrome's PDF lost: the two records are one, the article
     repaired."""

@@ -24,6 +24,8 @@ _NATURAL = 0.3
 #: where a line's glyphs do not tell for sure whether a space stands, and where they say
 #: it does (noncharacters: no text holds them)
 _UNSURE, _UNSURE_SPACE = "\ufdd2", "\ufdd3"
+#: the mark a lam-alef often carries (کاملاً), whose glyph's box pdfium places off it (_spaced)
+_TANWIN = "\u064b"
 _UNSURE_EITHER = re.compile(f"([{_UNSURE}{_UNSURE_SPACE}])")
 #: a word as the word table writes its keys: without marks, ZWNJ or tatweel, in Persian
 #: letters (a PDF holds what was typed: ي، ك)
@@ -175,9 +177,13 @@ def _spaced(a: Glyph, b: Glyph, space: float) -> bool | None:
     ligature or a letter's mark across them, and a glyph off its line's baseline.) To the
     right of such a glyph (دّ, drawn as one), pdfium's box may end short of the glyph's,
     and a space is a gap of three quarters of one. Beside a glyph whose box pdfium shared
-    among its letters (لاً), neither tells, and it is None: the words on its sides decide."""
+    among its letters (لا), neither tells where the gap could be either, and it is None:
+    the words on its sides decide. So too, however narrow the gap, beside one with a
+    tanwin (لاً): Chrome's file puts the space after it on its other side (مثلاً اگر as
+    مث لاًاگر), and pdfium's box stands off the glyph's, nearer the next word."""
     gap = (b.left - a.right) / min(a.size, b.size)
-    if (a.split or b.split) and 0.4 * space < gap < 1.5 * space:
+    split = [g for g in (a, b) if g.split]
+    if split and gap < 1.5 * space and (gap > 0.4 * space or any(_TANWIN in g.text for g in split)):
         return None  # (neither its gap nor the file's spaces tell for sure: see _unsure)
     if a.displaced:  # (its right edge is no glyph's)
         return gap > 0.75 * space
