@@ -41,9 +41,9 @@ picture: no text; paknevis does no OCR), a font that does not say which letters 
 are (a reject says so), a soft hyphen (pdfium gives none: repair puts a ZWNJ back).
 
 Written here, as no reader of PDFs gives Persian in reading order: of the 1,200 articles
-printed by Chromium, 1,113 read right, and 10 by poppler's pdftotext; of those exported by
-LibreOffice, 1,157 and 10; set in two columns, 1,083 and 1,134 (pdftotext: 10 and 10);
-in three, 1,075 and 1,071 (10 and 11); by LibreOffice with footnotes, 1,157 and 9
+printed by Chromium, 1,130 read right, and 10 by poppler's pdftotext; of those exported by
+LibreOffice, 1,157 and 10; set in two columns, 1,099 and 1,134 (pdftotext: 10 and 10);
+in three, 1,088 and 1,071 (10 and 11); by LibreOffice with footnotes, 1,157 and 9
 (``benchmarks/pdf_text.py``)."""
 from __future__ import annotations
 
