@@ -95,22 +95,22 @@ def page_glyphs(page) -> tuple[list[Glyph], int]:  # noqa: ANN001  (a pypdfium2 
             if not left - width < box.left <= box.right < right + width:  # (off the page: a damaged file's)
                 continue
             origin_of(handle, i, at_x, at_y)
+            if letter == "\u200c" or unicodedata.combining(letter):
+                marks.append((letter, box.left, box.right, x.value, y.value, word))
+                continue
+            size = size_of(handle, i)
             # (a kashida a file maps to a code of its font's subset, as a letter, sign or control
             # code, or to none: which one, its ink shows; a period's is not asked, see _a_stroke)
             stroke = False
             if u < 0x100 and u != 0x2E:
                 ink_of(handle, i, *at_ink)
                 ink_left, ink_right, ink_bottom, ink_top = (edge.value for edge in ink)
-                stroke = _a_stroke(ink_left, ink_right, ink_bottom, ink_top, y.value, size_of(handle, i))
+                stroke = _a_stroke(ink_left, ink_right, ink_bottom, ink_top, y.value, size)
                 if stroke:
                     letter = UNMAPPED_GLYPH
                 elif u < 0x20:
                     continue
-            if letter == "\u200c" or unicodedata.combining(letter):
-                marks.append((letter, box.left, box.right, x.value, y.value, word))
-                continue
-            glyph = Glyph(letter, box.left, box.right, y.value, size_of(handle, i), i, x.value, word, run,
-                          stroke=stroke)
+            glyph = Glyph(letter, box.left, box.right, y.value, size, i, x.value, word, run, stroke=stroke)
             shared = bool(letters) and _same_origin(letters[-1], glyph)
             if (letters and UNMAPPED_GLYPH not in (letter, letters[-1].text)
                     and (shared or _same_glyph(letters[-1], glyph))):

@@ -24,9 +24,9 @@ _NATURAL = 0.3
 #: where a line's glyphs do not tell for sure whether a space stands, and where they say
 #: it does (noncharacters: no text holds them)
 _UNSURE, _UNSURE_SPACE = "\ufdd2", "\ufdd3"
+_UNSURE_EITHER = re.compile(f"([{_UNSURE}{_UNSURE_SPACE}])")
 #: the mark a lam-alef often carries (کاملاً), whose glyph's box pdfium places off it (_spaced)
 _TANWIN = "\u064b"
-_UNSURE_EITHER = re.compile(f"([{_UNSURE}{_UNSURE_SPACE}])")
 #: a word as the word table writes its keys: without marks, ZWNJ or tatweel, in Persian
 #: letters (a PDF holds what was typed: ي، ك)
 _AS_TABLE_WRITES = {**dict.fromkeys([*range(0x064B, 0x0653), 0x0670, 0x200C, 0x0640]),
