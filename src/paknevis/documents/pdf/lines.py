@@ -172,22 +172,28 @@ def _spaced(a: Glyph, b: Glyph, space: float) -> bool | None:
     Their gap says it, more than half a space's. But between two letters, a letter that
     does not join the next (ا، د، ر، و) or stands before a ZWNJ that pdfium does not give
     stands apart by its side, as far as a narrow space, and a letter with a long stroke
-    (آ) may reach over a space: where the gap could be either, the file's own space
-    decides. (The file's spaces alone would not do: pdfium moves a bracket, a point, a
-    ligature or a letter's mark across them, and a glyph off its line's baseline.) To the
-    right of such a glyph (دّ, drawn as one), pdfium's box may end short of the glyph's,
-    and a space is a gap of three quarters of one. Beside a glyph whose box pdfium shared
-    among its letters (لا), neither tells where the gap could be either, and it is None:
-    the words on its sides decide. So too, however narrow the gap, beside one with a
-    tanwin (لاً): Chrome's file puts the space after it on its other side (مثلاً اگر as
-    مث لاًاگر), and pdfium's box stands off the glyph's, nearer the next word."""
+    (آ) may reach over most of the space before it (در آرسنال): where the gap could be
+    either, the file's own space decides. (The file's spaces alone would not do: pdfium
+    moves a bracket, a point, a ligature or a letter's mark across them, and a glyph off
+    its line's baseline.) To the right of such a glyph (دّ, drawn as one), pdfium's box
+    may end short of the glyph's, and a space is a gap of three quarters of one. Beside a
+    glyph whose box pdfium shared among its letters (لا, in Chrome's PDFs), its gaps do
+    not tell: between it and a bare letter or digit, the file's spaces do (گوآتمالا در,
+    بالاده). Beside a mark or a sign, where the gap could be either, it is None: the words
+    on its sides decide. So too, however narrow the gap, beside one with a tanwin (لاً):
+    Chrome's file puts the space after it on its other side (مثلاً اگر as مث لاًاگر), and
+    pdfium's box stands off the glyph's, nearer the next word."""
     gap = (b.left - a.right) / min(a.size, b.size)
     split = [g for g in (a, b) if g.split]
-    if split and gap < 1.5 * space and (gap > 0.4 * space or any(_TANWIN in g.text for g in split)):
-        return None  # (neither its gap nor the file's spaces tell for sure: see _unsure)
+    if split and gap < 1.5 * space:
+        if a.text.isalnum() and b.text.isalnum():  # (no mark, no sign: see above)
+            return a.word != b.word
+        if gap > 0.4 * space or any(_TANWIN in g.text for g in split):
+            return None  # (neither its gap nor the file's spaces tell for sure: see _unsure)
     if a.displaced:  # (its right edge is no glyph's)
         return gap > 0.75 * space
-    if (b.joins is not None and a.joins is not None and 0.4 * space < gap < 0.8 * space
+    least = 0.25 if a.text[:1] == "آ" else 0.4  # (آ begins the word to the left: see above)
+    if (b.joins is not None and a.joins is not None and least * space < gap < 0.8 * space
             and not (a.ligature or b.ligature or b.displaced)):
         return a.word != b.word
     return gap > 0.5 * space
@@ -218,9 +224,9 @@ def _unsure(text: str) -> str:
     """A space, or none, where a line's glyphs do not tell for sure (_UNSURE, or
     _UNSURE_SPACE where the gap is most of a space): none where the two words make one
     that the word table has seen more than once, and as often as the rarer of them (کام +
-    لاً: کاملاً; لا + یحه: لایحه); a space where it does not know the two as one but knows
-    each (مجلس لایحه; بالا بردن, though it knows بالابردن, seen less often than either);
-    else as the gap says (گوآتمالا, a name it does not know)."""
+    لاً: کاملاً); a space where it does not know the two as one but knows each (حتماً لازم;
+    بالا بردن, though it knows بالابردن, seen less often than either); else as the gap
+    says (a name it does not know)."""
     if _UNSURE not in text and _UNSURE_SPACE not in text:
         return text
     from ...repair.pipeline import shipped_lexicon  # (the repair's own: loaded once)
