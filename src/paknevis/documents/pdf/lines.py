@@ -176,13 +176,15 @@ def _spaced(a: Glyph, b: Glyph, space: float) -> bool | None:
     either, the file's own space decides. (The file's spaces alone would not do: pdfium
     moves a bracket, a point, a ligature or a letter's mark across them, and a glyph off
     its line's baseline.) To the right of such a glyph (دّ, drawn as one), pdfium's box
-    may end short of the glyph's, and a space is a gap of three quarters of one. Beside a
-    glyph whose box pdfium shared among its letters (لا, in Chrome's PDFs), its gaps do
-    not tell: between it and a bare letter or digit, the file's spaces do (گوآتمالا در,
-    بالاده). Beside a mark or a sign, where the gap could be either, it is None: the words
-    on its sides decide. So too, however narrow the gap, beside one with a tanwin (لاً):
-    Chrome's file puts the space after it on its other side (مثلاً اگر as مث لاًاگر), and
-    pdfium's box stands off the glyph's, nearer the next word."""
+    may end short of the glyph's (جدّی), and a space is a gap of three quarters of one; or
+    of more than half one where the file has one and the glyph's letter joins on (نُ in
+    محصول نُرمال: a د's box ends short). Beside a glyph whose box pdfium shared among its
+    letters (لا, in Chrome's PDFs), its gaps do not tell: between it and a bare letter or
+    digit, the file's spaces do (گوآتمالا در, بالاده). Beside a mark or a sign, where the
+    gap could be either, it is None: the words on its sides decide. So too, however narrow
+    the gap, beside one with a tanwin (لاً): Chrome's file puts the space after it on its
+    other side (مثلاً اگر as مث لاًاگر), and pdfium's box stands off the glyph's, nearer
+    the next word."""
     gap = (b.left - a.right) / min(a.size, b.size)
     split = [g for g in (a, b) if g.split]
     if split and gap < 1.5 * space:
@@ -191,7 +193,7 @@ def _spaced(a: Glyph, b: Glyph, space: float) -> bool | None:
         if gap > 0.4 * space or any(_TANWIN in g.text for g in split):
             return None  # (neither its gap nor the file's spaces tell for sure: see _unsure)
     if a.displaced:  # (its right edge is no glyph's)
-        return gap > 0.75 * space
+        return gap > 0.75 * space or bool(a.joins and gap > 0.5 * space and a.word != b.word)
     least = 0.25 if a.text[:1] == "آ" else 0.4  # (آ begins the word to the left: see above)
     if (b.joins is not None and a.joins is not None and least * space < gap < 0.8 * space
             and not (a.ligature or b.ligature or b.displaced)):
