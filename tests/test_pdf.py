@@ -343,6 +343,17 @@ def test_a_space_is_read_after_a_letter_drawn_with_its_mark_where_the_file_has_o
     assert [line.text for line in page_lines([row], [])] == ["محصول نُرمال"]
 
 
+def test_letters_drawn_with_their_marks_off_the_baseline_stay_on_their_line():
+    """Chrome draws a voweled letter (وَ, أَ) as one glyph, which pdfium puts off its
+    line's baseline, above it or below: in «وَ عِیسَى» (16 points), two by 2.64 points
+    above, two by as much below, which had stood as far from the highest as a line apart."""
+    line = [Glyph(text, 100 + 10 * n, 108 + 10 * n, y, 16.0, n, 100 + 10 * n, 0, 0)
+            for n, (text, y) in enumerate([("ی", 383.13), ("سَ", 385.77), ("ی", 383.13), ("عِ", 385.77),
+                                           ("وَ", 380.49), ("ع", 383.13), ("وَ", 380.49), ("ل", 383.13)])]
+    above = Glyph("ب", 100, 108, 383.13 + 14.25, 16.0, 9, 100, 0, 0)
+    assert [[g.text for g in row] for row in rows_of([above, *line])] == [["ب"], [g.text for g in line]]
+
+
 def test_the_record_of_either_pdf_is_the_repaired_article():
     """Repair puts back the ZWNJs Chrome's PDF lost: the two records are one, the article
     repaired."""

@@ -184,13 +184,24 @@ def _marks_onto(letters: list[Glyph], marks: list[tuple[str, float, float, float
 
 
 def rows_of(glyphs: list[Glyph]) -> list[list[Glyph]]:
-    """Glyphs on one baseline, top to bottom; in each, left to right."""
+    """Glyphs on one baseline, top to bottom; in each, left to right. A row's baseline is
+    where most of its glyphs stand, not its highest glyph's: pdfium puts a letter drawn
+    with its mark as one glyph (وَ, in Chrome's voweled Arabic) off the baseline, above it
+    or below: one above and one below may stand further apart than a row's glyphs may,
+    and the highest had begun a row of its own."""
     rows: list[list[Glyph]] = []
+    heights: Counter = Counter()  # (of the row's glyphs so far)
+    base: Glyph | None = None  # (the row's glyph at the height most of them share)
     for g in sorted(glyphs, key=lambda g: -g.y):
-        if rows and abs(rows[-1][0].y - g.y) < _BASELINE * max(g.size, rows[-1][0].size):
+        if base is not None and abs(base.y - g.y) < _BASELINE * max(g.size, base.size):
             rows[-1].append(g)
         else:
             rows.append([g])
+            heights.clear()
+            base = g
+        heights[g.y] += 1
+        if heights[g.y] > heights[base.y]:
+            base = g
     for row in rows:
         row.sort(key=lambda g: (g.left, g.right, g.index))
     return rows
