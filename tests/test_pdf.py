@@ -343,15 +343,29 @@ def test_a_space_is_read_after_a_letter_drawn_with_its_mark_where_the_file_has_o
     assert [line.text for line in page_lines([row], [])] == ["محصول نُرمال"]
 
 
-def test_letters_drawn_with_their_marks_off_the_baseline_stay_on_their_line():
+@pytest.mark.parametrize("drawn", [
+    # (in «وَ عِیسَى», 16 points: two 2.64 points above, two as far below, which had stood
+    # as far from the highest as a line apart)
+    [("ی", 383.13), ("سَ", 385.77), ("ی", 383.13), ("عِ", 385.77), ("وَ", 380.49), ("ع", 383.13),
+     ("وَ", 380.49), ("ل", 383.13)],
+    # (in «لاَ تَقْرَبُواْ»: أَ 5.27 points above, nearer its own line than the one above)
+    [("ی", 734.13), ("أَ", 739.4), ("ل", 734.13), ("لاَ", 735.89), ("ت", 734.13)],
+])
+def test_letters_drawn_with_their_vowels_off_the_baseline_stay_on_their_line(drawn):
     """Chrome draws a voweled letter (وَ, أَ) as one glyph, which pdfium puts off its
-    line's baseline, above it or below: in «وَ عِیسَى» (16 points), two by 2.64 points
-    above, two by as much below, which had stood as far from the highest as a line apart."""
+    line's baseline, above it or below."""
     line = [Glyph(text, 100 + 10 * n, 108 + 10 * n, y, 16.0, n, 100 + 10 * n, 0, 0)
-            for n, (text, y) in enumerate([("ی", 383.13), ("سَ", 385.77), ("ی", 383.13), ("عِ", 385.77),
-                                           ("وَ", 380.49), ("ع", 383.13), ("وَ", 380.49), ("ل", 383.13)])]
-    above = Glyph("ب", 100, 108, 383.13 + 14.25, 16.0, 9, 100, 0, 0)
+            for n, (text, y) in enumerate(drawn)]
+    above = Glyph("ب", 100, 108, drawn[0][1] + 14.25, 16.0, 9, 100, 0, 0)
     assert [[g.text for g in row] for row in rows_of([above, *line])] == [["ب"], [g.text for g in line]]
+
+
+def test_a_line_drawn_under_the_pages_foot_is_not_read(tmp_path):
+    """Where Chrome breaks a page, it draws a line's tallest glyphs on the page before
+    too, under its foot, clipped: they are not on the page, and are not read there."""
+    text = b"BT /F1 24 Tf 72 700 Td (Persian text) Tj ET BT /F1 24 Tf 72 -6 Td (clipped) Tj ET"
+    (tmp_path / "foot.pdf").write_bytes(_pdf(text, _HELVETICA))
+    assert read_pdf_document(tmp_path / "foot.pdf").raw_text == "Persian text"
 
 
 def test_the_record_of_either_pdf_is_the_repaired_article():

@@ -2,6 +2,7 @@
 letter with its marks and a ZWNJ after it) and where it stands; and the rows they stand in."""
 from __future__ import annotations
 
+import bisect
 import ctypes
 import re
 import unicodedata
@@ -17,6 +18,7 @@ _LAM_ALEF = re.compile("^([اآأإٱ])(ل)$")
 #: a line on the same baseline as the one before within this share of its size; a mark
 #: may be drawn raised or lowered from its letter's by up to the second
 _BASELINE, _MARK_RAISED = 0.3, 0.6
+_VOWELED = re.compile("[\u064b-\u065f\u0670]")
 #: a glyph pdfium can map to no letter, in its place until it is known for a kashida or
 #: dropped (a noncharacter: no text holds one)
 UNMAPPED_GLYPH = "\ufdd4"
@@ -71,7 +73,7 @@ def page_glyphs(page) -> tuple[list[Glyph], int]:  # noqa: ANN001  (a pypdfium2 
         unicode_of, unmapped = raw.FPDFText_GetUnicode, raw.FPDFText_HasUnicodeMapError
         box_of, origin_of = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
         size_of, ink_of = raw.FPDFText_GetFontSize, raw.FPDFText_GetCharBox
-        left, _, right, _ = page.get_bbox()  # (where the page is: its box need not begin at 0)
+        left, bottom, right, top = page.get_bbox()  # (where the page is: its box need not begin at 0)
         width = right - left
         letters: list[Glyph] = []
         # (a mark, its left and right, where it is drawn from, its baseline, its word)
@@ -95,6 +97,8 @@ def page_glyphs(page) -> tuple[list[Glyph], int]:  # noqa: ANN001  (a pypdfium2 
             if not left - width < box.left <= box.right < right + width:  # (off the page: a damaged file's)
                 continue
             origin_of(handle, i, at_x, at_y)
+            if not bottom <= y.value <= top:  # (drawn under the page's foot, clipped: Chrome's page break)
+                continue
             if letter == "\u200c" or unicodedata.combining(letter):
                 marks.append((letter, box.left, box.right, x.value, y.value, word))
                 continue
@@ -184,26 +188,53 @@ def _marks_onto(letters: list[Glyph], marks: list[tuple[str, float, float, float
 
 
 def rows_of(glyphs: list[Glyph]) -> list[list[Glyph]]:
-    """Glyphs on one baseline, top to bottom; in each, left to right. A row's baseline is
-    where most of its glyphs stand, not its highest glyph's: pdfium puts a letter drawn
-    with its mark as one glyph (وَ, in Chrome's voweled Arabic) off the baseline, above it
-    or below: one above and one below may stand further apart than a row's glyphs may,
-    and the highest had begun a row of its own."""
-    rows: list[list[Glyph]] = []
+    """Glyphs on one baseline, top to bottom; in each, left to right. pdfium puts a letter
+    drawn with its vowel as one glyph (وَ، أَ, in voweled Arabic) off its line's
+    baseline, by up to half a size above it or a quarter below: such a glyph goes on the
+    row whose baseline is nearest, as the others stand (one above a line and one below
+    may stand further apart than one row's glyphs do, and one raised may stand as near
+    the line above as its own: Chrome's had been read as lines of their own)."""
+    voweled = [g for g in glyphs if _VOWELED.search(g.text)]
+    if not voweled:
+        rows = _rows(glyphs)
+    else:
+        rows = _rows([g for g in glyphs if not _VOWELED.search(g.text)])
+        heights = [y for y, _ in rows][::-1]  # (rising)
+        apart = []
+        for g in voweled:
+            n = bisect.bisect(heights, g.y)
+            k = min((k for k in (n - 1, n) if 0 <= k < len(heights)), key=lambda k: abs(heights[k] - g.y),
+                    default=None)
+            if k is not None and abs(heights[k] - g.y) < _MARK_RAISED * g.size:
+                rows[len(heights) - 1 - k][1].append(g)
+            else:
+                apart.append(g)
+        rows = sorted([*rows, *_rows(apart)], key=lambda row: -row[0])
+    for _, row in rows:
+        row.sort(key=lambda g: (g.left, g.right, g.index))
+    return [row for _, row in rows]
+
+
+def _rows(glyphs: list[Glyph]) -> list[tuple[float, list[Glyph]]]:
+    """Glyphs on one baseline, top to bottom, each row with its baseline: where most of
+    its glyphs stand."""
+    rows: list[tuple[float, list[Glyph]]] = []
     heights: Counter = Counter()  # (of the row's glyphs so far)
     base: Glyph | None = None  # (the row's glyph at the height most of them share)
     for g in sorted(glyphs, key=lambda g: -g.y):
         if base is not None and abs(base.y - g.y) < _BASELINE * max(g.size, base.size):
-            rows[-1].append(g)
+            rows[-1][1].append(g)
         else:
-            rows.append([g])
+            if base is not None:
+                rows[-1] = (base.y, rows[-1][1])
+            rows.append((g.y, [g]))
             heights.clear()
             base = g
         heights[g.y] += 1
         if heights[g.y] > heights[base.y]:
             base = g
-    for row in rows:
-        row.sort(key=lambda g: (g.left, g.right, g.index))
+    if base is not None:
+        rows[-1] = (base.y, rows[-1][1])
     return rows
 
 
