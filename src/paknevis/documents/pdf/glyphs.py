@@ -18,7 +18,13 @@ _LAM_ALEF = re.compile("^([اآأإٱ])(ل)$")
 #: a line on the same baseline as the one before within this share of its size; a mark
 #: may be drawn raised or lowered from its letter's by up to the second
 _BASELINE, _MARK_RAISED = 0.3, 0.6
+#: a mark on a letter (a vowel, a shadda, a hamza), pdfium may draw with it as one glyph (see rows_of)
 _VOWELED = re.compile("[\u064b-\u065f\u0670]")
+#: ۀ as pdfium gives it, decomposed (ە, a letter no Persian word has, and a hamza above)
+_HAMZA_ABOVE = "\u0654"
+_HEH_YEH_DECOMPOSED = "\u06d5" + _HAMZA_ABOVE
+#: a page's margins, in shares of its height, at most: where glyphs may be drawn clipped away
+_MARGIN = 0.2
 #: a glyph pdfium can map to no letter, in its place until it is known for a kashida or
 #: dropped (a noncharacter: no text holds one)
 UNMAPPED_GLYPH = "\ufdd4"
@@ -74,7 +80,9 @@ def page_glyphs(page) -> tuple[list[Glyph], int]:  # noqa: ANN001  (a pypdfium2 
         box_of, origin_of = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
         size_of, ink_of = raw.FPDFText_GetFontSize, raw.FPDFText_GetCharBox
         left, bottom, right, top = page.get_bbox()  # (where the page is: its box need not begin at 0)
-        width = right - left
+        width, margin = right - left, _MARGIN * (top - bottom)
+        object_of, clip_of = raw.FPDFText_GetTextObject, raw.FPDFPageObj_GetClipPath
+        clips: dict[int, tuple[float, float, float, float] | None] = {}  # (by text object)
         letters: list[Glyph] = []
         # (a mark, its left and right, where it is drawn from, its baseline, its word)
         marks: list[tuple[str, float, float, float, float, int]] = []
@@ -97,8 +105,12 @@ def page_glyphs(page) -> tuple[list[Glyph], int]:  # noqa: ANN001  (a pypdfium2 
             if not left - width < box.left <= box.right < right + width:  # (off the page: a damaged file's)
                 continue
             origin_of(handle, i, at_x, at_y)
-            if not bottom <= y.value <= top:  # (drawn under the page's foot, clipped: Chrome's page break)
+            if not bottom <= y.value <= top:  # (drawn under the page's foot: see _clipped)
                 continue
+            if not bottom + margin < y.value < top - margin:  # (only there: pdfium's calls cost)
+                obj = object_of(handle, i)
+                if clip_of(obj) and _clipped(x.value, y.value, obj, clips, raw):
+                    continue
             if letter == "\u200c" or unicodedata.combining(letter):
                 marks.append((letter, box.left, box.right, x.value, y.value, word))
                 continue
@@ -128,7 +140,38 @@ def page_glyphs(page) -> tuple[list[Glyph], int]:  # noqa: ANN001  (a pypdfium2 
         text.close()
     if marks:
         _marks_onto(letters, marks)
+        for g in letters:
+            if _HAMZA_ABOVE in g.text:
+                g.text = g.text.replace(_HEH_YEH_DECOMPOSED, "ۀ")
     return letters, lost
+
+
+def _clipped(x: float, y: float, obj, clips: dict[int, tuple[float, float, float, float] | None],
+             raw) -> bool:  # noqa: ANN001
+    """Is a glyph's origin (``x``, ``y``) outside its text object's clip path: not drawn?
+    (Not its box's middle: a letter's mark may reach far over its line.) Where Chrome
+    breaks a page, it draws a line's tallest glyphs (آ, کُ) on the page before too, under
+    its text, clipped away: in its margin, or under its foot. (``clips``: each text
+    object's, as found.)"""
+    key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+    if key not in clips:
+        clip, at_x, at_y = raw.FPDFPageObj_GetClipPath(obj), ctypes.c_float(), ctypes.c_float()
+        bounds = []  # (each path's: the clip is where they all are)
+        for n in range(raw.FPDFClipPath_CountPaths(clip)):
+            xs, ys = [], []
+            for segment in range(raw.FPDFClipPath_CountPathSegments(clip, n)):
+                raw.FPDFPathSegment_GetPoint(raw.FPDFClipPath_GetPathSegment(clip, n, segment), at_x, at_y)
+                xs.append(at_x.value)
+                ys.append(at_y.value)
+            if xs:
+                bounds.append((min(xs), min(ys), max(xs), max(ys)))
+        clips[key] = (max(b[0] for b in bounds), max(b[1] for b in bounds),
+                      min(b[2] for b in bounds), min(b[3] for b in bounds)) if bounds else None
+    shown = clips[key]
+    if shown is None:
+        return False
+    left, bottom, right, top = shown
+    return not (left <= x <= right and bottom <= y <= top)
 
 
 def _a_stroke(left: float, right: float, bottom: float, top: float, baseline: float, size: float) -> bool:
