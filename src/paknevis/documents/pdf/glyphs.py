@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import ctypes
 import re
+import statistics
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -234,50 +235,42 @@ def rows_of(glyphs: list[Glyph]) -> list[list[Glyph]]:
     """Glyphs on one baseline, top to bottom; in each, left to right. pdfium puts a letter
     drawn with its vowel as one glyph (وَ، أَ, in voweled Arabic) off its line's
     baseline, by up to half a size above it or a quarter below: such a glyph goes on the
-    row whose baseline is nearest, as the others stand (one above a line and one below
-    may stand further apart than one row's glyphs do, and one raised may stand as near
-    the line above as its own: Chrome's had been read as lines of their own)."""
-    voweled = [g for g in glyphs if _VOWELED.search(g.text)]
+    row whose baseline (where most of its glyphs stand) is nearest (one above a line and
+    one below may stand further apart than one row's glyphs do, and one raised may stand
+    as near the line above as its own: Chrome's had been read as lines of their own)."""
+    voweled = [g for g in glyphs if len(g.text) > 1 and _VOWELED.search(g.text)]
     if not voweled:
-        rows = _rows(glyphs)
-    else:
-        rows = _rows([g for g in glyphs if not _VOWELED.search(g.text)])
-        heights = [y for y, _ in rows][::-1]  # (rising)
-        apart = []
-        for g in voweled:
-            n = bisect.bisect(heights, g.y)
-            k = min((k for k in (n - 1, n) if 0 <= k < len(heights)), key=lambda k: abs(heights[k] - g.y),
-                    default=None)
-            if k is not None and abs(heights[k] - g.y) < _MARK_RAISED * g.size:
-                rows[len(heights) - 1 - k][1].append(g)
-            else:
-                apart.append(g)
-        rows = sorted([*rows, *_rows(apart)], key=lambda row: -row[0])
-    for _, row in rows:
-        row.sort(key=lambda g: (g.left, g.right, g.index))
-    return [row for _, row in rows]
-
-
-def _rows(glyphs: list[Glyph]) -> list[tuple[float, list[Glyph]]]:
-    """Glyphs on one baseline, top to bottom, each row with its baseline: where most of
-    its glyphs stand."""
-    rows: list[tuple[float, list[Glyph]]] = []
-    heights: Counter = Counter()  # (of the row's glyphs so far)
-    base: Glyph | None = None  # (the row's glyph at the height most of them share)
-    for g in sorted(glyphs, key=lambda g: -g.y):
-        if base is not None and abs(base.y - g.y) < _BASELINE * max(g.size, base.size):
-            rows[-1][1].append(g)
+        return _rows(glyphs)
+    apart = set(map(id, voweled))
+    rows = _rows([g for g in glyphs if id(g) not in apart])
+    heights = [Counter(g.y for g in row).most_common(1)[0][0] for row in rows][::-1]  # (rising)
+    left = []
+    for g in voweled:
+        n = bisect.bisect(heights, g.y)
+        k = min((k for k in (n - 1, n) if 0 <= k < len(heights)), key=lambda k: abs(heights[k] - g.y),
+                default=None)
+        if k is not None and abs(heights[k] - g.y) < _MARK_RAISED * g.size:
+            row = rows[len(heights) - 1 - k]
+            row.insert(bisect.bisect(row, (g.left, g.right, g.index), key=_left_to_right), g)
         else:
-            if base is not None:
-                rows[-1] = (base.y, rows[-1][1])
-            rows.append((g.y, [g]))
-            heights.clear()
-            base = g
-        heights[g.y] += 1
-        if heights[g.y] > heights[base.y]:
-            base = g
-    if base is not None:
-        rows[-1] = (base.y, rows[-1][1])
+            left.append(g)
+    return sorted([*rows, *_rows(left)], key=lambda row: -statistics.median(g.y for g in row))
+
+
+def _left_to_right(g: Glyph) -> tuple[float, float, int]:
+    return g.left, g.right, g.index
+
+
+def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """Glyphs on one baseline, top to bottom; in each, left to right."""
+    rows: list[list[Glyph]] = []
+    for g in sorted(glyphs, key=lambda g: -g.y):
+        if rows and abs(rows[-1][0].y - g.y) < _BASELINE * max(g.size, rows[-1][0].size):
+            rows[-1].append(g)
+        else:
+            rows.append([g])
+    for row in rows:
+        row.sort(key=_left_to_right)
     return rows
 
 
