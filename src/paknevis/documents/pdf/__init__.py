@@ -8,7 +8,9 @@ are taken from pdfium (pypdfium2), and the text is put together here, from the p
 module a step (:mod:`.reader` runs them, page by page):
 
 - :mod:`.glyphs`: a line is the glyphs on one baseline (a row); in it, glyphs stand left
-  to right, a ligature's letters (one glyph, لا) and a letter's marks and ZWNJ with it;
+  to right, a ligature's letters (one glyph, لا) and a letter's marks and ZWNJ with it; a
+  letter drawn with its vowel (وَ), which pdfium puts off the baseline, on the nearest
+  line; a glyph clipped away, or drawn under the page's foot, is not read;
 - :mod:`.notes`: a page's footnotes, and the numbers raised in the text that call them,
   are left out;
 - :mod:`.columns`: a page set in columns is read column by column, the first the right
@@ -18,8 +20,9 @@ module a step (:mod:`.reader` runs them, page by page):
 - :mod:`.kashidas`: a kashida that justifies a line is the layout's, not the text's
   (known by its ink, a stroke on the baseline, whatever letter or sign the file maps it to);
 - :mod:`.lines`: a space stands where two glyphs are further apart than half the line's
-  space (the file's own spaces decide where the gap could be a letter's side; where
-  pdfium's box is no glyph's, the word table decides: کاملاً);
+  space (the file's own spaces decide where the gap could be a letter's side, and beside
+  a lam-alef whose box pdfium shares among its letters; where such a box stands beside a
+  mark or a sign, the word table decides: کاملاً);
 - :mod:`.bidi`: a line is read back as the Unicode bidirectional algorithm lays one out:
   a Persian line right to left, a run of Latin words or of digits in it left to right (a
   paragraph's direction, where its letters do not tell, by the side its lines are flush
@@ -41,9 +44,9 @@ picture: no text; paknevis does no OCR), a font that does not say which letters 
 are (a reject says so), a soft hyphen (pdfium gives none: repair puts a ZWNJ back).
 
 Written here, as no reader of PDFs gives Persian in reading order: of the 1,200 articles
-printed by Chromium, 1,130 read right, and 10 by poppler's pdftotext; of those exported by
-LibreOffice, 1,157 and 10; set in two columns, 1,099 and 1,134 (pdftotext: 10 and 10);
-in three, 1,088 and 1,071 (10 and 11); by LibreOffice with footnotes, 1,157 and 9
+printed by Chromium, 1,154 read right, and 10 by poppler's pdftotext; of those exported by
+LibreOffice, 1,163 and 10; set in two columns, 1,121 and 1,141 (pdftotext: 10 and 10);
+in three, 1,112 and 1,082 (10 and 11); by LibreOffice with footnotes, 1,164 and 9
 (``benchmarks/pdf_text.py``)."""
 from __future__ import annotations
 
