@@ -244,7 +244,7 @@ def rows_of(glyphs: list[Glyph]) -> list[list[Glyph]]:
     apart = set(map(id, voweled))
     rows = _rows([g for g in glyphs if id(g) not in apart])
     heights = [Counter(g.y for g in row).most_common(1)[0][0] for row in rows][::-1]  # (rising)
-    left = []
+    far = []  # (near no row's baseline: rows of their own)
     for g in voweled:
         n = bisect.bisect(heights, g.y)
         k = min((k for k in (n - 1, n) if 0 <= k < len(heights)), key=lambda k: abs(heights[k] - g.y),
@@ -253,8 +253,8 @@ def rows_of(glyphs: list[Glyph]) -> list[list[Glyph]]:
             row = rows[len(heights) - 1 - k]
             row.insert(bisect.bisect(row, (g.left, g.right, g.index), key=_left_to_right), g)
         else:
-            left.append(g)
-    return sorted([*rows, *_rows(left)], key=lambda row: -statistics.median(g.y for g in row))
+            far.append(g)
+    return sorted([*rows, *_rows(far)], key=lambda row: -statistics.median(g.y for g in row))
 
 
 def _left_to_right(g: Glyph) -> tuple[float, float, int]:
