@@ -21,7 +21,8 @@ _LAM_ALEF = re.compile("^([اآأإٱ])(ل)$")
 _BASELINE, _MARK_RAISED = 0.3, 0.6
 #: a mark on a letter (a vowel, a shadda, a hamza), pdfium may draw with it as one glyph (see rows_of)
 _VOWELED = re.compile("[\u064b-\u065f\u0670]")
-#: ۀ as pdfium gives it, decomposed (ە, a letter no Persian word has, and a hamza above)
+#: ۀ as pdfium gives it, decomposed (ە, a letter no Persian word has, and a hamza above):
+#: composed again where the hamza goes with its letter (_marks_onto)
 _HAMZA_ABOVE = "\u0654"
 _HEH_YEH_DECOMPOSED = "\u06d5" + _HAMZA_ABOVE
 #: a page's margins, in shares of its height, at most: where glyphs may be drawn clipped away
@@ -141,9 +142,6 @@ def page_glyphs(page) -> tuple[list[Glyph], int]:  # noqa: ANN001  (a pypdfium2 
         text.close()
     if marks:
         _marks_onto(letters, marks)
-        for g in letters:
-            if _HAMZA_ABOVE in g.text:
-                g.text = g.text.replace(_HEH_YEH_DECOMPOSED, "ۀ")
     return letters, lost
 
 
@@ -227,6 +225,8 @@ def _marks_onto(letters: list[Glyph], marks: list[tuple[str, float, float, float
             under = min(near, key=lambda g: (mark == "\u200c" or abs(g.origin - origin) > 0.01 or g.y != y,
                                              distance(g, at, mark), g.word != word, abs(g.y - y)))
             under.text += mark
+            if mark == _HAMZA_ABOVE:
+                under.text = under.text.replace(_HEH_YEH_DECOMPOSED, "ۀ")
             if mark != "\u200c" and min(abs(right - under.left), abs(left - under.right)) < 0.02 * under.size:
                 under.left, under.right = min(under.left, left), max(under.right, right)
 
