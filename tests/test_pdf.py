@@ -135,6 +135,21 @@ def test_a_justified_lines_spaces_are_its_own_and_a_last_lines_are_not_stretched
     assert [line.text for line in page_lines(rows, [])] == ["سسس سسس سسس"] * 4 + ["سسس سسس"] * 2
 
 
+def test_a_title_over_justified_columns_keeps_its_narrow_spaces():
+    """A title over three narrow justified columns, as LibreOffice sets an article: the
+    columns' spaces stretched to their letters' size (but in a paragraph's last line), the
+    title's a third of its own. Its words end in letters that never join (د), so its gaps
+    do not show a space's width. Its spaces are not stretched: read as the page's
+    stretched ones, they were too narrow for spaces (پرسپولیسیها با 35نفرعازم)."""
+    def column(n: int, left: float, right: float) -> list[Glyph]:  # (its 4th line a last one)
+        return _text_line(780 - 15 * n, left + 60 * (n == 3), right, 3 + n % 2, 4 if n == 3 else 12)
+
+    title = _drawn("دسد دسد دسد دسد", 800, 300, 18)
+    columns = [[*column(n, 60, 204), *column(n, 222, 366), *column(n, 384, 530)] for n in range(6)]
+    assert [line.text for line in page_lines([title, *columns], [])] == ["دسد دسد دسد دسد"] + [
+        "سسس سسس سسس", "سسس سسس سسس سسس"] * 9
+
+
 def test_neither_verse_nor_spaces_in_line_are_columns():
     """Hemistichs side by side, centred in their halves: read row by row. Two lines of
     one column whose wide spaces line up, over a paragraph's last line: one column."""

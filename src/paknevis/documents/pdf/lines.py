@@ -89,9 +89,11 @@ def _row_spaces(parts: list[list[list[Glyph]]]) -> list[list[float]]:
     """A space's width in each row of a page's parts (its columns), in font sizes: the
     row's own, where its glyphs show it (see _space_width), else the page's. A justified
     line's spaces are stretched, each line's its own: one gap shows them. A line that stops
-    short of its part's width (a paragraph's last) is not stretched: where it shows too
-    little, its spaces are those of such lines on the page, or no wider than _NATURAL (in
-    narrow columns, the stretched spaces of the rest are twice as wide)."""
+    short of its part's width (a paragraph's last), or in a part not justified (a title
+    above the columns), is not stretched: where it shows too little, its spaces are those
+    of such lines on the page, or no wider than _NATURAL (in narrow columns, the stretched
+    spaces of the rest are twice as wide: a title's spaces, half as wide, were read as
+    none, پرسپولیسیها با 35نفرعازم)."""
     space = _space_width([row for rows in parts for row in rows])
     shorts = [_short(rows) for rows in parts]
     unstretched = [row for rows, short in zip(parts, shorts, strict=True)
@@ -99,8 +101,8 @@ def _row_spaces(parts: list[list[list[Glyph]]]) -> list[list[float]]:
     natural = min(space, _space_width(unstretched, 2, _NATURAL))
     out = []
     for rows, short in zip(parts, shorts, strict=True):
-        least = 1 if _justified(rows) else 2
-        out.append([_space_width([row], 2, natural) if is_short else _space_width([row], least, space)
+        least, fallback = (1, space) if _justified(rows) else (2, natural)
+        out.append([_space_width([row], 2, natural) if is_short else _space_width([row], least, fallback)
                     for row, is_short in zip(rows, short, strict=True)])
     return out
 
