@@ -150,6 +150,16 @@ def test_a_title_over_justified_columns_keeps_its_narrow_spaces():
         "سسس سسس سسس", "سسس سسس سسس سسس"] * 9
 
 
+def test_a_justified_line_whose_gaps_do_not_show_its_spaces_takes_the_files():
+    """A justified column, its lines' spaces stretched to their letters' size, but one
+    line's to a third of it, whose words end in letters that never join and digits: no
+    two letters that would have joined show its spaces. The gaps where the file has its
+    spaces do (with the page's, it was read روز22اسفند)."""
+    rows = [_text_line(780 - 15 * n, 100, 194, 3 + n % 2, 12) for n in range(6)]
+    rows[2] = _drawn("دسد 22 دسد 22 دسد", 750, 100)
+    assert [line.text for line in page_lines(rows, [])][2] == "دسد 22 دسد 22 دسد"
+
+
 def test_neither_verse_nor_spaces_in_line_are_columns():
     """Hemistichs side by side, centred in their halves: read row by row. Two lines of
     one column whose wide spaces line up, over a paragraph's last line: one column."""

@@ -21,6 +21,8 @@ _SPACE, _CELL = 0.25, 2.5
 #: a space's width (in font sizes) at most, in a line not stretched to justify it, where
 #: the page does not show one
 _NATURAL = 0.3
+#: ... and at least, where a line is not stretched
+_NARROWEST = 0.15
 #: where a line's glyphs do not tell for sure whether a space stands, and where they say
 #: it does (noncharacters: no text holds them)
 _UNSURE, _UNSURE_SPACE = "\ufdd2", "\ufdd3"
@@ -87,13 +89,14 @@ def page_lines(page: list[list[Glyph]], gutters: list[tuple[float, float]]) -> l
 
 def _row_spaces(parts: list[list[list[Glyph]]]) -> list[list[float]]:
     """A space's width in each row of a page's parts (its columns), in font sizes: the
-    row's own, where its glyphs show it (see _space_width), else the page's. A justified
-    line's spaces are stretched, each line's its own: one gap shows them. A line that stops
-    short of its part's width (a paragraph's last), or in a part not justified (a title
-    above the columns), is not stretched: where it shows too little, its spaces are those
-    of such lines on the page, or no wider than _NATURAL (in narrow columns, the stretched
-    spaces of the rest are twice as wide: a title's spaces, half as wide, were read as
-    none, پرسپولیسیها با 35نفرعازم)."""
+    row's own, where its glyphs show it (see _space_width). A justified line's spaces are
+    stretched, each line's its own: one gap shows them, else the gaps where the file has
+    its spaces (_filed_space), else the page's. A line that stops short of its part's
+    width (a paragraph's last), or in a part not justified (a title above the columns), is
+    not stretched: where it shows too little, its spaces are those of such lines on the
+    page, or no wider than _NATURAL (in narrow columns, the stretched spaces of the rest
+    are twice as wide: a title's spaces, half as wide, were read as none, پرسپولیسیها با
+    35نفرعازم)."""
     space = _space_width([row for rows in parts for row in rows])
     shorts = [_short(rows) for rows in parts]
     unstretched = [row for rows, short in zip(parts, shorts, strict=True)
@@ -101,10 +104,19 @@ def _row_spaces(parts: list[list[list[Glyph]]]) -> list[list[float]]:
     natural = min(space, _space_width(unstretched, 2, _NATURAL))
     out = []
     for rows, short in zip(parts, shorts, strict=True):
-        least, fallback = (1, space) if _justified(rows) else (2, natural)
-        out.append([_space_width([row], 2, natural) if is_short else _space_width([row], least, fallback)
-                    for row, is_short in zip(rows, short, strict=True)])
+        justified = _justified(rows)
+        out.append([_space_width([row], 1, _filed_space(row, space)) if justified and not is_short
+                    else _space_width([row], 2, natural) for row, is_short in zip(rows, short, strict=True)])
     return out
+
+
+def _filed_space(row: list[Glyph], page: float) -> float:
+    """A justified line's space where no two letters that would have joined show it (its
+    words end in ا، د، ر، و or digits): the median of the gaps where the file puts its
+    spaces, if two or more are as wide as a narrow space; else ``page``'s."""
+    gaps = [gap for a, b in pairwise(row)
+            if a.word != b.word and (gap := (b.left - a.right) / a.size) > _NARROWEST]
+    return statistics.median(gaps) if len(gaps) >= 2 else page
 
 
 def _short(rows: list[list[Glyph]]) -> list[bool]:
