@@ -25,7 +25,7 @@ from paknevis.documents.pdf.glyphs import UNMAPPED_GLYPH, Glyph, _a_stroke, join
 from paknevis.documents.pdf.kashidas import without_kashidas
 from paknevis.documents.pdf.lines import Line, page_lines
 from paknevis.documents.pdf.notes import Notes
-from paknevis.documents.pdf.paragraphs import paragraphs_of
+from paknevis.documents.pdf.paragraphs import paragraphs_of, without_running_lines
 from paknevis.documents.pdf.reader import read_pdf_document
 
 PDFS = Path(__file__).parent / "data" / "pdf"
@@ -487,6 +487,23 @@ def test_a_bracket_closes_on_the_line_after_the_one_it_opened_on():
 
     pages = [[line("او گفت: »ما به آنجا", 700.0), line("رفتیم «و برگشتیم", 685.0)]]
     assert paragraphs_of(pages) == [("او گفت: «ما به آنجا رفتیم »و برگشتیم", None)]
+
+
+def test_a_number_alone_is_the_pages_only_where_it_stands_apart():
+    """A number on a line of its own at a page's foot is its number where it stands
+    apart from the text, as in LibreOffice's footer (1.7 of its size below); at the
+    text's pitch, it ends the text, and is kept (the news agency's code 1002 was lost)."""
+    def page(last: float, *footer: str) -> list[Line]:
+        lines = (("گزارش از تهران", 700.0), ("انتهای‌پیام/86011/ت10/ض", 685.0),
+                 *((cell, last) for cell in footer), ("1002", last))
+        return [Line(text, 100.0, 500.0, y, 12.0, True, 30.0) for text, y in lines]
+
+    def read(page: list[Line]) -> list[str]:
+        return [line.text for line in without_running_lines([page])[0]]
+
+    assert read(page(664.0))[-1] == "انتهای‌پیام/86011/ت10/ض"
+    assert read(page(664.0, "خبرگزاری فارس"))[-1] == "خبرگزاری فارس"  # (a cell beside it)
+    assert read(page(670.0))[-1] == "1002"
 
 
 def test_a_left_to_right_line_reads_its_persian_words_back():

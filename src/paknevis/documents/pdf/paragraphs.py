@@ -16,33 +16,48 @@ _WIDER = 1.15
 _PAGE_NUMBER = re.compile(r"[-–—\s]*(?:(?:صفحه|page)\s*)?\d+(?:\s*(?:از|of|/)\s*\d+)?[-–—\s]*",
                           re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+#: ... standing further from the page's other lines than this (in its size): 1.7 in
+#: LibreOffice's footer, 3 or more in Chrome's; a text's lines follow at 1.2 to 1.5
+_APART = 1.6
 #: a line that ends in a handle's or hashtag's sign, its name on the next (laid out so
 #: where a line may break after it)
 _JOINED = re.compile(r"(?<=[@#]) (?=\w)")
 
 
 def without_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
-    """The pages without their numbers, and without a line at the top or bottom that is
-    on most of them (a running head, a footer: its numbers may change from page to page)."""
+    """The pages without their numbers (standing apart from the text, at its top or
+    bottom), and without a line there that is on most of them (a running head, a footer:
+    its numbers may change from page to page)."""
     def ends(lines: list[Line]) -> list[Line]:
         return [*lines[:1], *lines[-1:]] if len(lines) > 1 else lines
 
     seen = Counter(key for lines in pages for key in {_DIGIT.sub("#", line.text) for line in ends(lines)})
     running = {key for key, n in seen.items() if n >= 3 and n * 2 >= len(pages)}
 
-    def apart(line: Line) -> bool:  # (a letter alone may be a line's, clipped from the next page)
-        return bool(_PAGE_NUMBER.fullmatch(line.text) or _DIGIT.sub("#", line.text) in running
+    # (a letter alone may be a line's, clipped from the next page)
+    def apart(line: Line, lines: list[Line]) -> bool:
+        return bool(_PAGE_NUMBER.fullmatch(line.text) and _stands_apart(line, lines)
+                    or _DIGIT.sub("#", line.text) in running
                     or len(line.text.strip()) == 1 and line.text.strip().isalpha())
 
     kept = []
     for lines in pages:
         first, last = 0, len(lines)
-        while first < last and apart(lines[first]):
+        while first < last and apart(lines[first], lines):
             first += 1
-        while last > first and apart(lines[last - 1]):
+        while last > first and apart(lines[last - 1], lines):
             last -= 1
         kept.append(lines[first:last])
     return kept
+
+
+def _stands_apart(line: Line, lines: list[Line]) -> bool:
+    """Does ``line`` stand further from the page's other lines above or below (but those
+    beside it: a footer's other cells) than a paragraph's lines from one another (_APART
+    of its size), as a page's number in its footer does? A number that ends the text at
+    the foot of its column, at the text's pitch, does not (انتهای‌پیام/86011/ت10/ض then
+    1002, on the line after)."""
+    return all(not 0.5 * line.size <= abs(other.y - line.y) <= _APART * line.size for other in lines)
 
 
 def paragraphs_of(pages: list[list[Line]]) -> list[tuple[str, int | None]]:
