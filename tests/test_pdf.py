@@ -98,6 +98,18 @@ def test_columns_are_read_one_after_the_other():
     assert [x for _, x in order[1:]] == [298, 298, 298, 298, 400, 298, 60, 60, 120, 60, 60, 60]
 
 
+def test_a_short_article_in_columns_is_read_column_by_column():
+    """Two columns of three lines each (a short article's), the last ending short: read
+    one after the other, though three rows are fewer than a run of columns needs where
+    its sides are not as wide as one another. A gap that lines up over three lines of one
+    column, a word's width from its edge, is no gutter."""
+    rows = [[*_text_line(780 - 15 * n, 60 if n != 2 else 150, 280), *_text_line(780 - 15 * n, 298, 530)]
+            for n in range(3)]
+    assert [x for _, x in _read_order(rows)] == [298, 298, 298, 60, 60, 150]
+    words = [[*_text_line(780 - 15 * n, 60, 100, 1), *_text_line(780 - 15 * n, 118, 530)] for n in range(3)]
+    assert len(in_columns(words, [])) == 1
+
+
 def test_three_columns_under_a_heading_over_two_are_read_one_after_the_other():
     """Three columns (gutters of 18 points), under a heading over the right two, as a
     page's title stands where it is short: the heading, then each column, right to left.

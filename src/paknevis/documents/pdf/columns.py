@@ -15,6 +15,8 @@ from .glyphs import Glyph, edges_of, is_rtl, rows_of
 #: more than this many rows, one side holding that many lines at least; in one side, half
 #: the lines fill this share of its width (see _runs_on)
 _GUTTER, _COLUMN_ROWS, _FULL = 0.7, 3, 0.6
+#: ... or more than this many, in columns as wide as one another within this share
+_FEW_ROWS, _EVEN = 2, 0.15
 #: a column's line stands flush against a gutter within this share of its size
 _FLUSH = 0.3
 #: a row further below the one before than this (in font sizes) is not in their columns
@@ -126,6 +128,13 @@ def _gutters(bits: int, width: int) -> list[tuple[int, int]]:
     return [(first + m.start(), first + m.end()) for m in re.finditer(f"0{{{width},}}", points[first:])]
 
 
+def _even(sides: list[list[list[Glyph]]]) -> bool:
+    """Are the sides of gutters (each side, its glyphs in each row of a run) as wide as one
+    another, within _EVEN of the widest, as a page's columns are?"""
+    widths = [right - left for left, right in (edges_of([row for row in side if row]) for side in sides)]
+    return min(widths) >= (1 - _EVEN) * max(widths)
+
+
 def _runs_on(sides: list[list[list[Glyph]]], gutters: list[tuple[float, float]], known: bool) -> bool:
     """Do these sides of gutters (each side, its glyphs in each row of a run) hold text
     that runs on from line to line, column by column?
@@ -133,7 +142,9 @@ def _runs_on(sides: list[list[list[Glyph]]], gutters: list[tuple[float, float]],
     - The run is more than _COLUMN_ROWS rows, and each side holds a line at least (a
       column's last line may stand alone at the top of the next). Where the gutters are
       ``known`` (found on a page before), two rows are enough, and the flush lines alone
-      tell.
+      tell. Where the sides are as wide as one another (_even), as columns are, more than
+      _FEW_ROWS rows are enough (a short article's), and two flush lines tell: not where
+      a page of one column has a gap of its words line up over a few rows.
     - Beside each gutter, one side's lines stand flush against it (a justified column's
       lines on both; a ragged one's on the side its lines begin). Word spaces that happen
       to line up in a page of one column do not.
@@ -143,7 +154,7 @@ def _runs_on(sides: list[list[list[Glyph]]], gutters: list[tuple[float, float]],
       other, as a paragraph's lines do where ragged, or its last line does. (Verse set
       side by side looks alike, a couplet's hemistichs side by side in a row, but each
       hemistich is centred, or justified to both edges.)"""
-    least = 1 if known else _COLUMN_ROWS
+    least = 1 if known else _FEW_ROWS if _even(sides) else _COLUMN_ROWS
     if len(sides[0]) <= least:
         return False
     filled = ragged = known
