@@ -20,7 +20,7 @@ from paknevis import fix
 from paknevis.documents import parse_file
 from paknevis.documents.pdf import PdfError
 from paknevis.documents.pdf.bidi import mirrors, paired, visual_to_logical
-from paknevis.documents.pdf.columns import in_columns
+from paknevis.documents.pdf.columns import _runs_on, in_columns
 from paknevis.documents.pdf.glyphs import UNMAPPED_GLYPH, Glyph, _a_stroke, joins_on, rows_of
 from paknevis.documents.pdf.kashidas import without_kashidas
 from paknevis.documents.pdf.lines import Line, page_lines
@@ -108,6 +108,9 @@ def test_a_short_article_in_columns_is_read_column_by_column():
     assert [x for _, x in _read_order(rows)] == [298, 298, 298, 60, 60, 150]
     words = [[*_text_line(780 - 15 * n, 60, 100, 1), *_text_line(780 - 15 * n, 118, 530)] for n in range(3)]
     assert len(in_columns(words, [])) == 1
+    # (a side with no line, its glyphs in the rows of a heading above the run: no columns)
+    column = [_text_line(780 - 15 * n, 298, 530) for n in range(3)]
+    assert not _runs_on([[[], [], []], column], [(280, 298)], False)
 
 
 def test_three_columns_under_a_heading_over_two_are_read_one_after_the_other():

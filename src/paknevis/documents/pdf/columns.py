@@ -130,8 +130,11 @@ def _gutters(bits: int, width: int) -> list[tuple[int, int]]:
 
 def _even(sides: list[list[list[Glyph]]]) -> bool:
     """Are the sides of gutters (each side, its glyphs in each row of a run) as wide as one
-    another, within _EVEN of the widest, as a page's columns are?"""
-    widths = [right - left for left, right in (edges_of([row for row in side if row]) for side in sides)]
+    another, within _EVEN of the widest, as a page's columns are? (Not if one is empty.)"""
+    lines = [[row for row in side if row] for side in sides]
+    if not all(lines):
+        return False
+    widths = [right - left for left, right in map(edges_of, lines)]
     return min(widths) >= (1 - _EVEN) * max(widths)
 
 
