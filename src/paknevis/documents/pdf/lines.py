@@ -21,7 +21,8 @@ _SPACE, _CELL = 0.25, 2.5
 #: a space's width (in font sizes) at most, in a line not stretched to justify it, where
 #: the page does not show one
 _NATURAL = 0.3
-#: ... and at least, where a line is not stretched
+#: ... and at least, in any line: a narrower gap where the file has a space is no
+#: space's width (pdfium moves a space across a mark or a bracket: see _spaced)
 _NARROWEST = 0.15
 #: where a line's glyphs do not tell for sure whether a space stands, and where they say
 #: it does (noncharacters: no text holds them)
