@@ -14,15 +14,18 @@ module a step (:mod:`.reader` runs them, page by page):
 - :mod:`.notes`: a page's footnotes, and the numbers raised in the text that call them,
   are left out;
 - :mod:`.columns`: a page set in columns is read column by column, the first the right
-  one in Persian: a gutter is a strip no glyph stands on over a run of lines, with lines
-  of text flush against it (not verse, whose hemistichs stand side by side, nor a table's
-  short cells);
+  one in Persian: a gutter is a strip no glyph stands on over a run of lines (three where
+  its sides are as wide as one another: a short article's), with lines of text flush
+  against it (not verse, whose hemistichs stand side by side, nor a table's short cells);
 - :mod:`.kashidas`: a kashida that justifies a line is the layout's, not the text's
   (known by its ink, a stroke on the baseline, whatever letter or sign the file maps it to);
 - :mod:`.lines`: a space stands where two glyphs are further apart than half the line's
-  space (the file's own spaces decide where the gap could be a letter's side, and beside
-  a lam-alef whose box pdfium shares among its letters; where such a box stands beside a
-  mark or a sign, the word table decides: کاملاً);
+  space (a justified line's its own, shown by a gap between two letters that would have
+  joined or else by the gaps where the file has its spaces; a title's or a paragraph's
+  last line's, not stretched, those of such lines on the page; the file's own spaces
+  decide where the gap could be a letter's side, and beside a lam-alef whose box pdfium
+  shares among its letters; where such a box stands beside a mark or a sign, the word
+  table decides: کاملاً);
 - :mod:`.bidi`: a line is read back as the Unicode bidirectional algorithm lays one out:
   a Persian line right to left, a run of Latin words or of digits in it left to right (a
   paragraph's direction, where its letters do not tell, by the side its lines are flush
@@ -34,8 +37,9 @@ module a step (:mod:`.reader` runs them, page by page):
 - :mod:`.paragraphs`: a paragraph ends where the next line is further below than the
   lines' pitch, in another size, or could have begun on the line before (it stopped short
   of the column's edge by more than the next line's first word); pages and columns run
-  on; a table's cell and a hemistich are paragraphs of their own. A page's number, and a
-  line repeated at the top or bottom of most pages, are left out. The title is the first
+  on; a table's cell and a hemistich are paragraphs of their own. A page's number (a
+  number alone, standing apart from the text at its top or bottom), and a line repeated
+  there on most pages, are left out. The title is the first
   page's largest text, where it is larger than the body's; else the first line, as in a
   text post (:mod:`~paknevis.documents.text_post`).
 
@@ -45,8 +49,8 @@ are (a reject says so), a soft hyphen (pdfium gives none: repair puts a ZWNJ bac
 
 Written here, as no reader of PDFs gives Persian in reading order: of the 1,200 articles
 printed by Chromium, 1,154 read right, and 10 by poppler's pdftotext; of those exported by
-LibreOffice, 1,163 and 10; set in two columns, 1,121 and 1,141 (pdftotext: 10 and 10);
-in three, 1,112 and 1,082 (10 and 11); by LibreOffice with footnotes, 1,164 and 9
+LibreOffice, 1,163 and 10; set in two columns, 1,125 and 1,145 (pdftotext: 10 and 10);
+in three, 1,124 and 1,122 (10 and 11); by LibreOffice with footnotes, 1,164 and 9
 (``benchmarks/pdf_text.py``)."""
 from __future__ import annotations
 
