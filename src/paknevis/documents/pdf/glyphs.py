@@ -83,7 +83,7 @@ def page_glyphs(page) -> tuple[list[Glyph], int]:  # noqa: ANN001  (a pypdfium2 
         size_of, ink_of = raw.FPDFText_GetFontSize, raw.FPDFText_GetCharBox
         left, bottom, right, top = page.get_bbox()  # (where the page is: its box need not begin at 0)
         width, margin = right - left, _MARGIN * (top - bottom)
-        object_of, clip_of = raw.FPDFText_GetTextObject, raw.FPDFPageObj_GetClipPath
+        object_of = raw.FPDFText_GetTextObject
         clips: dict[int, tuple[float, float, float, float] | None] = {}  # (by text object)
         letters: list[Glyph] = []
         # (a mark, its left and right, where it is drawn from, its baseline, its word)
@@ -110,8 +110,7 @@ def page_glyphs(page) -> tuple[list[Glyph], int]:  # noqa: ANN001  (a pypdfium2 
             if not bottom <= y.value <= top:  # (drawn under the page's foot: see _clipped)
                 continue
             if not bottom + margin < y.value < top - margin:  # (only there: pdfium's calls cost)
-                obj = object_of(handle, i)
-                if clip_of(obj) and _clipped(x.value, y.value, obj, clips, raw):
+                if _clipped(x.value, y.value, object_of(handle, i), clips, raw):
                     continue
             if letter == "\u200c" or unicodedata.combining(letter):
                 marks.append((letter, box.left, box.right, x.value, y.value, word))
@@ -151,12 +150,12 @@ def _clipped(x: float, y: float, obj, clips: dict[int, tuple[float, float, float
     (Not its box's middle: a letter's mark may reach far over its line.) Where Chrome
     breaks a page, it draws a line's tallest glyphs (آ, کُ) on the page before too, under
     its text, clipped away: in its margin, or under its foot. (``clips``: each text
-    object's, as found.)"""
+    object's, as found: None where it has none.)"""
     key = ctypes.cast(obj, ctypes.c_void_p).value or 0
     if key not in clips:
         clip, at_x, at_y = raw.FPDFPageObj_GetClipPath(obj), ctypes.c_float(), ctypes.c_float()
         bounds = []  # (each path's: the clip is where they all are)
-        for n in range(raw.FPDFClipPath_CountPaths(clip)):
+        for n in range(raw.FPDFClipPath_CountPaths(clip)):  # (-1 where the object has no clip)
             xs, ys = [], []
             for segment in range(raw.FPDFClipPath_CountPathSegments(clip, n)):
                 raw.FPDFPathSegment_GetPoint(raw.FPDFClipPath_GetPathSegment(clip, n, segment), at_x, at_y)
