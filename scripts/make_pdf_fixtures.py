@@ -97,9 +97,10 @@ NOTE = ('<text:note text:id="n{0}" text:note-class="footnote"><text:note-citatio
         '<text:note-body><text:p text:style-name="N">{1}</text:p></text:note-body></text:note>')
 
 
-def article() -> tuple[str, list[str]]:
-    title, *paragraphs = (FIXTURES / "article.txt").read_text(encoding="utf-8").strip().split("\n\n")
-    return title, paragraphs
+def article(name: str = "article.txt") -> tuple[str, list[str]]:
+    """A fixture's title and its blocks (paragraphs, couplets, lists), a blank line apart."""
+    title, *blocks = (FIXTURES / name).read_text(encoding="utf-8").strip().split("\n\n")
+    return title, blocks
 
 
 def write_chrome(title: str, paragraphs: list[str], to: Path, *, columns: bool = False) -> None:
@@ -111,15 +112,14 @@ def write_chrome(title: str, paragraphs: list[str], to: Path, *, columns: bool =
 
 
 def write_verse(to: Path) -> None:
-    title, *couplets = (FIXTURES / "verse.txt").read_text(encoding="utf-8").strip().split("\n\n")
+    title, couplets = article("verse.txt")
     body = "".join('<div class="couplet"><p>{}</p><p>{}</p></div>'.format(*map(html.escape, c.split("\n")))
                    for c in couplets)
     _print(PAGE.format(title=html.escape(title), body=body, size=14), to, "A4")
 
 
 def write_voweled(to: Path) -> None:
-    title, *paragraphs = (FIXTURES / "voweled.txt").read_text(encoding="utf-8").strip().split("\n\n")
-    write_chrome(title, paragraphs, to)
+    write_chrome(*article("voweled.txt"), to)
 
 
 def _print(page_html: str, to: Path, paper: str = "A5") -> None:
@@ -161,7 +161,7 @@ def write_libreoffice(title: str, paragraphs: list[str], to: Path, *, columns: b
 
 
 def write_numbers(paragraphs: list[str], to: Path) -> None:
-    title, *lists = (FIXTURES / "numbers.txt").read_text(encoding="utf-8").strip().split("\n\n")
+    title, lists = article("numbers.txt")
     write_libreoffice(title, paragraphs + lists, to)
 
 
