@@ -504,6 +504,27 @@ def test_a_bracket_closes_on_the_line_after_the_one_it_opened_on():
     assert paragraphs_of(pages) == [("او گفت: «ما به آنجا رفتیم »و برگشتیم", None)]
 
 
+@pytest.mark.parametrize(("first", "second", "read"), [
+    # LibreOffice breaks a word too long for its column between two letters
+    ("فرهنگی،ا", "قتصادی و نیز", "فرهنگی،اقتصادی و نیز"),
+    ("عکاسی،گرافی", "ک، موسیقی", "عکاسی،گرافیک، موسیقی"),
+    # Chromium makes the column as wide as the word: two words the table does not know as one
+    ("فرهنگی،اقتصادی", "و نیز", "فرهنگی،اقتصادی و نیز"),
+    ("پاکستان", "محدودیت‌هایی", "پاکستان محدودیت‌هایی"),
+])
+def test_a_word_as_wide_as_its_column_goes_on_on_the_next_line_where_the_table_knows_it(first, second, read):
+    column = (100.0, 250.0)
+
+    def lines(left: float) -> list[Line]:  # (the next line's first word as wide as the column)
+        return [Line(first, left, 250.0, 700.0, 12.0, True, 150.0, edges=column),
+                Line(second, 100.0, 250.0, 685.0, 12.0, True, 150.0, edges=column)]
+
+    # (the word alone on its line leaves less than a letter's room at the column's left)
+    assert paragraphs_of([lines(105.0)]) == [(read, None)]
+    # a word alone on its line, leaving more room: the break is a space
+    assert paragraphs_of([lines(200.0)]) == [(f"{first} {second}", None)]
+
+
 def test_a_number_alone_is_the_pages_only_where_it_stands_apart():
     """A number on a line of its own at a page's foot is its number where it stands
     apart from the text, as in LibreOffice's footer (1.7 of its size below); at the

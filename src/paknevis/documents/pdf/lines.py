@@ -26,8 +26,8 @@ _NATURAL = 0.3
 _NARROWEST = 0.15
 #: where a line's glyphs do not tell for sure whether a space stands, and where they say
 #: it does (noncharacters: no text holds them)
-_UNSURE, _UNSURE_SPACE = "\ufdd2", "\ufdd3"
-_UNSURE_EITHER = re.compile(f"([{_UNSURE}{_UNSURE_SPACE}])")
+UNSURE, UNSURE_SPACE = "\ufdd2", "\ufdd3"
+_UNSURE_EITHER = re.compile(f"([{UNSURE}{UNSURE_SPACE}])")
 #: the mark a lam-alef often carries (کاملاً), whose glyph's box pdfium places off it (_spaced)
 _TANWIN = "\u064b"
 #: a word as the word table writes its keys: without marks, ZWNJ or tatweel, in Persian
@@ -206,7 +206,7 @@ def _spaced(a: Glyph, b: Glyph, space: float) -> bool | None:
         if a.text.isalnum() and b.text.isalnum():  # (no mark, no sign: see above)
             return a.word != b.word
         if gap > 0.4 * space or any(_TANWIN in g.text for g in split):
-            return None  # (neither its gap nor the file's spaces tell for sure: see _unsure)
+            return None  # (neither its gap nor the file's spaces tell for sure: see settle_unsure)
     if a.displaced:  # (its right edge is no glyph's)
         return gap > 0.75 * space or bool(a.joins and gap > 0.5 * space and a.word != b.word)
     least = 0.25 if a.text[:1] == "آ" else 0.4  # (آ begins the word to the left: see above)
@@ -224,7 +224,7 @@ def _line(glyphs: list[Glyph], size: float, rtl: bool, space_width: float) -> Li
         space = n > 0 and _spaced(glyphs[n - 1], g, space_width)
         if space is None:  # (the words decide, else the gap: a space where most of one)
             gap = (g.left - glyphs[n - 1].right) / g.size
-            cells.append(_UNSURE_SPACE if gap > 0.8 * space_width else _UNSURE)
+            cells.append(UNSURE_SPACE if gap > 0.8 * space_width else UNSURE)
         elif space:
             cells.append(" ")
         if not words or space and g.run != glyphs[n - 1].run:
@@ -233,18 +233,19 @@ def _line(glyphs: list[Glyph], size: float, rtl: bool, space_width: float) -> Li
             words[-1] = (words[-1][0], g.right)
         cells.append(g.text)
     first = words[-1] if rtl else words[0]
-    return Line(_unsure(visual_to_logical(cells, rtl)), glyphs[0].left, glyphs[-1].right,
+    return Line(settle_unsure(visual_to_logical(cells, rtl)), glyphs[0].left, glyphs[-1].right,
                 statistics.mean(g.y for g in glyphs), size, rtl, first[1] - first[0])
 
 
-def _unsure(text: str) -> str:
-    """A space, or none, where a line's glyphs do not tell for sure (_UNSURE, or
-    _UNSURE_SPACE where the gap is most of a space): none where the two words make one
+def settle_unsure(text: str) -> str:
+    """A space, or none, where a line's glyphs do not tell for sure (UNSURE, or
+    UNSURE_SPACE where the gap is most of a space; or where a word may have been broken
+    at a line's end, see paragraphs._broke_word): none where the two words make one
     that the word table has seen more than once, and as often as the rarer of them (کام +
     لاً: کاملاً); a space where it does not know the two as one but knows each (حتماً لازم;
     بالا بردن, though it knows بالابردن, seen less often than either); else as the gap
     says (a name it does not know)."""
-    if _UNSURE not in text and _UNSURE_SPACE not in text:
+    if UNSURE not in text and UNSURE_SPACE not in text:
         return text
     from ...repair.pipeline import shipped_lexicon  # (the repair's own: loaded once)
 
@@ -265,6 +266,6 @@ def _unsure(text: str) -> str:
         elif left and right and min(alone) >= 0:
             space = True
         else:
-            space = mark == _UNSURE_SPACE
+            space = mark == UNSURE_SPACE
         out += (" " if space else "") + part
     return out

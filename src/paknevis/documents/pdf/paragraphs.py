@@ -8,7 +8,7 @@ from collections import Counter
 from itertools import pairwise
 
 from .bidi import mirrors, paired
-from .lines import Line
+from .lines import UNSURE_SPACE, Line, settle_unsure
 
 #: a paragraph's lines follow one another at its pitch; a gap this much wider ends it
 _WIDER = 1.15
@@ -88,10 +88,13 @@ def paragraphs_of(pages: list[list[Line]]) -> list[tuple[str, int | None]]:
                 first_title = (page == 0 and title is not None and abs(line.size - title) < 0.05 * title
                                and not titled)
                 titled = titled or first_title
-                paragraphs.append(([], 0 if first_title else None, line.rtl))
-            paragraphs[-1][0].append(line.text)
+                paragraphs.append(([line.text], 0 if first_title else None, line.rtl))
+            elif _broke_word(before, left, right):
+                paragraphs[-1][0][-1] += UNSURE_SPACE + line.text  # (the word table decides)
+            else:
+                paragraphs[-1][0].append(line.text)
             before = line
-    texts = [_JOINED.sub("", " ".join(lines)) for lines, _, _ in paragraphs]
+    texts = [_JOINED.sub("", settle_unsure(" ".join(lines))) for lines, _, _ in paragraphs]
     # (its brackets read a paragraph at a time, as one may close on the next line; and
     # by the glyphs the file maps them to, where its right-to-left paragraphs show how)
     mirrored = mirrors([text for text, (_, _, rtl) in zip(texts, paragraphs, strict=True) if rtl])
@@ -107,6 +110,22 @@ def _ends_paragraph(a: Line, b: Line, left: float, right: float, pitch: float, *
         return True
     if same_page and not 0 < a.y - b.y <= _WIDER * pitch * a.size:
         return True
+    return _room(a, left, right) > b.first_word + 0.5 * b.size  # (with a space before the word, and slack)
+
+
+def _broke_word(a: Line, left: float, right: float) -> bool:
+    """May a word have been broken at the end of line ``a``, its paragraph going on on the
+    next? So it may where ``a`` is one word, as wide as its column but for a letter's room:
+    one too long for any line (اشتغالزایی،عمرانی،فرهنگی،اقتصادی), which LibreOffice breaks
+    between two letters. (A word alone on its line because the next did not fit leaves
+    more room.) But a word as wide as a column may also be whole, where the column was
+    made as wide as it (Chromium's): the word table decides (see settle_unsure), and
+    where it does not know the two halves as one, they stay apart."""
+    return " " not in a.text.strip() and _room(a, left, right) < a.size
+
+
+def _room(a: Line, left: float, right: float) -> float:
+    """Where line ``a`` stopped short of its column's edge (``left`` or ``right``, the
+    page's, where the page has one column)."""
     left, right = a.edges or (left, right)
-    room = a.left - left if a.rtl else right - a.right  # (where the line stopped short of the column's edge)
-    return room > b.first_word + 0.5 * b.size  # (with a space before the word, and slack)
+    return a.left - left if a.rtl else right - a.right
