@@ -259,6 +259,10 @@ def test_a_raised_number_after_a_digit_or_latin_letter_is_kept():
 @pytest.mark.parametrize("drawn, read", [
     # a kashida LibreOffice maps to a Latin letter or a sign, touching two letters that join
     ("ل|Z|ی|ب|ر|د|ا", "لیبردا"), ("ب|>|>|س|ح", "بسح"), ("ن|ا|م|ا|r|ظ|ن", "ناماظن"),
+    # one mapped to the kashida, as XeTeX's, drawn by the font Amiri between ل and ک (عبدالکریم)
+    ("م|ی|ر|ک|\u0640|ل|ا|د|ب|ع", "میرکلادبع"),
+    # a kashida beside a letter that does not join, or at a word's edge, is the text's
+    ("ا|\u0640|\u0640|[", "اــ["), ("\u0640|ب", "\u0640ب"),
     # a bracket, a colon or a slash glued to a word is the text's
     (")|ه|ر|(|م|ا|م|ا", ")هر(ماما"), ("و|ر|ی|پ|:|ت|ف|گ", "وریپ:تفگ"), ("ش|ا|م|ا|د|/|ت|ل", "شاماد/تل"),
 ])
@@ -271,6 +275,17 @@ def test_a_kashida_mapped_to_a_sign_or_a_latin_letter_is_read_as_nothing(drawn, 
         row[-1].joins = joins_on(row[-1])
         x += width
     assert "".join(g.text for g in without_kashidas(row)) == read
+
+
+def test_letters_are_read_in_the_order_they_are_drawn_from_where_one_reaches_over_the_next():
+    """The font Amiri (in XeTeX's PDFs) draws کنار with its ک's stroke over the ن: the
+    ک's box begins left of the ن's, but it is drawn from a point right of it (its
+    origin). Read by their boxes' left edges, the word was نکار."""
+    drawn = [("ر", 188.37, 194.12, 189.35), ("ا", 194.12, 197.18, 194.12),
+             ("ن", 196.35, 199.92, 196.86), ("ک", 195.77, 203.65, 199.48)]
+    glyphs = [Glyph(text, left, right, 700, 12, n, origin, 0, 0)
+              for n, (text, left, right, origin) in enumerate(drawn)]
+    assert ["".join(g.text for g in reversed(row)) for row in rows_of(glyphs)] == ["کنار"]
 
 
 def test_a_kashida_drawn_out_over_itself_and_the_next_letter_is_read_as_nothing():

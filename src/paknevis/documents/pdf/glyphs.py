@@ -250,14 +250,16 @@ def rows_of(glyphs: list[Glyph]) -> list[list[Glyph]]:
                 default=None)
         if k is not None and abs(heights[k] - g.y) < _MARK_RAISED * g.size:
             row = rows[len(heights) - 1 - k]
-            row.insert(bisect.bisect(row, (g.left, g.right, g.index), key=_left_to_right), g)
+            row.insert(bisect.bisect(row, _left_to_right(g), key=_left_to_right), g)
         else:
             far.append(g)
     return sorted([*rows, *_rows(far)], key=lambda row: -statistics.median(g.y for g in row))
 
 
-def _left_to_right(g: Glyph) -> tuple[float, float, int]:
-    return g.left, g.right, g.index
+def _left_to_right(g: Glyph) -> tuple[float, float, float, int]:
+    """Where a glyph is drawn from, rather than its box's left edge: a letter's stroke
+    may reach over the next (Amiri's ک over the ن of کنار, in XeTeX's PDFs)."""
+    return g.origin, g.left, g.right, g.index
 
 
 def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:

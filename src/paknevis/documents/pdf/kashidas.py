@@ -5,6 +5,8 @@ from itertools import pairwise
 
 from .glyphs import UNMAPPED_GLYPH, Glyph
 
+KASHIDA = "\u0640"
+
 
 def without_kashidas(row: list[Glyph]) -> list[Glyph]:
     """The row, with the glyphs no letter is known for left out, and a kashida drawn to
@@ -12,10 +14,12 @@ def without_kashidas(row: list[Glyph]) -> list[Glyph]:
     LibreOffice maps a kashida's glyph to no letter, to a sign or a Latin letter («حس>>اب»,
     «نظrامی»: one glyph or several, touching; see _may_be_kashida) or to a digit («ک7رده»,
     drawn over the letters on both its sides), which no word holds there: between two
-    letters that join (a kashida mapped as one, U+0640, is read as one: repair takes it
-    out, as from any text). One whose ink shows it (``Glyph.stroke``) is known whatever
-    it is mapped to; elsewhere, as after a comma («96، 8»: LibreOffice puts one there
-    too), it is left out with the glyphs of no letter, and the gap it took is a space."""
+    letters that join. So is one mapped to the kashida (U+0640) there, as where XeTeX's
+    font Amiri draws one between ل and ک (عبدالـکریم is read عبدالکریم); beside a letter
+    that does not join, it is the text's (ــ as a dash). One whose ink shows it
+    (``Glyph.stroke``) is known whatever it is mapped to; elsewhere, as after a comma
+    («96، 8»: LibreOffice puts one there too), it is left out with the glyphs of no
+    letter, and the gap it took is a space."""
     n = 1
     while n < len(row) - 1:
         a, g, end = row[n - 1], row[n], n
@@ -41,10 +45,12 @@ def without_kashidas(row: list[Glyph]) -> list[Glyph]:
 
 
 def _may_be_kashida(text: str) -> bool:
-    """Is this what LibreOffice may map a kashida's glyph to? No letter, a Latin letter
-    (which one depends on the font's subset: «نظrامی», «گلZزار») or a sign no text puts
-    inside a word («حس>>اب»; not a bracket, a colon or a slash: «امام(ره)», «گفت:پیرو»)."""
-    return text == UNMAPPED_GLYPH or len(text) == 1 and text.isascii() and (text.isalpha() or text in "<>\\")
+    """Is this what a kashida's glyph may be mapped to? The kashida, or, by LibreOffice,
+    no letter, a Latin letter (which one depends on the font's subset: «نظrامی»,
+    «گلZزار») or a sign no text puts inside a word («حس>>اب»; not a bracket, a colon or
+    a slash: «امام(ره)», «گفت:پیرو»)."""
+    return text in (UNMAPPED_GLYPH, KASHIDA) or (
+        len(text) == 1 and text.isascii() and (text.isalpha() or text in "<>\\"))
 
 
 def _touching(glyphs: list[Glyph], over: float = 0.3) -> bool:
