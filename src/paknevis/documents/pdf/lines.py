@@ -174,32 +174,35 @@ def _space_width(rows: list[list[Glyph]], least: int = 5, page: float = _SPACE) 
     """A space's width in these lines (a page's, or a line's: a justified line's spaces
     are its own), in font sizes: where two letters stand apart that would have joined and
     the file puts a space between them (the surest spaces), but where a note's number
-    stood; ``page``'s where fewer than ``least`` tell."""
-    gaps = [(b.left - a.right) / a.size for row in rows for a, b in pairwise(row)
-            if a.word != b.word and b.left > a.right and b.joins and a.joins is not None
-            and not (a.by_number and b.by_number)]
+    stood, and but those narrower than any space (_NARROWEST): two letters touching where
+    a ZWNJ parts them (پرونده‌ها, in XeTeX's PDFs, where pdfium puts a space in its text:
+    a row's space had been read as none wide, and a ZWNJ as a space); ``page``'s where
+    fewer than ``least`` tell."""
+    gaps = [gap for row in rows for a, b in pairwise(row)
+            if a.word != b.word and (gap := (b.left - a.right) / a.size) > _NARROWEST
+            and b.joins and a.joins is not None and not (a.by_number and b.by_number)]
     return statistics.median(gaps) if len(gaps) >= least else page
 
 
 def _spaced(a: Glyph, b: Glyph, space: float) -> bool | None:
     """Does a space stand between two glyphs side by side (``a`` to the left)?
 
-    Their gap says it, more than half a space's. But between two letters, a letter that
-    does not join the next (ا، د، ر، و) or stands before a ZWNJ that pdfium does not give
-    stands apart by its side, as far as a narrow space, and a letter with a long stroke
-    (آ) may reach over most of the space before it (در آرسنال): where the gap could be
-    either, the file's own space decides. (The file's spaces alone would not do: pdfium
-    moves a bracket, a point, a ligature or a letter's mark across them, and a glyph off
-    its line's baseline.) To the right of such a glyph (دّ, drawn as one), pdfium's box
-    may end short of the glyph's (جدّی), and a space is a gap of three quarters of one; or
-    of more than half one where the file has one and the glyph's letter joins on (نُ in
-    محصول نُرمال: a د's box ends short). Beside a glyph whose box pdfium shared among its
-    letters (لا, in Chrome's PDFs), its gaps do not tell: between it and a bare letter or
-    digit, the file's spaces do (گوآتمالا در, بالاده). Beside a mark or a sign, where the
+    Their gap says it, more than half a space's. But between two letters, a letter that does
+    not join the next (ا، د، ر، و) or stands before a ZWNJ that pdfium does not give stands
+    apart by its side, as far as a narrow space, and a letter with a long stroke (آ) may
+    reach over most of the space before or after it (در آرسنال، فرانسوآ اولاند): where the
+    gap could be either, the file's own space decides. (The file's spaces alone would not
+    do: pdfium moves a bracket, a point, a ligature or a letter's mark across them, and a
+    glyph off its line's baseline.) To the right of such a glyph (دّ, drawn as one),
+    pdfium's box may end short of the glyph's (جدّی), and a space is a gap of three quarters
+    of one; or of more than half one where the file has one and the glyph's letter joins on
+    (نُ in محصول نُرمال: a د's box ends short). Beside a glyph whose box pdfium shared among
+    its letters (لا, in Chrome's PDFs), its gaps do not tell: between it and a bare letter
+    or digit, the file's spaces do (گوآتمالا در, بالاده). Beside a mark or a sign, where the
     gap could be either, it is None: the words on its sides decide. So too, however narrow
     the gap, beside one with a tanwin (لاً): Chrome's file puts the space after it on its
-    other side (مثلاً اگر as مث لاًاگر), and pdfium's box stands off the glyph's, nearer
-    the next word."""
+    other side (مثلاً اگر as مث لاًاگر), and pdfium's box stands off the glyph's, nearer the
+    next word."""
     gap = (b.left - a.right) / min(a.size, b.size)
     split = [g for g in (a, b) if g.split]
     if split and gap < 1.5 * space:
@@ -209,7 +212,7 @@ def _spaced(a: Glyph, b: Glyph, space: float) -> bool | None:
             return None  # (neither its gap nor the file's spaces tell for sure: see settle_unsure)
     if a.displaced:  # (its right edge is no glyph's)
         return gap > 0.75 * space or bool(a.joins and gap > 0.5 * space and a.word != b.word)
-    least = 0.25 if a.text[:1] == "آ" else 0.4  # (آ begins the word to the left: see above)
+    least = 0.25 if "آ" in (a.text[:1], b.text[-1:]) else 0.4  # (آ at the space's side: see above)
     if (b.joins is not None and a.joins is not None and least * space < gap < 0.8 * space
             and not (a.ligature or b.ligature or b.displaced)):
         return a.word != b.word
