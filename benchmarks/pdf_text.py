@@ -4,13 +4,16 @@ poppler's pdftotext, pypdf, pdfminer.six and pypdfium2's own text, measured in t
     python benchmarks/pdf_text.py --producer chrome --work /tmp/pdf-chrome
     python benchmarks/pdf_text.py --producer libreoffice --work /tmp/pdf-lo
     python benchmarks/pdf_text.py --producer libreoffice --notes --work /tmp/pdf-lo-notes
+    python benchmarks/pdf_text.py --producer xelatex --work /tmp/pdf-xelatex
 
 The 1,200 Fars News articles (../shared/data/web/farsnews-1-4.jsonl), each its title as a
-heading and its paragraphs, are made PDFs once, in ``--work``, by one of two producers that
+heading and its paragraphs, are made PDFs once, in ``--work``, by one of three producers that
 lay a Persian line out differently: Chrome prints a right-to-left HTML page (Playwright,
 the machine's Chromium; it writes a line's glyphs left to right as drawn), LibreOffice
 exports an OpenDocument text (``soffice --convert-to pdf``, 100 files a process; it writes
-them in reading order). Each PDF is then read by paknevis (``read_pdf_document``: the
+them in reading order), XeLaTeX sets a LaTeX article with XePersian (``apt install
+texlive-xetex texlive-lang-arabic``; the font Amiri, whose strokes reach over the next
+letter and which draws kashidas of its own). Each PDF is then read by paknevis (``read_pdf_document``: the
 post's lines), by pdftotext (poppler-utils, a process a file, as it is used), and by the
 Python readers where installed (``pip install pypdf pdfminer.six pypdfium2``).
 

@@ -8,7 +8,8 @@ are taken from pdfium (pypdfium2), and the text is put together here, from the p
 module a step (:mod:`.reader` runs them, page by page):
 
 - :mod:`.glyphs`: a line is the glyphs on one baseline (a row); in it, glyphs stand left
-  to right, a ligature's letters (one glyph, لا) and a letter's marks and ZWNJ with it; a
+  to right, by where each is drawn from (a letter's stroke may reach over the next), a
+  ligature's letters (one glyph, لا) and a letter's marks and ZWNJ with it; a
   letter drawn with its vowel (وَ), which pdfium puts off the baseline, on the nearest
   line; a glyph clipped away, or drawn under the page's foot, is not read;
 - :mod:`.notes`: a page's footnotes, and the numbers raised in the text that call them,
@@ -17,8 +18,9 @@ module a step (:mod:`.reader` runs them, page by page):
   one in Persian: a gutter is a strip no glyph stands on over a run of lines (three where
   its sides are as wide as one another: a short article's), with lines of text flush
   against it (not verse, whose hemistichs stand side by side, nor a table's short cells);
-- :mod:`.kashidas`: a kashida that justifies a line is the layout's, not the text's
-  (known by its ink, a stroke on the baseline, whatever letter or sign the file maps it to);
+- :mod:`.kashidas`: a kashida between two letters that join is the layout's, not the
+  text's (known by its ink, a stroke on the baseline, whatever letter or sign the file
+  maps it to, or mapped to the kashida);
 - :mod:`.lines`: a space stands where two glyphs are further apart than half the line's
   space (a justified line's its own, shown by a gap between two letters that would have
   joined or else by the gaps where the file has its spaces; a title's or a paragraph's
@@ -37,7 +39,9 @@ module a step (:mod:`.reader` runs them, page by page):
 - :mod:`.paragraphs`: a paragraph ends where the next line is further below than the
   lines' pitch, in another size, or could have begun on the line before (it stopped short
   of the column's edge by more than the next line's first word); pages and columns run
-  on; a table's cell and a hemistich are paragraphs of their own. A page's number (a
+  on; a word as wide as its column, broken between two letters, goes on on the next line
+  where the word table knows it whole; a table's cell and a hemistich are paragraphs of
+  their own. A page's number (a
   number alone, standing apart from the text at its top or bottom), and a line repeated
   there on most pages, are left out. The title is the first
   page's largest text, where it is larger than the body's; else the first line, as in a
@@ -49,9 +53,9 @@ are (a reject says so), a soft hyphen (pdfium gives none: repair puts a ZWNJ bac
 
 Written here, as no reader of PDFs gives Persian in reading order: of the 1,200 articles
 printed by Chromium, 1,154 read right, and 10 by poppler's pdftotext; of those exported by
-LibreOffice, 1,163 and 10; set in two columns, 1,125 and 1,145 (pdftotext: 10 and 10);
-in three, 1,124 and 1,122 (10 and 11); by LibreOffice with footnotes, 1,164 and 9
-(``benchmarks/pdf_text.py``)."""
+LibreOffice, 1,163 and 10; set in two columns, 1,126 and 1,145 (pdftotext: 10 and 10);
+in three, 1,125 and 1,125 (10 and 11); by LibreOffice with footnotes, 1,164 and 9; set
+by XeLaTeX (XePersian), 1,073 and 0 (``benchmarks/pdf_text.py``)."""
 from __future__ import annotations
 
 import re
