@@ -5,7 +5,8 @@ from itertools import pairwise
 
 from .glyphs import UNMAPPED_GLYPH, Glyph
 
-KASHIDA = "\u0640"
+#: the kashida (tatweel), as a file may map a kashida's glyph (XeTeX's)
+_KASHIDA = "\u0640"
 
 
 def without_kashidas(row: list[Glyph]) -> list[Glyph]:
@@ -49,7 +50,7 @@ def _may_be_kashida(text: str) -> bool:
     no letter, a Latin letter (which one depends on the font's subset: «نظrامی»,
     «گلZزار») or a sign no text puts inside a word («حس>>اب»; not a bracket, a colon or
     a slash: «امام(ره)», «گفت:پیرو»)."""
-    return text in (UNMAPPED_GLYPH, KASHIDA) or (
+    return text in (UNMAPPED_GLYPH, _KASHIDA) or (
         len(text) == 1 and text.isascii() and (text.isalpha() or text in "<>\\"))
 
 

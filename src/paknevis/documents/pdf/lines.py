@@ -173,11 +173,11 @@ def _directions(rows: list[list[Glyph]], sizes: list[float]) -> list[bool]:
 def _space_width(rows: list[list[Glyph]], least: int = 5, page: float = _SPACE) -> float:
     """A space's width in these lines (a page's, or a line's: a justified line's spaces
     are its own), in font sizes: where two letters stand apart that would have joined and
-    the file puts a space between them (the surest spaces), but where a note's number
-    stood, and but those narrower than any space (_NARROWEST): two letters touching where
-    a ZWNJ parts them (پرونده‌ها, in XeTeX's PDFs, where pdfium puts a space in its text:
-    a row's space had been read as none wide, and a ZWNJ as a space); ``page``'s where
-    fewer than ``least`` tell."""
+    the file puts a space between them (the surest spaces); not where a note's number
+    stood, nor a gap narrower than any space (_NARROWEST: XeTeX draws two letters a ZWNJ
+    parts touching, پرونده‌ها, and pdfium puts a space in its text there; such a row's
+    space had been read as none wide, and its ZWNJs as spaces). ``page``'s where fewer
+    than ``least`` tell."""
     gaps = [gap for row in rows for a, b in pairwise(row)
             if a.word != b.word and (gap := (b.left - a.right) / a.size) > _NARROWEST
             and b.joins and a.joins is not None and not (a.by_number and b.by_number)]
