@@ -115,9 +115,17 @@ def _filed_space(row: list[Glyph], page: float) -> float:
     """A justified line's space where no two letters that would have joined show it (its
     words end in ا، د، ر، و or digits): the median of the gaps where the file puts its
     spaces, if two or more are as wide as a narrow space; else ``page``'s."""
-    gaps = [gap for a, b in pairwise(row)
-            if a.word != b.word and (gap := (b.left - a.right) / a.size) > _NARROWEST]
+    gaps = [gap for _, _, gap in _filed_gaps(row)]
     return statistics.median(gaps) if len(gaps) >= 2 else page
+
+
+def _filed_gaps(row: list[Glyph]) -> list[tuple[Glyph, Glyph, float]]:
+    """Each two glyphs side by side where the file puts a space between them, and their
+    gap (in font sizes), but a gap narrower than any space (_NARROWEST: pdfium moves a
+    space across a mark or a bracket; XeTeX draws two letters a ZWNJ parts touching,
+    پرونده‌ها, and pdfium puts a space in its text there)."""
+    return [(a, b, gap) for a, b in pairwise(row)
+            if a.word != b.word and (gap := (b.left - a.right) / a.size) > _NARROWEST]
 
 
 def _short(rows: list[list[Glyph]]) -> list[bool]:
@@ -173,14 +181,11 @@ def _directions(rows: list[list[Glyph]], sizes: list[float]) -> list[bool]:
 def _space_width(rows: list[list[Glyph]], least: int = 5, page: float = _SPACE) -> float:
     """A space's width in these lines (a page's, or a line's: a justified line's spaces
     are its own), in font sizes: where two letters stand apart that would have joined and
-    the file puts a space between them (the surest spaces); not where a note's number
-    stood, nor a gap narrower than any space (_NARROWEST: XeTeX draws two letters a ZWNJ
-    parts touching, پرونده‌ها, and pdfium puts a space in its text there; such a row's
-    space had been read as none wide, and its ZWNJs as spaces). ``page``'s where fewer
-    than ``least`` tell."""
-    gaps = [gap for row in rows for a, b in pairwise(row)
-            if a.word != b.word and (gap := (b.left - a.right) / a.size) > _NARROWEST
-            and b.joins and a.joins is not None and not (a.by_number and b.by_number)]
+    the file puts a space between them (the surest spaces, but a gap narrower than any:
+    see _filed_gaps; XeTeX's row's space had been read as none wide, and its ZWNJs as
+    spaces); not where a note's number stood. ``page``'s where fewer than ``least`` tell."""
+    gaps = [gap for row in rows for a, b, gap in _filed_gaps(row)
+            if b.joins and a.joins is not None and not (a.by_number and b.by_number)]
     return statistics.median(gaps) if len(gaps) >= least else page
 
 
