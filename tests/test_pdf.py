@@ -140,6 +140,30 @@ def test_three_columns_under_a_larger_heading_whose_lines_stand_apart():
     assert [x for _, x in order[1:]] == [384] * 4 + [450, 384] + [222] * 6 + [60] * 6
 
 
+def test_columns_whose_paragraphs_indent_their_first_lines_are_read_one_after_the_other():
+    """As XeLaTeX sets two columns (10 points apart; a news article's short paragraphs,
+    each first line indented 18 points at its right): a third of each column's lines
+    stand off the gutter, where four in five flush against it tell a column. The indent,
+    found again at the page's edge, is a first line's (they had been read row by row
+    across both columns)."""
+    def line(n: int, left: float, right: float) -> list[Glyph]:  # (a paragraph: indented, full, short)
+        return _text_line(780 - 15 * n, left + 100 * (n % 3 == 2), right - 18 * (n % 3 == 0))
+
+    rows = [[*line(n, 60, 288), *line(n, 298, 530)] for n in range(9)]
+    assert [x for _, x in _read_order(rows)] == [298, 298, 398] * 3 + [60, 60, 160] * 3
+
+
+@pytest.mark.parametrize("reaching", [1, 5])
+def test_a_glyph_reaching_over_a_narrow_gutters_edge_leaves_the_columns_whole(reaching):
+    """Amiri's آ, beginning a line of the left column, reaches a point and a half over a
+    gutter of 9 points (XeLaTeX's columns, 10 points apart): near the run's top or further
+    down, the rows above and below it are still one run of columns, the right read whole,
+    then the left (their halves had been read one after the other)."""
+    rows = [[*_text_line(780 - 15 * n, 160 if n == 9 else 60, 289.5 if n == reaching else 288),
+             *_text_line(780 - 15 * n, 400 if n == 9 else 297, 530)] for n in range(10)]
+    assert [x for _, x in _read_order(rows)] == [297] * 9 + [400] + [60] * 9 + [160]
+
+
 def test_a_justified_lines_spaces_are_its_own_and_a_last_lines_are_not_stretched():
     """A narrow column, justified: its lines' spaces stretched to 1.2 of the size, one line's
     to 0.45; its last line's not stretched (0.25). Each line's words are read apart, where

@@ -19,6 +19,10 @@ _GUTTER, _COLUMN_ROWS, _FULL = 0.7, 3, 0.6
 _FEW_ROWS, _EVEN = 2, 0.15
 #: a column's line stands flush against a gutter within this share of its size
 _FLUSH = 0.3
+#: ... or is a paragraph's first line, indented from it by less than this many sizes
+_INDENT = 4
+#: a glyph may reach over a gutter's edge by this share of its size (see _runs)
+_REACH = 0.15
 #: a row further below the one before than this (in font sizes) is not in their columns
 _APART = 4
 
@@ -95,21 +99,54 @@ def _runs(rows: list[list[Glyph]], masks: list[int], sizes: list[float],
     after it where that row is in another size, or shows more gutters alone than with it
     (a column's short first line, above the next column's, does begin one)."""
     width = max(1, round(_GUTTER * statistics.median(sizes)))
+    reach = round(_REACH * statistics.median(sizes))
     runs: list[tuple[int, int, list[tuple[int, int]]]] = []
     start, seen = 0, 0  # (the run's first row, and its rows' glyphs, as bits)
     gutters: list[tuple[int, int]] = []
     for n, mask in enumerate(masks):
-        found = n > 0 and rows[n - 1][0].y - rows[n][0].y < _APART * sizes[n] and _gutters(seen | mask, width)
+        inside = mask
+        if n - start > _COLUMN_ROWS:  # (gutters a run of rows shows: a glyph may reach over their edges)
+            inside &= ~sum(((1 << reach) - 1) << a | ((1 << reach) - 1) << (b - reach) for a, b in gutters)
+        below = n > 0 and rows[n - 1][0].y - rows[n][0].y < _APART * sizes[n]
+        found = below and _gutters(seen | inside, width)
         if found and (gutters or abs(sizes[start] - sizes[n]) < 0.1 * sizes[n]
                       and len(found) >= len(_gutters(mask, width))):
-            seen, gutters = seen | mask, found
+            seen, gutters = seen | inside, found
         else:
             if gutters:
                 runs.append((start, n, gutters))
             start, seen, gutters = n, mask, _gutters(mask, width)
     if gutters:
         runs.append((start, len(rows), gutters))
-    return runs
+    return _joined(runs, masks, width, reach)
+
+
+def _joined(runs: list[tuple[int, int, list[tuple[int, int]]]], masks: list[int], width: int, reach: int,
+            ) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """The runs, each that follows the one before with gutters in the same strips (``width``
+    but a point, in common) made one, where no row between them stands in those strips but
+    ``reach`` from their edges, and the two are more than _COLUMN_ROWS rows: a glyph
+    that reaches over a gutter's edge (Amiri's آ's stroke), or a point's difference where
+    a gutter is just wide enough, narrows it too much to be seen with the rows above and
+    below, and the columns' halves would be read one after the other, the right's and the
+    left's above, then below. (Two runs shorter than a run of columns make none.)"""
+    groups: list[tuple[list[tuple[int, int, list[tuple[int, int]]]], list[tuple[int, int]]]] = []
+    for run in runs:
+        start, _, gutters = run
+        if groups and len(groups[-1][1]) == len(gutters):
+            runs_before, strips = groups[-1]
+            both = [(max(a, c), min(b, d)) for (a, b), (c, d) in zip(strips, gutters, strict=True)]
+            inner = sum(((1 << max(0, b - a - 2 * reach)) - 1) << (a + reach) for a, b in both)
+            if all(b - a >= width - 1 for a, b in both) and not any(
+                    mask & inner for mask in masks[runs_before[-1][1]:start]):
+                groups[-1] = ([*runs_before, run], both)
+                continue
+        groups.append(([run], gutters))
+    out: list[tuple[int, int, list[tuple[int, int]]]] = []
+    for group, strips in groups:
+        first, last = group[0][0], group[-1][1]
+        out += [(first, last, strips)] if last - first > _COLUMN_ROWS else group
+    return out
 
 
 def _covered(row: list[Glyph], left: float) -> int:
@@ -149,8 +186,9 @@ def _runs_on(sides: list[list[list[Glyph]]], gutters: list[tuple[float, float]],
       _FEW_ROWS rows are enough (a short article's), and two flush lines tell: not where
       a page of one column has a gap of its words line up over a few rows.
     - Beside each gutter, one side's lines stand flush against it (a justified column's
-      lines on both; a ragged one's on the side its lines begin). Word spaces that happen
-      to line up in a page of one column do not.
+      lines on both; a ragged one's on the side its lines begin), or indented from it as
+      paragraphs' first lines are (_indents). Word spaces that happen to line up in a page
+      of one column do not.
     - In one side at least, half the lines fill _FULL of its width (in a table, none: its
       cells are short).
     - A line at least is flush with one of its column's edges and stops short of the
@@ -170,11 +208,29 @@ def _runs_on(sides: list[list[list[Glyph]]], gutters: list[tuple[float, float]],
         filled = filled or 2 * full >= len(lines)
         ragged = ragged or any(min(edges) < 0.5 * row[0].size and max(edges) > row[0].size
                                for row in lines for edges in [(row[0].left - left, right - row[-1].right)])
+    indents = _indents(sides)
     for (a, b), before, after in zip(gutters, sides, sides[1:], strict=False):
         edges = ([(row[-1].right - a, row[-1].size) for row in before if row],
                  [(row[0].left - b, row[0].size) for row in after if row])
-        flush = [sum(abs(gap) < _FLUSH * size for gap, size in side) for side in edges]
+        flush = [sum(abs(gap) < _FLUSH * size or round(abs(gap)) in indents for gap, size in side)
+                 for side in edges]
         if not any(len(side) >= least and 5 * n >= 4 * len(side)  # (of _COLUMN_ROWS lines at least)
                    for side, n in zip(edges, flush, strict=True)):
-            return False  # (four lines in five, flush)
+            return False  # (four lines in five, flush or indented)
     return filled and ragged
+
+
+def _indents(sides: list[list[list[Glyph]]]) -> set[int]:
+    """The gaps (in points) by which paragraphs' first lines are indented from their
+    column's edge: under _INDENT sizes, and found twice or more, to a point, at the columns'
+    edges (a paragraph's first line stands off the gutter as much as another's stands off
+    the page's edge). LaTeX's and Word's columns indent, and a news article's paragraphs
+    are short: a fifth of a column's lines or more may be first lines."""
+    gaps: Counter = Counter()
+    for side in sides:
+        lines = [row for row in side if row]
+        if lines:
+            left, right = edges_of(lines)
+            gaps.update(round(gap) for row in lines for gap in (row[0].left - left, right - row[-1].right)
+                        if _FLUSH * row[0].size <= gap < _INDENT * row[0].size)
+    return {gap + d for gap in gaps if gaps[gap - 1] + gaps[gap] + gaps[gap + 1] > 1 for d in (-1, 0, 1)}
