@@ -23,7 +23,7 @@ from paknevis.documents.pdf.bidi import mirrors, paired, visual_to_logical
 from paknevis.documents.pdf.columns import _runs_on, in_columns
 from paknevis.documents.pdf.glyphs import UNMAPPED_GLYPH, Glyph, _a_stroke, joins_on, rows_of
 from paknevis.documents.pdf.kashidas import without_kashidas
-from paknevis.documents.pdf.lines import Line, page_lines
+from paknevis.documents.pdf.lines import Line, _spaced, page_lines
 from paknevis.documents.pdf.notes import Notes
 from paknevis.documents.pdf.paragraphs import paragraphs_of, without_running_lines
 from paknevis.documents.pdf.reader import read_pdf_document
@@ -464,6 +464,19 @@ def test_a_space_is_read_where_an_alef_with_madda_ending_a_word_reaches_over_it(
     assert [line.text for line in page_lines([_xetex_row(drawn, 706.38)], [])] == [
         "«فرانسوآ اولاند» رئیسجمهور فرانسه و «دیوید کامرون» نخستوزیر انگلیس درباره تقویت"
         " همکاریهای دو کشور برای"]
+
+
+def test_a_space_is_read_after_a_letter_whose_tail_reaches_under_the_next_word():
+    """Amiri draws و's tail a point left of where the letter is drawn from, under the next
+    word: in XeLaTeX's columns, «و پرورش» stood 0.08 of a size apart by their boxes, a
+    third of the row's space, and was read as one word. From where و is drawn they stand
+    0.16 apart, and the file's space decides; without one, no space (a ZWNJ's place)."""
+    pe, vav = _xetex_row([("پ", 382.65, 386.16, 383.16, 1), ("و", 387.09, 392.87, 388.09, 0)], 636.77)
+    for g in (pe, vav):
+        g.joins = joins_on(g)
+    assert _spaced(pe, vav, 0.2365)
+    pe.word = 0
+    assert not _spaced(pe, vav, 0.2365)
 
 
 def test_letters_touching_where_a_zwnj_parts_them_show_no_space():
