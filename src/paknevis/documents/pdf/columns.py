@@ -78,8 +78,7 @@ def _sides(rows: list[list[Glyph]], masks: list[int], sizes: list[float], left: 
     """A run's first row (without a heading's last line before its own size; with the
     rows above, after ``done``, on one side of its gutters), its gutters' strips, and its
     glyphs on each side of them, row by row."""
-    # (the gutters but a point at each edge: a glyph's edge is rounded to a point)
-    strip = sum(((1 << max(0, b - a - 2)) - 1) << (a + 1) for a, b in gutters)
+    strip = _inset(gutters, 1)  # (a glyph's edge is rounded to a point)
     size = statistics.median(sizes[start:end])
     while start < end and abs(sizes[start] - size) > 0.1 * size:
         start += 1
@@ -98,15 +97,15 @@ def _runs(rows: list[list[Glyph]], masks: list[int], sizes: list[float],
     A row with no gutter (a heading over two of three columns) begins no run with the row
     after it where that row is in another size, or shows more gutters alone than with it
     (a column's short first line, above the next column's, does begin one)."""
-    width = max(1, round(_GUTTER * statistics.median(sizes)))
-    reach = round(_REACH * statistics.median(sizes))
+    size = statistics.median(sizes)
+    width, reach = max(1, round(_GUTTER * size)), round(_REACH * size)
     runs: list[tuple[int, int, list[tuple[int, int]]]] = []
     start, seen = 0, 0  # (the run's first row, and its rows' glyphs, as bits)
     gutters: list[tuple[int, int]] = []
     for n, mask in enumerate(masks):
         inside = mask
         if n - start > _COLUMN_ROWS:  # (gutters a run of rows shows: a glyph may reach over their edges)
-            inside &= ~sum(((1 << reach) - 1) << a | ((1 << reach) - 1) << (b - reach) for a, b in gutters)
+            inside &= ~(_inset(gutters, 0) & ~_inset(gutters, reach))  # (but their edges' points)
         below = n > 0 and rows[n - 1][0].y - rows[n][0].y < _APART * sizes[n]
         found = below and _gutters(seen | inside, width)
         if found and (gutters or abs(sizes[start] - sizes[n]) < 0.1 * sizes[n]
@@ -136,7 +135,7 @@ def _joined(runs: list[tuple[int, int, list[tuple[int, int]]]], masks: list[int]
         if groups and len(groups[-1][1]) == len(gutters):
             runs_before, strips = groups[-1]
             both = [(max(a, c), min(b, d)) for (a, b), (c, d) in zip(strips, gutters, strict=True)]
-            inner = sum(((1 << max(0, b - a - 2 * reach)) - 1) << (a + reach) for a, b in both)
+            inner = _inset(both, reach)
             if all(b - a >= width - 1 for a, b in both) and not any(
                     mask & inner for mask in masks[runs_before[-1][1]:start]):
                 groups[-1] = ([*runs_before, run], both)
@@ -147,6 +146,11 @@ def _joined(runs: list[tuple[int, int, list[tuple[int, int]]]], masks: list[int]
         first, last = group[0][0], group[-1][1]
         out += [(first, last, strips)] if last - first > _COLUMN_ROWS else group
     return out
+
+
+def _inset(gutters: list[tuple[int, int]], points: int) -> int:
+    """The points of these gutters but ``points`` at each of their edges, as the bits of an int."""
+    return sum(((1 << max(0, b - a - 2 * points)) - 1) << (a + points) for a, b in gutters)
 
 
 def _covered(row: list[Glyph], left: float) -> int:
