@@ -52,10 +52,11 @@ picture: no text; paknevis does no OCR), a font that does not say which letters 
 are (a reject says so), a soft hyphen (pdfium gives none: repair puts a ZWNJ back).
 
 Written here, as no reader of PDFs gives Persian in reading order: of the 1,200 articles
-printed by Chromium, 1,154 read right, and 10 by poppler's pdftotext; of those exported by
-LibreOffice, 1,163 and 10; set in two columns, 1,126 and 1,145 (pdftotext: 10 and 10);
-in three, 1,125 and 1,125 (10 and 11); by LibreOffice with footnotes, 1,164 and 9; set
-by XeLaTeX (XePersian), 1,073 and 0 (``benchmarks/pdf_text.py``)."""
+printed by Chromium, 1,159 read right, and 10 by poppler's pdftotext; of those exported by
+LibreOffice, 1,162 and 10; set in two columns, 1,138 and 1,143 (pdftotext: 10 and 10);
+in three, 1,133 and 1,117 (10 and 11); by LibreOffice with footnotes, 1,162 and 9; set
+by XeLaTeX (XePersian), 1,136 and 0, and in two columns 1,124 and 0
+(``benchmarks/pdf_text.py``, session 69)."""
 from __future__ import annotations
 
 import re
